@@ -1,0 +1,77 @@
+//! The command line: validate scenario files, simulate AI-vs-AI games, and (with the `gui` feature) start the game.
+
+mod simulate;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::sim::Scenario;
+use crate::sim::ai::Strategy;
+
+/// The default scenario, built into the program so it runs from anywhere.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/spring-2025.ron");
+/// The label the built-in scenario is reported under.
+pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
+
+/// TradeTable: negotiate the 2025 US–Japan trade deal.
+#[derive(Debug, Parser)]
+#[command(name = "tradetable", version, about)]
+pub struct Cli {
+    /// What to do; with none, a game between two AIs is played on the default scenario.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output formats of the simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable transcript.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files; prints FILE:LINE:COL: message for every problem.
+    Validate {
+        /// Scenario files (RON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Play one game between two AI strategies and print what happened.
+    Simulate(simulate::SimulateArgs),
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        None => simulate::run(&simulate::SimulateArgs {
+            scenario: None,
+            seed: 2025,
+            us: Strategy::Boulware,
+            japan: Strategy::Linear,
+            format: Format::Text,
+        }),
+    }
+}
+
+/// Loads the scenario at `path`, or the built-in default when none is given.
+pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, crate::sim::ScenarioError> {
+    match path {
+        Some(path) => Scenario::load(path),
+        None => Scenario::from_ron_str(DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL),
+    }
+}
+
+/// Parses a strategy name for clap.
+pub fn parse_strategy(s: &str) -> Result<Strategy, String> {
+    s.parse()
+}

@@ -1,0 +1,8 @@
+//! TradeTable: a negotiation game at the US–Japan trade table of 2025.
+//!
+//! `sim` holds the rules and the economic model and knows nothing of any engine; `cli` drives it from a terminal;
+//! `game` (feature `gui`) is the Bevy desktop game.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod sim;

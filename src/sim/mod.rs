@@ -1,0 +1,21 @@
+//! The rules of the game, with no engine: scenarios, the economy, politics, moves, the negotiation state machine,
+//! events, scores and the AI. Deterministic given a seed; the CLI, the tests and the Bevy game all drive it.
+
+pub mod ai;
+pub mod economy;
+pub mod events;
+pub mod moves;
+pub mod negotiation;
+pub mod package;
+pub mod play;
+pub mod politics;
+pub mod report;
+pub mod ron_spans;
+pub mod scenario;
+pub mod score;
+
+pub use economy::{Conditions, Economy, Policy, UsjtaStatus};
+pub use moves::{Move, MoveError};
+pub use negotiation::{Applied, Event, EventKind, GameState, Outcome, OutcomeKind, apply};
+pub use package::{Package, PackageSpace};
+pub use scenario::{Scenario, ScenarioError, Side};

@@ -1,0 +1,74 @@
+//! Plays whole games between negotiators, and the counterfactual games a debrief compares against: no deal, and
+//! the deal that really happened, both on the same seed.
+
+use std::collections::BTreeMap;
+
+use super::ai::Negotiator;
+use super::economy::Policy;
+use super::moves::{MAX_ACTIONS_PER_TURN, Move};
+use super::negotiation::{GameState, apply};
+use super::package::PackageSpace;
+use super::scenario::{Scenario, Side};
+
+/// Plays a game to its end; a move an agent gets wrong is replaced by a pass, so a game always finishes.
+pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut dyn Negotiator) -> GameState {
+    let mut state = GameState::new(scenario, seed);
+    let limit = (scenario.rounds as usize + 1) * 2 * (MAX_ACTIONS_PER_TURN as usize + 1);
+    for _ in 0..limit {
+        if state.is_over() {
+            break;
+        }
+        let agent: &mut dyn Negotiator = match state.to_move {
+            Side::Us => us,
+            Side::Japan => japan,
+        };
+        let mv = agent.next_move(scenario, &state);
+        state = match apply(scenario, &state, &mv) {
+            Ok(applied) => applied.state,
+            Err(_) => {
+                apply(scenario, &state, &Move::Pass)
+                    .expect("passing is always legal in a game that is not over")
+                    .state
+            }
+        };
+    }
+    state
+}
+
+/// A negotiator that follows a fixed plan of turn-ending moves by round, and passes otherwise.
+pub struct Scripted {
+    /// The move to end each listed round's turn with.
+    pub plan: BTreeMap<u32, Move>,
+}
+
+impl Negotiator for Scripted {
+    fn name(&self) -> String {
+        "scripted".to_string()
+    }
+
+    fn next_move(&mut self, _scenario: &Scenario, state: &GameState) -> Move {
+        self.plan.get(&state.round).cloned().unwrap_or(Move::Pass)
+    }
+}
+
+/// The game in which nobody moves: every scheduled tariff takes effect and no deal is signed.
+pub fn play_no_deal(scenario: &Scenario, seed: u64) -> GameState {
+    let mut us = Scripted { plan: BTreeMap::new() };
+    let mut japan = Scripted { plan: BTreeMap::new() };
+    play(scenario, seed, &mut us, &mut japan)
+}
+
+/// The game in which nobody moves until the round the real deal was signed, and then it is signed.
+pub fn play_actual_deal(scenario: &Scenario, seed: u64) -> Option<GameState> {
+    let deal = scenario.actual_deal.as_ref()?;
+    let space = PackageSpace::of(scenario);
+    let base = space.from_policy(&Policy::initial(scenario));
+    let package = space.with_terms(&base, &deal.terms)?;
+    let mut us = Scripted {
+        plan: BTreeMap::from([(deal.round, Move::Propose(package))]),
+    };
+    let mut japan = Scripted {
+        plan: BTreeMap::from([(deal.round, Move::Accept)]),
+    };
+    Some(play(scenario, seed, &mut us, &mut japan))
+}

@@ -1,0 +1,170 @@
+//! Political standing: the figures constituencies watch, how their approval moves, each side's overall approval,
+//! and the hazard that Japan's Diet suspends the USJTA.
+
+use serde::{Deserialize, Serialize};
+
+use super::economy::{Economy, Policy};
+use super::scenario::{Indicator, Scenario, Side};
+
+/// Approval (0–100) of every constituency of both sides, in scenario order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Approvals {
+    /// US constituencies.
+    pub us: Vec<f64>,
+    /// Japan's constituencies.
+    pub japan: Vec<f64>,
+}
+
+impl Approvals {
+    /// The scenario's starting approvals.
+    pub fn initial(scenario: &Scenario) -> Approvals {
+        let of = |side| {
+            scenario
+                .politics
+                .side(side)
+                .constituencies
+                .iter()
+                .map(|c| c.approval)
+                .collect()
+        };
+        Approvals {
+            us: of(Side::Us),
+            japan: of(Side::Japan),
+        }
+    }
+
+    /// Zero for every constituency (for shocks).
+    pub fn zero(scenario: &Scenario) -> Approvals {
+        Approvals {
+            us: vec![0.0; scenario.politics.us.constituencies.len()],
+            japan: vec![0.0; scenario.politics.japan.constituencies.len()],
+        }
+    }
+
+    /// One side's approvals.
+    pub fn side(&self, side: Side) -> &[f64] {
+        match side {
+            Side::Us => &self.us,
+            Side::Japan => &self.japan,
+        }
+    }
+
+    /// One side's approvals, to change.
+    pub fn side_mut(&mut self, side: Side) -> &mut Vec<f64> {
+        match side {
+            Side::Us => &mut self.us,
+            Side::Japan => &mut self.japan,
+        }
+    }
+}
+
+/// What indicators are computed from: this month's economy, the starting economy and the policies in force.
+pub struct Readings<'a> {
+    /// This month's economy.
+    pub economy: &'a Economy,
+    /// The economy before any move.
+    pub start: &'a Economy,
+    /// The policies in force.
+    pub policy: &'a Policy,
+    /// Whether a deal has been signed.
+    pub deal_signed: bool,
+    /// Overall approvals, for objectives (constituencies may not react to approval itself).
+    pub us_approval: f64,
+    /// Japan's overall approval.
+    pub japan_approval: f64,
+}
+
+/// The value of an indicator.
+pub fn indicator(scenario: &Scenario, which: &Indicator, r: &Readings) -> f64 {
+    let e = r.economy;
+    match which {
+        Indicator::GoodsDeficitBn => e.goods_deficit_bn,
+        Indicator::GoodsDeficitBaseFxBn => e.goods_deficit_base_fx_bn,
+        Indicator::DeficitChangeBn => e.goods_deficit_bn - r.start.goods_deficit_bn,
+        Indicator::TariffRevenueBn => e.tariff_revenue_bn,
+        Indicator::ConsumerCostBn => e.consumer_cost_bn,
+        Indicator::JapanExportLossBn => e.japan_export_loss_bn,
+        Indicator::AutoExportLossBn => e.auto_export_loss_bn,
+        Indicator::FarmExportsBn => e.farm_exports_bn,
+        Indicator::FarmExportsChangeBn => e.farm_exports_bn - r.start.farm_exports_bn,
+        Indicator::InvestmentInflowBn => e.investment_inflow_bn,
+        Indicator::InvestmentChangeBn => e.investment_inflow_bn - r.start.investment_inflow_bn,
+        Indicator::UsjtaInForce => bool_value(r.policy.usjta.in_force()),
+        Indicator::UsjtaLapsed => bool_value(!r.policy.usjta.in_force()),
+        Indicator::Uncertainty => e.uncertainty,
+        Indicator::AutoTariffPoints => e.auto_tariff_additional * 100.0,
+        Indicator::DealSigned => bool_value(r.deal_signed),
+        Indicator::ConcessionCostBn => e.concession_cost_bn,
+        Indicator::Lever(id) => {
+            if let Some(i) = scenario.instrument_index(id) {
+                r.policy.us_rates[i] * 100.0
+            } else if let Some(i) = scenario.lever_index(id) {
+                r.policy.concessions[i]
+            } else {
+                0.0
+            }
+        }
+        Indicator::UsApproval => r.us_approval,
+        Indicator::JapanApproval => r.japan_approval,
+    }
+}
+
+fn bool_value(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// The approval each constituency of `side` tends towards: its start, plus its reactions, plus lasting shocks.
+pub fn approval_targets(scenario: &Scenario, side: Side, shocks: &[f64], r: &Readings) -> Vec<f64> {
+    scenario
+        .politics
+        .side(side)
+        .constituencies
+        .iter()
+        .zip(shocks)
+        .map(|(c, shock)| {
+            let mut target = c.approval + shock;
+            for reaction in &c.reactions {
+                target += reaction.per_unit * indicator(scenario, &reaction.indicator, r);
+            }
+            target.clamp(0.0, 100.0)
+        })
+        .collect()
+}
+
+/// Moves each approval a share (`inertia`) of the way to its target, within 0–100.
+pub fn step_approvals(scenario: &Scenario, side: Side, current: &[f64], targets: &[f64]) -> Vec<f64> {
+    let inertia = scenario.politics.side(side).inertia;
+    current
+        .iter()
+        .zip(targets)
+        .map(|(a, t)| (a + inertia * (t - a)).clamp(0.0, 100.0))
+        .collect()
+}
+
+/// A side's overall approval: the weighted mean of its constituencies.
+pub fn overall(scenario: &Scenario, side: Side, approvals: &[f64]) -> f64 {
+    let constituencies = &scenario.politics.side(side).constituencies;
+    let total: f64 = constituencies.iter().map(|c| c.weight).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    constituencies
+        .iter()
+        .zip(approvals)
+        .map(|(c, a)| c.weight * a)
+        .sum::<f64>()
+        / total
+}
+
+/// Chance this month that Japan's Diet suspends the USJTA, from the auto tariff and the cabinet's weakness.
+pub fn usjta_hazard(scenario: &Scenario, auto_tariff_additional: f64, japan_approval: f64) -> f64 {
+    let rules = &scenario.usjta;
+    let excess_points = ((auto_tariff_additional - rules.auto_tariff_threshold) * 100.0).max(0.0);
+    let weakness_points = (rules.approval_floor - japan_approval).max(0.0);
+    let pressure = if excess_points > 0.0 {
+        rules.hazard_per_point * excess_points + rules.hazard_per_approval_point * weakness_points
+    } else {
+        0.0
+    };
+    (rules.hazard_base + pressure).clamp(0.0, 1.0)
+}

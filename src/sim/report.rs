@@ -1,0 +1,347 @@
+//! The record of a finished game as a document: the rounds, the offers, the news, the outcome with both scores and
+//! the counterfactuals — serialised to JSON by the CLI, written out as a readable transcript, and shown by the game.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::negotiation::{GameState, OfferFate, OutcomeKind, RoundRecord, percent};
+use super::package::PackageSpace;
+use super::play;
+use super::scenario::{Scenario, Side};
+use super::score::{SideScore, score_game};
+
+/// One round's figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundSummary {
+    /// The round (0: before any move).
+    pub round: u32,
+    /// Its month.
+    pub month: String,
+    /// US goods deficit with Japan, $bn a year.
+    pub goods_deficit_bn: f64,
+    /// The deficit at base-year exchange rates.
+    pub goods_deficit_base_fx_bn: f64,
+    /// US imports from Japan.
+    pub us_imports_bn: f64,
+    /// US exports to Japan.
+    pub us_exports_bn: f64,
+    /// US tariff revenue.
+    pub tariff_revenue_bn: f64,
+    /// Cost of the tariffs to US buyers.
+    pub consumer_cost_bn: f64,
+    /// US farm exports to Japan.
+    pub farm_exports_bn: f64,
+    /// Japanese investment inflow.
+    pub investment_inflow_bn: f64,
+    /// Fall in Japan's export earnings.
+    pub japan_export_loss_bn: f64,
+    /// Yen per dollar.
+    pub yen_per_dollar: f64,
+    /// Whether the USJTA is in force.
+    pub usjta_in_force: bool,
+    /// The USJTA's state.
+    pub usjta: String,
+    /// US instrument rates in force, by id.
+    pub tariffs: BTreeMap<String, f64>,
+    /// Japanese concession levels in force, by id.
+    pub concessions: BTreeMap<String, f64>,
+    /// US overall approval.
+    pub us_approval: f64,
+    /// Japan's overall approval.
+    pub japan_approval: f64,
+    /// Approval by constituency, by id, for both sides.
+    pub constituencies: BTreeMap<String, f64>,
+}
+
+/// An offer in the history.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferSummary {
+    /// The round.
+    pub round: u32,
+    /// Who offered.
+    pub from: Side,
+    /// The terms, by issue id.
+    pub terms: BTreeMap<String, f64>,
+    /// What became of it.
+    pub fate: OfferFate,
+}
+
+/// A counterfactual game on the same seed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counterfactual {
+    /// How it ended.
+    pub kind: OutcomeKind,
+    /// US score.
+    pub us_score: f64,
+    /// Japan's score.
+    pub japan_score: f64,
+    /// Mean goods deficit over the rounds played.
+    pub mean_goods_deficit_bn: f64,
+    /// The deficit in the last round.
+    pub final_goods_deficit_bn: f64,
+    /// Whether the USJTA survived to the end.
+    pub usjta_survived: bool,
+}
+
+/// How the game ended, with both scores and the counterfactuals.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeSummary {
+    /// Deal, no deal or collapse.
+    pub kind: OutcomeKind,
+    /// The round it ended in.
+    pub round: u32,
+    /// Why.
+    pub reason: String,
+    /// The signed terms, for a deal.
+    pub terms: Option<BTreeMap<String, f64>>,
+    /// Both sides' scores.
+    pub scores: BTreeMap<String, SideScore>,
+    /// The same seed with no deal.
+    pub no_deal: Counterfactual,
+    /// The same seed with the deal that really happened.
+    pub actual_deal: Option<Counterfactual>,
+}
+
+/// A whole game as a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct GameReport {
+    /// The scenario's id.
+    pub scenario: String,
+    /// The seed.
+    pub seed: u64,
+    /// Who played each side.
+    pub players: BTreeMap<String, String>,
+    /// Round 0 (before any move) to the last round.
+    pub rounds: Vec<RoundSummary>,
+    /// Every offer.
+    pub offers: Vec<OfferSummary>,
+    /// The news feed.
+    pub news: Vec<String>,
+    /// The outcome.
+    pub outcome: OutcomeSummary,
+}
+
+/// Rounds a figure to a thousandth, so documents read well and diffs stay small.
+fn r3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
+    let e = &record.economy;
+    let mut constituencies = BTreeMap::new();
+    for side in Side::BOTH {
+        let list = &scenario.politics.side(side).constituencies;
+        for (c, a) in list.iter().zip(record.approvals.side(side)) {
+            let key = match side {
+                Side::Us => format!("us.{}", c.id),
+                Side::Japan => format!("japan.{}", c.id),
+            };
+            constituencies.insert(key, r3(*a));
+        }
+    }
+    RoundSummary {
+        round: record.round,
+        month: record.month.clone(),
+        goods_deficit_bn: r3(e.goods_deficit_bn),
+        goods_deficit_base_fx_bn: r3(e.goods_deficit_base_fx_bn),
+        us_imports_bn: r3(e.us_imports_bn),
+        us_exports_bn: r3(e.us_exports_bn),
+        tariff_revenue_bn: r3(e.tariff_revenue_bn),
+        consumer_cost_bn: r3(e.consumer_cost_bn),
+        farm_exports_bn: r3(e.farm_exports_bn),
+        investment_inflow_bn: r3(e.investment_inflow_bn),
+        japan_export_loss_bn: r3(e.japan_export_loss_bn),
+        yen_per_dollar: r3(e.yen_per_dollar),
+        usjta_in_force: record.policy.usjta.in_force(),
+        usjta: format!("{:?}", record.policy.usjta),
+        tariffs: scenario
+            .us_instruments
+            .iter()
+            .zip(&record.policy.us_rates)
+            .map(|(i, r)| (i.id.clone(), r3(*r)))
+            .collect(),
+        concessions: scenario
+            .japan_levers
+            .iter()
+            .zip(&record.policy.concessions)
+            .map(|(l, v)| (l.id.clone(), r3(*v)))
+            .collect(),
+        us_approval: r3(record.us_approval),
+        japan_approval: r3(record.japan_approval),
+        constituencies,
+    }
+}
+
+fn rounded(score: SideScore) -> SideScore {
+    SideScore {
+        side: score.side,
+        total: r3(score.total),
+        breakdown: score
+            .breakdown
+            .into_iter()
+            .map(|mut o| {
+                o.value = r3(o.value);
+                o.score = r3(o.score);
+                o.weight = r3(o.weight);
+                o
+            })
+            .collect(),
+    }
+}
+
+/// Summarises a counterfactual game.
+pub fn counterfactual(scenario: &Scenario, state: &GameState) -> Counterfactual {
+    let played: Vec<&RoundRecord> = state.history.iter().skip(1).collect();
+    let mean = played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;
+    Counterfactual {
+        kind: state.outcome.as_ref().map_or(OutcomeKind::NoDeal, |o| o.kind),
+        us_score: r3(score_game(scenario, state, Side::Us).total),
+        japan_score: r3(score_game(scenario, state, Side::Japan).total),
+        mean_goods_deficit_bn: r3(mean),
+        final_goods_deficit_bn: r3(state.latest().economy.goods_deficit_bn),
+        usjta_survived: state.latest().policy.usjta.in_force(),
+    }
+}
+
+impl GameReport {
+    /// The report of a finished (or unfinished) game, with counterfactuals run on the same seed.
+    pub fn new(scenario: &Scenario, state: &GameState, us_player: &str, japan_player: &str) -> GameReport {
+        let space = PackageSpace::of(scenario);
+        let outcome = state.outcome.clone();
+        let no_deal = counterfactual(scenario, &play::play_no_deal(scenario, state.seed));
+        let actual_deal = play::play_actual_deal(scenario, state.seed).map(|s| counterfactual(scenario, &s));
+        let scores = Side::BOTH
+            .into_iter()
+            .map(|side| {
+                let key = match side {
+                    Side::Us => "us",
+                    Side::Japan => "japan",
+                };
+                (key.to_string(), rounded(score_game(scenario, state, side)))
+            })
+            .collect();
+        GameReport {
+            scenario: scenario.id.clone(),
+            seed: state.seed,
+            players: BTreeMap::from([
+                ("us".to_string(), us_player.to_string()),
+                ("japan".to_string(), japan_player.to_string()),
+            ]),
+            rounds: state.history.iter().map(|r| summarise_round(scenario, r)).collect(),
+            offers: state
+                .offers
+                .iter()
+                .map(|o| OfferSummary {
+                    round: o.offer.round,
+                    from: o.offer.from,
+                    terms: space.terms(&o.offer.package),
+                    fate: o.fate,
+                })
+                .collect(),
+            news: state
+                .news
+                .iter()
+                .map(|e| format!("[round {}] {}", e.round, e.text))
+                .collect(),
+            outcome: OutcomeSummary {
+                kind: outcome.as_ref().map_or(OutcomeKind::NoDeal, |o| o.kind),
+                round: outcome.as_ref().map_or(state.round, |o| o.round),
+                reason: outcome
+                    .as_ref()
+                    .map_or_else(|| "the game is not over".to_string(), |o| o.reason.clone()),
+                terms: outcome
+                    .as_ref()
+                    .and_then(|o| o.package.as_ref())
+                    .map(|p| space.terms(p)),
+                scores,
+                no_deal,
+                actual_deal,
+            },
+        }
+    }
+
+    /// A readable transcript: round by round, the news and the figures, then the outcome and the scores.
+    pub fn transcript(&self, scenario: &Scenario) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "TradeTable — {} (seed {})", scenario.title, self.seed);
+        let _ = writeln!(
+            out,
+            "United States: {}   Japan: {}",
+            self.players["us"], self.players["japan"]
+        );
+        for round in &self.rounds {
+            let _ = writeln!(out);
+            if round.round == 0 {
+                let _ = writeln!(out, "== Before any move ({})", round.month);
+            } else {
+                let _ = writeln!(out, "== Round {} ({})", round.round, round.month);
+                let tag = format!("[round {}] ", round.round);
+                for line in self.news.iter().filter_map(|n| n.strip_prefix(&tag)) {
+                    let _ = writeln!(out, "  * {line}");
+                }
+            }
+            let _ = writeln!(
+                out,
+                "  deficit ${:.1}bn (${:.1}bn at {} rates) | tariff revenue ${:.1}bn | consumer cost ${:.1}bn",
+                round.goods_deficit_bn,
+                round.goods_deficit_base_fx_bn,
+                scenario.exchange.base_year,
+                round.tariff_revenue_bn,
+                round.consumer_cost_bn
+            );
+            let _ = writeln!(
+                out,
+                "  farm exports ${:.1}bn | investment ${:.1}bn/yr | USJTA {} | approval US {:.1}% Japan {:.1}%",
+                round.farm_exports_bn, round.investment_inflow_bn, round.usjta, round.us_approval, round.japan_approval
+            );
+            let tariffs: Vec<String> = round
+                .tariffs
+                .iter()
+                .filter(|(_, r)| **r > 0.0)
+                .map(|(id, r)| format!("{id} {}%", percent(*r)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  US tariffs in force: {}",
+                if tariffs.is_empty() {
+                    "none".to_string()
+                } else {
+                    tariffs.join(", ")
+                }
+            );
+        }
+        let o = &self.outcome;
+        let _ = writeln!(out);
+        let _ = writeln!(out, "== Outcome: {:?} in round {} — {}", o.kind, o.round, o.reason);
+        if let Some(terms) = &o.terms {
+            for (id, value) in terms {
+                let _ = writeln!(out, "  {id}: {value}");
+            }
+        }
+        for (key, score) in &o.scores {
+            let _ = writeln!(out, "  {key} score {:.1}/100", score.total);
+            for line in &score.breakdown {
+                let _ = writeln!(
+                    out,
+                    "    {:<40} {:>8.2} -> {:>5.1} (weight {:.2})",
+                    line.name, line.value, line.score, line.weight
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  no deal on this seed: US {:.1}, Japan {:.1}, {:?}",
+            o.no_deal.us_score, o.no_deal.japan_score, o.no_deal.kind
+        );
+        if let Some(actual) = &o.actual_deal {
+            let _ = writeln!(
+                out,
+                "  the July 2025 deal on this seed: US {:.1}, Japan {:.1}",
+                actual.us_score, actual.japan_score
+            );
+        }
+        out
+    }
+}

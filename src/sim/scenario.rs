@@ -1,0 +1,1129 @@
+//! The scenario file: its RON schema, loading with size limits, and validation that names the line and column at fault.
+//!
+//! Every number a scenario holds carries a `source` note; the engine reads nothing that is not written in the file
+//! (no field has a hidden default), so a teacher can point at the line behind any figure the game shows.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::ron_spans::{FieldPath, Position, SpanIndex};
+
+/// Scenario and save files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The two parties at the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Side {
+    /// The US negotiators: tariffs, threats, delays, exemptions.
+    Us,
+    /// Japan's negotiators: concessions, purchases, investment, and the USJTA.
+    Japan,
+}
+
+impl Side {
+    /// The other side of the table.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Us => Side::Japan,
+            Side::Japan => Side::Us,
+        }
+    }
+
+    /// A short label for transcripts and the screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Us => "United States",
+            Side::Japan => "Japan",
+        }
+    }
+
+    /// Both sides, in table order.
+    pub const BOTH: [Side; 2] = [Side::Us, Side::Japan];
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A whole scenario: the starting position, the rules of the table, and how each side keeps score.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Short identifier, unique among shipped scenarios.
+    pub id: String,
+    /// Title shown on the scenario picker.
+    pub title: String,
+    /// What a student reads before playing.
+    pub description: String,
+    /// Month of round 1, as `YYYY-MM`; round `r` is `r - 1` months later.
+    pub start: String,
+    /// Number of rounds; a round is a month. The deadline is the end of the last round.
+    pub rounds: u32,
+    /// Exchange rates and how flows respond to them.
+    pub exchange: Exchange,
+    /// US–Japan goods trade by sector.
+    pub sectors: Vec<Sector>,
+    /// The US tariff instruments (Section 232, AFTP blanket, RTT reciprocal).
+    pub us_instruments: Vec<TariffInstrument>,
+    /// Japan's concessions (standards, purchases, investment, tariff cuts, cooperation).
+    pub japan_levers: Vec<ConcessionLever>,
+    /// Japanese direct investment into the US.
+    pub investment: InvestmentModel,
+    /// What makes Japan's Diet suspend or terminate the 2019 agreement.
+    pub usjta: UsjtaRules,
+    /// Constituencies on each side and what they react to.
+    pub politics: Politics,
+    /// Events fixed in the calendar (tariffs taking effect, elections).
+    pub scheduled_events: Vec<ScheduledEvent>,
+    /// Events that may happen each round, drawn from the seeded generator.
+    pub random_events: Vec<RandomEvent>,
+    /// What each side is scored on.
+    pub objectives: Objectives,
+    /// The deal that really happened, for the debrief's comparison.
+    pub actual_deal: Option<ActualDeal>,
+}
+
+/// Exchange rates: the current rate, and a base-year rate to restate the deficit as the paper does.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exchange {
+    /// Yen per dollar now (the rate at which the scenario's flows were measured).
+    pub yen_per_dollar: f64,
+    /// Year of the comparison rate.
+    pub base_year: u32,
+    /// Yen per dollar in the base year.
+    pub base_yen_per_dollar: f64,
+    /// Change in US imports from Japan (in $) per unit change in yen per dollar, relative: imports × (1 + e × Δrate/rate).
+    pub import_fx_elasticity: f64,
+    /// Change in US exports to Japan per unit relative change of the rate: exports × (1 − e × Δrate/rate).
+    pub export_fx_elasticity: f64,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// Properties of a sector that rules refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SectorFlag {
+    /// Autos and auto parts: drives the USJTA hazard and the auto constituencies.
+    Auto,
+    /// Steel and aluminium.
+    Steel,
+    /// US farm exports.
+    Farm,
+    /// Japan's tariff is bound by the USJTA; if the agreement lapses, Japan's MFN rate applies.
+    Usjta,
+    /// Under a national-security (Section 232) probe.
+    SecurityProbe,
+}
+
+/// How much of a tariff increase reaches US buyers; the rest is absorbed by Japanese exporters' prices.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PassThrough {
+    /// Share passed on in the first month after a tariff rises (0–1).
+    pub initial: f64,
+    /// Share passed on once exporters have adjusted (0–1).
+    pub long_run: f64,
+    /// Months to move from `initial` to `long_run`, linearly.
+    pub months: u32,
+}
+
+/// One sector of US–Japan goods trade.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    /// Identifier that levers and instruments refer to.
+    pub id: String,
+    /// Name shown to players.
+    pub name: String,
+    /// US imports from Japan, $bn a year, before any move.
+    pub us_imports_bn: f64,
+    /// US exports to Japan, $bn a year, before any move.
+    pub us_exports_bn: f64,
+    /// US MFN tariff now (fraction: 0.025 is 2.5%), before any instrument.
+    pub us_tariff: f64,
+    /// Japan's applied tariff on US goods now.
+    pub japan_tariff: f64,
+    /// Japan's MFN tariff, which applies to US goods if the USJTA lapses.
+    pub japan_mfn_tariff: f64,
+    /// US import-demand elasticity for these goods (negative).
+    pub us_import_elasticity: f64,
+    /// Japan's import-demand elasticity for US goods of this sector (negative).
+    pub japan_import_elasticity: f64,
+    /// Share of a US tariff passed to US buyers.
+    pub pass_through: PassThrough,
+    /// What rules apply to the sector.
+    pub flags: Vec<SectorFlag>,
+    /// Where the figures come from; "estimate" where a split has no source.
+    pub source: String,
+}
+
+impl Sector {
+    /// Whether the sector carries `flag`.
+    pub fn has(&self, flag: SectorFlag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// The legal basis of a US tariff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InstrumentKind {
+    /// National security tariffs on named goods; goods under one are exempt from blanket and reciprocal tariffs.
+    Section232,
+    /// The AFTP blanket tariff on all goods.
+    Blanket,
+    /// RTT reciprocal tariffs matched to Japan's tariffs and non-tariff barriers.
+    Reciprocal,
+}
+
+/// A US tariff instrument: the unilateral lever, and an issue of any package.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TariffInstrument {
+    /// Identifier used in moves, packages and scheduled events.
+    pub id: String,
+    /// Name shown to players.
+    pub name: String,
+    /// Legal basis.
+    pub kind: InstrumentKind,
+    /// Sectors it covers; empty means every sector.
+    pub sectors: Vec<String>,
+    /// Rate in force at the start (fraction).
+    pub rate_now: f64,
+    /// The rates the US may impose or offer, lowest first.
+    pub options: Vec<f64>,
+    /// If true the rate is all-in (it replaces the MFN rate where higher) rather than added on top.
+    pub all_in: bool,
+    /// A sentence for the player.
+    pub explanation: String,
+    /// Where the rates come from.
+    pub source: String,
+}
+
+/// What a Japanese concession does to the economy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum ConcessionEffect {
+    /// A purchase commitment in $bn a year; `additionality` is the share that is new trade, not diverted or planned.
+    Purchase {
+        /// Sector whose US exports rise.
+        sector: String,
+        /// Share of the commitment that adds to US exports (0–1).
+        additionality: f64,
+    },
+    /// An investment pledge in $bn, delivered over `years`; `additionality` is the share that is new.
+    Investment {
+        /// Years over which the pledge is spent.
+        years: f64,
+        /// Share of the pledge that adds to the inflow (0–1).
+        additionality: f64,
+    },
+    /// Cuts Japan's tariff on the sectors by the chosen share (0–1).
+    TariffCut {
+        /// Sectors whose Japanese tariff falls.
+        sectors: Vec<String>,
+    },
+    /// Opens a quota: US exports of the sector rise by `bn_per_unit` $bn a year per unit of the level.
+    QuotaExpansion {
+        /// Sector whose US exports rise.
+        sector: String,
+        /// $bn a year of exports per unit of the level.
+        bn_per_unit: f64,
+    },
+    /// Recognises US standards: exports rise by `bn_per_unit` per unit, phased in over `ramp_rounds` months.
+    StandardsRecognition {
+        /// Sector whose US exports rise.
+        sector: String,
+        /// $bn a year of exports at full effect per unit of the level.
+        bn_per_unit: f64,
+        /// Months until the full effect.
+        ramp_rounds: u32,
+    },
+    /// Cooperation with no direct trade effect (export controls, investment screening, sanctions).
+    Cooperation,
+}
+
+/// A Japanese concession: a unilateral gesture, and an issue of any package.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConcessionLever {
+    /// Identifier used in moves and packages.
+    pub id: String,
+    /// Name shown to players.
+    pub name: String,
+    /// Unit of the level, for display ("$bn/yr", "$bn", "share", "yes/no").
+    pub unit: String,
+    /// Levels Japan may offer, lowest (nothing) first.
+    pub options: Vec<f64>,
+    /// What it does.
+    pub effect: ConcessionEffect,
+    /// Japan's cost per unit of the level, in $bn-equivalent a year (money, lost rents, political capital).
+    pub japan_cost_per_unit: f64,
+    /// A sentence for the player.
+    pub explanation: String,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// Japanese direct investment into the US.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestmentModel {
+    /// Inflow a year with no pledges and no threats, $bn.
+    pub baseline_inflow_bn: f64,
+    /// Share of the inflow held back when uncertainty is total and nothing is settled (0–1).
+    pub uncertainty_drag: f64,
+    /// Threatened tariff, in trade-weighted percentage points above the rates in force, at which uncertainty is total.
+    pub full_uncertainty_points: f64,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// How the USJTA can lapse.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsjtaRules {
+    /// Additional US tariff on autos above which the Diet's pressure to suspend builds (fraction).
+    pub auto_tariff_threshold: f64,
+    /// Chance of suspension each month with no pressure.
+    pub hazard_base: f64,
+    /// Added chance per percentage point of auto tariff above the threshold.
+    pub hazard_per_point: f64,
+    /// Japan's overall approval below which a weak cabinet is pushed to act.
+    pub approval_floor: f64,
+    /// Added chance per approval point below the floor.
+    pub hazard_per_approval_point: f64,
+    /// Consecutive months above the threshold after which the Diet suspends for certain.
+    pub rounds_to_certain_suspension: u32,
+    /// Months of suspension with auto tariffs still above the threshold after which the Diet terminates it.
+    pub terminate_after_rounds: u32,
+    /// Where the rule comes from.
+    pub source: String,
+}
+
+/// A figure of the model that constituencies react to and objectives score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Indicator {
+    /// US goods deficit with Japan, $bn a year.
+    GoodsDeficitBn,
+    /// The deficit at base-year exchange rates.
+    GoodsDeficitBaseFxBn,
+    /// The deficit minus the deficit before any move.
+    DeficitChangeBn,
+    /// US tariff revenue on goods from Japan, $bn a year.
+    TariffRevenueBn,
+    /// Cost of the tariffs to US buyers, $bn a year.
+    ConsumerCostBn,
+    /// Fall in Japan's export earnings from the US since the start, $bn a year.
+    JapanExportLossBn,
+    /// The part of that loss in autos and parts.
+    AutoExportLossBn,
+    /// US farm exports to Japan, $bn a year.
+    FarmExportsBn,
+    /// US farm exports minus their value before any move.
+    FarmExportsChangeBn,
+    /// Japanese investment inflow, $bn a year.
+    InvestmentInflowBn,
+    /// Investment inflow minus the inflow before any move.
+    InvestmentChangeBn,
+    /// 1 while the USJTA is in force, else 0.
+    UsjtaInForce,
+    /// 1 once the USJTA is suspended or terminated, else 0.
+    UsjtaLapsed,
+    /// Uncertainty from open threats (0–1).
+    Uncertainty,
+    /// The highest additional US tariff on autos, in percentage points.
+    AutoTariffPoints,
+    /// 1 once a deal is signed, else 0.
+    DealSigned,
+    /// Japan's cost of the concessions in force, $bn-equivalent a year.
+    ConcessionCostBn,
+    /// The level of a lever in force: a US rate in percentage points, or a concession's level.
+    Lever(String),
+    /// US overall approval (0–100): for objectives only.
+    UsApproval,
+    /// Japan's overall approval (0–100): for objectives only.
+    JapanApproval,
+}
+
+/// One constituency's response to a figure: its approval target moves by `per_unit` for each unit of the indicator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reaction {
+    /// The figure it watches.
+    pub indicator: Indicator,
+    /// Approval points per unit of the figure.
+    pub per_unit: f64,
+}
+
+/// A group whose approval counts towards a government's standing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constituency {
+    /// Identifier used by events.
+    pub id: String,
+    /// Name shown to players.
+    pub name: String,
+    /// Weight in the side's overall approval.
+    pub weight: f64,
+    /// Approval before any move (0–100).
+    pub approval: f64,
+    /// What moves its approval.
+    pub reactions: Vec<Reaction>,
+    /// Where the starting figure comes from.
+    pub source: String,
+}
+
+/// One side's politics.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SidePolitics {
+    /// Share of the gap to its target that approval closes each month (0–1).
+    pub inertia: f64,
+    /// Overall approval below which the government falls.
+    pub fall_below: f64,
+    /// The constituencies.
+    pub constituencies: Vec<Constituency>,
+}
+
+/// Both sides' politics.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Politics {
+    /// The US administration's constituencies.
+    pub us: SidePolitics,
+    /// Japan's government's constituencies.
+    pub japan: SidePolitics,
+}
+
+impl Politics {
+    /// The politics of one side.
+    pub fn side(&self, side: Side) -> &SidePolitics {
+        match side {
+            Side::Us => &self.us,
+            Side::Japan => &self.japan,
+        }
+    }
+}
+
+/// What a scheduled event does.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum ScheduledKind {
+    /// A threatened tariff takes effect unless the US has deferred or settled it.
+    TariffTakesEffect {
+        /// The instrument.
+        instrument: String,
+        /// Its new rate.
+        rate: f64,
+    },
+    /// An election: below `threshold` overall approval the government loses ground (`loss` points to every
+    /// constituency), and falls if it ends below its `fall_below` line.
+    Election {
+        /// Whose election.
+        side: Side,
+        /// Overall approval needed to hold on.
+        threshold: f64,
+        /// Approval lost by every constituency when below the threshold.
+        loss: f64,
+    },
+}
+
+/// An event fixed in the calendar.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledEvent {
+    /// The round it happens in, at the end of the round's moves.
+    pub round: u32,
+    /// The headline in the news feed.
+    pub news: String,
+    /// What it does.
+    pub kind: ScheduledKind,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// What a random event does.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum EventEffect {
+    /// The yen moves by `change_pct` percent against the dollar (positive: weaker yen, more yen per dollar).
+    Fx {
+        /// Percent change of yen per dollar.
+        change_pct: f64,
+    },
+    /// A shock to approval: one constituency, or every one of the side if `constituency` is absent.
+    Approval {
+        /// Whose approval.
+        side: Side,
+        /// Which constituency; all if absent.
+        constituency: Option<String>,
+        /// Points added (negative: lost).
+        delta: f64,
+    },
+    /// Japanese investment inflow moves by `change_pct` percent from then on.
+    Investment {
+        /// Percent change.
+        change_pct: f64,
+    },
+}
+
+/// An event that may happen in a round.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RandomEvent {
+    /// Identifier.
+    pub id: String,
+    /// The headline in the news feed.
+    pub news: String,
+    /// Chance each round (0–1).
+    pub probability: f64,
+    /// First round it may happen in.
+    pub from_round: u32,
+    /// Last round it may happen in.
+    pub to_round: u32,
+    /// What it does.
+    pub effect: EventEffect,
+    /// Why it is in the scenario.
+    pub source: String,
+}
+
+/// One objective a side is scored on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Identifier.
+    pub id: String,
+    /// Name shown in the score breakdown.
+    pub name: String,
+    /// The figure scored, averaged over the rounds.
+    pub indicator: Indicator,
+    /// Value that scores 0.
+    pub worst: f64,
+    /// Value that scores 100.
+    pub best: f64,
+    /// Weight in the side's score.
+    pub weight: f64,
+}
+
+/// Both sides' objectives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objectives {
+    /// The US side's objectives.
+    pub us: Vec<Objective>,
+    /// Japan's objectives.
+    pub japan: Vec<Objective>,
+}
+
+impl Objectives {
+    /// The objectives of one side.
+    pub fn side(&self, side: Side) -> &[Objective] {
+        match side {
+            Side::Us => &self.us,
+            Side::Japan => &self.japan,
+        }
+    }
+}
+
+/// The deal that really happened, as package terms signed in a given round.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActualDeal {
+    /// The round it was signed in.
+    pub round: u32,
+    /// A sentence for the debrief.
+    pub description: String,
+    /// The level of every issue: instrument and lever ids to values among their options.
+    pub terms: BTreeMap<String, f64>,
+    /// Where the terms come from.
+    pub source: String,
+}
+
+/// One problem found in a scenario file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// Where the offending value starts, when it could be found.
+    pub position: Option<Position>,
+    /// The field path of the offending value (empty for syntax errors).
+    pub path: String,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.position, self.path.is_empty()) {
+            (Some(p), true) => write!(f, "{p}: {}", self.message),
+            (Some(p), false) => write!(f, "{p}: {}: {}", self.path, self.message),
+            (None, _) => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Why a scenario could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The reason.
+        source: std::io::Error,
+    },
+    /// The file is over the size limit.
+    #[error("{path}: file is {bytes} bytes; scenario files are limited to {MAX_FILE_BYTES} bytes")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file was read but is not a valid scenario.
+    #[error("{}", render_problems(.path, .problems))]
+    Invalid {
+        /// The file (or a label for text not from a file).
+        path: String,
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+}
+
+fn render_problems(path: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| match &p.position {
+            Some(pos) if p.path.is_empty() => format!("{path}:{pos}: {}", p.message),
+            Some(pos) => format!("{path}:{pos}: {}: {}", p.path, p.message),
+            None => format!("{path}: {}: {}", p.path, p.message),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Scenario {
+    /// Reads and validates a scenario file, refusing files over [`MAX_FILE_BYTES`].
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let label = path.display().to_string();
+        let text = read_bounded(path).map_err(|e| match e {
+            BoundedReadError::Io(source) => ScenarioError::Io {
+                path: label.clone(),
+                source,
+            },
+            BoundedReadError::TooLarge(bytes) => ScenarioError::TooLarge {
+                path: label.clone(),
+                bytes,
+            },
+        })?;
+        Scenario::from_ron_str(&text, &label)
+    }
+
+    /// Parses and validates scenario text; `label` names the text in error messages.
+    pub fn from_ron_str(text: &str, label: &str) -> Result<Scenario, ScenarioError> {
+        let invalid = |problems| ScenarioError::Invalid {
+            path: label.to_string(),
+            problems,
+        };
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(ScenarioError::TooLarge {
+                path: label.to_string(),
+                bytes: text.len() as u64,
+            });
+        }
+        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let scenario: Scenario = options.from_str(text).map_err(|e| {
+            invalid(vec![Problem {
+                position: Some(Position {
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                }),
+                path: String::new(),
+                message: e.code.to_string(),
+            }])
+        })?;
+        let found = scenario.problems();
+        if found.is_empty() {
+            return Ok(scenario);
+        }
+        let index = SpanIndex::new(text);
+        let problems = found
+            .into_iter()
+            .map(|(path, message)| Problem {
+                position: index.locate_nearest(&path),
+                path: path.to_string(),
+                message,
+            })
+            .collect();
+        Err(invalid(problems))
+    }
+
+    /// The sector with this id.
+    pub fn sector_index(&self, id: &str) -> Option<usize> {
+        self.sectors.iter().position(|s| s.id == id)
+    }
+
+    /// The US instrument with this id.
+    pub fn instrument_index(&self, id: &str) -> Option<usize> {
+        self.us_instruments.iter().position(|s| s.id == id)
+    }
+
+    /// The Japanese lever with this id.
+    pub fn lever_index(&self, id: &str) -> Option<usize> {
+        self.japan_levers.iter().position(|s| s.id == id)
+    }
+
+    /// The calendar month of a round, as `YYYY-MM` (round 0 is the starting position, shown as the start month).
+    pub fn month_of_round(&self, round: u32) -> String {
+        let (year, month) = parse_year_month(&self.start).unwrap_or((2025, 1));
+        let offset = round.saturating_sub(1);
+        let months = year * 12 + (month - 1) + offset;
+        format!("{:04}-{:02}", months / 12, months % 12 + 1)
+    }
+
+    /// Every semantic problem, with the path of the value at fault.
+    fn problems(&self) -> Vec<(FieldPath, String)> {
+        let mut v = Validator::default();
+        let root = FieldPath::root();
+        v.text(&root.field("id"), &self.id);
+        v.text(&root.field("title"), &self.title);
+        if parse_year_month(&self.start).is_none() {
+            v.fail(
+                &root.field("start"),
+                format!("expected a month as \"YYYY-MM\", found \"{}\"", self.start),
+            );
+        }
+        if self.rounds == 0 {
+            v.fail(&root.field("rounds"), "expected at least 1 round, found 0".to_string());
+        } else if self.rounds > 60 {
+            v.fail(
+                &root.field("rounds"),
+                format!("expected at most 60 rounds, found {}", self.rounds),
+            );
+        }
+
+        let fx = root.field("exchange");
+        v.positive(&fx.field("yen_per_dollar"), self.exchange.yen_per_dollar);
+        v.positive(&fx.field("base_yen_per_dollar"), self.exchange.base_yen_per_dollar);
+        v.range(
+            &fx.field("import_fx_elasticity"),
+            self.exchange.import_fx_elasticity,
+            0.0,
+            5.0,
+        );
+        v.range(
+            &fx.field("export_fx_elasticity"),
+            self.exchange.export_fx_elasticity,
+            0.0,
+            5.0,
+        );
+
+        let sector_ids = v.unique_ids(&root.field("sectors"), self.sectors.iter().map(|s| s.id.as_str()));
+        if self.sectors.is_empty() {
+            v.fail(&root.field("sectors"), "expected at least one sector".to_string());
+        }
+        for (i, s) in self.sectors.iter().enumerate() {
+            let p = root.field("sectors").index(i);
+            v.non_negative(&p.field("us_imports_bn"), s.us_imports_bn);
+            v.non_negative(&p.field("us_exports_bn"), s.us_exports_bn);
+            v.rate(&p.field("us_tariff"), s.us_tariff);
+            v.rate(&p.field("japan_tariff"), s.japan_tariff);
+            v.rate(&p.field("japan_mfn_tariff"), s.japan_mfn_tariff);
+            v.elasticity(&p.field("us_import_elasticity"), s.us_import_elasticity);
+            v.elasticity(&p.field("japan_import_elasticity"), s.japan_import_elasticity);
+            let pt = p.field("pass_through");
+            v.range(&pt.field("initial"), s.pass_through.initial, 0.0, 1.0);
+            v.range(&pt.field("long_run"), s.pass_through.long_run, 0.0, 1.0);
+            v.text(&p.field("source"), &s.source);
+        }
+
+        let instrument_ids = v.unique_ids(
+            &root.field("us_instruments"),
+            self.us_instruments.iter().map(|s| s.id.as_str()),
+        );
+        for (i, ins) in self.us_instruments.iter().enumerate() {
+            let p = root.field("us_instruments").index(i);
+            for (k, sector) in ins.sectors.iter().enumerate() {
+                v.reference(&p.field("sectors").index(k), sector, &sector_ids, "sector");
+            }
+            v.rate(&p.field("rate_now"), ins.rate_now);
+            v.options(&p.field("options"), &ins.options, 0.0, 2.0);
+            v.text(&p.field("source"), &ins.source);
+        }
+
+        let lever_ids = v.unique_ids(
+            &root.field("japan_levers"),
+            self.japan_levers.iter().map(|s| s.id.as_str()),
+        );
+        for id in lever_ids.intersection(&instrument_ids) {
+            v.fail(
+                &root.field("japan_levers"),
+                format!("id \"{id}\" is used by both a US instrument and a Japanese lever; ids must be unique"),
+            );
+        }
+        for (i, lever) in self.japan_levers.iter().enumerate() {
+            let p = root.field("japan_levers").index(i);
+            v.options(&p.field("options"), &lever.options, 0.0, 1.0e4);
+            if lever.options.first().is_some_and(|&o| o != 0.0) {
+                v.fail(
+                    &p.field("options").index(0),
+                    "expected the first option to be 0 (no concession)".to_string(),
+                );
+            }
+            v.non_negative(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
+            v.text(&p.field("source"), &lever.source);
+            let e = p.field("effect");
+            match &lever.effect {
+                ConcessionEffect::Purchase { sector, additionality } => {
+                    v.reference(&e.field("sector"), sector, &sector_ids, "sector");
+                    v.range(&e.field("additionality"), *additionality, 0.0, 1.0);
+                }
+                ConcessionEffect::Investment { years, additionality } => {
+                    v.positive(&e.field("years"), *years);
+                    v.range(&e.field("additionality"), *additionality, 0.0, 1.0);
+                }
+                ConcessionEffect::TariffCut { sectors } => {
+                    for (k, sector) in sectors.iter().enumerate() {
+                        v.reference(&e.field("sectors").index(k), sector, &sector_ids, "sector");
+                    }
+                    if lever.options.iter().any(|&o| o > 1.0) {
+                        v.fail(
+                            &p.field("options"),
+                            "a tariff cut's options are shares between 0 and 1".to_string(),
+                        );
+                    }
+                }
+                ConcessionEffect::QuotaExpansion { sector, bn_per_unit } => {
+                    v.reference(&e.field("sector"), sector, &sector_ids, "sector");
+                    v.non_negative(&e.field("bn_per_unit"), *bn_per_unit);
+                }
+                ConcessionEffect::StandardsRecognition {
+                    sector, bn_per_unit, ..
+                } => {
+                    v.reference(&e.field("sector"), sector, &sector_ids, "sector");
+                    v.non_negative(&e.field("bn_per_unit"), *bn_per_unit);
+                }
+                ConcessionEffect::Cooperation => {}
+            }
+        }
+
+        let inv = root.field("investment");
+        v.non_negative(&inv.field("baseline_inflow_bn"), self.investment.baseline_inflow_bn);
+        v.range(
+            &inv.field("uncertainty_drag"),
+            self.investment.uncertainty_drag,
+            0.0,
+            1.0,
+        );
+        v.positive(
+            &inv.field("full_uncertainty_points"),
+            self.investment.full_uncertainty_points,
+        );
+
+        let u = root.field("usjta");
+        v.rate(&u.field("auto_tariff_threshold"), self.usjta.auto_tariff_threshold);
+        v.range(&u.field("hazard_base"), self.usjta.hazard_base, 0.0, 1.0);
+        v.range(&u.field("hazard_per_point"), self.usjta.hazard_per_point, 0.0, 1.0);
+        v.range(&u.field("approval_floor"), self.usjta.approval_floor, 0.0, 100.0);
+        v.range(
+            &u.field("hazard_per_approval_point"),
+            self.usjta.hazard_per_approval_point,
+            0.0,
+            1.0,
+        );
+
+        let all_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).cloned().collect();
+        for side in Side::BOTH {
+            let sp = root.field("politics").field(side_field(side));
+            let politics = self.politics.side(side);
+            v.range(&sp.field("inertia"), politics.inertia, 0.0, 1.0);
+            v.range(&sp.field("fall_below"), politics.fall_below, 0.0, 100.0);
+            if politics.constituencies.is_empty() {
+                v.fail(
+                    &sp.field("constituencies"),
+                    "expected at least one constituency".to_string(),
+                );
+            }
+            v.unique_ids(
+                &sp.field("constituencies"),
+                politics.constituencies.iter().map(|c| c.id.as_str()),
+            );
+            if politics.constituencies.iter().all(|c| c.weight <= 0.0) && !politics.constituencies.is_empty() {
+                v.fail(
+                    &sp.field("constituencies"),
+                    "expected some constituency with a positive weight".to_string(),
+                );
+            }
+            for (i, c) in politics.constituencies.iter().enumerate() {
+                let p = sp.field("constituencies").index(i);
+                v.non_negative(&p.field("weight"), c.weight);
+                v.range(&p.field("approval"), c.approval, 0.0, 100.0);
+                v.text(&p.field("source"), &c.source);
+                for (k, r) in c.reactions.iter().enumerate() {
+                    let rp = p.field("reactions").index(k).field("indicator");
+                    match &r.indicator {
+                        Indicator::UsApproval | Indicator::JapanApproval => v.fail(
+                            &rp,
+                            "a constituency cannot react to approval itself; use another indicator".to_string(),
+                        ),
+                        Indicator::Lever(id) => v.reference(&rp, id, &all_ids, "instrument or lever"),
+                        _ => {}
+                    }
+                    v.finite(&p.field("reactions").index(k).field("per_unit"), r.per_unit);
+                }
+            }
+            let op = root.field("objectives").field(side_field(side));
+            let objectives = self.objectives.side(side);
+            if objectives.is_empty() {
+                v.fail(&op, "expected at least one objective".to_string());
+            }
+            v.unique_ids(&op, objectives.iter().map(|o| o.id.as_str()));
+            for (i, o) in objectives.iter().enumerate() {
+                let p = op.index(i);
+                v.positive(&p.field("weight"), o.weight);
+                v.finite(&p.field("worst"), o.worst);
+                v.finite(&p.field("best"), o.best);
+                if o.worst == o.best {
+                    v.fail(&p.field("best"), "expected best to differ from worst".to_string());
+                }
+                if let Indicator::Lever(id) = &o.indicator {
+                    v.reference(&p.field("indicator"), id, &all_ids, "instrument or lever");
+                }
+            }
+        }
+
+        for (i, ev) in self.scheduled_events.iter().enumerate() {
+            let p = root.field("scheduled_events").index(i);
+            v.round(&p.field("round"), ev.round, self.rounds);
+            match &ev.kind {
+                ScheduledKind::TariffTakesEffect { instrument, rate } => {
+                    let kp = p.field("kind");
+                    v.reference(&kp.field("instrument"), instrument, &instrument_ids, "US instrument");
+                    v.rate(&kp.field("rate"), *rate);
+                }
+                ScheduledKind::Election { threshold, .. } => {
+                    v.range(&p.field("kind").field("threshold"), *threshold, 0.0, 100.0);
+                }
+            }
+        }
+        v.unique_ids(
+            &root.field("random_events"),
+            self.random_events.iter().map(|e| e.id.as_str()),
+        );
+        for (i, ev) in self.random_events.iter().enumerate() {
+            let p = root.field("random_events").index(i);
+            v.range(&p.field("probability"), ev.probability, 0.0, 1.0);
+            v.round(&p.field("from_round"), ev.from_round, self.rounds);
+            v.round(&p.field("to_round"), ev.to_round, self.rounds);
+            if ev.to_round < ev.from_round {
+                v.fail(
+                    &p.field("to_round"),
+                    "expected to_round to be at or after from_round".to_string(),
+                );
+            }
+            let e = p.field("effect");
+            match &ev.effect {
+                EventEffect::Fx { change_pct } | EventEffect::Investment { change_pct } => {
+                    v.range(&e.field("change_pct"), *change_pct, -50.0, 50.0)
+                }
+                EventEffect::Approval {
+                    side,
+                    constituency,
+                    delta,
+                } => {
+                    v.range(&e.field("delta"), *delta, -100.0, 100.0);
+                    if let Some(id) = constituency {
+                        let ids: BTreeSet<String> = self
+                            .politics
+                            .side(*side)
+                            .constituencies
+                            .iter()
+                            .map(|c| c.id.clone())
+                            .collect();
+                        v.reference(&e.field("constituency"), id, &ids, "constituency of that side");
+                    }
+                }
+            }
+        }
+
+        if let Some(deal) = &self.actual_deal {
+            let p = root.field("actual_deal");
+            v.round(&p.field("round"), deal.round, self.rounds);
+            for (id, value) in &deal.terms {
+                let tp = p.field("terms").field(id);
+                let options = self
+                    .instrument_index(id)
+                    .map(|i| &self.us_instruments[i].options)
+                    .or_else(|| self.lever_index(id).map(|i| &self.japan_levers[i].options));
+                match options {
+                    None => v.fail(&tp, format!("unknown instrument or lever \"{id}\"")),
+                    Some(options) if !options.contains(value) => v.fail(
+                        &tp,
+                        format!("{value} is not one of the options {options:?} of \"{id}\""),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        v.problems
+    }
+}
+
+fn side_field(side: Side) -> &'static str {
+    match side {
+        Side::Us => "us",
+        Side::Japan => "japan",
+    }
+}
+
+/// Parses `YYYY-MM` into a year and a month (1–12).
+pub fn parse_year_month(text: &str) -> Option<(u32, u32)> {
+    let (y, m) = text.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let year: u32 = y.parse().ok()?;
+    let month: u32 = m.parse().ok()?;
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<(FieldPath, String)>,
+}
+
+impl Validator {
+    fn fail(&mut self, path: &FieldPath, message: String) {
+        self.problems.push((path.clone(), message));
+    }
+
+    fn finite(&mut self, path: &FieldPath, x: f64) -> bool {
+        if x.is_finite() {
+            true
+        } else {
+            self.fail(path, format!("expected a finite number, found {x}"));
+            false
+        }
+    }
+
+    fn non_negative(&mut self, path: &FieldPath, x: f64) {
+        if self.finite(path, x) && x < 0.0 {
+            self.fail(path, format!("expected a value of 0 or more, found {x}"));
+        }
+    }
+
+    fn positive(&mut self, path: &FieldPath, x: f64) {
+        if self.finite(path, x) && x <= 0.0 {
+            self.fail(path, format!("expected a value above 0, found {x}"));
+        }
+    }
+
+    fn range(&mut self, path: &FieldPath, x: f64, lo: f64, hi: f64) {
+        if self.finite(path, x) && !(lo..=hi).contains(&x) {
+            self.fail(path, format!("expected a value from {lo} to {hi}, found {x}"));
+        }
+    }
+
+    fn rate(&mut self, path: &FieldPath, x: f64) {
+        if self.finite(path, x) && !(0.0..=2.0).contains(&x) {
+            self.fail(
+                path,
+                format!("expected a tariff rate as a fraction from 0 to 2 (0.25 is 25%), found {x}"),
+            );
+        }
+    }
+
+    fn elasticity(&mut self, path: &FieldPath, x: f64) {
+        if self.finite(path, x) && x >= 0.0 {
+            self.fail(
+                path,
+                format!("expected a negative import-demand elasticity (demand falls as price rises), found {x}"),
+            );
+        }
+    }
+
+    fn round(&mut self, path: &FieldPath, round: u32, rounds: u32) {
+        if round == 0 || round > rounds {
+            self.fail(path, format!("expected a round from 1 to {rounds}, found {round}"));
+        }
+    }
+
+    fn text(&mut self, path: &FieldPath, text: &str) {
+        if text.trim().is_empty() {
+            self.fail(path, "expected a non-empty text".to_string());
+        }
+    }
+
+    fn options(&mut self, path: &FieldPath, options: &[f64], lo: f64, hi: f64) {
+        if options.is_empty() {
+            self.fail(path, "expected at least one option".to_string());
+            return;
+        }
+        if options.len() > 16 {
+            self.fail(path, format!("expected at most 16 options, found {}", options.len()));
+        }
+        for (k, &o) in options.iter().enumerate() {
+            self.range(&path.index(k), o, lo, hi);
+        }
+        if options.windows(2).any(|w| w[0] >= w[1]) {
+            self.fail(
+                path,
+                "expected options in increasing order, without repeats".to_string(),
+            );
+        }
+    }
+
+    fn reference(&mut self, path: &FieldPath, id: &str, known: &BTreeSet<String>, what: &str) {
+        if !known.contains(id) {
+            let listed: Vec<&str> = known.iter().map(String::as_str).collect();
+            self.fail(
+                path,
+                format!("unknown {what} \"{id}\"; expected one of {}", listed.join(", ")),
+            );
+        }
+    }
+
+    fn unique_ids<'a>(&mut self, path: &FieldPath, ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.fail(&path.index(i).field("id"), "expected a non-empty id".to_string());
+            } else if !seen.insert(id.to_string()) {
+                self.fail(&path.index(i).field("id"), format!("duplicate id \"{id}\""));
+            }
+        }
+        seen
+    }
+}
+
+/// Why a bounded read failed.
+#[derive(Debug)]
+pub enum BoundedReadError {
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
+}
+
+/// Reads a text file of at most [`MAX_FILE_BYTES`], without reading more than that from disk.
+pub fn read_bounded(path: &Path) -> Result<String, BoundedReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(BoundedReadError::Io)?;
+    let declared = file.metadata().map_err(BoundedReadError::Io)?.len();
+    if declared > MAX_FILE_BYTES {
+        return Err(BoundedReadError::TooLarge(declared));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(BoundedReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(BoundedReadError::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| BoundedReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+}

@@ -1,0 +1,248 @@
+//! Scores: each side's 0–100 score against its objectives over a whole game, and what a package is worth to a side
+//! now (its utility), both read off the same economic and political model the game runs on.
+
+use serde::{Deserialize, Serialize};
+
+use super::economy::{self, Economy, Policy, UsjtaStatus};
+use super::negotiation::{GameState, OutcomeKind, RoundRecord, starting_additional};
+use super::package::{Package, PackageSpace};
+use super::politics::{self, Readings};
+use super::scenario::{Objective, Scenario, Side};
+
+/// One line of a score breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveScore {
+    /// The objective's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The indicator's mean over the rounds.
+    pub value: f64,
+    /// 0–100 on this objective.
+    pub score: f64,
+    /// Its weight as a share of the side's weights.
+    pub weight: f64,
+}
+
+/// A side's score and how it was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideScore {
+    /// The side.
+    pub side: Side,
+    /// 0–100.
+    pub total: f64,
+    /// Per objective.
+    pub breakdown: Vec<ObjectiveScore>,
+}
+
+/// Where `value` falls between an objective's worst (0) and best (1), clamped.
+pub fn normalise(objective: &Objective, value: f64) -> f64 {
+    ((value - objective.worst) / (objective.best - objective.worst)).clamp(0.0, 1.0)
+}
+
+fn readings_of<'a>(record: &'a RoundRecord, start: &'a Economy, deal_signed: bool) -> Readings<'a> {
+    Readings {
+        economy: &record.economy,
+        start,
+        policy: &record.policy,
+        deal_signed,
+        us_approval: record.us_approval,
+        japan_approval: record.japan_approval,
+    }
+}
+
+/// A side's score over a game: each objective's indicator averaged over rounds 1 to the last, normalised, weighted.
+pub fn score_game(scenario: &Scenario, state: &GameState, side: Side) -> SideScore {
+    let deal_round = match &state.outcome {
+        Some(o) if o.kind == OutcomeKind::Deal => Some(o.round),
+        _ => None,
+    };
+    let played: Vec<&RoundRecord> = state.history.iter().skip(1).collect();
+    let start = state.start_economy();
+    let objectives = scenario.objectives.side(side);
+    let total_weight: f64 = objectives.iter().map(|o| o.weight).sum();
+    let mut total = 0.0;
+    let mut breakdown = Vec::with_capacity(objectives.len());
+    for objective in objectives {
+        let mut sum = 0.0;
+        for record in &played {
+            let signed = deal_round.is_some_and(|r| record.round >= r);
+            sum += politics::indicator(scenario, &objective.indicator, &readings_of(record, start, signed));
+        }
+        let value = if played.is_empty() {
+            politics::indicator(
+                scenario,
+                &objective.indicator,
+                &readings_of(state.latest(), start, false),
+            )
+        } else {
+            sum / played.len() as f64
+        };
+        let score = normalise(objective, value) * 100.0;
+        let weight = objective.weight / total_weight;
+        total += weight * score;
+        breakdown.push(ObjectiveScore {
+            id: objective.id.clone(),
+            name: objective.name.clone(),
+            value,
+            score,
+            weight,
+        });
+    }
+    SideScore { side, total, breakdown }
+}
+
+/// What the model projects for next month if a package were signed now, or if talks failed: the economy and where
+/// each side's approval is heading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Projection {
+    /// The economy.
+    pub economy: Economy,
+    /// The policies in force.
+    pub policy: Policy,
+    /// Approval targets of the US constituencies.
+    pub us_constituencies: Vec<f64>,
+    /// Approval targets of Japan's constituencies.
+    pub japan_constituencies: Vec<f64>,
+    /// US overall approval target.
+    pub us_approval: f64,
+    /// Japan's overall approval target.
+    pub japan_approval: f64,
+    /// Chance the Diet suspends the USJTA next month.
+    pub usjta_hazard: f64,
+    /// Whether a deal is in force in the projection.
+    pub deal_signed: bool,
+}
+
+/// Values packages for one game position; built once per decision so the fixed parts are computed once.
+pub struct Valuer<'a> {
+    scenario: &'a Scenario,
+    state: &'a GameState,
+    space: PackageSpace,
+    start: Vec<f64>,
+}
+
+impl<'a> Valuer<'a> {
+    /// A valuer for this position.
+    pub fn new(scenario: &'a Scenario, state: &'a GameState) -> Self {
+        Self {
+            scenario,
+            state,
+            space: PackageSpace::of(scenario),
+            start: starting_additional(scenario),
+        }
+    }
+
+    /// The package space.
+    pub fn space(&self) -> &PackageSpace {
+        &self.space
+    }
+
+    /// Projects next month with `policy` in force.
+    pub fn project_policy(&self, policy: Policy, uncertainty: f64, deal_signed: bool) -> Projection {
+        let scenario = self.scenario;
+        let mut conditions = self.state.conditions.clone();
+        conditions.uncertainty = uncertainty;
+        let before = economy::us_additional_rates(scenario, &self.state.policy);
+        let after = economy::us_additional_rates(scenario, &policy);
+        for (s, age) in conditions.tariff_age.iter_mut().enumerate() {
+            *age = if after[s] > before[s] { 0 } else { age.saturating_add(1) };
+        }
+        for (k, age) in conditions.lever_age.iter_mut().enumerate() {
+            *age = if policy.concessions[k] != self.state.policy.concessions[k] {
+                0
+            } else {
+                age.saturating_add(1)
+            };
+        }
+        let economy = economy::evaluate(scenario, &self.start, &policy, &conditions);
+        let readings = Readings {
+            economy: &economy,
+            start: self.state.start_economy(),
+            policy: &policy,
+            deal_signed,
+            us_approval: 0.0,
+            japan_approval: 0.0,
+        };
+        let us_constituencies = politics::approval_targets(scenario, Side::Us, &self.state.shocks.us, &readings);
+        let japan_constituencies =
+            politics::approval_targets(scenario, Side::Japan, &self.state.shocks.japan, &readings);
+        let us_approval = politics::overall(scenario, Side::Us, &us_constituencies);
+        let japan_approval = politics::overall(scenario, Side::Japan, &japan_constituencies);
+        let usjta_hazard = if policy.usjta.in_force() {
+            politics::usjta_hazard(scenario, economy.auto_tariff_additional, japan_approval)
+        } else {
+            0.0
+        };
+        Projection {
+            economy,
+            policy,
+            us_constituencies,
+            japan_constituencies,
+            us_approval,
+            japan_approval,
+            usjta_hazard,
+            deal_signed,
+        }
+    }
+
+    /// Next month if `package` were signed now.
+    pub fn project_deal(&self, package: &Package) -> Projection {
+        let mut policy = self.space.apply_to(package, &self.state.policy);
+        if policy.usjta == UsjtaStatus::Suspended {
+            policy.usjta = UsjtaStatus::InForce;
+        }
+        self.project_policy(policy, 0.0, true)
+    }
+
+    /// Next month if talks failed now: every scheduled and threatened tariff carried out.
+    pub fn project_no_deal(&self) -> Projection {
+        let mut policy = self.state.policy.clone();
+        for s in &self.state.scheduled {
+            policy.us_rates[s.instrument] = policy.us_rates[s.instrument].max(s.rate);
+        }
+        for t in &self.state.threats {
+            policy.us_rates[t.instrument] = policy.us_rates[t.instrument].max(t.rate);
+        }
+        let auto = economy::us_additional_rates(self.scenario, &policy)
+            .iter()
+            .zip(&self.scenario.sectors)
+            .filter(|(_, s)| s.has(super::scenario::SectorFlag::Auto))
+            .map(|(r, _)| *r)
+            .fold(0.0_f64, f64::max);
+        if policy.usjta.in_force() && auto > self.scenario.usjta.auto_tariff_threshold {
+            // Talks failing with auto tariffs above the line: the Diet's suspension is to be expected.
+            policy.usjta = UsjtaStatus::Suspended;
+        }
+        self.project_policy(policy, 0.0, false)
+    }
+
+    /// A side's utility (0–1) of a projection: its objectives, scored on the projected month.
+    pub fn utility_of(&self, side: Side, projection: &Projection) -> f64 {
+        let readings = Readings {
+            economy: &projection.economy,
+            start: self.state.start_economy(),
+            policy: &projection.policy,
+            deal_signed: projection.deal_signed,
+            us_approval: projection.us_approval,
+            japan_approval: projection.japan_approval,
+        };
+        let objectives = self.scenario.objectives.side(side);
+        let total: f64 = objectives.iter().map(|o| o.weight).sum();
+        objectives
+            .iter()
+            .map(|o| o.weight * normalise(o, politics::indicator(self.scenario, &o.indicator, &readings)))
+            .sum::<f64>()
+            / total
+    }
+
+    /// A side's utility of signing `package` now.
+    pub fn utility(&self, side: Side, package: &Package) -> f64 {
+        self.utility_of(side, &self.project_deal(package))
+    }
+
+    /// A side's reservation utility: what failing to agree is worth to it.
+    pub fn reservation(&self, side: Side) -> f64 {
+        self.utility_of(side, &self.project_no_deal())
+    }
+}
