@@ -1,5 +1,6 @@
 //! The command line: validate scenario files, simulate AI-vs-AI games, and (with the `gui` feature) start the game.
 
+mod negotiate;
 mod simulate;
 mod validate;
 
@@ -45,6 +46,8 @@ pub enum Command {
     },
     /// Play one game between two AI strategies and print what happened.
     Simulate(simulate::SimulateArgs),
+    /// Run one negotiation on a plain multi-issue domain (the engine checked against NegMAS).
+    Negotiate(negotiate::NegotiateArgs),
 }
 
 /// Parses the command line and runs it.
@@ -53,6 +56,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Negotiate(args)) => negotiate::run(&args),
         None => simulate::run(&simulate::SimulateArgs {
             scenario: None,
             seed: 2025,

@@ -2,6 +2,7 @@
 //! events, scores and the AI. Deterministic given a seed; the CLI, the tests and the Bevy game all drive it.
 
 pub mod ai;
+pub mod bargaining;
 pub mod economy;
 pub mod events;
 pub mod moves;

@@ -93,19 +93,11 @@ pub enum BargainingError {
         expected: usize,
         found: usize,
     },
-    #[error(
-        "party {party} gives issue {issue:?} the weight {weight}; weights must be finite and ≥ 0"
-    )]
-    InvalidWeight {
-        party: Party,
-        issue: String,
-        weight: f64,
-    },
+    #[error("party {party} gives issue {issue:?} the weight {weight}; weights must be finite and ≥ 0")]
+    InvalidWeight { party: Party, issue: String, weight: f64 },
     #[error("party {party} gives every issue a weight of zero")]
     AllWeightsZero { party: Party },
-    #[error(
-        "party {party} values {value:?} of issue {issue:?} at {utility}; utilities must be in [0, 1]"
-    )]
+    #[error("party {party} values {value:?} of issue {issue:?} at {utility}; utilities must be in [0, 1]")]
     UtilityOutOfRange {
         party: Party,
         issue: String,
@@ -142,10 +134,7 @@ impl Domain {
                     issue: issue.name.clone(),
                 });
             }
-            if self.issues[..index]
-                .iter()
-                .any(|earlier| earlier.name == issue.name)
-            {
+            if self.issues[..index].iter().any(|earlier| earlier.name == issue.name) {
                 return Err(BargainingError::DuplicateIssueName {
                     issue: issue.name.clone(),
                 });
@@ -184,12 +173,7 @@ impl Domain {
                 found: utility.values.len(),
             });
         }
-        for ((issue, &weight), table) in self
-            .issues
-            .iter()
-            .zip(&utility.weights)
-            .zip(&utility.values)
-        {
+        for ((issue, &weight), table) in self.issues.iter().zip(&utility.weights).zip(&utility.values) {
             if !(weight.is_finite() && weight >= 0.0) {
                 return Err(BargainingError::InvalidWeight {
                     party,
@@ -289,9 +273,7 @@ impl LinearAdditiveUtility {
             .iter()
             .zip(&self.values)
             .zip(outcome)
-            .fold(0.0, |sum, ((&weight, table), &value)| {
-                sum + weight * table[value]
-            })
+            .fold(0.0, |sum, ((&weight, table), &value)| sum + weight * table[value])
     }
 
     /// The utility of an outcome (normalises the weights on every call; use [`Self::evaluate`] in loops).

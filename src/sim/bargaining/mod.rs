@@ -16,6 +16,7 @@ pub use protocol::{OfferRecord, Trace, negotiate, relative_time};
 
 #[cfg(test)]
 mod tests {
+    use super::negotiators::Negotiator;
     use super::*;
 
     /// Two issues, 3 × 3 outcomes, opposed preferences, no two outcomes of equal utility for either side.
@@ -44,30 +45,38 @@ mod tests {
     #[test]
     fn hardliner_only_ever_offers_its_best_outcome() {
         let trace = negotiate(&market(), Strategy::Hardliner, Strategy::Hardliner, 10);
-        let offers_by_a: Vec<_> = trace
-            .offers
-            .iter()
-            .filter(|o| o.proposer == Party::A)
-            .collect();
+        let offers_by_a: Vec<_> = trace.offers.iter().filter(|o| o.proposer == Party::A).collect();
         assert_eq!(offers_by_a.len(), 10);
-        assert!(
-            offers_by_a
-                .iter()
-                .all(|o| o.outcome == names(&["high", "slow"]))
-        );
+        assert!(offers_by_a.iter().all(|o| o.outcome == names(&["high", "slow"])));
         assert!(offers_by_a.iter().all(|o| o.utility_a == 1.0));
     }
 
     #[test]
     fn hardliner_accepts_only_its_best_outcome() {
-        // A conceder ends up offering what the hardliner wants if that is above the conceder's floor.
-        let trace = negotiate(&market(), Strategy::Conceder, Strategy::Hardliner, 20);
-        if let Some(agreement) = &trace.agreement {
-            assert_eq!(agreement, &names(&["low", "fast"]));
-            assert_eq!(trace.utility_b, 1.0);
+        let domain = market();
+        let outcomes = domain.outcomes();
+        let hardliner = Negotiator::new(&domain, Party::A, Strategy::Hardliner, &outcomes);
+        let best = domain.a.best_outcome();
+        for t in [relative_time(0, 20), 0.5, relative_time(19, 20)] {
+            for (index, outcome) in outcomes.iter().enumerate() {
+                assert_eq!(hardliner.accepts(index, t), *outcome == best, "{outcome:?} at {t}");
+            }
         }
-        let trace = negotiate(&market(), Strategy::Hardliner, Strategy::Hardliner, 20);
-        assert_eq!(trace.agreement, None);
+    }
+
+    #[test]
+    fn aspiration_negotiators_only_ever_concede() {
+        for strategy in [Strategy::Boulware, Strategy::Linear, Strategy::Conceder] {
+            let trace = negotiate(&market(), strategy, Strategy::Hardliner, 40);
+            let own: Vec<f64> = trace
+                .offers
+                .iter()
+                .filter(|o| o.proposer == Party::A)
+                .map(|o| o.utility_a)
+                .collect();
+            assert!(own.windows(2).all(|pair| pair[1] <= pair[0]), "{strategy}: {own:?}");
+            assert!(own.last() < own.first(), "{strategy} concedes something in 40 rounds");
+        }
     }
 
     #[test]
@@ -116,10 +125,7 @@ mod tests {
         // The accepted offer is the last one made, by the other party, in this step or the one before.
         assert_eq!(Some(&last.outcome), trace.agreement.as_ref());
         assert!(last.step == step || last.step + 1 == step);
-        assert_eq!(
-            (trace.utility_a, trace.utility_b),
-            (last.utility_a, last.utility_b)
-        );
+        assert_eq!((trace.utility_a, trace.utility_b), (last.utility_a, last.utility_b));
         // Until then, nothing either side offered was good enough for the other.
         assert!(trace.utility_a >= market().a.reserved_value);
         assert!(trace.utility_b >= market().b.reserved_value);
@@ -156,10 +162,7 @@ mod tests {
         for strategy in [Strategy::Boulware, Strategy::Linear, Strategy::Conceder] {
             let trace = negotiate(&domain, strategy, Strategy::Hardliner, 50);
             for offer in trace.offers.iter().filter(|o| o.proposer == Party::A) {
-                assert!(
-                    offer.utility_a >= domain.a.reserved_value,
-                    "{strategy}: {offer:?}"
-                );
+                assert!(offer.utility_a >= domain.a.reserved_value, "{strategy}: {offer:?}");
             }
         }
     }
@@ -173,18 +176,8 @@ mod tests {
     #[test]
     fn same_inputs_give_byte_identical_json() {
         let domain = market();
-        let first = serde_json::to_string(&negotiate(
-            &domain,
-            Strategy::Linear,
-            Strategy::Conceder,
-            30,
-        ));
-        let second = serde_json::to_string(&negotiate(
-            &domain,
-            Strategy::Linear,
-            Strategy::Conceder,
-            30,
-        ));
+        let first = serde_json::to_string(&negotiate(&domain, Strategy::Linear, Strategy::Conceder, 30));
+        let second = serde_json::to_string(&negotiate(&domain, Strategy::Linear, Strategy::Conceder, 30));
         assert_eq!(first.expect("serialisable"), second.expect("serialisable"));
     }
 
@@ -204,11 +197,7 @@ mod tests {
         let text = negotiate(&market(), Strategy::Hardliner, Strategy::Hardliner, 1).to_string();
         assert!(text.starts_with("market: hardliner (a) vs hardliner (b), 1 steps\n"));
         assert!(text.contains("   0  a   1.000  0.000  high / slow\n"));
-        assert!(
-            text.ends_with(
-                "no agreement after 1 steps (reserved values: u(a) 0.200, u(b) 0.100)\n"
-            )
-        );
+        assert!(text.ends_with("no agreement after 1 steps (reserved values: u(a) 0.200, u(b) 0.100)\n"));
     }
 
     #[test]
@@ -260,11 +249,7 @@ mod tests {
     fn bad_domain_reports_line_and_column() {
         let text = "(\n    name: \"x\",\n    issues: [(name: \"p\", values: [\"a\"])],\n    a: (weights: [1.0], values: [[1.0]], reserved_value: 0.0),\n    b: (weights: [1.0], values: [[1.0]], reserved_valu: 0.0),\n)";
         match error_for(text) {
-            BargainingError::Parse {
-                line,
-                column,
-                message,
-            } => {
+            BargainingError::Parse { line, column, message } => {
                 assert_eq!(line, 5);
                 assert!(column > 1, "column {column}");
                 assert!(message.contains("reserved_valu"), "{message}");
@@ -296,9 +281,7 @@ mod tests {
         let same_issue = MARKET.replace(r#"name: "delivery""#, r#"name: "price""#);
         assert_eq!(
             error_for(&same_issue),
-            BargainingError::DuplicateIssueName {
-                issue: "price".into()
-            }
+            BargainingError::DuplicateIssueName { issue: "price".into() }
         );
         let same_value = MARKET.replace(r#""normal""#, r#""slow""#);
         assert_eq!(
@@ -315,16 +298,10 @@ mod tests {
         let negative = MARKET.replace("weights: [0.6, 0.4]", "weights: [0.6, -0.4]");
         assert!(matches!(
             error_for(&negative),
-            BargainingError::InvalidWeight {
-                party: Party::A,
-                ..
-            }
+            BargainingError::InvalidWeight { party: Party::A, .. }
         ));
         let zero = MARKET.replace("weights: [0.7, 0.3]", "weights: [0.0, 0.0]");
-        assert_eq!(
-            error_for(&zero),
-            BargainingError::AllWeightsZero { party: Party::B }
-        );
+        assert_eq!(error_for(&zero), BargainingError::AllWeightsZero { party: Party::B });
     }
 
     #[test]

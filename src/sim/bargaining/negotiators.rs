@@ -70,9 +70,7 @@ impl FromStr for Strategy {
         Strategy::ALL
             .into_iter()
             .find(|strategy| strategy.name() == text)
-            .ok_or_else(|| BargainingError::UnknownStrategy {
-                name: text.to_owned(),
-            })
+            .ok_or_else(|| BargainingError::UnknownStrategy { name: text.to_owned() })
     }
 }
 
@@ -102,12 +100,7 @@ pub(crate) struct Negotiator {
 }
 
 impl Negotiator {
-    pub(crate) fn new(
-        domain: &Domain,
-        party: Party,
-        strategy: Strategy,
-        outcomes: &[Vec<usize>],
-    ) -> Self {
+    pub(crate) fn new(domain: &Domain, party: Party, strategy: Strategy, outcomes: &[Vec<usize>]) -> Self {
         let preferences = domain.utility_of(party);
         let weights = preferences.normalised_weights();
         let utilities: Vec<f64> = outcomes
@@ -186,7 +179,7 @@ impl Negotiator {
 
     /// NegMAS's `PresortingInverseUtilityFunction.worst_in`: the least good outcome whose utility reaches
     /// `low` — or, if the outcome just below `low` is within `INVERTER_EPS` of it and strictly nearer to it
-    /// than that one, the outcome just below. If nothing reaches `low`, the best outcome.
+    /// than that one, the outcome just below. If nothing reaches `low`, the last (highest) outcome.
     ///
     /// NegMAS scans the whole sorted array for the in-range utility nearest `low` (`_nearest_around`); on a
     /// sorted array that can only be the first utility ≥ `low` or the last one below it, which is what this

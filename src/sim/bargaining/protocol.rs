@@ -44,6 +44,10 @@ pub fn relative_time(step: u32, steps: u32) -> f64 {
 
 /// Runs one negotiation: `steps` rounds; in each, `a` and then `b` first answers the standing offer
 /// (if it is the other's) and, if it does not accept, makes its own. Party `a` opens.
+///
+/// # Panics
+/// If the domain is invalid: [`Domain::from_ron_str`] only returns valid ones; check a domain built in
+/// code with [`Domain::validate`] first.
 pub fn negotiate(domain: &Domain, a: Strategy, b: Strategy, steps: u32) -> Trace {
     let outcomes = domain.outcomes();
     let negotiator_a = Negotiator::new(domain, Party::A, a, &outcomes);

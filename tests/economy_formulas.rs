@@ -1,0 +1,136 @@
+//! The model's formulas against values worked out by hand on the two-sector fixture (see docs/model.md).
+
+mod common;
+
+use tradetable::sim::economy::{self, Conditions, Policy, UsjtaStatus};
+use tradetable::sim::negotiation::starting_additional;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn before_any_move_the_flows_are_the_scenario_flows() {
+    let s = common::two_sectors();
+    let e = economy::evaluate(
+        &s,
+        &starting_additional(&s),
+        &Policy::initial(&s),
+        &Conditions::initial(&s),
+    );
+    assert!(close(e.us_imports_bn, 100.0));
+    assert!(close(e.us_exports_bn, 30.0));
+    assert!(close(e.goods_deficit_bn, 70.0));
+    // 70 × 100 / 150
+    assert!(close(e.goods_deficit_base_fx_bn, 70.0 * 100.0 / 150.0));
+    assert!(close(e.consumer_cost_bn, 0.0));
+    assert!(close(e.investment_inflow_bn, 20.0));
+}
+
+#[test]
+fn a_new_tariff_is_mostly_absorbed_by_exporters_in_its_first_month() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[0] = 0.2;
+    let e = economy::evaluate(&s, &starting_additional(&s), &policy, &Conditions::initial(&s));
+    // φ = 0.5 at age 0; x = 0.2 / 1.0; volume = 1 − 2 × 0.5 × 0.2 = 0.8; price = 1 − 0.5 × 0.2 = 0.9.
+    let cars = &e.sectors[0];
+    assert!(close(cars.pass_through, 0.5));
+    assert!(close(cars.export_price_index, 0.9));
+    assert!(close(cars.us_imports_bn, 72.0));
+    assert!(close(e.tariff_revenue_bn, 0.2 * 72.0));
+    // 100 × 0.5 × 0.2 × (0.8 + 0.5 × 0.2) = 9
+    assert!(close(e.consumer_cost_bn, 9.0));
+    assert!(close(e.japan_export_loss_bn, 28.0));
+    assert!(close(e.auto_export_loss_bn, 28.0));
+    assert!(close(e.auto_tariff_additional, 0.2));
+}
+
+#[test]
+fn pass_through_rises_to_its_long_run_share() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[0] = 0.2;
+    let mut conditions = Conditions::initial(&s);
+    conditions.tariff_age[0] = 2;
+    let e = economy::evaluate(&s, &starting_additional(&s), &policy, &conditions);
+    // φ = 0.5 + 0.5 × 2/4 = 0.75; volume = 1 − 2 × 0.75 × 0.2 = 0.7; price = 1 − 0.25 × 0.2 = 0.95.
+    assert!(close(e.sectors[0].us_imports_bn, 100.0 * 0.7 * 0.95));
+    conditions.tariff_age[0] = 9;
+    let e = economy::evaluate(&s, &starting_additional(&s), &policy, &conditions);
+    // Full pass-through: the SMART formula ΔM = M · ε · Δt / (1 + t0) = 100 × −2 × 0.2 = −40.
+    assert!(close(e.sectors[0].us_imports_bn, 60.0));
+}
+
+#[test]
+fn goods_under_section_232_are_exempt_from_the_reciprocal_tariff() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[1] = 0.1;
+    let only_reciprocal = economy::us_additional_rates(&s, &policy);
+    assert!(close(only_reciprocal[0], 0.1));
+    policy.us_rates[0] = 0.2;
+    let both = economy::us_additional_rates(&s, &policy);
+    assert!(
+        close(both[0], 0.2),
+        "Section 232 replaces the reciprocal rate, it does not stack"
+    );
+}
+
+#[test]
+fn an_all_in_rate_replaces_a_lower_mfn_rate_instead_of_adding_to_it() {
+    let s = common::two_sectors_with(&[(
+        "us_tariff: 0.0,\n            japan_tariff: 0.0,",
+        "us_tariff: 0.04,\n            japan_tariff: 0.0,",
+    )]);
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[1] = 0.1;
+    let rates = economy::us_additional_rates(&s, &policy);
+    assert!(close(rates[0], 0.1 - 0.04));
+}
+
+#[test]
+fn a_tariff_rate_quota_lets_part_of_the_imports_in_at_no_extra_tariff() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[0] = 0.2;
+    policy.us_quotas_bn[0] = 25.0;
+    // A quarter of the covered imports enter in-quota: the average additional rate is 0.2 × 0.75.
+    assert!(close(economy::us_additional_rates(&s, &policy)[0], 0.15));
+}
+
+#[test]
+fn a_lapsed_usjta_brings_japans_mfn_tariff_on_farm_goods() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.usjta = UsjtaStatus::Suspended;
+    let e = economy::evaluate(&s, &starting_additional(&s), &policy, &Conditions::initial(&s));
+    // y = (0.32 − 0.10) / 1.10 = 0.2; volume = 1 − 1.1 × 0.2 = 0.78.
+    assert!(close(e.sectors[1].japan_tariff, 0.32));
+    assert!(close(e.farm_exports_bn, 20.0 * 0.78));
+}
+
+#[test]
+fn purchases_and_pledges_add_their_new_share() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.concessions = vec![4.0, 40.0];
+    let mut conditions = Conditions::initial(&s);
+    conditions.uncertainty = 0.5;
+    let e = economy::evaluate(&s, &starting_additional(&s), &policy, &conditions);
+    assert!(close(e.farm_exports_bn, 20.0 + 4.0 * 0.5));
+    // 20 × (1 − 0.5 × 0.5) + 40 × 0.5 / 4
+    assert!(close(e.investment_inflow_bn, 15.0 + 5.0));
+    assert!(close(e.concession_cost_bn, 1.0));
+}
+
+#[test]
+fn a_weaker_yen_raises_imports_and_lowers_the_deficit_at_base_year_rates() {
+    let s = common::two_sectors();
+    let mut conditions = Conditions::initial(&s);
+    conditions.yen_per_dollar = 165.0;
+    let e = economy::evaluate(&s, &starting_additional(&s), &Policy::initial(&s), &conditions);
+    assert!(close(e.us_imports_bn, 105.0));
+    assert!(close(e.us_exports_bn, 28.5));
+    assert!(close(e.goods_deficit_base_fx_bn, 76.5 * 100.0 / 165.0));
+}

@@ -1,0 +1,344 @@
+//! The rules of the table, one test each, named as the rule reads.
+
+mod common;
+
+use common::{pass_until, play};
+use tradetable::sim::negotiation::{EventKind, OfferFate, OutcomeKind};
+use tradetable::sim::{GameState, Move, MoveError, PackageSpace, Side, UsjtaStatus, apply};
+
+#[test]
+fn the_us_moves_first_and_japan_answers_in_the_same_round() {
+    let s = common::two_sectors();
+    let state = GameState::new(&s, 1);
+    assert_eq!((state.round, state.to_move), (1, Side::Us));
+    let state = play(&s, &state, Move::Pass);
+    assert_eq!((state.round, state.to_move), (1, Side::Japan));
+    let state = play(&s, &state, Move::Pass);
+    assert_eq!((state.round, state.to_move), (2, Side::Us));
+    assert_eq!(state.history.len(), 2, "round 0 and round 1 are recorded");
+}
+
+#[test]
+fn a_scheduled_tariff_takes_effect_in_its_round() {
+    let s = common::two_sectors();
+    let state = pass_until(&s, GameState::new(&s, 1), 3);
+    assert_eq!(state.history[1].policy.us_rates[0], 0.0);
+    assert_eq!(state.history[2].policy.us_rates[0], 0.2);
+    assert!(
+        state
+            .news
+            .iter()
+            .any(|e| e.kind == EventKind::TariffTookEffect && e.round == 2)
+    );
+}
+
+#[test]
+fn a_delayed_tariff_takes_effect_later() {
+    let s = common::two_sectors();
+    let state = GameState::new(&s, 1);
+    let state = play(
+        &s,
+        &state,
+        Move::Delay {
+            instrument: "cars_232".into(),
+            months: 2,
+        },
+    );
+    let state = pass_until(&s, state, 4);
+    assert_eq!(state.history[2].policy.us_rates[0], 0.0);
+    assert_eq!(state.history[3].policy.us_rates[0], 0.0);
+    let state = pass_until(&s, state, 5);
+    assert_eq!(state.history[4].policy.us_rates[0], 0.2);
+}
+
+#[test]
+fn japan_suspends_usjta_when_auto_tariffs_stay_above_threshold() {
+    // Hazards are zero in the fixture: only the certain-suspension rule can act, after 2 months above 10%.
+    let s = common::two_sectors();
+    let state = pass_until(&s, GameState::new(&s, 1), 5);
+    assert_eq!(
+        state.history[2].policy.usjta,
+        UsjtaStatus::InForce,
+        "one month above the line is not enough"
+    );
+    assert_eq!(state.history[3].policy.usjta, UsjtaStatus::Suspended);
+    assert!(
+        state
+            .news
+            .iter()
+            .any(|e| e.kind == EventKind::UsjtaSuspended && e.round == 3)
+    );
+}
+
+#[test]
+fn auto_tariffs_at_the_threshold_do_not_threaten_the_usjta() {
+    let s = common::two_sectors_with(&[(
+        "TariffTakesEffect(instrument: \"cars_232\", rate: 0.2)",
+        "TariffTakesEffect(instrument: \"cars_232\", rate: 0.1)",
+    )]);
+    let state = pass_until(&s, GameState::new(&s, 1), 5);
+    assert!(state.history.iter().all(|r| r.policy.usjta == UsjtaStatus::InForce));
+}
+
+#[test]
+fn a_suspension_that_drags_on_becomes_termination_and_collapses_the_talks() {
+    let s = common::two_sectors_with(&[("rounds: 4,", "rounds: 8,")]);
+    let state = pass_until(&s, GameState::new(&s, 1), 9);
+    let outcome = state.outcome.clone().expect("the game ended");
+    assert_eq!(outcome.kind, OutcomeKind::Collapse);
+    // Suspended at the end of round 3, then 2 more months above the line.
+    assert_eq!(outcome.round, 5);
+    assert_eq!(state.latest().policy.usjta, UsjtaStatus::Terminated);
+}
+
+#[test]
+fn a_lapsed_usjta_cuts_us_farm_exports() {
+    let s = common::two_sectors();
+    let state = pass_until(&s, GameState::new(&s, 1), 5);
+    let before = state.history[3].economy.farm_exports_bn;
+    let after = state.history[4].economy.farm_exports_bn;
+    assert_eq!(before, 20.0, "the suspension shows in the month after it");
+    assert!((after - 15.6).abs() < 1e-9, "MFN rates cut farm exports to {after}");
+}
+
+#[test]
+fn accepting_an_offer_signs_the_deal_and_puts_its_terms_in_force() {
+    let s = common::two_sectors();
+    let space = PackageSpace::of(&s);
+    let mut package = space.best_for(Side::Japan);
+    package.choice[0] = 1; // cars at 10%
+    package.choice[2] = 1; // farm purchases
+    let state = GameState::new(&s, 1);
+    let state = play(&s, &state, Move::Propose(package.clone()));
+    let state = play(&s, &state, Move::Accept);
+    let outcome = state.outcome.clone().expect("the deal ends the talks");
+    assert_eq!(outcome.kind, OutcomeKind::Deal);
+    assert_eq!(outcome.package, Some(package));
+    assert_eq!(state.offers[0].fate, OfferFate::Accepted);
+    assert_eq!(
+        state.latest().policy.us_rates[0],
+        0.1,
+        "the deal replaces the scheduled 20%"
+    );
+    assert_eq!(state.latest().policy.concessions[0], 4.0);
+    assert_eq!(state.history.len(), 5, "the remaining months still play out");
+    assert!(state.scheduled.is_empty());
+}
+
+#[test]
+fn a_deal_lifts_the_uncertainty_that_holds_back_investment() {
+    let s = common::two_sectors();
+    let state = GameState::new(&s, 1);
+    assert_eq!(state.conditions.uncertainty, 1.0, "a 20% car tariff is scheduled");
+    let space = PackageSpace::of(&s);
+    let state = play(&s, &state, Move::Propose(space.best_for(Side::Japan)));
+    let state = play(&s, &state, Move::Accept);
+    assert_eq!(state.latest().economy.uncertainty, 0.0);
+    assert_eq!(state.latest().economy.investment_inflow_bn, 20.0);
+}
+
+#[test]
+fn a_counter_offer_replaces_the_offer_on_the_table() {
+    let s = common::two_sectors();
+    let space = PackageSpace::of(&s);
+    let state = GameState::new(&s, 1);
+    let state = play(&s, &state, Move::Propose(space.best_for(Side::Us)));
+    let state = play(&s, &state, Move::Propose(space.best_for(Side::Japan)));
+    assert_eq!(state.offers[0].fate, OfferFate::Countered);
+    assert_eq!(state.offer.as_ref().map(|o| o.from), Some(Side::Japan));
+    let state = play(&s, &state, Move::Pass);
+    assert_eq!(state.offers[1].fate, OfferFate::Rejected);
+    assert!(state.offer.is_none());
+}
+
+#[test]
+fn illegal_moves_are_refused_and_leave_the_state_unchanged() {
+    let s = common::two_sectors();
+    let state = GameState::new(&s, 1);
+    let cases = [
+        (Move::Accept, MoveError::NothingToAccept),
+        (
+            Move::Implement {
+                lever: "farm_buy".into(),
+                level: 4.0,
+            },
+            MoveError::WrongSide(Side::Japan),
+        ),
+        (
+            Move::SetTariff {
+                instrument: "cars_232".into(),
+                rate: 0.15,
+            },
+            MoveError::NotAnOption {
+                id: "cars_232".into(),
+                value: 0.15,
+                options: vec![0.0, 0.1, 0.2],
+            },
+        ),
+        (
+            Move::SetTariff {
+                instrument: "trucks".into(),
+                rate: 0.1,
+            },
+            MoveError::Unknown {
+                what: "instrument",
+                id: "trucks".into(),
+            },
+        ),
+        (Move::RestoreUsjta, MoveError::Usjta("the USJTA is not suspended")),
+        (
+            Move::ScheduleTariff {
+                instrument: "cars_232".into(),
+                rate: 0.1,
+                round: 1,
+            },
+            MoveError::BadRound { round: 1, last: 4 },
+        ),
+        (
+            Move::Propose(tradetable::sim::Package {
+                choice: vec![9, 0, 0, 0],
+            }),
+            MoveError::MalformedPackage,
+        ),
+    ];
+    for (mv, expected) in cases {
+        let before = state.clone();
+        assert_eq!(apply(&s, &state, &mv).unwrap_err(), expected, "{mv}");
+        assert_eq!(state, before);
+    }
+}
+
+#[test]
+fn a_turn_allows_a_bounded_number_of_actions() {
+    let s = common::two_sectors();
+    let mut state = GameState::new(&s, 1);
+    for _ in 0..tradetable::sim::moves::MAX_ACTIONS_PER_TURN {
+        state = play(
+            &s,
+            &state,
+            Move::SetTariff {
+                instrument: "reciprocal".into(),
+                rate: 0.1,
+            },
+        );
+    }
+    let refused = apply(
+        &s,
+        &state,
+        &Move::SetTariff {
+            instrument: "reciprocal".into(),
+            rate: 0.0,
+        },
+    );
+    assert_eq!(refused.unwrap_err(), MoveError::TooManyActions);
+    assert!(
+        apply(&s, &state, &Move::Pass).is_ok(),
+        "ending the turn is still allowed"
+    );
+}
+
+#[test]
+fn terminating_the_usjta_collapses_the_talks() {
+    let s = common::two_sectors();
+    let state = play(&s, &GameState::new(&s, 1), Move::Pass);
+    let state = play(&s, &state, Move::TerminateUsjta);
+    assert_eq!(state.outcome.as_ref().map(|o| o.kind), Some(OutcomeKind::Collapse));
+    assert_eq!(apply(&s, &state, &Move::Pass).unwrap_err(), MoveError::GameOver);
+}
+
+#[test]
+fn walking_away_ends_the_talks_without_a_deal() {
+    let s = common::two_sectors();
+    let state = play(&s, &GameState::new(&s, 1), Move::WalkAway);
+    assert_eq!(state.outcome.as_ref().map(|o| o.kind), Some(OutcomeKind::NoDeal));
+    assert_eq!(state.history.len(), 5);
+}
+
+#[test]
+fn the_deadline_without_a_deal_ends_in_no_deal() {
+    let s = common::two_sectors_with(&[("auto_tariff_threshold: 0.1", "auto_tariff_threshold: 0.5")]);
+    let state = pass_until(&s, GameState::new(&s, 1), 99);
+    let outcome = state.outcome.expect("over");
+    assert_eq!((outcome.kind, outcome.round), (OutcomeKind::NoDeal, 4));
+}
+
+#[test]
+fn a_government_falls_when_its_approval_drops_below_its_line() {
+    // Japan's one constituency loses a point per $bn of lost exports; the 20% car tariff costs $28bn.
+    let s = common::two_sectors_with(&[(
+        "fall_below: 10.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: JapanExportLossBn",
+        "fall_below: 40.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: JapanExportLossBn",
+    )]);
+    let state = pass_until(&s, GameState::new(&s, 1), 99);
+    let outcome = state.outcome.clone().expect("over");
+    assert_eq!(outcome.kind, OutcomeKind::Collapse);
+    assert!(
+        state
+            .news
+            .iter()
+            .any(|e| e.kind == EventKind::GovernmentFell(Side::Japan))
+    );
+}
+
+#[test]
+fn approval_moves_part_of_the_way_to_its_target_each_month() {
+    let s = common::two_sectors();
+    let state = pass_until(&s, GameState::new(&s, 1), 3);
+    // Round 2: Japan's target is 50 − 28 = 22; inertia 0.5 takes approval from 50 to 36.
+    assert!((state.history[2].japan_approval - 36.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_election_below_the_threshold_costs_the_government_ground() {
+    let s = common::spring_2025();
+    let mut state = GameState::new(&s, 3);
+    let space = PackageSpace::of(&s);
+    // Japan gives everything away early: its approval sinks below the election threshold of round 6.
+    state = play(&s, &state, Move::Pass);
+    state = play(&s, &state, Move::Propose(space.best_for(Side::Us)));
+    state = pass_until(&s, state, 7);
+    let election = state
+        .news
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::Election { .. }))
+        .expect("an election");
+    assert_eq!(election.round, 6);
+    assert_eq!(
+        election.kind,
+        EventKind::Election {
+            side: Side::Japan,
+            held: false
+        }
+    );
+    assert!(
+        state.shocks.japan.iter().all(|&shock| shock <= -6.0),
+        "every constituency loses 6 points"
+    );
+}
+
+#[test]
+fn the_same_seed_and_moves_give_the_same_game() {
+    let s = common::spring_2025();
+    let run = || {
+        let state = GameState::new(&s, 42);
+        let state = play(
+            &s,
+            &state,
+            Move::Threaten {
+                instrument: "aftp_blanket".into(),
+                rate: 0.2,
+            },
+        );
+        pass_until(&s, state, 99)
+    };
+    let (a, b) = (run(), run());
+    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    let other = {
+        let state = GameState::new(&s, 43);
+        pass_until(&s, state, 99)
+    };
+    assert_ne!(
+        serde_json::to_string(&a.news).unwrap(),
+        serde_json::to_string(&other.news).unwrap()
+    );
+}
