@@ -573,10 +573,8 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
     }
 
     if next.is_over() {
-        // The rest of the horizon plays out with no more moves, so every game is scored over the same months.
-        while next.round <= scenario.rounds {
-            end_round(scenario, &mut next, &mut events);
-        }
+        // The rest of this round is skipped.
+        end_round(scenario, &mut next, &mut events);
     } else if mv.ends_turn() {
         match side {
             Side::Us => {
@@ -587,6 +585,12 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         }
     } else {
         next.actions_this_turn += 1;
+    }
+    if next.is_over() {
+        // The rest of the horizon plays out with no more moves, so every game is scored over the same months.
+        while next.round <= scenario.rounds {
+            end_round(scenario, &mut next, &mut events);
+        }
     }
     next.conditions.uncertainty = uncertainty(scenario, &next);
     next.news.extend(events.iter().cloned());

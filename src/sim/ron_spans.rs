@@ -422,11 +422,11 @@ mod tests {
         let steel_flows = FieldPath::root().field("sectors").index(1).field("flows");
         assert_eq!(index.locate(&steel_flows), Some(Position { line: 8, col: 20 }));
         let key = FieldPath::root().field("terms").field("s232");
-        assert_eq!(index.locate(&key), Some(Position { line: 11, col: 23 }));
+        assert_eq!(index.locate(&key), Some(Position { line: 11, col: 22 }));
         let sector = FieldPath::root().field("effect").field("sector");
         assert_eq!(index.locate(&sector), Some(Position { line: 12, col: 30 }));
         let round = FieldPath::root().field("deal").field("round");
-        assert_eq!(index.locate(&round), Some(Position { line: 13, col: 25 }));
+        assert_eq!(index.locate(&round), Some(Position { line: 13, col: 24 }));
     }
 
     #[test]

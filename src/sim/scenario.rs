@@ -1048,7 +1048,8 @@ impl Validator {
     }
 
     fn round(&mut self, path: &FieldPath, round: u32, rounds: u32) {
-        if round == 0 || round > rounds {
+        // With no valid round count, `rounds` itself is the problem already reported.
+        if (1..=60).contains(&rounds) && (round == 0 || round > rounds) {
             self.fail(path, format!("expected a round from 1 to {rounds}, found {round}"));
         }
     }

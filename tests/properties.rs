@@ -1,0 +1,142 @@
+//! Properties: no sequence of moves panics or breaks an invariant (flows ≥ 0, approvals in range, finite figures),
+//! a refused move changes nothing, and replaying the same moves gives the same game.
+
+mod common;
+
+use proptest::prelude::*;
+use tradetable::sim::{GameState, Move, PackageSpace, Scenario, apply};
+
+/// Turns three random bytes into a move that is often, but not always, legal.
+fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> Move {
+    let instruments = &scenario.us_instruments;
+    let levers = &scenario.japan_levers;
+    let instrument = &instruments[a as usize % instruments.len()];
+    let rate = instrument.options[b as usize % instrument.options.len()];
+    let lever = &levers[a as usize % levers.len()];
+    let level = lever.options[b as usize % lever.options.len()];
+    let space = PackageSpace::of(scenario);
+    match kind % 14 {
+        0 => Move::SetTariff {
+            instrument: instrument.id.clone(),
+            rate,
+        },
+        1 => Move::ScheduleTariff {
+            instrument: instrument.id.clone(),
+            rate,
+            round: state.round + 1 + (b as u32 % 3),
+        },
+        2 => Move::Threaten {
+            instrument: instrument.id.clone(),
+            rate,
+        },
+        3 => Move::Delay {
+            instrument: instrument.id.clone(),
+            months: 1 + b as u32 % 3,
+        },
+        4 => Move::SetQuota {
+            instrument: instrument.id.clone(),
+            quota_bn: b as f64 / 10.0,
+        },
+        5 => Move::Implement {
+            lever: lever.id.clone(),
+            level,
+        },
+        6 => Move::SuspendUsjta,
+        7 => Move::RestoreUsjta,
+        8 => Move::TerminateUsjta,
+        9 | 10 => {
+            let choice = space
+                .issues
+                .iter()
+                .enumerate()
+                .map(|(k, issue)| ((a as usize * 31 + b as usize * 7 + k * 13) % issue.options.len()) as u8)
+                .collect();
+            Move::Propose(tradetable::sim::Package { choice })
+        }
+        11 => Move::Accept,
+        12 => Move::WalkAway,
+        _ => Move::Pass,
+    }
+}
+
+fn check_invariants(state: &GameState) {
+    for record in &state.history {
+        let e = &record.economy;
+        for flow in &e.sectors {
+            assert!(flow.us_imports_bn >= 0.0 && flow.us_imports_bn.is_finite(), "{flow:?}");
+            assert!(flow.us_exports_bn >= 0.0 && flow.us_exports_bn.is_finite(), "{flow:?}");
+        }
+        for x in [
+            e.goods_deficit_bn,
+            e.goods_deficit_base_fx_bn,
+            e.tariff_revenue_bn,
+            e.consumer_cost_bn,
+        ] {
+            assert!(x.is_finite());
+        }
+        assert!(e.investment_inflow_bn >= 0.0);
+        assert!((0.0..=1.0).contains(&e.uncertainty));
+        for a in record.approvals.us.iter().chain(&record.approvals.japan) {
+            assert!((0.0..=100.0).contains(a), "approval {a}");
+        }
+        assert!((0.0..=100.0).contains(&record.us_approval));
+        assert!((0.0..=100.0).contains(&record.japan_approval));
+        assert!((0.0..=1.0).contains(&record.usjta_hazard));
+    }
+}
+
+fn run(scenario: &Scenario, seed: u64, script: &[(u8, u8, u8)]) -> GameState {
+    let mut state = GameState::new(scenario, seed);
+    for &(kind, a, b) in script {
+        if state.is_over() {
+            break;
+        }
+        let mv = pick_move(scenario, &state, kind, a, b);
+        match apply(scenario, &state, &mv) {
+            Ok(applied) => state = applied.state,
+            Err(_) => {
+                let again = apply(scenario, &state, &mv);
+                assert!(again.is_err(), "refusal is deterministic");
+                state = apply(scenario, &state, &Move::Pass).expect("passing is legal").state;
+            }
+        }
+        check_invariants(&state);
+    }
+    while !state.is_over() {
+        state = apply(scenario, &state, &Move::Pass).unwrap().state;
+    }
+    check_invariants(&state);
+    state
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn no_sequence_of_moves_panics_or_breaks_an_invariant(
+        seed in any::<u64>(),
+        script in proptest::collection::vec((any::<u8>(), any::<u8>(), any::<u8>()), 0..80),
+    ) {
+        let scenario = common::spring_2025();
+        let state = run(&scenario, seed, &script);
+        prop_assert!(state.is_over());
+        prop_assert_eq!(state.history.len() as u32, scenario.rounds + 1);
+        let replay = run(&scenario, seed, &script);
+        prop_assert_eq!(serde_json::to_string(&state).unwrap(), serde_json::to_string(&replay).unwrap());
+    }
+
+    #[test]
+    fn a_refused_move_changes_nothing(kind in any::<u8>(), a in any::<u8>(), b in any::<u8>(), passes in 0usize..12) {
+        let scenario = common::spring_2025();
+        let mut state = GameState::new(&scenario, 5);
+        for _ in 0..passes {
+            if state.is_over() { break; }
+            state = apply(&scenario, &state, &Move::Pass).unwrap().state;
+        }
+        let mv = pick_move(&scenario, &state, kind, a, b);
+        let before = state.clone();
+        if apply(&scenario, &state, &mv).is_err() {
+            prop_assert_eq!(state, before);
+        }
+    }
+}
