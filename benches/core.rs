@@ -11,7 +11,11 @@ use tradetable::sim::play::play;
 use tradetable::sim::{GameState, Move, Scenario, Side, apply};
 
 fn scenario() -> Scenario {
-    Scenario::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/spring-2025.ron"))).unwrap()
+    Scenario::load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/spring-2025.ron"
+    )))
+    .unwrap()
 }
 
 fn model_evaluation(c: &mut Criterion) {

@@ -134,3 +134,14 @@ fn a_weaker_yen_raises_imports_and_lowers_the_deficit_at_base_year_rates() {
     assert!(close(e.us_exports_bn, 28.5));
     assert!(close(e.goods_deficit_base_fx_bn, 76.5 * 100.0 / 165.0));
 }
+
+#[test]
+fn an_exempted_sector_pays_none_of_the_instrument() {
+    let s = common::two_sectors();
+    let mut policy = Policy::initial(&s);
+    policy.us_rates[1] = 0.1;
+    policy.us_exemptions[1] = vec![0];
+    let rates = economy::us_additional_rates(&s, &policy);
+    assert!(close(rates[0], 0.0));
+    assert!(close(rates[1], 0.1), "the other sector still pays");
+}

@@ -15,7 +15,7 @@ fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> 
     let lever = &levers[a as usize % levers.len()];
     let level = lever.options[b as usize % lever.options.len()];
     let space = PackageSpace::of(scenario);
-    match kind % 14 {
+    match kind % 15 {
         0 => Move::SetTariff {
             instrument: instrument.id.clone(),
             rate,
@@ -54,6 +54,11 @@ fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> 
             Move::Propose(tradetable::sim::Package { choice })
         }
         11 => Move::Accept,
+        14 => Move::Exempt {
+            instrument: instrument.id.clone(),
+            sector: scenario.sectors[b as usize % scenario.sectors.len()].id.clone(),
+            exempt: a % 2 == 0,
+        },
         12 => Move::WalkAway,
         _ => Move::Pass,
     }

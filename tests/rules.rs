@@ -342,3 +342,32 @@ fn the_same_seed_and_moves_give_the_same_game() {
         serde_json::to_string(&other.news).unwrap()
     );
 }
+
+#[test]
+fn the_us_can_exempt_a_covered_sector_but_not_one_the_instrument_misses() {
+    let s = common::two_sectors();
+    let state = GameState::new(&s, 1);
+    let exempt = Move::Exempt {
+        instrument: "reciprocal".into(),
+        sector: "cars".into(),
+        exempt: true,
+    };
+    let state = play(&s, &state, exempt);
+    assert_eq!(state.policy.us_exemptions[1], vec![0]);
+    let outside = Move::Exempt {
+        instrument: "cars_232".into(),
+        sector: "farm".into(),
+        exempt: true,
+    };
+    assert!(matches!(apply(&s, &state, &outside), Err(MoveError::OutOfRange(_))));
+    let state = play(
+        &s,
+        &state,
+        Move::Exempt {
+            instrument: "reciprocal".into(),
+            sector: "cars".into(),
+            exempt: false,
+        },
+    );
+    assert!(state.policy.us_exemptions[1].is_empty());
+}

@@ -32,6 +32,8 @@ pub struct Policy {
     pub us_rates: Vec<f64>,
     /// Per US instrument, a tariff-rate quota: this many $bn a year of covered imports enter at no extra tariff.
     pub us_quotas_bn: Vec<f64>,
+    /// Per US instrument, the sectors (indices) exempted from it.
+    pub us_exemptions: Vec<Vec<usize>>,
     /// The level of each Japanese lever in force, in scenario order.
     pub concessions: Vec<f64>,
     /// The USJTA's state.
@@ -44,6 +46,7 @@ impl Policy {
         Policy {
             us_rates: scenario.us_instruments.iter().map(|i| i.rate_now).collect(),
             us_quotas_bn: vec![0.0; scenario.us_instruments.len()],
+            us_exemptions: vec![Vec::new(); scenario.us_instruments.len()],
             concessions: vec![0.0; scenario.japan_levers.len()],
             usjta: UsjtaStatus::InForce,
         }
@@ -137,26 +140,26 @@ pub struct Economy {
 /// Goods under an active Section 232 tariff are exempt from blanket and reciprocal tariffs, as in US practice;
 /// an `all_in` instrument replaces the MFN rate where it is higher instead of adding to it.
 pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
-    let total_imports: Vec<f64> = scenario
-        .us_instruments
-        .iter()
-        .map(|ins| {
-            scenario
-                .sectors
-                .iter()
-                .filter(|s| covers(&ins.sectors, s))
-                .map(|s| s.us_imports_bn)
+    let applies = |i: usize, s: usize| {
+        covers(&scenario.us_instruments[i].sectors, &scenario.sectors[s]) && !policy.us_exemptions[i].contains(&s)
+    };
+    let total_imports: Vec<f64> = (0..scenario.us_instruments.len())
+        .map(|i| {
+            (0..scenario.sectors.len())
+                .filter(|&s| applies(i, s))
+                .map(|s| scenario.sectors[s].us_imports_bn)
                 .sum()
         })
         .collect();
     scenario
         .sectors
         .iter()
-        .map(|sector| {
+        .enumerate()
+        .map(|(s, sector)| {
             let mut section_232: f64 = 0.0;
             let mut general = 0.0;
             for (i, ins) in scenario.us_instruments.iter().enumerate() {
-                if !covers(&ins.sectors, sector) {
+                if !applies(i, s) {
                     continue;
                 }
                 let quota_share = if total_imports[i] > 0.0 {

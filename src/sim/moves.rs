@@ -53,6 +53,15 @@ pub enum Move {
         /// In-quota imports, $bn a year.
         quota_bn: f64,
     },
+    /// US: exempt a sector from an instrument (or end its exemption).
+    Exempt {
+        /// The instrument's id.
+        instrument: String,
+        /// The sector's id.
+        sector: String,
+        /// True to exempt, false to end the exemption.
+        exempt: bool,
+    },
     /// Japan: put a concession into force now, as a goodwill gesture (the level must be one of its options).
     Implement {
         /// The lever's id.
@@ -89,7 +98,8 @@ impl Move {
             | Move::ScheduleTariff { .. }
             | Move::Threaten { .. }
             | Move::Delay { .. }
-            | Move::SetQuota { .. } => Some(Side::Us),
+            | Move::SetQuota { .. }
+            | Move::Exempt { .. } => Some(Side::Us),
             Move::Implement { .. } => Some(Side::Japan),
             _ => None,
         }
@@ -110,6 +120,12 @@ impl fmt::Display for Move {
             Move::SetQuota { instrument, quota_bn } => {
                 write!(f, "quota of ${quota_bn}bn/yr under {instrument}")
             }
+            Move::Exempt {
+                instrument,
+                sector,
+                exempt: true,
+            } => write!(f, "exempt {sector} from {instrument}"),
+            Move::Exempt { instrument, sector, .. } => write!(f, "end the exemption of {sector} from {instrument}"),
             Move::Implement { lever, level } => write!(f, "implement {lever} at {level}"),
             Move::SuspendUsjta => f.write_str("suspend the USJTA"),
             Move::RestoreUsjta => f.write_str("restore the USJTA"),

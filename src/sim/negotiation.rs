@@ -437,6 +437,41 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
                 format!("US opens a ${quota_bn:.1}bn tariff-free quota under {name}"),
             );
         }
+        Move::Exempt {
+            instrument,
+            sector,
+            exempt,
+        } => {
+            let i = scenario
+                .instrument_index(instrument)
+                .ok_or_else(|| MoveError::Unknown {
+                    what: "instrument",
+                    id: instrument.clone(),
+                })?;
+            let k = scenario.sector_index(sector).ok_or_else(|| MoveError::Unknown {
+                what: "sector",
+                id: sector.clone(),
+            })?;
+            let covered = &scenario.us_instruments[i].sectors;
+            if !covered.is_empty() && !covered.contains(sector) {
+                return Err(MoveError::OutOfRange(format!(
+                    "\"{instrument}\" does not cover \"{sector}\""
+                )));
+            }
+            let list = &mut next.policy.us_exemptions[i];
+            list.retain(|&s| s != k);
+            if *exempt {
+                list.push(k);
+                list.sort_unstable();
+            }
+            let (what, name) = (&scenario.sectors[k].name, &scenario.us_instruments[i].name);
+            let text = if *exempt {
+                format!("US exempts {what} from {name}")
+            } else {
+                format!("US ends the exemption of {what} from {name}")
+            };
+            say(&mut events, EventKind::Action(side), text);
+        }
         Move::Implement { lever, level } => {
             let k = scenario.lever_index(lever).ok_or_else(|| MoveError::Unknown {
                 what: "lever",
