@@ -57,7 +57,7 @@ fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> 
         14 => Move::Exempt {
             instrument: instrument.id.clone(),
             sector: scenario.sectors[b as usize % scenario.sectors.len()].id.clone(),
-            exempt: a % 2 == 0,
+            exempt: a.is_multiple_of(2),
         },
         12 => Move::WalkAway,
         _ => Move::Pass,
