@@ -19,6 +19,15 @@ pub enum UsjtaStatus {
 }
 
 impl UsjtaStatus {
+    /// How the state reads on screen and in transcripts.
+    pub fn label(self) -> &'static str {
+        match self {
+            UsjtaStatus::InForce => "in force",
+            UsjtaStatus::Suspended => "suspended",
+            UsjtaStatus::Terminated => "terminated",
+        }
+    }
+
     /// Whether Japan's agreement rates apply.
     pub fn in_force(self) -> bool {
         self == UsjtaStatus::InForce

@@ -78,6 +78,17 @@ pub enum OutcomeKind {
     Collapse,
 }
 
+impl OutcomeKind {
+    /// How the outcome reads on screen and in transcripts.
+    pub fn label(self) -> &'static str {
+        match self {
+            OutcomeKind::Deal => "deal",
+            OutcomeKind::NoDeal => "no deal",
+            OutcomeKind::Collapse => "collapse",
+        }
+    }
+}
+
 /// The end of a game.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {

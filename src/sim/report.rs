@@ -155,7 +155,7 @@ fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
         japan_export_loss_bn: r3(e.japan_export_loss_bn),
         yen_per_dollar: r3(e.yen_per_dollar),
         usjta_in_force: record.policy.usjta.in_force(),
-        usjta: format!("{:?}", record.policy.usjta),
+        usjta: record.policy.usjta.label().to_string(),
         tariffs: scenario
             .us_instruments
             .iter()
@@ -314,10 +314,23 @@ impl GameReport {
         }
         let o = &self.outcome;
         let _ = writeln!(out);
-        let _ = writeln!(out, "== Outcome: {:?} in round {} — {}", o.kind, o.round, o.reason);
+        let _ = writeln!(
+            out,
+            "== Outcome: {} in round {} — {}",
+            o.kind.label(),
+            o.round,
+            o.reason
+        );
         if let Some(terms) = &o.terms {
-            for (id, value) in terms {
-                let _ = writeln!(out, "  {id}: {value}");
+            let space = PackageSpace::of(scenario);
+            for issue in &space.issues {
+                let unit = match issue.target {
+                    super::package::IssueTarget::Lever(k) => scenario.japan_levers[k].unit.as_str(),
+                    super::package::IssueTarget::Instrument(_) => "",
+                };
+                if let Some(value) = terms.get(&issue.id) {
+                    let _ = writeln!(out, "  {:<58} {}", issue.name, issue.format_option(*value, unit));
+                }
             }
         }
         for (key, score) in &o.scores {
@@ -332,8 +345,10 @@ impl GameReport {
         }
         let _ = writeln!(
             out,
-            "  no deal on this seed: US {:.1}, Japan {:.1}, {:?}",
-            o.no_deal.us_score, o.no_deal.japan_score, o.no_deal.kind
+            "  no deal on this seed: US {:.1}, Japan {:.1} ({})",
+            o.no_deal.us_score,
+            o.no_deal.japan_score,
+            o.no_deal.kind.label()
         );
         if let Some(actual) = &o.actual_deal {
             let _ = writeln!(
