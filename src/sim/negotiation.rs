@@ -584,7 +584,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
                 &mut next,
                 &mut events,
                 OutcomeKind::Deal,
-                format!("{side} accepted {}'s package", offer.from),
+                format!("{side} accepted the offer of {}", offer.from),
                 Some(offer.package),
             );
         }
