@@ -2,6 +2,8 @@
 //! what happened, and runs the end of each round (tariffs take effect, events fire, the economy and politics
 //! update, end conditions are checked). Nothing else changes a game's state.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::economy::{self, Conditions, Economy, Policy, UsjtaStatus};
@@ -207,10 +209,10 @@ pub struct GameState {
     pub offers: Vec<OfferRecord>,
     /// How the game ended, once it has.
     pub outcome: Option<Outcome>,
-    /// One record per round played, starting with round 0.
-    pub history: Vec<RoundRecord>,
-    /// Everything that happened, in order.
-    pub news: Vec<Event>,
+    /// One record per round played, starting with round 0. Shared, so cloning a state copies no records.
+    pub history: Vec<Arc<RoundRecord>>,
+    /// Everything that happened, in order. Shared, like the records.
+    pub news: Vec<Arc<Event>>,
 }
 
 /// A move's result: the next state and what happened.
@@ -268,7 +270,7 @@ impl GameState {
             offer: None,
             offers: Vec::new(),
             outcome: None,
-            history: vec![record],
+            history: vec![Arc::new(record)],
             news: Vec::new(),
         };
         state.conditions.uncertainty = uncertainty(scenario, &state);
@@ -639,7 +641,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         }
     }
     next.conditions.uncertainty = uncertainty(scenario, &next);
-    next.news.extend(events.iter().cloned());
+    next.news.extend(events.iter().cloned().map(Arc::new));
     Ok(Applied { state: next, events })
 }
 
@@ -852,7 +854,7 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
 
     us_approval = us_approval.clamp(0.0, 100.0);
     japan_approval = japan_approval.clamp(0.0, 100.0);
-    state.history.push(RoundRecord {
+    state.history.push(Arc::new(RoundRecord {
         round,
         month: scenario.month_of_round(round),
         economy,
@@ -861,7 +863,7 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
         us_approval,
         japan_approval,
         usjta_hazard: hazard,
-    });
+    }));
 
     for (side, approval) in [(Side::Us, us_approval), (Side::Japan, japan_approval)] {
         if approval < scenario.politics.side(side).fall_below && state.outcome.is_none() {

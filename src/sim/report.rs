@@ -193,7 +193,7 @@ fn rounded(score: SideScore) -> SideScore {
 
 /// Summarises a counterfactual game.
 pub fn counterfactual(scenario: &Scenario, state: &GameState) -> Counterfactual {
-    let played: Vec<&RoundRecord> = state.history.iter().skip(1).collect();
+    let played: Vec<&RoundRecord> = state.history.iter().skip(1).map(|r| &**r).collect();
     let mean = played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;
     Counterfactual {
         kind: state.outcome.as_ref().map_or(OutcomeKind::NoDeal, |o| o.kind),

@@ -57,7 +57,7 @@ pub fn score_game(scenario: &Scenario, state: &GameState, side: Side) -> SideSco
         Some(o) if o.kind == OutcomeKind::Deal => Some(o.round),
         _ => None,
     };
-    let played: Vec<&RoundRecord> = state.history.iter().skip(1).collect();
+    let played: Vec<&RoundRecord> = state.history.iter().skip(1).map(|r| &**r).collect();
     let start = state.start_economy();
     let objectives = scenario.objectives.side(side);
     let total_weight: f64 = objectives.iter().map(|o| o.weight).sum();
