@@ -6,6 +6,7 @@ pub mod economy;
 pub mod events;
 pub mod moves;
 pub mod negotiation;
+pub mod outcome_space;
 pub mod package;
 pub mod play;
 pub mod politics;
@@ -13,6 +14,7 @@ pub mod report;
 pub mod ron_spans;
 pub mod scenario;
 pub mod score;
+pub mod tournament;
 
 pub use economy::{Conditions, Economy, Policy, UsjtaStatus};
 pub use moves::{Move, MoveError};

@@ -45,13 +45,14 @@ impl Acceptance for AcceptTarget {
     }
 }
 
-/// An easy opponent's rule: [`AcceptTarget`] with a margin, and now and then a slip that takes any offer better
-/// than no deal. The slips are drawn from the game's seed, so a replay slips in the same places.
+/// An easy opponent's rule: [`AcceptTarget`] with a margin, and now and then a slip that takes an offer only
+/// halfway from its reservation value to its aim. The slips are drawn from the game's seed, so a replay slips in
+/// the same places.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Careless {
     /// Utility below its target it will still accept.
     pub margin: f64,
-    /// Chance, at each decision, of accepting anything better than no deal.
+    /// Chance, at each decision, of accepting an offer halfway between its reservation value and its aim.
     pub slip_chance: f64,
 }
 
@@ -61,12 +62,13 @@ impl Acceptance for Careless {
     }
 
     fn accepts(&self, ctx: &Context, offered: f64, next: &Bid) -> bool {
-        if offered + self.margin + EPSILON >= next.utility.min(next.target).max(ctx.reserve) {
+        let aim = next.utility.min(next.target).max(ctx.reserve);
+        if offered + self.margin + EPSILON >= aim {
             return true;
         }
         let mut rng = ChaCha8Rng::seed_from_u64(slip_seed(ctx));
         let draw: f64 = rand::RngExt::random(&mut rng);
-        draw < self.slip_chance && offered > ctx.reserve + EPSILON
+        draw < self.slip_chance && offered + EPSILON >= ctx.reserve + 0.5 * (aim - ctx.reserve)
     }
 }
 
