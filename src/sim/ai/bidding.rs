@@ -58,6 +58,16 @@ impl Bidding for TimeDependentBidding {
     }
 
     fn bid(&self, ctx: &Context, _model: &dyn OpponentModel) -> Bid {
+        if self.exponent <= 0.0
+            && let Some(first) = ctx.offers_from(ctx.side).first()
+        {
+            // A hardliner never moves: it repeats its opening offer even when the economy shifts under it.
+            return Bid {
+                package: (*first).clone(),
+                utility: ctx.utility(first),
+                target: ctx.max,
+            };
+        }
         let target = (target_utility(ctx.time, self.exponent, ctx.max, ctx.reserve) + ctx.retaliation).min(ctx.max);
         offer_towards_opponent(ctx, target)
     }
