@@ -181,7 +181,7 @@ pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
 }
 
 fn covers(sectors: &[String], sector: &Sector) -> bool {
-    sectors.is_empty() || sectors.iter().any(|id| *id == sector.id)
+    sectors.is_empty() || sectors.contains(&sector.id)
 }
 
 /// Share of a tariff change passed to US buyers `age` months after it.
@@ -203,7 +203,7 @@ pub fn japan_tariff(scenario: &Scenario, sector_index: usize, policy: &Policy) -
     };
     for (lever, &level) in scenario.japan_levers.iter().zip(&policy.concessions) {
         if let ConcessionEffect::TariffCut { sectors } = &lever.effect
-            && sectors.iter().any(|id| *id == sector.id)
+            && sectors.contains(&sector.id)
         {
             rate *= 1.0 - level;
         }
