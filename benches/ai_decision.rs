@@ -24,7 +24,9 @@ fn mid_game(scenario: &Scenario, side: Side) -> GameState {
             Side::Us => us.next_move(scenario, &state),
             Side::Japan => japan.next_move(scenario, &state),
         };
-        state = apply(scenario, &state, &mv).expect("linear agents make legal moves").state;
+        state = apply(scenario, &state, &mv)
+            .expect("linear agents make legal moves")
+            .state;
     }
     state
 }
@@ -57,7 +59,9 @@ fn decisions(c: &mut Criterion) {
         last = apply(&s, &last, &tradetable::sim::Move::Pass).unwrap().state;
     }
     let hard_us = build_opponent(&s, Side::Us, Difficulty::Hard, None).expect("builds");
-    group.bench_function("hard/us/last_round", |b| b.iter(|| hard_us.decide(&s, black_box(&last))));
+    group.bench_function("hard/us/last_round", |b| {
+        b.iter(|| hard_us.decide(&s, black_box(&last)))
+    });
     group.finish();
 }
 
@@ -65,7 +69,10 @@ fn games(c: &mut Criterion) {
     let s = scenario();
     let mut group = c.benchmark_group("game");
     group.sample_size(10);
-    for (us, japan) in [(Difficulty::Normal, Difficulty::Normal), (Difficulty::Hard, Difficulty::Hard)] {
+    for (us, japan) in [
+        (Difficulty::Normal, Difficulty::Normal),
+        (Difficulty::Hard, Difficulty::Hard),
+    ] {
         group.bench_function(format!("{us}_vs_{japan}"), |b| {
             b.iter(|| {
                 let mut u: Box<dyn Negotiator> = Box::new(build_opponent(&s, Side::Us, us, None).unwrap());
@@ -82,7 +89,9 @@ fn valuation(c: &mut Criterion) {
     let state = GameState::new(&s, 2025);
     let valuer = Valuer::new(&s, &state);
     let package = valuer.space().best_for(Side::Japan);
-    c.bench_function("valuer_utility", |b| b.iter(|| valuer.utility(Side::Us, black_box(&package))));
+    c.bench_function("valuer_utility", |b| {
+        b.iter(|| valuer.utility(Side::Us, black_box(&package)))
+    });
 }
 
 criterion_group!(benches, decisions, games, valuation);

@@ -302,6 +302,7 @@ fn the_modelling_agents_estimate_of_the_opponents_weights_converges_on_a_known_o
         estimate.iter().zip(&truth).map(|(e, t)| (e - t).abs()).sum::<f64>()
     };
     let (prior, early, late) = (error_after(0), error_after(6), error_after(24));
+    println!("weight error: prior {prior:.3}, after 6 offers {early:.3}, after 24 {late:.3}");
     assert!(
         late < early && early < prior,
         "error of the weight estimate: prior {prior:.3}, after 6 offers {early:.3}, after 24 {late:.3}"
