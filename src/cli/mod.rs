@@ -1,7 +1,9 @@
-//! The command line: validate scenario files, simulate AI-vs-AI games, and (with the `gui` feature) start the game.
+//! The command line: validate scenario files, simulate AI-vs-AI games, run AI tournaments, and (with the `gui`
+//! feature) start the game.
 
 mod negotiate;
 mod simulate;
+pub mod tournament;
 mod validate;
 
 use std::path::PathBuf;
@@ -48,6 +50,8 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Run one negotiation on a plain multi-issue domain (the engine checked against NegMAS).
     Negotiate(negotiate::NegotiateArgs),
+    /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
+    Tournament(tournament::TournamentArgs),
 }
 
 /// Parses the command line and runs it.
@@ -57,11 +61,12 @@ pub fn run() -> ExitCode {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Negotiate(args)) => negotiate::run(&args),
+        Some(Command::Tournament(args)) => tournament::run(&args),
         None => simulate::run(&simulate::SimulateArgs {
             scenario: None,
             seed: 2025,
-            us: Strategy::Boulware,
-            japan: Strategy::Linear,
+            us: Strategy::Boulware.as_str().to_string(),
+            japan: Strategy::Linear.as_str().to_string(),
             format: Format::Text,
         }),
     }

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{Format, load_scenario, parse_strategy};
+use super::{Format, load_scenario};
 use crate::sim::Side;
-use crate::sim::ai::Strategy;
+use crate::sim::ai::Entrant;
 use crate::sim::play::play;
 use crate::sim::report::GameReport;
 
@@ -20,12 +20,13 @@ pub struct SimulateArgs {
     /// Seed of the random events.
     #[arg(long, default_value_t = 2025)]
     pub seed: u64,
-    /// Strategy of the US side: hardliner, boulware, linear or conceder.
-    #[arg(long, value_parser = parse_strategy, default_value = "boulware")]
-    pub us: Strategy,
-    /// Strategy of Japan's side.
-    #[arg(long, value_parser = parse_strategy, default_value = "linear")]
-    pub japan: Strategy,
+    /// Who plays the US: a strategy (hardliner, boulware, linear, conceder, tit_for_tat, modelling), a difficulty
+    /// (easy, normal, hard) or a personality of the scenario.
+    #[arg(long, default_value = "boulware")]
+    pub us: String,
+    /// Who plays Japan, as for `--us`.
+    #[arg(long, default_value = "linear")]
+    pub japan: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -40,10 +41,20 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut us = args.us.agent(Side::Us);
-    let mut japan = args.japan.agent(Side::Japan);
+    let players = Entrant::parse(&args.us, &scenario).and_then(|us| {
+        let japan = Entrant::parse(&args.japan, &scenario)?;
+        let agent = |entrant: &Entrant, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
+        Ok((agent(&us, Side::Us)?, agent(&japan, Side::Japan)?))
+    });
+    let (mut us, mut japan) = match players {
+        Ok(agents) => agents,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let state = play(&scenario, args.seed, us.as_mut(), japan.as_mut());
-    let report = GameReport::new(&scenario, &state, args.us.as_str(), args.japan.as_str());
+    let report = GameReport::new(&scenario, &state, &args.us, &args.japan);
     match args.format {
         Format::Text => print!("{}", report.transcript(&scenario)),
         Format::Json => match serde_json::to_string_pretty(&report) {

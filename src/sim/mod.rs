@@ -7,6 +7,7 @@ pub mod economy;
 pub mod events;
 pub mod moves;
 pub mod negotiation;
+pub mod outcome_space;
 pub mod package;
 pub mod play;
 pub mod politics;
@@ -14,6 +15,7 @@ pub mod report;
 pub mod ron_spans;
 pub mod scenario;
 pub mod score;
+pub mod tournament;
 
 pub use economy::{Conditions, Economy, Policy, UsjtaStatus};
 pub use moves::{Move, MoveError};

@@ -1,7 +1,8 @@
 //! The scenario file: its RON schema, loading with size limits, and validation that names the line and column at fault.
 //!
 //! Every number a scenario holds carries a `source` note; the engine reads nothing that is not written in the file
-//! (no field has a hidden default), so a teacher can point at the line behind any figure the game shows.
+//! (no field has a hidden default), so a teacher can point at the line behind any figure the game shows. The one
+//! optional list is `personalities`: a scenario without it offers only the built-in strategies and difficulties.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -86,6 +87,10 @@ pub struct Scenario {
     pub objectives: Objectives,
     /// The deal that really happened, for the debrief's comparison.
     pub actual_deal: Option<ActualDeal>,
+    /// Computer opponents with a character of their own (see `docs/ai.md`). Optional: an absent list is empty, and
+    /// the game then offers only the built-in strategies and difficulties.
+    #[serde(default)]
+    pub personalities: Vec<Personality>,
 }
 
 /// Exchange rates: the current rate, and a base-year rate to restate the deficit as the paper does.
@@ -545,6 +550,118 @@ pub struct ActualDeal {
     pub source: String,
 }
 
+/// A computer opponent's character: how it bids and concedes, what it prizes beyond the side's objectives, the
+/// lines it will not cross and the moves it makes away from the package table. Built into an agent by `sim::ai`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Personality {
+    /// Identifier used on the command line and in the game's opponent picker.
+    pub id: String,
+    /// Name shown to players.
+    pub name: String,
+    /// The side it plays.
+    pub side: Side,
+    /// A sentence for the player.
+    pub description: String,
+    /// How it chooses its next offer.
+    pub bidding: BiddingStyle,
+    /// Multipliers on the side's objective weights, by objective id (2.0 prizes an objective twice as much).
+    pub objective_weights: BTreeMap<String, f64>,
+    /// Utility (0–1) it gives up, beyond what the model says, for each option step an issue moves away from what
+    /// it wants most; issues with a higher reluctance are conceded later.
+    pub reluctance: BTreeMap<String, f64>,
+    /// Packages it will neither propose nor accept.
+    pub red_lines: Vec<RedLine>,
+    /// Unilateral moves it makes on a calendar: US threats, Japanese goodwill gestures.
+    pub gestures: Vec<Gesture>,
+    /// Whether it answers threats and gestures in kind (tit-for-tat on moves away from the table).
+    pub reciprocates: bool,
+    /// Where the character comes from.
+    pub source: String,
+}
+
+/// How an agent picks the package it offers next.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum BiddingStyle {
+    /// Concedes along the curve `u(t) = max − (max − reserve) · t^(1/exponent)`, issue by issue towards the other
+    /// side's last offer.
+    TimeDependent {
+        /// 0 never concedes; below 1 holds firm (Boulware); 1 linear; above 1 concedes early.
+        exponent: f64,
+    },
+    /// Mirrors the other side's concessions in its own utility, and hardens after a threat.
+    TitForTat,
+    /// Concedes along the same curve, but offers the package its opponent model rates highest among those that
+    /// meet its target: a search near the Pareto frontier.
+    Modelling {
+        /// As for `TimeDependent`.
+        exponent: f64,
+    },
+}
+
+/// A limit on one issue of any package an agent proposes or accepts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedLine {
+    /// The instrument's or lever's id.
+    pub issue: String,
+    /// The limit.
+    pub limit: Limit,
+    /// The line holds in rounds before this one; absent: for the whole game.
+    pub before_round: Option<u32>,
+    /// Why the line is there.
+    pub source: String,
+}
+
+/// A bound on an issue's value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Limit {
+    /// The value must be at most this.
+    AtMost(f64),
+    /// The value must be at least this.
+    AtLeast(f64),
+}
+
+impl Limit {
+    /// Whether `value` respects the limit.
+    pub fn allows(self, value: f64) -> bool {
+        match self {
+            Limit::AtMost(max) => value <= max,
+            Limit::AtLeast(min) => value >= min,
+        }
+    }
+}
+
+/// A unilateral move an agent makes in a given round, if it is still legal then.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gesture {
+    /// The round.
+    pub round: u32,
+    /// What it does.
+    pub act: GestureKind,
+}
+
+/// The unilateral moves a personality can plan.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum GestureKind {
+    /// US: threaten an instrument at a rate (one of its options).
+    Threaten {
+        /// The instrument's id.
+        instrument: String,
+        /// The rate.
+        rate: f64,
+    },
+    /// Japan: put a concession into force as goodwill (a level among its options).
+    Implement {
+        /// The lever's id.
+        lever: String,
+        /// The level.
+        level: f64,
+    },
+}
+
 /// One problem found in a scenario file, located as precisely as the file allows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
@@ -951,6 +1068,8 @@ impl Scenario {
             }
         }
 
+        self.check_personalities(&mut v, &root, &all_ids);
+
         if let Some(deal) = &self.actual_deal {
             let p = root.field("actual_deal");
             v.round(&p.field("round"), deal.round, self.rounds);
@@ -971,6 +1090,107 @@ impl Scenario {
             }
         }
         v.problems
+    }
+}
+
+impl Scenario {
+    /// The options of an instrument or lever, by id.
+    pub fn issue_options(&self, id: &str) -> Option<&[f64]> {
+        self.instrument_index(id)
+            .map(|i| self.us_instruments[i].options.as_slice())
+            .or_else(|| self.lever_index(id).map(|i| self.japan_levers[i].options.as_slice()))
+    }
+
+    /// The personality with this id.
+    pub fn personality(&self, id: &str) -> Option<&Personality> {
+        self.personalities.iter().find(|p| p.id == id)
+    }
+
+    fn check_personalities(&self, v: &mut Validator, root: &FieldPath, issue_ids: &BTreeSet<String>) {
+        let list = root.field("personalities");
+        v.unique_ids(&list, self.personalities.iter().map(|p| p.id.as_str()));
+        for (i, personality) in self.personalities.iter().enumerate() {
+            let p = list.index(i);
+            v.text(&p.field("name"), &personality.name);
+            v.text(&p.field("source"), &personality.source);
+            // A variant's fields sit directly under the field that holds it: `bidding: Modelling(exponent: 0.3)`.
+            if let BiddingStyle::TimeDependent { exponent } | BiddingStyle::Modelling { exponent } = personality.bidding
+            {
+                v.range(&p.field("bidding").field("exponent"), exponent, 0.0, 10.0);
+            }
+            let objective_ids: BTreeSet<String> = self
+                .objectives
+                .side(personality.side)
+                .iter()
+                .map(|o| o.id.clone())
+                .collect();
+            for (id, multiplier) in &personality.objective_weights {
+                let path = p.field("objective_weights").field(id);
+                v.reference(&path, id, &objective_ids, "objective of that side");
+                v.range(&path, *multiplier, 0.0, 10.0);
+            }
+            for (id, reluctance) in &personality.reluctance {
+                let path = p.field("reluctance").field(id);
+                v.reference(&path, id, issue_ids, "instrument or lever");
+                v.range(&path, *reluctance, 0.0, 1.0);
+            }
+            for (k, line) in personality.red_lines.iter().enumerate() {
+                let lp = p.field("red_lines").index(k);
+                v.reference(&lp.field("issue"), &line.issue, issue_ids, "instrument or lever");
+                let (Limit::AtMost(bound) | Limit::AtLeast(bound)) = line.limit;
+                v.finite(&lp.field("limit"), bound);
+                if let Some(options) = self.issue_options(&line.issue)
+                    && !options.iter().any(|&o| line.limit.allows(o))
+                {
+                    v.fail(
+                        &lp.field("limit"),
+                        format!("no option of \"{}\" {options:?} is within this limit", line.issue),
+                    );
+                }
+                if let Some(round) = line.before_round {
+                    v.round(&lp.field("before_round"), round, self.rounds);
+                }
+                v.text(&lp.field("source"), &line.source);
+            }
+            for (k, gesture) in personality.gestures.iter().enumerate() {
+                let gp = p.field("gestures").index(k);
+                v.round(&gp.field("round"), gesture.round, self.rounds);
+                let (variant, id, value, owner, ids, what) = match &gesture.act {
+                    GestureKind::Threaten { instrument, rate } => {
+                        ("Threaten", instrument, *rate, Side::Us, "instrument", "US instrument")
+                    }
+                    GestureKind::Implement { lever, level } => {
+                        ("Implement", lever, *level, Side::Japan, "lever", "Japanese lever")
+                    }
+                };
+                let ap = gp.field("act");
+                if owner != personality.side {
+                    v.fail(
+                        &gp.field("act"),
+                        format!(
+                            "only {owner} may {}; this personality plays {}",
+                            variant.to_lowercase(),
+                            personality.side
+                        ),
+                    );
+                }
+                let known: BTreeSet<String> = match owner {
+                    Side::Us => self.us_instruments.iter().map(|x| x.id.clone()).collect(),
+                    Side::Japan => self.japan_levers.iter().map(|x| x.id.clone()).collect(),
+                };
+                v.reference(&ap.field(ids), id, &known, what);
+                if let Some(options) = self.issue_options(id)
+                    && known.contains(id)
+                    && !options.contains(&value)
+                {
+                    let field = if owner == Side::Us { "rate" } else { "level" };
+                    v.fail(
+                        &ap.field(field),
+                        format!("{value} is not one of the options {options:?} of \"{id}\""),
+                    );
+                }
+            }
+        }
     }
 }
 

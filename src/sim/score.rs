@@ -236,6 +236,37 @@ impl<'a> Valuer<'a> {
             / total
     }
 
+    /// A side's utility of a projection with its objectives re-weighted (`weights` in the order of the side's
+    /// objectives); with the scenario's own weights the result is bit-identical to [`Valuer::utility_of`].
+    pub fn utility_with_weights(&self, side: Side, projection: &Projection, weights: &[f64]) -> f64 {
+        let readings = Readings {
+            economy: &projection.economy,
+            start: self.state.start_economy(),
+            policy: &projection.policy,
+            deal_signed: projection.deal_signed,
+            us_approval: projection.us_approval,
+            japan_approval: projection.japan_approval,
+        };
+        let objectives = self.scenario.objectives.side(side);
+        let total: f64 = weights.iter().sum();
+        objectives
+            .iter()
+            .zip(weights)
+            .map(|(o, w)| w * normalise(o, politics::indicator(self.scenario, &o.indicator, &readings)))
+            .sum::<f64>()
+            / total
+    }
+
+    /// The position being valued.
+    pub fn state(&self) -> &'a GameState {
+        self.state
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
     /// A side's utility of signing `package` now.
     pub fn utility(&self, side: Side, package: &Package) -> f64 {
         self.utility_of(side, &self.project_deal(package))
