@@ -210,8 +210,10 @@ pub struct GameState {
     /// How the game ended, once it has.
     pub outcome: Option<Outcome>,
     /// One record per round played, starting with round 0. Shared, so cloning a state copies no records.
+    #[serde(with = "shared_list")]
     pub history: Vec<Arc<RoundRecord>>,
     /// Everything that happened, in order. Shared, like the records.
+    #[serde(with = "shared_list")]
     pub news: Vec<Arc<Event>>,
 }
 
@@ -915,4 +917,22 @@ pub fn level_text(lever: &super::scenario::ConcessionLever, level: f64) -> Strin
 pub fn percent(rate: f64) -> String {
     let s = format!("{:.1}", rate * 100.0);
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// Serialises a list of shared items as a plain list (serde's own `Arc` support would change the features of a
+/// crate the whole Bevy build depends on).
+mod shared_list {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(items: &[Arc<T>], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(items.iter().map(|item| &**item))
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Arc<T>>, D::Error> {
+        Ok(Vec::<T>::deserialize(deserializer)?.into_iter().map(Arc::new).collect())
+    }
 }
