@@ -337,10 +337,8 @@ fn the_same_seed_and_moves_give_the_same_game() {
         let state = GameState::new(&s, 43);
         pass_until(&s, state, 99)
     };
-    assert_ne!(
-        serde_json::to_string(&a.news).unwrap(),
-        serde_json::to_string(&other.news).unwrap()
-    );
+    let headlines = |state: &GameState| state.news.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
+    assert_ne!(headlines(&a), headlines(&other), "another seed brings other events");
 }
 
 #[test]
