@@ -588,7 +588,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
                 &mut next,
                 &mut events,
                 OutcomeKind::Deal,
-                format!("{side} accepted the offer of {}", offer.from),
+                format!("{side} accepted the offer of {}", offer.from.with_article()),
                 Some(offer.package),
             );
         }

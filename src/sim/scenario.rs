@@ -41,6 +41,14 @@ impl Side {
         }
     }
 
+    /// The name as it reads inside a sentence ("the United States", "Japan").
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Side::Us => "the United States",
+            Side::Japan => "Japan",
+        }
+    }
+
     /// Both sides, in table order.
     pub const BOTH: [Side; 2] = [Side::Us, Side::Japan];
 }
