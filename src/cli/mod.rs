@@ -1,5 +1,7 @@
 //! The command line: validate scenario files, simulate AI-vs-AI games, and (with the `gui` feature) start the game.
 
+#[cfg(feature = "gui")]
+pub mod play;
 mod simulate;
 mod validate;
 
@@ -20,7 +22,8 @@ pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
 #[derive(Debug, Parser)]
 #[command(name = "tradetable", version, about)]
 pub struct Cli {
-    /// What to do; with none, a game between two AIs is played on the default scenario.
+    /// What to do; with none, the game opens at its title screen (without the `gui` feature: a game between two
+    /// AIs is played on the default scenario and printed).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -45,6 +48,9 @@ pub enum Command {
     },
     /// Play one game between two AI strategies and print what happened.
     Simulate(simulate::SimulateArgs),
+    /// Open the game straight at the table.
+    #[cfg(feature = "gui")]
+    Play(play::PlayArgs),
 }
 
 /// Parses the command line and runs it.
@@ -53,6 +59,11 @@ pub fn run() -> ExitCode {
     match cli.command {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::Simulate(args)) => simulate::run(&args),
+        #[cfg(feature = "gui")]
+        Some(Command::Play(args)) => play::run(&args, true),
+        #[cfg(feature = "gui")]
+        None => play::run(&play::PlayArgs::default(), false),
+        #[cfg(not(feature = "gui"))]
         None => simulate::run(&simulate::SimulateArgs {
             scenario: None,
             seed: 2025,
