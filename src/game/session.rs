@@ -566,7 +566,8 @@ fn follow_the_game(
     let now = (session.state.to_move, session.state.round);
     let turn_changed = last_seen.is_some_and(|seen| seen != now);
     *last_seen = Some(now);
-    if session.setup.mode != Mode::Watch && !options.autoplay {
+    // Players' games are saved after every move; a watched game at each turn.
+    if !options.autoplay && (session.setup.mode != Mode::Watch || turn_changed) {
         saves::write(&options.data_dir, &session.to_save());
     }
     if turn_changed && session.setup.mode == Mode::Hotseat {

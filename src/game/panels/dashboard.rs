@@ -3,7 +3,7 @@
 //! the USJTA's state — read from the core's round records.
 
 use bevy_egui::egui;
-use egui_plot::{Corner, Legend, Line, LineStyle, Plot, Points};
+use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
 use crate::game::glossary;
 use crate::game::theme;
@@ -158,40 +158,68 @@ fn side_place(side: Side) -> &'static str {
     }
 }
 
-/// Draws one chart, `height` points tall, with the rounds on the x axis labelled by month.
+/// Draws one chart, `height` points tall, with the rounds on the x axis labelled by month and its legend above
+/// it (so no line is hidden behind a legend box).
 pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height: f32, id_salt: &str) {
     glossary::label(ui, egui::RichText::new(&chart.title).strong(), &chart.tip);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for s in &chart.series {
+            swatch(ui, s.color, s.dashed);
+            ui.label(egui::RichText::new(&s.name).small().color(s.color));
+            ui.add_space(6.0);
+        }
+        if !chart.lapsed.is_empty() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 4.0, theme::BAD);
+            ui.label(egui::RichText::new("USJTA not in force").small().color(theme::BAD));
+        }
+    });
+    // Round 0 is the position before any move; round r ends with month r.
     let months: Vec<String> = (0..=scenario.rounds)
         .map(|r| {
+            if r == 0 {
+                return "start".to_string();
+            }
             let m = theme::month(&scenario.month_of_round(r));
             m.split(' ').next().unwrap_or("").to_string()
         })
         .collect();
-    let rounds = scenario.rounds as f64;
+    let rounds = scenario.rounds;
+    // Label every month when there is room, else every other one.
+    let every = if ui.available_width() / (rounds as f32 + 1.0) < 34.0 {
+        2
+    } else {
+        1
+    };
     let mut plot = Plot::new((chart.id, id_salt))
         .height(height)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftBottom)
-                .background_alpha(0.75)
-                .text_style(egui::TextStyle::Small),
-        )
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_background(true)
-        .default_x_bounds(0.0, rounds)
+        .default_x_bounds(-0.2, rounds as f64 + 0.2)
+        .x_grid_spacer(move |_| {
+            (0..=rounds)
+                .map(|r| GridMark {
+                    value: r as f64,
+                    step_size: if r % every == 0 { every as f64 } else { 0.5 },
+                })
+                .collect()
+        })
         .x_axis_formatter(move |mark, _| {
             let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < months.len() {
-                months[r as usize].clone()
+            let k = r as usize;
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && k < months.len() && k % every as usize == 0 {
+                months[k].clone()
             } else {
                 String::new()
             }
         })
-        .y_axis_min_width(28.0);
+        .y_grid_spacer(nice_marks)
+        .y_axis_min_width(36.0);
     if chart.from_zero {
         plot = plot.include_y(0.0);
     }
@@ -212,6 +240,43 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
             );
         }
     });
+}
+
+/// A short line in a series' colour, for the legend.
+fn swatch(ui: &mut egui::Ui, color: egui::Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(2.5, color);
+    if dashed {
+        ui.painter()
+            .line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.left() + 7.0, y)], stroke);
+        ui.painter()
+            .line_segment([egui::pos2(rect.left() + 11.0, y), egui::pos2(rect.right(), y)], stroke);
+    } else {
+        ui.painter()
+            .line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)], stroke);
+    }
+}
+
+/// Grid marks on round numbers (1, 2 or 5 times a power of ten), at most six, all labelled.
+fn nice_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = (hi - lo).max(1e-9);
+    let mut step = 10f64.powf((span / 5.0).log10().floor());
+    for factor in [1.0, 2.0, 5.0, 10.0] {
+        if span / (step * factor) <= 5.0 {
+            step *= factor;
+            break;
+        }
+    }
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// The dashboard: every chart, one under the other (or `columns` side by side).

@@ -172,11 +172,9 @@ fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
 fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize) {
     let options = &view.scenario.us_instruments[i].options;
     *picked = (*picked).min(options.len() - 1);
-    ui.horizontal_wrapped(|ui| {
-        for (k, o) in options.iter().enumerate() {
-            ui.selectable_value(picked, k, format!("{}%", percent(*o)));
-        }
-    });
+    for (k, o) in options.iter().enumerate() {
+        ui.selectable_value(picked, k, format!("{}%", percent(*o)));
+    }
 }
 
 fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
@@ -187,7 +185,7 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
             let current = view.state.policy.us_rates[i];
             let default = ins.options.iter().position(|o| *o == current).unwrap_or(0);
             let picked = inputs.rate.entry(i).or_insert(default);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 rate_picker(ui, view, i, picked);
                 let rate = ins.options[*picked];
                 let verb = if rate > current {
@@ -222,7 +220,7 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
             let current = view.state.policy.us_rates[i];
             let default = ins.options.len() - 1;
             let picked = inputs.rate.entry(i).or_insert(default);
-            rate_picker(ui, view, i, picked);
+            ui.horizontal_wrapped(|ui| rate_picker(ui, view, i, picked));
             let rate = ins.options[*picked];
             ui.horizontal_wrapped(|ui| {
                 if ui
@@ -429,11 +427,21 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
         }
         ui.separator();
         ui.label(theme::side_text(Side::Japan));
-        for (lever, level) in scenario.japan_levers.iter().zip(&state.policy.concessions) {
-            ui.horizontal_wrapped(|ui| {
+        let space = crate::sim::PackageSpace::of(scenario);
+        let in_force = space.from_policy(&state.policy);
+        for (k, issue) in space.issues.iter().enumerate() {
+            if let crate::sim::package::IssueTarget::Lever(i) = issue.target {
+                let lever = &scenario.japan_levers[i];
                 glossary::label(ui, lever.name.as_str(), &lever.explanation);
-                ui.label(egui::RichText::new(level_text(lever, *level)).strong());
-            });
+                ui.label(
+                    egui::RichText::new(format!(
+                        "in force {}",
+                        super::option_text(scenario, issue, in_force.choice[k] as usize)
+                    ))
+                    .small()
+                    .color(theme::MUTED),
+                );
+            }
         }
         ui.separator();
         let status = match state.policy.usjta {

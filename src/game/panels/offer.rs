@@ -84,35 +84,62 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
     });
     let offers: Vec<Option<(u32, &Package, OfferFate)>> = shown.iter().map(|s| latest_offer(state, *s)).collect();
     let mut draft = draft;
+    // The issue names take what the value columns leave, and are cut short (the tooltip has them in full).
+    let value_columns = 80.0 + 105.0 * shown.len() as f32 + if draft.is_some() { 125.0 } else { 0.0 };
+    let name_width = (ui.available_width() - value_columns - 12.0 * (2 + shown.len()) as f32).clamp(110.0, 330.0);
     egui::Grid::new("terms")
         .striped(true)
         .num_columns(2 + shown.len() + usize::from(draft.is_some()))
         .spacing(egui::vec2(12.0, 3.0))
-        .min_col_width(70.0)
+        .min_col_width(60.0)
         .show(ui, |ui| {
             ui.label(egui::RichText::new("Issue").strong());
             ui.label(egui::RichText::new("In force").strong());
             for (side, offer) in shown.iter().zip(&offers) {
-                let head = match offer {
-                    Some((round, _, fate)) => format!("{} · r{round} {}", possessive(*side), fate_text(*fate)),
-                    None => format!("{} · none yet", possessive(*side)),
+                let (head, tip) = match offer {
+                    Some((round, _, fate)) => (
+                        format!("{} (r{round})", possessive(*side)),
+                        format!("{} made in round {round}: {}", possessive(*side), fate_text(*fate)),
+                    ),
+                    None => (possessive(*side).to_string(), "None yet.".to_string()),
                 };
-                ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)));
+                ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
+                    .on_hover_text(tip);
             }
             if draft.is_some() {
                 ui.label(egui::RichText::new("Your proposal").strong());
             }
             ui.end_row();
+            let mut owner = None;
             for (k, issue) in view.space.issues.iter().enumerate() {
-                let owner_mark = match issue.owner {
-                    Side::Us => "US",
-                    Side::Japan => "JP",
-                };
-                let name = format!("{owner_mark} · {}", short_name(&issue.name));
-                glossary::label(
-                    ui,
-                    egui::RichText::new(name).color(theme::side_color(issue.owner)),
-                    &format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)),
+                if owner != Some(issue.owner) {
+                    owner = Some(issue.owner);
+                    let heading = match issue.owner {
+                        Side::Us => "US tariffs",
+                        Side::Japan => "Japan's concessions",
+                    };
+                    ui.label(
+                        egui::RichText::new(heading)
+                            .small()
+                            .strong()
+                            .color(theme::side_color(issue.owner)),
+                    );
+                    ui.end_row();
+                }
+                let name = short_name(&issue.name);
+                let hover =
+                    glossary::hover_text(&format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)), "");
+                ui.allocate_ui_with_layout(
+                    egui::vec2(name_width, 20.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(name_width);
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(name).color(theme::side_color(issue.owner)))
+                                .truncate(),
+                        )
+                        .on_hover_text(hover);
+                    },
                 );
                 let base = in_force.choice[k] as usize;
                 ui.label(option_text(view.scenario, issue, base));
@@ -247,6 +274,6 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
 fn possessive(side: Side) -> &'static str {
     match side {
         Side::Us => "US offer",
-        Side::Japan => "Japan's offer",
+        Side::Japan => "Japan offer",
     }
 }

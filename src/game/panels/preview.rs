@@ -141,114 +141,108 @@ pub fn initial_draft(space: &PackageSpace, state: &GameState) -> Package {
     space.from_policy(&state.policy)
 }
 
-type Row = (&'static str, &'static str, fn(&Figures) -> String, Option<bool>);
+type Format = fn(&Figures) -> String;
 
-/// The rows of the preview: label, tooltip, format, and whether a higher value is better for the US
-/// (None: no direction).
-fn rows(base_year: u32) -> Vec<(String, &'static str, fn(&Figures) -> String)> {
-    let list: [Row; 9] = [
+fn one(x: f64) -> String {
+    if x < 0.0 {
+        format!("−{:.1}", -x)
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// The rows of the preview: label (with its unit), tooltip, and format. Values carry no unit so four columns
+/// fit a side panel.
+fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
+    let list: [(String, &'static str, Format); 9] = [
         (
-            "Goods deficit",
+            "Goods deficit, $bn".into(),
             "US goods deficit with Japan, $bn a year.",
-            |f| theme::bn(f.deficit),
-            None,
+            |f| one(f.deficit),
         ),
         (
-            "Deficit at base-year rates",
+            format!("…at {base_year} FX, $bn"),
             "The deficit restated at the base year's exchange rate, as the paper does.",
-            |f| theme::bn(f.deficit_base_fx),
-            None,
+            |f| one(f.deficit_base_fx),
         ),
         (
-            "Tariff revenue",
+            "Tariff revenue, $bn".into(),
             "US tariff revenue on goods from Japan, $bn a year.",
-            |f| theme::bn(f.tariff_revenue),
-            None,
+            |f| one(f.tariff_revenue),
         ),
         (
-            "Consumer cost",
+            "Consumer cost, $bn".into(),
             "What the tariffs above the starting rates cost US buyers, $bn a year.",
-            |f| theme::bn(f.consumer_cost),
-            None,
+            |f| one(f.consumer_cost),
         ),
         (
-            "US farm exports",
+            "Farm exports, $bn".into(),
             "US farm exports to Japan, $bn a year.",
-            |f| theme::bn(f.farm_exports),
-            None,
+            |f| one(f.farm_exports),
         ),
         (
-            "Investment inflow",
-            "Japanese investment into the US, $bn a year.",
-            |f| theme::bn(f.investment),
-            None,
+            "Investment, $bn".into(),
+            "Japanese direct investment into the US, $bn a year.",
+            |f| one(f.investment),
         ),
         (
-            "USJTA",
-            "Whether the USJTA is in force, and the chance the Diet suspends it next month.",
+            "USJTA risk".into(),
+            "The chance the Diet suspends the USJTA next month; 'lapsed' if it is not in force.",
             |f| {
                 if f.usjta_in_force {
-                    format!("in force · {} risk", theme::chance(f.usjta_hazard))
+                    theme::chance(f.usjta_hazard)
                 } else {
                     "lapsed".to_string()
                 }
             },
-            None,
         ),
         (
-            "US approval",
+            "US approval, %".into(),
             "Overall US approval (projections: where it is heading).",
-            |f| theme::pct0(f.us_approval),
-            None,
+            |f| format!("{:.0}", f.us_approval),
         ),
         (
-            "Japan approval",
+            "Japan approval, %".into(),
             "Overall approval of Japan's cabinet (projections: where it is heading).",
-            |f| theme::pct0(f.japan_approval),
-            None,
+            |f| format!("{:.0}", f.japan_approval),
         ),
     ];
-    list.into_iter()
-        .map(|(label, tip, f, _)| {
-            let label = if label == "Deficit at base-year rates" {
-                format!("Deficit at {base_year} rates")
-            } else {
-                label.to_string()
-            };
-            (label, tip, f)
-        })
-        .collect()
+    list.into()
 }
 
 /// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
-    let mut columns: Vec<(String, &Figures)> = vec![("Now".to_string(), &preview.now)];
+    let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
     if let Some(draft) = &preview.draft {
-        columns.push(("Your proposal".to_string(), draft));
+        columns.push(("Yours".to_string(), "If your proposal were signed now.", draft));
     }
     if let Some((from, offer)) = &preview.offer {
         let label = match preview.viewer {
-            Viewer::Side(me) if me == *from => "Your offer on the table".to_string(),
-            Viewer::Side(_) => "Their offer".to_string(),
+            Viewer::Side(me) if me == *from => "Tabled".to_string(),
+            Viewer::Side(_) => "Theirs".to_string(),
             Viewer::Both => format!("{} offer", possessive(*from)),
         };
-        columns.push((label, offer));
+        columns.push((label, "If the offer on the table were signed now.", offer));
     }
-    columns.push(("If talks fail".to_string(), &preview.no_deal));
+    columns.push((
+        "No deal".to_string(),
+        "If talks failed now: every announced and threatened tariff in force.",
+        &preview.no_deal,
+    ));
     egui::Grid::new("preview")
         .striped(true)
         .num_columns(columns.len() + 1)
-        .spacing(egui::vec2(14.0, 4.0))
+        .spacing(egui::vec2(10.0, 4.0))
         .show(ui, |ui| {
             ui.label("");
-            for (label, _) in &columns {
-                ui.label(egui::RichText::new(label).strong());
+            for (label, tip, _) in &columns {
+                ui.label(egui::RichText::new(label).strong()).on_hover_text(*tip);
             }
             ui.end_row();
             for (label, tip, format) in rows(scenario.exchange.base_year) {
                 ui.label(label)
                     .on_hover_text(crate::game::glossary::hover_text(tip, ""));
-                for (_, figures) in &columns {
+                for (_, _, figures) in &columns {
                     ui.label(format(figures));
                 }
                 ui.end_row();

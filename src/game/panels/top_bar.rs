@@ -99,7 +99,7 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
             ui.label(theme::side_text(side).size(17.0));
             let who = if view.mode.is_human(side) {
                 match view.mode {
-                    Mode::Hotseat => format!("({}'s team)", short(side)),
+                    Mode::Hotseat => format!("({} team)", short(side)),
                     _ => "(you)".to_string(),
                 }
             } else {
@@ -157,26 +157,19 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
                 n => format!("in {n} rounds"),
             };
             let urgent = d.rounds_left == 0;
-            let text = egui::RichText::new(format!("{} · {when}", d.label)).color(if urgent {
-                theme::BAD
-            } else {
-                theme::INK
-            });
-            egui::Frame::new()
-                .fill(if urgent {
+            let text = egui::RichText::new(format!(" {} · {when} ", d.label))
+                .color(if urgent { theme::BAD } else { theme::INK })
+                .background_color(if urgent {
                     theme::CHANGED
                 } else {
                     egui::Color32::from_rgb(236, 232, 222)
-                })
-                .corner_radius(4.0)
-                .inner_margin(egui::Margin::symmetric(6, 2))
-                .show(ui, |ui| {
-                    crate::game::glossary::label(
-                        ui,
-                        text,
-                        &format!("{} ({})", d.label, theme::month(&scenario.month_of_round(d.round))),
-                    );
                 });
+            // A chip never wraps inside itself: it moves to the next line instead.
+            ui.add(egui::Label::new(text).extend())
+                .on_hover_text(crate::game::glossary::hover_text(
+                    &format!("{} ({})", d.label, theme::month(&scenario.month_of_round(d.round))),
+                    "",
+                ));
         }
     });
     action
@@ -184,7 +177,7 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
 
 fn short(side: Side) -> &'static str {
     match side {
-        Side::Us => "the US",
+        Side::Us => "US",
         Side::Japan => "Japan",
     }
 }

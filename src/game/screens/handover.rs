@@ -58,7 +58,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         );
         ui.add_space(8.0);
         ui.label(
-            egui::RichText::new(format!("{}'s team to move", side.label()))
+            egui::RichText::new(format!("{} team to move", side.label()))
                 .size(34.0)
                 .strong()
                 .color(theme::side_color(side)),

@@ -56,7 +56,7 @@ fn player_name(session: &Session, side: Side) -> String {
             _ => "player".to_string(),
         }
     } else {
-        format!("AI ({})", session.setup.ai(side).as_str())
+        format!("AI, {}", session.setup.ai(side).as_str())
     }
 }
 
@@ -140,35 +140,36 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
         final_goods_deficit_bn: last.map_or(0.0, |r| r.goods_deficit_bn),
         usjta_survived: last.is_some_and(|r| r.usjta_in_force),
     };
-    let mut rows: Vec<(&str, &Counterfactual)> = vec![("Your game", &this), ("No deal (same seed)", &o.no_deal)];
+    let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &this), ("No deal", &o.no_deal)];
     if let Some(actual) = &o.actual_deal {
-        rows.push(("The July 2025 deal", actual));
+        rows.push(("July 2025 deal", actual));
     }
+    type Metric = (&'static str, fn(&Counterfactual) -> String);
+    let metrics: [Metric; 6] = [
+        ("Outcome", |c| headline(c.kind).0.to_string()),
+        ("US score", |c| format!("{:.1}", c.us_score)),
+        ("Japan score", |c| format!("{:.1}", c.japan_score)),
+        ("Mean deficit", |c| theme::bn(c.mean_goods_deficit_bn)),
+        ("Final deficit", |c| theme::bn(c.final_goods_deficit_bn)),
+        ("USJTA survived", |c| {
+            (if c.usjta_survived { "yes" } else { "no" }).to_string()
+        }),
+    ];
     egui::Grid::new("comparison")
         .striped(true)
-        .num_columns(7)
+        .num_columns(rows.len() + 1)
         .spacing(egui::vec2(16.0, 4.0))
         .show(ui, |ui| {
-            for head in [
-                "",
-                "Outcome",
-                "US score",
-                "Japan score",
-                "Mean deficit",
-                "Final deficit",
-                "USJTA survived",
-            ] {
-                ui.label(egui::RichText::new(head).strong());
+            ui.label("");
+            for (label, _) in &rows {
+                ui.label(egui::RichText::new(*label).strong());
             }
             ui.end_row();
-            for (label, c) in rows {
-                ui.label(egui::RichText::new(label).strong());
-                ui.label(headline(c.kind).0);
-                ui.label(format!("{:.1}", c.us_score));
-                ui.label(format!("{:.1}", c.japan_score));
-                ui.label(theme::bn(c.mean_goods_deficit_bn));
-                ui.label(theme::bn(c.final_goods_deficit_bn));
-                ui.label(if c.usjta_survived { "yes" } else { "no" });
+            for (name, value) in metrics {
+                ui.label(egui::RichText::new(name).strong());
+                for (_, c) in &rows {
+                    ui.label(value(c));
+                }
                 ui.end_row();
             }
         });
@@ -251,32 +252,38 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
         score_card(ui, &view.japan, &players["japan"]);
     }
     ui.add_space(8.0);
-    theme::card().show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        theme::section(ui, "Compared with no deal and with what really happened");
-        egui::ScrollArea::horizontal()
-            .id_salt("cmp")
-            .show(ui, |ui| comparison(ui, view));
-        if let Some(deal) = &scenario.actual_deal {
-            ui.add_space(4.0);
-            theme::note(ui, &deal.description);
-        }
-        ui.add_space(6.0);
-        terms(ui, scenario, view);
-    });
-    ui.add_space(8.0);
-    theme::card().show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        theme::section(ui, "The whole game");
-        let columns = if ui.available_width() > 1000.0 {
-            3
-        } else if ui.available_width() > 600.0 {
-            2
-        } else {
-            1
-        };
-        dashboard(ui, scenario, &session.state.history, columns, 170.0);
-    });
+    let compared = |ui: &mut egui::Ui| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            theme::section(ui, "Compared with no deal and with what really happened");
+            egui::ScrollArea::horizontal()
+                .id_salt("cmp")
+                .show(ui, |ui| comparison(ui, view));
+            if let Some(deal) = &scenario.actual_deal {
+                ui.add_space(4.0);
+                theme::note(ui, &deal.description);
+            }
+            ui.add_space(6.0);
+            terms(ui, scenario, view);
+        });
+    };
+    let charts = |ui: &mut egui::Ui, columns: usize| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            theme::section(ui, "The whole game");
+            dashboard(ui, scenario, &session.state.history, columns, 130.0);
+        });
+    };
+    if wide {
+        ui.columns(2, |c| {
+            compared(&mut c[0]);
+            charts(&mut c[1], 2);
+        });
+    } else {
+        compared(ui);
+        ui.add_space(8.0);
+        charts(ui, if ui.available_width() > 600.0 { 2 } else { 1 });
+    }
     action
 }
 

@@ -66,9 +66,11 @@ pub struct Advice {
 /// The right-hand (or tabbed) views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
-    /// The offer table and the preview (a tab only in narrow windows).
-    #[default]
+    /// The offer table (a tab only in narrow windows).
     Table,
+    /// What the model projects for the packages on the table.
+    #[default]
+    Preview,
     /// The charts.
     Dashboard,
     /// The news feed.
@@ -97,7 +99,7 @@ impl Default for TableUi {
         TableUi {
             groups: [LeverGroup::Tariffs, LeverGroup::Concessions],
             inputs: Default::default(),
-            tab: Tab::Dashboard,
+            tab: Tab::Preview,
             confirm_walk_away: false,
             glossary: false,
         }
@@ -133,9 +135,14 @@ fn reset_for_new_game(
     mut ui: ResMut<TableUi>,
     mut commands: Commands,
 ) {
-    if session.is_some_and(|s| s.is_added()) {
+    if let Some(session) = session
+        && session.is_added()
+    {
         *drafts = Drafts::default();
         *ui = TableUi::default();
+        if session.setup.mode == Mode::Watch {
+            ui.tab = Tab::Dashboard;
+        }
         commands.remove_resource::<Advice>();
         commands.remove_resource::<Preview>();
     }
@@ -258,7 +265,7 @@ fn draw_table(
         .show(&mut root, |ui| {
             status_line(ui, &session);
         });
-    let left_width = (width * 0.26).clamp(240.0, 340.0);
+    let left_width = (width * 0.22).clamp(230.0, 320.0);
     egui::Panel::left("levers")
         .frame(theme::panel_frame())
         .resizable(false)
@@ -280,11 +287,13 @@ fn draw_table(
             Viewer::Both => policy_panel(ui, &scenario, state),
         });
     let side_tabs = |ui: &mut egui::Ui, tab: &mut Tab, with_table: bool| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if with_table {
                 ui.selectable_value(tab, Tab::Table, "Table");
             }
-            ui.selectable_value(tab, Tab::Dashboard, "Dashboard");
+            ui.selectable_value(tab, Tab::Preview, "Preview")
+                .on_hover_text("What the model projects for next month");
+            ui.selectable_value(tab, Tab::Dashboard, "Charts");
             ui.selectable_value(tab, Tab::News, "News");
             ui.selectable_value(tab, Tab::History, "Offers");
         });
@@ -298,20 +307,30 @@ fn draw_table(
         can_act,
     };
     let draw_side = |ui: &mut egui::Ui, tab: Tab, columns: usize| {
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .id_salt("side_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| match tab {
-                Tab::Dashboard | Tab::Table => dashboard(ui, &scenario, &state.history, columns, 150.0),
+                Tab::Preview => {
+                    theme::note(
+                        ui,
+                        "What the model projects for next month if a package is signed now, or if talks fail.",
+                    );
+                    match &preview {
+                        Some(preview) => preview_panel(ui, &scenario, preview),
+                        None => theme::note(ui, "Working it out…"),
+                    }
+                }
+                Tab::Dashboard | Tab::Table => dashboard(ui, &scenario, &state.history, columns, 140.0),
                 Tab::News => news_feed(ui, &scenario, &state.news),
                 Tab::History => offer_history(ui, &offer_view, &state.offers),
             });
     };
     if wide {
         if ui_state.tab == Tab::Table {
-            ui_state.tab = Tab::Dashboard;
+            ui_state.tab = Tab::Preview;
         }
-        let right_width = (width * 0.32).clamp(340.0, 520.0);
+        let right_width = (width * 0.30).clamp(360.0, 520.0);
         egui::Panel::right("side")
             .frame(theme::panel_frame())
             .resizable(false)
@@ -332,7 +351,7 @@ fn draw_table(
                     return;
                 }
             }
-            egui::ScrollArea::vertical()
+            egui::ScrollArea::both()
                 .id_salt("table_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -368,18 +387,6 @@ fn draw_table(
                     {
                         *drafts.of(side, &space, &session) = edited;
                     }
-                    ui.add_space(8.0);
-                    theme::card().show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(egui::RichText::new("Preview").size(18.0).strong());
-                            theme::note(ui, "what the model projects for next month");
-                        });
-                        match &preview {
-                            Some(preview) => preview_panel(ui, &scenario, preview),
-                            None => theme::note(ui, "Working it out…"),
-                        }
-                    });
                 });
         });
 

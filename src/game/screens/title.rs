@@ -129,16 +129,20 @@ pub fn title_panel(
         }
         ui.add_space(8.0);
         ui.label("Scenario");
-        egui::ComboBox::from_id_salt("scenario")
-            .width(320.0)
-            .selected_text(chosen.label())
-            .show_ui(ui, |ui| {
-                for source in &view.scenarios {
-                    if ui.selectable_label(source == chosen, source.label()).clicked() {
-                        action = Some(TitleAction::Pick(source.clone()));
+        ui.horizontal(|ui| {
+            let width = 340.0_f32.min(ui.available_width());
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            egui::ComboBox::from_id_salt("scenario")
+                .width(width)
+                .selected_text(chosen.label())
+                .show_ui(ui, |ui| {
+                    for source in &view.scenarios {
+                        if ui.selectable_label(source == chosen, source.label()).clicked() {
+                            action = Some(TitleAction::Pick(source.clone()));
+                        }
                     }
-                }
-            });
+                });
+        });
         ui.add_space(8.0);
         if theme::big_button(ui, true, "Settings").clicked() {
             action = Some(TitleAction::Settings);
