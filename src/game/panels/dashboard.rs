@@ -205,14 +205,14 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
             (0..=rounds)
                 .map(|r| GridMark {
                     value: r as f64,
-                    step_size: if r % every == 0 { every as f64 } else { 0.5 },
+                    step_size: if r.is_multiple_of(every) { every as f64 } else { 0.5 },
                 })
                 .collect()
         })
         .x_axis_formatter(move |mark, _| {
             let r = mark.value.round();
             let k = r as usize;
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && k < months.len() && k % every as usize == 0 {
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && k < months.len() && k.is_multiple_of(every as usize) {
                 months[k].clone()
             } else {
                 String::new()

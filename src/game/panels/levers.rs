@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use bevy_egui::egui;
 
-use super::short_name;
+use super::{lever_level_text, short_name};
 use crate::game::glossary;
 use crate::game::theme;
-use crate::sim::negotiation::{GameState, level_text, percent};
+use crate::sim::negotiation::{GameState, percent};
 use crate::sim::{Move, Scenario, Side, UsjtaStatus};
 
 /// A group of levers; the number keys 1–4 pick one.
@@ -328,7 +328,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
             let current = view.state.policy.concessions[i];
             glossary::label(ui, egui::RichText::new(&lever.name).strong(), &lever.explanation);
             ui.label(
-                egui::RichText::new(format!("in force: {}", level_text(lever, current)))
+                egui::RichText::new(format!("in force: {}", lever_level_text(view.scenario, i, current)))
                     .small()
                     .color(theme::MUTED),
             );
@@ -337,7 +337,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
             *picked = (*picked).min(lever.options.len() - 1);
             ui.horizontal_wrapped(|ui| {
                 for (k, o) in lever.options.iter().enumerate() {
-                    ui.selectable_value(picked, k, level_text(lever, *o));
+                    ui.selectable_value(picked, k, lever_level_text(view.scenario, i, *o));
                 }
                 let level = lever.options[*picked];
                 if ui

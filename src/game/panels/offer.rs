@@ -188,12 +188,8 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
             }
         });
     ui.add_space(6.0);
-    let Some(me) = me else {
-        return None;
-    };
-    let Some(draft) = draft else {
-        return None;
-    };
+    let me = me?;
+    let draft = draft?;
     if state.is_over() {
         return None;
     }
