@@ -11,7 +11,7 @@ use super::screens::Screen;
 #[derive(Resource, Debug, Default)]
 pub struct PerfLog {
     frame_start: Option<Instant>,
-    /// (screen, whether an AI or player move happened, CPU time of the update loop).
+    /// (screen, CPU time of the update loop) of each frame (the last 50 000).
     pub frames: Vec<(Screen, Duration)>,
     /// Frames sampled while the table sat still (autoplay's measuring pause).
     pub idle_table: Vec<Duration>,
@@ -19,6 +19,8 @@ pub struct PerfLog {
     pub sampling_idle: bool,
     /// From launch to the first frame the title was drawn.
     pub title_after: Option<Duration>,
+    /// Time spent building the table's UI (the screen's egui system), per frame.
+    pub table_ui: Vec<Duration>,
 }
 
 impl PerfLog {
@@ -42,7 +44,12 @@ impl PerfLog {
             .map(|(_, d)| *d)
             .collect();
         out.push_str(&format!(" table frames {};", stats(&table)));
+        for screen in [Screen::Title, Screen::Setup, Screen::Results] {
+            let frames: Vec<Duration> = self.frames.iter().filter(|(s, _)| *s == screen).map(|(_, d)| *d).collect();
+            out.push_str(&format!(" {screen:?} frames {};", stats(&frames)));
+        }
         out.push_str(&format!(" idle table frames {};", stats(&self.idle_table)));
+        out.push_str(&format!(" table UI system {};", stats(&self.table_ui)));
         if let Some(kb) = peak_rss_kb() {
             out.push_str(&format!(" peak RSS {:.0} MB", kb as f64 / 1024.0));
         }
@@ -90,6 +97,10 @@ fn end_frame(mut log: ResMut<PerfLog>, screen: Res<State<Screen>>) {
         let elapsed = start.elapsed();
         if log.sampling_idle {
             log.idle_table.push(elapsed);
+        }
+        if log.frames.len() >= 50_000 {
+            log.frames.clear();
+            log.table_ui.clear();
         }
         log.frames.push((*screen.get(), elapsed));
     }

@@ -11,6 +11,7 @@ use super::Screen;
 use crate::game::glossary;
 use crate::game::menus::Menu;
 use crate::game::opponent::Opponent;
+use crate::game::perf::PerfLog;
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverInputs, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
@@ -227,7 +228,9 @@ fn draw_table(
     mut next_menu: ResMut<NextState<Menu>>,
     mut moves: MessageWriter<PlayerMove>,
     mut commands: Commands,
+    mut perf: ResMut<PerfLog>,
 ) -> Result {
+    let started = std::time::Instant::now();
     let ctx = contexts.ctx_mut()?;
     let Some(session) = session else {
         return Ok(());
@@ -502,5 +505,6 @@ fn draw_table(
     {
         moves.write(PlayerMove { side, mv });
     }
+    perf.table_ui.push(started.elapsed());
     Ok(())
 }
