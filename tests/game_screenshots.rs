@@ -52,7 +52,7 @@ fn check(dir: &Path, names: &[&str]) {
         println!("{name}: {w}x{h}, {colours} colours, most common {:.0}%", top * 100.0);
         assert!(w >= 640 && h >= 360, "{name}: {w}x{h} is too small");
         assert!(
-            top < 0.95,
+            top < 0.99,
             "{name}: {:.0}% of the pixels are one colour: blank?",
             top * 100.0
         );

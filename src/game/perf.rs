@@ -45,7 +45,12 @@ impl PerfLog {
             .collect();
         out.push_str(&format!(" table frames {};", stats(&table)));
         for screen in [Screen::Title, Screen::Setup, Screen::Results] {
-            let frames: Vec<Duration> = self.frames.iter().filter(|(s, _)| *s == screen).map(|(_, d)| *d).collect();
+            let frames: Vec<Duration> = self
+                .frames
+                .iter()
+                .filter(|(s, _)| *s == screen)
+                .map(|(_, d)| *d)
+                .collect();
             out.push_str(&format!(" {screen:?} frames {};", stats(&frames)));
         }
         out.push_str(&format!(" idle table frames {};", stats(&self.idle_table)));
