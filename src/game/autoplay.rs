@@ -35,6 +35,8 @@ enum Step {
     Idle(u32),
     /// Exit with success.
     Exit,
+    /// Exit with an error (after a file failed to load).
+    Fail,
 }
 
 /// The autoplay driver.
@@ -138,7 +140,7 @@ fn run_autoplay(
     mut perf: ResMut<PerfLog>,
     saved: Res<SavedShots>,
     mut commands: Commands,
-    mut title_notice: ResMut<super::session::TitleNotice>,
+    title_notice: Res<super::session::TitleNotice>,
 ) {
     auto.frames += 1;
     if auto.frames > FRAME_LIMIT {
@@ -149,11 +151,16 @@ fn run_autoplay(
         exit.write(AppExit::error());
         return;
     }
-    // A scenario that failed to load ends autoplay with its error.
-    if let Some(error) = title_notice.0.take() {
+    // A scenario that failed to load ends autoplay with its error, after a screenshot of the title showing it.
+    if let Some(error) = &title_notice.0
+        && !auto.steps.contains(&Step::Fail)
+    {
         error!("autoplay: {error}");
         eprintln!("{error}");
-        exit.write(AppExit::error());
+        auto.steps = vec![Step::Reach(Screen::Title), Step::Shot("00-load-error"), Step::Fail];
+        auto.next = 0;
+        auto.settle = 0;
+        auto.waiting_for = None;
         return;
     }
     if let Some(path) = &auto.waiting_for {
@@ -254,6 +261,10 @@ fn run_autoplay(
                 }
                 _ => {}
             }
+        }
+        Step::Fail => {
+            exit.write(AppExit::error());
+            auto.next += 1;
         }
         Step::Exit => {
             let summary = perf.summary();

@@ -81,6 +81,10 @@ pub fn plugin(app: &mut App) {
 
 /// Opens the window and runs the game until it is closed; the exit code is the app's.
 pub fn run(options: LaunchOptions) -> ExitCode {
+    if let Some(problem) = no_display() {
+        eprintln!("tradetable: {problem}");
+        return ExitCode::FAILURE;
+    }
     let mode = if options.fullscreen {
         WindowMode::BorderlessFullscreen(MonitorSelection::Current)
     } else {
@@ -122,6 +126,21 @@ pub fn run(options: LaunchOptions) -> ExitCode {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }
+}
+
+/// On Linux and the BSDs, a window needs an X11 (or XWayland) display: say so instead of panicking in winit.
+fn no_display() -> Option<String> {
+    if cfg!(all(unix, not(target_os = "macos"))) && std::env::var_os("DISPLAY").is_none() {
+        let wayland = std::env::var_os("WAYLAND_DISPLAY").is_some();
+        return Some(if wayland {
+            "DISPLAY is not set: the game needs X11 (XWayland on a Wayland desktop).".to_string()
+        } else {
+            "no display (DISPLAY is not set): run the game in a desktop session, or under xvfb-run to check it \
+             without a screen; `tradetable simulate` plays in the terminal."
+                .to_string()
+        });
+    }
+    None
 }
 
 fn spawn_camera(mut commands: Commands) {
