@@ -2,6 +2,8 @@
 //! and at base-year rates, tariff revenue, consumer cost, farm exports, investment, approval by constituency and
 //! the USJTA's state — read from the core's round records.
 
+use std::borrow::Borrow;
+
 use bevy_egui::egui;
 use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
@@ -40,17 +42,30 @@ pub struct Chart {
     pub from_zero: bool,
 }
 
-fn series(name: &str, color: egui::Color32, history: &[RoundRecord], f: impl Fn(&RoundRecord) -> f64) -> Series {
+fn series<R: Borrow<RoundRecord>>(
+    name: &str,
+    color: egui::Color32,
+    history: &[R],
+    f: impl Fn(&RoundRecord) -> f64,
+) -> Series {
     Series {
         name: name.to_string(),
         color,
-        points: history.iter().map(|r| [r.round as f64, f(r)]).collect(),
+        points: history
+            .iter()
+            .map(|r| {
+                let r = r.borrow();
+                [r.round as f64, f(r)]
+            })
+            .collect(),
         dashed: false,
     }
 }
 
 /// The charts of a game so far (round 0 is the position before any move).
-pub fn charts(scenario: &Scenario, history: &[RoundRecord]) -> Vec<Chart> {
+///
+/// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
+pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
     let s = theme::SERIES;
     let mut out = vec![
         Chart {
@@ -143,6 +158,7 @@ pub fn charts(scenario: &Scenario, history: &[RoundRecord]) -> Vec<Chart> {
         series: vec![series("suspension risk", s[1], history, |r| r.usjta_hazard * 100.0)],
         lapsed: history
             .iter()
+            .map(|r| r.borrow())
             .filter(|r| !r.policy.usjta.in_force())
             .map(|r| [r.round as f64, 0.0])
             .collect(),
@@ -280,7 +296,13 @@ fn nice_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
 }
 
 /// The dashboard: every chart, one under the other (or `columns` side by side).
-pub fn dashboard(ui: &mut egui::Ui, scenario: &Scenario, history: &[RoundRecord], columns: usize, height: f32) {
+pub fn dashboard<R: Borrow<RoundRecord>>(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    history: &[R],
+    columns: usize,
+    height: f32,
+) {
     let list = charts(scenario, history);
     let columns = columns.max(1);
     for row in list.chunks(columns) {

@@ -1,5 +1,7 @@
 //! The news feed (events as they happen, newest first) and the history of offers with their fates.
 
+use std::borrow::Borrow;
+
 use bevy_egui::egui;
 
 use super::offer::OfferView;
@@ -37,13 +39,14 @@ fn color_of(kind: &EventKind) -> egui::Color32 {
 }
 
 /// The news feed, newest first, by round.
-pub fn news_feed(ui: &mut egui::Ui, scenario: &Scenario, news: &[Event]) {
+pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news: &[E]) {
     if news.is_empty() {
         theme::note(ui, "No news yet: the first move is the United States'.");
         return;
     }
     let mut last_round = None;
     for event in news.iter().rev() {
+        let event: &Event = event.borrow();
         if last_round != Some(event.round) {
             last_round = Some(event.round);
             ui.add_space(4.0);
@@ -73,8 +76,11 @@ pub fn news_feed(ui: &mut egui::Ui, scenario: &Scenario, news: &[Event]) {
 }
 
 /// The latest headline, for the status line.
-pub fn latest_headline(news: &[Event]) -> Option<&Event> {
-    news.iter().rev().find(|e| !matches!(e.kind, EventKind::RoundEnded))
+pub fn latest_headline<E: Borrow<Event>>(news: &[E]) -> Option<&Event> {
+    news.iter()
+        .rev()
+        .map(|e| e.borrow())
+        .find(|e| !matches!(e.kind, EventKind::RoundEnded))
 }
 
 fn fate_color(fate: OfferFate) -> egui::Color32 {

@@ -1,6 +1,8 @@
 //! The hotseat handover: between two teams' turns, a screen that shows nothing private — no reservation values,
 //! no drafts, no adviser's hints — until the next team clicks to continue.
 
+use std::borrow::Borrow;
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -20,10 +22,10 @@ pub fn plugin(app: &mut App) {
 }
 
 /// The public headlines since `side` last moved: what the other team did, and what happened at the round's end.
-pub fn since_last_turn(news: &[Event], side: Side) -> Vec<&Event> {
+pub fn since_last_turn<E: Borrow<Event>>(news: &[E], side: Side) -> Vec<&Event> {
     let start = news
         .iter()
-        .rposition(|e| match e.kind {
+        .rposition(|e| match e.borrow().kind {
             EventKind::Action(s)
             | EventKind::Offered(s)
             | EventKind::Accepted(s)
@@ -35,6 +37,7 @@ pub fn since_last_turn(news: &[Event], side: Side) -> Vec<&Event> {
         .map_or(0, |i| i + 1);
     news[start..]
         .iter()
+        .map(|e| e.borrow())
         .filter(|e| !matches!(e.kind, EventKind::RoundEnded))
         .collect()
 }
