@@ -6,3 +6,5 @@
 
 pub mod cli;
 pub mod sim;
+#[cfg(feature = "gui")]
+pub mod game;

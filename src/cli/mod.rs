@@ -2,6 +2,8 @@
 //! feature) start the game.
 
 mod negotiate;
+#[cfg(feature = "gui")]
+pub mod play;
 mod simulate;
 pub mod tournament;
 mod validate;
@@ -23,7 +25,8 @@ pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
 #[derive(Debug, Parser)]
 #[command(name = "tradetable", version, about)]
 pub struct Cli {
-    /// What to do; with none, a game between two AIs is played on the default scenario.
+    /// What to do; with none, the game opens at its title screen (without the `gui` feature: a game between two
+    /// AIs is played on the default scenario and printed).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,6 +55,9 @@ pub enum Command {
     Negotiate(negotiate::NegotiateArgs),
     /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
+    /// Open the game straight at the table.
+    #[cfg(feature = "gui")]
+    Play(play::PlayArgs),
 }
 
 /// Parses the command line and runs it.
@@ -62,6 +68,11 @@ pub fn run() -> ExitCode {
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Negotiate(args)) => negotiate::run(&args),
         Some(Command::Tournament(args)) => tournament::run(&args),
+        #[cfg(feature = "gui")]
+        Some(Command::Play(args)) => play::run(&args, true),
+        #[cfg(feature = "gui")]
+        None => play::run(&play::PlayArgs::default(), false),
+        #[cfg(not(feature = "gui"))]
         None => simulate::run(&simulate::SimulateArgs {
             scenario: None,
             seed: 2025,

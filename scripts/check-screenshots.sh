@@ -1,0 +1,22 @@
+#!/bin/sh
+# Runs the real game under Xvfb with Mesa's software Vulkan: autoplay in watch mode and in hotseat, saving a PNG of
+# every screen, then checks that each exists and is not blank. Uses the dev profile, like `cargo test`, so Bevy is
+# compiled once. Needs the Debian packages xvfb and mesa-vulkan-drivers.
+#
+#   scripts/check-screenshots.sh [DIR]     (default DIR: target/screenshots)
+set -eu
+cd "$(dirname "$0")/.."
+TARGET=${CARGO_TARGET_DIR:-target}
+DIR=${1:-$TARGET/screenshots}
+rm -rf "$DIR"
+mkdir -p "$DIR/hotseat"
+cargo build --bin tradetable
+BIN="$TARGET/debug/tradetable"
+run() {
+    # A software renderer on 2 cores is slow; 5 minutes is plenty for a whole game.
+    timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$BIN" play --autoplay "$@"
+}
+run --screenshot-dir "$DIR"
+run --side hotseat --screenshot-dir "$DIR/hotseat"
+TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots -- --nocapture
+echo "screenshots in $DIR"

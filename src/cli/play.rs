@@ -1,0 +1,76 @@
+//! `tradetable play`: opens the game straight at the table (or, with `--autoplay`, plays the watch mode to the
+//! end through every screen and saves screenshots). Needs the `gui` feature.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::game::opponent::Opponent;
+use crate::game::session::{GameSetup, Mode, ScenarioSource};
+use crate::game::{LaunchOptions, run as run_game};
+
+/// Options of `play`.
+#[derive(Debug, Args, Default)]
+pub struct PlayArgs {
+    /// Scenario file (default: the built-in spring-2025 scenario).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Who plays: us, japan, hotseat (two teams on one screen) or watch (AI vs AI). Default: us; watch with
+    /// --autoplay.
+    #[arg(long, value_parser = Mode::parse)]
+    pub side: Option<Mode>,
+    /// Seed of the random events.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The AI opponent (both AIs when watching): hardliner, boulware, linear or conceder.
+    #[arg(long, value_parser = Opponent::parse)]
+    pub opponent: Option<Opponent>,
+    /// Play through every screen at full speed, then exit 0 (for tests and headless checks).
+    #[arg(long)]
+    pub autoplay: bool,
+    /// With --autoplay: save a PNG of every screen passed into this directory.
+    #[arg(long, requires = "autoplay")]
+    pub screenshot_dir: Option<PathBuf>,
+    /// UI scale (1 for a laptop, 1.5 or more for a projector).
+    #[arg(long)]
+    pub ui_scale: Option<f32>,
+    /// Start in borderless full screen.
+    #[arg(long)]
+    pub fullscreen: bool,
+}
+
+/// The launch options `args` describe; `straight_to_table` is false for the bare `tradetable` (the title).
+pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions {
+    let defaults = GameSetup::default();
+    let mode = args
+        .side
+        .unwrap_or(if args.autoplay { Mode::Watch } else { Mode::PlayUs });
+    let (us_ai, japan_ai) = match args.opponent {
+        Some(o) => (o, o),
+        None => (defaults.us_ai, defaults.japan_ai),
+    };
+    LaunchOptions {
+        straight_to_table,
+        setup: GameSetup {
+            source: args
+                .scenario
+                .clone()
+                .map_or(ScenarioSource::Builtin, ScenarioSource::File),
+            mode,
+            us_ai,
+            japan_ai,
+            seed: args.seed.unwrap_or(defaults.seed),
+        },
+        autoplay: args.autoplay,
+        screenshot_dir: args.screenshot_dir.clone(),
+        ui_scale: args.ui_scale,
+        fullscreen: args.fullscreen,
+        ..LaunchOptions::title()
+    }
+}
+
+/// Runs the game.
+pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
+    run_game(launch_options(args, straight_to_table))
+}

@@ -1,0 +1,74 @@
+//! The settings dialog: UI scale for a classroom projector, and window or full screen.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Menu;
+use crate::game::LaunchOptions;
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::{self, UiSet};
+
+/// The settings dialog.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_settings.in_set(UiSet::Overlay).run_if(in_state(Menu::Settings)),
+    );
+}
+
+/// The dialog's controls, editing `settings`; returns true when the player closes it.
+pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
+    let mut close = false;
+    ui.set_width(380.0);
+    ui.heading("Settings");
+    ui.add_space(6.0);
+    theme::section(ui, "UI scale");
+    theme::note(ui, "Larger text and controls for a classroom projector.");
+    ui.horizontal_wrapped(|ui| {
+        for scale in Settings::SCALES {
+            ui.selectable_value(&mut settings.ui_scale, scale, format!("{:.0}%", scale * 100.0));
+        }
+    });
+    theme::section(ui, "Window");
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut settings.fullscreen, false, "In a window");
+        ui.selectable_value(&mut settings.fullscreen, true, "Full screen");
+    });
+    ui.add_space(10.0);
+    ui.vertical_centered(|ui| {
+        if theme::big_button(ui, true, "Close (Esc)").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn draw_settings(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    options: Res<LaunchOptions>,
+    screen: Res<State<Screen>>,
+    mut menu: ResMut<NextState<Menu>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut edited = settings.clone();
+    let mut close = egui::Modal::new("settings".into())
+        .show(ctx, |ui| settings_panel(ui, &mut edited))
+        .inner;
+    close |= ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    if edited != *settings {
+        *settings = edited;
+        if !options.autoplay {
+            settings.save(&options.data_dir);
+        }
+    }
+    if close {
+        menu.set(if *screen.get() == Screen::Table {
+            Menu::Pause
+        } else {
+            Menu::None
+        });
+    }
+    Ok(())
+}

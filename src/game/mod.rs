@@ -1,0 +1,148 @@
+//! The Bevy desktop game: screens, panels and charts around the simulation core. It keeps the core's state in a
+//! `Resource`, turns the player's choices into the core's moves, and never computes economics itself.
+//!
+//! `plugin` composes the feature plugins; each registers its logic (which runs without a window, so the tests use
+//! `MinimalPlugins`) and its egui drawing (in `EguiPrimaryContextPass`, which only runs once `run` has added the
+//! window, the renderer and `EguiPlugin`).
+
+pub mod autoplay;
+pub mod glossary;
+pub mod menus;
+pub mod opponent;
+pub mod panels;
+pub mod perf;
+pub mod saves;
+pub mod screens;
+pub mod session;
+pub mod settings;
+pub mod testing;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::window::{MonitorSelection, WindowMode, WindowResizeConstraints, WindowResolution};
+use bevy::winit::{UpdateMode, WinitSettings};
+use bevy_egui::EguiPlugin;
+
+use session::GameSetup;
+
+/// How the game was started: at the title, or straight at the table; with autoplay for tests and screenshots.
+#[derive(Resource, Debug, Clone)]
+pub struct LaunchOptions {
+    /// When the process started, to measure the time to the title screen.
+    pub launched: Instant,
+    /// Go straight to the table with this setup (the `play` subcommand) instead of the title.
+    pub straight_to_table: bool,
+    /// The setup of the first game (scenario, side, opponent, seed).
+    pub setup: GameSetup,
+    /// Play the watch mode to the end at full speed, then exit.
+    pub autoplay: bool,
+    /// Where autoplay saves a PNG of every screen it passes.
+    pub screenshot_dir: Option<PathBuf>,
+    /// UI scale to start with (overrides the saved settings).
+    pub ui_scale: Option<f32>,
+    /// Start in borderless full screen.
+    pub fullscreen: bool,
+    /// Where saves and settings live.
+    pub data_dir: PathBuf,
+}
+
+impl LaunchOptions {
+    /// Options for opening the title screen with the default setup.
+    pub fn title() -> LaunchOptions {
+        LaunchOptions {
+            launched: Instant::now(),
+            straight_to_table: false,
+            setup: GameSetup::default(),
+            autoplay: false,
+            screenshot_dir: None,
+            ui_scale: None,
+            fullscreen: false,
+            data_dir: saves::default_data_dir(),
+        }
+    }
+}
+
+/// The whole game, minus the window and the renderer. Needs a [`LaunchOptions`] resource.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        theme::plugin,
+        screens::plugin,
+        menus::plugin,
+        session::plugin,
+        settings::plugin,
+        autoplay::plugin,
+        perf::plugin,
+    ));
+}
+
+/// Opens the window and runs the game until it is closed; the exit code is the app's.
+pub fn run(options: LaunchOptions) -> ExitCode {
+    if let Some(problem) = no_display() {
+        eprintln!("tradetable: {problem}");
+        return ExitCode::FAILURE;
+    }
+    let mode = if options.fullscreen {
+        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+    } else {
+        WindowMode::Windowed
+    };
+    let window = Window {
+        title: "TradeTable — the US–Japan trade table, 2025".to_string(),
+        resolution: WindowResolution::new(1280, 720),
+        resize_constraints: WindowResizeConstraints {
+            min_width: 800.0,
+            min_height: 500.0,
+            ..default()
+        },
+        mode,
+        ..default()
+    };
+    // A desktop game: redraw on input, and a few times a second otherwise (the AI and the watch clock tick);
+    // autoplay runs flat out.
+    let winit = if options.autoplay {
+        WinitSettings::continuous()
+    } else {
+        WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_millis(33)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_millis(250)),
+        }
+    };
+    let mut app = App::new();
+    app.insert_resource(winit)
+        .insert_resource(ClearColor(theme::CLEAR))
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(window),
+            ..default()
+        }))
+        .add_plugins(EguiPlugin::default())
+        .insert_resource(options)
+        .add_plugins(plugin)
+        .add_systems(Startup, spawn_camera);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// On Linux and the BSDs, a window needs an X11 (or XWayland) display: say so instead of panicking in winit.
+fn no_display() -> Option<String> {
+    if cfg!(all(unix, not(target_os = "macos"))) && std::env::var_os("DISPLAY").is_none() {
+        let wayland = std::env::var_os("WAYLAND_DISPLAY").is_some();
+        return Some(if wayland {
+            "DISPLAY is not set: the game needs X11 (XWayland on a Wayland desktop).".to_string()
+        } else {
+            "no display (DISPLAY is not set): run the game in a desktop session, or under xvfb-run to check it \
+             without a screen; `tradetable simulate` plays in the terminal."
+                .to_string()
+        });
+    }
+    None
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

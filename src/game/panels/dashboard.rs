@@ -1,0 +1,335 @@
+//! The dashboard: line charts of the economy and politics across the rounds (egui_plot) — the deficit nominal
+//! and at base-year rates, tariff revenue, consumer cost, farm exports, investment, approval by constituency and
+//! the USJTA's state — read from the core's round records.
+
+use std::borrow::Borrow;
+
+use bevy_egui::egui;
+use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
+
+use crate::game::glossary;
+use crate::game::theme;
+use crate::sim::negotiation::RoundRecord;
+use crate::sim::{Scenario, Side};
+
+/// One line of a chart.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Its name in the legend.
+    pub name: String,
+    /// Its colour.
+    pub color: egui::Color32,
+    /// (round, value) points.
+    pub points: Vec<[f64; 2]>,
+    /// Dashed (a secondary line).
+    pub dashed: bool,
+}
+
+/// A chart: its title, its tooltip, and its lines.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Stable id.
+    pub id: &'static str,
+    /// Title above the chart.
+    pub title: String,
+    /// What it shows.
+    pub tip: String,
+    /// Its lines.
+    pub series: Vec<Series>,
+    /// Rounds marked as "USJTA not in force".
+    pub lapsed: Vec<[f64; 2]>,
+    /// Always include 0 on the y axis.
+    pub from_zero: bool,
+}
+
+fn series<R: Borrow<RoundRecord>>(
+    name: &str,
+    color: egui::Color32,
+    history: &[R],
+    f: impl Fn(&RoundRecord) -> f64,
+) -> Series {
+    Series {
+        name: name.to_string(),
+        color,
+        points: history
+            .iter()
+            .map(|r| {
+                let r = r.borrow();
+                [r.round as f64, f(r)]
+            })
+            .collect(),
+        dashed: false,
+    }
+}
+
+/// The charts of a game so far (round 0 is the position before any move).
+///
+/// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
+pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
+    let s = theme::SERIES;
+    let mut out = vec![
+        Chart {
+            id: "deficit",
+            title: "US goods deficit with Japan ($bn/yr)".to_string(),
+            tip: format!(
+                "Nominal, and restated at {} exchange rates ({} yen per dollar).",
+                scenario.exchange.base_year, scenario.exchange.base_yen_per_dollar
+            ),
+            series: vec![
+                series("nominal", s[0], history, |r| r.economy.goods_deficit_bn),
+                Series {
+                    dashed: true,
+                    ..series(
+                        &format!("at {} rates", scenario.exchange.base_year),
+                        s[1],
+                        history,
+                        |r| r.economy.goods_deficit_base_fx_bn,
+                    )
+                },
+            ],
+            lapsed: Vec::new(),
+            from_zero: true,
+        },
+        Chart {
+            id: "revenue",
+            title: "Tariff revenue and consumer cost ($bn/yr)".to_string(),
+            tip: "US tariff revenue on goods from Japan, and what tariffs above the starting rates cost US buyers."
+                .to_string(),
+            series: vec![
+                series("tariff revenue", s[2], history, |r| r.economy.tariff_revenue_bn),
+                series("consumer cost", s[3], history, |r| r.economy.consumer_cost_bn),
+            ],
+            lapsed: Vec::new(),
+            from_zero: true,
+        },
+        Chart {
+            id: "farm",
+            title: "Farm exports and investment ($bn/yr)".to_string(),
+            tip: "US farm exports to Japan, and Japanese direct investment into the US.".to_string(),
+            series: vec![
+                series("US farm exports", s[2], history, |r| r.economy.farm_exports_bn),
+                series("Japanese investment", s[4], history, |r| r.economy.investment_inflow_bn),
+            ],
+            lapsed: Vec::new(),
+            from_zero: true,
+        },
+    ];
+    for side in Side::BOTH {
+        let constituencies = &scenario.politics.side(side).constituencies;
+        let mut lines: Vec<Series> = constituencies
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                series(&c.name, s[(k + 1) % s.len()], history, |r| {
+                    r.approvals.side(side).get(k).copied().unwrap_or(0.0)
+                })
+            })
+            .collect();
+        lines.insert(
+            0,
+            Series {
+                dashed: false,
+                ..series("overall", theme::INK, history, |r| match side {
+                    Side::Us => r.us_approval,
+                    Side::Japan => r.japan_approval,
+                })
+            },
+        );
+        out.push(Chart {
+            id: match side {
+                Side::Us => "approval_us",
+                Side::Japan => "approval_japan",
+            },
+            title: format!("Approval in {} (%)", side_place(side)),
+            tip: format!(
+                "Approval by constituency; the government falls below {}% overall.",
+                scenario.politics.side(side).fall_below
+            ),
+            series: lines,
+            lapsed: Vec::new(),
+            from_zero: true,
+        });
+    }
+    out.push(Chart {
+        id: "usjta",
+        title: "USJTA: chance of suspension (%)".to_string(),
+        tip: "Each month's chance that Japan's Diet suspends the USJTA; red marks: months it was not in force."
+            .to_string(),
+        series: vec![series("suspension risk", s[1], history, |r| r.usjta_hazard * 100.0)],
+        lapsed: history
+            .iter()
+            .map(|r| r.borrow())
+            .filter(|r| !r.policy.usjta.in_force())
+            .map(|r| [r.round as f64, 0.0])
+            .collect(),
+        from_zero: true,
+    });
+    out
+}
+
+fn side_place(side: Side) -> &'static str {
+    match side {
+        Side::Us => "the US",
+        Side::Japan => "Japan",
+    }
+}
+
+/// Draws one chart, `height` points tall, with the rounds on the x axis labelled by month and its legend above
+/// it (so no line is hidden behind a legend box).
+pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height: f32, id_salt: &str) {
+    glossary::label(ui, egui::RichText::new(&chart.title).strong(), &chart.tip);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for s in &chart.series {
+            swatch(ui, s.color, s.dashed);
+            ui.label(egui::RichText::new(&s.name).small().color(s.color));
+            ui.add_space(6.0);
+        }
+        if !chart.lapsed.is_empty() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(rect.center(), 4.0, theme::BAD);
+            ui.label(egui::RichText::new("USJTA not in force").small().color(theme::BAD));
+        }
+    });
+    // Round 0 is the position before any move; round r ends with month r.
+    let months: Vec<String> = (0..=scenario.rounds)
+        .map(|r| {
+            if r == 0 {
+                return "start".to_string();
+            }
+            let m = theme::month(&scenario.month_of_round(r));
+            m.split(' ').next().unwrap_or("").to_string()
+        })
+        .collect();
+    let rounds = scenario.rounds;
+    // Label every month when there is room, else every other one.
+    let every = if ui.available_width() / (rounds as f32 + 1.0) < 34.0 {
+        2
+    } else {
+        1
+    };
+    let mut plot = Plot::new((chart.id, id_salt))
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_background(true)
+        .default_x_bounds(-0.2, rounds as f64 + 0.2)
+        .x_grid_spacer(move |_| {
+            (0..=rounds)
+                .map(|r| GridMark {
+                    value: r as f64,
+                    step_size: if r.is_multiple_of(every) { every as f64 } else { 0.5 },
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            let k = r as usize;
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && k < months.len() && k.is_multiple_of(every as usize) {
+                months[k].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(nice_marks)
+        .y_axis_min_width(36.0);
+    if chart.from_zero {
+        plot = plot.include_y(0.0);
+    }
+    plot.show(ui, |plot_ui| {
+        for s in &chart.series {
+            let mut line = Line::new(s.name.clone(), s.points.clone()).color(s.color).width(2.0);
+            if s.dashed {
+                line = line.style(LineStyle::dashed_dense());
+            }
+            plot_ui.line(line);
+            plot_ui.points(Points::new(s.name.clone(), s.points.clone()).color(s.color).radius(2.5));
+        }
+        if !chart.lapsed.is_empty() {
+            plot_ui.points(
+                Points::new("USJTA not in force", chart.lapsed.clone())
+                    .color(theme::BAD)
+                    .radius(5.0),
+            );
+        }
+    });
+}
+
+/// A short line in a series' colour, for the legend.
+fn swatch(ui: &mut egui::Ui, color: egui::Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(2.5, color);
+    if dashed {
+        ui.painter()
+            .line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.left() + 7.0, y)], stroke);
+        ui.painter()
+            .line_segment([egui::pos2(rect.left() + 11.0, y), egui::pos2(rect.right(), y)], stroke);
+    } else {
+        ui.painter()
+            .line_segment([egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)], stroke);
+    }
+}
+
+/// Grid marks on round numbers (1, 2 or 5 times a power of ten), at most six, all labelled.
+fn nice_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = (hi - lo).max(1e-9);
+    let mut step = 10f64.powf((span / 5.0).log10().floor());
+    for factor in [1.0, 2.0, 5.0, 10.0] {
+        if span / (step * factor) <= 5.0 {
+            step *= factor;
+            break;
+        }
+    }
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// The dashboard: every chart, one under the other (or `columns` side by side).
+pub fn dashboard<R: Borrow<RoundRecord>>(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    history: &[R],
+    columns: usize,
+    height: f32,
+) {
+    let list = charts(scenario, history);
+    let columns = columns.max(1);
+    for row in list.chunks(columns) {
+        ui.columns(columns, |cols| {
+            for (col, chart) in cols.iter_mut().zip(row) {
+                draw_chart(col, scenario, chart, height, "dash");
+            }
+        });
+        ui.add_space(6.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::negotiation::GameState;
+
+    #[test]
+    fn the_dashboard_charts_every_round_recorded() {
+        let scenario = crate::cli::load_scenario(None).unwrap();
+        let state = GameState::new(&scenario, 7);
+        let list = charts(&scenario, &state.history);
+        assert_eq!(list.len(), 6);
+        for chart in &list {
+            for s in &chart.series {
+                assert_eq!(s.points.len(), state.history.len(), "{}", chart.title);
+            }
+        }
+    }
+}

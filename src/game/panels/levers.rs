@@ -1,0 +1,454 @@
+//! Your levers: the unilateral actions of the side to move, in groups the number keys select — the US's tariffs,
+//! threats and calendar, goodwill gestures and the USJTA; Japan's concessions put into force early and the
+//! USJTA. Each lever carries its explanation and a tooltip for every term.
+
+use std::collections::HashMap;
+
+use bevy_egui::egui;
+
+use super::{lever_level_text, short_name};
+use crate::game::glossary;
+use crate::game::theme;
+use crate::sim::negotiation::{GameState, percent};
+use crate::sim::{Move, Scenario, Side, UsjtaStatus};
+
+/// A group of levers; the number keys 1–4 pick one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LeverGroup {
+    /// US: set rates now.
+    Tariffs,
+    /// US: threaten a rate, or announce one for a later month.
+    Threats,
+    /// US: delay a scheduled rise, open a tariff-free quota.
+    Goodwill,
+    /// Japan: put concessions into force now.
+    Concessions,
+    /// Either side: suspend, restore or terminate the agreement.
+    Usjta,
+}
+
+impl LeverGroup {
+    /// The groups of a side, in number-key order.
+    pub fn of(side: Side) -> &'static [LeverGroup] {
+        match side {
+            Side::Us => &[
+                LeverGroup::Tariffs,
+                LeverGroup::Threats,
+                LeverGroup::Goodwill,
+                LeverGroup::Usjta,
+            ],
+            Side::Japan => &[LeverGroup::Concessions, LeverGroup::Usjta],
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LeverGroup::Tariffs => "Tariffs",
+            LeverGroup::Threats => "Threats",
+            LeverGroup::Goodwill => "Goodwill",
+            LeverGroup::Concessions => "Gestures",
+            LeverGroup::Usjta => "USJTA",
+        }
+    }
+
+    /// What the group is for.
+    pub fn about(self) -> &'static str {
+        match self {
+            LeverGroup::Tariffs => {
+                "Set a tariff now: raise it to add pressure, cut or lift it as goodwill. Rates in force change the \
+                 economy at the end of the round."
+            }
+            LeverGroup::Threats => {
+                "Threaten a rate without a date, or announce one for a later month. Threats weigh on Japanese \
+                 investment and on the other side; announced rates take effect unless delayed or settled by a deal."
+            }
+            LeverGroup::Goodwill => {
+                "Delay an announced rise, or let some imports in tariff-free under a quota: gestures that lower the \
+                 temperature without giving away a term of the deal."
+            }
+            LeverGroup::Concessions => {
+                "Put a concession into force now, before any deal, as a goodwill gesture. It costs you at once and \
+                 may soften the US — a deal can still set it differently."
+            }
+            LeverGroup::Usjta => {
+                "The 2019 USJTA opened Japan to US farm goods. Suspending it hurts US farmers (and Japanese \
+                 consumers); terminating it ends the talks."
+            }
+        }
+    }
+}
+
+/// Inputs the lever panel keeps between frames (the rate picked, the round, the months…).
+#[derive(Debug, Clone, Default)]
+pub struct LeverInputs {
+    rate: HashMap<usize, usize>,
+    round: HashMap<usize, u32>,
+    months: HashMap<usize, u32>,
+    quota: HashMap<usize, f64>,
+    level: HashMap<usize, usize>,
+    terminate_armed: bool,
+}
+
+/// What the lever panel shows.
+pub struct LeverView<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// The state.
+    pub state: &'a GameState,
+    /// The side whose levers these are.
+    pub side: Side,
+    /// Whether that side may act now.
+    pub can_act: bool,
+}
+
+/// Draws the group tabs and the chosen group; returns a move to apply.
+pub fn lever_panel(
+    ui: &mut egui::Ui,
+    view: &LeverView,
+    group: &mut LeverGroup,
+    inputs: &mut LeverInputs,
+) -> Option<Move> {
+    let groups = LeverGroup::of(view.side);
+    if !groups.contains(group) {
+        *group = groups[0];
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Your levers").size(17.0).strong());
+        ui.label(theme::side_text(view.side));
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (k, g) in groups.iter().enumerate() {
+            ui.selectable_value(group, *g, format!("{} {}", k + 1, g.label()))
+                .on_hover_text(format!("Key {}", k + 1));
+        }
+    });
+    ui.separator();
+    glossary::label(ui, egui::RichText::new(group.about()).small().color(theme::MUTED), "");
+    if !view.can_act {
+        ui.label(egui::RichText::new("Not your turn: the levers are locked.").color(theme::BAD));
+    }
+    ui.add_space(4.0);
+    let mut chosen = None;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_enabled_ui(view.can_act, |ui| {
+            chosen = match group {
+                LeverGroup::Tariffs => tariffs(ui, view, inputs),
+                LeverGroup::Threats => threats(ui, view, inputs),
+                LeverGroup::Goodwill => goodwill(ui, view, inputs),
+                LeverGroup::Concessions => concessions(ui, view, inputs),
+                LeverGroup::Usjta => usjta(ui, view, inputs),
+            };
+        });
+    });
+    chosen
+}
+
+fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
+    let ins = &view.scenario.us_instruments[i];
+    let rate = view.state.policy.us_rates[i];
+    let mut status = format!("in force {}%", percent(rate));
+    for s in view.state.scheduled.iter().filter(|s| s.instrument == i) {
+        status.push_str(&format!(
+            " · {}% from {}",
+            percent(s.rate),
+            theme::month(&view.scenario.month_of_round(s.round))
+        ));
+    }
+    for t in view.state.threats.iter().filter(|t| t.instrument == i) {
+        status.push_str(&format!(" · threatened {}%", percent(t.rate)));
+    }
+    if view.state.policy.us_quotas_bn[i] > 0.0 {
+        status.push_str(&format!(" · quota ${:.1}bn", view.state.policy.us_quotas_bn[i]));
+    }
+    glossary::label(
+        ui,
+        egui::RichText::new(short_name(&ins.name)).strong(),
+        &format!("{}\n\n{}", ins.name, ins.explanation),
+    );
+    ui.label(egui::RichText::new(status).small().color(theme::MUTED));
+}
+
+fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize) {
+    let options = &view.scenario.us_instruments[i].options;
+    *picked = (*picked).min(options.len() - 1);
+    for (k, o) in options.iter().enumerate() {
+        ui.selectable_value(picked, k, format!("{}%", percent(*o)));
+    }
+}
+
+fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
+        ui.push_id(("tariff", i), |ui| {
+            instrument_header(ui, view, i);
+            let current = view.state.policy.us_rates[i];
+            let default = ins.options.iter().position(|o| *o == current).unwrap_or(0);
+            let picked = inputs.rate.entry(i).or_insert(default);
+            ui.horizontal_wrapped(|ui| {
+                rate_picker(ui, view, i, picked);
+                let rate = ins.options[*picked];
+                let verb = if rate > current {
+                    "Raise"
+                } else if rate < current {
+                    "Cut"
+                } else {
+                    "Set"
+                };
+                if ui
+                    .add_enabled(rate != current, egui::Button::new(format!("{verb} now")))
+                    .clicked()
+                {
+                    chosen = Some(Move::SetTariff {
+                        instrument: ins.id.clone(),
+                        rate,
+                    });
+                }
+            });
+            ui.separator();
+        });
+    }
+    chosen
+}
+
+fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    let last = view.scenario.rounds;
+    for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
+        ui.push_id(("threat", i), |ui| {
+            instrument_header(ui, view, i);
+            let current = view.state.policy.us_rates[i];
+            let default = ins.options.len() - 1;
+            let picked = inputs.rate.entry(i).or_insert(default);
+            ui.horizontal_wrapped(|ui| rate_picker(ui, view, i, picked));
+            let rate = ins.options[*picked];
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(rate > current, egui::Button::new("Threaten"))
+                    .on_hover_text("A threat without a date: it does nothing by itself, but unsettles investors.")
+                    .clicked()
+                {
+                    chosen = Some(Move::Threaten {
+                        instrument: ins.id.clone(),
+                        rate,
+                    });
+                }
+                let next_round = (view.state.round + 1).min(last);
+                let round = inputs.round.entry(i).or_insert(next_round);
+                *round = (*round).clamp(next_round, last);
+                let can_schedule = view.state.round < last;
+                if ui
+                    .add_enabled(can_schedule, egui::Button::new("Announce for"))
+                    .clicked()
+                {
+                    chosen = Some(Move::ScheduleTariff {
+                        instrument: ins.id.clone(),
+                        rate,
+                        round: *round,
+                    });
+                }
+                egui::ComboBox::from_id_salt("round")
+                    .width(90.0)
+                    .selected_text(theme::month(&view.scenario.month_of_round(*round)))
+                    .show_ui(ui, |ui| {
+                        for r in next_round..=last {
+                            ui.selectable_value(round, r, theme::month(&view.scenario.month_of_round(r)));
+                        }
+                    });
+            });
+            ui.separator();
+        });
+    }
+    chosen
+}
+
+fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
+        ui.push_id(("goodwill", i), |ui| {
+            instrument_header(ui, view, i);
+            let pending = view.state.scheduled.iter().any(|s| s.instrument == i)
+                || view.state.threats.iter().any(|t| t.instrument == i);
+            ui.horizontal_wrapped(|ui| {
+                let months = inputs.months.entry(i).or_insert(1);
+                if ui
+                    .add_enabled(pending, egui::Button::new("Delay"))
+                    .on_hover_text("Push back announced rises of this tariff and drop its threat.")
+                    .clicked()
+                {
+                    chosen = Some(Move::Delay {
+                        instrument: ins.id.clone(),
+                        months: *months,
+                    });
+                }
+                ui.add_enabled(pending, egui::DragValue::new(months).range(1..=3).suffix(" month(s)"));
+            });
+            let covered: f64 = view
+                .scenario
+                .sectors
+                .iter()
+                .filter(|s| ins.sectors.is_empty() || ins.sectors.contains(&s.id))
+                .map(|s| s.us_imports_bn)
+                .sum();
+            let quota = inputs.quota.entry(i).or_insert(view.state.policy.us_quotas_bn[i]);
+            *quota = quota.clamp(0.0, covered);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .add_enabled(
+                        *quota != view.state.policy.us_quotas_bn[i],
+                        egui::Button::new("Open quota"),
+                    )
+                    .on_hover_text("This many $bn a year of covered imports pay no tariff under this instrument.")
+                    .clicked()
+                {
+                    chosen = Some(Move::SetQuota {
+                        instrument: ins.id.clone(),
+                        quota_bn: (*quota * 10.0).round() / 10.0,
+                    });
+                }
+                ui.add(
+                    egui::DragValue::new(quota)
+                        .range(0.0..=covered)
+                        .speed(0.5)
+                        .fixed_decimals(1)
+                        .prefix("$")
+                        .suffix(format!("bn of {covered:.1}")),
+                );
+            });
+            ui.separator();
+        });
+    }
+    chosen
+}
+
+fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    for (i, lever) in view.scenario.japan_levers.iter().enumerate() {
+        ui.push_id(("lever", i), |ui| {
+            let current = view.state.policy.concessions[i];
+            glossary::label(ui, egui::RichText::new(&lever.name).strong(), &lever.explanation);
+            ui.label(
+                egui::RichText::new(format!("in force: {}", lever_level_text(view.scenario, i, current)))
+                    .small()
+                    .color(theme::MUTED),
+            );
+            let default = lever.options.iter().position(|o| *o == current).unwrap_or(0);
+            let picked = inputs.level.entry(i).or_insert(default);
+            *picked = (*picked).min(lever.options.len() - 1);
+            ui.horizontal_wrapped(|ui| {
+                for (k, o) in lever.options.iter().enumerate() {
+                    ui.selectable_value(picked, k, lever_level_text(view.scenario, i, *o));
+                }
+                let level = lever.options[*picked];
+                if ui
+                    .add_enabled(level != current, egui::Button::new("Put into force"))
+                    .clicked()
+                {
+                    chosen = Some(Move::Implement {
+                        lever: lever.id.clone(),
+                        level,
+                    });
+                }
+            });
+            ui.separator();
+        });
+    }
+    chosen
+}
+
+fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    let status = view.state.policy.usjta;
+    let rules = &view.scenario.usjta;
+    let (text, color) = match status {
+        UsjtaStatus::InForce => ("In force", theme::GOOD),
+        UsjtaStatus::Suspended => ("Suspended", theme::BAD),
+        UsjtaStatus::Terminated => ("Terminated", theme::BAD),
+    };
+    ui.horizontal(|ui| {
+        glossary::label(ui, egui::RichText::new("USJTA:").strong(), "");
+        ui.label(egui::RichText::new(text).strong().color(color));
+    });
+    ui.label(format!(
+        "Chance the Diet suspends it this month: {}",
+        theme::chance(view.state.latest().usjta_hazard)
+    ));
+    ui.label(format!(
+        "Months with the auto tariff above {}%: {} (suspension is certain after {})",
+        percent(rules.auto_tariff_threshold),
+        view.state.usjta_pressure_months,
+        rules.rounds_to_certain_suspension
+    ));
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(status == UsjtaStatus::InForce, egui::Button::new("Suspend"))
+            .on_hover_text("Japan's MFN tariffs then apply to US goods until it is restored.")
+            .clicked()
+        {
+            chosen = Some(Move::SuspendUsjta);
+        }
+        if ui
+            .add_enabled(status == UsjtaStatus::Suspended, egui::Button::new("Restore"))
+            .clicked()
+        {
+            chosen = Some(Move::RestoreUsjta);
+        }
+    });
+    ui.add_space(6.0);
+    ui.checkbox(&mut inputs.terminate_armed, "I understand terminating ends the talks");
+    if ui
+        .add_enabled(
+            inputs.terminate_armed && status != UsjtaStatus::Terminated,
+            egui::Button::new(egui::RichText::new("Terminate the USJTA").color(theme::BAD)),
+        )
+        .clicked()
+    {
+        inputs.terminate_armed = false;
+        chosen = Some(Move::TerminateUsjta);
+    }
+    chosen
+}
+
+/// The policies in force on both sides, read-only (the watch mode's left panel).
+pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
+    ui.label(egui::RichText::new("In force").size(17.0).strong());
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.label(theme::side_text(Side::Us));
+        for (i, ins) in scenario.us_instruments.iter().enumerate() {
+            let view = LeverView {
+                scenario,
+                state,
+                side: Side::Us,
+                can_act: false,
+            };
+            let _ = ins;
+            instrument_header(ui, &view, i);
+        }
+        ui.separator();
+        ui.label(theme::side_text(Side::Japan));
+        let space = crate::sim::PackageSpace::of(scenario);
+        let in_force = space.from_policy(&state.policy);
+        for (k, issue) in space.issues.iter().enumerate() {
+            if let crate::sim::package::IssueTarget::Lever(i) = issue.target {
+                let lever = &scenario.japan_levers[i];
+                glossary::label(ui, lever.name.as_str(), &lever.explanation);
+                ui.label(
+                    egui::RichText::new(format!(
+                        "in force {}",
+                        super::option_text(scenario, issue, in_force.choice[k] as usize)
+                    ))
+                    .small()
+                    .color(theme::MUTED),
+                );
+            }
+        }
+        ui.separator();
+        let status = match state.policy.usjta {
+            UsjtaStatus::InForce => "in force",
+            UsjtaStatus::Suspended => "suspended",
+            UsjtaStatus::Terminated => "terminated",
+        };
+        glossary::label(ui, format!("USJTA: {status}"), "");
+    });
+}

@@ -1,0 +1,134 @@
+//! The news feed (events as they happen, newest first) and the history of offers with their fates.
+
+use std::borrow::Borrow;
+
+use bevy_egui::egui;
+
+use super::offer::OfferView;
+use super::{option_text, short_name};
+use crate::game::theme;
+use crate::sim::negotiation::{Event, EventKind, OfferFate, OfferRecord};
+use crate::sim::package::PackageSpace;
+use crate::sim::{Scenario, Side};
+
+/// The colour of a headline.
+fn color_of(kind: &EventKind) -> egui::Color32 {
+    match kind {
+        EventKind::Action(side)
+        | EventKind::Offered(side)
+        | EventKind::Accepted(side)
+        | EventKind::Rejected(side)
+        | EventKind::Passed(side)
+        | EventKind::WalkedAway(side) => theme::side_color(*side),
+        EventKind::TariffTookEffect
+        | EventKind::UsjtaSuspended
+        | EventKind::UsjtaTerminated
+        | EventKind::GovernmentFell(_) => theme::BAD,
+        EventKind::UsjtaRestored => theme::GOOD,
+        EventKind::Election { held, .. } => {
+            if *held {
+                theme::GOOD
+            } else {
+                theme::BAD
+            }
+        }
+        EventKind::Random(_) => theme::INK,
+        EventKind::RoundEnded => theme::MUTED,
+        EventKind::GameOver(_) => theme::INK,
+    }
+}
+
+/// The news feed, newest first, by round.
+pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news: &[E]) {
+    if news.is_empty() {
+        theme::note(ui, "No news yet: the first move is the United States'.");
+        return;
+    }
+    let mut last_round = None;
+    for event in news.iter().rev() {
+        let event: &Event = event.borrow();
+        if last_round != Some(event.round) {
+            last_round = Some(event.round);
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Round {} · {}",
+                    event.round,
+                    theme::month(&scenario.month_of_round(event.round))
+                ))
+                .small()
+                .strong()
+                .color(theme::MUTED),
+            );
+        }
+        if matches!(event.kind, EventKind::RoundEnded) {
+            continue;
+        }
+        let mut text = egui::RichText::new(&event.text).color(color_of(&event.kind));
+        if matches!(
+            event.kind,
+            EventKind::GameOver(_) | EventKind::Accepted(_) | EventKind::UsjtaSuspended | EventKind::TariffTookEffect
+        ) {
+            text = text.strong();
+        }
+        crate::game::glossary::label(ui, text, "");
+    }
+}
+
+/// The latest headline, for the status line.
+pub fn latest_headline<E: Borrow<Event>>(news: &[E]) -> Option<&Event> {
+    news.iter()
+        .rev()
+        .map(|e| e.borrow())
+        .find(|e| !matches!(e.kind, EventKind::RoundEnded))
+}
+
+fn fate_color(fate: OfferFate) -> egui::Color32 {
+    match fate {
+        OfferFate::Accepted => theme::GOOD,
+        OfferFate::Pending => theme::ACCENT,
+        _ => theme::MUTED,
+    }
+}
+
+/// The history of offers, newest first: who, when, what became of it, and the terms that differ from the
+/// policies in force at the start.
+pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]) {
+    if offers.is_empty() {
+        theme::note(ui, "No package has been put on the table yet.");
+        return;
+    }
+    let space: &PackageSpace = view.space;
+    let start = space.from_policy(&view.state.history[0].policy);
+    for (n, record) in offers.iter().enumerate().rev() {
+        let from: Side = record.offer.from;
+        let title = egui::RichText::new(format!(
+            "#{} · round {} · {} · {:?}",
+            n + 1,
+            record.offer.round,
+            from.label(),
+            record.fate
+        ))
+        .color(fate_color(record.fate));
+        egui::CollapsingHeader::new(title)
+            .id_salt(("offer", n))
+            .default_open(n + 1 == offers.len())
+            .show(ui, |ui| {
+                let mut any = false;
+                for (k, issue) in space.issues.iter().enumerate() {
+                    let c = record.offer.package.choice[k] as usize;
+                    if c != start.choice[k] as usize {
+                        any = true;
+                        ui.label(format!(
+                            "{}: {}",
+                            short_name(&issue.name),
+                            option_text(view.scenario, issue, c)
+                        ));
+                    }
+                }
+                if !any {
+                    theme::note(ui, "The terms in force at the start.");
+                }
+            });
+    }
+}

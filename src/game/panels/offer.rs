@@ -1,0 +1,275 @@
+//! The table itself: the offer on the table and the terms of both sides side by side, the proposal the player is
+//! drafting, and accept / counter / reject / walk away.
+
+use bevy_egui::egui;
+
+use super::{explanation, option_text, short_name};
+use crate::game::glossary;
+use crate::game::session::Viewer;
+use crate::game::theme;
+use crate::sim::negotiation::{GameState, OfferFate};
+use crate::sim::package::{Package, PackageSpace};
+use crate::sim::{Move, Scenario, Side};
+
+/// What the offer panel shows.
+pub struct OfferView<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// Its issues.
+    pub space: &'a PackageSpace,
+    /// The state.
+    pub state: &'a GameState,
+    /// Whose table this is.
+    pub viewer: Viewer,
+    /// Whether the viewer may move now.
+    pub can_act: bool,
+}
+
+/// What the offer panel asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfferAction {
+    /// Make this move.
+    Play(Move),
+    /// Ask before walking away.
+    ConfirmWalkAway,
+    /// Replace the draft with this package.
+    Draft(Package),
+    /// Ask the adviser what to do.
+    AskAdviser,
+}
+
+/// The latest offer each side made, with its round and fate.
+pub fn latest_offer(state: &GameState, side: Side) -> Option<(u32, &Package, OfferFate)> {
+    state
+        .offers
+        .iter()
+        .rev()
+        .find(|r| r.offer.from == side)
+        .map(|r| (r.offer.round, &r.offer.package, r.fate))
+}
+
+fn fate_text(fate: OfferFate) -> &'static str {
+    match fate {
+        OfferFate::Pending => "on the table",
+        OfferFate::Accepted => "accepted",
+        OfferFate::Rejected => "rejected",
+        OfferFate::Countered => "countered",
+        OfferFate::Lapsed => "lapsed",
+    }
+}
+
+/// Draws the table; `draft` is the viewer's proposal (None when watching).
+pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Package>) -> Option<OfferAction> {
+    let mut action = None;
+    let state = view.state;
+    let in_force = view.space.from_policy(&state.policy);
+    let me = view.viewer.side();
+    // The columns of terms: the other side's latest offer (or both sides' when watching).
+    let shown: Vec<Side> = match me {
+        Some(me) => vec![me.other()],
+        None => vec![Side::Us, Side::Japan],
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("The table").size(18.0).strong());
+        match &state.offer {
+            Some(offer) => {
+                ui.label("· on the table: a package from");
+                ui.label(theme::side_text(offer.from));
+                ui.label(format!("(round {})", offer.round));
+            }
+            None => {
+                ui.label(egui::RichText::new("· nothing on the table").color(theme::MUTED));
+            }
+        }
+    });
+    let offers: Vec<Option<(u32, &Package, OfferFate)>> = shown.iter().map(|s| latest_offer(state, *s)).collect();
+    let mut draft = draft;
+    // The issue names take what the value columns leave, and are cut short (the tooltip has them in full).
+    let value_columns = 80.0 + 105.0 * shown.len() as f32 + if draft.is_some() { 125.0 } else { 0.0 };
+    let name_width = (ui.available_width() - value_columns - 12.0 * (2 + shown.len()) as f32).clamp(110.0, 330.0);
+    egui::Grid::new("terms")
+        .striped(true)
+        .num_columns(2 + shown.len() + usize::from(draft.is_some()))
+        .spacing(egui::vec2(12.0, 3.0))
+        .min_col_width(60.0)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Issue").strong());
+            ui.label(egui::RichText::new("In force").strong());
+            for (side, offer) in shown.iter().zip(&offers) {
+                let (head, tip) = match offer {
+                    Some((round, _, fate)) => (
+                        format!("{} (r{round})", possessive(*side)),
+                        format!("{} made in round {round}: {}", possessive(*side), fate_text(*fate)),
+                    ),
+                    None => (possessive(*side).to_string(), "None yet.".to_string()),
+                };
+                ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
+                    .on_hover_text(tip);
+            }
+            if draft.is_some() {
+                ui.label(egui::RichText::new("Your proposal").strong());
+            }
+            ui.end_row();
+            let mut owner = None;
+            for (k, issue) in view.space.issues.iter().enumerate() {
+                if owner != Some(issue.owner) {
+                    owner = Some(issue.owner);
+                    let heading = match issue.owner {
+                        Side::Us => "US tariffs",
+                        Side::Japan => "Japan's concessions",
+                    };
+                    ui.label(
+                        egui::RichText::new(heading)
+                            .small()
+                            .strong()
+                            .color(theme::side_color(issue.owner)),
+                    );
+                    ui.end_row();
+                }
+                let name = short_name(&issue.name);
+                let hover =
+                    glossary::hover_text(&format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)), "");
+                ui.allocate_ui_with_layout(
+                    egui::vec2(name_width, 20.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(name_width);
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(name).color(theme::side_color(issue.owner)))
+                                .truncate(),
+                        )
+                        .on_hover_text(hover);
+                    },
+                );
+                let base = in_force.choice[k] as usize;
+                ui.label(option_text(view.scenario, issue, base));
+                for offer in &offers {
+                    match offer {
+                        Some((_, package, _)) => {
+                            let c = package.choice[k] as usize;
+                            let mut text = egui::RichText::new(option_text(view.scenario, issue, c));
+                            if c != base {
+                                text = text.background_color(theme::CHANGED).strong();
+                            }
+                            ui.label(text);
+                        }
+                        None => {
+                            ui.label("–");
+                        }
+                    }
+                }
+                if let Some(draft) = draft.as_deref_mut() {
+                    let current = draft.choice[k] as usize;
+                    let differs = offers
+                        .first()
+                        .and_then(|o| o.as_ref())
+                        .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
+                    let mut text = egui::RichText::new(option_text(view.scenario, issue, current));
+                    if differs {
+                        text = text.strong();
+                    }
+                    ui.add_enabled_ui(view.can_act, |ui| {
+                        egui::ComboBox::from_id_salt(("draft", k))
+                            .width(110.0)
+                            .selected_text(text)
+                            .show_ui(ui, |ui| {
+                                for option in 0..issue.options.len() {
+                                    if ui
+                                        .selectable_label(option == current, option_text(view.scenario, issue, option))
+                                        .clicked()
+                                    {
+                                        draft.choice[k] = option as u8;
+                                    }
+                                }
+                            });
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    let me = me?;
+    let draft = draft?;
+    if state.is_over() {
+        return None;
+    }
+    if !view.can_act {
+        ui.label(
+            egui::RichText::new(format!("Waiting for {}…", state.to_move.label()))
+                .italics()
+                .color(theme::MUTED),
+        );
+        return None;
+    }
+    let offer_to_me = state.offer_to(me).map(|o| o.package.clone());
+    ui.horizontal_wrapped(|ui| {
+        let send = if offer_to_me.is_some() {
+            "Send counter-offer (Enter)"
+        } else {
+            "Send proposal (Enter)"
+        };
+        if ui
+            .add(egui::Button::new(egui::RichText::new(send).strong()).fill(egui::Color32::from_rgb(206, 226, 232)))
+            .on_hover_text("Put your proposal on the table; this ends your turn.")
+            .clicked()
+        {
+            action = Some(OfferAction::Play(Move::Propose(draft.clone())));
+        }
+        if ui
+            .add_enabled(offer_to_me.is_some(), egui::Button::new("Accept their offer"))
+            .on_hover_text("Sign the package on the table: the deal is done and the game ends.")
+            .clicked()
+        {
+            action = Some(OfferAction::Play(Move::Accept));
+        }
+        let pass = if offer_to_me.is_some() { "Reject" } else { "Pass" };
+        if ui
+            .button(pass)
+            .on_hover_text("End your turn without an offer; an offer on the table is rejected.")
+            .clicked()
+        {
+            action = Some(OfferAction::Play(Move::Pass));
+        }
+        if ui
+            .button(egui::RichText::new("Walk away…").color(theme::BAD))
+            .on_hover_text("End the talks without a deal.")
+            .clicked()
+        {
+            action = Some(OfferAction::ConfirmWalkAway);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        theme::note(ui, "Start from:");
+        if let Some(theirs) = &offer_to_me
+            && ui.small_button("their offer").clicked()
+        {
+            action = Some(OfferAction::Draft(theirs.clone()));
+        }
+        if let Some((_, mine, _)) = latest_offer(state, me)
+            && ui.small_button("my last offer").clicked()
+        {
+            action = Some(OfferAction::Draft(mine.clone()));
+        }
+        if ui.small_button("what is in force").clicked() {
+            action = Some(OfferAction::Draft(in_force.clone()));
+        }
+        if ui.small_button("my ideal").clicked() {
+            action = Some(OfferAction::Draft(view.space.best_for(me)));
+        }
+        if ui
+            .small_button("Ask the adviser")
+            .on_hover_text("What a steady negotiator would do in your place (private to your team).")
+            .clicked()
+        {
+            action = Some(OfferAction::AskAdviser);
+        }
+    });
+    action
+}
+
+fn possessive(side: Side) -> &'static str {
+    match side {
+        Side::Us => "US offer",
+        Side::Japan => "Japan offer",
+    }
+}

@@ -1,0 +1,295 @@
+//! The preview: what the model projects for next month if a package is signed — the player's proposal, the
+//! offer on the table — or if talks fail, next to the figures now. Read off the core's `Valuer`; the game
+//! computes nothing itself.
+
+use bevy_egui::egui;
+
+use crate::game::session::Viewer;
+use crate::game::theme;
+use crate::sim::negotiation::{GameState, RoundRecord};
+use crate::sim::package::{Package, PackageSpace};
+use crate::sim::score::{Projection, Valuer};
+use crate::sim::{Scenario, Side};
+
+/// The figures the preview compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    /// US goods deficit, $bn a year.
+    pub deficit: f64,
+    /// The deficit at base-year exchange rates.
+    pub deficit_base_fx: f64,
+    /// Tariff revenue.
+    pub tariff_revenue: f64,
+    /// Cost to US buyers.
+    pub consumer_cost: f64,
+    /// US farm exports to Japan.
+    pub farm_exports: f64,
+    /// Japanese investment inflow.
+    pub investment: f64,
+    /// Chance the Diet suspends the USJTA (next month).
+    pub usjta_hazard: f64,
+    /// Whether the USJTA is in force.
+    pub usjta_in_force: bool,
+    /// US approval (now, or where it is heading).
+    pub us_approval: f64,
+    /// Japan's approval.
+    pub japan_approval: f64,
+}
+
+impl Figures {
+    /// The figures of a round played.
+    pub fn of_record(record: &RoundRecord) -> Figures {
+        let e = &record.economy;
+        Figures {
+            deficit: e.goods_deficit_bn,
+            deficit_base_fx: e.goods_deficit_base_fx_bn,
+            tariff_revenue: e.tariff_revenue_bn,
+            consumer_cost: e.consumer_cost_bn,
+            farm_exports: e.farm_exports_bn,
+            investment: e.investment_inflow_bn,
+            usjta_hazard: record.usjta_hazard,
+            usjta_in_force: record.policy.usjta.in_force(),
+            us_approval: record.us_approval,
+            japan_approval: record.japan_approval,
+        }
+    }
+
+    /// The figures of a projection.
+    pub fn of_projection(p: &Projection) -> Figures {
+        let e = &p.economy;
+        Figures {
+            deficit: e.goods_deficit_bn,
+            deficit_base_fx: e.goods_deficit_base_fx_bn,
+            tariff_revenue: e.tariff_revenue_bn,
+            consumer_cost: e.consumer_cost_bn,
+            farm_exports: e.farm_exports_bn,
+            investment: e.investment_inflow_bn,
+            usjta_hazard: p.usjta_hazard,
+            usjta_in_force: p.policy.usjta.in_force(),
+            us_approval: p.us_approval,
+            japan_approval: p.japan_approval,
+        }
+    }
+}
+
+/// What one side's package values are: private, shown only to that side's team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideValues {
+    /// The side.
+    pub side: Side,
+    /// What no deal is worth to it (its reservation value), 0–100.
+    pub walk_away: f64,
+    /// What the proposal being drafted is worth to it.
+    pub draft: Option<f64>,
+    /// What the offer on the table is worth to it.
+    pub offer: Option<f64>,
+}
+
+/// The preview of the table, recomputed when the game or the draft changes.
+#[derive(bevy::prelude::Resource, Debug, Clone)]
+pub struct Preview {
+    /// Whose private values it holds.
+    pub viewer: Viewer,
+    /// The round it was computed for.
+    pub round: u32,
+    /// The figures of the last round played.
+    pub now: Figures,
+    /// If the player's proposal were signed.
+    pub draft: Option<Figures>,
+    /// If the offer on the table were signed, and who made it.
+    pub offer: Option<(Side, Figures)>,
+    /// If talks failed now.
+    pub no_deal: Figures,
+    /// Private values of the sides the viewer may see.
+    pub values: Vec<SideValues>,
+}
+
+impl Preview {
+    /// Computes the preview for `viewer` with the draft `draft` (if the viewer is a player).
+    pub fn compute(scenario: &Scenario, state: &GameState, viewer: Viewer, draft: Option<&Package>) -> Preview {
+        let valuer = Valuer::new(scenario, state);
+        let offer = state.offer.as_ref();
+        let draft_projection = draft.map(|p| valuer.project_deal(p));
+        let offer_projection = offer.map(|o| valuer.project_deal(&o.package));
+        let no_deal = valuer.project_no_deal();
+        let values = Side::BOTH
+            .into_iter()
+            .filter(|side| viewer.sees(*side))
+            .map(|side| SideValues {
+                side,
+                walk_away: valuer.utility_of(side, &no_deal) * 100.0,
+                draft: draft_projection.as_ref().map(|p| valuer.utility_of(side, p) * 100.0),
+                offer: offer_projection.as_ref().map(|p| valuer.utility_of(side, p) * 100.0),
+            })
+            .collect();
+        Preview {
+            viewer,
+            round: state.round,
+            now: Figures::of_record(state.latest()),
+            draft: draft_projection.as_ref().map(Figures::of_projection),
+            offer: offer
+                .zip(offer_projection.as_ref())
+                .map(|(o, p)| (o.from, Figures::of_projection(p))),
+            no_deal: Figures::of_projection(&no_deal),
+            values,
+        }
+    }
+}
+
+/// The package a side is drafting, starting from the policies in force.
+pub fn initial_draft(space: &PackageSpace, state: &GameState) -> Package {
+    space.from_policy(&state.policy)
+}
+
+type Format = fn(&Figures) -> String;
+
+fn one(x: f64) -> String {
+    if x < 0.0 {
+        format!("−{:.1}", -x)
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// The rows of the preview: label (with its unit), tooltip, and format. Values carry no unit so four columns
+/// fit a side panel.
+fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
+    let list: [(String, &'static str, Format); 9] = [
+        (
+            "Goods deficit, $bn".into(),
+            "US goods deficit with Japan, $bn a year.",
+            |f| one(f.deficit),
+        ),
+        (
+            format!("…at {base_year} FX, $bn"),
+            "The deficit restated at the base year's exchange rate, as the paper does.",
+            |f| one(f.deficit_base_fx),
+        ),
+        (
+            "Tariff revenue, $bn".into(),
+            "US tariff revenue on goods from Japan, $bn a year.",
+            |f| one(f.tariff_revenue),
+        ),
+        (
+            "Consumer cost, $bn".into(),
+            "What the tariffs above the starting rates cost US buyers, $bn a year.",
+            |f| one(f.consumer_cost),
+        ),
+        (
+            "Farm exports, $bn".into(),
+            "US farm exports to Japan, $bn a year.",
+            |f| one(f.farm_exports),
+        ),
+        (
+            "Investment, $bn".into(),
+            "Japanese direct investment into the US, $bn a year.",
+            |f| one(f.investment),
+        ),
+        (
+            "USJTA risk".into(),
+            "The chance the Diet suspends the USJTA next month; 'lapsed' if it is not in force.",
+            |f| {
+                if f.usjta_in_force {
+                    theme::chance(f.usjta_hazard)
+                } else {
+                    "lapsed".to_string()
+                }
+            },
+        ),
+        (
+            "US approval, %".into(),
+            "Overall US approval (projections: where it is heading).",
+            |f| format!("{:.0}", f.us_approval),
+        ),
+        (
+            "Japan approval, %".into(),
+            "Overall approval of Japan's cabinet (projections: where it is heading).",
+            |f| format!("{:.0}", f.japan_approval),
+        ),
+    ];
+    list.into()
+}
+
+/// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
+pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
+    let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
+    if let Some(draft) = &preview.draft {
+        columns.push(("Yours".to_string(), "If your proposal were signed now.", draft));
+    }
+    if let Some((from, offer)) = &preview.offer {
+        let label = match preview.viewer {
+            Viewer::Side(me) if me == *from => "Tabled".to_string(),
+            Viewer::Side(_) => "Theirs".to_string(),
+            Viewer::Both => format!("{} offer", possessive(*from)),
+        };
+        columns.push((label, "If the offer on the table were signed now.", offer));
+    }
+    columns.push((
+        "No deal".to_string(),
+        "If talks failed now: every announced and threatened tariff in force.",
+        &preview.no_deal,
+    ));
+    egui::Grid::new("preview")
+        .striped(true)
+        .num_columns(columns.len() + 1)
+        .spacing(egui::vec2(10.0, 4.0))
+        .show(ui, |ui| {
+            ui.label("");
+            for (label, tip, _) in &columns {
+                ui.label(egui::RichText::new(label).strong()).on_hover_text(*tip);
+            }
+            ui.end_row();
+            for (label, tip, format) in rows(scenario.exchange.base_year) {
+                ui.label(label)
+                    .on_hover_text(crate::game::glossary::hover_text(tip, ""));
+                for (_, _, figures) in &columns {
+                    ui.label(format(figures));
+                }
+                ui.end_row();
+            }
+            for values in &preview.values {
+                let name = match preview.viewer {
+                    Viewer::Side(_) => "Worth to you".to_string(),
+                    Viewer::Both => format!("Worth to {}", short_side(values.side)),
+                };
+                ui.label(egui::RichText::new(name).strong().color(theme::side_color(values.side)))
+                    .on_hover_text(
+                        "Private: the side's objectives scored on the projected month, 0–100. Compare with \
+                         'If talks fail' — the walk-away value. Hidden from the other team.",
+                    );
+                ui.label("");
+                if preview.draft.is_some() {
+                    ui.label(value_text(values.draft, values.walk_away));
+                }
+                if preview.offer.is_some() {
+                    ui.label(value_text(values.offer, values.walk_away));
+                }
+                ui.label(egui::RichText::new(format!("{:.0}", values.walk_away)).strong());
+                ui.end_row();
+            }
+        });
+}
+
+fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {
+    match value {
+        Some(v) => {
+            let color = if v >= walk_away { theme::GOOD } else { theme::BAD };
+            egui::RichText::new(format!("{v:.0}")).strong().color(color)
+        }
+        None => egui::RichText::new("–"),
+    }
+}
+
+fn possessive(side: Side) -> &'static str {
+    match side {
+        Side::Us => "US",
+        Side::Japan => "Japan's",
+    }
+}
+
+fn short_side(side: Side) -> &'static str {
+    match side {
+        Side::Us => "the US",
+        Side::Japan => "Japan",
+    }
+}

@@ -1,0 +1,202 @@
+//! The top bar: round and month, the deadlines counting down, whose move it is, the watch controls, and the
+//! buttons for the glossary and the menu.
+
+use bevy_egui::egui;
+
+use super::short_name;
+use crate::game::session::{Mode, WatchClock};
+use crate::game::theme;
+use crate::sim::negotiation::{GameState, percent};
+use crate::sim::scenario::ScheduledKind;
+use crate::sim::{Scenario, Side};
+
+/// Something due in a later (or this) round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    /// What happens.
+    pub label: String,
+    /// The round it happens at the end of.
+    pub round: u32,
+    /// Rounds left before it: 0 means at the end of this round.
+    pub rounds_left: u32,
+}
+
+/// What is coming, soonest first: scheduled tariffs (as delayed by the US), elections, and the end of the talks.
+pub fn deadlines(scenario: &Scenario, state: &GameState) -> Vec<Deadline> {
+    let mut list = Vec::new();
+    let mut add = |label: String, round: u32| {
+        if round >= state.round {
+            list.push(Deadline {
+                label,
+                round,
+                rounds_left: round - state.round,
+            });
+        }
+    };
+    for s in &state.scheduled {
+        let name = short_name(&scenario.us_instruments[s.instrument].name);
+        add(format!("{name} to {}%", percent(s.rate)), s.round);
+    }
+    for ev in &scenario.scheduled_events {
+        if let ScheduledKind::Election { .. } = ev.kind {
+            add(ev.news.clone(), ev.round);
+        }
+    }
+    add("Deadline: end of the talks".to_string(), scenario.rounds);
+    list.sort_by_key(|d| d.round);
+    list
+}
+
+/// What the top bar shows.
+pub struct TopBarView<'a> {
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// The state.
+    pub state: &'a GameState,
+    /// Who plays.
+    pub mode: Mode,
+    /// The watch clock, in watch mode.
+    pub watch: Option<&'a WatchClock>,
+}
+
+/// What the top bar asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TopBarAction {
+    /// Open the pause menu.
+    Menu,
+    /// Show or hide the glossary.
+    Glossary,
+    /// Watch: play or pause.
+    PlayPause,
+    /// Watch: one move.
+    Step,
+    /// Watch: moves per second.
+    Speed(f32),
+}
+
+/// Draws the top bar.
+pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
+    let mut action = None;
+    let state = view.state;
+    let scenario = view.scenario;
+    let round = state.round.min(scenario.rounds);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Round {round} of {} · {}",
+                scenario.rounds,
+                theme::month(&scenario.month_of_round(round))
+            ))
+            .size(19.0)
+            .strong(),
+        );
+        ui.separator();
+        if state.is_over() {
+            ui.label(egui::RichText::new("The talks are over").strong());
+        } else {
+            let side = state.to_move;
+            ui.label("To move:");
+            ui.label(theme::side_text(side).size(17.0));
+            let who = if view.mode.is_human(side) {
+                match view.mode {
+                    Mode::Hotseat => format!("({} team)", short(side)),
+                    _ => "(you)".to_string(),
+                }
+            } else {
+                "(AI)".to_string()
+            };
+            ui.label(who);
+            if view.mode.is_human(side) {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "· {} of {} actions left",
+                        crate::sim::moves::MAX_ACTIONS_PER_TURN.saturating_sub(state.actions_this_turn),
+                        crate::sim::moves::MAX_ACTIONS_PER_TURN
+                    ))
+                    .color(theme::MUTED),
+                )
+                .on_hover_text("Unilateral actions (tariffs, threats, gestures) you may take before ending your turn.");
+            }
+        }
+        if let Some(watch) = view.watch {
+            ui.separator();
+            let play = if watch.playing { "⏸ Pause" } else { "▶ Play" };
+            if ui.button(play).on_hover_text("Space").clicked() {
+                action = Some(TopBarAction::PlayPause);
+            }
+            if ui.button("Step ⏭").on_hover_text("One move (→)").clicked() {
+                action = Some(TopBarAction::Step);
+            }
+            ui.label("Speed");
+            for speed in WatchClock::SPEEDS {
+                let label = format!("{speed}×");
+                if ui
+                    .selectable_label((watch.moves_per_second - speed).abs() < 1e-3, label)
+                    .on_hover_text(format!("{speed} moves a second"))
+                    .clicked()
+                {
+                    action = Some(TopBarAction::Speed(speed));
+                }
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("☰ Menu (Esc)").clicked() {
+                action = Some(TopBarAction::Menu);
+            }
+            if ui.button("Glossary").clicked() {
+                action = Some(TopBarAction::Glossary);
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Coming up:").color(theme::MUTED));
+        for d in deadlines(scenario, state).iter().take(6) {
+            let when = match d.rounds_left {
+                0 => "end of this round".to_string(),
+                1 => "in 1 round".to_string(),
+                n => format!("in {n} rounds"),
+            };
+            let urgent = d.rounds_left == 0;
+            let text = egui::RichText::new(format!(" {} · {when} ", d.label))
+                .color(if urgent { theme::BAD } else { theme::INK })
+                .background_color(if urgent {
+                    theme::CHANGED
+                } else {
+                    egui::Color32::from_rgb(236, 232, 222)
+                });
+            // A chip never wraps inside itself: it moves to the next line instead.
+            ui.add(egui::Label::new(text).extend())
+                .on_hover_text(crate::game::glossary::hover_text(
+                    &format!("{} ({})", d.label, theme::month(&scenario.month_of_round(d.round))),
+                    "",
+                ));
+        }
+    });
+    action
+}
+
+fn short(side: Side) -> &'static str {
+    match side {
+        Side::Us => "US",
+        Side::Japan => "Japan",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheduled_auto_tariff_counts_down_to_round_three() {
+        let scenario = crate::cli::load_scenario(None).unwrap();
+        let state = GameState::new(&scenario, 1);
+        let list = deadlines(&scenario, &state);
+        let autos = list
+            .iter()
+            .find(|d| d.label.contains("autos"))
+            .expect("auto tariff scheduled");
+        assert_eq!(autos.round, 3);
+        assert_eq!(autos.rounds_left, 2);
+        assert_eq!(list.last().unwrap().round, scenario.rounds);
+    }
+}

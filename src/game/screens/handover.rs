@@ -1,0 +1,136 @@
+//! The hotseat handover: between two teams' turns, a screen that shows nothing private — no reservation values,
+//! no drafts, no adviser's hints — until the next team clicks to continue.
+
+use std::borrow::Borrow;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::menus::Menu;
+use crate::game::session::Session;
+use crate::game::theme::{self, UiSet};
+use crate::sim::Side;
+use crate::sim::negotiation::{Event, EventKind};
+
+/// The handover screen.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_handover.in_set(UiSet::Screen).run_if(in_state(Screen::Handover)),
+    );
+}
+
+/// The public headlines since `side` last moved: what the other team did, and what happened at the round's end.
+pub fn since_last_turn<E: Borrow<Event>>(news: &[E], side: Side) -> Vec<&Event> {
+    let start = news
+        .iter()
+        .rposition(|e| match e.borrow().kind {
+            EventKind::Action(s)
+            | EventKind::Offered(s)
+            | EventKind::Accepted(s)
+            | EventKind::Rejected(s)
+            | EventKind::Passed(s)
+            | EventKind::WalkedAway(s) => s == side,
+            _ => false,
+        })
+        .map_or(0, |i| i + 1);
+    news[start..]
+        .iter()
+        .map(|e| e.borrow())
+        .filter(|e| !matches!(e.kind, EventKind::RoundEnded))
+        .collect()
+}
+
+/// The handover's contents; returns true when the next team continues.
+pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
+    let state = &session.state;
+    let side = state.to_move;
+    let mut go = false;
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.08).min(60.0));
+        ui.label(
+            egui::RichText::new(format!(
+                "Round {} of {} · {}",
+                state.round.min(session.scenario.rounds),
+                session.scenario.rounds,
+                theme::month(&session.scenario.month_of_round(state.round))
+            ))
+            .size(18.0)
+            .color(theme::MUTED),
+        );
+        ui.add_space(8.0);
+        ui.label(
+            egui::RichText::new(format!("{} team to move", side.label()))
+                .size(34.0)
+                .strong()
+                .color(theme::side_color(side)),
+        );
+        ui.add_space(6.0);
+        ui.label(
+            egui::RichText::new(format!(
+                "{} team: please look away. {} team: take the controls.",
+                side.other().label(),
+                side.label()
+            ))
+            .size(17.0),
+        );
+        ui.add_space(16.0);
+        theme::card().show(ui, |ui| {
+            ui.set_max_width(640.0);
+            ui.label(egui::RichText::new("Since your last turn").strong());
+            let news = since_last_turn(&state.news, side);
+            if news.is_empty() {
+                theme::note(ui, "Nothing yet: this is the first move.");
+            }
+            for event in news.iter().rev().take(8).rev() {
+                ui.label(&event.text);
+            }
+        });
+        ui.add_space(16.0);
+        if ui
+            .add(
+                egui::Button::new(egui::RichText::new(format!("Continue as {} (Enter)", side.label())).size(20.0))
+                    .fill(theme::side_color(side).gamma_multiply(0.25))
+                    .min_size(egui::vec2(320.0, 48.0)),
+            )
+            .clicked()
+        {
+            go = true;
+        }
+    });
+    go
+}
+
+fn draw_handover(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    menu: Res<State<Menu>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut next_menu: ResMut<NextState<Menu>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(session) = session else {
+        next.set(Screen::Title);
+        return Ok(());
+    };
+    let mut root = theme::root_ui(ctx);
+    let mut go = false;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            go = handover_panel(ui, &session);
+        });
+    if *menu.get() == Menu::None {
+        ctx.input(|i| {
+            go |= i.key_pressed(egui::Key::Enter);
+            if i.key_pressed(egui::Key::Escape) {
+                next_menu.set(Menu::Pause);
+            }
+        });
+    }
+    if go {
+        next.set(Screen::Table);
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! The screens of the game, as a `States` enum: title, setup, the table, the hotseat handover and the results.
+//! The watch mode is the table with play, pause, step and speed in its top bar.
+
+pub mod handover;
+pub mod results;
+pub mod setup;
+pub mod table;
+pub mod title;
+
+use bevy::prelude::*;
+
+/// The screen shown.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    /// New game, continue, scenario picker, settings, quit.
+    #[default]
+    Title,
+    /// Scenario summary, sides, opponent, seed.
+    Setup,
+    /// The negotiating table (also the watch mode).
+    Table,
+    /// Between hotseat turns: hides one team's view from the other.
+    Handover,
+    /// Scores, charts and the counterfactuals.
+    Results,
+}
+
+/// The screens.
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>().add_plugins((
+        title::plugin,
+        setup::plugin,
+        table::plugin,
+        handover::plugin,
+        results::plugin,
+    ));
+}

@@ -1,0 +1,328 @@
+//! The results: how the talks ended, both scores and their breakdown, the comparison with "no deal" and with the
+//! deal that really happened in July 2025 (both played by the core on the same seed), the signed terms, and the
+//! charts of the whole game.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::menus::Menu;
+use crate::game::panels::dashboard::dashboard;
+use crate::game::panels::{option_text, short_name};
+use crate::game::session::{GameCommand, Mode, Session};
+use crate::game::theme::{self, UiSet};
+use crate::sim::negotiation::OutcomeKind;
+use crate::sim::package::PackageSpace;
+use crate::sim::report::{Counterfactual, GameReport};
+use crate::sim::score::{SideScore, score_game};
+use crate::sim::{Scenario, Side};
+
+/// The results, computed once when the screen opens.
+#[derive(Resource, Debug, Clone)]
+pub struct ResultsView {
+    /// The core's report of the game, with the counterfactuals.
+    pub report: GameReport,
+    /// The US score with its breakdown.
+    pub us: SideScore,
+    /// Japan's score with its breakdown.
+    pub japan: SideScore,
+}
+
+/// What the player chose on the results screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultsAction {
+    /// The same setup again.
+    PlayAgain,
+    /// Back to the title.
+    Title,
+}
+
+/// The results screen.
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Results), compute_results)
+        .add_systems(OnExit(Screen::Results), |mut commands: Commands| {
+            commands.remove_resource::<ResultsView>();
+        })
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_results.in_set(UiSet::Screen).run_if(in_state(Screen::Results)),
+        );
+}
+
+fn player_name(session: &Session, side: Side) -> String {
+    if session.setup.mode.is_human(side) {
+        match session.setup.mode {
+            Mode::Hotseat => format!("{} team", side.label()),
+            _ => "player".to_string(),
+        }
+    } else {
+        format!("AI, {}", session.setup.ai(side).as_str())
+    }
+}
+
+fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut next: ResMut<NextState<Screen>>) {
+    let Some(session) = session else {
+        next.set(Screen::Title);
+        return;
+    };
+    let scenario = &session.scenario;
+    let state = &session.state;
+    let report = GameReport::new(
+        scenario,
+        state,
+        &player_name(&session, Side::Us),
+        &player_name(&session, Side::Japan),
+    );
+    commands.insert_resource(ResultsView {
+        report,
+        us: score_game(scenario, state, Side::Us),
+        japan: score_game(scenario, state, Side::Japan),
+    });
+}
+
+fn headline(kind: OutcomeKind) -> (&'static str, egui::Color32) {
+    match kind {
+        OutcomeKind::Deal => ("A deal is signed", theme::GOOD),
+        OutcomeKind::NoDeal => ("No deal", theme::BAD),
+        OutcomeKind::Collapse => ("The talks collapsed", theme::BAD),
+    }
+}
+
+fn score_card(ui: &mut egui::Ui, score: &SideScore, player: &str) {
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(theme::side_text(score.side).size(20.0));
+            ui.label(egui::RichText::new(format!("({player})")).color(theme::MUTED));
+        });
+        ui.label(
+            egui::RichText::new(format!("{:.1} / 100", score.total))
+                .size(30.0)
+                .strong()
+                .color(theme::side_color(score.side)),
+        );
+        egui::Grid::new(("breakdown", score.side))
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                ui.label(egui::RichText::new("Objective").strong());
+                ui.label(egui::RichText::new("Average").strong());
+                ui.label(egui::RichText::new("Score").strong());
+                ui.label(egui::RichText::new("Weight").strong());
+                ui.end_row();
+                for line in &score.breakdown {
+                    crate::game::glossary::label(ui, line.name.as_str(), "");
+                    ui.label(format!("{:.1}", line.value));
+                    ui.add(
+                        egui::ProgressBar::new((line.score / 100.0) as f32)
+                            .text(format!("{:.0}", line.score))
+                            .desired_width(90.0),
+                    );
+                    ui.label(format!("{:.0}%", line.weight * 100.0));
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
+    let o = &view.report.outcome;
+    let mean_deficit = {
+        let played: Vec<_> = view.report.rounds.iter().skip(1).collect();
+        played.iter().map(|r| r.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64
+    };
+    let last = view.report.rounds.last();
+    let this = Counterfactual {
+        kind: o.kind,
+        us_score: view.us.total,
+        japan_score: view.japan.total,
+        mean_goods_deficit_bn: mean_deficit,
+        final_goods_deficit_bn: last.map_or(0.0, |r| r.goods_deficit_bn),
+        usjta_survived: last.is_some_and(|r| r.usjta_in_force),
+    };
+    let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &this), ("No deal", &o.no_deal)];
+    if let Some(actual) = &o.actual_deal {
+        rows.push(("July 2025 deal", actual));
+    }
+    type Metric = (&'static str, fn(&Counterfactual) -> String);
+    let metrics: [Metric; 6] = [
+        ("Outcome", |c| headline(c.kind).0.to_string()),
+        ("US score", |c| format!("{:.1}", c.us_score)),
+        ("Japan score", |c| format!("{:.1}", c.japan_score)),
+        ("Mean deficit", |c| theme::bn(c.mean_goods_deficit_bn)),
+        ("Final deficit", |c| theme::bn(c.final_goods_deficit_bn)),
+        ("USJTA survived", |c| {
+            (if c.usjta_survived { "yes" } else { "no" }).to_string()
+        }),
+    ];
+    egui::Grid::new("comparison")
+        .striped(true)
+        .num_columns(rows.len() + 1)
+        .spacing(egui::vec2(16.0, 4.0))
+        .show(ui, |ui| {
+            ui.label("");
+            for (label, _) in &rows {
+                ui.label(egui::RichText::new(*label).strong());
+            }
+            ui.end_row();
+            for (name, value) in metrics {
+                ui.label(egui::RichText::new(name).strong());
+                for (_, c) in &rows {
+                    ui.label(value(c));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
+    let space = PackageSpace::of(scenario);
+    let signed = view.report.outcome.terms.as_ref();
+    let actual = scenario.actual_deal.as_ref().map(|d| &d.terms);
+    if signed.is_none() && actual.is_none() {
+        return;
+    }
+    egui::Grid::new("terms_compared")
+        .striped(true)
+        .num_columns(3)
+        .spacing(egui::vec2(16.0, 3.0))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Issue").strong());
+            ui.label(egui::RichText::new("Your deal").strong());
+            ui.label(egui::RichText::new("July 2025").strong());
+            ui.end_row();
+            for issue in &space.issues {
+                let text = |terms: Option<&std::collections::BTreeMap<String, f64>>| {
+                    terms
+                        .and_then(|t| t.get(&issue.id))
+                        .and_then(|v| issue.options.iter().position(|o| o == v))
+                        .map_or("–".to_string(), |k| option_text(scenario, issue, k))
+                };
+                crate::game::glossary::label(ui, short_name(&issue.name), &issue.name);
+                ui.label(text(signed));
+                ui.label(text(actual));
+                ui.end_row();
+            }
+        });
+}
+
+/// The results' contents; returns what the player chose.
+pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -> Option<ResultsAction> {
+    let mut action = None;
+    let scenario = &session.scenario;
+    let o = &view.report.outcome;
+    let (title, color) = headline(o.kind);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(title).size(30.0).strong().color(color));
+        ui.label(
+            egui::RichText::new(format!(
+                "in round {} ({}) — {}",
+                o.round,
+                theme::month(&scenario.month_of_round(o.round)),
+                o.reason
+            ))
+            .size(17.0),
+        );
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Button::new(egui::RichText::new("Play again (Enter)").size(17.0)))
+            .clicked()
+        {
+            action = Some(ResultsAction::PlayAgain);
+        }
+        if ui
+            .add(egui::Button::new(egui::RichText::new("Back to title (Esc)").size(17.0)))
+            .clicked()
+        {
+            action = Some(ResultsAction::Title);
+        }
+        theme::note(ui, format!("Seed {} · {}", session.setup.seed, scenario.title));
+    });
+    ui.add_space(8.0);
+    let wide = ui.available_width() > 900.0;
+    let players = &view.report.players;
+    if wide {
+        ui.columns(2, |c| {
+            score_card(&mut c[0], &view.us, &players["us"]);
+            score_card(&mut c[1], &view.japan, &players["japan"]);
+        });
+    } else {
+        score_card(ui, &view.us, &players["us"]);
+        score_card(ui, &view.japan, &players["japan"]);
+    }
+    ui.add_space(8.0);
+    let compared = |ui: &mut egui::Ui| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            theme::section(ui, "Compared with no deal and with what really happened");
+            egui::ScrollArea::horizontal()
+                .id_salt("cmp")
+                .show(ui, |ui| comparison(ui, view));
+            if let Some(deal) = &scenario.actual_deal {
+                ui.add_space(4.0);
+                theme::note(ui, &deal.description);
+            }
+            ui.add_space(6.0);
+            terms(ui, scenario, view);
+        });
+    };
+    let charts = |ui: &mut egui::Ui, columns: usize| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            theme::section(ui, "The whole game");
+            dashboard(ui, scenario, &session.state.history, columns, 130.0);
+        });
+    };
+    if wide {
+        ui.columns(2, |c| {
+            compared(&mut c[0]);
+            charts(&mut c[1], 2);
+        });
+    } else {
+        compared(ui);
+        ui.add_space(8.0);
+        charts(ui, if ui.available_width() > 600.0 { 2 } else { 1 });
+    }
+    action
+}
+
+fn draw_results(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    view: Option<Res<ResultsView>>,
+    menu: Res<State<Menu>>,
+    mut commands: MessageWriter<GameCommand>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (Some(session), Some(view)) = (session, view) else {
+        return Ok(());
+    };
+    let mut root = theme::root_ui(ctx);
+    let mut action = None;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                action = results_panel(ui, &session, &view);
+            });
+        });
+    if *menu.get() == Menu::None {
+        ctx.input(|i| {
+            if i.key_pressed(egui::Key::Enter) {
+                action = Some(ResultsAction::PlayAgain);
+            } else if i.key_pressed(egui::Key::Escape) {
+                action = Some(ResultsAction::Title);
+            }
+        });
+    }
+    match action {
+        Some(ResultsAction::PlayAgain) => {
+            commands.write(GameCommand::Start);
+        }
+        Some(ResultsAction::Title) => next.set(Screen::Title),
+        None => {}
+    }
+    Ok(())
+}

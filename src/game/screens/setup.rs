@@ -1,0 +1,213 @@
+//! The setup screen: the scenario's summary, who plays which side (the US, Japan, two teams on one screen, or
+//! watch two AIs), the AI opponent, and the seed — shown and editable, so a class can share one.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::menus::Menu;
+use crate::game::opponent::Opponent;
+use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
+use crate::game::theme::{self, UiSet};
+use crate::sim::{Scenario, Side};
+
+/// What the player chose on the setup screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    /// Start the game.
+    Start,
+    /// Back to the title.
+    Back,
+}
+
+/// The setup screen.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
+    );
+}
+
+/// A short description of a mode.
+fn mode_note(mode: Mode) -> &'static str {
+    match mode {
+        Mode::PlayUs => "Set tariffs, threaten and bargain for a smaller deficit and a deal that holds.",
+        Mode::PlayJapan => "Offer concessions, protect your farmers and your cabinet, keep the USJTA alive.",
+        Mode::Hotseat => "Two teams share the screen; each move ends behind a handover screen.",
+        Mode::Watch => "Two AIs negotiate; play, pause, step and change the speed.",
+    }
+}
+
+/// The scenario's summary.
+pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
+    ui.label(egui::RichText::new(&scenario.title).size(20.0).strong());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} rounds of one month from {} · {} sectors · {} US tariff instruments · {} Japanese concessions",
+            scenario.rounds,
+            theme::month(&scenario.start),
+            scenario.sectors.len(),
+            scenario.us_instruments.len(),
+            scenario.japan_levers.len()
+        ))
+        .color(theme::MUTED),
+    );
+    ui.add_space(6.0);
+    ui.label(&scenario.description);
+    if let Some(deal) = &scenario.actual_deal {
+        ui.add_space(6.0);
+        theme::note(
+            ui,
+            format!(
+                "At the end you will compare your result with no deal and with what really happened: {}",
+                deal.description
+            ),
+        );
+    }
+}
+
+/// The setup's controls, editing `setup`; returns what was chosen.
+pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup) -> Option<SetupAction> {
+    let mut action = None;
+    let wide = ui.available_width() > 900.0;
+    let summary = |ui: &mut egui::Ui| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            scenario_summary(ui, scenario);
+        });
+    };
+    let mut choices = |ui: &mut egui::Ui, setup: &mut GameSetup| {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            theme::section(ui, "Who plays");
+            for mode in Mode::ALL {
+                ui.radio_value(&mut setup.mode, mode, mode.label());
+                ui.indent(mode.label(), |ui| theme::note(ui, mode_note(mode)));
+            }
+            ui.add_space(6.0);
+            let ai_sides: Vec<Side> = Side::BOTH.into_iter().filter(|s| !setup.mode.is_human(*s)).collect();
+            if !ai_sides.is_empty() {
+                theme::section(ui, "AI opponent");
+                for side in ai_sides {
+                    ui.horizontal(|ui| {
+                        ui.label(theme::side_text(side));
+                        let current = setup.ai(side);
+                        let mut chosen = current;
+                        egui::ComboBox::from_id_salt(("opponent", side))
+                            .selected_text(current.label())
+                            .show_ui(ui, |ui| {
+                                for opponent in Opponent::all() {
+                                    ui.selectable_value(&mut chosen, opponent, opponent.label())
+                                        .on_hover_text(opponent.describe());
+                                }
+                            });
+                        match side {
+                            Side::Us => setup.us_ai = chosen,
+                            Side::Japan => setup.japan_ai = chosen,
+                        }
+                        theme::note(ui, chosen.describe());
+                    });
+                }
+            }
+            ui.add_space(6.0);
+            theme::section(ui, "Seed");
+            ui.horizontal(|ui| {
+                ui.add(egui::DragValue::new(&mut setup.seed).speed(1.0));
+                if ui.button("New seed").clicked() {
+                    setup.seed = fresh_seed();
+                }
+            });
+            theme::note(
+                ui,
+                "The seed fixes the random events; share it so a class plays the same game.",
+            );
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .add(
+                        egui::Button::new(egui::RichText::new("Start (Enter)").size(18.0))
+                            .min_size(egui::vec2(160.0, 38.0)),
+                    )
+                    .clicked()
+                {
+                    action = Some(SetupAction::Start);
+                }
+                if ui
+                    .add(
+                        egui::Button::new(egui::RichText::new("Back (Esc)").size(18.0))
+                            .min_size(egui::vec2(120.0, 38.0)),
+                    )
+                    .clicked()
+                {
+                    action = Some(SetupAction::Back);
+                }
+            });
+        });
+    };
+    ui.heading("New game");
+    ui.add_space(6.0);
+    if wide {
+        ui.columns(2, |columns| {
+            summary(&mut columns[0]);
+            choices(&mut columns[1], setup);
+        });
+    } else {
+        summary(ui);
+        ui.add_space(8.0);
+        choices(ui, setup);
+    }
+    action
+}
+
+/// A seed from the clock, for the "New seed" button.
+fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() % 100_000)
+        .unwrap_or(2025)
+}
+
+fn draw_setup(
+    mut contexts: EguiContexts,
+    preview: Option<Res<ScenarioPreview>>,
+    mut setup: ResMut<GameSetup>,
+    menu: Res<State<Menu>>,
+    mut commands: MessageWriter<GameCommand>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(preview) = preview else {
+        next.set(Screen::Title);
+        return Ok(());
+    };
+    let mut root = theme::root_ui(ctx);
+    let mut edited = setup.clone();
+    let mut action = None;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                action = setup_panel(ui, &preview.scenario, &mut edited);
+            });
+        });
+    if edited != *setup {
+        *setup = edited;
+    }
+    if *menu.get() == Menu::None {
+        ctx.input(|i| {
+            if i.key_pressed(egui::Key::Enter) {
+                action = Some(SetupAction::Start);
+            } else if i.key_pressed(egui::Key::Escape) {
+                action = Some(SetupAction::Back);
+            }
+        });
+    }
+    match action {
+        Some(SetupAction::Start) => {
+            commands.write(GameCommand::Start);
+        }
+        Some(SetupAction::Back) => next.set(Screen::Title),
+        None => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,510 @@
+//! The table, the main screen: the top bar, your levers on the left, the offer table with the preview in the
+//! middle, the dashboard, news and offer history on the right (as tabs when the window is narrow), and a status
+//! line. In watch mode the top bar carries play, pause, step and speed, and the levers give way to what is in
+//! force. Keyboard: Enter sends the proposal, Esc opens the menu, 1–4 pick a lever group, Space and → drive the
+//! watch mode.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::glossary;
+use crate::game::menus::Menu;
+use crate::game::opponent::Opponent;
+use crate::game::panels::dashboard::dashboard;
+use crate::game::panels::levers::{LeverGroup, LeverInputs, LeverView, lever_panel, policy_panel};
+use crate::game::panels::news::{latest_headline, news_feed, offer_history};
+use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
+use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
+use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
+use crate::game::perf::PerfLog;
+use crate::game::session::{Mode, PlayerMove, Session, Viewer, WatchClock};
+use crate::game::theme::{self, UiSet};
+use crate::sim::package::{Package, PackageSpace};
+use crate::sim::{Move, Side};
+
+/// Each side's proposal in the making. Only the viewer's is ever drawn.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Drafts {
+    /// The US team's draft.
+    pub us: Option<Package>,
+    /// Japan's team's draft.
+    pub japan: Option<Package>,
+}
+
+impl Drafts {
+    /// A side's draft, started from the policies in force.
+    pub fn of(&mut self, side: Side, space: &PackageSpace, session: &Session) -> &mut Package {
+        let slot = match side {
+            Side::Us => &mut self.us,
+            Side::Japan => &mut self.japan,
+        };
+        slot.get_or_insert_with(|| initial_draft(space, &session.state))
+    }
+
+    /// A side's draft, if it has one.
+    pub fn get(&self, side: Side) -> Option<&Package> {
+        match side {
+            Side::Us => self.us.as_ref(),
+            Side::Japan => self.japan.as_ref(),
+        }
+    }
+}
+
+/// The adviser's hint for the team to move: private, removed when the table is left.
+#[derive(Resource, Debug, Clone)]
+pub struct Advice {
+    /// For whom.
+    pub side: Side,
+    /// In which round and after how many actions (a hint is stale after any move).
+    pub at: (u32, u32, Side),
+    /// The hint.
+    pub text: String,
+    /// The package it suggests, if any.
+    pub package: Option<Package>,
+}
+
+/// The right-hand (or tabbed) views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The offer table (a tab only in narrow windows).
+    Table,
+    /// What the model projects for the packages on the table.
+    #[default]
+    Preview,
+    /// The charts.
+    Dashboard,
+    /// The news feed.
+    News,
+    /// The offers so far.
+    History,
+}
+
+/// The table's UI state that lives between frames.
+#[derive(Resource, Debug, Clone)]
+pub struct TableUi {
+    /// The lever group of each side.
+    pub groups: [LeverGroup; 2],
+    /// Each side's lever inputs.
+    pub inputs: [LeverInputs; 2],
+    /// The tab shown.
+    pub tab: Tab,
+    /// Asking to confirm a walk-away.
+    pub confirm_walk_away: bool,
+    /// The glossary window is open.
+    pub glossary: bool,
+}
+
+impl Default for TableUi {
+    fn default() -> Self {
+        TableUi {
+            groups: [LeverGroup::Tariffs, LeverGroup::Concessions],
+            inputs: Default::default(),
+            tab: Tab::Preview,
+            confirm_walk_away: false,
+            glossary: false,
+        }
+    }
+}
+
+fn index(side: Side) -> usize {
+    match side {
+        Side::Us => 0,
+        Side::Japan => 1,
+    }
+}
+
+/// The table screen.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Drafts>()
+        .init_resource::<TableUi>()
+        .add_systems(
+            Update,
+            (reset_for_new_game, update_preview.run_if(in_state(Screen::Table))).chain(),
+        )
+        .add_systems(OnEnter(Screen::Table), seat_the_team)
+        .add_systems(OnExit(Screen::Table), hide_private_view)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_table.in_set(UiSet::Screen).run_if(in_state(Screen::Table)),
+        );
+}
+
+fn reset_for_new_game(
+    session: Option<Res<Session>>,
+    mut drafts: ResMut<Drafts>,
+    mut ui: ResMut<TableUi>,
+    mut commands: Commands,
+) {
+    if let Some(session) = session
+        && session.is_added()
+    {
+        *drafts = Drafts::default();
+        *ui = TableUi::default();
+        if session.setup.mode == Mode::Watch {
+            ui.tab = Tab::Dashboard;
+        }
+        commands.remove_resource::<Advice>();
+        commands.remove_resource::<Preview>();
+    }
+}
+
+/// Recomputes the preview when the game, the draft or the viewer changes.
+fn update_preview(
+    session: Option<Res<Session>>,
+    drafts: Res<Drafts>,
+    preview: Option<Res<Preview>>,
+    mut commands: Commands,
+) {
+    let Some(session) = session else {
+        return;
+    };
+    let viewer = session.viewer();
+    let stale = preview
+        .as_ref()
+        .is_none_or(|p| p.viewer != viewer || p.round != session.state.round);
+    if !(stale || session.is_changed() || drafts.is_changed()) {
+        return;
+    }
+    let draft = viewer.side().and_then(|side| drafts.get(side));
+    commands.insert_resource(Preview::compute(&session.scenario, &session.state, viewer, draft));
+}
+
+/// In hotseat, the team that continued past the handover takes the controls.
+fn seat_the_team(session: Option<ResMut<Session>>) {
+    if let Some(mut session) = session
+        && session.setup.mode == Mode::Hotseat
+        && session.seated != session.state.to_move
+    {
+        session.seated = session.state.to_move;
+    }
+}
+
+/// Leaving the table (to the hotseat handover, the results or the title) takes the private view with it.
+fn hide_private_view(mut commands: Commands, mut ui: ResMut<TableUi>) {
+    commands.remove_resource::<Preview>();
+    commands.remove_resource::<Advice>();
+    ui.confirm_walk_away = false;
+}
+
+fn advice_text(mv: &Move) -> String {
+    match mv {
+        Move::Propose(_) => "Put this package on the table (load it into your proposal to look at it).".to_string(),
+        Move::Accept => "Accept the offer on the table: it beats what you can expect later.".to_string(),
+        Move::Pass => "Pass this round: nothing better is within reach yet.".to_string(),
+        Move::WalkAway => "Walk away: no deal looks better than anything on offer.".to_string(),
+        other => format!("Take an action: {other}."),
+    }
+}
+
+/// Draws the status line: a refused move, or the latest headline.
+fn status_line(ui: &mut egui::Ui, session: &Session) {
+    ui.horizontal(|ui| {
+        if let Some(refused) = &session.refused {
+            ui.label(
+                egui::RichText::new(format!("Refused: {refused}"))
+                    .color(theme::BAD)
+                    .strong(),
+            );
+        } else if let Some(event) = latest_headline(&session.state.news) {
+            ui.label(egui::RichText::new("Latest:").color(theme::MUTED));
+            ui.label(&event.text);
+        } else {
+            ui.label(egui::RichText::new("Enter: send · Esc: menu · 1–4: lever groups").color(theme::MUTED));
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_table(
+    mut contexts: EguiContexts,
+    session: Option<Res<Session>>,
+    mut drafts: ResMut<Drafts>,
+    preview: Option<Res<Preview>>,
+    advice: Option<Res<Advice>>,
+    mut table_ui: ResMut<TableUi>,
+    mut watch: ResMut<WatchClock>,
+    menu: Res<State<Menu>>,
+    mut next_menu: ResMut<NextState<Menu>>,
+    mut moves: MessageWriter<PlayerMove>,
+    mut commands: Commands,
+    mut perf: ResMut<PerfLog>,
+) -> Result {
+    let started = std::time::Instant::now();
+    let ctx = contexts.ctx_mut()?;
+    let Some(session) = session else {
+        return Ok(());
+    };
+    let scenario = session.scenario.clone();
+    let state = &session.state;
+    let mode = session.setup.mode;
+    let viewer = session.viewer();
+    let space = PackageSpace::of(&scenario);
+    let can_act = session.human_to_move() && viewer.side() == Some(state.to_move);
+    let mut played: Option<Move> = None;
+    let mut offer_action: Option<OfferAction> = None;
+    let mut bar_action = None;
+    let ui_state = &mut *table_ui;
+
+    let mut root = theme::root_ui(ctx);
+    let width = root.available_width();
+    let wide = width >= 1150.0;
+
+    egui::Panel::top("top_bar")
+        .frame(theme::panel_frame())
+        .show(&mut root, |ui| {
+            bar_action = top_bar(
+                ui,
+                &TopBarView {
+                    scenario: &scenario,
+                    state,
+                    mode,
+                    watch: (mode == Mode::Watch).then_some(&*watch),
+                },
+            );
+        });
+    egui::Panel::bottom("status")
+        .frame(theme::panel_frame())
+        .show(&mut root, |ui| {
+            status_line(ui, &session);
+        });
+    let left_width = (width * 0.22).clamp(230.0, 320.0);
+    egui::Panel::left("levers")
+        .frame(theme::panel_frame())
+        .resizable(false)
+        .exact_size(left_width)
+        .show(&mut root, |ui| match viewer {
+            Viewer::Side(side) => {
+                let k = index(side);
+                let view = LeverView {
+                    scenario: &scenario,
+                    state,
+                    side,
+                    can_act,
+                };
+                let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
+                if let Some(mv) = lever_panel(ui, &view, &mut groups[k], &mut inputs[k]) {
+                    played = Some(mv);
+                }
+            }
+            Viewer::Both => policy_panel(ui, &scenario, state),
+        });
+    let side_tabs = |ui: &mut egui::Ui, tab: &mut Tab, with_table: bool| {
+        ui.horizontal_wrapped(|ui| {
+            if with_table {
+                ui.selectable_value(tab, Tab::Table, "Table");
+            }
+            ui.selectable_value(tab, Tab::Preview, "Preview")
+                .on_hover_text("What the model projects for next month");
+            ui.selectable_value(tab, Tab::Dashboard, "Charts");
+            ui.selectable_value(tab, Tab::News, "News");
+            ui.selectable_value(tab, Tab::History, "Offers");
+        });
+        ui.separator();
+    };
+    let offer_view = OfferView {
+        scenario: &scenario,
+        space: &space,
+        state,
+        viewer,
+        can_act,
+    };
+    let draw_side = |ui: &mut egui::Ui, tab: Tab, columns: usize| {
+        egui::ScrollArea::both()
+            .id_salt("side_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| match tab {
+                Tab::Preview => {
+                    theme::note(
+                        ui,
+                        "What the model projects for next month if a package is signed now, or if talks fail.",
+                    );
+                    match &preview {
+                        Some(preview) => preview_panel(ui, &scenario, preview),
+                        None => theme::note(ui, "Working it out…"),
+                    }
+                }
+                Tab::Dashboard | Tab::Table => dashboard(ui, &scenario, &state.history, columns, 140.0),
+                Tab::News => news_feed(ui, &scenario, &state.news),
+                Tab::History => offer_history(ui, &offer_view, &state.offers),
+            });
+    };
+    if wide {
+        if ui_state.tab == Tab::Table {
+            ui_state.tab = Tab::Preview;
+        }
+        let right_width = (width * 0.30).clamp(360.0, 520.0);
+        egui::Panel::right("side")
+            .frame(theme::panel_frame())
+            .resizable(false)
+            .exact_size(right_width)
+            .show(&mut root, |ui| {
+                side_tabs(ui, &mut ui_state.tab, false);
+                draw_side(ui, ui_state.tab, 1);
+            });
+    }
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            if !wide {
+                side_tabs(ui, &mut ui_state.tab, true);
+                if ui_state.tab != Tab::Table {
+                    let columns = if ui.available_width() > 700.0 { 2 } else { 1 };
+                    draw_side(ui, ui_state.tab, columns);
+                    return;
+                }
+            }
+            egui::ScrollArea::both()
+                .id_salt("table_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    // Read the draft without touching it, so the preview is recomputed only when it really changes.
+                    let draft = viewer.side().map(|side| {
+                        drafts
+                            .get(side)
+                            .cloned()
+                            .unwrap_or_else(|| initial_draft(&space, state))
+                    });
+                    let mut edited = draft.clone();
+                    theme::card().show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        offer_action = offer_panel(ui, &offer_view, edited.as_mut());
+                        if let Some(advice) = advice.as_ref().filter(|a| {
+                            Some(a.side) == viewer.side()
+                                && a.at == (state.round, state.actions_this_turn, state.to_move)
+                        }) {
+                            ui.add_space(4.0);
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(egui::RichText::new("Adviser:").strong().color(theme::ACCENT));
+                                ui.label(&advice.text);
+                                if let Some(package) = &advice.package
+                                    && ui.small_button("Load into my proposal").clicked()
+                                {
+                                    offer_action = Some(OfferAction::Draft(package.clone()));
+                                }
+                            });
+                        }
+                    });
+                    if let (Some(side), Some(edited)) = (viewer.side(), edited)
+                        && (Some(&edited) != draft.as_ref() || drafts.get(side).is_none())
+                    {
+                        *drafts.of(side, &space, &session) = edited;
+                    }
+                });
+        });
+
+    if ui_state.confirm_walk_away {
+        let modal = egui::Modal::new("walk_away".into()).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading("Walk away from the table?");
+            ui.label("The talks end without a deal; every announced tariff takes effect.");
+            ui.add_space(8.0);
+            let mut choice = None;
+            ui.horizontal(|ui| {
+                if ui.button(egui::RichText::new("Walk away").color(theme::BAD)).clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Stay at the table").clicked() {
+                    choice = Some(false);
+                }
+            });
+            choice
+        });
+        match modal.inner {
+            Some(true) => {
+                ui_state.confirm_walk_away = false;
+                played = Some(Move::WalkAway);
+            }
+            Some(false) => ui_state.confirm_walk_away = false,
+            None if modal.should_close() => ui_state.confirm_walk_away = false,
+            None => {}
+        }
+    }
+    if ui_state.glossary {
+        let mut open = true;
+        egui::Window::new("Glossary")
+            .open(&mut open)
+            .vscroll(true)
+            .default_width(440.0)
+            .default_height(420.0)
+            .show(ctx, glossary::glossary);
+        ui_state.glossary = open;
+    }
+
+    // Keyboard, when no overlay has it.
+    if *menu.get() == Menu::None && !ui_state.confirm_walk_away {
+        let groups = viewer.side().map(LeverGroup::of).unwrap_or(&[]);
+        ctx.input(|i| {
+            if i.key_pressed(egui::Key::Escape) {
+                bar_action = Some(TopBarAction::Menu);
+            }
+            if i.key_pressed(egui::Key::Enter)
+                && can_act
+                && let Some(side) = viewer.side()
+                && let Some(draft) = drafts.get(side)
+            {
+                played = Some(Move::Propose(draft.clone()));
+            }
+            let digits = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4];
+            for (k, key) in digits.iter().enumerate() {
+                if i.key_pressed(*key)
+                    && let (Some(side), Some(group)) = (viewer.side(), groups.get(k))
+                {
+                    ui_state.groups[index(side)] = *group;
+                }
+            }
+            if mode == Mode::Watch {
+                if i.key_pressed(egui::Key::Space) {
+                    bar_action = Some(TopBarAction::PlayPause);
+                }
+                if i.key_pressed(egui::Key::ArrowRight) {
+                    bar_action = Some(TopBarAction::Step);
+                }
+            }
+        });
+    }
+
+    match bar_action {
+        Some(TopBarAction::Menu) => next_menu.set(Menu::Pause),
+        Some(TopBarAction::Glossary) => ui_state.glossary = !ui_state.glossary,
+        Some(TopBarAction::PlayPause) => watch.playing = !watch.playing,
+        Some(TopBarAction::Step) => {
+            watch.playing = false;
+            watch.pending_steps += 1;
+        }
+        Some(TopBarAction::Speed(speed)) => watch.moves_per_second = speed,
+        None => {}
+    }
+    match offer_action {
+        Some(OfferAction::Play(mv)) => played = Some(mv),
+        Some(OfferAction::ConfirmWalkAway) => ui_state.confirm_walk_away = true,
+        Some(OfferAction::Draft(package)) => {
+            if let Some(side) = viewer.side() {
+                *drafts.of(side, &space, &session) = package;
+            }
+        }
+        Some(OfferAction::AskAdviser) => {
+            if let Some(side) = viewer.side() {
+                let mv = Opponent::adviser(side).next_move(&scenario, state);
+                let package = match &mv {
+                    Move::Propose(p) => Some(p.clone()),
+                    _ => None,
+                };
+                commands.insert_resource(Advice {
+                    side,
+                    at: (state.round, state.actions_this_turn, state.to_move),
+                    text: advice_text(&mv),
+                    package,
+                });
+            }
+        }
+        None => {}
+    }
+    if let (Some(mv), Some(side)) = (played, viewer.side())
+        && can_act
+    {
+        moves.write(PlayerMove { side, mv });
+    }
+    perf.table_ui.push(started.elapsed());
+    Ok(())
+}

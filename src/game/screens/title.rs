@@ -1,0 +1,206 @@
+//! The title screen: new game, continue (once a save exists), the scenario picker (every file in `scenarios/`),
+//! settings and quit — and the located error of a scenario or save that failed to load.
+
+use std::path::Path;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::LaunchOptions;
+use crate::game::menus::Menu;
+use crate::game::perf::PerfLog;
+use crate::game::saves;
+use crate::game::session::{GameCommand, GameSetup, ScenarioSource, TitleNotice};
+use crate::game::theme::{self, UiSet};
+
+/// What the title screen lists, read when it opens.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct TitleView {
+    /// The built-in scenario and every `.ron` file in `scenarios/`.
+    pub scenarios: Vec<ScenarioSource>,
+    /// A line about the saved game, if there is one.
+    pub save: Option<String>,
+}
+
+/// What the player chose on the title.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TitleAction {
+    /// New game: on to the setup.
+    NewGame,
+    /// Continue the saved game.
+    Continue,
+    /// Pick this scenario.
+    Pick(ScenarioSource),
+    /// Open the settings.
+    Settings,
+    /// Quit.
+    Quit,
+    /// Dismiss the error.
+    Dismiss,
+}
+
+/// The title screen.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<TitleView>()
+        .add_systems(OnEnter(Screen::Title), read_title_view)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_title.in_set(UiSet::Screen).run_if(in_state(Screen::Title)),
+        );
+}
+
+/// The shipped scenarios: the built-in one, then the `.ron` files of `dir`, sorted.
+pub fn list_scenarios(dir: &Path) -> Vec<ScenarioSource> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    files.sort();
+    std::iter::once(ScenarioSource::Builtin)
+        .chain(files.into_iter().map(ScenarioSource::File))
+        .collect()
+}
+
+fn read_title_view(mut view: ResMut<TitleView>, options: Res<LaunchOptions>, setup: Res<GameSetup>) {
+    let mut scenarios = list_scenarios(Path::new("scenarios"));
+    if !scenarios.contains(&setup.source) {
+        scenarios.push(setup.source.clone());
+    }
+    view.scenarios = scenarios;
+    view.save = saves::exists(&options.data_dir).then(|| match saves::read(&options.data_dir) {
+        Ok(save) => format!(
+            "{} · round {} · seed {}",
+            save.setup.mode.label(),
+            save.state.round,
+            save.setup.seed
+        ),
+        Err(_) => "a saved game (it may not load)".to_string(),
+    });
+}
+
+/// The title's contents; returns what the player chose.
+pub fn title_panel(
+    ui: &mut egui::Ui,
+    view: &TitleView,
+    chosen: &ScenarioSource,
+    notice: Option<&str>,
+) -> Option<TitleAction> {
+    let mut action = None;
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.06).min(40.0));
+        ui.label(egui::RichText::new("TradeTable").size(46.0).strong().color(theme::INK));
+        ui.label(
+            egui::RichText::new("Negotiate the 2025 US–Japan trade deal")
+                .size(20.0)
+                .color(theme::MUTED),
+        );
+        ui.add_space(16.0);
+        if let Some(error) = notice {
+            theme::card()
+                .fill(egui::Color32::from_rgb(253, 236, 230))
+                .show(ui, |ui| {
+                    ui.set_max_width(720.0);
+                    ui.label(
+                        egui::RichText::new("This file could not be loaded")
+                            .strong()
+                            .color(theme::BAD),
+                    );
+                    egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| {
+                        ui.label(egui::RichText::new(error).monospace());
+                    });
+                    if ui.button("Dismiss").clicked() {
+                        action = Some(TitleAction::Dismiss);
+                    }
+                });
+            ui.add_space(10.0);
+        }
+        if theme::big_button(ui, true, "New game (Enter)").clicked() {
+            action = Some(TitleAction::NewGame);
+        }
+        let cont = theme::big_button(ui, view.save.is_some(), "Continue");
+        if cont.clicked() {
+            action = Some(TitleAction::Continue);
+        }
+        if let Some(save) = &view.save {
+            theme::note(ui, save);
+        }
+        ui.add_space(8.0);
+        ui.label("Scenario");
+        ui.horizontal(|ui| {
+            let width = 340.0_f32.min(ui.available_width());
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            egui::ComboBox::from_id_salt("scenario")
+                .width(width)
+                .selected_text(chosen.label())
+                .show_ui(ui, |ui| {
+                    for source in &view.scenarios {
+                        if ui.selectable_label(source == chosen, source.label()).clicked() {
+                            action = Some(TitleAction::Pick(source.clone()));
+                        }
+                    }
+                });
+        });
+        ui.add_space(8.0);
+        if theme::big_button(ui, true, "Settings").clicked() {
+            action = Some(TitleAction::Settings);
+        }
+        if theme::big_button(ui, true, "Quit").clicked() {
+            action = Some(TitleAction::Quit);
+        }
+        ui.add_space(12.0);
+        theme::note(
+            ui,
+            "Play the United States or Japan against the AI, two teams on one screen, or watch two AIs. \
+             Every figure comes from the scenario file and its sources.",
+        );
+    });
+    action
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_title(
+    mut contexts: EguiContexts,
+    view: Res<TitleView>,
+    mut setup: ResMut<GameSetup>,
+    mut notice: ResMut<TitleNotice>,
+    menu: Res<State<Menu>>,
+    mut next_menu: ResMut<NextState<Menu>>,
+    mut commands: MessageWriter<GameCommand>,
+    mut exit: MessageWriter<AppExit>,
+    mut perf: ResMut<PerfLog>,
+    options: Res<LaunchOptions>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    perf.title_shown(options.launched);
+    let mut root = theme::root_ui(ctx);
+    let mut action = None;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                action = title_panel(ui, &view, &setup.source, notice.0.as_deref());
+            });
+        });
+    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Enter)) {
+        action = Some(TitleAction::NewGame);
+    }
+    match action {
+        Some(TitleAction::NewGame) => {
+            commands.write(GameCommand::OpenSetup);
+        }
+        Some(TitleAction::Continue) => {
+            commands.write(GameCommand::Continue);
+        }
+        Some(TitleAction::Pick(source)) => setup.source = source,
+        Some(TitleAction::Settings) => next_menu.set(Menu::Settings),
+        Some(TitleAction::Quit) => {
+            exit.write(AppExit::Success);
+        }
+        Some(TitleAction::Dismiss) => notice.0 = None,
+        None => {}
+    }
+    Ok(())
+}

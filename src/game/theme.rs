@@ -1,0 +1,205 @@
+//! The look of the game: a light, high-contrast palette that reads on a classroom projector, text sizes, the
+//! colours of the two sides, number formats, and small widgets the screens share.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::settings::Settings;
+use crate::sim::Side;
+
+/// The window's clear colour (hidden behind egui's panels).
+pub const CLEAR: Color = Color::srgb(0.95, 0.94, 0.91);
+
+/// Page background.
+pub const PAPER: egui::Color32 = egui::Color32::from_rgb(245, 242, 234);
+/// Panel background.
+pub const PANEL: egui::Color32 = egui::Color32::from_rgb(252, 251, 247);
+/// Body text.
+pub const INK: egui::Color32 = egui::Color32::from_rgb(28, 30, 36);
+/// Secondary text.
+pub const MUTED: egui::Color32 = egui::Color32::from_rgb(92, 96, 106);
+/// The United States.
+pub const US: egui::Color32 = egui::Color32::from_rgb(30, 72, 140);
+/// Japan.
+pub const JAPAN: egui::Color32 = egui::Color32::from_rgb(178, 24, 48);
+/// Good news.
+pub const GOOD: egui::Color32 = egui::Color32::from_rgb(22, 120, 60);
+/// Bad news and warnings.
+pub const BAD: egui::Color32 = egui::Color32::from_rgb(180, 60, 10);
+/// Highlight of changed terms.
+pub const CHANGED: egui::Color32 = egui::Color32::from_rgb(255, 236, 179);
+/// Accent of buttons and selections.
+pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(40, 96, 120);
+
+/// Colours for chart series, distinguishable in print and on a projector.
+pub const SERIES: [egui::Color32; 6] = [
+    egui::Color32::from_rgb(30, 72, 140),
+    egui::Color32::from_rgb(178, 24, 48),
+    egui::Color32::from_rgb(22, 120, 60),
+    egui::Color32::from_rgb(200, 120, 0),
+    egui::Color32::from_rgb(110, 60, 150),
+    egui::Color32::from_rgb(90, 90, 90),
+];
+
+/// The order UI systems draw in each frame: style, then the screen, then overlays on top of it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    /// Style and scale.
+    Style,
+    /// The screen.
+    Screen,
+    /// Menus and dialogs.
+    Overlay,
+}
+
+/// Orders the UI sets and keeps the style and UI scale applied.
+pub fn plugin(app: &mut App) {
+    app.configure_sets(
+        EguiPrimaryContextPass,
+        (UiSet::Style, UiSet::Screen, UiSet::Overlay).chain(),
+    )
+    .add_systems(EguiPrimaryContextPass, apply_style.in_set(UiSet::Style));
+}
+
+fn apply_style(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut styled: Local<bool>,
+    mut zoom: Local<f32>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if !*styled {
+        *styled = true;
+        ctx.set_visuals(visuals());
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily, FontId, TextStyle};
+            style.text_styles = [
+                (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
+                (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+                (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
+                (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+                (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+            ]
+            .into();
+            style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+            style.spacing.button_padding = egui::vec2(8.0, 4.0);
+            style.spacing.interact_size.y = 24.0;
+            style.interaction.tooltip_delay = 0.25;
+            style.visuals = visuals();
+        });
+    }
+    if *zoom != settings.ui_scale {
+        *zoom = settings.ui_scale;
+        ctx.set_zoom_factor(settings.ui_scale);
+    }
+    Ok(())
+}
+
+fn visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::light();
+    v.panel_fill = PANEL;
+    v.window_fill = PANEL;
+    v.extreme_bg_color = egui::Color32::WHITE;
+    v.faint_bg_color = egui::Color32::from_rgb(240, 237, 228);
+    v.override_text_color = Some(INK);
+    v.selection.bg_fill = egui::Color32::from_rgb(190, 215, 225);
+    v.selection.stroke = egui::Stroke::new(1.0, ACCENT);
+    v.hyperlink_color = ACCENT;
+    v.widgets.inactive.weak_bg_fill = egui::Color32::from_rgb(232, 228, 216);
+    v.widgets.inactive.bg_fill = egui::Color32::from_rgb(232, 228, 216);
+    v.widgets.hovered.weak_bg_fill = egui::Color32::from_rgb(220, 230, 232);
+    v.widgets.active.weak_bg_fill = egui::Color32::from_rgb(200, 220, 226);
+    v
+}
+
+/// The top-level `Ui` covering the window, for a screen to lay its panels in.
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// The frame of the page behind the panels.
+pub fn page_frame() -> egui::Frame {
+    egui::Frame::new().fill(PAPER).inner_margin(egui::Margin::same(12))
+}
+
+/// The frame of a side panel.
+pub fn panel_frame() -> egui::Frame {
+    egui::Frame::new().fill(PANEL).inner_margin(egui::Margin::same(10))
+}
+
+/// A card: a framed group on the page.
+pub fn card() -> egui::Frame {
+    egui::Frame::new()
+        .fill(PANEL)
+        .stroke(egui::Stroke::new(1.0, egui::Color32::from_rgb(214, 208, 194)))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::same(12))
+}
+
+/// A side's colour.
+pub fn side_color(side: Side) -> egui::Color32 {
+    match side {
+        Side::Us => US,
+        Side::Japan => JAPAN,
+    }
+}
+
+/// A side's name in its colour, bold.
+pub fn side_text(side: Side) -> egui::RichText {
+    egui::RichText::new(side.label()).color(side_color(side)).strong()
+}
+
+/// A section title.
+pub fn section(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(text).size(17.0).strong());
+}
+
+/// Small, muted explanatory text.
+pub fn note(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.label(egui::RichText::new(text.into()).small().color(MUTED));
+}
+
+/// A wide, prominent button.
+pub fn big_button(ui: &mut egui::Ui, enabled: bool, text: &str) -> egui::Response {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(egui::RichText::new(text).size(18.0)).min_size(egui::vec2(260.0, 40.0)),
+    )
+}
+
+/// $bn with one decimal: `$68.5bn`; negative values keep their sign.
+pub fn bn(x: f64) -> String {
+    if x < 0.0 {
+        format!("−${:.1}bn", -x)
+    } else {
+        format!("${x:.1}bn")
+    }
+}
+
+/// A percentage of a 0–100 figure: `43%`.
+pub fn pct0(x: f64) -> String {
+    format!("{x:.0}%")
+}
+
+/// A chance (0–1) as a percentage: `12%`.
+pub fn chance(p: f64) -> String {
+    format!("{:.0}%", p * 100.0)
+}
+
+/// A month `YYYY-MM` as `Apr 2025`.
+pub fn month(m: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match crate::sim::scenario::parse_year_month(m) {
+        Some((y, mo)) if (1..=12).contains(&mo) => format!("{} {y}", NAMES[mo as usize - 1]),
+        _ => m.to_string(),
+    }
+}

@@ -1,0 +1,74 @@
+//! Checks the screenshots of `tradetable play --autoplay --screenshot-dir DIR`: every screen is there and none is
+//! blank. Runs when `TRADETABLE_SCREENSHOTS=DIR` is set (see `scripts/check-screenshots.sh`); passes otherwise.
+#![cfg(feature = "gui")]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+
+/// The screens autoplay passes in watch mode.
+const EXPECTED: [&str; 9] = [
+    "01-title",
+    "02-setup",
+    "03-table-round-1",
+    "04-table-mid",
+    "05-table-mid-scale-1.5",
+    "06-menu-scale-1.5",
+    "07-table-late",
+    "08-results",
+    "09-results-scale-1.5",
+];
+
+/// Width, height, and the share of pixels of the most common colour, and how many colours there are.
+fn inspect(path: &Path) -> (u32, u32, f64, usize) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let image = Image::from_buffer(
+        &bytes,
+        ImageType::Extension("png"),
+        CompressedImageFormats::NONE,
+        true,
+        ImageSampler::Default,
+        RenderAssetUsages::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: not a PNG: {e}", path.display()));
+    let (w, h) = (image.width(), image.height());
+    let data = image.data.expect("pixels");
+    let stride = data.len() / (w as usize * h as usize);
+    let mut counts: HashMap<&[u8], usize> = HashMap::new();
+    for pixel in data.chunks(stride) {
+        *counts.entry(&pixel[..3]).or_default() += 1;
+    }
+    let top = counts.values().copied().max().unwrap_or(0);
+    (w, h, top as f64 / (w as f64 * h as f64), counts.len())
+}
+
+fn check(dir: &Path, names: &[&str]) {
+    for name in names {
+        let path = dir.join(format!("{name}.png"));
+        assert!(path.is_file(), "missing screenshot {}", path.display());
+        let (w, h, top, colours) = inspect(&path);
+        println!("{name}: {w}x{h}, {colours} colours, most common {:.0}%", top * 100.0);
+        assert!(w >= 640 && h >= 360, "{name}: {w}x{h} is too small");
+        assert!(
+            top < 0.99,
+            "{name}: {:.0}% of the pixels are one colour: blank?",
+            top * 100.0
+        );
+        assert!(colours >= 32, "{name}: only {colours} colours: nothing drawn?");
+    }
+}
+
+#[test]
+fn autoplay_screenshots_exist_and_are_not_blank() {
+    let Some(dir) = std::env::var_os("TRADETABLE_SCREENSHOTS").map(PathBuf::from) else {
+        eprintln!("TRADETABLE_SCREENSHOTS is not set: nothing to check");
+        return;
+    };
+    check(&dir, &EXPECTED);
+    let hotseat = dir.join("hotseat");
+    if hotseat.is_dir() {
+        check(&hotseat, &["00-handover", "03-table-round-1", "08-results"]);
+    }
+}
