@@ -5,6 +5,6 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
-pub mod sim;
 #[cfg(feature = "gui")]
 pub mod game;
+pub mod sim;

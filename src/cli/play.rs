@@ -23,7 +23,8 @@ pub struct PlayArgs {
     /// Seed of the random events.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// The AI opponent (both AIs when watching): hardliner, boulware, linear or conceder.
+    /// The AI opponent (both AIs when watching): easy, normal or hard, a personality id of the scenario, or a
+    /// strategy (hardliner, boulware, linear, conceder, tit_for_tat, modelling).
     #[arg(long, value_parser = Opponent::parse)]
     pub opponent: Option<Opponent>,
     /// Play through every screen at full speed, then exit 0 (for tests and headless checks).
@@ -46,8 +47,8 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
     let mode = args
         .side
         .unwrap_or(if args.autoplay { Mode::Watch } else { Mode::PlayUs });
-    let (us_ai, japan_ai) = match args.opponent {
-        Some(o) => (o, o),
+    let (us_ai, japan_ai) = match &args.opponent {
+        Some(o) => (o.clone(), o.clone()),
         None => (defaults.us_ai, defaults.japan_ai),
     };
     LaunchOptions {

@@ -116,7 +116,7 @@ impl Default for GameSetup {
             source: ScenarioSource::Builtin,
             mode: Mode::PlayUs,
             us_ai: Opponent::default(),
-            japan_ai: Opponent::Strategy(crate::sim::ai::Strategy::Linear),
+            japan_ai: Opponent::default(),
             seed: 2025,
         }
     }
@@ -126,8 +126,8 @@ impl GameSetup {
     /// The AI playing `side`.
     pub fn ai(&self, side: Side) -> Opponent {
         match side {
-            Side::Us => self.us_ai,
-            Side::Japan => self.japan_ai,
+            Side::Us => self.us_ai.clone(),
+            Side::Japan => self.japan_ai.clone(),
         }
     }
 }
@@ -252,8 +252,8 @@ pub struct Agents {
 
 impl Agents {
     /// The agents a setup calls for.
-    pub fn for_setup(setup: &GameSetup) -> Agents {
-        let seat = |side| (!setup.mode.is_human(side)).then(|| setup.ai(side).agent(side));
+    pub fn for_setup(scenario: &Scenario, setup: &GameSetup) -> Agents {
+        let seat = |side| (!setup.mode.is_human(side)).then(|| setup.ai(side).agent(scenario, side));
         Agents {
             us: seat(Side::Us),
             japan: seat(Side::Japan),
@@ -403,7 +403,7 @@ fn run_game_commands(
                     Ok(scenario) => {
                         notice.0 = None;
                         let session = Session::new(scenario, setup.clone());
-                        *agents = Agents::for_setup(&session.setup);
+                        *agents = Agents::for_setup(&session.scenario, &session.setup);
                         *watch = WatchClock::default();
                         next.set(first_screen(&session));
                         commands.insert_resource(session);
@@ -422,7 +422,7 @@ fn run_game_commands(
                             state: save.state,
                             refused: None,
                         };
-                        *agents = Agents::for_setup(&session.setup);
+                        *agents = Agents::for_setup(&session.scenario, &session.setup);
                         *watch = WatchClock::default();
                         next.set(if session.state.is_over() {
                             Screen::Results

@@ -516,7 +516,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::UsjtaSuspended,
-                format!("{side} suspends the US–Japan Trade Agreement"),
+                format!("{} suspends the US–Japan Trade Agreement", side.subject()),
             );
         }
         Move::RestoreUsjta => {
@@ -528,7 +528,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::UsjtaRestored,
-                format!("{side} restores the US–Japan Trade Agreement"),
+                format!("{} restores the US–Japan Trade Agreement", side.subject()),
             );
         }
         Move::TerminateUsjta => {
@@ -539,14 +539,14 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::UsjtaTerminated,
-                format!("{side} terminates the US–Japan Trade Agreement"),
+                format!("{} terminates the US–Japan Trade Agreement", side.subject()),
             );
             lapse_offer(&mut next);
             end_game(
                 &mut next,
                 &mut events,
                 OutcomeKind::Collapse,
-                format!("{side} terminated the USJTA"),
+                format!("{} terminated the USJTA", side.with_article()),
                 None,
             );
         }
@@ -571,7 +571,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::Offered(side),
-                format!("{side} puts a package on the table"),
+                format!("{} puts a package on the table", side.subject()),
             );
         }
         Move::Accept => {
@@ -582,13 +582,17 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::Accepted(side),
-                format!("{side} accepts: the deal is signed"),
+                format!("{} accepts: the deal is signed", side.subject()),
             );
             end_game(
                 &mut next,
                 &mut events,
                 OutcomeKind::Deal,
-                format!("{side} accepted the offer of {}", offer.from.with_article()),
+                format!(
+                    "{} accepted the offer of {}",
+                    side.with_article(),
+                    offer.from.with_article()
+                ),
                 Some(offer.package),
             );
         }
@@ -599,10 +603,14 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
                 say(
                     &mut events,
                     EventKind::Rejected(side),
-                    format!("{side} rejects the package on the table"),
+                    format!("{} rejects the package on the table", side.subject()),
                 );
             } else {
-                say(&mut events, EventKind::Passed(side), format!("{side} makes no offer"));
+                say(
+                    &mut events,
+                    EventKind::Passed(side),
+                    format!("{} makes no offer", side.subject()),
+                );
             }
         }
         Move::WalkAway => {
@@ -610,13 +618,13 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             say(
                 &mut events,
                 EventKind::WalkedAway(side),
-                format!("{side} walks away from the table"),
+                format!("{} walks away from the table", side.subject()),
             );
             end_game(
                 &mut next,
                 &mut events,
                 OutcomeKind::NoDeal,
-                format!("{side} walked away"),
+                format!("{} walked away", side.with_article()),
                 None,
             );
         }

@@ -49,6 +49,14 @@ impl Side {
         }
     }
 
+    /// The name at the start of a sentence ("The United States", "Japan").
+    pub fn subject(self) -> &'static str {
+        match self {
+            Side::Us => "The United States",
+            Side::Japan => "Japan",
+        }
+    }
+
     /// Both sides, in table order.
     pub const BOTH: [Side; 2] = [Side::Us, Side::Japan];
 }

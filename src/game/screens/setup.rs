@@ -92,20 +92,21 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                     ui.horizontal(|ui| {
                         ui.label(theme::side_text(side));
                         let current = setup.ai(side);
-                        let mut chosen = current;
+                        let mut chosen = current.clone();
                         egui::ComboBox::from_id_salt(("opponent", side))
-                            .selected_text(current.label())
+                            .selected_text(current.label(Some(scenario)))
                             .show_ui(ui, |ui| {
-                                for opponent in Opponent::all() {
-                                    ui.selectable_value(&mut chosen, opponent, opponent.label())
-                                        .on_hover_text(opponent.describe());
+                                for opponent in Opponent::all(Some(scenario), side) {
+                                    let label = opponent.label(Some(scenario));
+                                    let about = opponent.describe(Some(scenario));
+                                    ui.selectable_value(&mut chosen, opponent, label).on_hover_text(about);
                                 }
                             });
+                        theme::note(ui, chosen.describe(Some(scenario)));
                         match side {
                             Side::Us => setup.us_ai = chosen,
                             Side::Japan => setup.japan_ai = chosen,
                         }
-                        theme::note(ui, chosen.describe());
                     });
                 }
             }
