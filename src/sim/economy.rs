@@ -78,6 +78,27 @@ pub struct Conditions {
 }
 
 impl Conditions {
+    /// Ages one month on from policy `before` to policy `after`: a sector whose tariff rose, or a lever whose level
+    /// changed, starts again at 0; the others grow by a month.
+    pub fn advance_ages(&mut self, scenario: &Scenario, before: &Policy, after: &Policy) {
+        let rates_before = us_additional_rates(scenario, before);
+        let rates_after = us_additional_rates(scenario, after);
+        for (s, age) in self.tariff_age.iter_mut().enumerate() {
+            *age = if rates_after[s] > rates_before[s] {
+                0
+            } else {
+                age.saturating_add(1)
+            };
+        }
+        for (k, age) in self.lever_age.iter_mut().enumerate() {
+            *age = if after.concessions[k] != before.concessions[k] {
+                0
+            } else {
+                age.saturating_add(1)
+            };
+        }
+    }
+
     /// Conditions at the start: the scenario's exchange rate, no shocks, no uncertainty.
     pub fn initial(scenario: &Scenario) -> Conditions {
         Conditions {

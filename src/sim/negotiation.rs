@@ -775,19 +775,8 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
     events::fire_random_events(scenario, state, &mut rng, events);
 
     // Ages: a tariff that rose this month, or a concession whose level changed, starts again at 0.
-    let previous = state.latest().policy.clone();
-    let before = economy::us_additional_rates(scenario, &previous);
-    let after = economy::us_additional_rates(scenario, &state.policy);
-    for (s, age) in state.conditions.tariff_age.iter_mut().enumerate() {
-        *age = if after[s] > before[s] { 0 } else { age.saturating_add(1) };
-    }
-    for (k, age) in state.conditions.lever_age.iter_mut().enumerate() {
-        *age = if state.policy.concessions[k] != previous.concessions[k] {
-            0
-        } else {
-            age.saturating_add(1)
-        };
-    }
+    let previous = Arc::clone(state.history.last().expect("a game always has its round-0 record"));
+    state.conditions.advance_ages(scenario, &previous.policy, &state.policy);
     state.conditions.uncertainty = uncertainty(scenario, state);
 
     let start = starting_additional(scenario);

@@ -143,18 +143,7 @@ impl<'a> Valuer<'a> {
         let scenario = self.scenario;
         let mut conditions = self.state.conditions.clone();
         conditions.uncertainty = uncertainty;
-        let before = economy::us_additional_rates(scenario, &self.state.policy);
-        let after = economy::us_additional_rates(scenario, &policy);
-        for (s, age) in conditions.tariff_age.iter_mut().enumerate() {
-            *age = if after[s] > before[s] { 0 } else { age.saturating_add(1) };
-        }
-        for (k, age) in conditions.lever_age.iter_mut().enumerate() {
-            *age = if policy.concessions[k] != self.state.policy.concessions[k] {
-                0
-            } else {
-                age.saturating_add(1)
-            };
-        }
+        conditions.advance_ages(scenario, &self.state.policy, &policy);
         let economy = economy::evaluate(scenario, &self.start, &policy, &conditions);
         let readings = Readings {
             economy: &economy,
@@ -219,21 +208,8 @@ impl<'a> Valuer<'a> {
 
     /// A side's utility (0–1) of a projection: its objectives, scored on the projected month.
     pub fn utility_of(&self, side: Side, projection: &Projection) -> f64 {
-        let readings = Readings {
-            economy: &projection.economy,
-            start: self.state.start_economy(),
-            policy: &projection.policy,
-            deal_signed: projection.deal_signed,
-            us_approval: projection.us_approval,
-            japan_approval: projection.japan_approval,
-        };
-        let objectives = self.scenario.objectives.side(side);
-        let total: f64 = objectives.iter().map(|o| o.weight).sum();
-        objectives
-            .iter()
-            .map(|o| o.weight * normalise(o, politics::indicator(self.scenario, &o.indicator, &readings)))
-            .sum::<f64>()
-            / total
+        let weights: Vec<f64> = self.scenario.objectives.side(side).iter().map(|o| o.weight).collect();
+        self.utility_with_weights(side, projection, &weights)
     }
 
     /// A side's utility of a projection with its objectives re-weighted (`weights` in the order of the side's
