@@ -395,12 +395,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             );
         }
         Move::Delay { instrument, months } => {
-            let i = scenario
-                .instrument_index(instrument)
-                .ok_or_else(|| MoveError::Unknown {
-                    what: "instrument",
-                    id: instrument.clone(),
-                })?;
+            let i = find_instrument(scenario, instrument)?;
             if *months == 0 || *months > scenario.rounds {
                 return Err(MoveError::OutOfRange(format!(
                     "a delay is 1 to {} months, not {months}",
@@ -424,12 +419,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             );
         }
         Move::SetQuota { instrument, quota_bn } => {
-            let i = scenario
-                .instrument_index(instrument)
-                .ok_or_else(|| MoveError::Unknown {
-                    what: "instrument",
-                    id: instrument.clone(),
-                })?;
+            let i = find_instrument(scenario, instrument)?;
             let covered: f64 = scenario
                 .sectors
                 .iter()
@@ -457,12 +447,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             sector,
             exempt,
         } => {
-            let i = scenario
-                .instrument_index(instrument)
-                .ok_or_else(|| MoveError::Unknown {
-                    what: "instrument",
-                    id: instrument.clone(),
-                })?;
+            let i = find_instrument(scenario, instrument)?;
             let k = scenario.sector_index(sector).ok_or_else(|| MoveError::Unknown {
                 what: "sector",
                 id: sector.clone(),
@@ -655,11 +640,15 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
     Ok(Applied { state: next, events })
 }
 
-fn instrument_option(scenario: &Scenario, id: &str, rate: f64) -> Result<usize, MoveError> {
-    let i = scenario.instrument_index(id).ok_or_else(|| MoveError::Unknown {
+fn find_instrument(scenario: &Scenario, id: &str) -> Result<usize, MoveError> {
+    scenario.instrument_index(id).ok_or_else(|| MoveError::Unknown {
         what: "instrument",
         id: id.to_string(),
-    })?;
+    })
+}
+
+fn instrument_option(scenario: &Scenario, id: &str, rate: f64) -> Result<usize, MoveError> {
+    let i = find_instrument(scenario, id)?;
     let options = &scenario.us_instruments[i].options;
     if !options.contains(&rate) {
         return Err(MoveError::NotAnOption {

@@ -66,7 +66,7 @@ impl OutcomeSpace {
                         let (from, to) = (t * chunk, ((t + 1) * chunk).min(total));
                         let mut points = Vec::with_capacity((to.saturating_sub(from)) as usize);
                         for n in from..to {
-                            points.push((point(&valuer, &package_at(space, n)), n));
+                            points.push((point(&valuer, &space.nth(n)), n));
                         }
                         frontier_of(points)
                     })
@@ -128,21 +128,6 @@ pub fn point(valuer: &Valuer, package: &Package) -> Point {
     }
 }
 
-/// The `n`-th package in the order of [`PackageSpace::enumerate`].
-pub fn package_at(space: &PackageSpace, mut n: u64) -> Package {
-    Package {
-        choice: space
-            .issues
-            .iter()
-            .map(|issue| {
-                let k = issue.options.len() as u64;
-                let c = (n % k) as u8;
-                n /= k;
-                c
-            })
-            .collect(),
-    }
-}
 
 /// `(u_us − r_us)(u_japan − r_japan)` with each gain counted from 0.
 pub fn nash_product(outcome: Point, reservation: Point) -> f64 {

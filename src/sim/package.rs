@@ -185,20 +185,22 @@ impl PackageSpace {
 
     /// Every package, in a fixed order (only sensible for small spaces).
     pub fn enumerate(&self) -> impl Iterator<Item = Package> + '_ {
-        let total = self.size();
-        (0..total).map(move |mut n| {
-            let choice = self
-                .issues
-                .iter()
-                .map(|issue| {
-                    let k = issue.options.len() as u64;
-                    let c = (n % k) as u8;
-                    n /= k;
-                    c
-                })
-                .collect();
-            Package { choice }
-        })
+        (0..self.size()).map(move |n| self.nth(n))
+    }
+
+    /// The `n`-th package in the order of [`PackageSpace::enumerate`] (the first issue varies fastest).
+    pub fn nth(&self, mut n: u64) -> Package {
+        let choice = self
+            .issues
+            .iter()
+            .map(|issue| {
+                let k = issue.options.len() as u64;
+                let c = (n % k) as u8;
+                n /= k;
+                c
+            })
+            .collect();
+        Package { choice }
     }
 }
 
