@@ -128,7 +128,6 @@ pub fn point(valuer: &Valuer, package: &Package) -> Point {
     }
 }
 
-
 /// `(u_us − r_us)(u_japan − r_japan)` with each gain counted from 0.
 pub fn nash_product(outcome: Point, reservation: Point) -> f64 {
     (outcome.us - reservation.us).max(0.0) * (outcome.japan - reservation.japan).max(0.0)

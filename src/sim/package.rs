@@ -188,6 +188,19 @@ impl PackageSpace {
         (0..self.size()).map(move |n| self.nth(n))
     }
 
+    /// Every package that differs from `package` on exactly one issue, issue by issue and option by option.
+    pub fn neighbours<'a>(&'a self, package: &'a Package) -> impl Iterator<Item = Package> + 'a {
+        self.issues.iter().enumerate().flat_map(move |(k, issue)| {
+            (0..issue.options.len() as u8)
+                .filter(move |&option| option != package.choice[k])
+                .map(move |option| {
+                    let mut candidate = package.clone();
+                    candidate.choice[k] = option;
+                    candidate
+                })
+        })
+    }
+
     /// The `n`-th package in the order of [`PackageSpace::enumerate`] (the first issue varies fastest).
     pub fn nth(&self, mut n: u64) -> Package {
         let choice = self

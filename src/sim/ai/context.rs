@@ -81,17 +81,10 @@ pub fn best_package(valuation: &Valuation) -> (Package, f64) {
     let mut utility = valuation.utility(&current);
     loop {
         let mut improved = None;
-        for (k, issue) in space.issues.iter().enumerate() {
-            for option in 0..issue.options.len() as u8 {
-                if option == current.choice[k] {
-                    continue;
-                }
-                let mut candidate = current.clone();
-                candidate.choice[k] = option;
-                let u = valuation.utility(&candidate);
-                if u > utility + EPSILON && improved.as_ref().is_none_or(|(_, best)| u > *best) {
-                    improved = Some((candidate, u));
-                }
+        for candidate in space.neighbours(&current) {
+            let u = valuation.utility(&candidate);
+            if u > utility + EPSILON && improved.as_ref().is_none_or(|(_, best)| u > *best) {
+                improved = Some((candidate, u));
             }
         }
         match improved {
