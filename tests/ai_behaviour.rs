@@ -58,9 +58,10 @@ impl<F: FnMut(&Decision)> Negotiator for Checked<F> {
     }
 
     fn next_move(&mut self, scenario: &Scenario, state: &GameState) -> Move {
+        // Decided before the move, as the agent itself does: its move updates what it has seen of the other side.
+        let decision = self.agent.decide(scenario, state);
         let mv = self.agent.next_move(scenario, state);
         if mv.ends_turn() {
-            let decision = self.agent.decide(scenario, state);
             assert_eq!(decision.accept, mv == Move::Accept, "decide() and next_move() agree");
             (self.check)(&decision);
             self.decisions += 1;
@@ -188,10 +189,12 @@ impl Negotiator for ThreateningUs {
 #[test]
 fn tit_for_tat_answers_a_threat_by_hardening_its_offer() {
     let s = scenario();
-    let threat_round = 4;
+    let threat_round = 5;
     let japan_offer_in = |threat: Option<u32>| {
         let mut us = ThreateningUs {
-            inner: Strategy::Conceder.agent(Side::Us),
+            // A firm US, so the talks are still open in the threat's round, late enough for Japan to have
+            // conceded something it can take back.
+            inner: Strategy::Boulware.agent(Side::Us),
             threat_round: threat,
         };
         let mut japan = Strategy::TitForTat.agent(Side::Japan);

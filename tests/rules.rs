@@ -369,3 +369,47 @@ fn the_us_can_exempt_a_covered_sector_but_not_one_the_instrument_misses() {
     );
     assert!(state.policy.us_exemptions[1].is_empty());
 }
+
+#[test]
+fn the_july_deal_puts_each_rate_in_force_when_it_really_took_effect() {
+    let s = common::spring_2025();
+    let state = tradetable::sim::play::play_actual_deal(&s, 2025).expect("the scenario has the real deal");
+    let rate = |round: usize, id: &str| state.history[round].policy.us_rates[s.instrument_index(id).unwrap()];
+    // Signed in round 6 (July 2025): the reciprocal 15% from August, autos at 15% all-in from September.
+    assert_eq!(
+        rate(6, "rtt_reciprocal"),
+        0.1,
+        "the April baseline until the deal's rate takes effect"
+    );
+    assert_eq!(rate(6, "s232_autos"), 0.25);
+    assert_eq!(rate(7, "rtt_reciprocal"), 0.15);
+    assert_eq!(rate(7, "s232_autos"), 0.25);
+    assert_eq!(rate(8, "s232_autos"), 0.125);
+    assert_eq!(state.history[8].month, "2025-09");
+    // Japan's concessions are in force from signature and phase in: purchases reach US exports a twelfth a month.
+    assert!(state.history[6].policy.concessions.iter().any(|&c| c > 0.0));
+}
+
+#[test]
+fn steel_enters_the_game_untaxed_and_pays_25_percent_from_march() {
+    let s = common::spring_2025();
+    let steel = s.instrument_index("s232_steel").unwrap();
+    let state = pass_until(&s, GameState::new(&s, 1), 3);
+    assert_eq!(state.history[0].policy.us_rates[steel], 0.0);
+    assert_eq!(state.history[1].policy.us_rates[steel], 0.0);
+    assert_eq!(state.history[2].policy.us_rates[steel], 0.25);
+    assert_eq!(state.history[2].month, "2025-03");
+}
+
+#[test]
+fn purchases_signed_in_a_deal_phase_in_instead_of_arriving_at_once() {
+    let s = common::spring_2025();
+    let state = tradetable::sim::play::play_actual_deal(&s, 2025).unwrap();
+    let exports = |round: usize| state.history[round].economy.us_exports_bn;
+    let first_month = exports(6) - exports(5);
+    assert!(
+        first_month > 0.0 && first_month < 2.0,
+        "US exports rose {first_month:.2} in the month of signing"
+    );
+    assert!(exports(8) > exports(6), "and keep rising as purchases phase in");
+}

@@ -23,80 +23,164 @@ fn every_shipped_scenario_validates() {
     assert!(count >= 1, "no scenarios found");
 }
 
-/// (fixture, line, column, words the message must contain)
-const BROKEN: &[(&str, usize, usize, &str)] = &[
-    ("syntax-missing-comma", 11, 5, "Expected comma"),
-    ("wrong-type", 10, 12, "Expected integer"),
-    ("unknown-field", 98, 13, "Unexpected field named `us_import_elasticty`"),
-    ("missing-field", 60, 9, "missing field named `source`"),
+/// A broken scenario made as a small edit of the shipped one: (name, text to replace, replacement, where in the
+/// replacement the error must point, words the message must contain).
+const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "syntax-missing-comma",
+        "    rounds: 8,\n",
+        "    rounds: 8\n",
+        "",
+        "Expected comma",
+    ),
+    // The parser points just after the colon.
+    (
+        "wrong-type",
+        "rounds: 8,",
+        "rounds: \"eight\",",
+        " \"eight\"",
+        "Expected integer",
+    ),
+    (
+        "unknown-field",
+        "us_import_elasticity: -2.0,",
+        "us_import_elasticty: -2.0,",
+        "us_import_elasticty",
+        "Unexpected field named `us_import_elasticty`",
+    ),
     (
         "negative-flow",
-        66,
-        28,
+        "us_exports_bn: 5.4,",
+        "us_exports_bn: -5.4,",
+        "-5.4",
         "sectors[3].us_exports_bn: expected a value of 0 or more, found -5.4",
     ),
     (
         "positive-elasticity",
-        84,
-        35,
+        "us_import_elasticity: -1.5,",
+        "us_import_elasticity: 1.5,",
+        "1.5",
         "sectors[4].us_import_elasticity: expected a negative import-demand elasticity",
     ),
-    ("unknown-sector", 180, 32, "unknown sector \"trucks\"; expected one of"),
-    ("zero-rounds", 10, 13, "rounds: expected at least 1 round, found 0"),
-    ("duplicate-id", 35, 17, "sectors[1].id: duplicate id \"autos\""),
+    (
+        "unknown-sector",
+        "sectors: [\"steel\"],",
+        "sectors: [\"trucks\"],",
+        "\"trucks\"",
+        "unknown sector \"trucks\"; expected one of",
+    ),
+    (
+        "zero-rounds",
+        "rounds: 8,",
+        "rounds: 0,",
+        "0,",
+        "rounds: expected at least 1 round, found 0",
+    ),
+    (
+        "duplicate-id",
+        "id: \"auto_parts\",",
+        "id: \"autos\",",
+        "\"autos\"",
+        "sectors[1].id: duplicate id \"autos\"",
+    ),
     (
         "bad-deal-term",
-        581,
-        27,
+        "\"s232_autos\": 0.125,",
+        "\"s232_autos\": 0.15,",
+        "0.15",
         "0.15 is not one of the options [0.0, 0.125, 0.25] of \"s232_autos\"",
     ),
     (
         "unknown-lever-reaction",
-        386,
-        37,
+        "Lever(\"security_coop\")",
+        "Lever(\"security_cooperation\")",
+        "Lever",
         "unknown instrument or lever \"security_cooperation\"",
     ),
     (
         "probability-above-one",
-        509,
-        26,
+        "probability: 0.12,",
+        "probability: 1.2,",
+        "1.2",
         "random_events[0].probability: expected a value from 0 to 1, found 1.2",
     ),
-    ("not-ron", 2, 1, "Expected opening `(`"),
+    (
+        "history-change-without-source",
+        "source: \"Steel and aluminium 50% from 4 June 2025 (DOMAIN.md section 3).\",",
+        "source: \"\",",
+        "\"\"",
+        "history.changes[3].source: expected a non-empty text",
+    ),
+    (
+        "objective-without-source",
+        "source: \"Gallup: 47% in January, 40% by August 2025; the scale spans ten points either side of 45% (our reasoning).\"",
+        "source: \" \"",
+        "\" \"",
+        "objectives.us[5].source: expected a non-empty text",
+    ),
+    (
+        "unknown-history-instrument",
+        "set: {\"s232_steel\": 0.5},",
+        "set: {\"s232_stel\": 0.5},",
+        "0.5",
+        "unknown instrument or lever \"s232_stel\"",
+    ),
 ];
 
+/// The shipped scenario with its first `from` replaced, and the 1-based line and column where the replacement's `at` starts.
+fn broken(from: &str, to: &str, at: &str) -> (String, usize, usize) {
+    let shipped = std::fs::read_to_string(common::scenario_path()).unwrap();
+    assert!(shipped.contains(from), "{from:?} is not in the shipped scenario");
+    let offset = shipped.find(from).unwrap();
+    let text = shipped.replacen(from, to, 1);
+    // With no `at`, the error is at the start of the line after the edit (a syntax error found at the next token).
+    let target = if at.is_empty() {
+        offset + to.len() + text[offset + to.len()..].len() - text[offset + to.len()..].trim_start().len()
+    } else {
+        offset + to.find(at).unwrap()
+    };
+    let line = text[..target].matches('\n').count() + 1;
+    let col = target - text[..target].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (text, line, col)
+}
+
 #[test]
-fn every_broken_fixture_gets_a_located_error() {
-    for (name, line, col, words) in BROKEN {
-        let path = common::fixture(&format!("broken/{name}.ron"));
-        let error = Scenario::load(&path).expect_err(name);
+fn every_broken_edit_of_the_shipped_scenario_gets_a_located_error() {
+    for (name, from, to, at, words) in BROKEN {
+        let (text, line, col) = broken(from, to, at);
+        let label = format!("{name}.ron");
+        let error = Scenario::from_ron_str(&text, &label).expect_err(name);
         let ScenarioError::Invalid { problems, .. } = &error else {
             panic!("{name}: expected problems, got {error}");
         };
-        let first = &problems[0];
-        let position = first
+        let position = problems[0]
             .position
             .unwrap_or_else(|| panic!("{name}: no position in {error}"));
-        assert_eq!((position.line, position.col), (*line, *col), "{name}: {error}");
-        assert!(error.to_string().contains(words), "{name}: {error}");
+        assert_eq!((position.line, position.col), (line, col), "{name}: {error}");
         let rendered = error.to_string();
-        let expected_prefix = format!("{}:{line}:{col}: ", path.display());
-        assert!(rendered.starts_with(&expected_prefix), "{name}: {rendered}");
+        assert!(rendered.contains(words), "{name}: {rendered}");
+        assert!(
+            rendered.starts_with(&format!("{label}:{line}:{col}: ")),
+            "{name}: {rendered}"
+        );
     }
 }
 
 #[test]
-fn every_broken_fixture_is_in_the_table() {
-    let dir = common::fixture("broken");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().path().file_stem().unwrap().to_string_lossy().to_string();
-        assert!(BROKEN.iter().any(|(n, ..)| *n == name), "{name} has no expectation");
-    }
+fn a_file_that_is_not_ron_gets_a_located_error() {
+    let path = common::fixture("broken/not-ron.ron");
+    let error = Scenario::load(&path).unwrap_err();
+    assert!(
+        error.to_string().starts_with(&format!("{}:2:1: ", path.display())),
+        "{error}"
+    );
+    assert!(error.to_string().contains("Expected opening `(`"), "{error}");
 }
 
 #[test]
 fn zero_rounds_is_reported_once_not_for_every_event() {
-    let error = Scenario::load(&common::fixture("broken/zero-rounds.ron")).unwrap_err();
+    let (text, ..) = broken("rounds: 8,", "rounds: 0,", "0,");
+    let error = Scenario::from_ron_str(&text, "zero-rounds").unwrap_err();
     assert_eq!(error.to_string().lines().count(), 1, "{error}");
 }
 
@@ -130,15 +214,20 @@ fn hostile_input_never_panics() {
 #[test]
 fn validate_prints_file_line_column_and_exits_non_zero() {
     let bin = env!("CARGO_BIN_EXE_tradetable");
-    let good = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/spring-2025.ron");
-    let bad = common::fixture("broken/negative-flow.ron");
+    let good = common::scenario_path();
+    let (text, line, col) = broken("us_exports_bn: 5.4,", "us_exports_bn: -5.4,", "-5.4");
+    let dir = std::env::temp_dir().join(format!("tradetable-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("negative-flow.ron");
+    std::fs::write(&bad, text).unwrap();
     let ok = Command::new(bin).arg("validate").arg(&good).output().unwrap();
     assert!(ok.status.success());
     let out = Command::new(bin).arg("validate").arg(&good).arg(&bad).output().unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{}:66:28: sectors[3].us_exports_bn", bad.display())),
+        stderr.contains(&format!("{}:{line}:{col}: sectors[3].us_exports_bn", bad.display())),
         "{stderr}"
     );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,6 +1,7 @@
 //! The command line: validate scenario files, simulate AI-vs-AI games, run AI tournaments, and (with the `gui`
 //! feature) start the game.
 
+mod backtest;
 mod negotiate;
 #[cfg(feature = "gui")]
 pub mod play;
@@ -53,6 +54,8 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Run one negotiation on a plain multi-issue domain (the engine checked against NegMAS).
     Negotiate(negotiate::NegotiateArgs),
+    /// Play the policy really in force through the model and compare it with what was observed.
+    Backtest(backtest::BacktestArgs),
     /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
     /// Open the game straight at the table.
@@ -68,6 +71,7 @@ pub fn run() -> ExitCode {
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Negotiate(args)) => negotiate::run(&args),
         Some(Command::Tournament(args)) => tournament::run(&args),
+        Some(Command::Backtest(args)) => backtest::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Play(args)) => play::run(&args, true),
         #[cfg(feature = "gui")]

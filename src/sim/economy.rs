@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::scenario::{ConcessionEffect, InstrumentKind, Scenario, Sector, SectorFlag};
+use super::scenario::{ConcessionEffect, Dynamics, InstrumentKind, Scenario, Sector, SectorFlag};
 
 /// Whether the 2019 US–Japan Trade Agreement still binds Japan's tariffs on US goods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +62,69 @@ impl Policy {
     }
 }
 
+/// A change of a figure (a tariff, a concession's level) that took effect `age` months ago (0: this month).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// How much the figure moved (a rate as a fraction, or a lever's level); negative for a cut.
+    pub amount: f64,
+    /// Months since it took effect.
+    pub age: u32,
+}
+
+/// The changes that make up a figure's distance from its starting value, oldest first. Each change keeps its own
+/// age, so a later rise does not restart the adjustment to an earlier one: the months-old part of a tariff keeps
+/// the pass-through it has reached while the new part starts low.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Steps(pub Vec<Step>);
+
+/// Changes smaller than this are rounding noise, not policy.
+const NEGLIGIBLE: f64 = 1e-12;
+
+impl Steps {
+    /// One month on: every change ages a month, then the figure moves by `change`. A move against the most recent
+    /// changes takes them back first, newest first (a cut removes the latest rise before an older one); what is
+    /// left becomes a new change of age 0.
+    pub fn advance(&mut self, change: f64) {
+        for step in &mut self.0 {
+            step.age = step.age.saturating_add(1);
+        }
+        self.push(change);
+    }
+
+    fn push(&mut self, mut change: f64) {
+        while change.abs() > NEGLIGIBLE {
+            match self.0.last_mut() {
+                Some(last) if (last.amount > 0.0) != (change > 0.0) => {
+                    let left = last.amount + change;
+                    if (left > 0.0) == (last.amount > 0.0) && left.abs() > NEGLIGIBLE {
+                        last.amount = left;
+                        change = 0.0;
+                    } else {
+                        change = left;
+                        self.0.pop();
+                    }
+                }
+                _ => {
+                    self.0.push(Step { amount: change, age: 0 });
+                    change = 0.0;
+                }
+            }
+        }
+    }
+
+    /// The figure's distance from its starting value.
+    pub fn total(&self) -> f64 {
+        self.0.iter().map(|s| s.amount).sum()
+    }
+
+    /// Every change `months` older, with no new change (to look further ahead).
+    pub fn age_by(&mut self, months: u32) {
+        for step in &mut self.0 {
+            step.age = step.age.saturating_add(months);
+        }
+    }
+}
+
 /// What else the economy depends on in a month besides policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conditions {
@@ -69,44 +132,59 @@ pub struct Conditions {
     pub yen_per_dollar: f64,
     /// Multiplier on the investment inflow from events (1 when nothing has happened).
     pub investment_factor: f64,
-    /// Uncertainty from open threats, 0–1.
+    /// Uncertainty from open threats and the lack of a settlement, 0–1.
     pub uncertainty: f64,
-    /// Per sector: months since its US tariff last rose (pass-through grows with it).
-    pub tariff_age: Vec<u32>,
-    /// Per Japanese lever: months since its current level took effect (standards recognition phases in).
-    pub lever_age: Vec<u32>,
+    /// Per sector: the changes of the additional US tariff since the start, with their ages.
+    pub us_tariff_steps: Vec<Steps>,
+    /// Per sector: the changes of Japan's tariff on US goods since the start.
+    pub japan_tariff_steps: Vec<Steps>,
+    /// Per Japanese lever: the changes of its level since the start (concessions phase in from each change).
+    pub lever_steps: Vec<Steps>,
 }
 
 impl Conditions {
-    /// Ages one month on from policy `before` to policy `after`: a sector whose tariff rose, or a lever whose level
-    /// changed, starts again at 0; the others grow by a month.
-    pub fn advance_ages(&mut self, scenario: &Scenario, before: &Policy, after: &Policy) {
-        let rates_before = us_additional_rates(scenario, before);
-        let rates_after = us_additional_rates(scenario, after);
-        for (s, age) in self.tariff_age.iter_mut().enumerate() {
-            *age = if rates_after[s] > rates_before[s] {
-                0
-            } else {
-                age.saturating_add(1)
-            };
+    /// Moves one month on to `policy`: every change ages a month, and whatever of each tariff and concession level
+    /// the changes so far do not account for becomes a change of age 0. (Comparing with the changes rather than
+    /// with last month's policy also catches what changed after last month's figures were computed, such as the
+    /// Diet suspending the USJTA at the end of a month.)
+    pub fn advance(&mut self, scenario: &Scenario, policy: &Policy) {
+        let start = us_additional_rates(scenario, &Policy::initial(scenario));
+        let rates = us_additional_rates(scenario, policy);
+        for (s, steps) in self.us_tariff_steps.iter_mut().enumerate() {
+            let change = (rates[s] - start[s]) - steps.total();
+            steps.advance(change);
         }
-        for (k, age) in self.lever_age.iter_mut().enumerate() {
-            *age = if after.concessions[k] != before.concessions[k] {
-                0
-            } else {
-                age.saturating_add(1)
-            };
+        for (s, steps) in self.japan_tariff_steps.iter_mut().enumerate() {
+            let change = (japan_tariff(scenario, s, policy) - scenario.sectors[s].japan_tariff) - steps.total();
+            steps.advance(change);
+        }
+        for (k, steps) in self.lever_steps.iter_mut().enumerate() {
+            let change = policy.concessions[k] - steps.total();
+            steps.advance(change);
         }
     }
 
-    /// Conditions at the start: the scenario's exchange rate, no shocks, no uncertainty.
+    /// Every change `months` older, with policy unchanged: how the same policy looks later on.
+    pub fn age_by(&mut self, months: u32) {
+        for steps in self
+            .us_tariff_steps
+            .iter_mut()
+            .chain(&mut self.japan_tariff_steps)
+            .chain(&mut self.lever_steps)
+        {
+            steps.age_by(months);
+        }
+    }
+
+    /// Conditions at the start: the scenario's exchange rate, no shocks, no uncertainty, no changes yet.
     pub fn initial(scenario: &Scenario) -> Conditions {
         Conditions {
             yen_per_dollar: scenario.exchange.yen_per_dollar,
             investment_factor: 1.0,
             uncertainty: 0.0,
-            tariff_age: vec![0; scenario.sectors.len()],
-            lever_age: vec![0; scenario.japan_levers.len()],
+            us_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
+            japan_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
+            lever_steps: vec![Steps::default(); scenario.japan_levers.len()],
         }
     }
 }
@@ -124,10 +202,14 @@ pub struct SectorFlow {
     pub us_tariff: f64,
     /// Japan's tariff on US goods of this sector.
     pub japan_tariff: f64,
-    /// Share of the tariff change passed to US buyers this month.
+    /// Share of the tariff change since the start passed to US buyers this month (1 with no change).
     pub pass_through: f64,
     /// Japanese exporters' price relative to the start (below 1: they absorb part of the tariff).
     pub export_price_index: f64,
+    /// US buyers' tariff-inclusive price relative to the start.
+    pub us_price_index: f64,
+    /// Volume of US imports relative to the start.
+    pub import_volume_index: f64,
 }
 
 /// The economy in one month, at annual rates.
@@ -155,11 +237,13 @@ pub struct Economy {
     pub investment_inflow_bn: f64,
     /// Japan's cost of the concessions in force, $bn-equivalent a year.
     pub concession_cost_bn: f64,
-    /// Highest additional US tariff on autos (above MFN), fraction.
+    /// Additional US tariff on autos and parts (above MFN), weighted by their starting imports, fraction.
     pub auto_tariff_additional: f64,
+    /// The whole US tariff on autos and parts (MFN and instruments), weighted by their starting imports, fraction.
+    pub auto_tariff_total: f64,
     /// Yen per dollar.
     pub yen_per_dollar: f64,
-    /// Uncertainty from open threats, 0–1.
+    /// Uncertainty from open threats and the lack of a settlement, 0–1.
     pub uncertainty: f64,
     /// Sector detail.
     pub sectors: Vec<SectorFlow>,
@@ -213,17 +297,59 @@ pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
         .collect()
 }
 
+/// The whole US tariff on autos and parts (MFN and instruments), weighted by their starting imports.
+pub fn auto_tariff_total(scenario: &Scenario, policy: &Policy) -> f64 {
+    let additional = us_additional_rates(scenario, policy);
+    let mut weighted = 0.0;
+    let mut imports = 0.0;
+    for (sector, add) in scenario.sectors.iter().zip(&additional) {
+        if sector.has(SectorFlag::Auto) {
+            weighted += sector.us_imports_bn * (sector.us_tariff + add);
+            imports += sector.us_imports_bn;
+        }
+    }
+    if imports > 0.0 { weighted / imports } else { 0.0 }
+}
+
 fn covers(sectors: &[String], sector: &Sector) -> bool {
     sectors.is_empty() || sectors.contains(&sector.id)
 }
 
-/// Share of a tariff change passed to US buyers `age` months after it.
+/// Share of a tariff rise passed to US buyers `age` months after it took effect (0: its first month).
 pub fn pass_through(sector: &Sector, age: u32) -> f64 {
     let p = &sector.pass_through;
     if p.months == 0 || age >= p.months {
         return p.long_run;
     }
     p.initial + (p.long_run - p.initial) * age as f64 / p.months as f64
+}
+
+/// Share of its long-run response a volume has made `age` months after a price change: nothing during the first
+/// `lag` months (goods already ordered), then partial adjustment, each month closing `speed` of the remaining gap,
+/// so `n` months after the lag `1 − (1 − speed)^n` of it is closed (the lag's last month counts as the first).
+pub fn adjusted_share(dynamics: &Dynamics, age: u32) -> f64 {
+    let lag = dynamics.volume_lag_months;
+    if age < lag {
+        return 0.0;
+    }
+    let speed = dynamics.volume_adjustment_per_month;
+    let mut remaining = 1.0 - speed;
+    // Repeated multiplication rather than `powi`, so the result is the same on every platform.
+    for _ in 0..(age - lag).min(MAX_ADJUSTMENT_MONTHS) {
+        remaining *= 1.0 - speed;
+    }
+    1.0 - remaining
+}
+
+/// Past this many months an adjustment counts as complete enough (0.96^240 is below 10⁻⁴).
+const MAX_ADJUSTMENT_MONTHS: u32 = 240;
+
+/// Share of a concession's full effect delivered `age` months after it took effect, phasing in linearly.
+pub fn phased_share(phase_in_months: u32, age: u32) -> f64 {
+    if phase_in_months == 0 {
+        return 1.0;
+    }
+    ((age as f64 + 1.0) / phase_in_months as f64).min(1.0)
 }
 
 /// Japan's tariff on US goods of a sector under the USJTA's state and the tariff cuts in force.
@@ -247,6 +373,7 @@ pub fn japan_tariff(scenario: &Scenario, sector_index: usize, policy: &Policy) -
 /// Evaluates the economy for a month under `policy` and `conditions`, against the starting policy `start`.
 pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions: &Conditions) -> Economy {
     let additional = us_additional_rates(scenario, policy);
+    let dynamics = &scenario.dynamics;
     let fx_change = conditions.yen_per_dollar / scenario.exchange.yen_per_dollar - 1.0;
     let import_fx = (1.0 + scenario.exchange.import_fx_elasticity * fx_change).max(0.0);
     let export_fx = (1.0 - scenario.exchange.export_fx_elasticity * fx_change).max(0.0);
@@ -256,32 +383,25 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
     let mut concession_cost = 0.0;
     for (k, (lever, &level)) in scenario.japan_levers.iter().zip(&policy.concessions).enumerate() {
         concession_cost += level * lever.japan_cost_per_unit;
+        // The level delivered so far: each change of the level phases in from the month it took effect.
+        let delivered: f64 = conditions.lever_steps[k]
+            .0
+            .iter()
+            .map(|step| step.amount * phased_share(lever.phase_in_months, step.age))
+            .sum();
         match &lever.effect {
             ConcessionEffect::Purchase { sector, additionality } => {
                 if let Some(s) = scenario.sector_index(sector) {
-                    extra_exports[s] += level * additionality;
+                    extra_exports[s] += delivered * additionality;
                 }
             }
             ConcessionEffect::Investment { years, additionality } => {
-                pledged_inflow += level * additionality / years;
+                pledged_inflow += delivered * additionality / years;
             }
-            ConcessionEffect::QuotaExpansion { sector, bn_per_unit } => {
+            ConcessionEffect::QuotaExpansion { sector, bn_per_unit }
+            | ConcessionEffect::StandardsRecognition { sector, bn_per_unit } => {
                 if let Some(s) = scenario.sector_index(sector) {
-                    extra_exports[s] += level * bn_per_unit;
-                }
-            }
-            ConcessionEffect::StandardsRecognition {
-                sector,
-                bn_per_unit,
-                ramp_rounds,
-            } => {
-                if let Some(s) = scenario.sector_index(sector) {
-                    let phase = if *ramp_rounds == 0 {
-                        1.0
-                    } else {
-                        (conditions.lever_age[k] as f64 / *ramp_rounds as f64).min(1.0)
-                    };
-                    extra_exports[s] += level * bn_per_unit * phase;
+                    extra_exports[s] += delivered * bn_per_unit;
                 }
             }
             ConcessionEffect::TariffCut { .. } | ConcessionEffect::Cooperation => {}
@@ -301,30 +421,51 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         investment_inflow_bn: 0.0,
         concession_cost_bn: concession_cost,
         auto_tariff_additional: 0.0,
+        auto_tariff_total: 0.0,
         yen_per_dollar: conditions.yen_per_dollar,
         uncertainty: conditions.uncertainty,
         sectors: Vec::with_capacity(scenario.sectors.len()),
     };
 
+    let mut auto_imports = 0.0;
     for (s, sector) in scenario.sectors.iter().enumerate() {
-        // US imports: SMART with pass-through φ (φ = ε_x / (ε_x − ε_m) for export-supply elasticity ε_x).
+        // US imports: SMART with pass-through φ, change by change. A change Δt of the tariff moves the price to US
+        // buyers by φ·x and the exporters' price by −(1 − φ)·x, with x = Δt / (1 + t0); volumes move towards
+        // ε·φ·x at the adjustment speed. Rises pass through more as they age; cuts pass through at the long-run share.
         let t0 = sector.us_tariff + start[s];
         let t = sector.us_tariff + additional[s];
-        let relative_change = (t - t0) / (1.0 + t0);
-        let phi = if t > t0 {
-            pass_through(sector, conditions.tariff_age[s])
-        } else {
-            sector.pass_through.long_run
-        };
-        let volume = (1.0 + sector.us_import_elasticity * phi * relative_change).max(0.0);
-        let export_price = (1.0 - (1.0 - phi) * relative_change).max(0.0);
+        let mut buyer_price_change = 0.0;
+        let mut export_price_change = 0.0;
+        let mut volume_change = 0.0;
+        let mut passed_on = 0.0;
+        for step in &conditions.us_tariff_steps[s].0 {
+            let x = step.amount / (1.0 + t0);
+            let phi = if step.amount > 0.0 {
+                pass_through(sector, step.age)
+            } else {
+                sector.pass_through.long_run
+            };
+            buyer_price_change += phi * x;
+            export_price_change -= (1.0 - phi) * x;
+            volume_change += sector.us_import_elasticity * phi * x * adjusted_share(dynamics, step.age);
+            passed_on += phi * step.amount;
+        }
+        let volume = (1.0 + volume_change).max(0.0);
+        let export_price = (1.0 + export_price_change).max(0.0);
         let imports = sector.us_imports_bn * volume * export_price * import_fx;
-        let consumer_cost = sector.us_imports_bn * phi * (t - t0) * (volume + 0.5 * (1.0 - volume));
+        let consumer_cost = sector.us_imports_bn * passed_on * (volume + 0.5 * (1.0 - volume));
+        let pass_through_now = if t != t0 { passed_on / (t - t0) } else { 1.0 };
 
-        // US exports: Japan's import demand responds to its own tariff changes (full pass-through).
+        // US exports: Japan's import demand responds to its own tariff changes (full pass-through), adjusting at the
+        // same speed.
         let tj0 = sector.japan_tariff;
         let tj = japan_tariff(scenario, s, policy);
-        let export_volume = (1.0 + sector.japan_import_elasticity * (tj - tj0) / (1.0 + tj0)).max(0.0);
+        let mut export_volume_change = 0.0;
+        for step in &conditions.japan_tariff_steps[s].0 {
+            export_volume_change +=
+                sector.japan_import_elasticity * step.amount / (1.0 + tj0) * adjusted_share(dynamics, step.age);
+        }
+        let export_volume = (1.0 + export_volume_change).max(0.0);
         let exports = sector.us_exports_bn * export_volume * export_fx + extra_exports[s];
 
         totals.us_imports_bn += imports;
@@ -335,7 +476,9 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         totals.japan_export_loss_bn += loss;
         if sector.has(SectorFlag::Auto) {
             totals.auto_export_loss_bn += loss;
-            totals.auto_tariff_additional = totals.auto_tariff_additional.max(additional[s]);
+            auto_imports += sector.us_imports_bn;
+            totals.auto_tariff_additional += sector.us_imports_bn * additional[s];
+            totals.auto_tariff_total += sector.us_imports_bn * t;
         }
         if sector.has(SectorFlag::Farm) {
             totals.farm_exports_bn += exports;
@@ -346,9 +489,15 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
             us_exports_bn: exports,
             us_tariff: t,
             japan_tariff: tj,
-            pass_through: phi,
+            pass_through: pass_through_now,
             export_price_index: export_price,
+            us_price_index: 1.0 + buyer_price_change,
+            import_volume_index: volume,
         });
+    }
+    if auto_imports > 0.0 {
+        totals.auto_tariff_additional /= auto_imports;
+        totals.auto_tariff_total /= auto_imports;
     }
     totals.goods_deficit_bn = totals.us_imports_bn - totals.us_exports_bn;
     totals.goods_deficit_base_fx_bn =

@@ -2,6 +2,7 @@
 //! events, scores and the AI. Deterministic given a seed; the CLI, the tests and the Bevy game all drive it.
 
 pub mod ai;
+pub mod backtest;
 pub mod bargaining;
 pub mod economy;
 pub mod events;
@@ -11,6 +12,7 @@ pub mod outcome_space;
 pub mod package;
 pub mod play;
 pub mod politics;
+pub mod reference;
 pub mod report;
 pub mod ron_spans;
 pub mod scenario;

@@ -338,6 +338,8 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             let i = instrument_option(scenario, instrument, *rate)?;
             next.policy.us_rates[i] = *rate;
             next.threats.retain(|t| t.instrument != i || t.rate > *rate);
+            // An announced rate at or below the one set now would lower it when it fell due: it is superseded.
+            next.scheduled.retain(|s| s.instrument != i || s.rate > *rate);
             let name = &scenario.us_instruments[i].name;
             say(
                 &mut events,
@@ -563,7 +565,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             let offer = next.offer_to(side).cloned().ok_or(MoveError::NothingToAccept)?;
             set_fate(&mut next, OfferFate::Accepted);
             next.offer = None;
-            sign(scenario, &mut next, &offer.package);
+            sign(scenario, &mut next, &offer.package, round);
             say(
                 &mut events,
                 EventKind::Accepted(side),
@@ -672,12 +674,26 @@ fn lapse_offer(state: &mut GameState) {
     }
 }
 
-/// Puts a signed package into force: its rates and concessions, threats and schedules settled, the USJTA restored.
-fn sign(scenario: &Scenario, state: &mut GameState, package: &Package) {
+/// Puts a signed package into force: its concessions at once, each new tariff rate when the order implementing it
+/// takes effect (`deal_lag_rounds` after signing), threats and earlier schedules settled, the USJTA restored.
+fn sign(scenario: &Scenario, state: &mut GameState, package: &Package, round: u32) {
     let space = PackageSpace::of(scenario);
-    state.policy = space.apply_to(package, &state.policy);
+    let agreed = space.apply_to(package, &state.policy);
     state.scheduled.clear();
     state.threats.clear();
+    let mut policy = agreed.clone();
+    for (i, instrument) in scenario.us_instruments.iter().enumerate() {
+        if instrument.deal_lag_rounds > 0 && agreed.us_rates[i] != state.policy.us_rates[i] {
+            policy.us_rates[i] = state.policy.us_rates[i];
+            policy.us_quotas_bn[i] = state.policy.us_quotas_bn[i];
+            state.scheduled.push(ScheduledTariff {
+                instrument: i,
+                rate: agreed.us_rates[i],
+                round: round + instrument.deal_lag_rounds,
+            });
+        }
+    }
+    state.policy = policy;
     if state.policy.usjta == UsjtaStatus::Suspended {
         state.policy.usjta = UsjtaStatus::InForce;
         state.usjta_suspended_months = 0;
@@ -707,14 +723,20 @@ fn end_game(
     });
 }
 
-/// Trade-weighted threatened tariff above the rates in force, as a share of the level that makes uncertainty total.
+/// Uncertainty, 0–1: while no deal settles the rates, the scenario's unsettled level plus the trade-weighted
+/// threatened tariff above the rates in force as a share of the level that makes uncertainty total.
 fn uncertainty(scenario: &Scenario, state: &GameState) -> f64 {
     if matches!(&state.outcome, Some(o) if o.kind == OutcomeKind::Deal) {
         return 0.0;
     }
+    threat_uncertainty(scenario, state, scenario.investment.unsettled_uncertainty)
+}
+
+/// `base` plus the uncertainty of the threats and schedules still open, capped at 1.
+pub fn threat_uncertainty(scenario: &Scenario, state: &GameState, base: f64) -> f64 {
     let total: f64 = scenario.sectors.iter().map(|s| s.us_imports_bn).sum();
     if total <= 0.0 {
-        return 0.0;
+        return base.min(1.0);
     }
     let mut points = 0.0;
     for (i, ins) in scenario.us_instruments.iter().enumerate() {
@@ -736,7 +758,7 @@ fn uncertainty(scenario: &Scenario, state: &GameState) -> f64 {
             points += gap * 100.0 * covered / total;
         }
     }
-    (points / scenario.investment.full_uncertainty_points).min(1.0)
+    (base + points / scenario.investment.full_uncertainty_points).min(1.0)
 }
 
 /// Closes the current round: tariffs take effect, events fire, the economy and politics move, and the USJTA and
@@ -763,9 +785,8 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
 
     events::fire_random_events(scenario, state, &mut rng, events);
 
-    // Ages: a tariff that rose this month, or a concession whose level changed, starts again at 0.
-    let previous = Arc::clone(state.history.last().expect("a game always has its round-0 record"));
-    state.conditions.advance_ages(scenario, &previous.policy, &state.policy);
+    // A month on: what changed this month (tariffs due, events, last month's USJTA vote) starts at age 0.
+    state.conditions.advance(scenario, &state.policy);
     state.conditions.uncertainty = uncertainty(scenario, state);
 
     let start = starting_additional(scenario);
@@ -800,8 +821,8 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
 
     // The USJTA: pressure from the auto tariff and a weak cabinet.
     let rules = &scenario.usjta;
-    let above = economy.auto_tariff_additional > rules.auto_tariff_threshold;
-    let hazard = politics::usjta_hazard(scenario, economy.auto_tariff_additional, japan_approval);
+    let above = politics::auto_tariff_above_line(scenario, economy.auto_tariff_total);
+    let hazard = politics::usjta_hazard(scenario, economy.auto_tariff_total, japan_approval);
     let draw: f64 = rand::RngExt::random(&mut rng);
     match state.policy.usjta {
         // A government that has just signed a deal does not walk out of the agreement the deal keeps.

@@ -61,14 +61,25 @@ pub fn play_no_deal(scenario: &Scenario, seed: u64) -> GameState {
 /// The game in which nobody moves until the round the real deal was signed, and then it is signed.
 pub fn play_actual_deal(scenario: &Scenario, seed: u64) -> Option<GameState> {
     let deal = scenario.actual_deal.as_ref()?;
+    let package = actual_deal_package(scenario)?;
+    Some(play_deal(scenario, seed, deal.round, package))
+}
+
+/// The package of the deal that really happened.
+pub fn actual_deal_package(scenario: &Scenario) -> Option<super::package::Package> {
+    let deal = scenario.actual_deal.as_ref()?;
     let space = PackageSpace::of(scenario);
     let base = space.from_policy(&Policy::initial(scenario));
-    let package = space.with_terms(&base, &deal.terms)?;
+    space.with_terms(&base, &deal.terms)
+}
+
+/// The game in which nobody moves until `round`, when the US proposes `package` and Japan accepts it.
+pub fn play_deal(scenario: &Scenario, seed: u64, round: u32, package: super::package::Package) -> GameState {
     let mut us = Scripted {
-        plan: BTreeMap::from([(deal.round, Move::Propose(package))]),
+        plan: BTreeMap::from([(round, Move::Propose(package))]),
     };
     let mut japan = Scripted {
-        plan: BTreeMap::from([(deal.round, Move::Accept)]),
+        plan: BTreeMap::from([(round, Move::Accept)]),
     };
-    Some(play(scenario, seed, &mut us, &mut japan))
+    play(scenario, seed, &mut us, &mut japan)
 }

@@ -156,12 +156,21 @@ pub fn overall(scenario: &Scenario, side: Side, approvals: &[f64]) -> f64 {
         / total
 }
 
-/// Chance this month that Japan's Diet suspends the USJTA, from the auto tariff and the cabinet's weakness.
-pub fn usjta_hazard(scenario: &Scenario, auto_tariff_additional: f64, japan_approval: f64) -> f64 {
+/// Whether the whole auto tariff (MFN and instruments, trade-weighted) is above the line the Diet tolerates. A rate
+/// on the line is not above it, however the fractions round (2.5% + 12.5% is the 15% of the line).
+pub fn auto_tariff_above_line(scenario: &Scenario, auto_tariff_total: f64) -> bool {
+    auto_tariff_total > scenario.usjta.auto_tariff_threshold + ON_THE_LINE
+}
+
+/// Rates within this of the line count as on it.
+const ON_THE_LINE: f64 = 1e-9;
+
+/// Chance this month that Japan's Diet suspends the USJTA, from the whole auto tariff and the cabinet's weakness.
+pub fn usjta_hazard(scenario: &Scenario, auto_tariff_total: f64, japan_approval: f64) -> f64 {
     let rules = &scenario.usjta;
-    let excess_points = ((auto_tariff_additional - rules.auto_tariff_threshold) * 100.0).max(0.0);
+    let excess_points = ((auto_tariff_total - rules.auto_tariff_threshold) * 100.0).max(0.0);
     let weakness_points = (rules.approval_floor - japan_approval).max(0.0);
-    let pressure = if excess_points > 0.0 {
+    let pressure = if auto_tariff_above_line(scenario, auto_tariff_total) {
         rules.hazard_per_point * excess_points + rules.hazard_per_approval_point * weakness_points
     } else {
         0.0

@@ -83,6 +83,10 @@ pub struct Scenario {
     pub rounds: u32,
     /// Exchange rates and how flows respond to them.
     pub exchange: Exchange,
+    /// How fast trade responds to a change, and how far ahead a package is judged.
+    pub dynamics: Dynamics,
+    /// Low and high parameter sets spanning the published range, for the bands on every figure.
+    pub sensitivity: Sensitivity,
     /// US–Japan goods trade by sector.
     pub sectors: Vec<Sector>,
     /// The US tariff instruments (Section 232, AFTP blanket, RTT reciprocal).
@@ -107,6 +111,152 @@ pub struct Scenario {
     /// the game then offers only the built-in strategies and difficulties.
     #[serde(default)]
     pub personalities: Vec<Personality>,
+    /// The policy that was really in force month by month and what was observed, for `tradetable backtest`.
+    /// Optional: a scenario without it cannot be backtested.
+    #[serde(default)]
+    pub history: Option<History>,
+}
+
+/// How fast trade responds to a change, and how far ahead a package is judged.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dynamics {
+    /// Months after a price change before volumes start to respond: goods arriving were ordered and contracted
+    /// before it (prices respond at once).
+    pub volume_lag_months: u32,
+    /// Share of the remaining gap to their long-run response that volumes close each month (partial adjustment,
+    /// 0–1; 1 responds in full at once).
+    pub volume_adjustment_per_month: f64,
+    /// How many months after signing a package is valued: the month whose figures the sides weigh.
+    pub valuation_months: u32,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// Low and high parameter sets, applied to every sector to show which conclusions are robust.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sensitivity {
+    /// The set with the smaller response of trade.
+    pub low: ParameterSet,
+    /// The set with the larger response of trade.
+    pub high: ParameterSet,
+    /// Where the range comes from.
+    pub source: String,
+}
+
+/// A change to the central parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterSet {
+    /// Multiplier on every import-demand elasticity.
+    pub elasticity_scale: f64,
+    /// Added to every pass-through share (initial and long-run), kept within 0–1.
+    pub pass_through_shift: f64,
+    /// Multiplier on the monthly adjustment speed, kept within 0–1.
+    pub adjustment_scale: f64,
+}
+
+/// Which parameter set a figure was computed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Variant {
+    /// The smaller response of trade.
+    Low,
+    /// The scenario as written.
+    Central,
+    /// The larger response of trade.
+    High,
+}
+
+impl Variant {
+    /// The three sets, low first.
+    pub const ALL: [Variant; 3] = [Variant::Low, Variant::Central, Variant::High];
+
+    /// The name in tables and JSON.
+    pub fn label(self) -> &'static str {
+        match self {
+            Variant::Low => "low",
+            Variant::Central => "central",
+            Variant::High => "high",
+        }
+    }
+}
+
+/// What really happened: the policy in force month by month and the figures observed, for the backtest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    /// The first month of the period, `YYYY-MM`; the scenario's flows are the year before it.
+    pub start: String,
+    /// Months in the period.
+    pub months: u32,
+    /// Yen per dollar over the period, to convert the model's dollars into the yen of observed figures.
+    pub yen_per_dollar: f64,
+    /// Policy changes, each from the month it applied for at least half of.
+    pub changes: Vec<PolicyChange>,
+    /// Observed figures to compare with.
+    pub observed: Vec<Observation>,
+    /// Where the exchange rate comes from, and how dates were rounded to months.
+    pub source: String,
+}
+
+/// Instruments and levers set to new values from a month on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyChange {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// Instrument rates and lever levels by id (any value in range, not only the options: this is what was done).
+    pub set: BTreeMap<String, f64>,
+    /// Sectors exempted from an instrument from this month on, by instrument id (an empty list lifts every
+    /// exemption). Optional.
+    #[serde(default)]
+    pub exempt: BTreeMap<String, Vec<String>>,
+    /// Where the dates and rates come from.
+    pub source: String,
+}
+
+/// A figure of the economy that was observed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Measure {
+    /// Value of US imports from Japan (Japan's exports to the US).
+    ImportValue,
+    /// Volume of US imports from Japan.
+    ImportVolume,
+    /// Japanese exporters' price of goods sold to the US.
+    ExportPrice,
+    /// The bilateral goods balance (US deficit, Japan's surplus).
+    Balance,
+}
+
+/// The currency an observed value was measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Currency {
+    /// Yen: the model's dollars are converted at the scenario's and the history's rates.
+    Yen,
+    /// Dollars, as the model computes.
+    Dollar,
+    /// Not a money value (volumes, price indices in contract currency).
+    NotMoney,
+}
+
+/// One observed figure: its change on a year earlier.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// What was measured.
+    pub measure: Measure,
+    /// The sector, or all goods when absent.
+    pub sector: Option<String>,
+    /// The month, or the whole period when absent.
+    pub month: Option<String>,
+    /// Percent change on the same period a year earlier.
+    pub change_pct: f64,
+    /// The currency of the observed figure.
+    pub currency: Currency,
+    /// Where it comes from.
+    pub source: String,
 }
 
 /// Exchange rates: the current rate, and a base-year rate to restate the deficit as the paper does.
@@ -220,6 +370,8 @@ pub struct TariffInstrument {
     pub options: Vec<f64>,
     /// If true the rate is all-in (it replaces the MFN rate where higher) rather than added on top.
     pub all_in: bool,
+    /// Rounds after a deal is signed before a new rate of this instrument takes effect (the order implementing it).
+    pub deal_lag_rounds: u32,
     /// A sentence for the player.
     pub explanation: String,
     /// Where the rates come from.
@@ -256,14 +408,12 @@ pub enum ConcessionEffect {
         /// $bn a year of exports per unit of the level.
         bn_per_unit: f64,
     },
-    /// Recognises US standards: exports rise by `bn_per_unit` per unit, phased in over `ramp_rounds` months.
+    /// Recognises US standards: exports rise by `bn_per_unit` per unit at full effect.
     StandardsRecognition {
         /// Sector whose US exports rise.
         sector: String,
         /// $bn a year of exports at full effect per unit of the level.
         bn_per_unit: f64,
-        /// Months until the full effect.
-        ramp_rounds: u32,
     },
     /// Cooperation with no direct trade effect (export controls, investment screening, sanctions).
     Cooperation,
@@ -283,6 +433,8 @@ pub struct ConcessionLever {
     pub options: Vec<f64>,
     /// What it does.
     pub effect: ConcessionEffect,
+    /// Months from a change of the level to its full effect on trade and investment, phasing in linearly (0: at once).
+    pub phase_in_months: u32,
     /// Japan's cost per unit of the level, in $bn-equivalent a year (money, lost rents, political capital).
     pub japan_cost_per_unit: f64,
     /// A sentence for the player.
@@ -301,6 +453,8 @@ pub struct InvestmentModel {
     pub uncertainty_drag: f64,
     /// Threatened tariff, in trade-weighted percentage points above the rates in force, at which uncertainty is total.
     pub full_uncertainty_points: f64,
+    /// Uncertainty while no deal settles the rates, before any threat (0–1); a signed deal removes it.
+    pub unsettled_uncertainty: f64,
     /// Where the figures come from.
     pub source: String,
 }
@@ -309,7 +463,8 @@ pub struct InvestmentModel {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsjtaRules {
-    /// Additional US tariff on autos above which the Diet's pressure to suspend builds (fraction).
+    /// Whole US tariff on autos and parts (MFN and instruments, weighted by imports) above which the Diet's
+    /// pressure to suspend builds (fraction).
     pub auto_tariff_threshold: f64,
     /// Chance of suspension each month with no pressure.
     pub hazard_base: f64,
@@ -410,6 +565,8 @@ pub struct SidePolitics {
     pub fall_below: f64,
     /// The constituencies.
     pub constituencies: Vec<Constituency>,
+    /// Where `inertia` and `fall_below` come from.
+    pub source: String,
 }
 
 /// Both sides' politics.
@@ -528,8 +685,13 @@ pub struct Objective {
     pub worst: f64,
     /// Value that scores 100.
     pub best: f64,
+    /// Beyond `best` the score falls again, to 0 at this value (a target, not "the more the better"); absent: the
+    /// score stays at 100 beyond `best`.
+    pub beyond_best: Option<f64>,
     /// Weight in the side's score.
     pub weight: f64,
+    /// Why this scale and weight.
+    pub source: String,
 }
 
 /// Both sides' objectives.
@@ -856,6 +1018,43 @@ impl Scenario {
             5.0,
         );
 
+        v.text(&fx.field("source"), &self.exchange.source);
+        let dy = root.field("dynamics");
+        if v.finite(
+            &dy.field("volume_adjustment_per_month"),
+            self.dynamics.volume_adjustment_per_month,
+        ) && !(self.dynamics.volume_adjustment_per_month > 0.0 && self.dynamics.volume_adjustment_per_month <= 1.0)
+        {
+            v.fail(
+                &dy.field("volume_adjustment_per_month"),
+                format!(
+                    "expected a share of the gap closed each month, above 0 and at most 1, found {}",
+                    self.dynamics.volume_adjustment_per_month
+                ),
+            );
+        }
+        if self.dynamics.volume_lag_months > 24 {
+            v.fail(
+                &dy.field("volume_lag_months"),
+                format!("expected at most 24 months, found {}", self.dynamics.volume_lag_months),
+            );
+        }
+        if !(1..=60).contains(&self.dynamics.valuation_months) {
+            v.fail(
+                &dy.field("valuation_months"),
+                format!("expected 1 to 60 months, found {}", self.dynamics.valuation_months),
+            );
+        }
+        v.text(&dy.field("source"), &self.dynamics.source);
+        let sp = root.field("sensitivity");
+        for (name, set) in [("low", &self.sensitivity.low), ("high", &self.sensitivity.high)] {
+            let p = sp.field(name);
+            v.range(&p.field("elasticity_scale"), set.elasticity_scale, 0.1, 5.0);
+            v.range(&p.field("pass_through_shift"), set.pass_through_shift, -1.0, 1.0);
+            v.range(&p.field("adjustment_scale"), set.adjustment_scale, 0.1, 10.0);
+        }
+        v.text(&sp.field("source"), &self.sensitivity.source);
+
         let sector_ids = v.unique_ids(&root.field("sectors"), self.sectors.iter().map(|s| s.id.as_str()));
         if self.sectors.is_empty() {
             v.fail(&root.field("sectors"), "expected at least one sector".to_string());
@@ -886,6 +1085,13 @@ impl Scenario {
             }
             v.rate(&p.field("rate_now"), ins.rate_now);
             v.options(&p.field("options"), &ins.options, 0.0, 2.0);
+            // With no valid round count, `rounds` itself is the problem already reported.
+            if (1..=60).contains(&self.rounds) && ins.deal_lag_rounds > self.rounds {
+                v.fail(
+                    &p.field("deal_lag_rounds"),
+                    format!("expected at most {} rounds, found {}", self.rounds, ins.deal_lag_rounds),
+                );
+            }
             v.text(&p.field("source"), &ins.source);
         }
 
@@ -909,6 +1115,12 @@ impl Scenario {
                 );
             }
             v.non_negative(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
+            if lever.phase_in_months > 120 {
+                v.fail(
+                    &p.field("phase_in_months"),
+                    format!("expected at most 120 months, found {}", lever.phase_in_months),
+                );
+            }
             v.text(&p.field("source"), &lever.source);
             let e = p.field("effect");
             match &lever.effect {
@@ -957,6 +1169,13 @@ impl Scenario {
             &inv.field("full_uncertainty_points"),
             self.investment.full_uncertainty_points,
         );
+        v.range(
+            &inv.field("unsettled_uncertainty"),
+            self.investment.unsettled_uncertainty,
+            0.0,
+            1.0,
+        );
+        v.text(&inv.field("source"), &self.investment.source);
 
         let u = root.field("usjta");
         v.rate(&u.field("auto_tariff_threshold"), self.usjta.auto_tariff_threshold);
@@ -969,6 +1188,7 @@ impl Scenario {
             0.0,
             1.0,
         );
+        v.text(&u.field("source"), &self.usjta.source);
 
         let all_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).cloned().collect();
         for side in Side::BOTH {
@@ -976,6 +1196,7 @@ impl Scenario {
             let politics = self.politics.side(side);
             v.range(&sp.field("inertia"), politics.inertia, 0.0, 1.0);
             v.range(&sp.field("fall_below"), politics.fall_below, 0.0, 100.0);
+            v.text(&sp.field("source"), &politics.source);
             if politics.constituencies.is_empty() {
                 v.fail(
                     &sp.field("constituencies"),
@@ -1024,6 +1245,19 @@ impl Scenario {
                 if o.worst == o.best {
                     v.fail(&p.field("best"), "expected best to differ from worst".to_string());
                 }
+                if let Some(beyond) = o.beyond_best
+                    && v.finite(&p.field("beyond_best"), beyond)
+                    && !((o.worst < o.best && o.best < beyond) || (o.worst > o.best && o.best > beyond))
+                {
+                    v.fail(
+                        &p.field("beyond_best"),
+                        format!(
+                            "expected a value past best ({}) on the side away from worst ({}), found {beyond}",
+                            o.best, o.worst
+                        ),
+                    );
+                }
+                v.text(&p.field("source"), &o.source);
                 if let Indicator::Lever(id) = &o.indicator {
                     v.reference(&p.field("indicator"), id, &all_ids, "instrument or lever");
                 }
@@ -1033,6 +1267,7 @@ impl Scenario {
         for (i, ev) in self.scheduled_events.iter().enumerate() {
             let p = root.field("scheduled_events").index(i);
             v.round(&p.field("round"), ev.round, self.rounds);
+            v.text(&p.field("source"), &ev.source);
             match &ev.kind {
                 ScheduledKind::TariffTakesEffect { instrument, rate } => {
                     let kp = p.field("kind");
@@ -1051,6 +1286,7 @@ impl Scenario {
         for (i, ev) in self.random_events.iter().enumerate() {
             let p = root.field("random_events").index(i);
             v.range(&p.field("probability"), ev.probability, 0.0, 1.0);
+            v.text(&p.field("source"), &ev.source);
             v.round(&p.field("from_round"), ev.from_round, self.rounds);
             v.round(&p.field("to_round"), ev.to_round, self.rounds);
             if ev.to_round < ev.from_round {
@@ -1085,10 +1321,12 @@ impl Scenario {
         }
 
         self.check_personalities(&mut v, &root, &all_ids);
+        self.check_history(&mut v, &root, &sector_ids);
 
         if let Some(deal) = &self.actual_deal {
             let p = root.field("actual_deal");
             v.round(&p.field("round"), deal.round, self.rounds);
+            v.text(&p.field("source"), &deal.source);
             for (id, value) in &deal.terms {
                 let tp = p.field("terms").field(id);
                 let options = self
@@ -1110,6 +1348,108 @@ impl Scenario {
 }
 
 impl Scenario {
+    /// The scenario with a parameter set of its `sensitivity` applied (the central set is the scenario itself).
+    pub fn variant(&self, variant: Variant) -> Scenario {
+        let set = match variant {
+            Variant::Central => return self.clone(),
+            Variant::Low => self.sensitivity.low,
+            Variant::High => self.sensitivity.high,
+        };
+        let mut scenario = self.clone();
+        for sector in &mut scenario.sectors {
+            sector.us_import_elasticity *= set.elasticity_scale;
+            sector.japan_import_elasticity *= set.elasticity_scale;
+            let p = &mut sector.pass_through;
+            p.initial = (p.initial + set.pass_through_shift).clamp(0.0, 1.0);
+            p.long_run = (p.long_run + set.pass_through_shift).clamp(0.0, 1.0);
+        }
+        let speed = &mut scenario.dynamics.volume_adjustment_per_month;
+        *speed = (*speed * set.adjustment_scale).clamp(0.0, 1.0);
+        scenario
+    }
+
+    fn check_history(&self, v: &mut Validator, root: &FieldPath, sector_ids: &BTreeSet<String>) {
+        let Some(history) = &self.history else {
+            return;
+        };
+        let hp = root.field("history");
+        let start = parse_year_month(&history.start);
+        if start.is_none() {
+            v.fail(
+                &hp.field("start"),
+                format!("expected a month as \"YYYY-MM\", found \"{}\"", history.start),
+            );
+        }
+        if !(1..=60).contains(&history.months) {
+            v.fail(
+                &hp.field("months"),
+                format!("expected 1 to 60 months, found {}", history.months),
+            );
+        }
+        v.positive(&hp.field("yen_per_dollar"), history.yen_per_dollar);
+        v.text(&hp.field("source"), &history.source);
+        let check_month = |v: &mut Validator, path: &FieldPath, month: &str| {
+            let Some(start) = start else { return };
+            match history.month_index(month) {
+                Some(_) => {}
+                None if parse_year_month(month).is_none() => {
+                    v.fail(path, format!("expected a month as \"YYYY-MM\", found \"{month}\""))
+                }
+                None => v.fail(
+                    path,
+                    format!(
+                        "expected a month within the {} months from {:04}-{:02}, found \"{month}\"",
+                        history.months, start.0, start.1
+                    ),
+                ),
+            }
+        };
+        let mut previous = None;
+        for (i, change) in history.changes.iter().enumerate() {
+            let cp = hp.field("changes").index(i);
+            check_month(v, &cp.field("month"), &change.month);
+            let index = history.month_index(&change.month);
+            if index.is_some() && previous.is_some() && index <= previous {
+                v.fail(
+                    &cp.field("month"),
+                    "expected changes in calendar order, one entry a month".to_string(),
+                );
+            }
+            previous = index.or(previous);
+            for (id, value) in &change.set {
+                let path = cp.field("set").field(id);
+                if self.instrument_index(id).is_some() {
+                    v.rate(&path, *value);
+                } else if self.lever_index(id).is_some() {
+                    v.range(&path, *value, 0.0, 1.0e4);
+                } else {
+                    v.fail(&path, format!("unknown instrument or lever \"{id}\""));
+                }
+            }
+            for (id, sectors) in &change.exempt {
+                let path = cp.field("exempt").field(id);
+                if self.instrument_index(id).is_none() {
+                    v.fail(&path, format!("unknown US instrument \"{id}\""));
+                }
+                for (k, sector) in sectors.iter().enumerate() {
+                    v.reference(&path.index(k), sector, sector_ids, "sector");
+                }
+            }
+            v.text(&cp.field("source"), &change.source);
+        }
+        for (i, observation) in history.observed.iter().enumerate() {
+            let op = hp.field("observed").index(i);
+            if let Some(sector) = &observation.sector {
+                v.reference(&op.field("sector"), sector, sector_ids, "sector");
+            }
+            if let Some(month) = &observation.month {
+                check_month(v, &op.field("month"), month);
+            }
+            v.range(&op.field("change_pct"), observation.change_pct, -100.0, 1000.0);
+            v.text(&op.field("source"), &observation.source);
+        }
+    }
+
     /// The options of an instrument or lever, by id.
     pub fn issue_options(&self, id: &str) -> Option<&[f64]> {
         self.instrument_index(id)
@@ -1214,6 +1554,23 @@ fn side_field(side: Side) -> &'static str {
     match side {
         Side::Us => "us",
         Side::Japan => "japan",
+    }
+}
+
+impl History {
+    /// The month's place in the period (0: the first month), if it is within it.
+    pub fn month_index(&self, month: &str) -> Option<u32> {
+        let (y0, m0) = parse_year_month(&self.start)?;
+        let (y, m) = parse_year_month(month)?;
+        let index = (y * 12 + m).checked_sub(y0 * 12 + m0)?;
+        (index < self.months).then_some(index)
+    }
+
+    /// The month at a place in the period, `YYYY-MM`.
+    pub fn month_at(&self, index: u32) -> String {
+        let (year, month) = parse_year_month(&self.start).unwrap_or((2025, 1));
+        let months = year * 12 + (month - 1) + index;
+        format!("{:04}-{:02}", months / 12, months % 12 + 1)
     }
 }
 

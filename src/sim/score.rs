@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::economy::{self, Economy, Policy, UsjtaStatus};
-use super::negotiation::{GameState, OutcomeKind, RoundRecord, starting_additional};
+use super::negotiation::{GameState, OutcomeKind, starting_additional};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
 use super::scenario::{Objective, Scenario, Side};
@@ -35,29 +35,97 @@ pub struct SideScore {
     pub breakdown: Vec<ObjectiveScore>,
 }
 
-/// Where `value` falls between an objective's worst (0) and best (1), clamped.
+/// Where `value` falls between an objective's worst (0) and best (1), clamped; past best, for a target with
+/// `beyond_best`, it falls back to 0 at that value.
 pub fn normalise(objective: &Objective, value: f64) -> f64 {
-    ((value - objective.worst) / (objective.best - objective.worst)).clamp(0.0, 1.0)
-}
-
-fn readings_of<'a>(record: &'a RoundRecord, start: &'a Economy, deal_signed: bool) -> Readings<'a> {
-    Readings {
-        economy: &record.economy,
-        start,
-        policy: &record.policy,
-        deal_signed,
-        us_approval: record.us_approval,
-        japan_approval: record.japan_approval,
+    let towards_best = (value - objective.worst) / (objective.best - objective.worst);
+    match objective.beyond_best {
+        Some(beyond) if towards_best > 1.0 => ((beyond - value) / (beyond - objective.best)).clamp(0.0, 1.0),
+        _ => towards_best.clamp(0.0, 1.0),
     }
 }
 
-/// A side's score over a game: each objective's indicator averaged over rounds 1 to the last, normalised, weighted.
-pub fn score_game(scenario: &Scenario, state: &GameState, side: Side) -> SideScore {
+/// One month a score counts: the figures indicators are read from.
+struct ScoredMonth {
+    economy: Economy,
+    policy: Policy,
+    deal_signed: bool,
+    us_approval: f64,
+    japan_approval: f64,
+}
+
+impl ScoredMonth {
+    fn readings<'a>(&'a self, start: &'a Economy) -> Readings<'a> {
+        Readings {
+            economy: &self.economy,
+            start,
+            policy: &self.policy,
+            deal_signed: self.deal_signed,
+            us_approval: self.us_approval,
+            japan_approval: self.japan_approval,
+        }
+    }
+}
+
+/// The months a game is scored on: rounds 1 to the last, then the `valuation_months` after the game, in which the
+/// policy left in place (and any rate still due under a signed deal) carries on with no more moves or events — so
+/// a deal signed late counts for what it leaves behind, not only for its first weeks.
+fn scored_months(scenario: &Scenario, state: &GameState) -> Vec<ScoredMonth> {
     let deal_round = match &state.outcome {
         Some(o) if o.kind == OutcomeKind::Deal => Some(o.round),
         _ => None,
     };
-    let played: Vec<&RoundRecord> = state.history.iter().skip(1).map(|r| &**r).collect();
+    let mut months: Vec<ScoredMonth> = state
+        .history
+        .iter()
+        .skip(1)
+        .map(|record| ScoredMonth {
+            economy: record.economy.clone(),
+            policy: record.policy.clone(),
+            deal_signed: deal_round.is_some_and(|r| record.round >= r),
+            us_approval: record.us_approval,
+            japan_approval: record.japan_approval,
+        })
+        .collect();
+    let start = starting_additional(scenario);
+    let mut policy = state.policy.clone();
+    let mut conditions = state.conditions.clone();
+    let mut approvals = state.approvals.clone();
+    let last = state.latest().round;
+    for round in last + 1..=last + scenario.dynamics.valuation_months {
+        for due in state.scheduled.iter().filter(|s| s.round == round) {
+            policy.us_rates[due.instrument] = due.rate;
+        }
+        conditions.advance(scenario, &policy);
+        let economy = economy::evaluate(scenario, &start, &policy, &conditions);
+        let readings = Readings {
+            economy: &economy,
+            start: state.start_economy(),
+            policy: &policy,
+            deal_signed: deal_round.is_some(),
+            us_approval: 0.0,
+            japan_approval: 0.0,
+        };
+        for side in Side::BOTH {
+            let targets = politics::approval_targets(scenario, side, state.shocks.side(side), &readings);
+            let stepped = politics::step_approvals(scenario, side, approvals.side(side), &targets);
+            *approvals.side_mut(side) = stepped;
+        }
+        months.push(ScoredMonth {
+            us_approval: politics::overall(scenario, Side::Us, &approvals.us),
+            japan_approval: politics::overall(scenario, Side::Japan, &approvals.japan),
+            economy,
+            policy: policy.clone(),
+            deal_signed: deal_round.is_some(),
+        });
+    }
+    months
+}
+
+/// A side's score over a game: each objective's indicator averaged over the scored months (the rounds and the
+/// year after), normalised, weighted.
+pub fn score_game(scenario: &Scenario, state: &GameState, side: Side) -> SideScore {
+    let months = scored_months(scenario, state);
     let start = state.start_economy();
     let objectives = scenario.objectives.side(side);
     let total_weight: f64 = objectives.iter().map(|o| o.weight).sum();
@@ -65,19 +133,10 @@ pub fn score_game(scenario: &Scenario, state: &GameState, side: Side) -> SideSco
     let mut breakdown = Vec::with_capacity(objectives.len());
     for objective in objectives {
         let mut sum = 0.0;
-        for record in &played {
-            let signed = deal_round.is_some_and(|r| record.round >= r);
-            sum += politics::indicator(scenario, &objective.indicator, &readings_of(record, start, signed));
+        for month in &months {
+            sum += politics::indicator(scenario, &objective.indicator, &month.readings(start));
         }
-        let value = if played.is_empty() {
-            politics::indicator(
-                scenario,
-                &objective.indicator,
-                &readings_of(state.latest(), start, false),
-            )
-        } else {
-            sum / played.len() as f64
-        };
+        let value = sum / months.len().max(1) as f64;
         let score = normalise(objective, value) * 100.0;
         let weight = objective.weight / total_weight;
         total += weight * score;
@@ -138,12 +197,14 @@ impl<'a> Valuer<'a> {
         &self.space
     }
 
-    /// Projects next month with `policy` in force.
+    /// Projects the month the sides judge a package by (`valuation_months` from now, the scenario's `dynamics`)
+    /// with `policy` in force from next month on.
     pub fn project_policy(&self, policy: Policy, uncertainty: f64, deal_signed: bool) -> Projection {
         let scenario = self.scenario;
         let mut conditions = self.state.conditions.clone();
         conditions.uncertainty = uncertainty;
-        conditions.advance_ages(scenario, &self.state.policy, &policy);
+        conditions.advance(scenario, &policy);
+        conditions.age_by(scenario.dynamics.valuation_months.saturating_sub(1));
         let economy = economy::evaluate(scenario, &self.start, &policy, &conditions);
         let readings = Readings {
             economy: &economy,
@@ -159,7 +220,7 @@ impl<'a> Valuer<'a> {
         let us_approval = politics::overall(scenario, Side::Us, &us_constituencies);
         let japan_approval = politics::overall(scenario, Side::Japan, &japan_constituencies);
         let usjta_hazard = if policy.usjta.in_force() {
-            politics::usjta_hazard(scenario, economy.auto_tariff_additional, japan_approval)
+            politics::usjta_hazard(scenario, economy.auto_tariff_total, japan_approval)
         } else {
             0.0
         };
@@ -184,7 +245,8 @@ impl<'a> Valuer<'a> {
         self.project_policy(policy, 0.0, true)
     }
 
-    /// Next month if talks failed now: every scheduled and threatened tariff carried out.
+    /// The valued month if talks failed now: every scheduled and threatened tariff carried out, the rates still
+    /// unsettled.
     pub fn project_no_deal(&self) -> Projection {
         let mut policy = self.state.policy.clone();
         for s in &self.state.scheduled {
@@ -193,17 +255,13 @@ impl<'a> Valuer<'a> {
         for t in &self.state.threats {
             policy.us_rates[t.instrument] = policy.us_rates[t.instrument].max(t.rate);
         }
-        let auto = economy::us_additional_rates(self.scenario, &policy)
-            .iter()
-            .zip(&self.scenario.sectors)
-            .filter(|(_, s)| s.has(super::scenario::SectorFlag::Auto))
-            .map(|(r, _)| *r)
-            .fold(0.0_f64, f64::max);
-        if policy.usjta.in_force() && auto > self.scenario.usjta.auto_tariff_threshold {
+        if policy.usjta.in_force()
+            && politics::auto_tariff_above_line(self.scenario, economy::auto_tariff_total(self.scenario, &policy))
+        {
             // Talks failing with auto tariffs above the line: the Diet's suspension is to be expected.
             policy.usjta = UsjtaStatus::Suspended;
         }
-        self.project_policy(policy, 0.0, false)
+        self.project_policy(policy, self.scenario.investment.unsettled_uncertainty, false)
     }
 
     /// A side's utility (0–1) of a projection: its objectives, scored on the projected month.

@@ -27,10 +27,14 @@ pub fn two_sectors_with(replacements: &[(&str, &str)]) -> Scenario {
     Scenario::from_ron_str(&text, "two-sectors (modified)").expect("the modified fixture is valid")
 }
 
+/// The path of the shipped default scenario.
+pub fn scenario_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/spring-2025.ron")
+}
+
 /// The shipped default scenario.
 pub fn spring_2025() -> Scenario {
-    Scenario::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/spring-2025.ron"))
-        .expect("the default scenario is valid")
+    Scenario::load(&scenario_path()).expect("the default scenario is valid")
 }
 
 /// Applies a move that must be legal.
