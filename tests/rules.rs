@@ -413,3 +413,27 @@ fn purchases_signed_in_a_deal_phase_in_instead_of_arriving_at_once() {
     );
     assert!(exports(8) > exports(6), "and keep rising as purchases phase in");
 }
+
+#[test]
+fn replaying_a_games_moves_gives_the_same_game() {
+    let s = common::spring_2025();
+    let mut us = tradetable::sim::ai::Strategy::Boulware.agent(Side::Us);
+    let mut japan = tradetable::sim::ai::Strategy::Linear.agent(Side::Japan);
+    let state = tradetable::sim::play::play(&s, 7, us.as_mut(), japan.as_mut());
+    assert!(!state.moves.is_empty());
+    let again = tradetable::sim::play::replay(&s, 7, &state.moves);
+    assert_eq!(again, state);
+}
+
+#[test]
+fn a_games_band_brackets_its_central_scores() {
+    let s = common::spring_2025();
+    let state = tradetable::sim::play::play_actual_deal(&s, 2025).unwrap();
+    let band = tradetable::sim::play::score_band(&s, &state);
+    let us = tradetable::sim::score::score_game(&s, &state, Side::Us).total;
+    assert_eq!(band.us[1], us, "the central set is the game itself");
+    for figure in [band.us, band.japan, band.mean_deficit_bn] {
+        let (low, high) = tradetable::sim::score::band_range(&figure);
+        assert!(low <= figure[1] && figure[1] <= high && high > low, "{figure:?}");
+    }
+}

@@ -215,6 +215,20 @@ pub struct GameState {
     /// Everything that happened, in order. Shared, like the records.
     #[serde(with = "shared_list")]
     pub news: Vec<Arc<Event>>,
+    /// Every move accepted, in order: replaying them on the same scenario and seed gives this state again.
+    #[serde(with = "shared_list", default)]
+    pub moves: Vec<Arc<PlayedMove>>,
+}
+
+/// A move as it was played.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlayedMove {
+    /// The round it was played in.
+    pub round: u32,
+    /// Who played it.
+    pub side: Side,
+    /// The move.
+    pub mv: Move,
 }
 
 /// A move's result: the next state and what happened.
@@ -274,6 +288,7 @@ impl GameState {
             outcome: None,
             history: vec![Arc::new(record)],
             news: Vec::new(),
+            moves: Vec::new(),
         };
         state.conditions.uncertainty = uncertainty(scenario, &state);
         state
@@ -639,6 +654,11 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
     }
     next.conditions.uncertainty = uncertainty(scenario, &next);
     next.news.extend(events.iter().cloned().map(Arc::new));
+    next.moves.push(Arc::new(PlayedMove {
+        round,
+        side,
+        mv: mv.clone(),
+    }));
     Ok(Applied { state: next, events })
 }
 

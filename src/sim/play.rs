@@ -8,7 +8,8 @@ use super::economy::Policy;
 use super::moves::{MAX_ACTIONS_PER_TURN, Move};
 use super::negotiation::{GameState, apply};
 use super::package::PackageSpace;
-use super::scenario::{Scenario, Side};
+use super::scenario::{Scenario, Side, Variant};
+use super::score::{Band, score_game};
 
 /// Plays a game to its end; a move an agent gets wrong is replaced by a pass, so a game always finishes.
 pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut dyn Negotiator) -> GameState {
@@ -31,6 +32,38 @@ pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut
                     .state
             }
         };
+    }
+    state
+}
+
+/// Plays `moves` again from the start of a game on `scenario` and `seed`. A move the replay refuses (a different
+/// parameter set can take the game elsewhere: the USJTA suspended in another month, a government fallen) is left
+/// out, and the game runs to its end with passes, so the result is always a finished game if the original was.
+pub fn replay(scenario: &Scenario, seed: u64, moves: &[std::sync::Arc<super::negotiation::PlayedMove>]) -> GameState {
+    let mut state = GameState::new(scenario, seed);
+    for played in moves {
+        if state.is_over() {
+            break;
+        }
+        // Keep the replay in step: a side whose turn it is not, or a round already past, is passed over.
+        while !state.is_over()
+            && (state.round < played.round || (state.round == played.round && state.to_move != played.side))
+        {
+            match apply(scenario, &state, &Move::Pass) {
+                Ok(applied) => state = applied.state,
+                Err(_) => break,
+            }
+        }
+        if state.round != played.round || state.to_move != played.side {
+            continue;
+        }
+        if let Ok(applied) = apply(scenario, &state, &played.mv) {
+            state = applied.state;
+        } else if played.mv.ends_turn()
+            && let Ok(applied) = apply(scenario, &state, &Move::Pass)
+        {
+            state = applied.state;
+        }
     }
     state
 }
@@ -82,4 +115,41 @@ pub fn play_deal(scenario: &Scenario, seed: u64, round: u32, package: super::pac
         plan: BTreeMap::from([(round, Move::Accept)]),
     };
     play(scenario, seed, &mut us, &mut japan)
+}
+
+/// A finished game's scores and mean deficit under the low, central and high parameter sets: the same moves played
+/// again with each set (see [`replay`]).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct ScoreBand {
+    /// Mean US goods deficit over the rounds, $bn a year.
+    pub mean_deficit_bn: Band,
+    /// The US score.
+    pub us: Band,
+    /// Japan's score.
+    pub japan: Band,
+}
+
+/// The band of a game: its moves replayed under each parameter set and played to the end.
+pub fn score_band(scenario: &Scenario, state: &GameState) -> ScoreBand {
+    let mut band = ScoreBand {
+        mean_deficit_bn: [0.0; 3],
+        us: [0.0; 3],
+        japan: [0.0; 3],
+    };
+    for (k, variant) in Variant::ALL.into_iter().enumerate() {
+        let scenario = scenario.variant(variant);
+        let mut game = replay(&scenario, state.seed, &state.moves);
+        while !game.is_over() {
+            match apply(&scenario, &game, &Move::Pass) {
+                Ok(applied) => game = applied.state,
+                Err(_) => break,
+            }
+        }
+        let played = &game.history[1..];
+        band.mean_deficit_bn[k] =
+            played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;
+        band.us[k] = score_game(&scenario, &game, Side::Us).total;
+        band.japan[k] = score_game(&scenario, &game, Side::Japan).total;
+    }
+    band
 }

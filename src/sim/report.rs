@@ -10,7 +10,7 @@ use super::negotiation::{GameState, OfferFate, OutcomeKind, RoundRecord, percent
 use super::package::PackageSpace;
 use super::play;
 use super::scenario::{Scenario, Side};
-use super::score::{SideScore, score_game};
+use super::score::{SideScore, band_range, score_game};
 
 /// One round's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -102,6 +102,8 @@ pub struct OutcomeSummary {
     pub no_deal: Counterfactual,
     /// The same seed with the deal that really happened.
     pub actual_deal: Option<Counterfactual>,
+    /// The same moves under the scenario's low, central and high parameter sets: how robust the scores are.
+    pub band: play::ScoreBand,
 }
 
 /// A whole game as a document.
@@ -191,6 +193,14 @@ fn rounded(score: SideScore) -> SideScore {
     }
 }
 
+fn rounded_band(band: play::ScoreBand) -> play::ScoreBand {
+    play::ScoreBand {
+        mean_deficit_bn: band.mean_deficit_bn.map(r3),
+        us: band.us.map(r3),
+        japan: band.japan.map(r3),
+    }
+}
+
 /// Summarises a counterfactual game.
 pub fn counterfactual(scenario: &Scenario, state: &GameState) -> Counterfactual {
     let played: Vec<&RoundRecord> = state.history.iter().skip(1).map(|r| &**r).collect();
@@ -258,6 +268,7 @@ impl GameReport {
                 scores,
                 no_deal,
                 actual_deal,
+                band: rounded_band(play::score_band(scenario, state)),
             },
         }
     }
@@ -343,6 +354,14 @@ impl GameReport {
                 );
             }
         }
+        let (us_low, us_high) = band_range(&o.band.us);
+        let (japan_low, japan_high) = band_range(&o.band.japan);
+        let (deficit_low, deficit_high) = band_range(&o.band.mean_deficit_bn);
+        let _ = writeln!(
+            out,
+            "  with the low and high parameter sets: US {us_low:.1}-{us_high:.1}, Japan {japan_low:.1}-{japan_high:.1}, \
+             mean deficit ${deficit_low:.1}-{deficit_high:.1}bn"
+        );
         let _ = writeln!(
             out,
             "  no deal on this seed: US {:.1}, Japan {:.1} ({})",

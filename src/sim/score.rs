@@ -7,7 +7,50 @@ use super::economy::{self, Economy, Policy, UsjtaStatus};
 use super::negotiation::{GameState, OutcomeKind, starting_additional};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
-use super::scenario::{Objective, Scenario, Side};
+use super::scenario::{Objective, Scenario, Side, Variant};
+
+/// A figure under the low, central and high parameter sets of the scenario's `sensitivity`, in that order.
+pub type Band = [f64; 3];
+
+/// The smallest and largest of a band (low and high need not bracket in that order).
+pub fn band_range(band: &Band) -> (f64, f64) {
+    (
+        band.iter().copied().fold(f64::INFINITY, f64::min),
+        band.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    )
+}
+
+/// What a package (or no deal) is projected to do under each parameter set: the deficit and both utilities.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ProjectionBand {
+    /// The US goods deficit in the valued month, $bn a year.
+    pub deficit_bn: Band,
+    /// The US utility, 0–1.
+    pub us: Band,
+    /// Japan's utility, 0–1.
+    pub japan: Band,
+}
+
+/// The band of signing `package` now, or of no deal when `package` is `None`.
+pub fn projection_band(scenario: &Scenario, state: &GameState, package: Option<&Package>) -> ProjectionBand {
+    let mut band = ProjectionBand {
+        deficit_bn: [0.0; 3],
+        us: [0.0; 3],
+        japan: [0.0; 3],
+    };
+    for (k, variant) in Variant::ALL.into_iter().enumerate() {
+        let scenario = scenario.variant(variant);
+        let valuer = Valuer::new(&scenario, state);
+        let projection = match package {
+            Some(package) => valuer.project_deal(package),
+            None => valuer.project_no_deal(),
+        };
+        band.deficit_bn[k] = projection.economy.goods_deficit_bn;
+        band.us[k] = valuer.utility_of(Side::Us, &projection);
+        band.japan[k] = valuer.utility_of(Side::Japan, &projection);
+    }
+    band
+}
 
 /// One line of a score breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
