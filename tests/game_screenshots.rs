@@ -19,6 +19,7 @@ const EXPECTED: [&str; 9] = [
     "07-table-late",
     "08-results",
     "09-results-scale-1.5",
+    "10-about",
 ];
 
 /// Width, height, and the share of pixels of the most common colour, and how many colours there are.

@@ -31,6 +31,8 @@ enum Step {
     Overlay(Menu),
     /// Play until this round (or the end).
     PlayTo(u32),
+    /// Open the about-the-model view from the screen shown.
+    About,
     /// Sit still at the table and sample frame times.
     Idle(u32),
     /// Exit with success.
@@ -89,6 +91,10 @@ impl Autoplay {
             Step::Shot("08-results"),
             Step::Scale(1.5),
             Step::Shot("09-results-scale-1.5"),
+            Step::Scale(1.0),
+            Step::About,
+            Step::Reach(Screen::About),
+            Step::Shot("10-about"),
             Step::Exit,
         ];
         Autoplay {
@@ -141,6 +147,7 @@ fn run_autoplay(
     saved: Res<SavedShots>,
     mut commands: Commands,
     title_notice: Res<super::session::TitleNotice>,
+    mut about_return: ResMut<super::screens::about::AboutReturn>,
 ) {
     auto.frames += 1;
     if auto.frames > FRAME_LIMIT {
@@ -204,6 +211,11 @@ fn run_autoplay(
         }
         Step::Scale(scale) => {
             settings.ui_scale = scale;
+            auto.next += 1;
+        }
+        Step::About => {
+            let here = *screen.get();
+            super::screens::about::open_about(here, &mut about_return, &mut next_screen);
             auto.next += 1;
         }
         Step::Overlay(menu) => {

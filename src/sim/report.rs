@@ -98,6 +98,8 @@ pub struct OutcomeSummary {
     pub terms: Option<BTreeMap<String, f64>>,
     /// Both sides' scores.
     pub scores: BTreeMap<String, SideScore>,
+    /// This game's own figures, in the form of the counterfactuals beside it.
+    pub this_game: Counterfactual,
     /// The same seed with no deal.
     pub no_deal: Counterfactual,
     /// The same seed with the deal that really happened.
@@ -266,6 +268,7 @@ impl GameReport {
                     .and_then(|o| o.package.as_ref())
                     .map(|p| space.terms(p)),
                 scores,
+                this_game: counterfactual(scenario, state),
                 no_deal,
                 actual_deal,
                 band: rounded_band(play::score_band(scenario, state)),

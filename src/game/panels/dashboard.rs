@@ -259,7 +259,7 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
 }
 
 /// A short line in a series' colour, for the legend.
-fn swatch(ui: &mut egui::Ui, color: egui::Color32, dashed: bool) {
+pub fn swatch(ui: &mut egui::Ui, color: egui::Color32, dashed: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 10.0), egui::Sense::hover());
     let y = rect.center().y;
     let stroke = egui::Stroke::new(2.5, color);

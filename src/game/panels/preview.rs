@@ -1,6 +1,7 @@
-//! The preview: what the model projects for next month if a package is signed — the player's proposal, the
-//! offer on the table — or if talks fail, next to the figures now. Read off the core's `Valuer`; the game
-//! computes nothing itself.
+//! The preview: what the model projects for the month a package is judged by (a year on, in the default scenario)
+//! if it is signed — the player's proposal, the offer on the table — or if talks fail, next to the figures now,
+//! with the range the scenario's low and high parameter sets give. Read off the core's `Valuer` and
+//! `projection_band`; the game computes nothing itself.
 
 use bevy_egui::egui;
 
@@ -8,7 +9,7 @@ use crate::game::session::Viewer;
 use crate::game::theme;
 use crate::sim::negotiation::{GameState, RoundRecord};
 use crate::sim::package::{Package, PackageSpace};
-use crate::sim::score::{Projection, Valuer};
+use crate::sim::score::{Projection, ProjectionBand, Valuer, band_range, projection_band};
 use crate::sim::{Scenario, Side};
 
 /// The figures the preview compares.
@@ -34,6 +35,8 @@ pub struct Figures {
     pub us_approval: f64,
     /// Japan's approval.
     pub japan_approval: f64,
+    /// The deficit and both sides' utilities under the low, central and high parameter sets (projections only).
+    pub band: Option<ProjectionBand>,
 }
 
 impl Figures {
@@ -51,11 +54,12 @@ impl Figures {
             usjta_in_force: record.policy.usjta.in_force(),
             us_approval: record.us_approval,
             japan_approval: record.japan_approval,
+            band: None,
         }
     }
 
-    /// The figures of a projection.
-    pub fn of_projection(p: &Projection) -> Figures {
+    /// The figures of a projection, with its band.
+    pub fn of_projection(p: &Projection, band: ProjectionBand) -> Figures {
         let e = &p.economy;
         Figures {
             deficit: e.goods_deficit_bn,
@@ -68,6 +72,7 @@ impl Figures {
             usjta_in_force: p.policy.usjta.in_force(),
             us_approval: p.us_approval,
             japan_approval: p.japan_approval,
+            band: Some(band),
         }
     }
 }
@@ -126,11 +131,16 @@ impl Preview {
             viewer,
             round: state.round,
             now: Figures::of_record(state.latest()),
-            draft: draft_projection.as_ref().map(Figures::of_projection),
-            offer: offer
-                .zip(offer_projection.as_ref())
-                .map(|(o, p)| (o.from, Figures::of_projection(p))),
-            no_deal: Figures::of_projection(&no_deal),
+            draft: draft
+                .zip(draft_projection.as_ref())
+                .map(|(package, p)| Figures::of_projection(p, projection_band(scenario, state, Some(package)))),
+            offer: offer.zip(offer_projection.as_ref()).map(|(o, p)| {
+                (
+                    o.from,
+                    Figures::of_projection(p, projection_band(scenario, state, Some(&o.package))),
+                )
+            }),
+            no_deal: Figures::of_projection(&no_deal, projection_band(scenario, state, None)),
             values,
         }
     }
@@ -154,11 +164,23 @@ fn one(x: f64) -> String {
 /// The rows of the preview: label (with its unit), tooltip, and format. Values carry no unit so four columns
 /// fit a side panel.
 fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
-    let list: [(String, &'static str, Format); 9] = [
+    let list: [(String, &'static str, Format); 10] = [
         (
             "Goods deficit, $bn".into(),
             "US goods deficit with Japan, $bn a year.",
             |f| one(f.deficit),
+        ),
+        (
+            "…low–high, $bn".into(),
+            "The deficit with the scenario's low and high parameter sets (trade elasticities, pass-through, speed of \
+             adjustment): where the published estimates disagree. A conclusion that holds across the range is robust.",
+            |f| match &f.band {
+                Some(band) => {
+                    let (low, high) = band_range(&band.deficit_bn);
+                    range_text(low, high)
+                }
+                None => "".to_string(),
+            },
         ),
         (
             format!("…at {base_year} FX, $bn"),
@@ -214,7 +236,11 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
     let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
     if let Some(draft) = &preview.draft {
-        columns.push(("Yours".to_string(), "If your proposal were signed now.", draft));
+        columns.push((
+            "Yours".to_string(),
+            "If your proposal were signed now: the month the sides judge a deal by, a year on.",
+            draft,
+        ));
     }
     if let Some((from, offer)) = &preview.offer {
         let label = match preview.viewer {
@@ -222,11 +248,15 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
             Viewer::Side(_) => "Theirs".to_string(),
             Viewer::Both => format!("{} offer", possessive(*from)),
         };
-        columns.push((label, "If the offer on the table were signed now.", offer));
+        columns.push((
+            label,
+            "If the offer on the table were signed now: the month a year on.",
+            offer,
+        ));
     }
     columns.push((
         "No deal".to_string(),
-        "If talks failed now: every announced and threatened tariff in force.",
+        "If talks failed now: every announced and threatened tariff in force, a year on.",
         &preview.no_deal,
     ));
     egui::Grid::new("preview")
@@ -266,8 +296,38 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                 }
                 ui.label(egui::RichText::new(format!("{:.0}", values.walk_away)).strong());
                 ui.end_row();
+                ui.label("…low–high").on_hover_text(
+                    "The same worth with the scenario's low and high parameter sets. If the ranges of a package and \
+                     of no deal overlap, the model cannot say for sure which is better.",
+                );
+                ui.label("");
+                let range = |figures: &Figures| match &figures.band {
+                    Some(band) => {
+                        let utilities = match values.side {
+                            Side::Us => band.us,
+                            Side::Japan => band.japan,
+                        };
+                        let (low, high) = band_range(&utilities);
+                        range_text(low * 100.0, high * 100.0)
+                    }
+                    None => String::new(),
+                };
+                if let Some(draft) = &preview.draft {
+                    ui.label(range(draft));
+                }
+                if let Some((_, offer)) = &preview.offer {
+                    ui.label(range(offer));
+                }
+                ui.label(range(&preview.no_deal));
+                ui.end_row();
             }
         });
+}
+
+/// A range in whole numbers, `31–36`, or one number when the sets agree.
+fn range_text(low: f64, high: f64) -> String {
+    let (low, high) = (format!("{low:.0}"), format!("{high:.0}"));
+    if low == high { low } else { format!("{low}–{high}") }
 }
 
 fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {

@@ -1,6 +1,8 @@
-//! The screens of the game, as a `States` enum: title, setup, the table, the hotseat handover and the results.
+//! The screens of the game, as a `States` enum: title, setup, the table, the hotseat handover, the results and
+//! the about-the-model view.
 //! The watch mode is the table with play, pause, step and speed in its top bar.
 
+pub mod about;
 pub mod handover;
 pub mod results;
 pub mod setup;
@@ -23,6 +25,8 @@ pub enum Screen {
     Handover,
     /// Scores, charts and the counterfactuals.
     Results,
+    /// About the model: the backtest of 2025.
+    About,
 }
 
 /// The screens.
@@ -33,5 +37,6 @@ pub fn plugin(app: &mut App) {
         table::plugin,
         handover::plugin,
         results::plugin,
+        about::plugin,
     ));
 }

@@ -14,7 +14,7 @@ use crate::game::theme::{self, UiSet};
 use crate::sim::negotiation::OutcomeKind;
 use crate::sim::package::PackageSpace;
 use crate::sim::report::{Counterfactual, GameReport};
-use crate::sim::score::{SideScore, score_game};
+use crate::sim::score::{Band, SideScore, band_range, score_game};
 use crate::sim::{Scenario, Side};
 
 /// The results, computed once when the screen opens.
@@ -35,6 +35,8 @@ pub enum ResultsAction {
     PlayAgain,
     /// Back to the title.
     Title,
+    /// About the model.
+    About,
 }
 
 /// The results screen.
@@ -88,7 +90,7 @@ fn headline(kind: OutcomeKind) -> (&'static str, egui::Color32) {
     }
 }
 
-fn score_card(ui: &mut egui::Ui, score: &SideScore, player: &str) {
+fn score_card(ui: &mut egui::Ui, score: &SideScore, band: &Band, player: &str) {
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -100,6 +102,14 @@ fn score_card(ui: &mut egui::Ui, score: &SideScore, player: &str) {
                 .size(30.0)
                 .strong()
                 .color(theme::side_color(score.side)),
+        );
+        let (low, high) = band_range(band);
+        ui.label(
+            egui::RichText::new(format!("{low:.1}–{high:.1} with the low and high parameter sets")).color(theme::MUTED),
+        )
+        .on_hover_text(
+            "The same moves played again with the scenario's low and high trade elasticities, pass-through and \
+                 speed of adjustment (see About the model). A lead smaller than this range is not robust.",
         );
         egui::Grid::new(("breakdown", score.side))
             .striped(true)
@@ -127,20 +137,7 @@ fn score_card(ui: &mut egui::Ui, score: &SideScore, player: &str) {
 
 fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
     let o = &view.report.outcome;
-    let mean_deficit = {
-        let played: Vec<_> = view.report.rounds.iter().skip(1).collect();
-        played.iter().map(|r| r.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64
-    };
-    let last = view.report.rounds.last();
-    let this = Counterfactual {
-        kind: o.kind,
-        us_score: view.us.total,
-        japan_score: view.japan.total,
-        mean_goods_deficit_bn: mean_deficit,
-        final_goods_deficit_bn: last.map_or(0.0, |r| r.goods_deficit_bn),
-        usjta_survived: last.is_some_and(|r| r.usjta_in_force),
-    };
-    let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &this), ("No deal", &o.no_deal)];
+    let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &o.this_game), ("No deal", &o.no_deal)];
     if let Some(actual) = &o.actual_deal {
         rows.push(("July 2025 deal", actual));
     }
@@ -237,6 +234,12 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
         {
             action = Some(ResultsAction::Title);
         }
+        if ui
+            .add(egui::Button::new(egui::RichText::new("About the model").size(17.0)))
+            .clicked()
+        {
+            action = Some(ResultsAction::About);
+        }
         theme::note(ui, format!("Seed {} · {}", session.setup.seed, scenario.title));
     });
     ui.add_space(8.0);
@@ -244,12 +247,12 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     let players = &view.report.players;
     if wide {
         ui.columns(2, |c| {
-            score_card(&mut c[0], &view.us, &players["us"]);
-            score_card(&mut c[1], &view.japan, &players["japan"]);
+            score_card(&mut c[0], &view.us, &o.band.us, &players["us"]);
+            score_card(&mut c[1], &view.japan, &o.band.japan, &players["japan"]);
         });
     } else {
-        score_card(ui, &view.us, &players["us"]);
-        score_card(ui, &view.japan, &players["japan"]);
+        score_card(ui, &view.us, &o.band.us, &players["us"]);
+        score_card(ui, &view.japan, &o.band.japan, &players["japan"]);
     }
     ui.add_space(8.0);
     let compared = |ui: &mut egui::Ui| {
@@ -294,6 +297,7 @@ fn draw_results(
     menu: Res<State<Menu>>,
     mut commands: MessageWriter<GameCommand>,
     mut next: ResMut<NextState<Screen>>,
+    mut back_to: ResMut<super::about::AboutReturn>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (Some(session), Some(view)) = (session, view) else {
@@ -322,6 +326,7 @@ fn draw_results(
             commands.write(GameCommand::Start);
         }
         Some(ResultsAction::Title) => next.set(Screen::Title),
+        Some(ResultsAction::About) => super::about::open_about(Screen::Results, &mut back_to, &mut next),
         None => {}
     }
     Ok(())

@@ -295,7 +295,7 @@ fn draw_table(
                 ui.selectable_value(tab, Tab::Table, "Table");
             }
             ui.selectable_value(tab, Tab::Preview, "Preview")
-                .on_hover_text("What the model projects for next month");
+                .on_hover_text("What the model projects a year on");
             ui.selectable_value(tab, Tab::Dashboard, "Charts");
             ui.selectable_value(tab, Tab::News, "News");
             ui.selectable_value(tab, Tab::History, "Offers");
@@ -317,7 +317,7 @@ fn draw_table(
                 Tab::Preview => {
                     theme::note(
                         ui,
-                        "What the model projects for next month if a package is signed now, or if talks fail.",
+                        "What the model projects a year on if a package is signed now, or if talks fail; …low–high: the same with the low and high parameter sets.",
                     );
                     match &preview {
                         Some(preview) => preview_panel(ui, &scenario, preview),

@@ -34,6 +34,8 @@ pub enum TitleAction {
     Pick(ScenarioSource),
     /// Open the settings.
     Settings,
+    /// About the model: the backtest of 2025.
+    About,
     /// Quit.
     Quit,
     /// Dismiss the error.
@@ -144,6 +146,9 @@ pub fn title_panel(
                 });
         });
         ui.add_space(8.0);
+        if theme::big_button(ui, true, "About the model").clicked() {
+            action = Some(TitleAction::About);
+        }
         if theme::big_button(ui, true, "Settings").clicked() {
             action = Some(TitleAction::Settings);
         }
@@ -172,6 +177,7 @@ fn draw_title(
     mut exit: MessageWriter<AppExit>,
     mut perf: ResMut<PerfLog>,
     options: Res<LaunchOptions>,
+    mut screens: (ResMut<NextState<Screen>>, ResMut<super::about::AboutReturn>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     perf.title_shown(options.launched);
@@ -196,6 +202,7 @@ fn draw_title(
         }
         Some(TitleAction::Pick(source)) => setup.source = source,
         Some(TitleAction::Settings) => next_menu.set(Menu::Settings),
+        Some(TitleAction::About) => super::about::open_about(Screen::Title, &mut screens.1, &mut screens.0),
         Some(TitleAction::Quit) => {
             exit.write(AppExit::Success);
         }

@@ -1,0 +1,283 @@
+//! About the model: the backtest of 2025 — the model run through the tariffs really in force, month by month,
+//! against what Japan's trade statistics recorded — as a chart and a table, with the band of the low and high
+//! parameter sets. Computed by the core's `backtest`; opened from the title and the results.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
+
+use super::Screen;
+use crate::game::menus::Menu;
+use crate::game::panels::dashboard::swatch;
+use crate::game::session::{GameSetup, Session};
+use crate::game::theme::{self, UiSet};
+use crate::sim::backtest::{self, Backtest};
+use crate::sim::scenario::Measure;
+
+/// The backtest shown, or why there is none.
+#[derive(Resource, Debug, Clone)]
+pub struct AboutView {
+    /// The scenario's title.
+    pub title: String,
+    /// The backtest, or the reason it cannot be run.
+    pub backtest: Result<Backtest, String>,
+}
+
+/// The screen to go back to.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AboutReturn(pub Screen);
+
+/// The about screen.
+pub fn plugin(app: &mut App) {
+    app.insert_resource(AboutReturn(Screen::Title))
+        .add_systems(OnEnter(Screen::About), compute_about)
+        .add_systems(OnExit(Screen::About), |mut commands: Commands| {
+            commands.remove_resource::<AboutView>();
+        })
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_about.in_set(UiSet::Screen).run_if(in_state(Screen::About)),
+        );
+}
+
+/// Opens the about screen, coming back to `from` afterwards.
+pub fn open_about(from: Screen, back: &mut AboutReturn, next: &mut NextState<Screen>) {
+    back.0 = from;
+    next.set(Screen::About);
+}
+
+fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut commands: Commands) {
+    // The scenario being played, or the one chosen on the title screen.
+    let scenario = match session {
+        Some(session) => Ok((*session.scenario).clone()),
+        None => setup.source.load(),
+    };
+    let view = match scenario {
+        Ok(scenario) => AboutView {
+            title: scenario.title.clone(),
+            backtest: backtest::run(&scenario),
+        },
+        Err(error) => AboutView {
+            title: "the chosen scenario".to_string(),
+            backtest: Err(error),
+        },
+    };
+    commands.insert_resource(view);
+}
+
+/// The chart: the model's change of imports from Japan month by month (central, low and high) and what was observed.
+fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
+    let months = b.months.clone();
+    let path = |v: usize| -> Vec<[f64; 2]> {
+        b.paths[v]
+            .iter()
+            .enumerate()
+            .map(|(m, f)| [m as f64, f.imports_change_pct_yen])
+            .collect()
+    };
+    let observed: Vec<[f64; 2]> = b
+        .comparisons
+        .iter()
+        .filter(|c| c.measure == Measure::ImportValue && c.sector.is_none())
+        .filter_map(|c| {
+            let month = c.month.as_deref()?;
+            let m = months.iter().position(|x| x == month)?;
+            Some([m as f64, c.observed_pct])
+        })
+        .collect();
+    let last = months.len().saturating_sub(1) as f64;
+    ui.horizontal_wrapped(|ui| {
+        swatch(ui, theme::US, false);
+        ui.label("model");
+        swatch(ui, theme::MUTED, true);
+        ui.label("low and high parameter sets");
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 10.0), egui::Sense::hover());
+        ui.painter().circle_filled(rect.center(), 4.5, theme::JAPAN);
+        ui.label("observed (Japan's Ministry of Finance)");
+    });
+    let count = months.len();
+    Plot::new("backtest")
+        .height(height)
+        .x_grid_spacer(move |_| {
+            (0..count)
+                .map(|m| GridMark {
+                    value: m as f64,
+                    step_size: if m % 2 == 0 { 2.0 } else { 1.0 },
+                })
+                .collect()
+        })
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_y(0.0)
+        .default_x_bounds(-0.3, last + 0.3)
+        .x_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < months.len() && (r as usize) % 2 == 0 {
+                theme::month(&months[r as usize])
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_label("change on a year earlier, %")
+        .show(ui, |plot| {
+            plot.line(Line::new("model", path(1)).color(theme::US).width(2.5));
+            for (v, name) in [(0, "low parameters"), (2, "high parameters")] {
+                plot.line(
+                    Line::new(name, path(v))
+                        .color(theme::MUTED)
+                        .width(1.5)
+                        .style(LineStyle::dashed_dense()),
+                );
+            }
+            plot.points(
+                Points::new("observed (Japan's Ministry of Finance)", observed)
+                    .color(theme::JAPAN)
+                    .radius(5.0),
+            );
+        });
+}
+
+/// The table: every observation beside the model, with its error.
+fn table(ui: &mut egui::Ui, b: &Backtest) {
+    egui::Grid::new("backtest_table")
+        .striped(true)
+        .num_columns(6)
+        .spacing(egui::vec2(14.0, 3.0))
+        .show(ui, |ui| {
+            for head in ["Period", "Goods", "Measure", "Observed", "Model (low–high)", "Error"] {
+                ui.label(egui::RichText::new(head).strong());
+            }
+            ui.end_row();
+            for c in &b.comparisons {
+                let period = c.month.as_deref().map_or("2025".to_string(), theme::month);
+                ui.label(period).on_hover_text(&c.source);
+                ui.label(c.what());
+                ui.label(format!(
+                    "{}{}",
+                    c.measure.label(),
+                    match c.currency {
+                        crate::sim::scenario::Currency::Yen => ", yen",
+                        _ => "",
+                    }
+                ));
+                ui.label(format!("{:+.1}%", c.observed_pct));
+                let [low, central, high] = c.model_pct;
+                ui.label(format!(
+                    "{central:+.1}% ({:+.1} to {:+.1})",
+                    low.min(high),
+                    low.max(high)
+                ));
+                let color = if c.error_points.abs() <= 4.0 {
+                    theme::GOOD
+                } else {
+                    theme::BAD
+                };
+                ui.label(egui::RichText::new(format!("{:+.1}", c.error_points)).color(color));
+                ui.end_row();
+            }
+        });
+}
+
+/// The about screen's contents; returns whether the player asked to go back.
+pub fn about_panel(ui: &mut egui::Ui, view: &AboutView) -> bool {
+    let mut back = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("About the model").size(28.0).strong());
+        if ui.button(egui::RichText::new("Back (Esc)").size(17.0)).clicked() {
+            back = true;
+        }
+    });
+    theme::note(
+        ui,
+        "Every figure of the game comes from a few formulas (docs/model.md) and the scenario's numbers, each with its \
+         source. Here the model is run through the US tariffs really in force on Japanese goods in 2025, month by \
+         month, and compared with what was observed.",
+    );
+    ui.add_space(6.0);
+    match &view.backtest {
+        Err(reason) => {
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(format!("No backtest for {}: {reason}.", view.title));
+            });
+        }
+        Ok(b) => {
+            let wide = ui.available_width() > 1000.0;
+            let chart_card = |ui: &mut egui::Ui| {
+                theme::card().show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    theme::section(ui, "US imports from Japan, 2025: model and observed");
+                    chart(ui, b, 260.0);
+                    theme::note(
+                        ui,
+                        "Changes on the year before, in yen. The dashed lines are the low and high parameter sets. \
+                         Observed figures are Japan's exports to the US: they rose early in 2025 as firms shipped \
+                         ahead of the tariffs, which the model does not try to capture, and in mid-2025 the yen was \
+                         stronger than its average for the year, so yen values fell more than the model's.",
+                    );
+                });
+            };
+            let table_card = |ui: &mut egui::Ui| {
+                theme::card().show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    theme::section(ui, "Every observation beside the model");
+                    table(ui, b);
+                    if let (Some(imports), Some(balance)) = (b.annual(Measure::ImportValue), b.annual(Measure::Balance))
+                    {
+                        theme::note(
+                            ui,
+                            format!(
+                                "Over 2025: imports {:+.1}% against {:+.1}% observed, the balance {:+.1}% against \
+                                 {:+.1}%. Hover a period for its source.",
+                                imports.model_pct[1], imports.observed_pct, balance.model_pct[1], balance.observed_pct
+                            ),
+                        );
+                    }
+                });
+            };
+            if wide {
+                ui.columns(2, |c| {
+                    chart_card(&mut c[0]);
+                    table_card(&mut c[1]);
+                });
+            } else {
+                chart_card(ui);
+                ui.add_space(8.0);
+                table_card(ui);
+            }
+        }
+    }
+    back
+}
+
+fn draw_about(
+    mut contexts: EguiContexts,
+    view: Option<Res<AboutView>>,
+    back_to: Res<AboutReturn>,
+    menu: Res<State<Menu>>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(view) = view else {
+        return Ok(());
+    };
+    let mut root = theme::root_ui(ctx);
+    let mut back = false;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                back = about_panel(ui, &view);
+            });
+        });
+    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        back = true;
+    }
+    if back {
+        next.set(back_to.0);
+    }
+    Ok(())
+}
