@@ -173,6 +173,27 @@ pub fn text(t: &Tournament) -> String {
             p.social_welfare
         );
     }
+    let _ = writeln!(
+        out,
+        "\nSigned terms over all deals: the share of deals at each option, the mean, and the real deal's level."
+    );
+    for term in &t.terms {
+        let shares: Vec<String> = term
+            .options
+            .iter()
+            .zip(&term.shares)
+            .map(|(o, share)| format!("{o}: {:.0}%", share * 100.0))
+            .collect();
+        let actual = term.actual.map_or("-".to_string(), |a| a.to_string());
+        let _ = writeln!(
+            out,
+            "{:<20} mean {:>7.3}  real {:>6}  {}",
+            term.id,
+            term.mean,
+            actual,
+            shares.join("  ")
+        );
+    }
     out
 }
 

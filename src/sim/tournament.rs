@@ -1,5 +1,6 @@
 //! Tournaments: every US entrant against every Japanese entrant on the same seeds, with the agreement rate, the
-//! rounds to agreement, both sides' scores, and the outcome measures of `outcome_space` for each pairing.
+//! rounds to agreement, both sides' scores, and the outcome measures of `outcome_space` for each pairing; and every
+//! issue's signed terms over all the deals, beside the deal that really happened.
 //!
 //! Games are spread over threads; each game depends only on its pairing and seed, and results are gathered in a
 //! fixed order, so a tournament gives the same table on any number of threads.
@@ -9,6 +10,7 @@ use serde::Serialize;
 use super::ai::{Entrant, OpponentError};
 use super::negotiation::{GameState, OutcomeKind};
 use super::outcome_space::{Measures, OutcomeSpace, Point, point};
+use super::package::{Package, PackageSpace};
 use super::play::play;
 use super::scenario::{Scenario, Side};
 use super::score::{Valuer, score_game};
@@ -30,6 +32,9 @@ pub struct GameResult {
     pub outcome: Point,
     /// Its measures.
     pub measures: Measures,
+    /// The package signed, for a deal.
+    #[serde(skip)]
+    pub package: Option<Package>,
 }
 
 /// One pairing's results over all seeds.
@@ -86,10 +91,57 @@ pub struct Tournament {
     pub max_nash_product: f64,
     /// Every pairing, US entrants in the order given, then Japanese.
     pub pairings: Vec<Pairing>,
+    /// Every issue's signed terms over all the deals, beside the deal that really happened.
+    pub terms: Vec<TermSummary>,
 }
 
 /// Plays every US entrant against every Japanese entrant `runs` times on seeds `seed`, `seed + 1`, …, on
 /// `threads` threads.
+/// One issue's terms over all the deals of a tournament.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermSummary {
+    /// The issue's id.
+    pub id: String,
+    /// Its options.
+    pub options: Vec<f64>,
+    /// The share of deals at each option.
+    pub shares: Vec<f64>,
+    /// The mean level signed.
+    pub mean: f64,
+    /// The level in the deal that really happened, if the scenario has it.
+    pub actual: Option<f64>,
+}
+
+fn summarise_terms(scenario: &Scenario, results: &[GameResult]) -> Vec<TermSummary> {
+    let space = PackageSpace::of(scenario);
+    let deals: Vec<&Package> = results.iter().filter_map(|g| g.package.as_ref()).collect();
+    let n = deals.len().max(1) as f64;
+    space
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(k, issue)| {
+            let mut shares = vec![0.0; issue.options.len()];
+            let mut mean = 0.0;
+            for package in &deals {
+                let option = package.choice[k] as usize;
+                shares[option] += 1.0 / n;
+                mean += issue.options[option] / n;
+            }
+            TermSummary {
+                id: issue.id.clone(),
+                options: issue.options.clone(),
+                shares,
+                mean,
+                actual: scenario
+                    .actual_deal
+                    .as_ref()
+                    .and_then(|d| d.terms.get(&issue.id).copied()),
+            }
+        })
+        .collect()
+}
+
 pub fn run(
     scenario: &Scenario,
     us: &[Entrant],
@@ -153,6 +205,7 @@ pub fn run(
         reservation: space.reservation,
         nash_point: space.nash_point,
         max_nash_product: space.max_nash_product,
+        terms: summarise_terms(scenario, &results),
         pairings,
     })
 }
@@ -181,6 +234,7 @@ fn play_one(
         japan_score: score_game(scenario, &state, Side::Japan).total,
         outcome: valued,
         measures: space.measure(valued),
+        package: outcome.package.clone().filter(|_| outcome.kind == OutcomeKind::Deal),
     }
 }
 
