@@ -11,7 +11,7 @@ use crate::sim::negotiation::GameState;
 use crate::sim::scenario::{BoundedReadError, read_bounded};
 
 /// The version of the save format; a save of another version is refused with a message.
-pub const SAVE_VERSION: u32 = 1;
+pub const SAVE_VERSION: u32 = 2;
 
 /// The name of the autosave in the data directory.
 pub const AUTOSAVE: &str = "autosave.json";
@@ -27,27 +27,16 @@ pub struct SaveFile {
     pub state: GameState,
 }
 
-/// Where saves and settings live: `$TRADETABLE_DATA_DIR`, else the platform's data directory.
+/// Where saves and settings live: `$TRADETABLE_DATA_DIR`, else the platform's data directory (from the
+/// `directories` crate: `~/.local/share/tradetable` on Linux, `~/Library/Application Support/org.TradeTable.TradeTable`
+/// on macOS, `%APPDATA%\\TradeTable\\TradeTable\\data` on Windows), else a folder beside the program's working directory.
 pub fn default_data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("TRADETABLE_DATA_DIR") {
         return PathBuf::from(dir);
     }
-    if let Some(dir) = std::env::var_os("XDG_DATA_HOME") {
-        return PathBuf::from(dir).join("tradetable");
-    }
-    if cfg!(windows)
-        && let Some(dir) = std::env::var_os("APPDATA")
-    {
-        return PathBuf::from(dir).join("TradeTable");
-    }
-    if let Some(home) = std::env::var_os("HOME") {
-        let home = PathBuf::from(home);
-        if cfg!(target_os = "macos") {
-            return home.join("Library/Application Support/TradeTable");
-        }
-        return home.join(".local/share/tradetable");
-    }
-    PathBuf::from("tradetable-data")
+    directories::ProjectDirs::from("org", "TradeTable", "TradeTable")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("tradetable-data"))
 }
 
 /// Whether there is a game to continue.
@@ -75,16 +64,21 @@ pub fn read(dir: &Path) -> Result<SaveFile, String> {
         BoundedReadError::Io(e) => format!("cannot read {}: {e}", path.display()),
         BoundedReadError::TooLarge(n) => format!("{}: {n} bytes is too large for a save", path.display()),
     })?;
-    let save: SaveFile =
-        serde_json::from_str(&text).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))?;
-    if save.version != SAVE_VERSION {
+    // The version first, so a save of another version gets that message rather than a field error.
+    #[derive(Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    let located = |e: serde_json::Error| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column());
+    let version: Version = serde_json::from_str(&text).map_err(located)?;
+    if version.version != SAVE_VERSION {
         return Err(format!(
             "{}: save format {} is not supported (this version reads {SAVE_VERSION})",
             path.display(),
-            save.version
+            version.version
         ));
     }
-    Ok(save)
+    serde_json::from_str(&text).map_err(located)
 }
 
 /// Removes the autosave (the game it held has ended).
