@@ -265,5 +265,32 @@ fn autoplay_runs_every_screen_and_exits_successfully() {
         }
     }
     assert!(app.should_exit().is_some(), "autoplay finished; screens seen: {seen:?}");
-    assert_eq!(seen, [Screen::Title, Screen::Setup, Screen::Table, Screen::Results]);
+    assert_eq!(
+        seen,
+        [
+            Screen::Title,
+            Screen::Setup,
+            Screen::Table,
+            Screen::Results,
+            Screen::About
+        ]
+    );
+}
+
+#[test]
+fn about_the_model_shows_the_backtest_of_the_chosen_scenario_and_goes_back() {
+    use tradetable::game::screens::about::{AboutReturn, AboutView, open_about};
+    let mut app = minimal_app(options(setup(Mode::Watch), temp_dir("about")));
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    app.world_mut().resource_scope(|world, mut back: Mut<AboutReturn>| {
+        let mut next = world.resource_mut::<NextState<Screen>>();
+        open_about(Screen::Title, &mut back, &mut next);
+    });
+    app.update();
+    assert_eq!(screen(&app), Screen::About);
+    let view = app.world().resource::<AboutView>();
+    let backtest = view.backtest.as_ref().expect("the default scenario has a history");
+    assert_eq!(backtest.months.len(), 12);
+    assert_eq!(app.world().resource::<AboutReturn>().0, Screen::Title);
 }

@@ -9,7 +9,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 9] = [
+const EXPECTED: [&str; 10] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
