@@ -102,7 +102,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
             (0..count)
                 .map(|m| GridMark {
                     value: m as f64,
-                    step_size: if m % 2 == 0 { 2.0 } else { 1.0 },
+                    step_size: if m.is_multiple_of(2) { 2.0 } else { 1.0 },
                 })
                 .collect()
         })
@@ -115,7 +115,11 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
         .default_x_bounds(-0.3, last + 0.3)
         .x_axis_formatter(move |mark, _| {
             let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < months.len() && (r as usize) % 2 == 0 {
+            if (mark.value - r).abs() < 1e-6
+                && r >= 0.0
+                && (r as usize) < months.len()
+                && (r as usize).is_multiple_of(2)
+            {
                 theme::month(&months[r as usize])
             } else {
                 String::new()
