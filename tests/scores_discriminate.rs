@@ -111,3 +111,26 @@ fn every_objective_says_where_its_scale_and_weight_come_from() {
         }
     }
 }
+
+#[test]
+fn a_unilateral_blanket_tariff_is_no_windfall_for_the_us() {
+    use tradetable::sim::{GameState, Move, apply, play::play_no_deal, score::score_game};
+    let s = common::spring_2025();
+    let no_deal = score_game(&s, &play_no_deal(&s, 2025), Side::Us).total;
+    let mut state = GameState::new(&s, 2025);
+    let blanket = Move::SetTariff {
+        instrument: "aftp_blanket".to_string(),
+        rate: 0.1,
+    };
+    state = apply(&s, &state, &blanket).unwrap().state;
+    while !state.is_over() {
+        state = apply(&s, &state, &Move::Pass).unwrap().state;
+    }
+    let with_blanket = score_game(&s, &state, Side::Us).total;
+    // Before the objectives were rebuilt it added 20 points; its deficit and revenue gains now weigh against the
+    // cost to US buyers, approval and investment.
+    assert!(
+        with_blanket < no_deal + 2.0,
+        "no deal {no_deal:.1}, with a 10% blanket tariff {with_blanket:.1}"
+    );
+}
