@@ -3,12 +3,12 @@
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use tradetable::cli::DEFAULT_SCENARIO;
 use tradetable::sim::ai::agent::{Agent, Decision};
 use tradetable::sim::ai::opponent_model::{FrequencyModel, OpponentModel};
 use tradetable::sim::ai::{Difficulty, Entrant, Negotiator, Strategy, build_opponent, opponent};
 use tradetable::sim::package::PackageSpace;
 use tradetable::sim::play::play;
+use tradetable::sim::scenario::DEFAULT_SCENARIO;
 use tradetable::sim::score::Valuer;
 use tradetable::sim::tournament;
 use tradetable::sim::{GameState, Move, Package, Scenario, Side, apply};

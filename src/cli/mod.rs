@@ -17,10 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::sim::Scenario;
 use crate::sim::ai::Strategy;
 
-/// The default scenario, built into the program so it runs from anywhere.
-pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/spring-2025.ron");
-/// The label the built-in scenario is reported under.
-pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
+pub use crate::sim::scenario::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
 
 /// TradeTable: negotiate the 2025 US–Japan trade deal.
 #[derive(Debug, Parser)]
@@ -89,10 +86,7 @@ pub fn run() -> ExitCode {
 
 /// Loads the scenario at `path`, or the built-in default when none is given.
 pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, crate::sim::ScenarioError> {
-    match path {
-        Some(path) => Scenario::load(path),
-        None => Scenario::from_ron_str(DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL),
-    }
+    Scenario::load_or_builtin(path.map(PathBuf::as_path))
 }
 
 /// Parses a strategy name for clap.

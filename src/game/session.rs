@@ -80,7 +80,7 @@ impl ScenarioSource {
     /// How the picker shows it.
     pub fn label(&self) -> String {
         match self {
-            ScenarioSource::Builtin => format!("{} (built in)", crate::cli::DEFAULT_SCENARIO_LABEL),
+            ScenarioSource::Builtin => format!("{} (built in)", crate::sim::scenario::DEFAULT_SCENARIO_LABEL),
             ScenarioSource::File(path) => path.display().to_string(),
         }
     }
@@ -91,7 +91,7 @@ impl ScenarioSource {
             ScenarioSource::Builtin => None,
             ScenarioSource::File(path) => Some(path),
         };
-        crate::cli::load_scenario(path).map_err(|e| e.to_string())
+        Scenario::load_or_builtin(path.map(PathBuf::as_path)).map_err(|e| e.to_string())
     }
 }
 

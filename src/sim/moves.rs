@@ -1,14 +1,17 @@
-//! What each side may do at the table, and when a move is legal.
+//! What each side may do at the table, and when a move is legal: the moves, the rules `negotiation::apply`
+//! checks them by, and [`Available`] — the same rules as a list the game builds its controls from.
 //!
 //! A turn is any number of unilateral actions (up to [`MAX_ACTIONS_PER_TURN`]) followed by exactly one move that
 //! ends it: propose (or counter), accept, pass, or walk away.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
+use super::economy::{Policy, UsjtaStatus};
 use super::package::Package;
-use super::scenario::Side;
+use super::scenario::{Scenario, Side};
 
 /// Unilateral actions a side may take in one turn before it must end the turn.
 pub const MAX_ACTIONS_PER_TURN: u32 = 8;
@@ -193,4 +196,116 @@ pub enum MoveError {
     /// Too many unilateral actions in one turn.
     #[error("at most {MAX_ACTIONS_PER_TURN} actions per turn; end the turn")]
     TooManyActions,
+}
+
+/// The rounds a rise can be announced for, in round `round`: from the next round to the last.
+pub fn schedulable_rounds(scenario: &Scenario, round: u32) -> RangeInclusive<u32> {
+    round + 1..=scenario.rounds
+}
+
+/// The months an announced or threatened rise can be delayed by.
+pub fn delay_months(scenario: &Scenario) -> RangeInclusive<u32> {
+    1..=scenario.rounds
+}
+
+/// The imports an instrument covers, $bn a year: the ceiling of its tariff-free quota.
+pub fn covered_imports_bn(scenario: &Scenario, instrument: usize) -> f64 {
+    let ids = &scenario.us_instruments[instrument].sectors;
+    scenario
+        .sectors
+        .iter()
+        .filter(|s| ids.is_empty() || ids.contains(&s.id))
+        .map(|s| s.us_imports_bn)
+        .sum()
+}
+
+/// The sectors (indices) an instrument covers, which it can exempt.
+pub fn covered_sectors(scenario: &Scenario, instrument: usize) -> Vec<usize> {
+    let ids = &scenario.us_instruments[instrument].sectors;
+    (0..scenario.sectors.len())
+        .filter(|&s| ids.is_empty() || ids.contains(&scenario.sectors[s].id))
+        .collect()
+}
+
+/// The rates an instrument can be threatened at: its options above the rate in force.
+pub fn threat_rates(scenario: &Scenario, policy: &Policy, instrument: usize) -> Vec<f64> {
+    let in_force = policy.us_rates[instrument];
+    scenario.us_instruments[instrument]
+        .options
+        .iter()
+        .copied()
+        .filter(|&rate| rate > in_force)
+        .collect()
+}
+
+/// What can be done to the USJTA in its present state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct UsjtaMoves {
+    /// It is in force and can be suspended.
+    pub suspend: bool,
+    /// It is suspended and can be restored.
+    pub restore: bool,
+    /// It is not yet terminated.
+    pub terminate: bool,
+}
+
+impl UsjtaMoves {
+    /// The moves the agreement's state allows.
+    pub fn of(status: UsjtaStatus) -> UsjtaMoves {
+        UsjtaMoves {
+            suspend: status == UsjtaStatus::InForce,
+            restore: status == UsjtaStatus::Suspended,
+            terminate: status != UsjtaStatus::Terminated,
+        }
+    }
+}
+
+/// What one US instrument allows now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InstrumentMoves {
+    /// The instrument's index.
+    pub instrument: usize,
+    /// Rates it can be set to now (its options other than the rate in force).
+    pub set_rates: Vec<f64>,
+    /// Rates it can be threatened at (its options above the rate in force).
+    pub threat_rates: Vec<f64>,
+    /// Rates that can be announced for a later round (every option), if any round is left.
+    pub schedule_rates: Vec<f64>,
+    /// Rounds a rate can be announced for.
+    pub schedule_rounds: RangeInclusive<u32>,
+    /// Months an announced or threatened rise can be delayed by, if one is pending.
+    pub delay_months: Option<RangeInclusive<u32>>,
+    /// The ceiling of a tariff-free quota, $bn a year of covered imports.
+    pub quota_ceiling_bn: f64,
+    /// Sectors (indices) it covers, each of which can be exempted or have its exemption ended.
+    pub exemptable: Vec<usize>,
+}
+
+/// What one Japanese lever allows now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeverMoves {
+    /// The lever's index.
+    pub lever: usize,
+    /// Levels it can be put into force at now (its options other than the level in force).
+    pub levels: Vec<f64>,
+}
+
+/// Everything a side may do now, besides proposing, accepting, passing and walking away: the legality query the
+/// game's controls are built from (`GameState::available`). A move built from it is accepted by `apply`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Available {
+    /// The side asked about.
+    pub side: Side,
+    /// Whether it may act at all: the game is on, it is its turn and it has actions left.
+    pub can_act: bool,
+    /// Unilateral actions left this turn.
+    pub actions_left: u32,
+    /// The US instruments (empty for Japan).
+    pub instruments: Vec<InstrumentMoves>,
+    /// Japan's levers (empty for the US).
+    pub levers: Vec<LeverMoves>,
+    /// The USJTA moves (either side).
+    pub usjta: UsjtaMoves,
+    /// Whether there is an offer from the other side to accept.
+    pub can_accept: bool,
 }

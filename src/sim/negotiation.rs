@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::economy::{self, Conditions, Economy, Policy, UsjtaStatus};
 use super::events;
-use super::moves::{MAX_ACTIONS_PER_TURN, Move, MoveError};
+use super::moves::{self, Available, InstrumentMoves, LeverMoves, MAX_ACTIONS_PER_TURN, Move, MoveError, UsjtaMoves};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Approvals, Readings};
 use super::scenario::{ConcessionEffect, Scenario, Side};
@@ -314,6 +314,63 @@ impl GameState {
         self.offer.as_ref().filter(|o| o.from != side)
     }
 
+    /// What `side` may do now besides proposing, accepting, passing and walking away: the rules `apply` checks,
+    /// as lists the game builds its controls from.
+    pub fn available(&self, scenario: &Scenario, side: Side) -> Available {
+        let actions_left = MAX_ACTIONS_PER_TURN.saturating_sub(self.actions_this_turn);
+        let can_act = !self.is_over() && self.to_move == side && actions_left > 0;
+        let instruments = if side == Side::Us {
+            (0..scenario.us_instruments.len())
+                .map(|i| {
+                    let options = &scenario.us_instruments[i].options;
+                    let rounds = moves::schedulable_rounds(scenario, self.round);
+                    let pending = self.scheduled.iter().any(|s| s.instrument == i)
+                        || self.threats.iter().any(|t| t.instrument == i);
+                    InstrumentMoves {
+                        instrument: i,
+                        set_rates: options
+                            .iter()
+                            .copied()
+                            .filter(|&rate| rate != self.policy.us_rates[i])
+                            .collect(),
+                        threat_rates: moves::threat_rates(scenario, &self.policy, i),
+                        schedule_rates: if rounds.is_empty() { Vec::new() } else { options.clone() },
+                        schedule_rounds: rounds,
+                        delay_months: pending.then(|| moves::delay_months(scenario)),
+                        quota_ceiling_bn: moves::covered_imports_bn(scenario, i),
+                        exemptable: moves::covered_sectors(scenario, i),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let levers = if side == Side::Japan {
+            (0..scenario.japan_levers.len())
+                .map(|k| LeverMoves {
+                    lever: k,
+                    levels: scenario.japan_levers[k]
+                        .options
+                        .iter()
+                        .copied()
+                        .filter(|&level| level != self.policy.concessions[k])
+                        .collect(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Available {
+            side,
+            can_act,
+            actions_left,
+            instruments,
+            levers,
+            usjta: UsjtaMoves::of(self.policy.usjta),
+            can_accept: self.offer_to(side).is_some(),
+        }
+    }
+
     /// The round's share of the negotiation time, 0 at round 1 and 1 at the last round.
     pub fn time_share(&self, scenario: &Scenario) -> f64 {
         if scenario.rounds <= 1 {
@@ -368,7 +425,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             round: when,
         } => {
             let i = instrument_option(scenario, instrument, *rate)?;
-            if *when <= round || *when > scenario.rounds {
+            if !moves::schedulable_rounds(scenario, round).contains(when) {
                 return Err(MoveError::BadRound {
                     round: *when,
                     last: scenario.rounds,
@@ -393,7 +450,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         }
         Move::Threaten { instrument, rate } => {
             let i = instrument_option(scenario, instrument, *rate)?;
-            if *rate <= next.policy.us_rates[i] {
+            if !moves::threat_rates(scenario, &next.policy, i).contains(rate) {
                 return Err(MoveError::OutOfRange(format!(
                     "a threat must be above the rate in force ({}%)",
                     percent(next.policy.us_rates[i])
@@ -413,7 +470,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         }
         Move::Delay { instrument, months } => {
             let i = find_instrument(scenario, instrument)?;
-            if *months == 0 || *months > scenario.rounds {
+            if !moves::delay_months(scenario).contains(months) {
                 return Err(MoveError::OutOfRange(format!(
                     "a delay is 1 to {} months, not {months}",
                     scenario.rounds
@@ -437,15 +494,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         }
         Move::SetQuota { instrument, quota_bn } => {
             let i = find_instrument(scenario, instrument)?;
-            let covered: f64 = scenario
-                .sectors
-                .iter()
-                .filter(|s| {
-                    let ids = &scenario.us_instruments[i].sectors;
-                    ids.is_empty() || ids.contains(&s.id)
-                })
-                .map(|s| s.us_imports_bn)
-                .sum();
+            let covered = moves::covered_imports_bn(scenario, i);
             if !quota_bn.is_finite() || *quota_bn < 0.0 || *quota_bn > covered {
                 return Err(MoveError::OutOfRange(format!(
                     "a quota is from 0 to the covered imports (${covered:.1}bn a year), not {quota_bn}"
@@ -469,8 +518,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
                 what: "sector",
                 id: sector.clone(),
             })?;
-            let covered = &scenario.us_instruments[i].sectors;
-            if !covered.is_empty() && !covered.contains(sector) {
+            if !moves::covered_sectors(scenario, i).contains(&k) {
                 return Err(MoveError::OutOfRange(format!(
                     "\"{instrument}\" does not cover \"{sector}\""
                 )));
@@ -511,7 +559,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             );
         }
         Move::SuspendUsjta => {
-            if next.policy.usjta != UsjtaStatus::InForce {
+            if !UsjtaMoves::of(next.policy.usjta).suspend {
                 return Err(MoveError::Usjta("the USJTA is not in force"));
             }
             next.policy.usjta = UsjtaStatus::Suspended;
@@ -522,7 +570,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             );
         }
         Move::RestoreUsjta => {
-            if next.policy.usjta != UsjtaStatus::Suspended {
+            if !UsjtaMoves::of(next.policy.usjta).restore {
                 return Err(MoveError::Usjta("the USJTA is not suspended"));
             }
             next.policy.usjta = UsjtaStatus::InForce;
@@ -534,7 +582,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             );
         }
         Move::TerminateUsjta => {
-            if next.policy.usjta == UsjtaStatus::Terminated {
+            if !UsjtaMoves::of(next.policy.usjta).terminate {
                 return Err(MoveError::Usjta("the USJTA is already terminated"));
             }
             next.policy.usjta = UsjtaStatus::Terminated;

@@ -902,7 +902,26 @@ fn render_problems(path: &str, problems: &[Problem]) -> String {
         .join("\n")
 }
 
+/// The default scenario, built into the program so it runs from anywhere.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/spring-2025.ron");
+/// The label the built-in scenario is reported under.
+pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
+
 impl Scenario {
+    /// The built-in default scenario.
+    pub fn builtin() -> Result<Scenario, ScenarioError> {
+        Scenario::from_ron_str(DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL)
+    }
+
+    /// The scenario at `path`, or the built-in default when none is given: the one way the command line and the
+    /// game load a scenario.
+    pub fn load_or_builtin(path: Option<&Path>) -> Result<Scenario, ScenarioError> {
+        match path {
+            Some(path) => Scenario::load(path),
+            None => Scenario::builtin(),
+        }
+    }
+
     /// Reads and validates a scenario file, refusing files over [`MAX_FILE_BYTES`].
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
         let label = path.display().to_string();

@@ -322,7 +322,7 @@ mod tests {
 
     #[test]
     fn the_dashboard_charts_every_round_recorded() {
-        let scenario = crate::cli::load_scenario(None).unwrap();
+        let scenario = crate::sim::Scenario::builtin().unwrap();
         let state = GameState::new(&scenario, 7);
         let list = charts(&scenario, &state.history);
         assert_eq!(list.len(), 6);

@@ -1,6 +1,8 @@
 //! Your levers: the unilateral actions of the side to move, in groups the number keys select — the US's tariffs,
 //! threats and calendar, goodwill gestures and the USJTA; Japan's concessions put into force early and the
-//! USJTA. Each lever carries its explanation and a tooltip for every term.
+//! USJTA. Each lever carries its explanation and a tooltip for every term. Every control is built from the core's
+//! legality query (`GameState::available`): the panel knows no rule of its own, and `offered_moves` lists every
+//! move its controls can make, for the test that the core accepts each of them.
 
 use std::collections::HashMap;
 
@@ -9,6 +11,7 @@ use bevy_egui::egui;
 use super::{lever_level_text, short_name};
 use crate::game::glossary;
 use crate::game::theme;
+use crate::sim::moves::Available;
 use crate::sim::negotiation::{GameState, percent};
 use crate::sim::{Move, Scenario, Side, UsjtaStatus};
 
@@ -102,6 +105,88 @@ pub struct LeverView<'a> {
     pub can_act: bool,
 }
 
+impl LeverView<'_> {
+    /// What the side may do now, from the core.
+    fn available(&self) -> Available {
+        self.state.available(self.scenario, self.side)
+    }
+}
+
+/// Every move the lever panel's controls can make for `available` (quotas at none, half and all of the covered
+/// imports, as the quota control's ends and middle): each is accepted by `apply`, and every legal action that
+/// changes something has a control here.
+pub fn offered_moves(scenario: &Scenario, state: &GameState, available: &Available) -> Vec<Move> {
+    let mut offered = Vec::new();
+    for m in &available.instruments {
+        let id = &scenario.us_instruments[m.instrument].id;
+        for &rate in &m.set_rates {
+            offered.push(Move::SetTariff {
+                instrument: id.clone(),
+                rate,
+            });
+        }
+        for &rate in &m.threat_rates {
+            offered.push(Move::Threaten {
+                instrument: id.clone(),
+                rate,
+            });
+        }
+        for &rate in &m.schedule_rates {
+            for round in m.schedule_rounds.clone() {
+                offered.push(Move::ScheduleTariff {
+                    instrument: id.clone(),
+                    rate,
+                    round,
+                });
+            }
+        }
+        for months in m.delay_months.clone().into_iter().flatten() {
+            offered.push(Move::Delay {
+                instrument: id.clone(),
+                months,
+            });
+        }
+        for quota_bn in [0.0, quota_step(m.quota_ceiling_bn / 2.0), m.quota_ceiling_bn] {
+            if quota_bn != state.policy.us_quotas_bn[m.instrument] {
+                offered.push(Move::SetQuota {
+                    instrument: id.clone(),
+                    quota_bn,
+                });
+            }
+        }
+        for &sector in &m.exemptable {
+            offered.push(Move::Exempt {
+                instrument: id.clone(),
+                sector: scenario.sectors[sector].id.clone(),
+                exempt: !state.policy.us_exemptions[m.instrument].contains(&sector),
+            });
+        }
+    }
+    for m in &available.levers {
+        for &level in &m.levels {
+            offered.push(Move::Implement {
+                lever: scenario.japan_levers[m.lever].id.clone(),
+                level,
+            });
+        }
+    }
+    if available.usjta.suspend {
+        offered.push(Move::SuspendUsjta);
+    }
+    if available.usjta.restore {
+        offered.push(Move::RestoreUsjta);
+    }
+    if available.usjta.terminate {
+        offered.push(Move::TerminateUsjta);
+    }
+    offered
+}
+
+/// A quota as the control sends it: to a tenth of a $bn, never above `x`.
+fn quota_step(x: f64) -> f64 {
+    (x * 10.0).floor() / 10.0
+}
+
 /// Draws the group tabs and the chosen group; returns a move to apply.
 pub fn lever_panel(
     ui: &mut egui::Ui,
@@ -125,13 +210,15 @@ pub fn lever_panel(
     });
     ui.separator();
     glossary::label(ui, egui::RichText::new(group.about()).small().color(theme::MUTED), "");
-    if !view.can_act {
+    // The seat may act (the game's view) and the core allows it (its turn, actions left).
+    let can_act = view.can_act && view.available().can_act;
+    if !can_act {
         ui.label(egui::RichText::new("Not your turn: the levers are locked.").color(theme::BAD));
     }
     ui.add_space(4.0);
     let mut chosen = None;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.add_enabled_ui(view.can_act, |ui| {
+        ui.add_enabled_ui(can_act, |ui| {
             chosen = match group {
                 LeverGroup::Tariffs => tariffs(ui, view, inputs),
                 LeverGroup::Threats => threats(ui, view, inputs),
@@ -179,6 +266,7 @@ fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize
 
 fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
+    let available = view.available();
     for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
         ui.push_id(("tariff", i), |ui| {
             instrument_header(ui, view, i);
@@ -196,7 +284,10 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                     "Set"
                 };
                 if ui
-                    .add_enabled(rate != current, egui::Button::new(format!("{verb} now")))
+                    .add_enabled(
+                        available.instruments[i].set_rates.contains(&rate),
+                        egui::Button::new(format!("{verb} now")),
+                    )
                     .clicked()
                 {
                     chosen = Some(Move::SetTariff {
@@ -213,18 +304,18 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
 
 fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
-    let last = view.scenario.rounds;
+    let available = view.available();
     for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
         ui.push_id(("threat", i), |ui| {
             instrument_header(ui, view, i);
-            let current = view.state.policy.us_rates[i];
+            let allowed = &available.instruments[i];
             let default = ins.options.len() - 1;
             let picked = inputs.rate.entry(i).or_insert(default);
             ui.horizontal_wrapped(|ui| rate_picker(ui, view, i, picked));
             let rate = ins.options[*picked];
             ui.horizontal_wrapped(|ui| {
                 if ui
-                    .add_enabled(rate > current, egui::Button::new("Threaten"))
+                    .add_enabled(allowed.threat_rates.contains(&rate), egui::Button::new("Threaten"))
                     .on_hover_text("A threat without a date: it does nothing by itself, but unsettles investors.")
                     .clicked()
                 {
@@ -233,10 +324,13 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                         rate,
                     });
                 }
-                let next_round = (view.state.round + 1).min(last);
-                let round = inputs.round.entry(i).or_insert(next_round);
-                *round = (*round).clamp(next_round, last);
-                let can_schedule = view.state.round < last;
+                let rounds = allowed.schedule_rounds.clone();
+                let first = *rounds.start();
+                let round = inputs.round.entry(i).or_insert(first);
+                if !rounds.contains(round) {
+                    *round = first;
+                }
+                let can_schedule = allowed.schedule_rates.contains(&rate) && !rounds.is_empty();
                 if ui
                     .add_enabled(can_schedule, egui::Button::new("Announce for"))
                     .clicked()
@@ -251,7 +345,7 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                     .width(90.0)
                     .selected_text(theme::month(&view.scenario.month_of_round(*round)))
                     .show_ui(ui, |ui| {
-                        for r in next_round..=last {
+                        for r in rounds.clone() {
                             ui.selectable_value(round, r, theme::month(&view.scenario.month_of_round(r)));
                         }
                     });
@@ -264,13 +358,16 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
 
 fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
+    let available = view.available();
     for (i, ins) in view.scenario.us_instruments.iter().enumerate() {
         ui.push_id(("goodwill", i), |ui| {
             instrument_header(ui, view, i);
-            let pending = view.state.scheduled.iter().any(|s| s.instrument == i)
-                || view.state.threats.iter().any(|t| t.instrument == i);
+            let allowed = &available.instruments[i];
+            let pending = allowed.delay_months.is_some();
+            let delays = allowed.delay_months.clone().unwrap_or(1..=1);
             ui.horizontal_wrapped(|ui| {
                 let months = inputs.months.entry(i).or_insert(1);
+                *months = (*months).clamp(*delays.start(), *delays.end());
                 if ui
                     .add_enabled(pending, egui::Button::new("Delay"))
                     .on_hover_text("Push back announced rises of this tariff and drop its threat.")
@@ -281,15 +378,9 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                         months: *months,
                     });
                 }
-                ui.add_enabled(pending, egui::DragValue::new(months).range(1..=3).suffix(" month(s)"));
+                ui.add_enabled(pending, egui::DragValue::new(months).range(delays).suffix(" month(s)"));
             });
-            let covered: f64 = view
-                .scenario
-                .sectors
-                .iter()
-                .filter(|s| ins.sectors.is_empty() || ins.sectors.contains(&s.id))
-                .map(|s| s.us_imports_bn)
-                .sum();
+            let covered = allowed.quota_ceiling_bn;
             let quota = inputs.quota.entry(i).or_insert(view.state.policy.us_quotas_bn[i]);
             *quota = quota.clamp(0.0, covered);
             ui.horizontal_wrapped(|ui| {
@@ -303,7 +394,7 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                 {
                     chosen = Some(Move::SetQuota {
                         instrument: ins.id.clone(),
-                        quota_bn: (*quota * 10.0).round() / 10.0,
+                        quota_bn: quota_step(*quota),
                     });
                 }
                 ui.add(
@@ -315,6 +406,21 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                         .suffix(format!("bn of {covered:.1}")),
                 );
             });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new("Exempt:").small().color(theme::MUTED))
+                    .on_hover_text("Take a sector out of this tariff (or put it back).");
+                for &sector in &allowed.exemptable {
+                    let exempted = view.state.policy.us_exemptions[i].contains(&sector);
+                    let name = short_name(&view.scenario.sectors[sector].name);
+                    if ui.selectable_label(exempted, name).clicked() {
+                        chosen = Some(Move::Exempt {
+                            instrument: ins.id.clone(),
+                            sector: view.scenario.sectors[sector].id.clone(),
+                            exempt: !exempted,
+                        });
+                    }
+                }
+            });
             ui.separator();
         });
     }
@@ -323,6 +429,7 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
 
 fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
+    let available = view.available();
     for (i, lever) in view.scenario.japan_levers.iter().enumerate() {
         ui.push_id(("lever", i), |ui| {
             let current = view.state.policy.concessions[i];
@@ -341,7 +448,10 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
                 }
                 let level = lever.options[*picked];
                 if ui
-                    .add_enabled(level != current, egui::Button::new("Put into force"))
+                    .add_enabled(
+                        available.levers[i].levels.contains(&level),
+                        egui::Button::new("Put into force"),
+                    )
                     .clicked()
                 {
                     chosen = Some(Move::Implement {
@@ -358,6 +468,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
 
 fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
+    let allowed = view.available().usjta;
     let status = view.state.policy.usjta;
     let rules = &view.scenario.usjta;
     let (text, color) = match status {
@@ -374,7 +485,7 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
         theme::chance(view.state.latest().usjta_hazard)
     ));
     ui.label(format!(
-        "Months with the auto tariff above {}%: {} (suspension is certain after {})",
+        "Months with the whole auto tariff above {}%: {} (suspension is certain after {})",
         percent(rules.auto_tariff_threshold),
         view.state.usjta_pressure_months,
         rules.rounds_to_certain_suspension
@@ -382,16 +493,13 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(status == UsjtaStatus::InForce, egui::Button::new("Suspend"))
+            .add_enabled(allowed.suspend, egui::Button::new("Suspend"))
             .on_hover_text("Japan's MFN tariffs then apply to US goods until it is restored.")
             .clicked()
         {
             chosen = Some(Move::SuspendUsjta);
         }
-        if ui
-            .add_enabled(status == UsjtaStatus::Suspended, egui::Button::new("Restore"))
-            .clicked()
-        {
+        if ui.add_enabled(allowed.restore, egui::Button::new("Restore")).clicked() {
             chosen = Some(Move::RestoreUsjta);
         }
     });
@@ -399,7 +507,7 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
     ui.checkbox(&mut inputs.terminate_armed, "I understand terminating ends the talks");
     if ui
         .add_enabled(
-            inputs.terminate_armed && status != UsjtaStatus::Terminated,
+            inputs.terminate_armed && allowed.terminate,
             egui::Button::new(egui::RichText::new("Terminate the USJTA").color(theme::BAD)),
         )
         .clicked()

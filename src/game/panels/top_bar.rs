@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn the_scheduled_auto_tariff_counts_down_to_round_three() {
-        let scenario = crate::cli::load_scenario(None).unwrap();
+        let scenario = crate::sim::Scenario::builtin().unwrap();
         let state = GameState::new(&scenario, 1);
         let list = deadlines(&scenario, &state);
         let autos = list
