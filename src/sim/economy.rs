@@ -311,6 +311,34 @@ pub fn auto_tariff_total(scenario: &Scenario, policy: &Policy) -> f64 {
     if imports > 0.0 { weighted / imports } else { 0.0 }
 }
 
+/// Uncertainty, 0–1: `base` plus the trade-weighted tariff threatened or announced above the rates in force (the
+/// highest `pending` rate of each instrument), in percentage points, over the scenario's `full_uncertainty_points`.
+pub fn uncertainty(scenario: &Scenario, policy: &Policy, pending: &[(usize, f64)], base: f64) -> f64 {
+    let total: f64 = scenario.sectors.iter().map(|s| s.us_imports_bn).sum();
+    if total <= 0.0 {
+        return base.min(1.0);
+    }
+    let mut points = 0.0;
+    for (i, ins) in scenario.us_instruments.iter().enumerate() {
+        let threatened = pending
+            .iter()
+            .filter(|(instrument, _)| *instrument == i)
+            .map(|(_, rate)| *rate)
+            .fold(0.0_f64, f64::max);
+        let gap = threatened - policy.us_rates[i];
+        if gap > 0.0 {
+            let covered: f64 = scenario
+                .sectors
+                .iter()
+                .filter(|s| covers(&ins.sectors, s))
+                .map(|s| s.us_imports_bn)
+                .sum();
+            points += gap * 100.0 * covered / total;
+        }
+    }
+    (base + points / scenario.investment.full_uncertainty_points).min(1.0)
+}
+
 fn covers(sectors: &[String], sector: &Sector) -> bool {
     sectors.is_empty() || sectors.contains(&sector.id)
 }

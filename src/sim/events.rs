@@ -4,9 +4,9 @@
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 
-use super::negotiation::{Event, EventKind, GameState};
 use super::politics;
 use super::scenario::{EventEffect, Scenario, ScheduledKind};
+use super::state::{Event, EventKind, GameState};
 
 /// The generator for one round of one game: it depends only on the seed and the round, so a round's draws do
 /// not depend on how many moves were made before it.

@@ -17,7 +17,9 @@ pub mod report;
 pub mod ron_spans;
 pub mod scenario;
 pub mod score;
+pub mod state;
 pub mod tournament;
+pub mod usjta;
 
 pub use economy::{Conditions, Economy, Policy, UsjtaStatus};
 pub use moves::{Move, MoveError};

@@ -177,3 +177,20 @@ pub fn usjta_hazard(scenario: &Scenario, auto_tariff_total: f64, japan_approval:
     };
     (rules.hazard_base + pressure).clamp(0.0, 1.0)
 }
+
+/// Both sides' approvals a month on: each constituency a share of the way to its target, from `readings`.
+pub fn step_month(scenario: &Scenario, approvals: &Approvals, shocks: &Approvals, readings: &Readings) -> Approvals {
+    let step = |side| {
+        let targets = approval_targets(scenario, side, shocks.side(side), readings);
+        step_approvals(scenario, side, approvals.side(side), &targets)
+    };
+    Approvals {
+        us: step(Side::Us),
+        japan: step(Side::Japan),
+    }
+}
+
+/// Whether a government with this overall approval at the end of a month falls.
+pub fn falls(scenario: &Scenario, side: Side, approval: f64) -> bool {
+    approval < scenario.politics.side(side).fall_below
+}
