@@ -18,5 +18,5 @@ run() {
 }
 run --screenshot-dir "$DIR"
 run --side hotseat --screenshot-dir "$DIR/hotseat"
-TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots -- --nocapture
+TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots -- --ignored --nocapture
 echo "screenshots in $DIR"

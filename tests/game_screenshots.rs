@@ -62,11 +62,11 @@ fn check(dir: &Path, names: &[&str]) {
 }
 
 #[test]
+#[ignore = "checks the screenshots scripts/check-screenshots.sh takes under Xvfb; that script runs it"]
 fn autoplay_screenshots_exist_and_are_not_blank() {
-    let Some(dir) = std::env::var_os("TRADETABLE_SCREENSHOTS").map(PathBuf::from) else {
-        eprintln!("TRADETABLE_SCREENSHOTS is not set: nothing to check");
-        return;
-    };
+    let dir = std::env::var_os("TRADETABLE_SCREENSHOTS")
+        .map(PathBuf::from)
+        .expect("TRADETABLE_SCREENSHOTS names the folder of screenshots to check");
     check(&dir, &EXPECTED);
     let hotseat = dir.join("hotseat");
     if hotseat.is_dir() {

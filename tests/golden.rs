@@ -91,12 +91,80 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
 }
 
 #[test]
+#[cfg_attr(
+    feature = "gui",
+    ignore = "with the game built in, no arguments opens the window instead"
+)]
 fn no_arguments_plays_the_default_scenario_in_the_terminal() {
-    if cfg!(feature = "gui") {
-        return; // with the game built in, no arguments opens the window instead
-    }
     let out = Command::new(env!("CARGO_BIN_EXE_tradetable")).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("== Outcome:"), "{text}");
+}
+
+fn transcript_of(
+    scenario: &tradetable::sim::Scenario,
+    state: &tradetable::sim::GameState,
+    us: &str,
+    japan: &str,
+) -> String {
+    GameReport::new(scenario, state, us, japan).transcript(scenario)
+}
+
+#[test]
+fn golden_no_deal_in_which_the_diet_suspends_the_usjta() {
+    let scenario = common::spring_2025();
+    let state = tradetable::sim::play::play_no_deal(&scenario, 2025);
+    assert!(
+        state
+            .news
+            .iter()
+            .any(|e| e.kind == tradetable::sim::EventKind::UsjtaSuspended),
+        "the auto tariff above the line for four months: the Diet suspends the agreement"
+    );
+    check(
+        "spring-2025-seed2025-no-deal-usjta-suspended.txt",
+        &transcript_of(&scenario, &state, "nobody", "nobody"),
+    );
+}
+
+#[test]
+fn golden_collapse_when_japan_terminates_the_usjta() {
+    use std::collections::BTreeMap;
+    use tradetable::sim::Move;
+    use tradetable::sim::play::Scripted;
+    let scenario = common::spring_2025();
+    let mut us = Scripted { plan: BTreeMap::new() };
+    let mut japan = Scripted {
+        plan: BTreeMap::from([(4, Move::TerminateUsjta)]),
+    };
+    let state = play(&scenario, 2025, &mut us, &mut japan);
+    let outcome = state.outcome.as_ref().unwrap();
+    assert_eq!(outcome.kind, tradetable::sim::OutcomeKind::Collapse);
+    assert_eq!(outcome.round, 4);
+    check(
+        "spring-2025-seed2025-japan-terminates.txt",
+        &transcript_of(&scenario, &state, "nobody", "terminates in round 4"),
+    );
+}
+
+#[test]
+fn golden_game_of_every_personality() {
+    use tradetable::sim::ai::Entrant;
+    let scenario = common::spring_2025();
+    assert!(!scenario.personalities.is_empty());
+    for personality in &scenario.personalities {
+        let (us_name, japan_name) = match personality.side {
+            Side::Us => (personality.id.as_str(), "linear"),
+            Side::Japan => ("linear", personality.id.as_str()),
+        };
+        let agent = |name: &str, side| Entrant::parse(name, &scenario).unwrap().agent(&scenario, side).unwrap();
+        let mut us = agent(us_name, Side::Us);
+        let mut japan = agent(japan_name, Side::Japan);
+        let state = play(&scenario, 7, us.as_mut(), japan.as_mut());
+        check(
+            &format!("spring-2025-seed7-{us_name}-{japan_name}.txt"),
+            &transcript_of(&scenario, &state, us_name, japan_name),
+        );
+    }
 }
