@@ -16,8 +16,8 @@ fn scenario() -> Scenario {
 
 /// A mid-game position with an offer on the table: two linear agents play until `side` is to move in round 5.
 fn mid_game(scenario: &Scenario, side: Side) -> GameState {
-    let mut us = Strategy::Linear.agent(Side::Us);
-    let mut japan = Strategy::Linear.agent(Side::Japan);
+    let mut us = Strategy::Boulware.agent(Side::Us);
+    let mut japan = Strategy::Boulware.agent(Side::Japan);
     let mut state = GameState::new(scenario, 2025);
     while !(state.round == 5 && state.to_move == side) {
         let mv = match state.to_move {
@@ -25,7 +25,7 @@ fn mid_game(scenario: &Scenario, side: Side) -> GameState {
             Side::Japan => japan.next_move(scenario, &state),
         };
         state = apply(scenario, &state, &mv)
-            .expect("linear agents make legal moves")
+            .expect("Boulware agents make legal moves, and are still talking in round 5")
             .state;
     }
     state
