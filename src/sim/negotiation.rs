@@ -385,18 +385,18 @@ fn implement(
     t: &Turn,
     next: &mut GameState,
     events: &mut Vec<Event>,
-    lever: &String,
+    lever: &str,
     level: &f64,
 ) -> Result<(), MoveError> {
     let Turn { scenario, side, .. } = *t;
     let k = scenario.lever_index(lever).ok_or_else(|| MoveError::Unknown {
         what: "lever",
-        id: lever.clone(),
+        id: lever.to_string(),
     })?;
     let options = &scenario.japan_levers[k].options;
     if !options.contains(level) {
         return Err(MoveError::NotAnOption {
-            id: lever.clone(),
+            id: lever.to_string(),
             value: *level,
             options: options.clone(),
         });

@@ -168,6 +168,18 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
                     ui.label(value(c));
                 }
                 ui.end_row();
+                if name == "Mean deficit" {
+                    let (low, high) = band_range(&o.band.mean_deficit_bn);
+                    ui.label(egui::RichText::new("…low–high").color(theme::MUTED))
+                        .on_hover_text(
+                            "This game's mean deficit with the scenario's low and high parameter sets (the same moves \
+                         played again; see About the model).",
+                        );
+                    ui.label(
+                        egui::RichText::new(format!("{}–{}", theme::bn(low), theme::bn(high))).color(theme::MUTED),
+                    );
+                    ui.end_row();
+                }
             }
         });
 }
