@@ -186,3 +186,25 @@ fn the_game_imports_nothing_from_the_command_line() {
     }
     assert!(files > 10, "found the game's sources");
 }
+
+#[test]
+fn play_refuses_an_opponent_the_scenario_does_not_have() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradetable"))
+        .args(["play", "--opponent", "no_such_personality"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown opponent \"no_such_personality\""), "{stderr}");
+    assert!(
+        stderr.contains("deficit_hawk"),
+        "the message lists the personalities: {stderr}"
+    );
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradetable"))
+        .args(["play", "--side", "us", "--opponent", "deficit_hawk"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "a US personality cannot play Japan");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plays United States"));
+}

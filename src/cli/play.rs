@@ -71,7 +71,53 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
     }
 }
 
-/// Runs the game.
+/// Runs the game, after checking that the scenario loads and that a personality asked for exists and plays the
+/// side it is given (an unknown name is refused, not replaced).
 pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
-    run_game(launch_options(args, straight_to_table))
+    let options = launch_options(args, straight_to_table);
+    if args.opponent.is_some()
+        && let Err(message) = check_opponents(&options.setup)
+    {
+        eprintln!("{message}");
+        return ExitCode::FAILURE;
+    }
+    run_game(options)
+}
+
+/// Every AI seat of `setup` can be built from its scenario.
+fn check_opponents(setup: &GameSetup) -> Result<(), String> {
+    let scenario = setup.source.load()?;
+    for side in crate::sim::Side::BOTH {
+        if setup.mode.is_human(side) {
+            continue;
+        }
+        if let Opponent::Personality(id) = setup.ai(side) {
+            let personalities = || {
+                scenario
+                    .personalities
+                    .iter()
+                    .map(|p| format!("{} ({})", p.id, p.side))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match scenario.personality(&id) {
+                None => {
+                    return Err(format!(
+                        "unknown opponent \"{id}\": not a difficulty, a strategy or a personality of the scenario; \
+                         its personalities are {}",
+                        personalities()
+                    ));
+                }
+                Some(p) if p.side != side => {
+                    return Err(format!(
+                        "the personality \"{id}\" plays {}, but it was asked to play {side}; choose one of {}",
+                        p.side,
+                        personalities()
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
 }
