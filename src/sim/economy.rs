@@ -299,16 +299,26 @@ pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
 
 /// The whole US tariff on autos and parts (MFN and instruments), weighted by their starting imports.
 pub fn auto_tariff_total(scenario: &Scenario, policy: &Policy) -> f64 {
-    let additional = us_additional_rates(scenario, policy);
-    let mut weighted = 0.0;
+    auto_tariffs(scenario, &us_additional_rates(scenario, policy)).1
+}
+
+/// The additional and the whole US tariff on autos and parts, weighted by their starting imports.
+fn auto_tariffs(scenario: &Scenario, additional: &[f64]) -> (f64, f64) {
+    let mut weighted_additional = 0.0;
+    let mut weighted_total = 0.0;
     let mut imports = 0.0;
-    for (sector, add) in scenario.sectors.iter().zip(&additional) {
+    for (sector, add) in scenario.sectors.iter().zip(additional) {
         if sector.has(SectorFlag::Auto) {
-            weighted += sector.us_imports_bn * (sector.us_tariff + add);
+            weighted_additional += sector.us_imports_bn * add;
+            weighted_total += sector.us_imports_bn * (sector.us_tariff + add);
             imports += sector.us_imports_bn;
         }
     }
-    if imports > 0.0 { weighted / imports } else { 0.0 }
+    if imports > 0.0 {
+        (weighted_additional / imports, weighted_total / imports)
+    } else {
+        (0.0, 0.0)
+    }
 }
 
 /// Uncertainty, 0–1: `base` plus the trade-weighted tariff threatened or announced above the rates in force (the
@@ -455,7 +465,6 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         sectors: Vec::with_capacity(scenario.sectors.len()),
     };
 
-    let mut auto_imports = 0.0;
     for (s, sector) in scenario.sectors.iter().enumerate() {
         // US imports: SMART with pass-through φ, change by change. A change Δt of the tariff moves the price to US
         // buyers by φ·x and the exporters' price by −(1 − φ)·x, with x = Δt / (1 + t0); volumes move towards
@@ -504,9 +513,6 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         totals.japan_export_loss_bn += loss;
         if sector.has(SectorFlag::Auto) {
             totals.auto_export_loss_bn += loss;
-            auto_imports += sector.us_imports_bn;
-            totals.auto_tariff_additional += sector.us_imports_bn * additional[s];
-            totals.auto_tariff_total += sector.us_imports_bn * t;
         }
         if sector.has(SectorFlag::Farm) {
             totals.farm_exports_bn += exports;
@@ -523,10 +529,7 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
             import_volume_index: volume,
         });
     }
-    if auto_imports > 0.0 {
-        totals.auto_tariff_additional /= auto_imports;
-        totals.auto_tariff_total /= auto_imports;
-    }
+    (totals.auto_tariff_additional, totals.auto_tariff_total) = auto_tariffs(scenario, &additional);
     totals.goods_deficit_bn = totals.us_imports_bn - totals.us_exports_bn;
     totals.goods_deficit_base_fx_bn =
         totals.goods_deficit_bn * scenario.exchange.base_yen_per_dollar / conditions.yen_per_dollar;

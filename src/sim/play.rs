@@ -46,14 +46,9 @@ pub fn replay(scenario: &Scenario, seed: u64, moves: &[std::sync::Arc<super::neg
             break;
         }
         // Keep the replay in step: a side whose turn it is not, or a round already past, is passed over.
-        while !state.is_over()
-            && (state.round < played.round || (state.round == played.round && state.to_move != played.side))
-        {
-            match apply(scenario, &state, &Move::Pass) {
-                Ok(applied) => state = applied.state,
-                Err(_) => break,
-            }
-        }
+        state = pass_while(scenario, state, |s| {
+            s.round < played.round || (s.round == played.round && s.to_move != played.side)
+        });
         if state.round != played.round || state.to_move != played.side {
             continue;
         }
@@ -63,6 +58,17 @@ pub fn replay(scenario: &Scenario, seed: u64, moves: &[std::sync::Arc<super::neg
             && let Ok(applied) = apply(scenario, &state, &Move::Pass)
         {
             state = applied.state;
+        }
+    }
+    state
+}
+
+/// Both sides pass while `more` holds and the game is on (passing is always legal in a game that is not over).
+pub fn pass_while(scenario: &Scenario, mut state: GameState, more: impl Fn(&GameState) -> bool) -> GameState {
+    while !state.is_over() && more(&state) {
+        match apply(scenario, &state, &Move::Pass) {
+            Ok(applied) => state = applied.state,
+            Err(_) => break,
         }
     }
     state
@@ -139,12 +145,7 @@ pub fn score_band(scenario: &Scenario, state: &GameState) -> ScoreBand {
     for (k, variant) in Variant::ALL.into_iter().enumerate() {
         let scenario = scenario.variant(variant);
         let mut game = replay(&scenario, state.seed, &state.moves);
-        while !game.is_over() {
-            match apply(&scenario, &game, &Move::Pass) {
-                Ok(applied) => game = applied.state,
-                Err(_) => break,
-            }
-        }
+        game = pass_while(&scenario, game, |_| true);
         let played = &game.history[1..];
         band.mean_deficit_bn[k] =
             played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;

@@ -9,7 +9,7 @@ use super::ai::preferences::{Preferences, Valuation};
 use super::moves::Move;
 use super::negotiation::{GameState, apply};
 use super::package::Package;
-use super::play::{actual_deal_package, play_deal, play_no_deal};
+use super::play::{actual_deal_package, pass_while, play_deal, play_no_deal};
 use super::scenario::{Scenario, Side};
 use super::score::{SideScore, Valuer, score_game};
 
@@ -51,14 +51,7 @@ impl DealAtSigning {
 
 /// The position in the no-deal game at the start of `round`.
 pub fn no_deal_position(scenario: &Scenario, seed: u64, round: u32) -> GameState {
-    let mut state = GameState::new(scenario, seed);
-    while state.round < round && !state.is_over() {
-        state = match apply(scenario, &state, &Move::Pass) {
-            Ok(applied) => applied.state,
-            Err(_) => break,
-        };
-    }
-    state
+    pass_while(scenario, GameState::new(scenario, seed), |s| s.round < round)
 }
 
 /// Both sides' utility of the real deal and of no deal at the start of the round it was signed in.
@@ -90,13 +83,7 @@ pub fn play_escalation(scenario: &Scenario, seed: u64) -> GameState {
             state = applied.state;
         }
     }
-    while !state.is_over() {
-        state = match apply(scenario, &state, &Move::Pass) {
-            Ok(applied) => applied.state,
-            Err(_) => break,
-        };
-    }
-    state
+    pass_while(scenario, state, |_| true)
 }
 
 /// The package a side values most in the month the real deal was signed (a hill-climb from its ideal terms).
