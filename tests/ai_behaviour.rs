@@ -5,7 +5,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use tradetable::sim::ai::agent::{Agent, Decision};
 use tradetable::sim::ai::opponent_model::{FrequencyModel, OpponentModel};
-use tradetable::sim::ai::{Difficulty, Entrant, Negotiator, Strategy, build_opponent, opponent};
+use tradetable::sim::ai::{Difficulty, Negotiator, Opponent, Strategy, build_opponent, opponent};
 use tradetable::sim::package::PackageSpace;
 use tradetable::sim::play::play;
 use tradetable::sim::scenario::DEFAULT_SCENARIO;
@@ -331,12 +331,12 @@ fn the_modelling_agents_estimate_of_the_opponents_weights_converges_on_a_known_o
 fn tournaments_with_a_seed_are_reproducible_on_any_number_of_threads() {
     let s = scenario();
     let us = [
-        Entrant::Strategy(Strategy::Boulware),
-        Entrant::Personality("deficit_hawk".to_string()),
+        Opponent::Strategy(Strategy::Boulware),
+        Opponent::Personality("deficit_hawk".to_string()),
     ];
     let japan = [
-        Entrant::Strategy(Strategy::Modelling),
-        Entrant::Difficulty(Difficulty::Easy),
+        Opponent::Strategy(Strategy::Modelling),
+        Opponent::Difficulty(Difficulty::Easy),
     ];
     let one = tournament::run(&s, &us, &japan, 2, 42, 1).expect("the entrants exist");
     let two = tournament::run(&s, &us, &japan, 2, 42, 2).expect("the entrants exist");

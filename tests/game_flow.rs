@@ -174,7 +174,10 @@ fn walking_away_reaches_the_results_with_the_counterfactuals() {
         view.report.outcome.actual_deal.is_some(),
         "compared with the July 2025 deal"
     );
-    assert_eq!(view.us.breakdown.len(), session(&app).scenario.objectives.us.len());
+    assert_eq!(
+        view.scores.us.breakdown.len(),
+        session(&app).scenario.objectives.us.len()
+    );
 }
 
 #[test]

@@ -195,10 +195,13 @@ fn play_refuses_an_opponent_the_scenario_does_not_have() {
         .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown opponent \"no_such_personality\""), "{stderr}");
     assert!(
-        stderr.contains("deficit_hawk"),
-        "the message lists the personalities: {stderr}"
+        stderr.contains("unknown personality \"no_such_personality\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("for Japan choose one of: easy, normal, hard, cautious_cabinet"),
+        "the message lists the players that can take the seat: {stderr}"
     );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradetable"))

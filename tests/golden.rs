@@ -78,8 +78,7 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
         "goods_deficit_base_fx_bn",
         "usjta_in_force",
         "tariffs",
-        "us_approval",
-        "japan_approval",
+        "approval",
     ] {
         assert!(!rounds[0][key].is_null(), "rounds[0] lacks {key}");
     }
@@ -150,7 +149,7 @@ fn golden_collapse_when_japan_terminates_the_usjta() {
 
 #[test]
 fn golden_game_of_every_personality() {
-    use tradetable::sim::ai::Entrant;
+    use tradetable::sim::ai::Opponent;
     let scenario = common::spring_2025();
     assert!(!scenario.personalities.is_empty());
     for personality in &scenario.personalities {
@@ -158,7 +157,12 @@ fn golden_game_of_every_personality() {
             Side::Us => (personality.id.as_str(), "linear"),
             Side::Japan => ("linear", personality.id.as_str()),
         };
-        let agent = |name: &str, side| Entrant::parse(name, &scenario).unwrap().agent(&scenario, side).unwrap();
+        let agent = |name: &str, side| {
+            Opponent::parse(name, &scenario)
+                .unwrap()
+                .agent(&scenario, side)
+                .unwrap()
+        };
         let mut us = agent(us_name, Side::Us);
         let mut japan = agent(japan_name, Side::Japan);
         let state = play(&scenario, 7, us.as_mut(), japan.as_mut());

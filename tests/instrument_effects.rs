@@ -37,9 +37,9 @@ fn every_us_tariff_cuts_the_deficit_costs_us_buyers_raises_revenue_and_hurts_jap
         assert!(e.consumer_cost_bn > b.consumer_cost_bn, "{id}: cost to US buyers");
         assert!(e.tariff_revenue_bn > b.tariff_revenue_bn, "{id}: revenue");
         assert!(e.japan_export_loss_bn > b.japan_export_loss_bn, "{id}: Japan's exports");
-        assert!(p.japan_approval < base.japan_approval, "{id}: Japan's approval");
+        assert!(p.approval.japan < base.approval.japan, "{id}: Japan's approval");
         assert!(
-            p.us_constituencies[consumers] < base.us_constituencies[consumers],
+            p.constituencies.us[consumers] < base.constituencies.us[consumers],
             "{id}: US consumers' approval"
         );
         let covers_autos = instrument.sectors.is_empty() || instrument.sectors.iter().any(|s| s == "autos");
@@ -76,8 +76,8 @@ fn every_japanese_concession_costs_japan_and_helps_the_us() {
         let (e, b) = (&p.economy, &base.economy);
         let id = &lever.id;
         assert!(e.concession_cost_bn > b.concession_cost_bn, "{id}: Japan's cost");
-        assert!(p.japan_approval < base.japan_approval, "{id}: Japan's approval");
-        assert!(p.us_approval >= base.us_approval, "{id}: US approval");
+        assert!(p.approval.japan < base.approval.japan, "{id}: Japan's approval");
+        assert!(p.approval.us >= base.approval.us, "{id}: US approval");
         assert!(e.goods_deficit_bn <= b.goods_deficit_bn, "{id}: deficit");
         assert_eq!(p.usjta_hazard, base.usjta_hazard, "{id}: the USJTA");
         match id.as_str() {

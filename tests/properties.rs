@@ -84,8 +84,8 @@ fn check_invariants(state: &GameState) {
         for a in record.approvals.us.iter().chain(&record.approvals.japan) {
             assert!((0.0..=100.0).contains(a), "approval {a}");
         }
-        assert!((0.0..=100.0).contains(&record.us_approval));
-        assert!((0.0..=100.0).contains(&record.japan_approval));
+        assert!((0.0..=100.0).contains(&record.approval.us));
+        assert!((0.0..=100.0).contains(&record.approval.japan));
         assert!((0.0..=1.0).contains(&record.usjta_hazard));
     }
 }

@@ -285,7 +285,7 @@ fn approval_moves_part_of_the_way_to_its_target_each_month() {
     let s = common::two_sectors();
     let state = pass_until(&s, GameState::new(&s, 1), 3);
     // Round 2: Japan's target is 50 − 28 = 22; inertia 0.5 takes approval from 50 to 36.
-    assert!((state.history[2].japan_approval - 36.0).abs() < 1e-9);
+    assert!((state.history[2].approval.japan - 36.0).abs() < 1e-9);
 }
 
 #[test]
@@ -431,8 +431,8 @@ fn a_games_band_brackets_its_central_scores() {
     let state = tradetable::sim::play::play_actual_deal(&s, 2025).unwrap();
     let band = tradetable::sim::play::score_band(&s, &state);
     let us = tradetable::sim::score::score_game(&s, &state, Side::Us).total;
-    assert_eq!(band.us[1], us, "the central set is the game itself");
-    for figure in [band.us, band.japan, band.mean_deficit_bn] {
+    assert_eq!(band.scores.us[1], us, "the central set is the game itself");
+    for figure in [band.scores.us, band.scores.japan, band.mean_deficit_bn] {
         let (low, high) = tradetable::sim::score::band_range(&figure);
         assert!(low <= figure[1] && figure[1] <= high && high > low, "{figure:?}");
     }

@@ -22,7 +22,10 @@ fn no_objective_sits_at_its_clamp_in_both_no_deal_and_the_july_deal() {
     let outcomes = reference_outcomes(&s, 2025);
     let no_deal = outcome(&outcomes, "no_deal");
     let deal = outcome(&outcomes, "actual_deal");
-    for (a, b) in [(&no_deal.us, &deal.us), (&no_deal.japan, &deal.japan)] {
+    for (a, b) in [
+        (&no_deal.scores.us, &deal.scores.us),
+        (&no_deal.scores.japan, &deal.scores.japan),
+    ] {
         for (x, y) in a.breakdown.iter().zip(&b.breakdown) {
             let clamped = |score: f64| score <= 0.0 || score >= 100.0;
             assert!(
@@ -58,8 +61,11 @@ fn the_july_deal_scores_above_no_deal_for_both_sides_on_every_seed_tried() {
         let outcomes = reference_outcomes(&s, seed);
         let no_deal = outcome(&outcomes, "no_deal");
         let deal = outcome(&outcomes, "actual_deal");
-        assert!(deal.us.total > no_deal.us.total + 5.0, "seed {seed}: US");
-        assert!(deal.japan.total > no_deal.japan.total + 1.0, "seed {seed}: Japan");
+        assert!(deal.scores.us.total > no_deal.scores.us.total + 5.0, "seed {seed}: US");
+        assert!(
+            deal.scores.japan.total > no_deal.scores.japan.total + 1.0,
+            "seed {seed}: Japan"
+        );
     }
 }
 
@@ -70,12 +76,12 @@ fn escalation_alone_does_not_beat_the_july_deal_for_the_us() {
     let escalation = outcome(&outcomes, "escalation");
     let deal = outcome(&outcomes, "actual_deal");
     assert!(
-        escalation.us.total < deal.us.total,
+        escalation.scores.us.total < deal.scores.us.total,
         "escalation {:.1}, the deal {:.1}",
-        escalation.us.total,
-        deal.us.total
+        escalation.scores.us.total,
+        deal.scores.us.total
     );
-    assert!(escalation.japan.total < deal.japan.total);
+    assert!(escalation.scores.japan.total < deal.scores.japan.total);
 }
 
 #[test]
@@ -84,9 +90,9 @@ fn each_side_does_best_under_its_own_best_package() {
     let outcomes = reference_outcomes(&s, 2025);
     let for_us = outcome(&outcomes, "best_for_us");
     let for_japan = outcome(&outcomes, "best_for_japan");
-    assert!(for_japan.japan.total > for_us.japan.total);
-    assert!(for_us.us.total > for_japan.us.total);
-    assert!(for_japan.japan.total >= outcome(&outcomes, "actual_deal").japan.total);
+    assert!(for_japan.scores.japan.total > for_us.scores.japan.total);
+    assert!(for_us.scores.us.total > for_japan.scores.us.total);
+    assert!(for_japan.scores.japan.total >= outcome(&outcomes, "actual_deal").scores.japan.total);
 }
 
 #[test]

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::game::opponent::Opponent;
 use crate::game::session::{GameSetup, Mode, ScenarioSource};
 use crate::game::{LaunchOptions, run as run_game};
+use crate::sim::PerSide;
+use crate::sim::ai::Opponent;
 
 /// Options of `play`.
 #[derive(Debug, Args, Default)]
@@ -25,7 +26,7 @@ pub struct PlayArgs {
     pub seed: Option<u64>,
     /// The AI opponent (both AIs when watching): easy, normal or hard, a personality id of the scenario, or a
     /// strategy (hardliner, boulware, linear, conceder, tit_for_tat, modelling).
-    #[arg(long, value_parser = Opponent::parse)]
+    #[arg(long, value_parser = Opponent::parse_name)]
     pub opponent: Option<Opponent>,
     /// Play through every screen at full speed, then exit 0 (for tests and headless checks).
     #[arg(long)]
@@ -47,9 +48,9 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
     let mode = args
         .side
         .unwrap_or(if args.autoplay { Mode::Watch } else { Mode::PlayUs });
-    let (us_ai, japan_ai) = match &args.opponent {
-        Some(o) => (o.clone(), o.clone()),
-        None => (defaults.us_ai, defaults.japan_ai),
+    let ai = match &args.opponent {
+        Some(o) => PerSide::new(o.clone(), o.clone()),
+        None => defaults.ai,
     };
     LaunchOptions {
         straight_to_table,
@@ -59,8 +60,7 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
                 .clone()
                 .map_or(ScenarioSource::Builtin, ScenarioSource::File),
             mode,
-            us_ai,
-            japan_ai,
+            ai,
             seed: args.seed.unwrap_or(defaults.seed),
         },
         autoplay: args.autoplay,
@@ -88,35 +88,8 @@ pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
 fn check_opponents(setup: &GameSetup) -> Result<(), String> {
     let scenario = setup.source.load()?;
     for side in crate::sim::Side::BOTH {
-        if setup.mode.is_human(side) {
-            continue;
-        }
-        if let Opponent::Personality(id) = setup.ai(side) {
-            let personalities = || {
-                scenario
-                    .personalities
-                    .iter()
-                    .map(|p| format!("{} ({})", p.id, p.side))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            match scenario.personality(&id) {
-                None => {
-                    return Err(format!(
-                        "unknown opponent \"{id}\": not a difficulty, a strategy or a personality of the scenario; \
-                         its personalities are {}",
-                        personalities()
-                    ));
-                }
-                Some(p) if p.side != side => {
-                    return Err(format!(
-                        "the personality \"{id}\" plays {}, but it was asked to play {side}; choose one of {}",
-                        p.side,
-                        personalities()
-                    ));
-                }
-                Some(_) => {}
-            }
+        if !setup.mode.is_human(side) {
+            setup.ai[side].check(&scenario, side)?;
         }
     }
     Ok(())

@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Format, load_scenario};
 use crate::sim::Side;
-use crate::sim::ai::Entrant;
+use crate::sim::ai::Opponent;
 use crate::sim::play::play;
 use crate::sim::report::GameReport;
 
@@ -41,9 +41,9 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let players = Entrant::parse(&args.us, &scenario).and_then(|us| {
-        let japan = Entrant::parse(&args.japan, &scenario)?;
-        let agent = |entrant: &Entrant, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
+    let players = Opponent::parse(&args.us, &scenario).and_then(|us| {
+        let japan = Opponent::parse(&args.japan, &scenario)?;
+        let agent = |entrant: &Opponent, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
         Ok((agent(&us, Side::Us)?, agent(&japan, Side::Japan)?))
     });
     let (mut us, mut japan) = match players {

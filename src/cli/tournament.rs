@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 
 use super::load_scenario;
 use crate::sim::Scenario;
-use crate::sim::ai::{Difficulty, Entrant, Strategy};
+use crate::sim::ai::{Difficulty, Opponent, Strategy};
 use crate::sim::scenario::Side;
 use crate::sim::tournament::{self, Tournament};
 
@@ -64,16 +64,16 @@ pub struct TournamentArgs {
 }
 
 /// The entrants of `field` for `side`.
-pub fn entrants(scenario: &Scenario, side: Side, field: Field) -> Vec<Entrant> {
-    let strategies = || Strategy::ALL.into_iter().map(Entrant::Strategy);
+pub fn entrants(scenario: &Scenario, side: Side, field: Field) -> Vec<Opponent> {
+    let strategies = || Strategy::ALL.into_iter().map(Opponent::Strategy);
     let personalities = || {
         scenario
             .personalities
             .iter()
             .filter(move |p| p.side == side)
-            .map(|p| Entrant::Personality(p.id.clone()))
+            .map(|p| Opponent::Personality(p.id.clone()))
     };
-    let difficulties = || Difficulty::ALL.into_iter().map(Entrant::Difficulty);
+    let difficulties = || Difficulty::ALL.into_iter().map(Opponent::Difficulty);
     match field {
         Field::Strategies => strategies().collect(),
         Field::Personalities => personalities().collect(),

@@ -10,11 +10,11 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::LaunchOptions;
 use super::menus::Menu;
-use super::opponent::Opponent;
 use super::perf::PerfLog;
 use super::screens::Screen;
 use super::session::{AiPace, GameCommand, Mode, PlayerMove, Session, WatchClock};
 use super::settings::Settings;
+use crate::sim::ai::Opponent;
 
 /// One step of the script.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,6 @@
 pub mod autoplay;
 pub mod glossary;
 pub mod menus;
-pub mod opponent;
 pub mod panels;
 pub mod perf;
 pub mod saves;

@@ -11,7 +11,7 @@ use crate::sim::negotiation::GameState;
 use crate::sim::scenario::{BoundedReadError, read_bounded};
 
 /// The version of the save format; a save of another version is refused with a message.
-pub const SAVE_VERSION: u32 = 2;
+pub const SAVE_VERSION: u32 = 3;
 
 /// The name of the autosave in the data directory.
 pub const AUTOSAVE: &str = "autosave.json";

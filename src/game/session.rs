@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::LaunchOptions;
 use super::menus::Menu;
-use super::opponent::Opponent;
 use super::saves::{self, SaveFile};
 use super::screens::Screen;
 use crate::sim::ai::Negotiator;
+use crate::sim::ai::Opponent;
 use crate::sim::negotiation::{Event, GameState};
-use crate::sim::{Move, MoveError, Scenario, Side, apply};
+use crate::sim::{Move, MoveError, PerSide, Scenario, Side, apply};
 
 /// Who plays which side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -102,10 +102,8 @@ pub struct GameSetup {
     pub source: ScenarioSource,
     /// Who plays which side.
     pub mode: Mode,
-    /// The AI on the US side, when an AI plays it.
-    pub us_ai: Opponent,
-    /// The AI on Japan's side, when an AI plays it.
-    pub japan_ai: Opponent,
+    /// The AI on each side, used where an AI plays it.
+    pub ai: PerSide<Opponent>,
     /// The seed of the random events, shown so a class can share one.
     pub seed: u64,
 }
@@ -115,19 +113,8 @@ impl Default for GameSetup {
         GameSetup {
             source: ScenarioSource::Builtin,
             mode: Mode::PlayUs,
-            us_ai: Opponent::default(),
-            japan_ai: Opponent::default(),
+            ai: PerSide::default(),
             seed: 2025,
-        }
-    }
-}
-
-impl GameSetup {
-    /// The AI playing `side`.
-    pub fn ai(&self, side: Side) -> Opponent {
-        match side {
-            Side::Us => self.us_ai.clone(),
-            Side::Japan => self.japan_ai.clone(),
         }
     }
 }
@@ -241,30 +228,29 @@ pub struct ScenarioPreview {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct TitleNotice(pub Option<String>);
 
-/// The AI seats. Negotiators need not be `Send`, so they live in the world's non-send storage.
+/// The AI seats (none where a person plays). Negotiators need not be `Send`, so they live in the world's non-send
+/// storage.
 #[derive(Default)]
-pub struct Agents {
-    /// The US AI, when an AI plays the US.
-    pub us: Option<Box<dyn Negotiator>>,
-    /// Japan's AI.
-    pub japan: Option<Box<dyn Negotiator>>,
-}
+pub struct Agents(pub PerSide<Option<Box<dyn Negotiator>>>);
 
 impl Agents {
-    /// The agents a setup calls for.
-    pub fn for_setup(scenario: &Scenario, setup: &GameSetup) -> Agents {
-        let seat = |side| (!setup.mode.is_human(side)).then(|| setup.ai(side).agent(scenario, side));
-        Agents {
-            us: seat(Side::Us),
-            japan: seat(Side::Japan),
+    /// The agents a setup calls for, or why one of them cannot sit at this scenario's table (a personality the
+    /// scenario lacks, or one that plays the other side): the game refuses it rather than seat someone else.
+    pub fn for_setup(scenario: &Scenario, setup: &GameSetup) -> Result<Agents, String> {
+        let mut seats = PerSide::default();
+        for side in Side::BOTH {
+            if !setup.mode.is_human(side) {
+                let agent = setup.ai[side]
+                    .agent(scenario, side)
+                    .map_err(|error| format!("{}: {error}", scenario.title))?;
+                seats[side] = Some(agent);
+            }
         }
+        Ok(Agents(seats))
     }
 
     fn get(&mut self, side: Side) -> Option<&mut Box<dyn Negotiator>> {
-        match side {
-            Side::Us => self.us.as_mut(),
-            Side::Japan => self.japan.as_mut(),
-        }
+        self.0[side].as_mut()
     }
 }
 
@@ -400,20 +386,26 @@ fn run_game_commands(
                     _ => setup.source.load().map(Arc::new),
                 };
                 match scenario {
-                    Ok(scenario) => {
-                        notice.0 = None;
-                        let session = Session::new(scenario, setup.clone());
-                        *agents = Agents::for_setup(&session.scenario, &session.setup);
-                        *watch = WatchClock::default();
-                        next.set(first_screen(&session));
-                        commands.insert_resource(session);
-                    }
+                    Ok(scenario) => match Agents::for_setup(&scenario, &setup) {
+                        Ok(seated) => {
+                            notice.0 = None;
+                            let session = Session::new(scenario, setup.clone());
+                            *agents = seated;
+                            *watch = WatchClock::default();
+                            next.set(first_screen(&session));
+                            commands.insert_resource(session);
+                        }
+                        Err(error) => fail_to_title(&mut notice, &mut next, error),
+                    },
                     Err(error) => fail_to_title(&mut notice, &mut next, error),
                 }
             }
             GameCommand::Continue => match saves::read(&options.data_dir) {
-                Ok(save) => match save.setup.source.load() {
-                    Ok(scenario) => {
+                Ok(save) => match save.setup.source.load().and_then(|scenario| {
+                    let seated = Agents::for_setup(&scenario, &save.setup)?;
+                    Ok((scenario, seated))
+                }) {
+                    Ok((scenario, seated)) => {
                         notice.0 = None;
                         let session = Session {
                             scenario: Arc::new(scenario),
@@ -422,7 +414,7 @@ fn run_game_commands(
                             state: save.state,
                             refused: None,
                         };
-                        *agents = Agents::for_setup(&session.scenario, &session.setup);
+                        *agents = seated;
                         *watch = WatchClock::default();
                         next.set(if session.state.is_over() {
                             Screen::Results

@@ -173,33 +173,3 @@ pub fn big_button(ui: &mut egui::Ui, enabled: bool, text: &str) -> egui::Respons
         egui::Button::new(egui::RichText::new(text).size(18.0)).min_size(egui::vec2(260.0, 40.0)),
     )
 }
-
-/// $bn with one decimal: `$68.5bn`; negative values keep their sign.
-pub fn bn(x: f64) -> String {
-    if x < 0.0 {
-        format!("−${:.1}bn", -x)
-    } else {
-        format!("${x:.1}bn")
-    }
-}
-
-/// A percentage of a 0–100 figure: `43%`.
-pub fn pct0(x: f64) -> String {
-    format!("{x:.0}%")
-}
-
-/// A chance (0–1) as a percentage: `12%`.
-pub fn chance(p: f64) -> String {
-    format!("{:.0}%", p * 100.0)
-}
-
-/// A month `YYYY-MM` as `Apr 2025`.
-pub fn month(m: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match crate::sim::scenario::parse_year_month(m) {
-        Some((y, mo)) if (1..=12).contains(&mo) => format!("{} {y}", NAMES[mo as usize - 1]),
-        _ => m.to_string(),
-    }
-}

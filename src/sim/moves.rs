@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
 use super::economy::{Policy, UsjtaStatus};
+use super::format;
 use super::package::Package;
 use super::scenario::{Scenario, Side};
 
@@ -112,13 +113,17 @@ impl Move {
 impl fmt::Display for Move {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Move::SetTariff { instrument, rate } => write!(f, "set {instrument} to {}%", pct(*rate)),
+            Move::SetTariff { instrument, rate } => write!(f, "set {instrument} to {}%", format::percent(*rate)),
             Move::ScheduleTariff {
                 instrument,
                 rate,
                 round,
-            } => write!(f, "schedule {instrument} at {}% from round {round}", pct(*rate)),
-            Move::Threaten { instrument, rate } => write!(f, "threaten {instrument} at {}%", pct(*rate)),
+            } => write!(
+                f,
+                "schedule {instrument} at {}% from round {round}",
+                format::percent(*rate)
+            ),
+            Move::Threaten { instrument, rate } => write!(f, "threaten {instrument} at {}%", format::percent(*rate)),
             Move::Delay { instrument, months } => write!(f, "delay {instrument} by {months} month(s)"),
             Move::SetQuota { instrument, quota_bn } => {
                 write!(f, "quota of ${quota_bn}bn/yr under {instrument}")
@@ -139,11 +144,6 @@ impl fmt::Display for Move {
             Move::WalkAway => f.write_str("walk away"),
         }
     }
-}
-
-fn pct(rate: f64) -> String {
-    let s = format!("{:.1}", rate * 100.0);
-    s.trim_end_matches(".0").to_string()
 }
 
 /// Why a move was refused. The state is unchanged when a move is refused.

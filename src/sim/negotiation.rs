@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use super::economy;
 use super::events;
+use super::format;
 use super::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, UsjtaMoves};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
-use super::scenario::{ConcessionEffect, Scenario, Side};
+use super::scenario::{PerSide, Scenario, Side};
 use super::usjta::{self, Vote};
 
 use super::economy::UsjtaStatus;
@@ -213,7 +214,7 @@ fn set_tariff(
     t.say(
         events,
         EventKind::Action(side),
-        format!("US sets {name} at {}%", percent(*rate)),
+        format!("US sets {name} at {}%", format::percent(*rate)),
     );
     Ok(())
 }
@@ -247,7 +248,7 @@ fn schedule_tariff(
         EventKind::Action(side),
         format!(
             "US announces {name} at {}% from {}",
-            percent(*rate),
+            format::percent(*rate),
             scenario.month_of_round(*when)
         ),
     );
@@ -267,7 +268,7 @@ fn threaten(
     if !moves::threat_rates(scenario, &next.policy, i).contains(rate) {
         return Err(MoveError::OutOfRange(format!(
             "a threat must be above the rate in force ({}%)",
-            percent(next.policy.us_rates[i])
+            format::percent(next.policy.us_rates[i])
         )));
     }
     next.threats.retain(|t| t.instrument != i);
@@ -279,7 +280,7 @@ fn threaten(
     t.say(
         events,
         EventKind::Action(side),
-        format!("US threatens {name} at {}%", percent(*rate)),
+        format!("US threatens {name} at {}%", format::percent(*rate)),
     );
     Ok(())
 }
@@ -406,7 +407,11 @@ fn implement(
     t.say(
         events,
         EventKind::Action(side),
-        format!("Japan puts into force: {} ({})", l.name, level_text(l, *level)),
+        format!(
+            "Japan puts into force: {} ({})",
+            l.name,
+            format::lever_level(l.unit, *level)
+        ),
     );
     Ok(())
 }
@@ -586,21 +591,19 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
             start: state.start_economy(),
             policy: &state.policy,
             deal_signed,
-            us_approval: 0.0,
-            japan_approval: 0.0,
+            approval: PerSide::new(0.0, 0.0),
         },
     );
     state.approvals = approvals;
     events::hold_elections(scenario, state, events);
-    let us_approval = politics::overall(scenario, Side::Us, &state.approvals.us);
-    let japan_approval = politics::overall(scenario, Side::Japan, &state.approvals.japan);
+    let approval = PerSide::from_fn(|side| politics::overall(scenario, side, &state.approvals[side]));
 
     let draw: f64 = rand::RngExt::random(&mut rng);
     let (hazard, vote) = usjta::monthly_vote(
         scenario,
         state,
         economy.auto_tariff_total,
-        japan_approval,
+        approval.japan,
         deal_signed,
         draw,
     );
@@ -627,19 +630,17 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
         }
     }
 
-    let us_approval = us_approval.clamp(0.0, 100.0);
-    let japan_approval = japan_approval.clamp(0.0, 100.0);
+    let approval = approval.map(|a| a.clamp(0.0, 100.0));
     state.history.push(Arc::new(RoundRecord {
         round,
         month: scenario.month_of_round(round),
         economy,
         policy: state.policy.clone(),
         approvals: state.approvals.clone(),
-        us_approval,
-        japan_approval,
+        approval,
         usjta_hazard: hazard,
     }));
-    topple_governments(scenario, state, events, [us_approval, japan_approval]);
+    topple_governments(scenario, state, events, approval);
     if round >= scenario.rounds && state.outcome.is_none() {
         lapse_offer(state);
         end_game(
@@ -674,14 +675,14 @@ fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec
         events.push(Event {
             round,
             kind: EventKind::TariffTookEffect,
-            text: format!("{name} at {}% takes effect", percent(s.rate)),
+            text: format!("{name} at {}% takes effect", format::percent(s.rate)),
         });
     }
 }
 
 /// A government whose approval ended the month below its line falls, and the talks collapse.
-fn topple_governments(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>, approvals: [f64; 2]) {
-    for (side, approval) in Side::BOTH.into_iter().zip(approvals) {
+fn topple_governments(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>, approvals: PerSide<f64>) {
+    for (side, &approval) in approvals.iter() {
         if politics::falls(scenario, side, approval) && state.outcome.is_none() {
             events.push(Event {
                 round: state.round,
@@ -698,19 +699,4 @@ fn topple_governments(scenario: &Scenario, state: &mut GameState, events: &mut V
             );
         }
     }
-}
-
-/// A lever's level as it reads on screen.
-pub fn level_text(lever: &super::scenario::ConcessionLever, level: f64) -> String {
-    match (&lever.effect, lever.unit.as_str()) {
-        (_, "yes/no") | (ConcessionEffect::Cooperation, _) => (if level > 0.0 { "yes" } else { "no" }).to_string(),
-        (_, "share") => format!("{}%", percent(level)),
-        (_, unit) => format!("{level} {unit}"),
-    }
-}
-
-/// A rate as a percentage without trailing zeros.
-pub fn percent(rate: f64) -> String {
-    let s = format!("{:.1}", rate * 100.0);
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::economy::Policy;
+use super::format;
 use super::scenario::{Scenario, Side};
 
 /// What an issue of the package sets.
@@ -41,22 +42,18 @@ impl Issue {
         }
     }
 
-    /// How an option reads on screen and in transcripts.
-    pub fn format_option(&self, option: f64, unit: &str) -> String {
+    /// How a value of the issue reads on screen and in transcripts: `12.5%`, `$7bn/yr`, `75%`, `yes`.
+    pub fn value_text(&self, scenario: &Scenario, value: f64) -> String {
         match self.target {
-            IssueTarget::Instrument(_) => format!("{}%", trim(option * 100.0)),
-            IssueTarget::Lever(_) => match unit {
-                "yes/no" => (if option > 0.0 { "yes" } else { "no" }).to_string(),
-                "share" => format!("{}%", trim(option * 100.0)),
-                _ => format!("{} {unit}", trim(option)),
-            },
+            IssueTarget::Instrument(_) => format::rate(value),
+            IssueTarget::Lever(k) => format::lever_level(scenario.japan_levers[k].unit, value),
         }
     }
-}
 
-fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    /// How option `option` of the issue reads.
+    pub fn option_text(&self, scenario: &Scenario, option: usize) -> String {
+        self.value_text(scenario, self.options[option])
+    }
 }
 
 /// The issues of a scenario, in a fixed order: US instruments, then Japanese levers.

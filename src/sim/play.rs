@@ -8,7 +8,7 @@ use super::economy::Policy;
 use super::moves::{MAX_ACTIONS_PER_TURN, Move};
 use super::negotiation::{GameState, apply};
 use super::package::PackageSpace;
-use super::scenario::{Scenario, Side, Variant};
+use super::scenario::{PerSide, Scenario, Side, Variant};
 use super::score::{Band, score_game};
 
 /// Plays a game to its end; a move an agent gets wrong is replaced by a pass, so a game always finishes.
@@ -129,18 +129,15 @@ pub fn play_deal(scenario: &Scenario, seed: u64, round: u32, package: super::pac
 pub struct ScoreBand {
     /// Mean US goods deficit over the rounds, $bn a year.
     pub mean_deficit_bn: Band,
-    /// The US score.
-    pub us: Band,
-    /// Japan's score.
-    pub japan: Band,
+    /// Each side's score.
+    pub scores: PerSide<Band>,
 }
 
 /// The band of a game: its moves replayed under each parameter set and played to the end.
 pub fn score_band(scenario: &Scenario, state: &GameState) -> ScoreBand {
     let mut band = ScoreBand {
         mean_deficit_bn: [0.0; 3],
-        us: [0.0; 3],
-        japan: [0.0; 3],
+        scores: PerSide::new([0.0; 3], [0.0; 3]),
     };
     for (k, variant) in Variant::ALL.into_iter().enumerate() {
         let scenario = scenario.variant(variant);
@@ -149,8 +146,9 @@ pub fn score_band(scenario: &Scenario, state: &GameState) -> ScoreBand {
         let played = &game.history[1..];
         band.mean_deficit_bn[k] =
             played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;
-        band.us[k] = score_game(&scenario, &game, Side::Us).total;
-        band.japan[k] = score_game(&scenario, &game, Side::Japan).total;
+        for side in Side::BOTH {
+            band.scores[side][k] = score_game(&scenario, &game, side).total;
+        }
     }
     band
 }

@@ -1,61 +1,27 @@
 //! Political standing: the figures constituencies watch, how their approval moves, each side's overall approval,
 //! and the hazard that Japan's Diet suspends the USJTA.
 
-use serde::{Deserialize, Serialize};
-
 use super::economy::{Economy, Policy};
 use super::scenario::{Indicator, Scenario, Side};
+use super::side::PerSide;
 
 /// Approval (0–100) of every constituency of both sides, in scenario order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Approvals {
-    /// US constituencies.
-    pub us: Vec<f64>,
-    /// Japan's constituencies.
-    pub japan: Vec<f64>,
+pub type Approvals = PerSide<Vec<f64>>;
+
+/// The scenario's starting approvals.
+pub fn initial_approvals(scenario: &Scenario) -> Approvals {
+    PerSide::from_fn(|side| {
+        scenario.politics[side]
+            .constituencies
+            .iter()
+            .map(|c| c.approval)
+            .collect()
+    })
 }
 
-impl Approvals {
-    /// The scenario's starting approvals.
-    pub fn initial(scenario: &Scenario) -> Approvals {
-        let of = |side| {
-            scenario
-                .politics
-                .side(side)
-                .constituencies
-                .iter()
-                .map(|c| c.approval)
-                .collect()
-        };
-        Approvals {
-            us: of(Side::Us),
-            japan: of(Side::Japan),
-        }
-    }
-
-    /// Zero for every constituency (for shocks).
-    pub fn zero(scenario: &Scenario) -> Approvals {
-        Approvals {
-            us: vec![0.0; scenario.politics.us.constituencies.len()],
-            japan: vec![0.0; scenario.politics.japan.constituencies.len()],
-        }
-    }
-
-    /// One side's approvals.
-    pub fn side(&self, side: Side) -> &[f64] {
-        match side {
-            Side::Us => &self.us,
-            Side::Japan => &self.japan,
-        }
-    }
-
-    /// One side's approvals, to change.
-    pub fn side_mut(&mut self, side: Side) -> &mut Vec<f64> {
-        match side {
-            Side::Us => &mut self.us,
-            Side::Japan => &mut self.japan,
-        }
-    }
+/// Zero for every constituency (for shocks).
+pub fn zero_approvals(scenario: &Scenario) -> Approvals {
+    PerSide::from_fn(|side| vec![0.0; scenario.politics[side].constituencies.len()])
 }
 
 /// What indicators are computed from: this month's economy, the starting economy and the policies in force.
@@ -69,9 +35,7 @@ pub struct Readings<'a> {
     /// Whether a deal has been signed.
     pub deal_signed: bool,
     /// Overall approvals, for objectives (constituencies may not react to approval itself).
-    pub us_approval: f64,
-    /// Japan's overall approval.
-    pub japan_approval: f64,
+    pub approval: PerSide<f64>,
 }
 
 /// The value of an indicator.
@@ -104,8 +68,8 @@ pub fn indicator(scenario: &Scenario, which: &Indicator, r: &Readings) -> f64 {
                 0.0
             }
         }
-        Indicator::UsApproval => r.us_approval,
-        Indicator::JapanApproval => r.japan_approval,
+        Indicator::UsApproval => r.approval.us,
+        Indicator::JapanApproval => r.approval.japan,
     }
 }
 

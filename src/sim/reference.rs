@@ -10,7 +10,7 @@ use super::moves::Move;
 use super::negotiation::{GameState, apply};
 use super::package::Package;
 use super::play::{actual_deal_package, pass_while, play_deal, play_no_deal};
-use super::scenario::{Scenario, Side};
+use super::scenario::{PerSide, Scenario, Side};
 use super::score::{SideScore, Valuer, score_game};
 
 /// One reference game and both sides' scores.
@@ -21,10 +21,8 @@ pub struct ReferenceOutcome {
     pub id: String,
     /// What the game is, in words.
     pub description: String,
-    /// The US score.
-    pub us: SideScore,
-    /// Japan's score.
-    pub japan: SideScore,
+    /// Each side's score.
+    pub scores: PerSide<SideScore>,
 }
 
 /// What each side thought of the real deal in the month it was signed.
@@ -32,19 +30,14 @@ pub struct ReferenceOutcome {
 pub struct DealAtSigning {
     /// The round it was signed in.
     pub round: u32,
-    /// The US utility of the deal and of no deal (its reservation value).
-    pub us: (f64, f64),
-    /// Japan's utility of the deal and of no deal.
-    pub japan: (f64, f64),
+    /// Each side's utility of the deal and of no deal (its reservation value).
+    pub utilities: PerSide<(f64, f64)>,
 }
 
 impl DealAtSigning {
     /// How much more than no deal the deal was worth to a side (negative: less).
     pub fn margin(&self, side: Side) -> f64 {
-        let (deal, no_deal) = match side {
-            Side::Us => self.us,
-            Side::Japan => self.japan,
-        };
+        let (deal, no_deal) = self.utilities[side];
         deal - no_deal
     }
 }
@@ -63,8 +56,7 @@ pub fn deal_at_signing(scenario: &Scenario, seed: u64) -> Option<DealAtSigning> 
     let of = |side| (valuer.utility(side, &package), valuer.reservation(side));
     Some(DealAtSigning {
         round: deal.round,
-        us: of(Side::Us),
-        japan: of(Side::Japan),
+        utilities: PerSide::from_fn(of),
     })
 }
 
@@ -99,8 +91,7 @@ pub fn reference_outcomes(scenario: &Scenario, seed: u64) -> Vec<ReferenceOutcom
     let score = |id: &str, description: &str, state: GameState| ReferenceOutcome {
         id: id.to_string(),
         description: description.to_string(),
-        us: score_game(scenario, &state, Side::Us),
-        japan: score_game(scenario, &state, Side::Japan),
+        scores: PerSide::from_fn(|side| score_game(scenario, &state, side)),
     };
     let mut outcomes = vec![score(
         "no_deal",

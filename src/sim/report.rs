@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::negotiation::{GameState, OfferFate, OutcomeKind, RoundRecord, percent};
+use super::format::percent;
+use super::negotiation::{Event, GameState, OfferFate, OutcomeKind, RoundRecord};
 use super::package::PackageSpace;
 use super::play;
-use super::scenario::{Scenario, Side};
+use super::scenario::{PerSide, Scenario, Side};
 use super::score::{SideScore, band_range, score_game};
 
 /// One round's figures.
@@ -47,12 +48,10 @@ pub struct RoundSummary {
     pub tariffs: BTreeMap<String, f64>,
     /// Japanese concession levels in force, by id.
     pub concessions: BTreeMap<String, f64>,
-    /// US overall approval.
-    pub us_approval: f64,
-    /// Japan's overall approval.
-    pub japan_approval: f64,
-    /// Approval by constituency, by id, for both sides.
-    pub constituencies: BTreeMap<String, f64>,
+    /// Each side's overall approval (0–100).
+    pub approval: PerSide<f64>,
+    /// Each side's approval by constituency, by id.
+    pub constituencies: PerSide<BTreeMap<String, f64>>,
 }
 
 /// An offer in the history.
@@ -73,10 +72,8 @@ pub struct OfferSummary {
 pub struct Counterfactual {
     /// How it ended.
     pub kind: OutcomeKind,
-    /// US score.
-    pub us_score: f64,
-    /// Japan's score.
-    pub japan_score: f64,
+    /// Each side's score.
+    pub scores: PerSide<f64>,
     /// Mean goods deficit over the rounds played.
     pub mean_goods_deficit_bn: f64,
     /// The deficit in the last round.
@@ -97,7 +94,7 @@ pub struct OutcomeSummary {
     /// The signed terms, for a deal.
     pub terms: Option<BTreeMap<String, f64>>,
     /// Both sides' scores.
-    pub scores: BTreeMap<String, SideScore>,
+    pub scores: PerSide<SideScore>,
     /// This game's own figures, in the form of the counterfactuals beside it.
     pub this_game: Counterfactual,
     /// The same seed with no deal.
@@ -116,13 +113,13 @@ pub struct GameReport {
     /// The seed.
     pub seed: u64,
     /// Who played each side.
-    pub players: BTreeMap<String, String>,
+    pub players: PerSide<String>,
     /// Round 0 (before any move) to the last round.
     pub rounds: Vec<RoundSummary>,
     /// Every offer.
     pub offers: Vec<OfferSummary>,
-    /// The news feed.
-    pub news: Vec<String>,
+    /// The news feed, each item with its round and kind.
+    pub news: Vec<Event>,
     /// The outcome.
     pub outcome: OutcomeSummary,
 }
@@ -134,17 +131,13 @@ fn r3(x: f64) -> f64 {
 
 fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
     let e = &record.economy;
-    let mut constituencies = BTreeMap::new();
-    for side in Side::BOTH {
-        let list = &scenario.politics.side(side).constituencies;
-        for (c, a) in list.iter().zip(record.approvals.side(side)) {
-            let key = match side {
-                Side::Us => format!("us.{}", c.id),
-                Side::Japan => format!("japan.{}", c.id),
-            };
-            constituencies.insert(key, r3(*a));
-        }
-    }
+    let constituencies = PerSide::from_fn(|side| {
+        let list = &scenario.politics[side].constituencies;
+        list.iter()
+            .zip(&record.approvals[side])
+            .map(|(c, a)| (c.id.clone(), r3(*a)))
+            .collect()
+    });
     RoundSummary {
         round: record.round,
         month: record.month.clone(),
@@ -172,8 +165,7 @@ fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
             .zip(&record.policy.concessions)
             .map(|(l, v)| (l.id.clone(), r3(*v)))
             .collect(),
-        us_approval: r3(record.us_approval),
-        japan_approval: r3(record.japan_approval),
+        approval: record.approval.map(r3),
         constituencies,
     }
 }
@@ -198,8 +190,7 @@ fn rounded(score: SideScore) -> SideScore {
 fn rounded_band(band: play::ScoreBand) -> play::ScoreBand {
     play::ScoreBand {
         mean_deficit_bn: band.mean_deficit_bn.map(r3),
-        us: band.us.map(r3),
-        japan: band.japan.map(r3),
+        scores: band.scores.map(|s| s.map(r3)),
     }
 }
 
@@ -209,8 +200,7 @@ pub fn counterfactual(scenario: &Scenario, state: &GameState) -> Counterfactual 
     let mean = played.iter().map(|r| r.economy.goods_deficit_bn).sum::<f64>() / played.len().max(1) as f64;
     Counterfactual {
         kind: state.outcome.as_ref().map_or(OutcomeKind::NoDeal, |o| o.kind),
-        us_score: r3(score_game(scenario, state, Side::Us).total),
-        japan_score: r3(score_game(scenario, state, Side::Japan).total),
+        scores: PerSide::from_fn(|side| r3(score_game(scenario, state, side).total)),
         mean_goods_deficit_bn: r3(mean),
         final_goods_deficit_bn: r3(state.latest().economy.goods_deficit_bn),
         usjta_survived: state.latest().policy.usjta.in_force(),
@@ -224,23 +214,11 @@ impl GameReport {
         let outcome = state.outcome.clone();
         let no_deal = counterfactual(scenario, &play::play_no_deal(scenario, state.seed));
         let actual_deal = play::play_actual_deal(scenario, state.seed).map(|s| counterfactual(scenario, &s));
-        let scores = Side::BOTH
-            .into_iter()
-            .map(|side| {
-                let key = match side {
-                    Side::Us => "us",
-                    Side::Japan => "japan",
-                };
-                (key.to_string(), rounded(score_game(scenario, state, side)))
-            })
-            .collect();
+        let scores = PerSide::from_fn(|side| rounded(score_game(scenario, state, side)));
         GameReport {
             scenario: scenario.id.clone(),
             seed: state.seed,
-            players: BTreeMap::from([
-                ("us".to_string(), us_player.to_string()),
-                ("japan".to_string(), japan_player.to_string()),
-            ]),
+            players: PerSide::new(us_player.to_string(), japan_player.to_string()),
             rounds: state.history.iter().map(|r| summarise_round(scenario, r)).collect(),
             offers: state
                 .offers
@@ -252,11 +230,7 @@ impl GameReport {
                     fate: o.fate,
                 })
                 .collect(),
-            news: state
-                .news
-                .iter()
-                .map(|e| format!("[round {}] {}", e.round, e.text))
-                .collect(),
+            news: state.news.iter().map(|e| (**e).clone()).collect(),
             outcome: OutcomeSummary {
                 kind: outcome.as_ref().map_or(OutcomeKind::NoDeal, |o| o.kind),
                 round: outcome.as_ref().map_or(state.round, |o| o.round),
@@ -282,8 +256,11 @@ impl GameReport {
         let _ = writeln!(out, "TradeTable — {} (seed {})", scenario.title, self.seed);
         let _ = writeln!(
             out,
-            "United States: {}   Japan: {}",
-            self.players["us"], self.players["japan"]
+            "{}: {}   {}: {}",
+            Side::Us.label(),
+            self.players.us,
+            Side::Japan.label(),
+            self.players.japan
         );
         for round in &self.rounds {
             let _ = writeln!(out);
@@ -291,9 +268,8 @@ impl GameReport {
                 let _ = writeln!(out, "== Before any move ({})", round.month);
             } else {
                 let _ = writeln!(out, "== Round {} ({})", round.round, round.month);
-                let tag = format!("[round {}] ", round.round);
-                for line in self.news.iter().filter_map(|n| n.strip_prefix(&tag)) {
-                    let _ = writeln!(out, "  * {line}");
+                for item in self.news.iter().filter(|n| n.round == round.round) {
+                    let _ = writeln!(out, "  * {}", item.text);
                 }
             }
             let _ = writeln!(
@@ -308,7 +284,7 @@ impl GameReport {
             let _ = writeln!(
                 out,
                 "  farm exports ${:.1}bn | investment ${:.1}bn/yr | USJTA {} | approval US {:.1}% Japan {:.1}%",
-                round.farm_exports_bn, round.investment_inflow_bn, round.usjta, round.us_approval, round.japan_approval
+                round.farm_exports_bn, round.investment_inflow_bn, round.usjta, round.approval.us, round.approval.japan
             );
             let tariffs: Vec<String> = round
                 .tariffs
@@ -338,17 +314,13 @@ impl GameReport {
         if let Some(terms) = &o.terms {
             let space = PackageSpace::of(scenario);
             for issue in &space.issues {
-                let unit = match issue.target {
-                    super::package::IssueTarget::Lever(k) => scenario.japan_levers[k].unit.as_str(),
-                    super::package::IssueTarget::Instrument(_) => "",
-                };
                 if let Some(value) = terms.get(&issue.id) {
-                    let _ = writeln!(out, "  {:<58} {}", issue.name, issue.format_option(*value, unit));
+                    let _ = writeln!(out, "  {:<58} {}", issue.name, issue.value_text(scenario, *value));
                 }
             }
         }
-        for (key, score) in &o.scores {
-            let _ = writeln!(out, "  {key} score {:.1}/100", score.total);
+        for (side, score) in o.scores.iter() {
+            let _ = writeln!(out, "  {} score {:.1}/100", side.key(), score.total);
             for line in &score.breakdown {
                 let _ = writeln!(
                     out,
@@ -357,8 +329,8 @@ impl GameReport {
                 );
             }
         }
-        let (us_low, us_high) = band_range(&o.band.us);
-        let (japan_low, japan_high) = band_range(&o.band.japan);
+        let (us_low, us_high) = band_range(&o.band.scores.us);
+        let (japan_low, japan_high) = band_range(&o.band.scores.japan);
         let (deficit_low, deficit_high) = band_range(&o.band.mean_deficit_bn);
         let _ = writeln!(
             out,
@@ -368,15 +340,15 @@ impl GameReport {
         let _ = writeln!(
             out,
             "  no deal on this seed: US {:.1}, Japan {:.1} ({})",
-            o.no_deal.us_score,
-            o.no_deal.japan_score,
+            o.no_deal.scores.us,
+            o.no_deal.scores.japan,
             o.no_deal.kind.label()
         );
         if let Some(actual) = &o.actual_deal {
             let _ = writeln!(
                 out,
                 "  the July 2025 deal on this seed: US {:.1}, Japan {:.1}",
-                actual.us_score, actual.japan_score
+                actual.scores.us, actual.scores.japan
             );
         }
         out

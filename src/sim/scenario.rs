@@ -10,62 +10,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::format::LeverUnit;
 use super::ron_spans::{FieldPath, Position, SpanIndex};
+pub use super::side::{PerSide, Side};
 
 /// Scenario and save files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// The two parties at the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Side {
-    /// The US negotiators: tariffs, threats, delays, exemptions.
-    Us,
-    /// Japan's negotiators: concessions, purchases, investment, and the USJTA.
-    Japan,
-}
-
-impl Side {
-    /// The other side of the table.
-    pub fn other(self) -> Side {
-        match self {
-            Side::Us => Side::Japan,
-            Side::Japan => Side::Us,
-        }
-    }
-
-    /// A short label for transcripts and the screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::Us => "United States",
-            Side::Japan => "Japan",
-        }
-    }
-
-    /// The name as it reads inside a sentence ("the United States", "Japan").
-    pub fn with_article(self) -> &'static str {
-        match self {
-            Side::Us => "the United States",
-            Side::Japan => "Japan",
-        }
-    }
-
-    /// The name at the start of a sentence ("The United States", "Japan").
-    pub fn subject(self) -> &'static str {
-        match self {
-            Side::Us => "The United States",
-            Side::Japan => "Japan",
-        }
-    }
-
-    /// Both sides, in table order.
-    pub const BOTH: [Side; 2] = [Side::Us, Side::Japan];
-}
-
-impl fmt::Display for Side {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
 
 /// A whole scenario: the starting position, the rules of the table, and how each side keeps score.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -427,8 +377,9 @@ pub struct ConcessionLever {
     pub id: String,
     /// Name shown to players.
     pub name: String,
-    /// Unit of the level, for display ("$bn/yr", "$bn", "share", "yes/no").
-    pub unit: String,
+    /// What the level counts, which decides how it reads: `BillionsPerYear` ($7bn/yr), `Billions` ($550bn),
+    /// `Share` (0–1, read as 75%) or `YesNo` (0 or 1).
+    pub unit: LeverUnit,
     /// Levels Japan may offer, lowest (nothing) first.
     pub options: Vec<f64>,
     /// What it does.
@@ -569,25 +520,8 @@ pub struct SidePolitics {
     pub source: String,
 }
 
-/// Both sides' politics.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Politics {
-    /// The US administration's constituencies.
-    pub us: SidePolitics,
-    /// Japan's government's constituencies.
-    pub japan: SidePolitics,
-}
-
-impl Politics {
-    /// The politics of one side.
-    pub fn side(&self, side: Side) -> &SidePolitics {
-        match side {
-            Side::Us => &self.us,
-            Side::Japan => &self.japan,
-        }
-    }
-}
+/// Both sides' politics: the US administration's constituencies and Japan's government's.
+pub type Politics = PerSide<SidePolitics>;
 
 /// What a scheduled event does.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -695,24 +629,7 @@ pub struct Objective {
 }
 
 /// Both sides' objectives.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Objectives {
-    /// The US side's objectives.
-    pub us: Vec<Objective>,
-    /// Japan's objectives.
-    pub japan: Vec<Objective>,
-}
-
-impl Objectives {
-    /// The objectives of one side.
-    pub fn side(&self, side: Side) -> &[Objective] {
-        match side {
-            Side::Us => &self.us,
-            Side::Japan => &self.japan,
-        }
-    }
-}
+pub type Objectives = PerSide<Vec<Objective>>;
 
 /// The deal that really happened, as package terms signed in a given round.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -1133,6 +1050,23 @@ impl Scenario {
                     "expected the first option to be 0 (no concession)".to_string(),
                 );
             }
+            match lever.unit {
+                LeverUnit::YesNo if lever.options.iter().any(|&o| o != 0.0 && o != 1.0) => v.fail(
+                    &p.field("options"),
+                    "a yes-or-no lever's options are 0 (no) and 1 (yes)".to_string(),
+                ),
+                LeverUnit::Share if lever.options.iter().any(|&o| o > 1.0) => v.fail(
+                    &p.field("options"),
+                    "a share's options lie between 0 and 1 (0.75 reads as 75%)".to_string(),
+                ),
+                _ => {}
+            }
+            if matches!(lever.effect, ConcessionEffect::Cooperation) && lever.unit != LeverUnit::YesNo {
+                v.fail(
+                    &p.field("unit"),
+                    "cooperation is given or not: expected the unit YesNo".to_string(),
+                );
+            }
             v.non_negative(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
             if lever.phase_in_months > 120 {
                 v.fail(
@@ -1211,7 +1145,7 @@ impl Scenario {
 
         let all_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).cloned().collect();
         for side in Side::BOTH {
-            let sp = root.field("politics").field(side_field(side));
+            let sp = root.field("politics").field(Side::key(side));
             let politics = self.politics.side(side);
             v.range(&sp.field("inertia"), politics.inertia, 0.0, 1.0);
             v.range(&sp.field("fall_below"), politics.fall_below, 0.0, 100.0);
@@ -1250,7 +1184,7 @@ impl Scenario {
                     v.finite(&p.field("reactions").index(k).field("per_unit"), r.per_unit);
                 }
             }
-            let op = root.field("objectives").field(side_field(side));
+            let op = root.field("objectives").field(Side::key(side));
             let objectives = self.objectives.side(side);
             if objectives.is_empty() {
                 v.fail(&op, "expected at least one objective".to_string());
@@ -1566,13 +1500,6 @@ impl Scenario {
                 }
             }
         }
-    }
-}
-
-fn side_field(side: Side) -> &'static str {
-    match side {
-        Side::Us => "us",
-        Side::Japan => "japan",
     }
 }
 

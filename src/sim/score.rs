@@ -7,7 +7,7 @@ use super::economy::{self, Economy, Policy, UsjtaStatus};
 use super::negotiation::{GameState, OutcomeKind, starting_additional};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
-use super::scenario::{Objective, Scenario, Side, Variant};
+use super::scenario::{Objective, PerSide, Scenario, Side, Variant};
 
 /// A figure under the low, central and high parameter sets of the scenario's `sensitivity`, in that order.
 pub type Band = [f64; 3];
@@ -93,8 +93,7 @@ struct ScoredMonth {
     economy: Economy,
     policy: Policy,
     deal_signed: bool,
-    us_approval: f64,
-    japan_approval: f64,
+    approval: PerSide<f64>,
 }
 
 impl ScoredMonth {
@@ -104,8 +103,7 @@ impl ScoredMonth {
             start,
             policy: &self.policy,
             deal_signed: self.deal_signed,
-            us_approval: self.us_approval,
-            japan_approval: self.japan_approval,
+            approval: self.approval,
         }
     }
 }
@@ -126,8 +124,7 @@ fn scored_months(scenario: &Scenario, state: &GameState) -> Vec<ScoredMonth> {
             economy: record.economy.clone(),
             policy: record.policy.clone(),
             deal_signed: deal_round.is_some_and(|r| record.round >= r),
-            us_approval: record.us_approval,
-            japan_approval: record.japan_approval,
+            approval: record.approval,
         })
         .collect();
     let start = starting_additional(scenario);
@@ -146,17 +143,14 @@ fn scored_months(scenario: &Scenario, state: &GameState) -> Vec<ScoredMonth> {
             start: state.start_economy(),
             policy: &policy,
             deal_signed: deal_round.is_some(),
-            us_approval: 0.0,
-            japan_approval: 0.0,
+            approval: PerSide::new(0.0, 0.0),
         };
         for side in Side::BOTH {
-            let targets = politics::approval_targets(scenario, side, state.shocks.side(side), &readings);
-            let stepped = politics::step_approvals(scenario, side, approvals.side(side), &targets);
-            *approvals.side_mut(side) = stepped;
+            let targets = politics::approval_targets(scenario, side, &state.shocks[side], &readings);
+            approvals[side] = politics::step_approvals(scenario, side, &approvals[side], &targets);
         }
         months.push(ScoredMonth {
-            us_approval: politics::overall(scenario, Side::Us, &approvals.us),
-            japan_approval: politics::overall(scenario, Side::Japan, &approvals.japan),
+            approval: PerSide::from_fn(|side| politics::overall(scenario, side, &approvals[side])),
             economy,
             policy: policy.clone(),
             deal_signed: deal_round.is_some(),
@@ -202,14 +196,10 @@ pub struct Projection {
     pub economy: Economy,
     /// The policies in force.
     pub policy: Policy,
-    /// Approval targets of the US constituencies.
-    pub us_constituencies: Vec<f64>,
-    /// Approval targets of Japan's constituencies.
-    pub japan_constituencies: Vec<f64>,
-    /// US overall approval target.
-    pub us_approval: f64,
-    /// Japan's overall approval target.
-    pub japan_approval: f64,
+    /// Approval targets of each side's constituencies.
+    pub constituencies: PerSide<Vec<f64>>,
+    /// Each side's overall approval target.
+    pub approval: PerSide<f64>,
     /// Chance the Diet suspends the USJTA next month.
     pub usjta_hazard: f64,
     /// Whether a deal is in force in the projection.
@@ -254,26 +244,21 @@ impl<'a> Valuer<'a> {
             start: self.state.start_economy(),
             policy: &policy,
             deal_signed,
-            us_approval: 0.0,
-            japan_approval: 0.0,
+            approval: PerSide::new(0.0, 0.0),
         };
-        let us_constituencies = politics::approval_targets(scenario, Side::Us, &self.state.shocks.us, &readings);
-        let japan_constituencies =
-            politics::approval_targets(scenario, Side::Japan, &self.state.shocks.japan, &readings);
-        let us_approval = politics::overall(scenario, Side::Us, &us_constituencies);
-        let japan_approval = politics::overall(scenario, Side::Japan, &japan_constituencies);
+        let constituencies =
+            PerSide::from_fn(|side| politics::approval_targets(scenario, side, &self.state.shocks[side], &readings));
+        let approval = PerSide::from_fn(|side| politics::overall(scenario, side, &constituencies[side]));
         let usjta_hazard = if policy.usjta.in_force() {
-            politics::usjta_hazard(scenario, economy.auto_tariff_total, japan_approval)
+            politics::usjta_hazard(scenario, economy.auto_tariff_total, approval.japan)
         } else {
             0.0
         };
         Projection {
             economy,
             policy,
-            us_constituencies,
-            japan_constituencies,
-            us_approval,
-            japan_approval,
+            constituencies,
+            approval,
             usjta_hazard,
             deal_signed,
         }
@@ -321,8 +306,7 @@ impl<'a> Valuer<'a> {
             start: self.state.start_economy(),
             policy: &projection.policy,
             deal_signed: projection.deal_signed,
-            us_approval: projection.us_approval,
-            japan_approval: projection.japan_approval,
+            approval: PerSide::new(projection.approval.us, projection.approval.japan),
         };
         let objectives = self.scenario.objectives.side(side);
         let total: f64 = weights.iter().sum();

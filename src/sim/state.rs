@@ -10,7 +10,7 @@ use super::economy::{self, Conditions, Economy, Policy};
 use super::moves::{self, Available, InstrumentMoves, LeverMoves, MAX_ACTIONS_PER_TURN, Move, UsjtaMoves};
 use super::package::Package;
 use super::politics::{self, Approvals};
-use super::scenario::{Scenario, Side};
+use super::scenario::{PerSide, Scenario, Side};
 
 /// A package put on the table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,10 +116,8 @@ pub struct RoundRecord {
     pub policy: Policy,
     /// Constituency approvals.
     pub approvals: Approvals,
-    /// US overall approval.
-    pub us_approval: f64,
-    /// Japan's overall approval.
-    pub japan_approval: f64,
+    /// Each side's overall approval (0–100).
+    pub approval: PerSide<f64>,
     /// This month's chance that the Diet suspends the USJTA.
     pub usjta_hazard: f64,
 }
@@ -246,7 +244,7 @@ impl GameState {
         let conditions = Conditions::initial(scenario);
         let start = starting_additional(scenario);
         let economy = economy::evaluate(scenario, &start, &policy, &conditions);
-        let approvals = Approvals::initial(scenario);
+        let approvals = politics::initial_approvals(scenario);
         let scheduled = scenario
             .scheduled_events
             .iter()
@@ -262,8 +260,10 @@ impl GameState {
         let record = RoundRecord {
             round: 0,
             month: scenario.month_of_round(0),
-            us_approval: politics::overall(scenario, Side::Us, &approvals.us),
-            japan_approval: politics::overall(scenario, Side::Japan, &approvals.japan),
+            approval: PerSide::new(
+                politics::overall(scenario, Side::Us, &approvals.us),
+                politics::overall(scenario, Side::Japan, &approvals.japan),
+            ),
             economy,
             policy: policy.clone(),
             approvals: approvals.clone(),
@@ -278,7 +278,7 @@ impl GameState {
             conditions,
             scheduled,
             threats: Vec::new(),
-            shocks: Approvals::zero(scenario),
+            shocks: politics::zero_approvals(scenario),
             approvals,
             usjta_pressure_months: 0,
             usjta_suspended_months: 0,

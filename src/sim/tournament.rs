@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::ai::{Entrant, OpponentError};
+use super::ai::{Opponent, OpponentError};
 use super::negotiation::{GameState, OutcomeKind};
 use super::outcome_space::{Measures, OutcomeSpace, Point, point};
 use super::package::{Package, PackageSpace};
@@ -144,8 +144,8 @@ fn summarise_terms(scenario: &Scenario, results: &[GameResult]) -> Vec<TermSumma
 
 pub fn run(
     scenario: &Scenario,
-    us: &[Entrant],
-    japan: &[Entrant],
+    us: &[Opponent],
+    japan: &[Opponent],
     runs: u32,
     seed: u64,
     threads: usize,
@@ -194,7 +194,7 @@ pub fn run(
         .chunks(runs.max(1) as usize)
         .zip((0..us.len()).flat_map(|u| (0..japan.len()).map(move |j| (u, j))))
     {
-        pairings.push(summarise(us[u].label(), japan[j].label(), chunk));
+        pairings.push(summarise(us[u].name(), japan[j].name(), chunk));
     }
     Ok(Tournament {
         scenario: scenario.id.clone(),
@@ -212,8 +212,8 @@ pub fn run(
 
 fn play_one(
     scenario: &Scenario,
-    us: &Entrant,
-    japan: &Entrant,
+    us: &Opponent,
+    japan: &Opponent,
     seed: u64,
     opening: &Valuer,
     space: &OutcomeSpace,

@@ -9,6 +9,7 @@ use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
 use crate::game::glossary;
 use crate::game::theme;
+use crate::sim::format;
 use crate::sim::negotiation::RoundRecord;
 use crate::sim::{Scenario, Side};
 
@@ -130,8 +131,8 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             Series {
                 dashed: false,
                 ..series("overall", theme::INK, history, |r| match side {
-                    Side::Us => r.us_approval,
-                    Side::Japan => r.japan_approval,
+                    Side::Us => r.approval.us,
+                    Side::Japan => r.approval.japan,
                 })
             },
         );
@@ -140,7 +141,7 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
                 Side::Us => "approval_us",
                 Side::Japan => "approval_japan",
             },
-            title: format!("Approval in {} (%)", side_place(side)),
+            title: format!("Approval in {} (%)", side.short_with_article()),
             tip: format!(
                 "Approval by constituency; the government falls below {}% overall.",
                 scenario.politics.side(side).fall_below
@@ -167,13 +168,6 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
     out
 }
 
-fn side_place(side: Side) -> &'static str {
-    match side {
-        Side::Us => "the US",
-        Side::Japan => "Japan",
-    }
-}
-
 /// Draws one chart, `height` points tall, with the rounds on the x axis labelled by month and its legend above
 /// it (so no line is hidden behind a legend box).
 pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height: f32, id_salt: &str) {
@@ -197,7 +191,7 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
             if r == 0 {
                 return "start".to_string();
             }
-            let m = theme::month(&scenario.month_of_round(r));
+            let m = format::month(&scenario.month_of_round(r));
             m.split(' ').next().unwrap_or("").to_string()
         })
         .collect();

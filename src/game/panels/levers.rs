@@ -8,11 +8,12 @@ use std::collections::HashMap;
 
 use bevy_egui::egui;
 
-use super::{lever_level_text, short_name};
+use super::short_name;
 use crate::game::glossary;
 use crate::game::theme;
+use crate::sim::format::{self, percent};
 use crate::sim::moves::Available;
-use crate::sim::negotiation::{GameState, percent};
+use crate::sim::negotiation::GameState;
 use crate::sim::{Move, Scenario, Side, UsjtaStatus};
 
 /// A group of levers; the number keys 1–4 pick one.
@@ -239,7 +240,7 @@ fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
         status.push_str(&format!(
             " · {}% from {}",
             percent(s.rate),
-            theme::month(&view.scenario.month_of_round(s.round))
+            format::month(&view.scenario.month_of_round(s.round))
         ));
     }
     for t in view.state.threats.iter().filter(|t| t.instrument == i) {
@@ -343,10 +344,10 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                 }
                 egui::ComboBox::from_id_salt("round")
                     .width(90.0)
-                    .selected_text(theme::month(&view.scenario.month_of_round(*round)))
+                    .selected_text(format::month(&view.scenario.month_of_round(*round)))
                     .show_ui(ui, |ui| {
                         for r in rounds.clone() {
-                            ui.selectable_value(round, r, theme::month(&view.scenario.month_of_round(r)));
+                            ui.selectable_value(round, r, format::month(&view.scenario.month_of_round(r)));
                         }
                     });
             });
@@ -435,16 +436,19 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
             let current = view.state.policy.concessions[i];
             glossary::label(ui, egui::RichText::new(&lever.name).strong(), &lever.explanation);
             ui.label(
-                egui::RichText::new(format!("in force: {}", lever_level_text(view.scenario, i, current)))
-                    .small()
-                    .color(theme::MUTED),
+                egui::RichText::new(format!(
+                    "in force: {}",
+                    format::lever_level(view.scenario.japan_levers[i].unit, current)
+                ))
+                .small()
+                .color(theme::MUTED),
             );
             let default = lever.options.iter().position(|o| *o == current).unwrap_or(0);
             let picked = inputs.level.entry(i).or_insert(default);
             *picked = (*picked).min(lever.options.len() - 1);
             ui.horizontal_wrapped(|ui| {
                 for (k, o) in lever.options.iter().enumerate() {
-                    ui.selectable_value(picked, k, lever_level_text(view.scenario, i, *o));
+                    ui.selectable_value(picked, k, format::lever_level(view.scenario.japan_levers[i].unit, *o));
                 }
                 let level = lever.options[*picked];
                 if ui
@@ -482,7 +486,7 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
     });
     ui.label(format!(
         "Chance the Diet suspends it this month: {}",
-        theme::chance(view.state.latest().usjta_hazard)
+        format::chance(view.state.latest().usjta_hazard)
     ));
     ui.label(format!(
         "Months with the whole auto tariff above {}%: {} (suspension is certain after {})",
@@ -544,7 +548,7 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 ui.label(
                     egui::RichText::new(format!(
                         "in force {}",
-                        super::option_text(scenario, issue, in_force.choice[k] as usize)
+                        issue.option_text(scenario, in_force.choice[k] as usize)
                     ))
                     .small()
                     .color(theme::MUTED),

@@ -22,36 +22,10 @@ pub fn short_name(name: &str) -> String {
     }
 }
 
-/// How an option of an issue reads: `12.5%`, `$550bn`, `$7bn/yr`, `75%`, `yes`.
-pub fn option_text(scenario: &Scenario, issue: &Issue, option: usize) -> String {
-    let value = issue.options[option];
-    match issue.target {
-        IssueTarget::Instrument(_) => issue.format_option(value, ""),
-        IssueTarget::Lever(i) => lever_level_text(scenario, i, value),
-    }
-}
-
-/// How a level of a Japanese lever reads, in the same form as the table: `$7bn/yr`, `75%`, `yes`.
-pub fn lever_level_text(scenario: &Scenario, lever: usize, level: f64) -> String {
-    let unit = scenario.japan_levers[lever].unit.as_str();
-    match unit {
-        "$bn/yr" => format!("${}bn/yr", trim(level)),
-        "$bn" => format!("${}bn", trim(level)),
-        "share" => format!("{}%", trim(level * 100.0)),
-        "yes/no" => (if level > 0.0 { "yes" } else { "no" }).to_string(),
-        _ => format!("{} {unit}", trim(level)),
-    }
-}
-
 /// The explanation of an issue's instrument or lever, from the scenario.
 pub fn explanation<'a>(scenario: &'a Scenario, issue: &Issue) -> &'a str {
     match issue.target {
         IssueTarget::Instrument(i) => &scenario.us_instruments[i].explanation,
         IssueTarget::Lever(i) => &scenario.japan_levers[i].explanation,
     }
-}
-
-fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -5,8 +5,9 @@ use std::borrow::Borrow;
 use bevy_egui::egui;
 
 use super::offer::OfferView;
-use super::{option_text, short_name};
+use super::short_name;
 use crate::game::theme;
+use crate::sim::format;
 use crate::sim::negotiation::{Event, EventKind, OfferFate, OfferRecord};
 use crate::sim::package::PackageSpace;
 use crate::sim::{Scenario, Side};
@@ -54,7 +55,7 @@ pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news:
                 egui::RichText::new(format!(
                     "Round {} · {}",
                     event.round,
-                    theme::month(&scenario.month_of_round(event.round))
+                    format::month(&scenario.month_of_round(event.round))
                 ))
                 .small()
                 .strong()
@@ -122,7 +123,7 @@ pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]
                         ui.label(format!(
                             "{}: {}",
                             short_name(&issue.name),
-                            option_text(view.scenario, issue, c)
+                            issue.option_text(view.scenario, c)
                         ));
                     }
                 }

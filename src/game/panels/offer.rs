@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use super::{explanation, option_text, short_name};
+use super::{explanation, short_name};
 use crate::game::glossary;
 use crate::game::session::Viewer;
 use crate::game::theme;
@@ -98,10 +98,14 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
             for (side, offer) in shown.iter().zip(&offers) {
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
-                        format!("{} (r{round})", possessive(*side)),
-                        format!("{} made in round {round}: {}", possessive(*side), fate_text(*fate)),
+                        format!("{} (r{round})", format!("{} offer", side.short())),
+                        format!(
+                            "{} made in round {round}: {}",
+                            format!("{} offer", side.short()),
+                            fate_text(*fate)
+                        ),
                     ),
-                    None => (possessive(*side).to_string(), "None yet.".to_string()),
+                    None => (format!("{} offer", side.short()), "None yet.".to_string()),
                 };
                 ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
                     .on_hover_text(tip);
@@ -142,12 +146,12 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                     },
                 );
                 let base = in_force.choice[k] as usize;
-                ui.label(option_text(view.scenario, issue, base));
+                ui.label(issue.option_text(view.scenario, base));
                 for offer in &offers {
                     match offer {
                         Some((_, package, _)) => {
                             let c = package.choice[k] as usize;
-                            let mut text = egui::RichText::new(option_text(view.scenario, issue, c));
+                            let mut text = egui::RichText::new(issue.option_text(view.scenario, c));
                             if c != base {
                                 text = text.background_color(theme::CHANGED).strong();
                             }
@@ -164,7 +168,7 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                         .first()
                         .and_then(|o| o.as_ref())
                         .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
-                    let mut text = egui::RichText::new(option_text(view.scenario, issue, current));
+                    let mut text = egui::RichText::new(issue.option_text(view.scenario, current));
                     if differs {
                         text = text.strong();
                     }
@@ -175,7 +179,7 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                             .show_ui(ui, |ui| {
                                 for option in 0..issue.options.len() {
                                     if ui
-                                        .selectable_label(option == current, option_text(view.scenario, issue, option))
+                                        .selectable_label(option == current, issue.option_text(view.scenario, option))
                                         .clicked()
                                     {
                                         draft.choice[k] = option as u8;
@@ -265,11 +269,4 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
         }
     });
     action
-}
-
-fn possessive(side: Side) -> &'static str {
-    match side {
-        Side::Us => "US offer",
-        Side::Japan => "Japan offer",
-    }
 }

@@ -7,10 +7,11 @@ use bevy_egui::egui;
 
 use crate::game::session::Viewer;
 use crate::game::theme;
+use crate::sim::format;
 use crate::sim::negotiation::{GameState, RoundRecord};
 use crate::sim::package::{Package, PackageSpace};
 use crate::sim::score::{Projection, ProjectionBand, Valuer, band_range, projection_band};
-use crate::sim::{Scenario, Side};
+use crate::sim::{PerSide, Scenario, Side};
 
 /// The figures the preview compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,10 +32,8 @@ pub struct Figures {
     pub usjta_hazard: f64,
     /// Whether the USJTA is in force.
     pub usjta_in_force: bool,
-    /// US approval (now, or where it is heading).
-    pub us_approval: f64,
-    /// Japan's approval.
-    pub japan_approval: f64,
+    /// Each side's approval (now, or where it is heading).
+    pub approval: PerSide<f64>,
     /// The deficit and both sides' utilities under the low, central and high parameter sets (projections only).
     pub band: Option<ProjectionBand>,
 }
@@ -52,8 +51,7 @@ impl Figures {
             investment: e.investment_inflow_bn,
             usjta_hazard: record.usjta_hazard,
             usjta_in_force: record.policy.usjta.in_force(),
-            us_approval: record.us_approval,
-            japan_approval: record.japan_approval,
+            approval: PerSide::new(record.approval.us, record.approval.japan),
             band: None,
         }
     }
@@ -70,8 +68,7 @@ impl Figures {
             investment: e.investment_inflow_bn,
             usjta_hazard: p.usjta_hazard,
             usjta_in_force: p.policy.usjta.in_force(),
-            us_approval: p.us_approval,
-            japan_approval: p.japan_approval,
+            approval: PerSide::new(p.approval.us, p.approval.japan),
             band: Some(band),
         }
     }
@@ -153,14 +150,6 @@ pub fn initial_draft(space: &PackageSpace, state: &GameState) -> Package {
 
 type Format = fn(&Figures) -> String;
 
-fn one(x: f64) -> String {
-    if x < 0.0 {
-        format!("−{:.1}", -x)
-    } else {
-        format!("{x:.1}")
-    }
-}
-
 /// The rows of the preview: label (with its unit), tooltip, and format. Values carry no unit so four columns
 /// fit a side panel.
 fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
@@ -168,7 +157,7 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         (
             "Goods deficit, $bn".into(),
             "US goods deficit with Japan, $bn a year.",
-            |f| one(f.deficit),
+            |f| format::one_decimal(f.deficit),
         ),
         (
             "…low–high, $bn".into(),
@@ -177,7 +166,7 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
             |f| match &f.band {
                 Some(band) => {
                     let (low, high) = band_range(&band.deficit_bn);
-                    range_text(low, high)
+                    format::whole_range(low, high)
                 }
                 None => "".to_string(),
             },
@@ -185,34 +174,34 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         (
             format!("…at {base_year} FX, $bn"),
             "The deficit restated at the base year's exchange rate, as the paper does.",
-            |f| one(f.deficit_base_fx),
+            |f| format::one_decimal(f.deficit_base_fx),
         ),
         (
             "Tariff revenue, $bn".into(),
             "US tariff revenue on goods from Japan, $bn a year.",
-            |f| one(f.tariff_revenue),
+            |f| format::one_decimal(f.tariff_revenue),
         ),
         (
             "Consumer cost, $bn".into(),
             "What the tariffs above the starting rates cost US buyers, $bn a year.",
-            |f| one(f.consumer_cost),
+            |f| format::one_decimal(f.consumer_cost),
         ),
         (
             "Farm exports, $bn".into(),
             "US farm exports to Japan, $bn a year.",
-            |f| one(f.farm_exports),
+            |f| format::one_decimal(f.farm_exports),
         ),
         (
             "Investment, $bn".into(),
             "Japanese direct investment into the US, $bn a year.",
-            |f| one(f.investment),
+            |f| format::one_decimal(f.investment),
         ),
         (
             "USJTA risk".into(),
             "The chance the Diet suspends the USJTA next month; 'lapsed' if it is not in force.",
             |f| {
                 if f.usjta_in_force {
-                    theme::chance(f.usjta_hazard)
+                    format::chance(f.usjta_hazard)
                 } else {
                     "lapsed".to_string()
                 }
@@ -221,12 +210,12 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         (
             "US approval, %".into(),
             "Overall US approval (projections: where it is heading).",
-            |f| format!("{:.0}", f.us_approval),
+            |f| format!("{:.0}", f.approval.us),
         ),
         (
             "Japan approval, %".into(),
             "Overall approval of Japan's cabinet (projections: where it is heading).",
-            |f| format!("{:.0}", f.japan_approval),
+            |f| format!("{:.0}", f.approval.japan),
         ),
     ];
     list.into()
@@ -246,7 +235,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
         let label = match preview.viewer {
             Viewer::Side(me) if me == *from => "Tabled".to_string(),
             Viewer::Side(_) => "Theirs".to_string(),
-            Viewer::Both => format!("{} offer", possessive(*from)),
+            Viewer::Both => format!("{} offer", from.possessive()),
         };
         columns.push((
             label,
@@ -280,7 +269,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
             for values in &preview.values {
                 let name = match preview.viewer {
                     Viewer::Side(_) => "Worth to you".to_string(),
-                    Viewer::Both => format!("Worth to {}", short_side(values.side)),
+                    Viewer::Both => format!("Worth to {}", values.side.short_with_article()),
                 };
                 ui.label(egui::RichText::new(name).strong().color(theme::side_color(values.side)))
                     .on_hover_text(
@@ -308,7 +297,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                             Side::Japan => band.japan,
                         };
                         let (low, high) = band_range(&utilities);
-                        range_text(low * 100.0, high * 100.0)
+                        format::whole_range(low * 100.0, high * 100.0)
                     }
                     None => String::new(),
                 };
@@ -324,12 +313,6 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
         });
 }
 
-/// A range in whole numbers, `31–36`, or one number when the sets agree.
-fn range_text(low: f64, high: f64) -> String {
-    let (low, high) = (format!("{low:.0}"), format!("{high:.0}"));
-    if low == high { low } else { format!("{low}–{high}") }
-}
-
 fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {
     match value {
         Some(v) => {
@@ -337,19 +320,5 @@ fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {
             egui::RichText::new(format!("{v:.0}")).strong().color(color)
         }
         None => egui::RichText::new("–"),
-    }
-}
-
-fn possessive(side: Side) -> &'static str {
-    match side {
-        Side::Us => "US",
-        Side::Japan => "Japan's",
-    }
-}
-
-fn short_side(side: Side) -> &'static str {
-    match side {
-        Side::Us => "the US",
-        Side::Japan => "Japan",
     }
 }

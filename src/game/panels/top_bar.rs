@@ -6,9 +6,10 @@ use bevy_egui::egui;
 use super::short_name;
 use crate::game::session::{Mode, WatchClock};
 use crate::game::theme;
-use crate::sim::negotiation::{GameState, percent};
+use crate::sim::Scenario;
+use crate::sim::format::{self, percent};
+use crate::sim::negotiation::GameState;
 use crate::sim::scenario::ScheduledKind;
-use crate::sim::{Scenario, Side};
 
 /// Something due in a later (or this) round.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +86,7 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
             egui::RichText::new(format!(
                 "Round {round} of {} · {}",
                 scenario.rounds,
-                theme::month(&scenario.month_of_round(round))
+                format::month(&scenario.month_of_round(round))
             ))
             .size(19.0)
             .strong(),
@@ -99,7 +100,7 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
             ui.label(theme::side_text(side).size(17.0));
             let who = if view.mode.is_human(side) {
                 match view.mode {
-                    Mode::Hotseat => format!("({} team)", short(side)),
+                    Mode::Hotseat => format!("({} team)", side.short()),
                     _ => "(you)".to_string(),
                 }
             } else {
@@ -167,19 +168,12 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
             // A chip never wraps inside itself: it moves to the next line instead.
             ui.add(egui::Label::new(text).extend())
                 .on_hover_text(crate::game::glossary::hover_text(
-                    &format!("{} ({})", d.label, theme::month(&scenario.month_of_round(d.round))),
+                    &format!("{} ({})", d.label, format::month(&scenario.month_of_round(d.round))),
                     "",
                 ));
         }
     });
     action
-}
-
-fn short(side: Side) -> &'static str {
-    match side {
-        Side::Us => "US",
-        Side::Japan => "Japan",
-    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};
 use crate::sim::backtest::{self, Backtest};
+use crate::sim::format;
 use crate::sim::scenario::Measure;
 
 /// The backtest shown, or why there is none.
@@ -120,7 +121,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
                 && (r as usize) < months.len()
                 && (r as usize).is_multiple_of(2)
             {
-                theme::month(&months[r as usize])
+                format::month(&months[r as usize])
             } else {
                 String::new()
             }
@@ -156,7 +157,7 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
             }
             ui.end_row();
             for c in &b.comparisons {
-                let period = c.month.as_deref().map_or("2025".to_string(), theme::month);
+                let period = c.month.as_deref().map_or("2025".to_string(), format::month);
                 ui.label(period).on_hover_text(&c.source);
                 ui.label(c.what());
                 ui.label(format!(

@@ -11,6 +11,7 @@ use crate::game::menus::Menu;
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
 use crate::sim::Side;
+use crate::sim::format;
 use crate::sim::negotiation::{Event, EventKind};
 
 /// The handover screen.
@@ -54,7 +55,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
                 "Round {} of {} · {}",
                 state.round.min(session.scenario.rounds),
                 session.scenario.rounds,
-                theme::month(&session.scenario.month_of_round(state.round))
+                format::month(&session.scenario.month_of_round(state.round))
             ))
             .size(18.0)
             .color(theme::MUTED),

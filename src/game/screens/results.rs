@@ -8,24 +8,23 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::menus::Menu;
 use crate::game::panels::dashboard::dashboard;
-use crate::game::panels::{option_text, short_name};
+use crate::game::panels::short_name;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
+use crate::sim::format;
 use crate::sim::negotiation::OutcomeKind;
 use crate::sim::package::PackageSpace;
 use crate::sim::report::{Counterfactual, GameReport};
 use crate::sim::score::{Band, SideScore, band_range, score_game};
-use crate::sim::{Scenario, Side};
+use crate::sim::{PerSide, Scenario, Side};
 
 /// The results, computed once when the screen opens.
 #[derive(Resource, Debug, Clone)]
 pub struct ResultsView {
     /// The core's report of the game, with the counterfactuals.
     pub report: GameReport,
-    /// The US score with its breakdown.
-    pub us: SideScore,
-    /// Japan's score with its breakdown.
-    pub japan: SideScore,
+    /// Each side's score with its breakdown.
+    pub scores: PerSide<SideScore>,
 }
 
 /// What the player chose on the results screen.
@@ -58,7 +57,7 @@ fn player_name(session: &Session, side: Side) -> String {
             _ => "player".to_string(),
         }
     } else {
-        format!("AI, {}", session.setup.ai(side).as_str())
+        format!("AI, {}", session.setup.ai[side].name())
     }
 }
 
@@ -77,8 +76,7 @@ fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut ne
     );
     commands.insert_resource(ResultsView {
         report,
-        us: score_game(scenario, state, Side::Us),
-        japan: score_game(scenario, state, Side::Japan),
+        scores: PerSide::from_fn(|side| score_game(scenario, state, side)),
     });
 }
 
@@ -144,10 +142,10 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
     type Metric = (&'static str, fn(&Counterfactual) -> String);
     let metrics: [Metric; 6] = [
         ("Outcome", |c| headline(c.kind).0.to_string()),
-        ("US score", |c| format!("{:.1}", c.us_score)),
-        ("Japan score", |c| format!("{:.1}", c.japan_score)),
-        ("Mean deficit", |c| theme::bn(c.mean_goods_deficit_bn)),
-        ("Final deficit", |c| theme::bn(c.final_goods_deficit_bn)),
+        ("US score", |c| format!("{:.1}", c.scores.us)),
+        ("Japan score", |c| format!("{:.1}", c.scores.japan)),
+        ("Mean deficit", |c| format::bn(c.mean_goods_deficit_bn)),
+        ("Final deficit", |c| format::bn(c.final_goods_deficit_bn)),
         ("USJTA survived", |c| {
             (if c.usjta_survived { "yes" } else { "no" }).to_string()
         }),
@@ -176,7 +174,7 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
                          played again; see About the model).",
                         );
                     ui.label(
-                        egui::RichText::new(format!("{}–{}", theme::bn(low), theme::bn(high))).color(theme::MUTED),
+                        egui::RichText::new(format!("{}–{}", format::bn(low), format::bn(high))).color(theme::MUTED),
                     );
                     ui.end_row();
                 }
@@ -205,7 +203,7 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
                     terms
                         .and_then(|t| t.get(&issue.id))
                         .and_then(|v| issue.options.iter().position(|o| o == v))
-                        .map_or("–".to_string(), |k| option_text(scenario, issue, k))
+                        .map_or("–".to_string(), |k| issue.option_text(scenario, k))
                 };
                 crate::game::glossary::label(ui, short_name(&issue.name), &issue.name);
                 ui.label(text(signed));
@@ -227,7 +225,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
             egui::RichText::new(format!(
                 "in round {} ({}) — {}",
                 o.round,
-                theme::month(&scenario.month_of_round(o.round)),
+                format::month(&scenario.month_of_round(o.round)),
                 o.reason
             ))
             .size(17.0),
@@ -257,14 +255,17 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     ui.add_space(8.0);
     let wide = ui.available_width() > 900.0;
     let players = &view.report.players;
+    let card = |ui: &mut egui::Ui, side: Side| score_card(ui, &view.scores[side], &o.band.scores[side], &players[side]);
     if wide {
-        ui.columns(2, |c| {
-            score_card(&mut c[0], &view.us, &o.band.us, &players["us"]);
-            score_card(&mut c[1], &view.japan, &o.band.japan, &players["japan"]);
+        ui.columns(2, |columns| {
+            for (column, side) in columns.iter_mut().zip(Side::BOTH) {
+                card(column, side);
+            }
         });
     } else {
-        score_card(ui, &view.us, &o.band.us, &players["us"]);
-        score_card(ui, &view.japan, &o.band.japan, &players["japan"]);
+        for side in Side::BOTH {
+            card(ui, side);
+        }
     }
     ui.add_space(8.0);
     let compared = |ui: &mut egui::Ui| {

@@ -6,9 +6,10 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::menus::Menu;
-use crate::game::opponent::Opponent;
 use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
 use crate::game::theme::{self, UiSet};
+use crate::sim::ai::Opponent;
+use crate::sim::format;
 use crate::sim::{Scenario, Side};
 
 /// What the player chose on the setup screen.
@@ -45,7 +46,7 @@ pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
         egui::RichText::new(format!(
             "{} rounds of one month from {} · {} sectors · {} US tariff instruments · {} Japanese concessions",
             scenario.rounds,
-            theme::month(&scenario.start),
+            format::month(&scenario.start),
             scenario.sectors.len(),
             scenario.us_instruments.len(),
             scenario.japan_levers.len()
@@ -91,23 +92,23 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 for side in ai_sides {
                     ui.horizontal(|ui| {
                         ui.label(theme::side_text(side));
-                        let current = setup.ai(side);
+                        let current = setup.ai[side].clone();
                         let mut chosen = current.clone();
                         egui::ComboBox::from_id_salt(("opponent", side))
-                            .selected_text(current.label(Some(scenario)))
+                            .selected_text(current.display_name(scenario))
                             .show_ui(ui, |ui| {
-                                for opponent in Opponent::all(Some(scenario), side) {
-                                    let label = opponent.label(Some(scenario));
-                                    let about = opponent.describe(Some(scenario));
+                                for opponent in Opponent::all(scenario, side) {
+                                    let label = opponent.display_name(scenario);
+                                    let about = opponent.describe(scenario);
                                     ui.selectable_value(&mut chosen, opponent, label).on_hover_text(about);
                                 }
                             });
-                        theme::note(ui, chosen.describe(Some(scenario)));
-                        match side {
-                            Side::Us => setup.us_ai = chosen,
-                            Side::Japan => setup.japan_ai = chosen,
-                        }
+                        theme::note(ui, chosen.describe(scenario));
+                        setup.ai[side] = chosen;
                     });
+                    if let Err(refusal) = setup.ai[side].check(scenario, side) {
+                        ui.colored_label(theme::BAD, refusal);
+                    }
                 }
             }
             ui.add_space(6.0);
@@ -124,8 +125,12 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
             );
             ui.add_space(10.0);
             ui.horizontal(|ui| {
+                let seats_valid = Side::BOTH
+                    .into_iter()
+                    .all(|side| setup.mode.is_human(side) || setup.ai[side].check(scenario, side).is_ok());
                 if ui
-                    .add(
+                    .add_enabled(
+                        seats_valid,
                         egui::Button::new(egui::RichText::new("Start (Enter)").size(18.0))
                             .min_size(egui::vec2(160.0, 38.0)),
                     )

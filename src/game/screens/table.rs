@@ -10,7 +10,6 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::glossary;
 use crate::game::menus::Menu;
-use crate::game::opponent::Opponent;
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverInputs, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
@@ -20,6 +19,7 @@ use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
 use crate::game::session::{Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
+use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
 use crate::sim::{Move, Side};
 

@@ -2,11 +2,12 @@
 //! parts an agent is built from (bidding, acceptance, opponent model, as in the negotiation literature), the
 //! built-in strategies, the difficulty levels, and the personalities a scenario defines.
 //!
-//! The game picks an opponent with [`opponent`]; the CLI and tournaments name one with an [`Entrant`].
+//! The game, the CLI and tournaments all name a player with an [`Opponent`] from the one [`catalogue`].
 
 pub mod acceptance;
 pub mod agent;
 pub mod bidding;
+pub mod catalogue;
 pub mod concession;
 pub mod context;
 pub mod opponent_model;
@@ -25,6 +26,8 @@ use acceptance::{AcceptNext, AcceptTarget, Careless};
 use agent::{Agent, ModelPrior};
 use bidding::{Bidding, ModellingBidding, TimeDependentBidding, TitForTatBidding};
 use preferences::Preferences;
+
+pub use catalogue::Opponent;
 
 /// Anything that can sit at the table: asked for one move at a time while it is its turn.
 pub trait Negotiator {
@@ -349,56 +352,4 @@ fn assemble(
         .with_model_prior(ModelPrior::PublicObjectives)
         .with_gestures(gestures)
         .reciprocating((reciprocates && difficulty != Difficulty::Easy) || hard)
-}
-
-/// Who sits at the table in a simulation or tournament: a built-in strategy, a difficulty level, or a scenario
-/// personality (at normal difficulty).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Entrant {
-    /// A built-in strategy.
-    Strategy(Strategy),
-    /// A difficulty level with no personality.
-    Difficulty(Difficulty),
-    /// A scenario personality, by id.
-    Personality(String),
-}
-
-impl Entrant {
-    /// The name in tables and transcripts: the strategy or personality id, or `easy`/`normal`/`hard`.
-    pub fn label(&self) -> String {
-        match self {
-            Entrant::Strategy(s) => s.as_str().to_string(),
-            Entrant::Difficulty(d) => d.as_str().to_string(),
-            Entrant::Personality(id) => id.clone(),
-        }
-    }
-
-    /// The agent for `side`.
-    pub fn agent(&self, scenario: &Scenario, side: Side) -> Result<Box<dyn Negotiator>, OpponentError> {
-        match self {
-            Entrant::Strategy(s) => Ok(s.agent(side)),
-            Entrant::Difficulty(d) => opponent(scenario, side, *d, None),
-            Entrant::Personality(id) => opponent(scenario, side, Difficulty::Normal, Some(id)),
-        }
-    }
-
-    /// Reads a strategy name, a difficulty, or a personality id of `scenario`.
-    pub fn parse(text: &str, scenario: &Scenario) -> Result<Entrant, String> {
-        if let Ok(strategy) = text.parse() {
-            return Ok(Entrant::Strategy(strategy));
-        }
-        if let Ok(difficulty) = text.parse() {
-            return Ok(Entrant::Difficulty(difficulty));
-        }
-        if scenario.personality(text).is_some() {
-            return Ok(Entrant::Personality(text.to_string()));
-        }
-        let personalities: Vec<&str> = scenario.personalities.iter().map(|p| p.id.as_str()).collect();
-        Err(format!(
-            "unknown player \"{text}\"; expected a strategy ({}), a difficulty (easy, normal, hard) or a personality \
-             of the scenario ({})",
-            Strategy::ALL.map(Strategy::as_str).join(", "),
-            personalities.join(", ")
-        ))
-    }
 }
