@@ -10,8 +10,9 @@ use tradetable::game::menus::Menu;
 use tradetable::game::panels::preview::Preview;
 use tradetable::game::saves;
 use tradetable::game::screens::Screen;
+use tradetable::game::screens::handover::HandoverAction;
 use tradetable::game::screens::results::ResultsView;
-use tradetable::game::screens::table::{Advice, Drafts};
+use tradetable::game::screens::table::{Advice, TableAction};
 use tradetable::game::session::{
     GameCommand, GameSetup, Mode, PlayerMove, ScenarioPreview, ScenarioSource, Session, TitleNotice, Viewer, WatchClock,
 };
@@ -123,7 +124,7 @@ fn hotseat_handover_hides_one_teams_view_from_the_other() {
     // The first team sits down behind the handover.
     assert_eq!(screen(&app), Screen::Handover);
     assert!(app.world().get_resource::<Preview>().is_none());
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Table);
+    app.world_mut().write_message(HandoverAction::Continue);
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::Table);
@@ -136,7 +137,10 @@ fn hotseat_handover_hides_one_teams_view_from_the_other() {
 
     // The US team drafts, asks nothing, and ends its turn.
     let space = tradetable::sim::PackageSpace::of(&session(&app).scenario);
-    app.world_mut().resource_mut::<Drafts>().us = Some(space.best_for(Side::Us));
+    app.world_mut().write_message(TableAction::Draft {
+        side: Side::Us,
+        package: space.best_for(Side::Us),
+    });
     app.update();
     play(&mut app, Side::Us, Move::Propose(space.best_for(Side::Us)));
     assert_eq!(screen(&app), Screen::Handover);
@@ -149,7 +153,7 @@ fn hotseat_handover_hides_one_teams_view_from_the_other() {
         "no hints on the handover"
     );
 
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Table);
+    app.world_mut().write_message(HandoverAction::Continue);
     app.update();
     app.update();
     let preview = app.world().resource::<Preview>();
@@ -242,8 +246,10 @@ fn continue_picks_up_the_autosaved_game() {
 #[test]
 fn the_pause_menu_stops_the_watch_clock() {
     let mut app = start(Mode::Watch, "pause");
-    app.world_mut().resource_mut::<NextState<Menu>>().set(Menu::Pause);
+    app.world_mut().write_message(TableAction::Pause);
     app.update();
+    app.update();
+    assert_eq!(*app.world().resource::<State<Menu>>().get(), Menu::Pause);
     let before = session(&app).state.clone();
     app.world_mut().resource_mut::<WatchClock>().pending_steps = 5;
     app.update();
@@ -282,18 +288,22 @@ fn autoplay_runs_every_screen_and_exits_successfully() {
 
 #[test]
 fn about_the_model_shows_the_backtest_of_the_chosen_scenario_and_goes_back() {
-    use tradetable::game::screens::about::{AboutReturn, AboutView, open_about};
+    use tradetable::game::navigation::AboutReturn;
+    use tradetable::game::screens::about::{AboutAction, AboutView};
+    use tradetable::game::screens::title::TitleAction;
     let mut app = minimal_app(options(setup(Mode::Watch), temp_dir("about")));
     app.update();
     assert_eq!(screen(&app), Screen::Title);
-    app.world_mut().resource_scope(|world, mut back: Mut<AboutReturn>| {
-        let mut next = world.resource_mut::<NextState<Screen>>();
-        open_about(Screen::Title, &mut back, &mut next);
-    });
+    app.world_mut().write_message(TitleAction::About);
+    app.update();
     app.update();
     assert_eq!(screen(&app), Screen::About);
     let view = app.world().resource::<AboutView>();
     let backtest = view.backtest.as_ref().expect("the default scenario has a history");
     assert_eq!(backtest.months.len(), 12);
     assert_eq!(app.world().resource::<AboutReturn>().0, Screen::Title);
+    app.world_mut().write_message(AboutAction::Back);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
 }

@@ -10,6 +10,7 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::LaunchOptions;
 use super::menus::Menu;
+use super::navigation::Navigate;
 use super::perf::PerfLog;
 use super::screens::Screen;
 use super::session::{AiPace, GameCommand, Mode, PlayerMove, Session, WatchClock};
@@ -135,8 +136,7 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
 fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
-    mut next_screen: ResMut<NextState<Screen>>,
-    mut next_menu: ResMut<NextState<Menu>>,
+    mut navigate: MessageWriter<Navigate>,
     session: Option<Res<Session>>,
     mut watch: ResMut<WatchClock>,
     mut settings: ResMut<Settings>,
@@ -147,7 +147,6 @@ fn run_autoplay(
     saved: Res<SavedShots>,
     mut commands: Commands,
     title_notice: Res<super::session::TitleNotice>,
-    mut about_return: ResMut<super::screens::about::AboutReturn>,
 ) {
     auto.frames += 1;
     if auto.frames > FRAME_LIMIT {
@@ -215,11 +214,11 @@ fn run_autoplay(
         }
         Step::About => {
             let here = *screen.get();
-            super::screens::about::open_about(here, &mut about_return, &mut next_screen);
+            navigate.write(Navigate::About { from: here });
             auto.next += 1;
         }
         Step::Overlay(menu) => {
-            next_menu.set(menu);
+            navigate.write(Navigate::Overlay(menu));
             auto.next += 1;
         }
         Step::Idle(frames) => {
@@ -259,7 +258,7 @@ fn run_autoplay(
                         auto.steps.insert(at, Step::Shot("00-handover"));
                         return;
                     }
-                    next_screen.set(Screen::Table);
+                    navigate.write(Navigate::To(Screen::Table));
                 }
                 Screen::Table => {
                     watch.playing = false;

@@ -8,6 +8,7 @@
 pub mod autoplay;
 pub mod glossary;
 pub mod menus;
+pub mod navigation;
 pub mod panels;
 pub mod perf;
 pub mod saves;
@@ -69,6 +70,7 @@ impl LaunchOptions {
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         theme::plugin,
+        navigation::plugin,
         screens::plugin,
         menus::plugin,
         session::plugin,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::LaunchOptions;
 use super::menus::Menu;
+use super::navigation::{Flow, Navigate};
 use super::saves::{self, SaveFile};
 use super::screens::Screen;
 use crate::sim::ai::Negotiator;
@@ -337,7 +338,8 @@ pub fn plugin(app: &mut App) {
                     .run_if(in_state(Menu::None)),
                 follow_the_game,
             )
-                .chain(),
+                .chain()
+                .in_set(Flow::Session),
         );
 }
 
@@ -364,7 +366,7 @@ fn run_game_commands(
     options: Res<LaunchOptions>,
     mut notice: ResMut<TitleNotice>,
     mut agents: NonSendMut<Agents>,
-    mut next: ResMut<NextState<Screen>>,
+    mut navigate: MessageWriter<Navigate>,
     mut watch: ResMut<WatchClock>,
 ) {
     for command in commands_in.read() {
@@ -376,9 +378,9 @@ fn run_game_commands(
                         source: setup.source.clone(),
                         scenario: Arc::new(scenario),
                     });
-                    next.set(Screen::Setup);
+                    navigate.write(Navigate::To(Screen::Setup));
                 }
-                Err(error) => fail_to_title(&mut notice, &mut next, error),
+                Err(error) => fail_to_title(&mut notice, &mut navigate, error),
             },
             GameCommand::Start => {
                 let scenario = match &preview {
@@ -392,12 +394,12 @@ fn run_game_commands(
                             let session = Session::new(scenario, setup.clone());
                             *agents = seated;
                             *watch = WatchClock::default();
-                            next.set(first_screen(&session));
+                            navigate.write(Navigate::To(first_screen(&session)));
                             commands.insert_resource(session);
                         }
-                        Err(error) => fail_to_title(&mut notice, &mut next, error),
+                        Err(error) => fail_to_title(&mut notice, &mut navigate, error),
                     },
-                    Err(error) => fail_to_title(&mut notice, &mut next, error),
+                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
                 }
             }
             GameCommand::Continue => match saves::read(&options.data_dir) {
@@ -416,16 +418,16 @@ fn run_game_commands(
                         };
                         *agents = seated;
                         *watch = WatchClock::default();
-                        next.set(if session.state.is_over() {
+                        navigate.write(Navigate::To(if session.state.is_over() {
                             Screen::Results
                         } else {
                             first_screen(&session)
-                        });
+                        }));
                         commands.insert_resource(session);
                     }
-                    Err(error) => fail_to_title(&mut notice, &mut next, error),
+                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
                 },
-                Err(error) => fail_to_title(&mut notice, &mut next, error),
+                Err(error) => fail_to_title(&mut notice, &mut navigate, error),
             },
             GameCommand::QuitToTitle => {
                 if let Some(session) = &session
@@ -435,16 +437,16 @@ fn run_game_commands(
                     saves::write(&options.data_dir, &session.to_save());
                 }
                 commands.remove_resource::<Session>();
-                next.set(Screen::Title);
+                navigate.write(Navigate::To(Screen::Title));
             }
         }
     }
 }
 
-fn fail_to_title(notice: &mut TitleNotice, next: &mut NextState<Screen>, error: String) {
+fn fail_to_title(notice: &mut TitleNotice, navigate: &mut MessageWriter<Navigate>, error: String) {
     warn!("{error}");
     notice.0 = Some(error);
-    next.set(Screen::Title);
+    navigate.write(Navigate::To(Screen::Title));
 }
 
 /// The screen a game (re)starts on: the handover first in hotseat, so the first team sits down knowingly.
@@ -533,7 +535,7 @@ fn follow_the_game(
     session: Option<Res<Session>>,
     screen: Res<State<Screen>>,
     options: Res<LaunchOptions>,
-    mut next: ResMut<NextState<Screen>>,
+    mut navigate: MessageWriter<Navigate>,
     mut last_seen: Local<Option<(Side, u32)>>,
 ) {
     let Some(session) = session else {
@@ -552,7 +554,7 @@ fn follow_the_game(
         if !options.autoplay {
             saves::remove(&options.data_dir);
         }
-        next.set(Screen::Results);
+        navigate.write(Navigate::To(Screen::Results));
         return;
     }
     let now = (session.state.to_move, session.state.round);
@@ -563,6 +565,6 @@ fn follow_the_game(
         saves::write(&options.data_dir, &session.to_save());
     }
     if turn_changed && session.setup.mode == Mode::Hotseat {
-        next.set(Screen::Handover);
+        navigate.write(Navigate::To(Screen::Handover));
     }
 }

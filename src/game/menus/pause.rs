@@ -5,12 +5,13 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Menu;
 use crate::game::LaunchOptions;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::saves;
 use crate::game::session::{GameCommand, Session};
 use crate::game::theme::{self, UiSet};
 
 /// What the pause menu asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PauseAction {
     /// Back to the game.
     Resume,
@@ -24,10 +25,12 @@ pub enum PauseAction {
 
 /// The pause menu.
 pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        draw_pause_menu.in_set(UiSet::Overlay).run_if(in_state(Menu::Pause)),
-    );
+    app.add_message::<PauseAction>()
+        .add_systems(Update, apply_pause_actions.in_set(Flow::Actions))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_pause_menu.in_set(UiSet::Overlay).run_if(in_state(Menu::Pause)),
+        );
 }
 
 /// The menu's buttons; returns what was chosen.
@@ -68,10 +71,7 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool) -> Option<PauseAction> {
 fn draw_pause_menu(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
-    options: Res<LaunchOptions>,
-    mut menu: ResMut<NextState<Menu>>,
-    mut commands: MessageWriter<GameCommand>,
-    mut exit: MessageWriter<AppExit>,
+    mut actions: MessageWriter<PauseAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let in_game = session.as_ref().is_some_and(|s| !s.state.is_over());
@@ -81,23 +81,39 @@ fn draw_pause_menu(
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         action = Some(PauseAction::Resume);
     }
-    match action {
-        Some(PauseAction::Resume) => menu.set(Menu::None),
-        Some(PauseAction::Settings) => menu.set(Menu::Settings),
-        Some(PauseAction::QuitToTitle) => {
-            menu.set(Menu::None);
-            commands.write(GameCommand::QuitToTitle);
-        }
-        Some(PauseAction::Quit) => {
-            if let Some(session) = &session
-                && in_game
-                && !options.autoplay
-            {
-                saves::write(&options.data_dir, &session.to_save());
-            }
-            exit.write(AppExit::Success);
-        }
-        None => {}
-    }
+    actions.write_batch(action);
     Ok(())
+}
+
+fn apply_pause_actions(
+    mut actions: MessageReader<PauseAction>,
+    session: Option<Res<Session>>,
+    options: Res<LaunchOptions>,
+    mut navigate: MessageWriter<Navigate>,
+    mut commands: MessageWriter<GameCommand>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for action in actions.read() {
+        match action {
+            PauseAction::Resume => {
+                navigate.write(Navigate::Overlay(Menu::None));
+            }
+            PauseAction::Settings => {
+                navigate.write(Navigate::Overlay(Menu::Settings));
+            }
+            PauseAction::QuitToTitle => {
+                navigate.write(Navigate::Overlay(Menu::None));
+                commands.write(GameCommand::QuitToTitle);
+            }
+            PauseAction::Quit => {
+                if let Some(session) = &session
+                    && !session.state.is_over()
+                    && !options.autoplay
+                {
+                    saves::write(&options.data_dir, &session.to_save());
+                }
+                exit.write(AppExit::Success);
+            }
+        }
+    }
 }

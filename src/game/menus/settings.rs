@@ -5,16 +5,28 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Menu;
 use crate::game::LaunchOptions;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::{self, UiSet};
 
+/// What the player did in the settings dialog.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum SettingsAction {
+    /// Use these settings (and keep them for next time).
+    Change(Settings),
+    /// Close the dialog: back to the pause menu at the table, else to no overlay.
+    Close,
+}
+
 /// The settings dialog.
 pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        draw_settings.in_set(UiSet::Overlay).run_if(in_state(Menu::Settings)),
-    );
+    app.add_message::<SettingsAction>()
+        .add_systems(Update, apply_settings_actions.in_set(Flow::Actions))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_settings.in_set(UiSet::Overlay).run_if(in_state(Menu::Settings)),
+        );
 }
 
 /// The dialog's controls, editing `settings`; returns true when the player closes it.
@@ -46,10 +58,8 @@ pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
 
 fn draw_settings(
     mut contexts: EguiContexts,
-    mut settings: ResMut<Settings>,
-    options: Res<LaunchOptions>,
-    screen: Res<State<Screen>>,
-    mut menu: ResMut<NextState<Menu>>,
+    settings: Res<Settings>,
+    mut actions: MessageWriter<SettingsAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut edited = settings.clone();
@@ -58,17 +68,36 @@ fn draw_settings(
         .inner;
     close |= ctx.input(|i| i.key_pressed(egui::Key::Escape));
     if edited != *settings {
-        *settings = edited;
-        if !options.autoplay {
-            settings.save(&options.data_dir);
-        }
+        actions.write(SettingsAction::Change(edited));
     }
     if close {
-        menu.set(if *screen.get() == Screen::Table {
-            Menu::Pause
-        } else {
-            Menu::None
-        });
+        actions.write(SettingsAction::Close);
     }
     Ok(())
+}
+
+fn apply_settings_actions(
+    mut actions: MessageReader<SettingsAction>,
+    mut settings: ResMut<Settings>,
+    options: Res<LaunchOptions>,
+    screen: Res<State<Screen>>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    for action in actions.read() {
+        match action {
+            SettingsAction::Change(edited) => {
+                *settings = edited.clone();
+                if !options.autoplay {
+                    settings.save(&options.data_dir);
+                }
+            }
+            SettingsAction::Close => {
+                navigate.write(Navigate::Overlay(if *screen.get() == Screen::Table {
+                    Menu::Pause
+                } else {
+                    Menu::None
+                }));
+            }
+        }
+    }
 }

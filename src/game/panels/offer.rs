@@ -98,12 +98,8 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
             for (side, offer) in shown.iter().zip(&offers) {
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
-                        format!("{} (r{round})", format!("{} offer", side.short())),
-                        format!(
-                            "{} made in round {round}: {}",
-                            format!("{} offer", side.short()),
-                            fate_text(*fate)
-                        ),
+                        format!("{} offer (r{round})", side.short()),
+                        format!("{} offer made in round {round}: {}", side.short(), fate_text(*fate)),
                     ),
                     None => (format!("{} offer", side.short()), "None yet.".to_string()),
                 };

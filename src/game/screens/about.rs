@@ -8,6 +8,7 @@ use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
 use super::Screen;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};
@@ -24,13 +25,17 @@ pub struct AboutView {
     pub backtest: Result<Backtest, String>,
 }
 
-/// The screen to go back to.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AboutReturn(pub Screen);
+/// What the reader of the about screen chose.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AboutAction {
+    /// Back to the screen it was opened from.
+    Back,
+}
 
 /// The about screen.
 pub fn plugin(app: &mut App) {
-    app.insert_resource(AboutReturn(Screen::Title))
+    app.add_message::<AboutAction>()
+        .add_systems(Update, apply_about_actions.in_set(Flow::Actions))
         .add_systems(OnEnter(Screen::About), compute_about)
         .add_systems(OnExit(Screen::About), |mut commands: Commands| {
             commands.remove_resource::<AboutView>();
@@ -39,12 +44,6 @@ pub fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             draw_about.in_set(UiSet::Screen).run_if(in_state(Screen::About)),
         );
-}
-
-/// Opens the about screen, coming back to `from` afterwards.
-pub fn open_about(from: Screen, back: &mut AboutReturn, next: &mut NextState<Screen>) {
-    back.0 = from;
-    next.set(Screen::About);
 }
 
 fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut commands: Commands) {
@@ -261,9 +260,8 @@ pub fn about_panel(ui: &mut egui::Ui, view: &AboutView) -> bool {
 fn draw_about(
     mut contexts: EguiContexts,
     view: Option<Res<AboutView>>,
-    back_to: Res<AboutReturn>,
     menu: Res<State<Menu>>,
-    mut next: ResMut<NextState<Screen>>,
+    mut actions: MessageWriter<AboutAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(view) = view else {
@@ -282,7 +280,17 @@ fn draw_about(
         back = true;
     }
     if back {
-        next.set(back_to.0);
+        actions.write(AboutAction::Back);
     }
     Ok(())
+}
+
+fn apply_about_actions(mut actions: MessageReader<AboutAction>, mut navigate: MessageWriter<Navigate>) {
+    for action in actions.read() {
+        match action {
+            AboutAction::Back => {
+                navigate.write(Navigate::BackFromAbout);
+            }
+        }
+    }
 }

@@ -8,18 +8,30 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
 use crate::sim::Side;
 use crate::sim::format;
 use crate::sim::negotiation::{Event, EventKind};
 
+/// What the team at the handover chose.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoverAction {
+    /// Sit down at the table.
+    Continue,
+    /// Open the pause menu.
+    Pause,
+}
+
 /// The handover screen.
 pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        draw_handover.in_set(UiSet::Screen).run_if(in_state(Screen::Handover)),
-    );
+    app.add_message::<HandoverAction>()
+        .add_systems(Update, apply_handover_actions.in_set(Flow::Actions))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_handover.in_set(UiSet::Screen).run_if(in_state(Screen::Handover)),
+        );
 }
 
 /// The public headlines since `side` last moved: what the other team did, and what happened at the round's end.
@@ -107,12 +119,10 @@ fn draw_handover(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
     menu: Res<State<Menu>>,
-    mut next: ResMut<NextState<Screen>>,
-    mut next_menu: ResMut<NextState<Menu>>,
+    mut actions: MessageWriter<HandoverAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(session) = session else {
-        next.set(Screen::Title);
         return Ok(());
     };
     let mut root = theme::root_ui(ctx);
@@ -126,12 +136,30 @@ fn draw_handover(
         ctx.input(|i| {
             go |= i.key_pressed(egui::Key::Enter);
             if i.key_pressed(egui::Key::Escape) {
-                next_menu.set(Menu::Pause);
+                actions.write(HandoverAction::Pause);
             }
         });
     }
     if go {
-        next.set(Screen::Table);
+        actions.write(HandoverAction::Continue);
     }
     Ok(())
+}
+
+/// Carries out the handover's choices; with no game to hand over, back to the title.
+fn apply_handover_actions(
+    mut actions: MessageReader<HandoverAction>,
+    session: Option<Res<Session>>,
+    screen: Res<State<Screen>>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    if *screen.get() == Screen::Handover && session.is_none() {
+        navigate.write(Navigate::To(Screen::Title));
+    }
+    for action in actions.read() {
+        navigate.write(match action {
+            HandoverAction::Continue => Navigate::To(Screen::Table),
+            HandoverAction::Pause => Navigate::Overlay(Menu::Pause),
+        });
+    }
 }

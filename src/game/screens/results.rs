@@ -7,6 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
 use crate::game::session::{GameCommand, Mode, Session};
@@ -28,7 +29,7 @@ pub struct ResultsView {
 }
 
 /// What the player chose on the results screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsAction {
     /// The same setup again.
     PlayAgain,
@@ -40,7 +41,9 @@ pub enum ResultsAction {
 
 /// The results screen.
 pub fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Results), compute_results)
+    app.add_message::<ResultsAction>()
+        .add_systems(Update, apply_results_actions.in_set(Flow::Actions))
+        .add_systems(OnEnter(Screen::Results), compute_results)
         .add_systems(OnExit(Screen::Results), |mut commands: Commands| {
             commands.remove_resource::<ResultsView>();
         })
@@ -61,9 +64,9 @@ fn player_name(session: &Session, side: Side) -> String {
     }
 }
 
-fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut next: ResMut<NextState<Screen>>) {
+fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut navigate: MessageWriter<Navigate>) {
     let Some(session) = session else {
-        next.set(Screen::Title);
+        navigate.write(Navigate::To(Screen::Title));
         return;
     };
     let scenario = &session.scenario;
@@ -308,9 +311,7 @@ fn draw_results(
     session: Option<Res<Session>>,
     view: Option<Res<ResultsView>>,
     menu: Res<State<Menu>>,
-    mut commands: MessageWriter<GameCommand>,
-    mut next: ResMut<NextState<Screen>>,
-    mut back_to: ResMut<super::about::AboutReturn>,
+    mut actions: MessageWriter<ResultsAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (Some(session), Some(view)) = (session, view) else {
@@ -334,13 +335,26 @@ fn draw_results(
             }
         });
     }
-    match action {
-        Some(ResultsAction::PlayAgain) => {
-            commands.write(GameCommand::Start);
-        }
-        Some(ResultsAction::Title) => next.set(Screen::Title),
-        Some(ResultsAction::About) => super::about::open_about(Screen::Results, &mut back_to, &mut next),
-        None => {}
-    }
+    actions.write_batch(action);
     Ok(())
+}
+
+fn apply_results_actions(
+    mut actions: MessageReader<ResultsAction>,
+    mut commands: MessageWriter<GameCommand>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    for action in actions.read() {
+        match action {
+            ResultsAction::PlayAgain => {
+                commands.write(GameCommand::Start);
+            }
+            ResultsAction::Title => {
+                navigate.write(Navigate::To(Screen::Title));
+            }
+            ResultsAction::About => {
+                navigate.write(Navigate::About { from: Screen::Results });
+            }
+        }
+    }
 }

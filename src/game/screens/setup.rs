@@ -6,6 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
 use crate::game::theme::{self, UiSet};
 use crate::sim::ai::Opponent;
@@ -13,8 +14,10 @@ use crate::sim::format;
 use crate::sim::{Scenario, Side};
 
 /// What the player chose on the setup screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, PartialEq)]
 pub enum SetupAction {
+    /// Change the choices: sides, opponents, seed.
+    Edit(GameSetup),
     /// Start the game.
     Start,
     /// Back to the title.
@@ -23,10 +26,12 @@ pub enum SetupAction {
 
 /// The setup screen.
 pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
-    );
+    app.add_message::<SetupAction>()
+        .add_systems(Update, apply_setup_actions.in_set(Flow::Actions))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
+        );
 }
 
 /// A short description of a mode.
@@ -176,14 +181,12 @@ fn fresh_seed() -> u64 {
 fn draw_setup(
     mut contexts: EguiContexts,
     preview: Option<Res<ScenarioPreview>>,
-    mut setup: ResMut<GameSetup>,
+    setup: Res<GameSetup>,
     menu: Res<State<Menu>>,
-    mut commands: MessageWriter<GameCommand>,
-    mut next: ResMut<NextState<Screen>>,
+    mut actions: MessageWriter<SetupAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(preview) = preview else {
-        next.set(Screen::Title);
         return Ok(());
     };
     let mut root = theme::root_ui(ctx);
@@ -197,7 +200,7 @@ fn draw_setup(
             });
         });
     if edited != *setup {
-        *setup = edited;
+        actions.write(SetupAction::Edit(edited));
     }
     if *menu.get() == Menu::None {
         ctx.input(|i| {
@@ -208,12 +211,31 @@ fn draw_setup(
             }
         });
     }
-    match action {
-        Some(SetupAction::Start) => {
-            commands.write(GameCommand::Start);
-        }
-        Some(SetupAction::Back) => next.set(Screen::Title),
-        None => {}
-    }
+    actions.write_batch(action);
     Ok(())
+}
+
+/// Carries out the setup screen's choices; without a loaded scenario it sends the player back to the title.
+fn apply_setup_actions(
+    mut actions: MessageReader<SetupAction>,
+    preview: Option<Res<ScenarioPreview>>,
+    screen: Res<State<Screen>>,
+    mut setup: ResMut<GameSetup>,
+    mut commands: MessageWriter<GameCommand>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    if *screen.get() == Screen::Setup && preview.is_none() {
+        navigate.write(Navigate::To(Screen::Title));
+    }
+    for action in actions.read() {
+        match action {
+            SetupAction::Edit(edited) => *setup = edited.clone(),
+            SetupAction::Start => {
+                commands.write(GameCommand::Start);
+            }
+            SetupAction::Back => {
+                navigate.write(Navigate::To(Screen::Title));
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::glossary;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverInputs, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
@@ -21,34 +22,47 @@ use crate::game::session::{Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
 use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
-use crate::sim::{Move, Side};
+use crate::sim::{Move, PerSide, Side};
 
 /// Each side's proposal in the making. Only the viewer's is ever drawn.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct Drafts {
-    /// The US team's draft.
-    pub us: Option<Package>,
-    /// Japan's team's draft.
-    pub japan: Option<Package>,
-}
+pub struct Drafts(pub PerSide<Option<Package>>);
 
 impl Drafts {
-    /// A side's draft, started from the policies in force.
-    pub fn of(&mut self, side: Side, space: &PackageSpace, session: &Session) -> &mut Package {
-        let slot = match side {
-            Side::Us => &mut self.us,
-            Side::Japan => &mut self.japan,
-        };
-        slot.get_or_insert_with(|| initial_draft(space, &session.state))
-    }
-
     /// A side's draft, if it has one.
     pub fn get(&self, side: Side) -> Option<&Package> {
-        match side {
-            Side::Us => self.us.as_ref(),
-            Side::Japan => self.japan.as_ref(),
-        }
+        self.0[side].as_ref()
     }
+}
+
+/// What a player did at the table. Choosing a tab or a lever group, typing in a lever's box and opening the
+/// glossary or a confirmation are the panel's own state; everything with an effect beyond the panel is an action.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum TableAction {
+    /// Play a move for `side` (the session refuses it if it is not that side's human turn).
+    Play {
+        /// The side playing.
+        side: Side,
+        /// The move.
+        mv: Move,
+    },
+    /// Replace `side`'s draft proposal.
+    Draft {
+        /// Whose draft.
+        side: Side,
+        /// The new draft.
+        package: Package,
+    },
+    /// Ask the adviser what `side` should do now.
+    AskAdviser(Side),
+    /// Play or pause the watched game.
+    PlayPause,
+    /// One move of the watched game.
+    Step,
+    /// Moves per second of the watched game.
+    Speed(f32),
+    /// Open the pause menu.
+    Pause,
 }
 
 /// The adviser's hint for the team to move: private, removed when the table is left.
@@ -84,9 +98,9 @@ pub enum Tab {
 #[derive(Resource, Debug, Clone)]
 pub struct TableUi {
     /// The lever group of each side.
-    pub groups: [LeverGroup; 2],
+    pub groups: PerSide<LeverGroup>,
     /// Each side's lever inputs.
-    pub inputs: [LeverInputs; 2],
+    pub inputs: PerSide<LeverInputs>,
     /// The tab shown.
     pub tab: Tab,
     /// Asking to confirm a walk-away.
@@ -98,7 +112,7 @@ pub struct TableUi {
 impl Default for TableUi {
     fn default() -> Self {
         TableUi {
-            groups: [LeverGroup::Tariffs, LeverGroup::Concessions],
+            groups: PerSide::new(LeverGroup::Tariffs, LeverGroup::Concessions),
             inputs: Default::default(),
             tab: Tab::Preview,
             confirm_walk_away: false,
@@ -107,17 +121,12 @@ impl Default for TableUi {
     }
 }
 
-fn index(side: Side) -> usize {
-    match side {
-        Side::Us => 0,
-        Side::Japan => 1,
-    }
-}
-
 /// The table screen.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
         .init_resource::<TableUi>()
+        .add_message::<TableAction>()
+        .add_systems(Update, apply_table_actions.in_set(Flow::Actions))
         .add_systems(
             Update,
             (reset_for_new_game, update_preview.run_if(in_state(Screen::Table))).chain(),
@@ -219,15 +228,13 @@ fn status_line(ui: &mut egui::Ui, session: &Session) {
 fn draw_table(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
-    mut drafts: ResMut<Drafts>,
+    drafts: Res<Drafts>,
     preview: Option<Res<Preview>>,
     advice: Option<Res<Advice>>,
     mut table_ui: ResMut<TableUi>,
-    mut watch: ResMut<WatchClock>,
+    watch: Res<WatchClock>,
     menu: Res<State<Menu>>,
-    mut next_menu: ResMut<NextState<Menu>>,
-    mut moves: MessageWriter<PlayerMove>,
-    mut commands: Commands,
+    mut actions: MessageWriter<TableAction>,
     mut perf: ResMut<PerfLog>,
 ) -> Result {
     let started = std::time::Instant::now();
@@ -275,7 +282,6 @@ fn draw_table(
         .exact_size(left_width)
         .show(&mut root, |ui| match viewer {
             Viewer::Side(side) => {
-                let k = index(side);
                 let view = LeverView {
                     scenario: &scenario,
                     state,
@@ -283,7 +289,7 @@ fn draw_table(
                     can_act,
                 };
                 let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
-                if let Some(mv) = lever_panel(ui, &view, &mut groups[k], &mut inputs[k]) {
+                if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
                     played = Some(mv);
                 }
             }
@@ -388,7 +394,7 @@ fn draw_table(
                     if let (Some(side), Some(edited)) = (viewer.side(), edited)
                         && (Some(&edited) != draft.as_ref() || drafts.get(side).is_none())
                     {
-                        *drafts.of(side, &space, &session) = edited;
+                        actions.write(TableAction::Draft { side, package: edited });
                     }
                 });
         });
@@ -450,7 +456,7 @@ fn draw_table(
                 if i.key_pressed(*key)
                     && let (Some(side), Some(group)) = (viewer.side(), groups.get(k))
                 {
-                    ui_state.groups[index(side)] = *group;
+                    ui_state.groups[side] = *group;
                 }
             }
             if mode == Mode::Watch {
@@ -465,14 +471,19 @@ fn draw_table(
     }
 
     match bar_action {
-        Some(TopBarAction::Menu) => next_menu.set(Menu::Pause),
-        Some(TopBarAction::Glossary) => ui_state.glossary = !ui_state.glossary,
-        Some(TopBarAction::PlayPause) => watch.playing = !watch.playing,
-        Some(TopBarAction::Step) => {
-            watch.playing = false;
-            watch.pending_steps += 1;
+        Some(TopBarAction::Menu) => {
+            actions.write(TableAction::Pause);
         }
-        Some(TopBarAction::Speed(speed)) => watch.moves_per_second = speed,
+        Some(TopBarAction::Glossary) => ui_state.glossary = !ui_state.glossary,
+        Some(TopBarAction::PlayPause) => {
+            actions.write(TableAction::PlayPause);
+        }
+        Some(TopBarAction::Step) => {
+            actions.write(TableAction::Step);
+        }
+        Some(TopBarAction::Speed(speed)) => {
+            actions.write(TableAction::Speed(speed));
+        }
         None => {}
     }
     match offer_action {
@@ -480,22 +491,12 @@ fn draw_table(
         Some(OfferAction::ConfirmWalkAway) => ui_state.confirm_walk_away = true,
         Some(OfferAction::Draft(package)) => {
             if let Some(side) = viewer.side() {
-                *drafts.of(side, &space, &session) = package;
+                actions.write(TableAction::Draft { side, package });
             }
         }
         Some(OfferAction::AskAdviser) => {
             if let Some(side) = viewer.side() {
-                let mv = Opponent::adviser(side).next_move(&scenario, state);
-                let package = match &mv {
-                    Move::Propose(p) => Some(p.clone()),
-                    _ => None,
-                };
-                commands.insert_resource(Advice {
-                    side,
-                    at: (state.round, state.actions_this_turn, state.to_move),
-                    text: advice_text(&mv),
-                    package,
-                });
+                actions.write(TableAction::AskAdviser(side));
             }
         }
         None => {}
@@ -503,8 +504,57 @@ fn draw_table(
     if let (Some(mv), Some(side)) = (played, viewer.side())
         && can_act
     {
-        moves.write(PlayerMove { side, mv });
+        actions.write(TableAction::Play { side, mv });
     }
     perf.table_ui.push(started.elapsed());
     Ok(())
+}
+
+/// Carries out what players did at the table.
+fn apply_table_actions(
+    mut actions: MessageReader<TableAction>,
+    session: Option<Res<Session>>,
+    mut drafts: ResMut<Drafts>,
+    mut watch: ResMut<WatchClock>,
+    mut moves: MessageWriter<PlayerMove>,
+    mut navigate: MessageWriter<Navigate>,
+    mut commands: Commands,
+) {
+    for action in actions.read() {
+        match action {
+            TableAction::Play { side, mv } => {
+                moves.write(PlayerMove {
+                    side: *side,
+                    mv: mv.clone(),
+                });
+            }
+            TableAction::Draft { side, package } => drafts.0[*side] = Some(package.clone()),
+            TableAction::AskAdviser(side) => {
+                let Some(session) = &session else {
+                    continue;
+                };
+                let state = &session.state;
+                let mv = Opponent::adviser(*side).next_move(&session.scenario, state);
+                let package = match &mv {
+                    Move::Propose(p) => Some(p.clone()),
+                    _ => None,
+                };
+                commands.insert_resource(Advice {
+                    side: *side,
+                    at: (state.round, state.actions_this_turn, state.to_move),
+                    text: advice_text(&mv),
+                    package,
+                });
+            }
+            TableAction::PlayPause => watch.playing = !watch.playing,
+            TableAction::Step => {
+                watch.playing = false;
+                watch.pending_steps += 1;
+            }
+            TableAction::Speed(speed) => watch.moves_per_second = *speed,
+            TableAction::Pause => {
+                navigate.write(Navigate::Overlay(Menu::Pause));
+            }
+        }
+    }
 }

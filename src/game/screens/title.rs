@@ -9,6 +9,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::LaunchOptions;
 use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
 use crate::game::perf::PerfLog;
 use crate::game::saves;
 use crate::game::session::{GameCommand, GameSetup, ScenarioSource, TitleNotice};
@@ -24,7 +25,7 @@ pub struct TitleView {
 }
 
 /// What the player chose on the title.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Message, Debug, Clone, PartialEq)]
 pub enum TitleAction {
     /// New game: on to the setup.
     NewGame,
@@ -45,7 +46,9 @@ pub enum TitleAction {
 /// The title screen.
 pub fn plugin(app: &mut App) {
     app.init_resource::<TitleView>()
+        .add_message::<TitleAction>()
         .add_systems(OnEnter(Screen::Title), read_title_view)
+        .add_systems(Update, apply_title_actions.in_set(Flow::Actions))
         .add_systems(
             EguiPrimaryContextPass,
             draw_title.in_set(UiSet::Screen).run_if(in_state(Screen::Title)),
@@ -169,15 +172,12 @@ pub fn title_panel(
 fn draw_title(
     mut contexts: EguiContexts,
     view: Res<TitleView>,
-    mut setup: ResMut<GameSetup>,
-    mut notice: ResMut<TitleNotice>,
+    setup: Res<GameSetup>,
+    notice: Res<TitleNotice>,
     menu: Res<State<Menu>>,
-    mut next_menu: ResMut<NextState<Menu>>,
-    mut commands: MessageWriter<GameCommand>,
-    mut exit: MessageWriter<AppExit>,
+    mut actions: MessageWriter<TitleAction>,
     mut perf: ResMut<PerfLog>,
     options: Res<LaunchOptions>,
-    mut screens: (ResMut<NextState<Screen>>, ResMut<super::about::AboutReturn>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     perf.title_shown(options.launched);
@@ -193,21 +193,38 @@ fn draw_title(
     if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Enter)) {
         action = Some(TitleAction::NewGame);
     }
-    match action {
-        Some(TitleAction::NewGame) => {
-            commands.write(GameCommand::OpenSetup);
-        }
-        Some(TitleAction::Continue) => {
-            commands.write(GameCommand::Continue);
-        }
-        Some(TitleAction::Pick(source)) => setup.source = source,
-        Some(TitleAction::Settings) => next_menu.set(Menu::Settings),
-        Some(TitleAction::About) => super::about::open_about(Screen::Title, &mut screens.1, &mut screens.0),
-        Some(TitleAction::Quit) => {
-            exit.write(AppExit::Success);
-        }
-        Some(TitleAction::Dismiss) => notice.0 = None,
-        None => {}
-    }
+    actions.write_batch(action);
     Ok(())
+}
+
+/// Carries out what the player chose on the title.
+fn apply_title_actions(
+    mut actions: MessageReader<TitleAction>,
+    mut setup: ResMut<GameSetup>,
+    mut notice: ResMut<TitleNotice>,
+    mut commands: MessageWriter<GameCommand>,
+    mut navigate: MessageWriter<Navigate>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for action in actions.read() {
+        match action {
+            TitleAction::NewGame => {
+                commands.write(GameCommand::OpenSetup);
+            }
+            TitleAction::Continue => {
+                commands.write(GameCommand::Continue);
+            }
+            TitleAction::Pick(source) => setup.source = source.clone(),
+            TitleAction::Settings => {
+                navigate.write(Navigate::Overlay(Menu::Settings));
+            }
+            TitleAction::About => {
+                navigate.write(Navigate::About { from: Screen::Title });
+            }
+            TitleAction::Quit => {
+                exit.write(AppExit::Success);
+            }
+            TitleAction::Dismiss => notice.0 = None,
+        }
+    }
 }

@@ -1,0 +1,283 @@
+//! The effect of every button and key of every screen and menu, headless: the draw systems only write actions, so
+//! a test writes the same action and checks what it did — the screen or overlay reached, the session, the setup,
+//! the settings, the save, the watch clock — without a window.
+#![cfg(feature = "gui")]
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use tradetable::game::menus::Menu;
+use tradetable::game::menus::pause::PauseAction;
+use tradetable::game::menus::settings::SettingsAction;
+use tradetable::game::navigation::AboutReturn;
+use tradetable::game::saves;
+use tradetable::game::screens::Screen;
+use tradetable::game::screens::about::AboutAction;
+use tradetable::game::screens::handover::HandoverAction;
+use tradetable::game::screens::results::ResultsAction;
+use tradetable::game::screens::setup::SetupAction;
+use tradetable::game::screens::table::{Advice, Drafts, TableAction};
+use tradetable::game::screens::title::TitleAction;
+use tradetable::game::session::{GameSetup, Mode, ScenarioSource, Session, TitleNotice, WatchClock};
+use tradetable::game::settings::Settings;
+use tradetable::game::testing::{minimal_app, options, temp_dir};
+use tradetable::sim::ai::Opponent;
+use tradetable::sim::{Move, PackageSpace, Side};
+
+fn app(mode: Mode, name: &str) -> (App, PathBuf) {
+    let dir = temp_dir(name);
+    let setup = GameSetup {
+        mode,
+        seed: 5,
+        ..GameSetup::default()
+    };
+    let mut app = minimal_app(options(setup, dir.clone()));
+    app.update();
+    (app, dir)
+}
+
+/// Writes an action as its draw system would, and runs the frames that carry it out.
+fn press<M: Message>(app: &mut App, action: M) {
+    app.world_mut().write_message(action);
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn menu(app: &App) -> Menu {
+    *app.world().resource::<State<Menu>>().get()
+}
+
+fn at_the_table(mode: Mode, name: &str) -> (App, PathBuf) {
+    let (mut app, dir) = app(mode, name);
+    press(&mut app, TitleAction::NewGame);
+    assert_eq!(screen(&app), Screen::Setup);
+    press(&mut app, SetupAction::Start);
+    (app, dir)
+}
+
+#[test]
+fn title_buttons() {
+    let (mut app, _dir) = app(Mode::PlayUs, "title-buttons");
+    assert_eq!(screen(&app), Screen::Title);
+
+    let file = ScenarioSource::File(PathBuf::from("scenarios/spring-2025.ron"));
+    press(&mut app, TitleAction::Pick(file.clone()));
+    assert_eq!(app.world().resource::<GameSetup>().source, file);
+
+    press(&mut app, TitleAction::Settings);
+    assert_eq!(menu(&app), Menu::Settings);
+    press(&mut app, SettingsAction::Close);
+    assert_eq!(
+        menu(&app),
+        Menu::None,
+        "closing settings on the title leaves no overlay"
+    );
+
+    press(&mut app, TitleAction::About);
+    assert_eq!(screen(&app), Screen::About);
+    assert_eq!(app.world().resource::<AboutReturn>().0, Screen::Title);
+    press(&mut app, AboutAction::Back);
+    assert_eq!(screen(&app), Screen::Title);
+
+    press(&mut app, TitleAction::Continue);
+    assert_eq!(screen(&app), Screen::Title, "nothing saved: nothing to continue");
+    assert!(app.world().resource::<TitleNotice>().0.is_some(), "the title says why");
+    press(&mut app, TitleAction::Dismiss);
+    assert!(app.world().resource::<TitleNotice>().0.is_none());
+
+    press(&mut app, TitleAction::NewGame);
+    assert_eq!(screen(&app), Screen::Setup);
+
+    press(&mut app, TitleAction::Quit);
+    assert_eq!(app.should_exit(), Some(AppExit::Success));
+}
+
+#[test]
+fn setup_buttons() {
+    let (mut app, _dir) = app(Mode::PlayUs, "setup-buttons");
+    press(&mut app, TitleAction::NewGame);
+    let mut edited = app.world().resource::<GameSetup>().clone();
+    edited.mode = Mode::PlayJapan;
+    edited.seed = 77;
+    press(&mut app, SetupAction::Edit(edited.clone()));
+    assert_eq!(*app.world().resource::<GameSetup>(), edited);
+
+    press(&mut app, SetupAction::Back);
+    assert_eq!(screen(&app), Screen::Title);
+
+    press(&mut app, TitleAction::NewGame);
+    press(&mut app, SetupAction::Start);
+    assert_eq!(screen(&app), Screen::Table);
+    let session = app.world().resource::<Session>();
+    assert_eq!((session.setup.mode, session.setup.seed), (Mode::PlayJapan, 77));
+}
+
+#[test]
+fn a_personality_for_the_wrong_side_is_refused_not_replaced() {
+    let (mut app, _dir) = app(Mode::PlayUs, "setup-refusal");
+    press(&mut app, TitleAction::NewGame);
+    let mut edited = app.world().resource::<GameSetup>().clone();
+    // The AI plays Japan; deficit_hawk is a US personality.
+    edited.ai[Side::Japan] = Opponent::Personality("deficit_hawk".to_string());
+    press(&mut app, SetupAction::Edit(edited));
+    press(&mut app, SetupAction::Start);
+    assert!(app.world().get_resource::<Session>().is_none(), "no game started");
+    assert_eq!(screen(&app), Screen::Title);
+    let notice = app.world().resource::<TitleNotice>().0.clone().unwrap_or_default();
+    assert!(
+        notice.contains("deficit_hawk") && notice.contains("plays United States"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn table_buttons() {
+    let (mut app, dir) = at_the_table(Mode::PlayUs, "table-buttons");
+    assert_eq!(screen(&app), Screen::Table);
+    let space = PackageSpace::of(&app.world().resource::<Session>().scenario);
+
+    let draft = space.best_for(Side::Us);
+    press(
+        &mut app,
+        TableAction::Draft {
+            side: Side::Us,
+            package: draft.clone(),
+        },
+    );
+    assert_eq!(app.world().resource::<Drafts>().get(Side::Us), Some(&draft));
+
+    press(&mut app, TableAction::AskAdviser(Side::Us));
+    let advice = app.world().get_resource::<Advice>().expect("the adviser answers");
+    assert_eq!(advice.side, Side::Us);
+
+    let instrument = app.world().resource::<Session>().scenario.us_instruments[0].id.clone();
+    let rate = *app.world().resource::<Session>().scenario.us_instruments[0]
+        .options
+        .last()
+        .unwrap();
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::SetTariff { instrument, rate },
+        },
+    );
+    assert_eq!(app.world().resource::<Session>().state.policy.us_rates[0], rate);
+
+    press(&mut app, TableAction::Pause);
+    assert_eq!(menu(&app), Menu::Pause);
+    press(&mut app, PauseAction::Settings);
+    assert_eq!(menu(&app), Menu::Settings);
+    press(&mut app, SettingsAction::Close);
+    assert_eq!(
+        menu(&app),
+        Menu::Pause,
+        "settings close back to the pause menu at the table"
+    );
+    press(&mut app, PauseAction::Resume);
+    assert_eq!(menu(&app), Menu::None);
+
+    press(&mut app, TableAction::Pause);
+    press(&mut app, PauseAction::QuitToTitle);
+    assert_eq!((screen(&app), menu(&app)), (Screen::Title, Menu::None));
+    let save = saves::read(&dir).expect("quitting to the title saves the game");
+    assert_eq!(save.state.policy.us_rates[0], rate);
+}
+
+#[test]
+fn settings_are_changed_and_kept() {
+    let (mut app, dir) = app(Mode::PlayUs, "settings-buttons");
+    let mut settings = app.world().resource::<Settings>().clone();
+    settings.ui_scale = *Settings::SCALES.last().unwrap();
+    press(&mut app, SettingsAction::Change(settings.clone()));
+    assert_eq!(*app.world().resource::<Settings>(), settings);
+    assert_eq!(Settings::load(&dir), settings, "kept for next time");
+}
+
+#[test]
+fn watch_controls() {
+    let (mut app, _dir) = at_the_table(Mode::Watch, "watch-buttons");
+    let playing = app.world().resource::<WatchClock>().playing;
+    press(&mut app, TableAction::PlayPause);
+    assert_eq!(app.world().resource::<WatchClock>().playing, !playing);
+    press(&mut app, TableAction::Speed(4.0));
+    assert_eq!(app.world().resource::<WatchClock>().moves_per_second, 4.0);
+    let moves_before = app.world().resource::<Session>().state.moves.len();
+    press(&mut app, TableAction::Step);
+    assert!(!app.world().resource::<WatchClock>().playing, "a step pauses the game");
+    assert!(
+        app.world().resource::<Session>().state.moves.len() > moves_before,
+        "a step plays a move"
+    );
+}
+
+#[test]
+fn handover_buttons() {
+    let (mut app, _dir) = at_the_table(Mode::Hotseat, "handover-buttons");
+    assert_eq!(screen(&app), Screen::Handover);
+    press(&mut app, HandoverAction::Pause);
+    assert_eq!(menu(&app), Menu::Pause);
+    press(&mut app, PauseAction::Resume);
+    press(&mut app, HandoverAction::Continue);
+    assert_eq!(screen(&app), Screen::Table);
+}
+
+#[test]
+fn results_buttons() {
+    let (mut app, _dir) = at_the_table(Mode::PlayUs, "results-buttons");
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::WalkAway,
+        },
+    );
+    assert_eq!(screen(&app), Screen::Results);
+
+    press(&mut app, ResultsAction::About);
+    assert_eq!(screen(&app), Screen::About);
+    press(&mut app, AboutAction::Back);
+    assert_eq!(screen(&app), Screen::Results, "About goes back to where it was opened");
+
+    press(&mut app, ResultsAction::PlayAgain);
+    assert_eq!(screen(&app), Screen::Table);
+    assert!(!app.world().resource::<Session>().state.is_over(), "a new game");
+
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::WalkAway,
+        },
+    );
+    press(&mut app, ResultsAction::Title);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn only_navigation_changes_the_screen_or_the_overlay() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/game");
+    let mut stack = vec![root];
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("navigation.rs") {
+                files += 1;
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    !text.contains("NextState<"),
+                    "{} changes the screen or overlay itself instead of writing a Navigate",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(files > 10, "found the game's sources");
+}
