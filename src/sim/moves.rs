@@ -173,6 +173,14 @@ pub enum MoveError {
         /// What is allowed.
         options: Vec<f64>,
     },
+    /// The tariff or concession is already at this value: the action would change nothing but use up an action.
+    #[error("\"{id}\" is already at {value}")]
+    NoChange {
+        /// The instrument or lever.
+        id: String,
+        /// The value in force.
+        value: f64,
+    },
     /// A round outside the game or not after the current one.
     #[error("round {round} is not between the next round and the last round ({last})")]
     BadRound {

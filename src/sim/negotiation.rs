@@ -206,6 +206,12 @@ fn set_tariff(
 ) -> Result<(), MoveError> {
     let Turn { scenario, side, .. } = *t;
     let i = instrument_option(scenario, instrument, *rate)?;
+    if next.policy.us_rates[i] == *rate {
+        return Err(MoveError::NoChange {
+            id: instrument.to_string(),
+            value: *rate,
+        });
+    }
     next.policy.us_rates[i] = *rate;
     next.threats.retain(|t| t.instrument != i || t.rate > *rate);
     // An announced rate at or below the one set now would lower it when it fell due: it is superseded.
@@ -400,6 +406,12 @@ fn implement(
             id: lever.to_string(),
             value: *level,
             options: options.clone(),
+        });
+    }
+    if next.policy.concessions[k] == *level {
+        return Err(MoveError::NoChange {
+            id: lever.to_string(),
+            value: *level,
         });
     }
     next.policy.concessions[k] = *level;
