@@ -433,7 +433,7 @@ fn replaying_a_games_moves_gives_the_same_game() {
     let mut japan = tradetable::sim::ai::Strategy::Linear.agent(Side::Japan);
     let state = tradetable::sim::play::play(&s, 7, us.as_mut(), japan.as_mut());
     assert!(!state.moves.is_empty());
-    let again = tradetable::sim::play::replay(&s, 7, &state.moves);
+    let again = tradetable::sim::play::replay(&s, GameState::new(&s, 7), &state.moves);
     assert_eq!(again, state);
 }
 

@@ -2,9 +2,11 @@
 //! feature) start the game.
 
 mod backtest;
+mod class;
 mod negotiate;
 #[cfg(feature = "gui")]
 pub mod play;
+mod replay;
 mod simulate;
 pub mod tournament;
 mod validate;
@@ -55,6 +57,11 @@ pub enum Command {
     Backtest(backtest::BacktestArgs),
     /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
+    /// Print a recorded game (a save, a class result, or `simulate --record`) as `simulate` prints a game.
+    Replay(replay::ReplayArgs),
+    /// Set up a class (table codes, a class sheet to print) and, for rehearsal, play its tables by the computer.
+    #[command(subcommand)]
+    Class(class::ClassCommand),
     /// Open the game straight at the table.
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
@@ -69,6 +76,8 @@ pub fn run() -> ExitCode {
         Some(Command::Negotiate(args)) => negotiate::run(&args),
         Some(Command::Tournament(args)) => tournament::run(&args),
         Some(Command::Backtest(args)) => backtest::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
+        Some(Command::Class(command)) => class::run(&command),
         #[cfg(feature = "gui")]
         Some(Command::Play(args)) => play::run(&args, true),
         #[cfg(feature = "gui")]
@@ -80,6 +89,7 @@ pub fn run() -> ExitCode {
             us: Strategy::Boulware.as_str().to_string(),
             japan: Strategy::Linear.as_str().to_string(),
             format: Format::Text,
+            record: None,
         }),
     }
 }

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Format, load_scenario};
-use crate::sim::Side;
 use crate::sim::ai::Opponent;
 use crate::sim::play::play;
+use crate::sim::record::{self, GameRecord, Seat};
 use crate::sim::report::GameReport;
+use crate::sim::{PerSide, Side};
 
 /// Options of `simulate`.
 #[derive(Debug, Args)]
@@ -30,6 +31,9 @@ pub struct SimulateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also write the game's record to this file (`tradetable replay FILE` prints the same transcript).
+    #[arg(long)]
+    pub record: Option<PathBuf>,
 }
 
 /// Plays the game and prints it.
@@ -44,9 +48,10 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     let players = Opponent::parse(&args.us, &scenario).and_then(|us| {
         let japan = Opponent::parse(&args.japan, &scenario)?;
         let agent = |entrant: &Opponent, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
-        Ok((agent(&us, Side::Us)?, agent(&japan, Side::Japan)?))
+        let seats = PerSide::new(Seat::Computer(us.clone()), Seat::Computer(japan.clone()));
+        Ok((agent(&us, Side::Us)?, agent(&japan, Side::Japan)?, seats))
     });
-    let (mut us, mut japan) = match players {
+    let (mut us, mut japan, seats) = match players {
         Ok(agents) => agents,
         Err(message) => {
             eprintln!("{message}");
@@ -54,6 +59,13 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
         }
     };
     let state = play(&scenario, args.seed, us.as_mut(), japan.as_mut());
+    if let Some(path) = &args.record {
+        let record = GameRecord::of(&scenario, &state, seats, None, "simulate", record::now());
+        if let Err(error) = record.write(path) {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    }
     let report = GameReport::new(&scenario, &state, &args.us, &args.japan);
     match args.format {
         Format::Text => print!("{}", report.transcript(&scenario)),

@@ -22,34 +22,52 @@ pub fn fire_random_events(scenario: &Scenario, state: &mut GameState, rng: &mut 
         if round < ev.from_round || round > ev.to_round || draw >= ev.probability {
             continue;
         }
-        match &ev.effect {
-            EventEffect::Fx { change_pct } => {
-                state.conditions.yen_per_dollar *= 1.0 + change_pct / 100.0;
-            }
-            EventEffect::Investment { change_pct } => {
-                state.conditions.investment_factor *= 1.0 + change_pct / 100.0;
-            }
-            EventEffect::Approval {
-                side,
-                constituency,
-                delta,
-            } => {
-                let ids = &scenario.politics.side(*side).constituencies;
-                let shocks = state.shocks.side_mut(*side);
-                let approvals = state.approvals.side_mut(*side);
-                for (k, c) in ids.iter().enumerate() {
-                    if constituency.as_ref().is_none_or(|id| *id == c.id) {
-                        shocks[k] += delta;
-                        approvals[k] = (approvals[k] + delta).clamp(0.0, 100.0);
-                    }
-                }
-            }
-        }
+        apply_effect(scenario, state, &ev.effect);
         events.push(Event {
             round,
             kind: EventKind::Random(ev.id.clone()),
             text: ev.news.clone(),
         });
+    }
+}
+
+/// Fires the class injects switched on for this game whose round it is, in scenario order.
+pub fn fire_injects(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>) {
+    let round = state.round;
+    for inject in scenario.injects.iter().filter(|i| i.round == round) {
+        if !state.injects.contains(&inject.id) {
+            continue;
+        }
+        apply_effect(scenario, state, &inject.effect);
+        events.push(Event {
+            round,
+            kind: EventKind::Inject(inject.id.clone()),
+            text: inject.news.clone(),
+        });
+    }
+}
+
+fn apply_effect(scenario: &Scenario, state: &mut GameState, effect: &EventEffect) {
+    match effect {
+        EventEffect::Fx { change_pct } => {
+            state.conditions.yen_per_dollar *= 1.0 + change_pct / 100.0;
+        }
+        EventEffect::Investment { change_pct } => {
+            state.conditions.investment_factor *= 1.0 + change_pct / 100.0;
+        }
+        EventEffect::Approval {
+            side,
+            constituency,
+            delta,
+        } => {
+            let ids = &scenario.politics[*side].constituencies;
+            for (k, c) in ids.iter().enumerate() {
+                if constituency.as_ref().is_none_or(|id| *id == c.id) {
+                    state.shocks[*side][k] += delta;
+                    state.approvals[*side][k] = (state.approvals[*side][k] + delta).clamp(0.0, 100.0);
+                }
+            }
+        }
     }
 }
 

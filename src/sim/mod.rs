@@ -4,6 +4,7 @@
 pub mod ai;
 pub mod backtest;
 pub mod bargaining;
+pub mod class;
 pub mod economy;
 pub mod events;
 pub mod format;
@@ -13,6 +14,7 @@ pub mod outcome_space;
 pub mod package;
 pub mod play;
 pub mod politics;
+pub mod record;
 pub mod reference;
 pub mod report;
 pub mod ron_spans;

@@ -583,6 +583,7 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
     let mut rng = events::round_rng(state.seed, round);
     take_due_tariffs(scenario, state, events);
     events::fire_random_events(scenario, state, &mut rng, events);
+    events::fire_injects(scenario, state, events);
 
     // A month on: what changed this month (tariffs due, events, last month's USJTA vote) starts at age 0.
     state.conditions.advance(scenario, &state.policy);

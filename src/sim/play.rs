@@ -13,7 +13,16 @@ use super::score::{Band, score_game};
 
 /// Plays a game to its end; a move an agent gets wrong is replaced by a pass, so a game always finishes.
 pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut dyn Negotiator) -> GameState {
-    let mut state = GameState::new(scenario, seed);
+    play_from(scenario, GameState::new(scenario, seed), us, japan)
+}
+
+/// Plays a game from `state` (a new game with class injects, or a position to branch from) to its end.
+pub fn play_from(
+    scenario: &Scenario,
+    mut state: GameState,
+    us: &mut dyn Negotiator,
+    japan: &mut dyn Negotiator,
+) -> GameState {
     let limit = (scenario.rounds as usize + 1) * 2 * (MAX_ACTIONS_PER_TURN as usize + 1);
     for _ in 0..limit {
         if state.is_over() {
@@ -36,11 +45,15 @@ pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut
     state
 }
 
-/// Plays `moves` again from the start of a game on `scenario` and `seed`. A move the replay refuses (a different
+/// Plays `moves` again from `start` (a new game on the same seed and class injects). A move the replay refuses (a different
 /// parameter set can take the game elsewhere: the USJTA suspended in another month, a government fallen) is left
 /// out, and the game runs to its end with passes, so the result is always a finished game if the original was.
-pub fn replay(scenario: &Scenario, seed: u64, moves: &[std::sync::Arc<super::negotiation::PlayedMove>]) -> GameState {
-    let mut state = GameState::new(scenario, seed);
+pub fn replay(
+    scenario: &Scenario,
+    start: GameState,
+    moves: &[std::sync::Arc<super::negotiation::PlayedMove>],
+) -> GameState {
+    let mut state = start;
     for played in moves {
         if state.is_over() {
             break;
@@ -92,9 +105,19 @@ impl Negotiator for Scripted {
 
 /// The game in which nobody moves: every scheduled tariff takes effect and no deal is signed.
 pub fn play_no_deal(scenario: &Scenario, seed: u64) -> GameState {
+    play_no_deal_from(scenario, GameState::new(scenario, seed))
+}
+
+/// The no-deal game from `start` (a new game, perhaps with class injects).
+pub fn play_no_deal_from(scenario: &Scenario, start: GameState) -> GameState {
     let mut us = Scripted { plan: BTreeMap::new() };
     let mut japan = Scripted { plan: BTreeMap::new() };
-    play(scenario, seed, &mut us, &mut japan)
+    play_from(scenario, start, &mut us, &mut japan)
+}
+
+/// A new game like `state`'s: the same seed and class injects, no moves yet.
+pub fn fresh_like(scenario: &Scenario, state: &GameState) -> GameState {
+    GameState::with_injects(scenario, state.seed, state.injects.clone())
 }
 
 /// The game in which nobody moves until the round the real deal was signed, and then it is signed.
@@ -102,6 +125,19 @@ pub fn play_actual_deal(scenario: &Scenario, seed: u64) -> Option<GameState> {
     let deal = scenario.actual_deal.as_ref()?;
     let package = actual_deal_package(scenario)?;
     Some(play_deal(scenario, seed, deal.round, package))
+}
+
+/// The real deal's game from `start` (a new game, perhaps with class injects).
+pub fn play_actual_deal_from(scenario: &Scenario, start: GameState) -> Option<GameState> {
+    let deal = scenario.actual_deal.as_ref()?;
+    let package = actual_deal_package(scenario)?;
+    let mut us = Scripted {
+        plan: BTreeMap::from([(deal.round, Move::Propose(package))]),
+    };
+    let mut japan = Scripted {
+        plan: BTreeMap::from([(deal.round, Move::Accept)]),
+    };
+    Some(play_from(scenario, start, &mut us, &mut japan))
 }
 
 /// The package of the deal that really happened.
@@ -141,7 +177,7 @@ pub fn score_band(scenario: &Scenario, state: &GameState) -> ScoreBand {
     };
     for (k, variant) in Variant::ALL.into_iter().enumerate() {
         let scenario = scenario.variant(variant);
-        let mut game = replay(&scenario, state.seed, &state.moves);
+        let mut game = replay(&scenario, fresh_like(&scenario, state), &state.moves);
         game = pass_while(&scenario, game, |_| true);
         let played = &game.history[1..];
         band.mean_deficit_bn[k] =

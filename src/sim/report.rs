@@ -212,8 +212,10 @@ impl GameReport {
     pub fn new(scenario: &Scenario, state: &GameState, us_player: &str, japan_player: &str) -> GameReport {
         let space = PackageSpace::of(scenario);
         let outcome = state.outcome.clone();
-        let no_deal = counterfactual(scenario, &play::play_no_deal(scenario, state.seed));
-        let actual_deal = play::play_actual_deal(scenario, state.seed).map(|s| counterfactual(scenario, &s));
+        // The counterfactuals meet the same events as the game: the same seed and the same class injects.
+        let fresh = || play::fresh_like(scenario, state);
+        let no_deal = counterfactual(scenario, &play::play_no_deal_from(scenario, fresh()));
+        let actual_deal = play::play_actual_deal_from(scenario, fresh()).map(|s| counterfactual(scenario, &s));
         let scores = PerSide::from_fn(|side| rounded(score_game(scenario, state, side)));
         GameReport {
             scenario: scenario.id.clone(),

@@ -14,6 +14,9 @@ pub use super::format::LeverUnit;
 use super::ron_spans::{FieldPath, Position, SpanIndex};
 pub use super::side::{PerSide, Side};
 
+/// A scenario may offer at most this many class injects (a table code has a bit for each).
+pub const MAX_INJECTS: usize = 5;
+
 /// Scenario and save files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -61,10 +64,22 @@ pub struct Scenario {
     /// the game then offers only the built-in strategies and difficulties.
     #[serde(default)]
     pub personalities: Vec<Personality>,
+    /// Shocks a teacher may switch on for a whole class (`tradetable class new --inject ID`): each fires in its round
+    /// at every table, so every table meets the same news. Optional: an absent list is empty.
+    #[serde(default)]
+    pub injects: Vec<Inject>,
+    /// Each side's confidential brief, shown only to that side (behind the hotseat handover, on its half of the class
+    /// sheet). Optional.
+    #[serde(default)]
+    pub briefs: Option<PerSide<Brief>>,
     /// The policy that was really in force month by month and what was observed, for `tradetable backtest`.
     /// Optional: a scenario without it cannot be backtested.
     #[serde(default)]
     pub history: Option<History>,
+    /// The BLAKE3 hash of the file's text, in hex: which version of the scenario a record or table code was made
+    /// with. Not part of the file.
+    #[serde(skip)]
+    pub text_hash: String,
 }
 
 /// How fast trade responds to a change, and how far ahead a package is judged.
@@ -605,6 +620,34 @@ pub struct RandomEvent {
     pub source: String,
 }
 
+/// A class-wide shock: fires in its round at every table of a class that switched it on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inject {
+    /// Identifier, as given to `class new --inject`.
+    pub id: String,
+    /// The round it fires at the end of.
+    pub round: u32,
+    /// The headline in the news feed.
+    pub news: String,
+    /// What it does.
+    pub effect: EventEffect,
+    /// Why it is in the scenario, and where its size comes from.
+    pub source: String,
+}
+
+/// A side's confidential brief: what its team reads before the talks and keeps to itself.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brief {
+    /// What the side's principals want from the talks.
+    pub goals: String,
+    /// The point below which the team should rather walk away.
+    pub walk_away: String,
+    /// What the team must not reveal to the other side.
+    pub keep_private: String,
+}
+
 /// One objective a side is scored on.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -868,7 +911,7 @@ impl Scenario {
             });
         }
         let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-        let scenario: Scenario = options.from_str(text).map_err(|e| {
+        let mut scenario: Scenario = options.from_str(text).map_err(|e| {
             invalid(vec![Problem {
                 position: Some(Position {
                     line: e.span.start.line,
@@ -878,6 +921,7 @@ impl Scenario {
                 message: e.code.to_string(),
             }])
         })?;
+        scenario.text_hash = text_hash(text);
         let found = scenario.problems();
         if found.is_empty() {
             return Ok(scenario);
@@ -1248,28 +1292,31 @@ impl Scenario {
                     "expected to_round to be at or after from_round".to_string(),
                 );
             }
-            let e = p.field("effect");
-            match &ev.effect {
-                EventEffect::Fx { change_pct } | EventEffect::Investment { change_pct } => {
-                    v.range(&e.field("change_pct"), *change_pct, -50.0, 50.0)
-                }
-                EventEffect::Approval {
-                    side,
-                    constituency,
-                    delta,
-                } => {
-                    v.range(&e.field("delta"), *delta, -100.0, 100.0);
-                    if let Some(id) = constituency {
-                        let ids: BTreeSet<String> = self
-                            .politics
-                            .side(*side)
-                            .constituencies
-                            .iter()
-                            .map(|c| c.id.clone())
-                            .collect();
-                        v.reference(&e.field("constituency"), id, &ids, "constituency of that side");
-                    }
-                }
+            self.check_effect(&mut v, &p.field("effect"), &ev.effect);
+        }
+        v.unique_ids(&root.field("injects"), self.injects.iter().map(|e| e.id.as_str()));
+        if self.injects.len() > MAX_INJECTS {
+            v.fail(
+                &root.field("injects"),
+                format!(
+                    "at most {MAX_INJECTS} injects (a table code has room for no more), found {}",
+                    self.injects.len()
+                ),
+            );
+        }
+        for (i, inject) in self.injects.iter().enumerate() {
+            let p = root.field("injects").index(i);
+            v.round(&p.field("round"), inject.round, self.rounds);
+            v.text(&p.field("news"), &inject.news);
+            v.text(&p.field("source"), &inject.source);
+            self.check_effect(&mut v, &p.field("effect"), &inject.effect);
+        }
+        if let Some(briefs) = &self.briefs {
+            for (side, brief) in briefs.iter() {
+                let p = root.field("briefs").field(side.key());
+                v.text(&p.field("goals"), &brief.goals);
+                v.text(&p.field("walk_away"), &brief.walk_away);
+                v.text(&p.field("keep_private"), &brief.keep_private);
             }
         }
 
@@ -1413,6 +1460,29 @@ impl Scenario {
     /// The personality with this id.
     pub fn personality(&self, id: &str) -> Option<&Personality> {
         self.personalities.iter().find(|p| p.id == id)
+    }
+
+    fn check_effect(&self, v: &mut Validator, e: &FieldPath, effect: &EventEffect) {
+        match effect {
+            EventEffect::Fx { change_pct } | EventEffect::Investment { change_pct } => {
+                v.range(&e.field("change_pct"), *change_pct, -50.0, 50.0)
+            }
+            EventEffect::Approval {
+                side,
+                constituency,
+                delta,
+            } => {
+                v.range(&e.field("delta"), *delta, -100.0, 100.0);
+                if let Some(id) = constituency {
+                    let ids: BTreeSet<String> = self.politics[*side]
+                        .constituencies
+                        .iter()
+                        .map(|c| c.id.clone())
+                        .collect();
+                    v.reference(&e.field("constituency"), id, &ids, "constituency of that side");
+                }
+            }
+        }
     }
 
     fn check_personalities(&self, v: &mut Validator, root: &FieldPath, issue_ids: &BTreeSet<String>) {
@@ -1648,6 +1718,11 @@ pub enum BoundedReadError {
     Io(std::io::Error),
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
+}
+
+/// The BLAKE3 hash of a scenario file's text, in lowercase hex.
+pub fn text_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex().to_string()
 }
 
 /// Reads a text file of at most [`MAX_FILE_BYTES`], without reading more than that from disk.

@@ -148,6 +148,8 @@ pub enum EventKind {
     },
     /// A random event fired.
     Random(String),
+    /// A class inject fired.
+    Inject(String),
     /// The USJTA was suspended.
     UsjtaSuspended,
     /// The USJTA was restored.
@@ -215,6 +217,9 @@ pub struct GameState {
     /// Every move accepted, in order: replaying them on the same scenario and seed gives this state again.
     #[serde(with = "shared_list", default)]
     pub moves: Vec<Arc<PlayedMove>>,
+    /// The class injects switched on for this game, by id (see `Scenario::injects`).
+    #[serde(default)]
+    pub injects: Vec<String>,
 }
 
 /// A move as it was played.
@@ -240,6 +245,11 @@ pub struct Applied {
 impl GameState {
     /// A new game at round 1, the US to move, with the scenario's calendar of tariffs.
     pub fn new(scenario: &Scenario, seed: u64) -> GameState {
+        GameState::with_injects(scenario, seed, Vec::new())
+    }
+
+    /// A new game with the given class injects switched on (ids of `scenario.injects`; others are ignored).
+    pub fn with_injects(scenario: &Scenario, seed: u64, injects: Vec<String>) -> GameState {
         let policy = Policy::initial(scenario);
         let conditions = Conditions::initial(scenario);
         let start = starting_additional(scenario);
@@ -288,6 +298,10 @@ impl GameState {
             history: vec![Arc::new(record)],
             news: Vec::new(),
             moves: Vec::new(),
+            injects: injects
+                .into_iter()
+                .filter(|id| scenario.injects.iter().any(|i| &i.id == id))
+                .collect(),
         };
         state.conditions.uncertainty = state.uncertainty(scenario);
         state

@@ -1,0 +1,170 @@
+//! `tradetable class`: set up a class — a class file with one code per table and a class sheet to print or project
+//! — and, to rehearse a debrief, play every table of a class by the computer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::load_scenario;
+use crate::sim::ai::{Difficulty, Opponent, Strategy};
+use crate::sim::class::{ClassFile, ClassSeat, TableCode, class_sheet_html};
+use crate::sim::record::{self, GameRecord, Seat};
+use crate::sim::{GameState, PerSide, Side};
+
+/// The class subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Write a class file and a class sheet (codes, how to join, each side's brief) into a folder.
+    New(NewArgs),
+    /// Play every table of a class by the computer, writing one game record per table (to rehearse a debrief).
+    Simulate(SimulateClassArgs),
+}
+
+/// Options of `class new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Scenario file (default: the built-in spring-2025 scenario).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Number of tables (1 to 127).
+    #[arg(long)]
+    pub tables: u32,
+    /// The seed every table plays (at most 16777215), so every table meets the same events.
+    #[arg(long, default_value_t = 2025)]
+    pub seed: u64,
+    /// Who plays the US at every table: people (students), or the computer at easy, normal or hard.
+    #[arg(long, default_value = "people", value_parser = ClassSeat::parse)]
+    pub us: ClassSeat,
+    /// Who plays Japan, as for --us.
+    #[arg(long, default_value = "people", value_parser = ClassSeat::parse)]
+    pub japan: ClassSeat,
+    /// Switch on one of the scenario's class injects (repeat for more).
+    #[arg(long = "inject")]
+    pub injects: Vec<String>,
+    /// The folder to write class.json and class-sheet.html into.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Options of `class simulate`.
+#[derive(Debug, Args)]
+pub struct SimulateClassArgs {
+    /// The class file.
+    #[arg(long)]
+    pub class: PathBuf,
+    /// Scenario file the class was made with (default: the built-in one).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// The folder to write one record per table into.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Runs a class subcommand.
+pub fn run(command: &ClassCommand) -> ExitCode {
+    let result = match command {
+        ClassCommand::New(args) => new(args),
+        ClassCommand::Simulate(args) => simulate(args),
+    };
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new(args: &NewArgs) -> Result<String, String> {
+    let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+    let class = ClassFile::new(
+        &scenario,
+        args.tables,
+        args.seed,
+        PerSide::new(args.us, args.japan),
+        &args.injects,
+        record::now(),
+    )?;
+    let class_path = args.out.join("class.json");
+    class.write(&class_path).map_err(|e| e.to_string())?;
+    let sheet_path = args.out.join("class-sheet.html");
+    let sheet = class_sheet_html(&class, &scenario);
+    record::write_atomically(&sheet_path, |file| std::io::Write::write_all(file, sheet.as_bytes()))
+        .map_err(|e| e.to_string())?;
+    let mut out = format!(
+        "{} tables of \"{}\" (seed {}): {} and {}\n",
+        class.tables.len(),
+        scenario.title,
+        class.seed,
+        class_path.display(),
+        sheet_path.display()
+    );
+    for table in &class.tables {
+        out.push_str(&format!("  table {:>3}  {}\n", table.number, table.code));
+    }
+    Ok(out.trim_end().to_string())
+}
+
+/// The computer players a rehearsal cycles through, so tables differ as real ones do.
+fn rehearsal_players(side: Side, table: u32) -> Opponent {
+    let players = [
+        Opponent::Difficulty(Difficulty::Normal),
+        Opponent::Strategy(Strategy::Boulware),
+        Opponent::Strategy(Strategy::Conceder),
+        Opponent::Difficulty(Difficulty::Hard),
+        Opponent::Strategy(Strategy::TitForTat),
+        Opponent::Difficulty(Difficulty::Easy),
+        Opponent::Strategy(Strategy::Linear),
+    ];
+    let offset = if side == Side::Us { 0 } else { 3 };
+    players[(table as usize * 2 + offset) % players.len()].clone()
+}
+
+fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
+    let class = ClassFile::read(&args.class)?;
+    let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+    if !class.scenario.matches(&scenario) {
+        return Err(format!(
+            "{}: the class was made with \"{}\" version {}, not \"{}\" version {}",
+            args.class.display(),
+            class.scenario.id,
+            class.scenario.short_hash(),
+            scenario.id,
+            crate::sim::record::ScenarioRef::of(&scenario).short_hash()
+        ));
+    }
+    let mut written = 0;
+    for table in &class.tables {
+        let code = TableCode::decode(&table.code).map_err(|e| e.to_string())?;
+        let players = PerSide::from_fn(|side| match class.seats[side] {
+            ClassSeat::Computer(difficulty) => Opponent::Difficulty(difficulty),
+            ClassSeat::People => rehearsal_players(side, table.number),
+        });
+        let mut agents = PerSide::from_fn(|side| players[side].agent(&scenario, side));
+        let (us, japan) = match (&mut agents.us, &mut agents.japan) {
+            (Ok(us), Ok(japan)) => (us, japan),
+            (Err(e), _) | (_, Err(e)) => return Err(e.to_string()),
+        };
+        let injects = code.inject_ids(&scenario);
+        let start = GameState::with_injects(&scenario, class.seed, injects);
+        let state = crate::sim::play::play_from(&scenario, start, us.as_mut(), japan.as_mut());
+        let seats = players.map(Seat::Computer);
+        let record = GameRecord::of(
+            &scenario,
+            &state,
+            seats,
+            Some(table.code.clone()),
+            &format!("table {}", table.number),
+            record::now(),
+        );
+        record
+            .write(&args.out.join(format!("{}.json", table.code)))
+            .map_err(|e| e.to_string())?;
+        written += 1;
+    }
+    Ok(format!("{written} table records in {}", args.out.display()))
+}

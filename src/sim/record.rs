@@ -1,0 +1,430 @@
+//! Game records: a game as its scenario (id and the hash of its text), seed, seats, class injects and moves, from
+//! which the core recomputes every state by replaying. Saves, replays, class results and the debrief all use them.
+//!
+//! Records are versioned JSON files. Writes are atomic (a temporary file beside the target, flushed to disk, then
+//! renamed over it), so an interrupted write leaves the previous file as it was. Reads are bounded in size, check the
+//! format and version before anything else, and every error names the file and what was expected — never a panic.
+
+use std::fs::File;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::ai::Opponent;
+use super::moves::MoveError;
+use super::negotiation::{GameState, PlayedMove, apply};
+use super::scenario::{BoundedReadError, PerSide, Scenario, read_bounded};
+
+/// What every record file says it is, so a foreign JSON file is told apart from a damaged record.
+pub const RECORD_FORMAT: &str = "tradetable-record";
+
+/// The version of the record format this program writes and reads.
+pub const RECORD_VERSION: u32 = 1;
+
+/// Which scenario, and which version of its file, a game was played on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioRef {
+    /// The scenario's id.
+    pub id: String,
+    /// Its title, for lists.
+    pub title: String,
+    /// The BLAKE3 hash of its file's text.
+    pub hash: String,
+}
+
+impl ScenarioRef {
+    /// The reference to `scenario` as loaded.
+    pub fn of(scenario: &Scenario) -> ScenarioRef {
+        ScenarioRef {
+            id: scenario.id.clone(),
+            title: scenario.title.clone(),
+            hash: scenario.text_hash.clone(),
+        }
+    }
+
+    /// Whether `scenario` is this scenario, in this version.
+    pub fn matches(&self, scenario: &Scenario) -> bool {
+        self.id == scenario.id && self.hash == scenario.text_hash
+    }
+
+    /// The first characters of the hash, enough to tell versions apart in a message.
+    pub fn short_hash(&self) -> &str {
+        &self.hash[..self.hash.len().min(10)]
+    }
+}
+
+/// Who sat in a seat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Seat {
+    /// People: a team at the keyboard (its name, e.g. "United States team" or a table's team name).
+    People(String),
+    /// A computer player from the catalogue.
+    Computer(Opponent),
+}
+
+impl Seat {
+    /// Whether people played this seat.
+    pub fn is_people(&self) -> bool {
+        matches!(self, Seat::People(_))
+    }
+
+    /// How the seat reads in lists and transcripts: the team's name, or `AI, normal`.
+    pub fn label(&self) -> String {
+        match self {
+            Seat::People(name) => name.clone(),
+            Seat::Computer(opponent) => format!("AI, {}", opponent.name()),
+        }
+    }
+}
+
+/// A whole game, to save, replay, collect and debrief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GameRecord {
+    /// Always [`RECORD_FORMAT`].
+    pub format: String,
+    /// [`RECORD_VERSION`] when written by this program.
+    pub version: u32,
+    /// The scenario and its version.
+    pub scenario: ScenarioRef,
+    /// The seed of the random events.
+    pub seed: u64,
+    /// Who played each side.
+    pub seats: PerSide<Seat>,
+    /// The class injects switched on for the game.
+    pub injects: Vec<String>,
+    /// The class table code the game was played under, if any.
+    pub table: Option<String>,
+    /// The name of the save (the autosave, a player's name for it, or the table code).
+    pub label: String,
+    /// When it was written, RFC 3339 in UTC.
+    pub saved_at: String,
+    /// Every move accepted so far, in order: the game is these moves replayed from the start.
+    pub moves: Vec<PlayedMove>,
+}
+
+/// Why a record cannot be read, written or replayed. Every message names the file (or the record's label).
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The file could not be read or written.
+    #[error("{path}: {error}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        error: std::io::Error,
+    },
+    /// Larger than any record this program writes.
+    #[error("{path}: {bytes} bytes is too large for a game record (at most {limit})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Not JSON, or JSON that is not a TradeTable record.
+    #[error("{path}: not a TradeTable game record ({reason})")]
+    NotARecord {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
+    /// Written by a newer TradeTable.
+    #[error(
+        "{path}: record format {version} was written by a newer TradeTable; this version reads format {RECORD_VERSION}"
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        version: u32,
+    },
+    /// A record of an older format this version cannot read.
+    #[error("{path}: record format {version} is older than this version reads (format {RECORD_VERSION})")]
+    Older {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        version: u32,
+    },
+    /// A record whose fields are damaged or cut short.
+    #[error("{path}:{line}:{column}: damaged game record: {message}")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Line of the problem.
+        line: usize,
+        /// Column of the problem.
+        column: usize,
+        /// What the reader expected.
+        message: String,
+    },
+    /// The record was played on another scenario, or another version of it.
+    #[error(
+        "{label}: this game was played on \"{wanted_title}\" ({wanted_id}, version {wanted_hash}), but the scenario \
+         given is \"{found_title}\" ({found_id}, version {found_hash})"
+    )]
+    OtherScenario {
+        /// The record's label or file.
+        label: String,
+        /// The record's scenario.
+        wanted_id: String,
+        /// Its title.
+        wanted_title: String,
+        /// Its version.
+        wanted_hash: String,
+        /// The scenario given.
+        found_id: String,
+        /// Its title.
+        found_title: String,
+        /// Its version.
+        found_hash: String,
+    },
+    /// A move of the record is refused when replayed: the record was edited or is damaged.
+    #[error("{label}: move {index} ({mv}, {side}, round {round}) is refused on replay: {error}")]
+    MoveRefused {
+        /// The record's label or file.
+        label: String,
+        /// The move's position, from 1.
+        index: usize,
+        /// The move.
+        mv: String,
+        /// Who played it.
+        side: String,
+        /// Its round.
+        round: u32,
+        /// Why it is refused.
+        error: MoveError,
+    },
+}
+
+/// The current time as RFC 3339 in UTC, to the second: when a record is written.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+impl GameRecord {
+    /// The record of `state`, a game of `scenario` with these seats.
+    pub fn of(
+        scenario: &Scenario,
+        state: &GameState,
+        seats: PerSide<Seat>,
+        table: Option<String>,
+        label: &str,
+        saved_at: String,
+    ) -> GameRecord {
+        GameRecord {
+            format: RECORD_FORMAT.to_string(),
+            version: RECORD_VERSION,
+            scenario: ScenarioRef::of(scenario),
+            seed: state.seed,
+            seats,
+            injects: state.injects.clone(),
+            table,
+            label: label.to_string(),
+            saved_at,
+            moves: state.moves.iter().map(|m| (**m).clone()).collect(),
+        }
+    }
+
+    /// Checks that `scenario` is the one (and the version) the game was played on.
+    pub fn check_scenario(&self, scenario: &Scenario) -> Result<(), RecordError> {
+        if self.scenario.matches(scenario) {
+            return Ok(());
+        }
+        let found = ScenarioRef::of(scenario);
+        Err(RecordError::OtherScenario {
+            label: self.label.clone(),
+            wanted_id: self.scenario.id.clone(),
+            wanted_title: self.scenario.title.clone(),
+            wanted_hash: self.scenario.short_hash().to_string(),
+            found_id: found.id.clone(),
+            found_title: found.title.clone(),
+            found_hash: found.short_hash().to_string(),
+        })
+    }
+
+    /// The states of the game after each of its first `moves` moves, by replaying them: the state at the start,
+    /// then one per move. Every move must be accepted, as it was when it was played.
+    pub fn states(&self, scenario: &Scenario, moves: usize) -> Result<Vec<GameState>, RecordError> {
+        self.check_scenario(scenario)?;
+        let mut states = vec![GameState::with_injects(scenario, self.seed, self.injects.clone())];
+        for (index, played) in self.moves.iter().take(moves).enumerate() {
+            let state = states.last().expect("the start is always there");
+            let refused = |error| RecordError::MoveRefused {
+                label: self.label.clone(),
+                index: index + 1,
+                mv: played.mv.to_string(),
+                side: played.side.label().to_string(),
+                round: played.round,
+                error,
+            };
+            if state.to_move != played.side || state.round != played.round {
+                return Err(refused(MoveError::WrongSide(state.to_move)));
+            }
+            let next = apply(scenario, state, &played.mv).map_err(refused)?.state;
+            states.push(next);
+        }
+        Ok(states)
+    }
+
+    /// The game's state now: every move replayed from the start.
+    pub fn replay(&self, scenario: &Scenario) -> Result<GameState, RecordError> {
+        self.replay_to(scenario, self.moves.len())
+    }
+
+    /// The game's state after its first `moves` moves.
+    pub fn replay_to(&self, scenario: &Scenario, moves: usize) -> Result<GameState, RecordError> {
+        let mut states = self.states(scenario, moves)?;
+        Ok(states.pop().expect("the start is always there"))
+    }
+
+    /// The record as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a record always serialises")
+    }
+
+    /// Reads a record from JSON text; `path` names it in errors.
+    pub fn from_json(text: &str, path: &Path) -> Result<GameRecord, RecordError> {
+        let limit = MAX_RECORD_BYTES;
+        if text.len() as u64 > limit {
+            return Err(RecordError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: text.len() as u64,
+                limit,
+            });
+        }
+        // The format and version first, so a foreign or newer file gets that message rather than a field error.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u32>,
+        }
+        let not_a_record = |reason: String| RecordError::NotARecord {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let header: Header = match serde_json::from_str(text) {
+            Ok(header) => header,
+            Err(e) if e.is_eof() => {
+                return Err(RecordError::Damaged {
+                    path: path.to_path_buf(),
+                    line: e.line(),
+                    column: e.column(),
+                    message: "the file ends too soon (was it cut short while being copied?)".to_string(),
+                });
+            }
+            Err(e) if e.is_syntax() => return Err(not_a_record(format!("not JSON at line {}: {e}", e.line()))),
+            Err(e) => return Err(not_a_record(format!("expected a JSON object: {e}"))),
+        };
+        match (header.format.as_deref(), header.version) {
+            (Some(RECORD_FORMAT), Some(RECORD_VERSION)) => {}
+            (Some(RECORD_FORMAT), Some(version)) if version > RECORD_VERSION => {
+                return Err(RecordError::Newer {
+                    path: path.to_path_buf(),
+                    version,
+                });
+            }
+            (Some(RECORD_FORMAT), Some(version)) => {
+                return Err(RecordError::Older {
+                    path: path.to_path_buf(),
+                    version,
+                });
+            }
+            (Some(RECORD_FORMAT), None) => return Err(not_a_record("it has no \"version\"".to_string())),
+            (Some(other), _) => return Err(not_a_record(format!("its \"format\" is \"{other}\""))),
+            (None, _) => return Err(not_a_record(format!("it has no \"format\": \"{RECORD_FORMAT}\""))),
+        }
+        serde_json::from_str(text).map_err(|e| RecordError::Damaged {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Reads a record file.
+    pub fn read(path: &Path) -> Result<GameRecord, RecordError> {
+        let text = read_bounded(path).map_err(|e| match e {
+            BoundedReadError::Io(error) if error.kind() == std::io::ErrorKind::InvalidData => RecordError::NotARecord {
+                path: path.to_path_buf(),
+                reason: "it is not text".to_string(),
+            },
+            BoundedReadError::Io(error) => RecordError::Io {
+                path: path.to_path_buf(),
+                error,
+            },
+            BoundedReadError::TooLarge(bytes) => RecordError::TooLarge {
+                path: path.to_path_buf(),
+                bytes,
+                limit: MAX_RECORD_BYTES,
+            },
+        })?;
+        GameRecord::from_json(&text, path)
+    }
+
+    /// Writes the record to `path` atomically: the previous file stays whole until the new one is safely on disk.
+    pub fn write(&self, path: &Path) -> Result<(), RecordError> {
+        let json = self.to_json();
+        write_atomically(path, |file| file.write_all(json.as_bytes()))
+    }
+}
+
+/// Records larger than this are refused before they are parsed (a game of 60 rounds with every action is far
+/// smaller). The same limit as scenario files.
+pub const MAX_RECORD_BYTES: u64 = super::scenario::MAX_FILE_BYTES;
+
+/// Writes a file atomically: `fill` writes the contents into a temporary file beside `path`, which is flushed to
+/// disk and then renamed over `path`. If anything fails, the temporary file is removed and `path` is untouched.
+pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<(), RecordError> {
+    let io = |error| RecordError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temporary)?;
+        fill(&mut file)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, path)?;
+        // The rename itself reaches the disk when the directory is synced (not possible on every platform).
+        if let Ok(directory) = File::open(&dir) {
+            let _ = directory.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_tells_versions_of_a_scenario_apart() {
+        let scenario = Scenario::builtin().unwrap();
+        let reference = ScenarioRef::of(&scenario);
+        assert_eq!(reference.hash.len(), 64);
+        assert!(reference.matches(&scenario));
+        let text = super::super::scenario::DEFAULT_SCENARIO.replacen("rounds: 8", "rounds: 9", 1);
+        let edited = Scenario::from_ron_str(&text, "edited").unwrap();
+        assert!(!reference.matches(&edited));
+    }
+}
