@@ -12,6 +12,8 @@ rm -rf "$DIR"
 mkdir -p "$DIR/hotseat"
 cargo build --bin tradetable
 BIN="$TARGET/debug/tradetable"
+# Saves made by autoplay ("Save as" for the load dialog's screenshot) go to a scratch folder, not the user's.
+export TRADETABLE_DATA_DIR="$DIR/data"
 run() {
     # A software renderer on 2 cores is slow; 5 minutes is plenty for a whole game.
     timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$BIN" play --autoplay "$@"

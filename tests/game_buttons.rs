@@ -22,7 +22,7 @@ use tradetable::game::session::{GameSetup, Mode, ScenarioSource, Session, TitleN
 use tradetable::game::settings::Settings;
 use tradetable::game::testing::{minimal_app, options, temp_dir};
 use tradetable::sim::ai::Opponent;
-use tradetable::sim::{Move, PackageSpace, Side};
+use tradetable::sim::{Move, PackageSpace, PerSide, Side};
 
 fn app(mode: Mode, name: &str) -> (App, PathBuf) {
     let dir = temp_dir(name);
@@ -184,8 +184,9 @@ fn table_buttons() {
     press(&mut app, TableAction::Pause);
     press(&mut app, PauseAction::QuitToTitle);
     assert_eq!((screen(&app), menu(&app)), (Screen::Title, Menu::None));
-    let save = saves::read(&dir).expect("quitting to the title saves the game");
-    assert_eq!(save.state.policy.us_rates[0], rate);
+    let save = saves::read(&saves::autosave_path(&dir)).expect("quitting to the title saves the game");
+    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    assert_eq!(save.replay(&scenario).unwrap().policy.us_rates[0], rate);
 }
 
 #[test]
@@ -280,4 +281,157 @@ fn only_navigation_changes_the_screen_or_the_overlay() {
         }
     }
     assert!(files > 10, "found the game's sources");
+}
+
+#[test]
+fn saved_games_are_listed_replayed_branched_and_played_on() {
+    use tradetable::game::screens::replay::{ReplayAction, ReplayView};
+    use tradetable::game::screens::saves::{SavesAction, SavesView};
+    let (mut app, dir) = at_the_table(Mode::PlayUs, "saves-dialog");
+    let instrument = app.world().resource::<Session>().scenario.us_instruments[0].clone();
+    let rate = *instrument.options.last().unwrap();
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::SetTariff {
+                instrument: instrument.id.clone(),
+                rate,
+            },
+        },
+    );
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::Pass,
+        },
+    );
+    let played = app.world().resource::<Session>().state.clone();
+    assert!(played.moves.len() >= 3, "the US moved and the computer answered");
+    assert_eq!(played.policy.us_rates[0], rate);
+    press(&mut app, TableAction::Pause);
+    press(&mut app, PauseAction::Name("Before the summit".into()));
+    press(&mut app, PauseAction::SaveAs);
+    let named = saves::named_path(&dir, "Before the summit");
+    assert!(named.is_file(), "Save as writes a named save");
+    assert!(
+        app.world()
+            .resource::<tradetable::game::session::SaveNotice>()
+            .0
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Saved as")),
+    );
+    press(&mut app, PauseAction::QuitToTitle);
+
+    press(&mut app, TitleAction::Load);
+    assert_eq!(screen(&app), Screen::Saves);
+    let entries = &app.world().resource::<SavesView>().entries;
+    assert_eq!(entries.len(), 2, "the autosave and the named save");
+    assert!(entries.iter().all(|e| e.record.is_ok()));
+
+    press(&mut app, SavesAction::Replay(named.clone()));
+    assert_eq!(screen(&app), Screen::Replay);
+    let moves = app.world().resource::<ReplayView>().moves();
+    assert_eq!(moves, played.moves.len());
+    assert_eq!(
+        app.world().resource::<ReplayView>().at,
+        moves,
+        "a replay opens at the end"
+    );
+    press(&mut app, ReplayAction::Seek(0));
+    assert_eq!(app.world().resource::<ReplayView>().at, 0);
+    press(&mut app, ReplayAction::Step(1));
+    assert_eq!(app.world().resource::<ReplayView>().at, 1);
+    assert_eq!(
+        app.world().resource::<ReplayView>().state().policy.us_rates[0],
+        rate,
+        "the moment shown follows the first move"
+    );
+    press(&mut app, ReplayAction::Round(1));
+    assert_eq!(
+        app.world().resource::<ReplayView>().at,
+        moves,
+        "the next round has not started"
+    );
+    press(&mut app, ReplayAction::Seek(1));
+    press(&mut app, ReplayAction::Branch);
+    assert_eq!(screen(&app), Screen::Table);
+    assert_eq!(
+        app.world().resource::<Session>().state.moves.len(),
+        1,
+        "branched after the first move: {:?}",
+        app.world().resource::<Session>().state.moves
+    );
+
+    press(&mut app, TableAction::Pause);
+    press(&mut app, PauseAction::QuitToTitle);
+    press(&mut app, TitleAction::Load);
+    press(&mut app, SavesAction::PlayOn(named));
+    assert_eq!(screen(&app), Screen::Table);
+    assert_eq!(
+        app.world().resource::<Session>().state,
+        played,
+        "playing on picks up the named save"
+    );
+}
+
+#[test]
+fn a_class_table_is_joined_by_its_code_and_its_result_kept_and_exported() {
+    use tradetable::game::screens::join::{JoinAction, JoinView};
+    use tradetable::sim::class::{ClassFile, ClassSeat};
+    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    let class = ClassFile::new(
+        &scenario,
+        4,
+        321,
+        PerSide::new(
+            ClassSeat::People,
+            ClassSeat::Computer(tradetable::sim::ai::Difficulty::Normal),
+        ),
+        &["quarterly_review".to_string()],
+        String::new(),
+    )
+    .unwrap();
+    let code = class.tables[2].code.clone();
+    let (mut app, dir) = app(Mode::Hotseat, "join");
+    press(&mut app, TitleAction::Join);
+    assert_eq!(screen(&app), Screen::Join);
+
+    press(&mut app, JoinAction::Type("7K3Q-M2XD-0ABCE".into()));
+    assert!(
+        matches!(app.world().resource::<JoinView>().table, Some(Err(_))),
+        "a wrong code says so"
+    );
+    press(&mut app, JoinAction::Type(code.to_lowercase()));
+    let summary = app.world().resource::<JoinView>().table.clone().unwrap().unwrap();
+    assert_eq!(summary.table, "Table 3");
+    assert_eq!(summary.injects.len(), 1);
+
+    press(&mut app, JoinAction::SitDown);
+    assert_eq!(screen(&app), Screen::Table);
+    let session = app.world().resource::<Session>();
+    assert_eq!(session.table.as_deref(), Some(code.as_str()));
+    assert_eq!((session.setup.mode, session.setup.seed), (Mode::PlayUs, 321));
+    assert_eq!(session.state.injects, ["quarterly_review"]);
+
+    press(
+        &mut app,
+        TableAction::Play {
+            side: Side::Us,
+            mv: Move::WalkAway,
+        },
+    );
+    assert_eq!(screen(&app), Screen::Results);
+    let kept = saves::class_path(&dir, &code);
+    let record = saves::read(&kept).expect("the result is saved under the table's code");
+    assert_eq!(record.table.as_deref(), Some(code.as_str()));
+
+    let usb = dir.join("usb-stick");
+    press(&mut app, ResultsAction::ExportFolder(usb.display().to_string()));
+    press(&mut app, ResultsAction::Export);
+    assert!(
+        usb.join(format!("{code}.json")).is_file(),
+        "exported to the folder typed"
+    );
 }

@@ -262,8 +262,12 @@ fn autoplay_runs_every_screen_and_exits_successfully() {
     launch.autoplay = true;
     let mut app = minimal_app(launch);
     let mut seen = Vec::new();
-    for _ in 0..3000 {
+    // The debrief is worked out on a thread (about a second): frames go on meanwhile, a millisecond apart, for at
+    // most two minutes.
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(120) {
         app.update();
+        std::thread::sleep(std::time::Duration::from_millis(1));
         let here = screen(&app);
         if seen.last() != Some(&here) {
             seen.push(here);
@@ -281,7 +285,11 @@ fn autoplay_runs_every_screen_and_exits_successfully() {
             Screen::Setup,
             Screen::Table,
             Screen::Results,
-            Screen::About
+            Screen::About,
+            Screen::Replay,
+            Screen::Saves,
+            Screen::Join,
+            Screen::Debrief
         ]
     );
 }

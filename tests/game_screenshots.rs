@@ -9,7 +9,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 10] = [
+const EXPECTED: [&str; 14] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
@@ -20,6 +20,10 @@ const EXPECTED: [&str; 10] = [
     "08-results",
     "09-results-scale-1.5",
     "10-about",
+    "11-replay",
+    "12-saves",
+    "13-join",
+    "14-debrief",
 ];
 
 /// Width, height, and the share of pixels of the most common colour, and how many colours there are.

@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::load_scenario;
-use crate::sim::ai::{Difficulty, Opponent, Strategy};
-use crate::sim::class::{ClassFile, ClassSeat, TableCode, class_sheet_html};
-use crate::sim::record::{self, GameRecord, Seat};
-use crate::sim::{GameState, PerSide, Side};
+use crate::sim::PerSide;
+use crate::sim::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
+use crate::sim::record;
 
 /// The class subcommands.
 #[derive(Debug, Subcommand)]
@@ -109,21 +108,6 @@ fn new(args: &NewArgs) -> Result<String, String> {
     Ok(out.trim_end().to_string())
 }
 
-/// The computer players a rehearsal cycles through, so tables differ as real ones do.
-fn rehearsal_players(side: Side, table: u32) -> Opponent {
-    let players = [
-        Opponent::Difficulty(Difficulty::Normal),
-        Opponent::Strategy(Strategy::Boulware),
-        Opponent::Strategy(Strategy::Conceder),
-        Opponent::Difficulty(Difficulty::Hard),
-        Opponent::Strategy(Strategy::TitForTat),
-        Opponent::Difficulty(Difficulty::Easy),
-        Opponent::Strategy(Strategy::Linear),
-    ];
-    let offset = if side == Side::Us { 0 } else { 3 };
-    players[(table as usize * 2 + offset) % players.len()].clone()
-}
-
 fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
     let class = ClassFile::read(&args.class)?;
     let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
@@ -137,34 +121,13 @@ fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
             crate::sim::record::ScenarioRef::of(&scenario).short_hash()
         ));
     }
-    let mut written = 0;
-    for table in &class.tables {
-        let code = TableCode::decode(&table.code).map_err(|e| e.to_string())?;
-        let players = PerSide::from_fn(|side| match class.seats[side] {
-            ClassSeat::Computer(difficulty) => Opponent::Difficulty(difficulty),
-            ClassSeat::People => rehearsal_players(side, table.number),
-        });
-        let mut agents = PerSide::from_fn(|side| players[side].agent(&scenario, side));
-        let (us, japan) = match (&mut agents.us, &mut agents.japan) {
-            (Ok(us), Ok(japan)) => (us, japan),
-            (Err(e), _) | (_, Err(e)) => return Err(e.to_string()),
-        };
-        let injects = code.inject_ids(&scenario);
-        let start = GameState::with_injects(&scenario, class.seed, injects);
-        let state = crate::sim::play::play_from(&scenario, start, us.as_mut(), japan.as_mut());
-        let seats = players.map(Seat::Computer);
-        let record = GameRecord::of(
-            &scenario,
-            &state,
-            seats,
-            Some(table.code.clone()),
-            &format!("table {}", table.number),
-            record::now(),
-        );
+    let records = rehearse(&class, &scenario, &record::now())?;
+    for record in &records {
+        let code = record.table.clone().unwrap_or_default();
         record
-            .write(&args.out.join(format!("{}.json", table.code)))
+            .write(&args.out.join(format!("{code}.json")))
             .map_err(|e| e.to_string())?;
-        written += 1;
     }
+    let written = records.len();
     Ok(format!("{written} table records in {}", args.out.display()))
 }

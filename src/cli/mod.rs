@@ -3,6 +3,7 @@
 
 mod backtest;
 mod class;
+mod debrief;
 mod negotiate;
 #[cfg(feature = "gui")]
 pub mod play;
@@ -62,6 +63,8 @@ pub enum Command {
     /// Set up a class (table codes, a class sheet to print) and, for rehearsal, play its tables by the computer.
     #[command(subcommand)]
     Class(class::ClassCommand),
+    /// Debrief a class: its game records side by side on one page to project or print, and a CSV for a gradebook.
+    Debrief(debrief::DebriefArgs),
     /// Open the game straight at the table.
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
@@ -78,6 +81,7 @@ pub fn run() -> ExitCode {
         Some(Command::Backtest(args)) => backtest::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::Class(command)) => class::run(&command),
+        Some(Command::Debrief(args)) => debrief::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Play(args)) => play::run(&args, true),
         #[cfg(feature = "gui")]

@@ -13,9 +13,13 @@ use super::menus::Menu;
 use super::navigation::Navigate;
 use super::perf::PerfLog;
 use super::screens::Screen;
+use super::screens::debrief::{DebriefAction, DebriefView};
+use super::screens::join::JoinAction;
 use super::session::{AiPace, GameCommand, Mode, PlayerMove, Session, WatchClock};
 use super::settings::Settings;
+use crate::sim::PerSide;
 use crate::sim::ai::Opponent;
+use crate::sim::class::{ClassFile, ClassSeat};
 
 /// One step of the script.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +38,14 @@ enum Step {
     PlayTo(u32),
     /// Open the about-the-model view from the screen shown.
     About,
+    /// Go to a screen.
+    Go(Screen),
+    /// Type the first table code of a class on the scenario into the join screen.
+    TypeTableCode,
+    /// Rehearse a class of six tables into the data folder and open its debrief.
+    RehearseDebrief,
+    /// Wait until the debrief is worked out.
+    AwaitDebrief,
     /// Sit still at the table and sample frame times.
     Idle(u32),
     /// Exit with success.
@@ -96,6 +108,22 @@ impl Autoplay {
             Step::About,
             Step::Reach(Screen::About),
             Step::Shot("10-about"),
+            Step::Command(GameCommand::SaveAs("Autoplay game".to_string())),
+            Step::Command(GameCommand::ReplayCurrent),
+            Step::Reach(Screen::Replay),
+            Step::Shot("11-replay"),
+            Step::Go(Screen::Saves),
+            Step::Reach(Screen::Saves),
+            Step::Shot("12-saves"),
+            Step::Go(Screen::Join),
+            Step::Reach(Screen::Join),
+            Step::TypeTableCode,
+            Step::Shot("13-join"),
+            Step::Go(Screen::Debrief),
+            Step::Reach(Screen::Debrief),
+            Step::RehearseDebrief,
+            Step::AwaitDebrief,
+            Step::Shot("14-debrief"),
             Step::Exit,
         ];
         Autoplay {
@@ -137,6 +165,12 @@ fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
     mut navigate: MessageWriter<Navigate>,
+    (mut join, mut debrief, debrief_view): (
+        MessageWriter<JoinAction>,
+        MessageWriter<DebriefAction>,
+        Res<DebriefView>,
+    ),
+    options: Res<LaunchOptions>,
     session: Option<Res<Session>>,
     mut watch: ResMut<WatchClock>,
     mut settings: ResMut<Settings>,
@@ -216,6 +250,53 @@ fn run_autoplay(
             let here = *screen.get();
             navigate.write(Navigate::About { from: here });
             auto.next += 1;
+        }
+        Step::Go(target) => {
+            navigate.write(Navigate::To(target));
+            auto.next += 1;
+        }
+        Step::TypeTableCode => {
+            if let Some(code) = options
+                .setup
+                .source
+                .load()
+                .ok()
+                .and_then(|scenario| {
+                    let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
+                    ClassFile::new(&scenario, 1, 2025, seats, &[], String::new()).ok()
+                })
+                .map(|class| class.tables[0].code.clone())
+            {
+                join.write(JoinAction::Type(code));
+            }
+            auto.next += 1;
+        }
+        Step::RehearseDebrief => {
+            let folder = options.data_dir.join("rehearsal-class");
+            let rehearsed = options.setup.source.load().and_then(|scenario| {
+                let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
+                let class = ClassFile::new(&scenario, 6, 2025, seats, &[], String::new())?;
+                let records = crate::sim::class::rehearse(&class, &scenario, "")?;
+                for record in &records {
+                    let code = record.table.clone().unwrap_or_default();
+                    record
+                        .write(&folder.join(format!("{code}.json")))
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            });
+            if let Err(error) = rehearsed {
+                error!("autoplay: cannot rehearse a class: {error}");
+            }
+            debrief.write(DebriefAction::Folder(folder.display().to_string()));
+            debrief.write(DebriefAction::Open);
+            auto.next += 1;
+        }
+        Step::AwaitDebrief => {
+            if debrief_view.result.is_some() {
+                auto.next += 1;
+                auto.settle = 0;
+            }
         }
         Step::Overlay(menu) => {
             navigate.write(Navigate::Overlay(menu));

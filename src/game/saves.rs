@@ -1,31 +1,22 @@
-//! The autosave: the game in progress is written after every move, so "Continue" on the title picks it up; a
-//! finished game removes it. Saves are JSON in the data directory, read with the core's size limit.
+//! Saved games on this computer, as the core's game records: the autosave (written after every move, picked up by
+//! "Continue"), named saves ("Save as…" in the pause menu) and class results (a class table's game, saved under its
+//! code). All live in the data directory; the load dialog lists them, newest first, with their scenario, sides,
+//! round and date. Writes are atomic, so a crash mid-save leaves the previous save whole.
 
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::session::GameSetup;
-use crate::sim::negotiation::GameState;
-use crate::sim::scenario::{BoundedReadError, read_bounded};
-
-/// The version of the save format; a save of another version is refused with a message.
-pub const SAVE_VERSION: u32 = 3;
+use crate::sim::record::GameRecord;
 
 /// The name of the autosave in the data directory.
 pub const AUTOSAVE: &str = "autosave.json";
 
-/// A saved game: its setup (scenario, seats, seed) and the core's state.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SaveFile {
-    /// [`SAVE_VERSION`].
-    pub version: u32,
-    /// How the game was set up.
-    pub setup: GameSetup,
-    /// The core's state.
-    pub state: GameState,
-}
+/// The folder of named saves in the data directory.
+pub const SAVES_DIR: &str = "saves";
+
+/// The folder of class results in the data directory.
+pub const CLASS_DIR: &str = "class";
 
 /// Where saves and settings live: `$TRADETABLE_DATA_DIR`, else the platform's data directory (from the
 /// `directories` crate: `~/.local/share/tradetable` on Linux, `~/Library/Application Support/org.TradeTable.TradeTable`
@@ -39,49 +30,124 @@ pub fn default_data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("tradetable-data"))
 }
 
-/// Whether there is a game to continue.
+/// The autosave's path.
+pub fn autosave_path(dir: &Path) -> PathBuf {
+    dir.join(AUTOSAVE)
+}
+
+/// The path of a named save: the name made safe for a file name.
+pub fn named_path(dir: &Path, name: &str) -> PathBuf {
+    let slug: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-');
+    let slug = if slug.is_empty() { "game" } else { slug };
+    dir.join(SAVES_DIR).join(format!("{slug}.json"))
+}
+
+/// The path of a class table's result.
+pub fn class_path(dir: &Path, code: &str) -> PathBuf {
+    dir.join(CLASS_DIR).join(format!("{code}.json"))
+}
+
+/// Whether there is an autosave to continue.
 pub fn exists(dir: &Path) -> bool {
-    dir.join(AUTOSAVE).is_file()
+    autosave_path(dir).is_file()
 }
 
-/// Writes the autosave; a failure is logged, never fatal.
-pub fn write(dir: &Path, save: &SaveFile) {
-    let result = std::fs::create_dir_all(dir).and_then(|()| {
-        let json = serde_json::to_string(save).map_err(std::io::Error::other)?;
-        let tmp = dir.join(format!("{AUTOSAVE}.tmp"));
-        std::fs::write(&tmp, json)?;
-        std::fs::rename(tmp, dir.join(AUTOSAVE))
-    });
-    if let Err(error) = result {
-        warn!("cannot write the autosave in {}: {error}", dir.display());
-    }
+/// Writes a record; a failure is logged and returned as a sentence, never fatal.
+pub fn write(path: &Path, record: &GameRecord) -> Result<(), String> {
+    record.write(path).map_err(|error| {
+        warn!("cannot save the game: {error}");
+        error.to_string()
+    })
 }
 
-/// Reads the autosave; the error is a sentence for the title screen.
-pub fn read(dir: &Path) -> Result<SaveFile, String> {
-    let path = dir.join(AUTOSAVE);
-    let text = read_bounded(&path).map_err(|e| match e {
-        BoundedReadError::Io(e) => format!("cannot read {}: {e}", path.display()),
-        BoundedReadError::TooLarge(n) => format!("{}: {n} bytes is too large for a save", path.display()),
-    })?;
-    // The version first, so a save of another version gets that message rather than a field error.
-    #[derive(Deserialize)]
-    struct Version {
-        version: u32,
-    }
-    let located = |e: serde_json::Error| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column());
-    let version: Version = serde_json::from_str(&text).map_err(located)?;
-    if version.version != SAVE_VERSION {
-        return Err(format!(
-            "{}: save format {} is not supported (this version reads {SAVE_VERSION})",
-            path.display(),
-            version.version
-        ));
-    }
-    serde_json::from_str(&text).map_err(located)
+/// Reads a record; the error is a sentence for the screen, naming the file.
+pub fn read(path: &Path) -> Result<GameRecord, String> {
+    GameRecord::read(path).map_err(|error| error.to_string())
 }
 
 /// Removes the autosave (the game it held has ended).
-pub fn remove(dir: &Path) {
-    let _ = std::fs::remove_file(dir.join(AUTOSAVE));
+pub fn remove_autosave(dir: &Path) {
+    let _ = std::fs::remove_file(autosave_path(dir));
+}
+
+/// What kind of save an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    /// The game in progress, saved after every move.
+    Autosave,
+    /// A save the player named.
+    Named,
+    /// A class table's game, under its code.
+    Class,
+}
+
+impl SaveKind {
+    /// How the kind reads in the list.
+    pub fn label(self) -> &'static str {
+        match self {
+            SaveKind::Autosave => "autosave",
+            SaveKind::Named => "saved",
+            SaveKind::Class => "class table",
+        }
+    }
+}
+
+/// One saved game in the load dialog, or a file that could not be read (listed with its error, never hidden).
+#[derive(Debug, Clone)]
+pub struct SaveEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// Its kind.
+    pub kind: SaveKind,
+    /// The record, or why it cannot be read.
+    pub record: Result<GameRecord, String>,
+}
+
+impl SaveEntry {
+    /// When it was saved (empty for an unreadable file), for sorting newest first.
+    pub fn saved_at(&self) -> &str {
+        self.record.as_ref().map_or("", |r| r.saved_at.as_str())
+    }
+}
+
+/// Every saved game in the data directory: the autosave, the named saves and the class results, newest first.
+pub fn list(dir: &Path) -> Vec<SaveEntry> {
+    let mut entries = Vec::new();
+    if exists(dir) {
+        let path = autosave_path(dir);
+        entries.push(SaveEntry {
+            record: read(&path),
+            path,
+            kind: SaveKind::Autosave,
+        });
+    }
+    for (folder, kind) in [(SAVES_DIR, SaveKind::Named), (CLASS_DIR, SaveKind::Class)] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            entries.push(SaveEntry {
+                record: read(&path),
+                path,
+                kind,
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.saved_at().cmp(a.saved_at()));
+    entries
 }

@@ -10,11 +10,14 @@ use serde::{Deserialize, Serialize};
 use super::LaunchOptions;
 use super::menus::Menu;
 use super::navigation::{Flow, Navigate};
-use super::saves::{self, SaveFile};
+use super::saves;
 use super::screens::Screen;
+use super::screens::replay::ReplayView;
 use crate::sim::ai::Negotiator;
 use crate::sim::ai::Opponent;
+use crate::sim::class::TableCode;
 use crate::sim::negotiation::{Event, GameState};
+use crate::sim::record::{self, GameRecord, ScenarioRef, Seat};
 use crate::sim::{Move, MoveError, PerSide, Scenario, Side, apply};
 
 /// Who plays which side.
@@ -109,6 +112,73 @@ pub struct GameSetup {
     pub seed: u64,
 }
 
+impl GameSetup {
+    /// The setup of a recorded game: who sat where decides the mode; computer seats keep their player.
+    pub fn from_record(source: ScenarioSource, record: &GameRecord) -> GameSetup {
+        let people = record.seats.as_ref().map(Seat::is_people);
+        let mode = match (people.us, people.japan) {
+            (true, true) => Mode::Hotseat,
+            (true, false) => Mode::PlayUs,
+            (false, true) => Mode::PlayJapan,
+            (false, false) => Mode::Watch,
+        };
+        let ai = record.seats.clone().map(|seat| match seat {
+            Seat::Computer(opponent) => opponent,
+            Seat::People(_) => Opponent::default(),
+        });
+        GameSetup {
+            source,
+            mode,
+            ai,
+            seed: record.seed,
+        }
+    }
+
+    /// Who sits where, for a record.
+    pub fn seats(&self) -> PerSide<Seat> {
+        PerSide::from_fn(|side| {
+            if self.mode.is_human(side) {
+                Seat::People(format!("{} team", side.label()))
+            } else {
+                Seat::Computer(self.ai[side].clone())
+            }
+        })
+    }
+}
+
+/// Every scenario this computer has: the built-in one and each file of `scenarios/` that loads.
+pub fn scenario_library() -> Vec<(ScenarioSource, Scenario)> {
+    crate::game::screens::title::list_scenarios(std::path::Path::new("scenarios"))
+        .into_iter()
+        .filter_map(|source| source.load().ok().map(|scenario| (source, scenario)))
+        .collect()
+}
+
+/// The scenario (in the version) a record or table was made with, from `preferred` or the library, or a sentence
+/// saying it is not on this computer.
+pub fn find_scenario(
+    reference: &ScenarioRef,
+    preferred: &ScenarioSource,
+) -> Result<(ScenarioSource, Scenario), String> {
+    if let Ok(scenario) = preferred.load()
+        && reference.matches(&scenario)
+    {
+        return Ok((preferred.clone(), scenario));
+    }
+    scenario_library()
+        .into_iter()
+        .find(|(_, scenario)| reference.matches(scenario))
+        .ok_or_else(|| {
+            format!(
+                "the game was played on \"{}\" ({}, version {}), which is not on this computer in that version; put its \
+                 file in the scenarios folder",
+                reference.title,
+                reference.id,
+                reference.short_hash()
+            )
+        })
+}
+
 impl Default for GameSetup {
     fn default() -> Self {
         GameSetup {
@@ -161,18 +231,26 @@ pub struct Session {
     /// In hotseat, the team at the controls: set when it continues past the handover, so the other team's view
     /// never shows, not even for the frame in which the turn passes.
     pub seated: Side,
+    /// The class table code, for a class table's game: its record is saved under the code.
+    pub table: Option<String>,
 }
 
 impl Session {
     /// A new game.
     pub fn new(scenario: Arc<Scenario>, setup: GameSetup) -> Session {
         let state = GameState::new(&scenario, setup.seed);
+        Session::resume(scenario, setup, state, None)
+    }
+
+    /// A game at a given state (a loaded save, a class table, a branch from a replay).
+    pub fn resume(scenario: Arc<Scenario>, setup: GameSetup, state: GameState, table: Option<String>) -> Session {
         Session {
+            seated: state.to_move,
             scenario,
             setup,
             state,
             refused: None,
-            seated: Side::Us,
+            table,
         }
     }
 
@@ -206,13 +284,33 @@ impl Session {
         }
     }
 
-    /// What the game is saved as.
-    pub fn to_save(&self) -> SaveFile {
-        SaveFile {
-            version: saves::SAVE_VERSION,
-            setup: self.setup.clone(),
-            state: self.state.clone(),
+    /// The game's record, under `label`.
+    pub fn to_record(&self, label: &str) -> GameRecord {
+        GameRecord::of(
+            &self.scenario,
+            &self.state,
+            self.setup.seats(),
+            self.table.clone(),
+            label,
+            record::now(),
+        )
+    }
+
+    /// Where the game saves itself after every move: a class table under its code, any other game as the autosave.
+    pub fn autosave_path(&self, data_dir: &std::path::Path) -> PathBuf {
+        match &self.table {
+            Some(code) => saves::class_path(data_dir, code),
+            None => saves::autosave_path(data_dir),
         }
+    }
+
+    /// Saves the game where it saves itself.
+    pub fn autosave(&self, data_dir: &std::path::Path) {
+        let label = match &self.table {
+            Some(code) => format!("Class table {code}"),
+            None => "Autosave".to_string(),
+        };
+        let _ = saves::write(&self.autosave_path(data_dir), &self.to_record(&label));
     }
 }
 
@@ -224,6 +322,10 @@ pub struct ScenarioPreview {
     /// The scenario.
     pub scenario: Arc<Scenario>,
 }
+
+/// What became of the last "Save as…", for the pause menu.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SaveNotice(pub Option<String>);
 
 /// A message for the title screen: a scenario or save that failed to load, with its located error.
 #[derive(Resource, Debug, Clone, Default)]
@@ -271,8 +373,25 @@ pub enum GameCommand {
     OpenSetup,
     /// Start a game with the current [`GameSetup`].
     Start,
-    /// Continue the saved game.
+    /// Continue the autosaved game.
     Continue,
+    /// Open a saved game (a save, a class result) and play on from where it stopped.
+    Open(PathBuf),
+    /// Open a saved or finished game in the replay viewer.
+    Replay(PathBuf),
+    /// Open the game being played (or just finished) in the replay viewer.
+    ReplayCurrent,
+    /// Start a game from a recorded game's first `moves` moves ("Branch from here" in the replay viewer).
+    Branch {
+        /// The recorded game.
+        record: Box<GameRecord>,
+        /// How many of its moves to keep.
+        moves: usize,
+    },
+    /// Sit down at a class table, by its code.
+    JoinTable(String),
+    /// Save the game under a name, beside the autosave.
+    SaveAs(String),
     /// Save the game (unless it is over) and go back to the title.
     QuitToTitle,
 }
@@ -324,6 +443,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<GameCommand>()
         .init_resource::<GameSetup>()
         .init_resource::<TitleNotice>()
+        .init_resource::<SaveNotice>()
         .init_resource::<AiPace>()
         .init_resource::<WatchClock>()
         .init_non_send::<Agents>()
@@ -365,81 +485,187 @@ fn run_game_commands(
     session: Option<Res<Session>>,
     options: Res<LaunchOptions>,
     mut notice: ResMut<TitleNotice>,
+    mut saved: ResMut<SaveNotice>,
     mut agents: NonSendMut<Agents>,
     mut navigate: MessageWriter<Navigate>,
     mut watch: ResMut<WatchClock>,
 ) {
     for command in commands_in.read() {
-        match command {
-            GameCommand::OpenSetup => match setup.source.load() {
-                Ok(scenario) => {
-                    notice.0 = None;
-                    commands.insert_resource(ScenarioPreview {
-                        source: setup.source.clone(),
-                        scenario: Arc::new(scenario),
-                    });
-                    navigate.write(Navigate::To(Screen::Setup));
+        let opened = match command {
+            GameCommand::OpenSetup => {
+                match setup.source.load() {
+                    Ok(scenario) => {
+                        commands.insert_resource(ScenarioPreview {
+                            source: setup.source.clone(),
+                            scenario: Arc::new(scenario),
+                        });
+                        navigate.write(Navigate::To(Screen::Setup));
+                    }
+                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
                 }
-                Err(error) => fail_to_title(&mut notice, &mut navigate, error),
-            },
+                continue;
+            }
             GameCommand::Start => {
                 let scenario = match &preview {
                     Some(p) if p.source == setup.source => Ok(p.scenario.clone()),
                     _ => setup.source.load().map(Arc::new),
                 };
-                match scenario {
-                    Ok(scenario) => match Agents::for_setup(&scenario, &setup) {
-                        Ok(seated) => {
-                            notice.0 = None;
-                            let session = Session::new(scenario, setup.clone());
-                            *agents = seated;
-                            *watch = WatchClock::default();
-                            navigate.write(Navigate::To(first_screen(&session)));
-                            commands.insert_resource(session);
-                        }
-                        Err(error) => fail_to_title(&mut notice, &mut navigate, error),
-                    },
-                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
-                }
+                scenario.map(|scenario| Session::new(scenario, setup.clone()))
             }
-            GameCommand::Continue => match saves::read(&options.data_dir) {
-                Ok(save) => match save.setup.source.load().and_then(|scenario| {
-                    let seated = Agents::for_setup(&scenario, &save.setup)?;
-                    Ok((scenario, seated))
-                }) {
-                    Ok((scenario, seated)) => {
+            GameCommand::Continue => open_record(&saves::autosave_path(&options.data_dir), &setup.source),
+            GameCommand::Open(path) => open_record(path, &setup.source),
+            GameCommand::Replay(path) => {
+                match ReplayView::open(path, &setup.source) {
+                    Ok(view) => {
                         notice.0 = None;
-                        let session = Session {
-                            scenario: Arc::new(scenario),
-                            setup: save.setup,
-                            seated: save.state.to_move,
-                            state: save.state,
-                            refused: None,
-                        };
-                        *agents = seated;
-                        *watch = WatchClock::default();
-                        navigate.write(Navigate::To(if session.state.is_over() {
-                            Screen::Results
-                        } else {
-                            first_screen(&session)
-                        }));
-                        commands.insert_resource(session);
+                        commands.insert_resource(view);
+                        navigate.write(Navigate::To(Screen::Replay));
                     }
                     Err(error) => fail_to_title(&mut notice, &mut navigate, error),
-                },
-                Err(error) => fail_to_title(&mut notice, &mut navigate, error),
-            },
+                }
+                continue;
+            }
+            GameCommand::ReplayCurrent => {
+                if let Some(session) = &session {
+                    let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
+                    match ReplayView::from_record(record, &session.scenario) {
+                        Ok(view) => {
+                            commands.insert_resource(ReplayView {
+                                back_to: Screen::Results,
+                                ..view
+                            });
+                            navigate.write(Navigate::To(Screen::Replay));
+                        }
+                        Err(error) => fail_to_title(&mut notice, &mut navigate, error),
+                    }
+                }
+                continue;
+            }
+            GameCommand::Branch { record, moves } => {
+                find_scenario(&record.scenario, &setup.source).and_then(|(source, scenario)| {
+                    let state = record.replay_to(&scenario, *moves).map_err(|e| e.to_string())?;
+                    let setup = GameSetup::from_record(source, record);
+                    Ok(Session::resume(Arc::new(scenario), setup, state, None))
+                })
+            }
+            GameCommand::JoinTable(code) => join_table(code, &options.data_dir, &setup.source),
+            GameCommand::SaveAs(name) => {
+                if let Some(session) = &session {
+                    let path = saves::named_path(&options.data_dir, name);
+                    saved.0 = Some(match saves::write(&path, &session.to_record(name.trim())) {
+                        Ok(()) => format!("Saved as \"{}\"", name.trim()),
+                        Err(error) => error,
+                    });
+                }
+                continue;
+            }
             GameCommand::QuitToTitle => {
                 if let Some(session) = &session
                     && !session.state.is_over()
                     && !options.autoplay
                 {
-                    saves::write(&options.data_dir, &session.to_save());
+                    session.autosave(&options.data_dir);
                 }
                 commands.remove_resource::<Session>();
                 navigate.write(Navigate::To(Screen::Title));
+                continue;
             }
+        };
+        let seated = opened.and_then(|session| Ok((Agents::for_setup(&session.scenario, &session.setup)?, session)));
+        match seated {
+            Ok((seated, session)) => {
+                notice.0 = None;
+                *agents = seated;
+                *watch = WatchClock::default();
+                navigate.write(Navigate::To(if session.state.is_over() {
+                    Screen::Results
+                } else {
+                    first_screen(&session)
+                }));
+                commands.insert_resource(session);
+            }
+            Err(error) => fail_to_title(&mut notice, &mut navigate, error),
         }
+    }
+}
+
+/// The game a record holds, replayed by the core on the scenario it was played on.
+fn open_record(path: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
+    let record = saves::read(path)?;
+    let (source, scenario) = find_scenario(&record.scenario, preferred)?;
+    let state = record.replay(&scenario).map_err(|e| e.to_string())?;
+    let setup = GameSetup::from_record(source, &record);
+    Ok(Session::resume(Arc::new(scenario), setup, state, record.table.clone()))
+}
+
+/// A class table's game: its saved result if this computer has one (a student coming back to the table), else a
+/// new game as the code sets it.
+fn join_table(typed: &str, data_dir: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
+    let table = ClassTable::find(typed, preferred)?;
+    let code = table.code.encode();
+    let saved = saves::class_path(data_dir, &code);
+    if saved.is_file() {
+        return open_record(&saved, &table.source);
+    }
+    let state = GameState::with_injects(&table.scenario, table.code.seed, table.code.inject_ids(&table.scenario));
+    Ok(Session::resume(
+        Arc::new(table.scenario),
+        table.setup,
+        state,
+        Some(code),
+    ))
+}
+
+/// A class table found from its typed code: the scenario it was made with and the game's setup.
+#[derive(Debug, Clone)]
+pub struct ClassTable {
+    /// The decoded code.
+    pub code: TableCode,
+    /// Where its scenario was found.
+    pub source: ScenarioSource,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The setup the code fixes.
+    pub setup: GameSetup,
+}
+
+impl ClassTable {
+    /// Decodes a typed code and finds its scenario among `preferred` and the library, or says why not.
+    pub fn find(typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, String> {
+        let code = TableCode::decode(typed).map_err(|e| e.to_string())?;
+        let mut library = scenario_library();
+        if let Ok(scenario) = preferred.load() {
+            library.insert(0, (preferred.clone(), scenario));
+        }
+        let scenarios: Vec<Scenario> = library.iter().map(|(_, s)| s.clone()).collect();
+        let found = code.find_scenario(&scenarios).map_err(|e| e.to_string())?;
+        let (source, scenario) = library
+            .into_iter()
+            .find(|(_, s)| s.text_hash == found.text_hash)
+            .expect("found among the library");
+        let seats = code.seats.map(|seat| match seat.opponent() {
+            Some(opponent) => Seat::Computer(opponent),
+            None => Seat::People(String::new()),
+        });
+        let people = seats.as_ref().map(Seat::is_people);
+        let mode = match (people.us, people.japan) {
+            (true, true) => Mode::Hotseat,
+            (true, false) => Mode::PlayUs,
+            (false, true) => Mode::PlayJapan,
+            (false, false) => Mode::Watch,
+        };
+        let setup = GameSetup {
+            source: source.clone(),
+            mode,
+            ai: code.seats.map(|seat| seat.opponent().unwrap_or_default()),
+            seed: code.seed,
+        };
+        Ok(ClassTable {
+            code,
+            source,
+            scenario,
+            setup,
+        })
     }
 }
 
@@ -552,7 +778,16 @@ fn follow_the_game(
     }
     if session.state.is_over() {
         if !options.autoplay {
-            saves::remove(&options.data_dir);
+            // A finished game stays to replay and debrief: a class table's result under its code, any other game
+            // as a save named for when it ended, in place of the autosave.
+            if session.table.is_some() {
+                session.autosave(&options.data_dir);
+            } else {
+                let when = record::now();
+                let name = format!("Finished {when}");
+                let _ = saves::write(&saves::named_path(&options.data_dir, &name), &session.to_record(&name));
+                saves::remove_autosave(&options.data_dir);
+            }
         }
         navigate.write(Navigate::To(Screen::Results));
         return;
@@ -562,7 +797,7 @@ fn follow_the_game(
     *last_seen = Some(now);
     // Players' games are saved after every move; a watched game at each turn.
     if !options.autoplay && (session.setup.mode != Mode::Watch || turn_changed) {
-        saves::write(&options.data_dir, &session.to_save());
+        session.autosave(&options.data_dir);
     }
     if turn_changed && session.setup.mode == Mode::Hotseat {
         navigate.write(Navigate::To(Screen::Handover));

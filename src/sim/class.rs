@@ -10,8 +10,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::ai::{Difficulty, Opponent};
-use super::record::{RecordError, ScenarioRef, write_atomically};
+use super::ai::{Difficulty, Opponent, Strategy};
+use super::negotiation::GameState;
+use super::play::play_from;
+use super::record::{GameRecord, RecordError, ScenarioRef, Seat, write_atomically};
 use super::scenario::{MAX_INJECTS, PerSide, Scenario, Side};
 
 /// What every class file says it is.
@@ -377,57 +379,54 @@ impl ClassFile {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The computer players a rehearsal cycles through, so tables differ as real ones do.
+fn rehearsal_player(side: Side, table: u32) -> Opponent {
+    let players = [
+        Opponent::Difficulty(Difficulty::Normal),
+        Opponent::Strategy(Strategy::Boulware),
+        Opponent::Strategy(Strategy::Conceder),
+        Opponent::Difficulty(Difficulty::Hard),
+        Opponent::Strategy(Strategy::TitForTat),
+        Opponent::Difficulty(Difficulty::Easy),
+        Opponent::Strategy(Strategy::Linear),
+    ];
+    let offset = if side == Side::Us { 0 } else { 3 };
+    players[(table as usize * 2 + offset) % players.len()].clone()
+}
 
-    fn code(table: u32, seed: u64) -> TableCode {
-        TableCode {
-            scenario_hash_prefix: 0xbeef,
-            seed,
-            table,
-            seats: PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Hard)),
-            injects: 0b01,
-        }
+/// Every table of `class` played to the end by the computer — its own players in computer seats, a different
+/// player per table in the students' seats — as the records the tables would hand in: to rehearse a debrief.
+pub fn rehearse(class: &ClassFile, scenario: &Scenario, saved_at: &str) -> Result<Vec<GameRecord>, String> {
+    if !class.scenario.matches(scenario) {
+        return Err(format!(
+            "the class was made with \"{}\" version {}, not \"{}\" version {}",
+            class.scenario.id,
+            class.scenario.short_hash(),
+            scenario.id,
+            ScenarioRef::of(scenario).short_hash()
+        ));
     }
-
-    #[test]
-    fn a_code_round_trips_however_it_is_typed() {
-        for (table, seed) in [(1, 0), (7, 2025), (127, MAX_CLASS_SEED)] {
-            let original = code(table, seed);
-            let text = original.encode();
-            assert_eq!(text.len(), 15, "{text}");
-            assert_eq!(TableCode::decode(&text), Ok(original.clone()));
-            assert_eq!(
-                TableCode::decode(&text.to_lowercase().replace('-', " ")),
-                Ok(original.clone())
-            );
-        }
+    let mut records = Vec::new();
+    for table in &class.tables {
+        let code = TableCode::decode(&table.code).map_err(|e| e.to_string())?;
+        let players = PerSide::from_fn(|side| match class.seats[side] {
+            ClassSeat::Computer(difficulty) => Opponent::Difficulty(difficulty),
+            ClassSeat::People => rehearsal_player(side, table.number),
+        });
+        let mut us = players.us.agent(scenario, Side::Us).map_err(|e| e.to_string())?;
+        let mut japan = players.japan.agent(scenario, Side::Japan).map_err(|e| e.to_string())?;
+        let start = GameState::with_injects(scenario, class.seed, code.inject_ids(scenario));
+        let state = play_from(scenario, start, us.as_mut(), japan.as_mut());
+        records.push(GameRecord::of(
+            scenario,
+            &state,
+            players.map(Seat::Computer),
+            Some(table.code.clone()),
+            &format!("table {}", table.number),
+            saved_at.to_string(),
+        ));
     }
-
-    #[test]
-    fn a_mistyped_code_is_caught() {
-        let text = code(3, 2025).encode();
-        let mut caught = 0;
-        let mut tried = 0;
-        for position in [0, 1, 5, 6, 9, 12, 14] {
-            for replacement in ['0', '7', 'K', 'Z'] {
-                let mut chars: Vec<char> = text.chars().collect();
-                if chars[position] == replacement || chars[position] == '-' {
-                    continue;
-                }
-                chars[position] = replacement;
-                let typed: String = chars.into_iter().collect();
-                tried += 1;
-                if TableCode::decode(&typed).is_err() {
-                    caught += 1;
-                }
-            }
-        }
-        // An 8-bit check: a wrong character slips through once in 256 tries at most.
-        assert!(caught + 1 >= tried, "caught {caught} of {tried}");
-        assert!(matches!(TableCode::decode("hello"), Err(CodeError::Malformed(_))));
-    }
+    Ok(records)
 }
 
 /// Escapes text for HTML.
@@ -538,4 +537,57 @@ ol li {{ margin-bottom: 0.3em; }}
         created = e(&class.created_at),
         description = e(&scenario.description),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(table: u32, seed: u64) -> TableCode {
+        TableCode {
+            scenario_hash_prefix: 0xbeef,
+            seed,
+            table,
+            seats: PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Hard)),
+            injects: 0b01,
+        }
+    }
+
+    #[test]
+    fn a_code_round_trips_however_it_is_typed() {
+        for (table, seed) in [(1, 0), (7, 2025), (127, MAX_CLASS_SEED)] {
+            let original = code(table, seed);
+            let text = original.encode();
+            assert_eq!(text.len(), 15, "{text}");
+            assert_eq!(TableCode::decode(&text), Ok(original.clone()));
+            assert_eq!(
+                TableCode::decode(&text.to_lowercase().replace('-', " ")),
+                Ok(original.clone())
+            );
+        }
+    }
+
+    #[test]
+    fn a_mistyped_code_is_caught() {
+        let text = code(3, 2025).encode();
+        let mut caught = 0;
+        let mut tried = 0;
+        for position in [0, 1, 5, 6, 9, 12, 14] {
+            for replacement in ['0', '7', 'K', 'Z'] {
+                let mut chars: Vec<char> = text.chars().collect();
+                if chars[position] == replacement || chars[position] == '-' {
+                    continue;
+                }
+                chars[position] = replacement;
+                let typed: String = chars.into_iter().collect();
+                tried += 1;
+                if TableCode::decode(&typed).is_err() {
+                    caught += 1;
+                }
+            }
+        }
+        // An 8-bit check: a wrong character slips through once in 256 tries at most.
+        assert!(caught + 1 >= tried, "caught {caught} of {tried}");
+        assert!(matches!(TableCode::decode("hello"), Err(CodeError::Malformed(_))));
+    }
 }

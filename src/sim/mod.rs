@@ -2,9 +2,11 @@
 //! events, scores and the AI. Deterministic given a seed; the CLI, the tests and the Bevy game all drive it.
 
 pub mod ai;
+pub mod analysis;
 pub mod backtest;
 pub mod bargaining;
 pub mod class;
+pub mod debrief;
 pub mod economy;
 pub mod events;
 pub mod format;

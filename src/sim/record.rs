@@ -165,40 +165,31 @@ pub enum RecordError {
     },
     /// The record was played on another scenario, or another version of it.
     #[error(
-        "{label}: this game was played on \"{wanted_title}\" ({wanted_id}, version {wanted_hash}), but the scenario \
-         given is \"{found_title}\" ({found_id}, version {found_hash})"
+        "{label}: this game was played on \"{}\" ({}, version {}), but the scenario given is \"{}\" ({}, version {})",
+        .wanted.title, .wanted.id, .wanted.short_hash(), .found.title, .found.id, .found.short_hash()
     )]
     OtherScenario {
         /// The record's label or file.
         label: String,
         /// The record's scenario.
-        wanted_id: String,
-        /// Its title.
-        wanted_title: String,
-        /// Its version.
-        wanted_hash: String,
+        wanted: Box<ScenarioRef>,
         /// The scenario given.
-        found_id: String,
-        /// Its title.
-        found_title: String,
-        /// Its version.
-        found_hash: String,
+        found: Box<ScenarioRef>,
     },
     /// A move of the record is refused when replayed: the record was edited or is damaged.
-    #[error("{label}: move {index} ({mv}, {side}, round {round}) is refused on replay: {error}")]
+    #[error(
+        "{label}: move {index} ({}, {}, round {}) is refused on replay: {error}",
+        .played.mv, .played.side.label(), .played.round
+    )]
     MoveRefused {
         /// The record's label or file.
         label: String,
         /// The move's position, from 1.
         index: usize,
-        /// The move.
-        mv: String,
-        /// Who played it.
-        side: String,
-        /// Its round.
-        round: u32,
+        /// The move as recorded.
+        played: Box<PlayedMove>,
         /// Why it is refused.
-        error: MoveError,
+        error: Box<MoveError>,
     },
 }
 
@@ -236,15 +227,10 @@ impl GameRecord {
         if self.scenario.matches(scenario) {
             return Ok(());
         }
-        let found = ScenarioRef::of(scenario);
         Err(RecordError::OtherScenario {
             label: self.label.clone(),
-            wanted_id: self.scenario.id.clone(),
-            wanted_title: self.scenario.title.clone(),
-            wanted_hash: self.scenario.short_hash().to_string(),
-            found_id: found.id.clone(),
-            found_title: found.title.clone(),
-            found_hash: found.short_hash().to_string(),
+            wanted: Box::new(self.scenario.clone()),
+            found: Box::new(ScenarioRef::of(scenario)),
         })
     }
 
@@ -258,10 +244,8 @@ impl GameRecord {
             let refused = |error| RecordError::MoveRefused {
                 label: self.label.clone(),
                 index: index + 1,
-                mv: played.mv.to_string(),
-                side: played.side.label().to_string(),
-                round: played.round,
-                error,
+                played: Box::new(played.clone()),
+                error: Box::new(error),
             };
             if state.to_move != played.side || state.round != played.round {
                 return Err(refused(MoveError::WrongSide(state.to_move)));

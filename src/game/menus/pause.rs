@@ -6,13 +6,16 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Menu;
 use crate::game::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate};
-use crate::game::saves;
-use crate::game::session::{GameCommand, Session};
+use crate::game::session::{GameCommand, SaveNotice, Session};
 use crate::game::theme::{self, UiSet};
 
 /// What the pause menu asks for.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum PauseAction {
+    /// Type the name to save under.
+    Name(String),
+    /// Save the game under the name typed, beside the autosave.
+    SaveAs,
     /// Back to the game.
     Resume,
     /// Open the settings.
@@ -26,6 +29,7 @@ pub enum PauseAction {
 /// The pause menu.
 pub fn plugin(app: &mut App) {
     app.add_message::<PauseAction>()
+        .init_resource::<SaveAsName>()
         .add_systems(Update, apply_pause_actions.in_set(Flow::Actions))
         .add_systems(
             EguiPrimaryContextPass,
@@ -33,8 +37,12 @@ pub fn plugin(app: &mut App) {
         );
 }
 
+/// The name typed for "Save as", and what became of the last save.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SaveAsName(pub String);
+
 /// The menu's buttons; returns what was chosen.
-pub fn pause_menu(ui: &mut egui::Ui, in_game: bool) -> Option<PauseAction> {
+pub fn pause_menu(ui: &mut egui::Ui, in_game: bool, name: &str, saved: Option<&str>) -> Option<PauseAction> {
     let mut action = None;
     ui.set_width(300.0);
     ui.vertical_centered(|ui| {
@@ -45,6 +53,30 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool) -> Option<PauseAction> {
         }
         if theme::big_button(ui, true, "Settings").clicked() {
             action = Some(PauseAction::Settings);
+        }
+        if in_game {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let mut typed = name.to_string();
+                ui.add(
+                    egui::TextEdit::singleline(&mut typed)
+                        .hint_text("name of the save")
+                        .desired_width(170.0),
+                );
+                if typed != name {
+                    action = Some(PauseAction::Name(typed));
+                }
+                if ui
+                    .add_enabled(!name.trim().is_empty(), egui::Button::new("Save as"))
+                    .clicked()
+                {
+                    action = Some(PauseAction::SaveAs);
+                }
+            });
+            if let Some(saved) = saved {
+                theme::note(ui, saved);
+            }
+            ui.add_space(4.0);
         }
         let label = if in_game {
             "Save and quit to title"
@@ -61,7 +93,8 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool) -> Option<PauseAction> {
             ui.add_space(6.0);
             theme::note(
                 ui,
-                "The game is saved after every move; Continue on the title picks it up.",
+                "The game is saved after every move; Continue on the title picks it up, and \"Load or replay a \
+                 game\" lists every save.",
             );
         }
     });
@@ -71,12 +104,14 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool) -> Option<PauseAction> {
 fn draw_pause_menu(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
+    name: Res<SaveAsName>,
+    saved: Res<SaveNotice>,
     mut actions: MessageWriter<PauseAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let in_game = session.as_ref().is_some_and(|s| !s.state.is_over());
     let mut action = egui::Modal::new("pause".into())
-        .show(ctx, |ui| pause_menu(ui, in_game))
+        .show(ctx, |ui| pause_menu(ui, in_game, &name.0, saved.0.as_deref()))
         .inner;
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         action = Some(PauseAction::Resume);
@@ -87,6 +122,7 @@ fn draw_pause_menu(
 
 fn apply_pause_actions(
     mut actions: MessageReader<PauseAction>,
+    mut name: ResMut<SaveAsName>,
     session: Option<Res<Session>>,
     options: Res<LaunchOptions>,
     mut navigate: MessageWriter<Navigate>,
@@ -95,6 +131,12 @@ fn apply_pause_actions(
 ) {
     for action in actions.read() {
         match action {
+            PauseAction::Name(typed) => name.0 = typed.clone(),
+            PauseAction::SaveAs => {
+                if !name.0.trim().is_empty() {
+                    commands.write(GameCommand::SaveAs(name.0.trim().to_string()));
+                }
+            }
             PauseAction::Resume => {
                 navigate.write(Navigate::Overlay(Menu::None));
             }
@@ -110,7 +152,7 @@ fn apply_pause_actions(
                     && !session.state.is_over()
                     && !options.autoplay
                 {
-                    saves::write(&options.data_dir, &session.to_save());
+                    session.autosave(&options.data_dir);
                 }
                 exit.write(AppExit::Success);
             }

@@ -3,8 +3,12 @@
 //! The watch mode is the table with play, pause, step and speed in its top bar.
 
 pub mod about;
+pub mod debrief;
 pub mod handover;
+pub mod join;
+pub mod replay;
 pub mod results;
+pub mod saves;
 pub mod setup;
 pub mod table;
 pub mod title;
@@ -27,6 +31,14 @@ pub enum Screen {
     Results,
     /// About the model: the backtest of 2025.
     About,
+    /// The load dialog: saved, finished and class games, to play on or replay.
+    Saves,
+    /// Join a class table by its code.
+    Join,
+    /// Move through a recorded game.
+    Replay,
+    /// Every table of a class side by side.
+    Debrief,
 }
 
 /// The screens.
@@ -38,5 +50,9 @@ pub fn plugin(app: &mut App) {
         handover::plugin,
         results::plugin,
         about::plugin,
+        saves::plugin,
+        join::plugin,
+        replay::plugin,
+        debrief::plugin,
     ));
 }

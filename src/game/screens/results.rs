@@ -26,11 +26,21 @@ pub struct ResultsView {
     pub report: GameReport,
     /// Each side's score with its breakdown.
     pub scores: PerSide<SideScore>,
+    /// The folder typed for "Export result".
+    pub export_folder: String,
+    /// What became of the last export.
+    pub export_note: Option<String>,
 }
 
 /// What the player chose on the results screen.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum ResultsAction {
+    /// Move through this game in the replay viewer.
+    Replay,
+    /// Type the folder to export the game's record to.
+    ExportFolder(String),
+    /// Copy the game's record to the folder typed (a class's shared folder, a USB stick).
+    Export,
     /// The same setup again.
     PlayAgain,
     /// Back to the title.
@@ -80,6 +90,8 @@ fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut na
     commands.insert_resource(ResultsView {
         report,
         scores: PerSide::from_fn(|side| score_game(scenario, state, side)),
+        export_folder: String::new(),
+        export_note: None,
     });
 }
 
@@ -253,7 +265,41 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
         {
             action = Some(ResultsAction::About);
         }
+        if ui
+            .add(egui::Button::new(egui::RichText::new("Replay").size(17.0)))
+            .on_hover_text("Move through this game, move by move")
+            .clicked()
+        {
+            action = Some(ResultsAction::Replay);
+        }
         theme::note(ui, format!("Seed {} · {}", session.setup.seed, scenario.title));
+    });
+    ui.horizontal_wrapped(|ui| {
+        match &session.table {
+            Some(code) => ui.label(format!("Class table {code}: the result is saved under its code.")),
+            None => ui.label("Export the game's record:"),
+        };
+        let mut folder = view.export_folder.clone();
+        ui.add(
+            egui::TextEdit::singleline(&mut folder)
+                .hint_text("folder, e.g. a USB stick or the class's shared folder")
+                .desired_width(340.0),
+        );
+        if folder != view.export_folder {
+            action = Some(ResultsAction::ExportFolder(folder));
+        }
+        if ui
+            .add_enabled(
+                !view.export_folder.trim().is_empty(),
+                egui::Button::new("Export result"),
+            )
+            .clicked()
+        {
+            action = Some(ResultsAction::Export);
+        }
+        if let Some(note) = &view.export_note {
+            theme::note(ui, note);
+        }
     });
     ui.add_space(8.0);
     let wide = ui.available_width() > 900.0;
@@ -341,9 +387,12 @@ fn draw_results(
 
 fn apply_results_actions(
     mut actions: MessageReader<ResultsAction>,
+    session: Option<Res<Session>>,
+    view: Option<ResMut<ResultsView>>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
 ) {
+    let mut view = view;
     for action in actions.read() {
         match action {
             ResultsAction::PlayAgain => {
@@ -351,6 +400,27 @@ fn apply_results_actions(
             }
             ResultsAction::Title => {
                 navigate.write(Navigate::To(Screen::Title));
+            }
+            ResultsAction::Replay => {
+                commands.write(GameCommand::ReplayCurrent);
+            }
+            ResultsAction::ExportFolder(folder) => {
+                if let Some(view) = view.as_mut() {
+                    view.export_folder = folder.clone();
+                }
+            }
+            ResultsAction::Export => {
+                if let (Some(session), Some(view)) = (&session, view.as_mut()) {
+                    let name = session
+                        .table
+                        .clone()
+                        .unwrap_or_else(|| format!("game-seed-{}", session.setup.seed));
+                    let path = std::path::Path::new(view.export_folder.trim()).join(format!("{name}.json"));
+                    view.export_note = Some(match session.to_record(&name).write(&path) {
+                        Ok(()) => format!("Saved to {}", path.display()),
+                        Err(error) => error.to_string(),
+                    });
+                }
             }
             ResultsAction::About => {
                 navigate.write(Navigate::About { from: Screen::Results });

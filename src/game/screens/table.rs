@@ -22,6 +22,7 @@ use crate::game::session::{Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
 use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
+use crate::sim::scenario::Brief;
 use crate::sim::{Move, PerSide, Side};
 
 /// Each side's proposal in the making. Only the viewer's is ever drawn.
@@ -92,6 +93,8 @@ pub enum Tab {
     News,
     /// The offers so far.
     History,
+    /// The side's confidential brief (only to that side).
+    Brief,
 }
 
 /// The table's UI state that lives between frames.
@@ -295,10 +298,19 @@ fn draw_table(
             }
             Viewer::Both => policy_panel(ui, &scenario, state),
         });
+    // The brief is private: only the team whose view it is sees its own.
+    let brief = match (&scenario.briefs, viewer) {
+        (Some(briefs), Viewer::Side(side)) => Some((side, briefs[side].clone())),
+        _ => None,
+    };
     let side_tabs = |ui: &mut egui::Ui, tab: &mut Tab, with_table: bool| {
         ui.horizontal_wrapped(|ui| {
             if with_table {
                 ui.selectable_value(tab, Tab::Table, "Table");
+            }
+            if brief.is_some() {
+                ui.selectable_value(tab, Tab::Brief, "Your brief")
+                    .on_hover_text("Your side's confidential brief: goals, walk-away, what to keep to yourselves");
             }
             ui.selectable_value(tab, Tab::Preview, "Preview")
                 .on_hover_text("What the model projects a year on");
@@ -333,6 +345,10 @@ fn draw_table(
                 Tab::Dashboard | Tab::Table => dashboard(ui, &scenario, &state.history, columns, 140.0),
                 Tab::News => news_feed(ui, &scenario, &state.news),
                 Tab::History => offer_history(ui, &offer_view, &state.offers),
+                Tab::Brief => match &brief {
+                    Some((side, brief)) => brief_panel(ui, *side, brief),
+                    None => theme::note(ui, "This scenario has no confidential briefs."),
+                },
             });
     };
     if wide {
@@ -556,5 +572,22 @@ fn apply_table_actions(
                 navigate.write(Navigate::Overlay(Menu::Pause));
             }
         }
+    }
+}
+
+/// A side's confidential brief.
+pub fn brief_panel(ui: &mut egui::Ui, side: Side, brief: &Brief) {
+    ui.label(
+        egui::RichText::new(format!("Confidential: {} team only", side.label()))
+            .strong()
+            .color(theme::side_color(side)),
+    );
+    for (heading, text) in [
+        ("What you want", &brief.goals),
+        ("When to walk away", &brief.walk_away),
+        ("Keep to yourselves", &brief.keep_private),
+    ] {
+        theme::section(ui, heading);
+        ui.label(text);
     }
 }

@@ -31,6 +31,12 @@ pub enum TitleAction {
     NewGame,
     /// Continue the saved game.
     Continue,
+    /// The load dialog: saves, finished games and class results.
+    Load,
+    /// Join a class table with its code.
+    Join,
+    /// Debrief a folder of class results.
+    Debrief,
     /// Pick this scenario.
     Pick(ScenarioSource),
     /// Open the settings.
@@ -75,13 +81,8 @@ fn read_title_view(mut view: ResMut<TitleView>, options: Res<LaunchOptions>, set
         scenarios.push(setup.source.clone());
     }
     view.scenarios = scenarios;
-    view.save = saves::exists(&options.data_dir).then(|| match saves::read(&options.data_dir) {
-        Ok(save) => format!(
-            "{} · round {} · seed {}",
-            save.setup.mode.label(),
-            save.state.round,
-            save.setup.seed
-        ),
+    view.save = saves::exists(&options.data_dir).then(|| match saves::read(&saves::autosave_path(&options.data_dir)) {
+        Ok(record) => super::saves::describe(&record),
         Err(_) => "a saved game (it may not load)".to_string(),
     });
 }
@@ -131,6 +132,15 @@ pub fn title_panel(
         }
         if let Some(save) = &view.save {
             theme::note(ui, save);
+        }
+        if theme::big_button(ui, true, "Load or replay a game…").clicked() {
+            action = Some(TitleAction::Load);
+        }
+        if theme::big_button(ui, true, "Join a class table…").clicked() {
+            action = Some(TitleAction::Join);
+        }
+        if theme::big_button(ui, true, "Debrief a class…").clicked() {
+            action = Some(TitleAction::Debrief);
         }
         ui.add_space(8.0);
         ui.label("Scenario");
@@ -213,6 +223,15 @@ fn apply_title_actions(
             }
             TitleAction::Continue => {
                 commands.write(GameCommand::Continue);
+            }
+            TitleAction::Load => {
+                navigate.write(Navigate::To(Screen::Saves));
+            }
+            TitleAction::Join => {
+                navigate.write(Navigate::To(Screen::Join));
+            }
+            TitleAction::Debrief => {
+                navigate.write(Navigate::To(Screen::Debrief));
             }
             TitleAction::Pick(source) => setup.source = source.clone(),
             TitleAction::Settings => {

@@ -1,0 +1,180 @@
+//! The load dialog: every saved game on this computer — the autosave, named saves, finished games and class
+//! results — with its scenario, sides, round and date; play on from where it stopped, or replay it move by move.
+//! A file that cannot be read is listed with its error rather than hidden.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::LaunchOptions;
+use crate::game::menus::Menu;
+use crate::game::navigation::{Flow, Navigate};
+use crate::game::saves::{self, SaveEntry};
+use crate::game::session::GameCommand;
+use crate::game::theme::{self, UiSet};
+use crate::sim::Side;
+use crate::sim::record::GameRecord;
+use crate::sim::record::Seat;
+
+/// The saves listed, read when the dialog opens.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SavesView {
+    /// Every save, newest first.
+    pub entries: Vec<SaveEntry>,
+}
+
+/// What the player chose in the load dialog.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum SavesAction {
+    /// Play on from where the game stopped.
+    PlayOn(PathBuf),
+    /// Move through the game.
+    Replay(PathBuf),
+    /// Back to the title.
+    Back,
+}
+
+/// The load dialog.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<SavesView>()
+        .add_message::<SavesAction>()
+        .add_systems(OnEnter(Screen::Saves), read_saves)
+        .add_systems(Update, apply_saves_actions.in_set(Flow::Actions))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_saves.in_set(UiSet::Screen).run_if(in_state(Screen::Saves)),
+        );
+}
+
+fn read_saves(mut view: ResMut<SavesView>, options: Res<LaunchOptions>) {
+    view.entries = saves::list(&options.data_dir);
+}
+
+/// One line about a recorded game: sides, how far it went, when it was saved.
+pub fn describe(record: &GameRecord) -> String {
+    let round = record.moves.last().map_or(1, |m| m.round);
+    let seats = |side: Side| match &record.seats[side] {
+        Seat::People(_) => format!("{} (people)", side.short()),
+        Seat::Computer(opponent) => format!("{} (AI, {})", side.short(), opponent.name()),
+    };
+    format!(
+        "{} vs {} · round {round}, {} moves · {}",
+        seats(Side::Us),
+        seats(Side::Japan),
+        record.moves.len(),
+        when(&record.saved_at)
+    )
+}
+
+/// An RFC 3339 time as `2026-11-29 04:20 UTC`.
+fn when(saved_at: &str) -> String {
+    match (saved_at.get(..10), saved_at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => saved_at.to_string(),
+    }
+}
+
+/// The dialog's contents; returns what was chosen.
+pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading("Saved games");
+        if ui.button("Back (Esc)").clicked() {
+            action = Some(SavesAction::Back);
+        }
+    });
+    theme::note(
+        ui,
+        "Games in progress, finished games and class tables on this computer, newest first. Play on from where a game \
+         stopped, or replay it move by move.",
+    );
+    ui.add_space(6.0);
+    if view.entries.is_empty() {
+        theme::note(ui, "No saved games yet: a game is saved after every move.");
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::Grid::new("saves")
+            .striped(true)
+            .num_columns(5)
+            .spacing(egui::vec2(14.0, 8.0))
+            .show(ui, |ui| {
+                for heading in ["Game", "Kind", "Scenario", "Sides, progress, saved", ""] {
+                    ui.label(egui::RichText::new(heading).strong());
+                }
+                ui.end_row();
+                for entry in &view.entries {
+                    match &entry.record {
+                        Ok(record) => {
+                            ui.label(egui::RichText::new(&record.label).strong());
+                            ui.label(entry.kind.label());
+                            ui.label(&record.scenario.title);
+                            ui.label(describe(record));
+                            ui.horizontal(|ui| {
+                                if ui.button("Play on").clicked() {
+                                    action = Some(SavesAction::PlayOn(entry.path.clone()));
+                                }
+                                if ui.button("Replay").clicked() {
+                                    action = Some(SavesAction::Replay(entry.path.clone()));
+                                }
+                            });
+                        }
+                        Err(error) => {
+                            ui.label(
+                                entry
+                                    .path
+                                    .file_name()
+                                    .map_or(String::new(), |n| n.to_string_lossy().to_string()),
+                            );
+                            ui.label(entry.kind.label());
+                            ui.colored_label(theme::BAD, "cannot be read");
+                            ui.label(egui::RichText::new(error).small().color(theme::MUTED));
+                            ui.label("");
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+    action
+}
+
+fn draw_saves(
+    mut contexts: EguiContexts,
+    view: Res<SavesView>,
+    menu: Res<State<Menu>>,
+    mut actions: MessageWriter<SavesAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = theme::root_ui(ctx);
+    let mut action = None;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| action = saves_panel(ui, &view));
+    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        action = Some(SavesAction::Back);
+    }
+    actions.write_batch(action);
+    Ok(())
+}
+
+fn apply_saves_actions(
+    mut actions: MessageReader<SavesAction>,
+    mut commands: MessageWriter<GameCommand>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    for action in actions.read() {
+        match action {
+            SavesAction::PlayOn(path) => {
+                commands.write(GameCommand::Open(path.clone()));
+            }
+            SavesAction::Replay(path) => {
+                commands.write(GameCommand::Replay(path.clone()));
+            }
+            SavesAction::Back => {
+                navigate.write(Navigate::To(Screen::Title));
+            }
+        }
+    }
+}
