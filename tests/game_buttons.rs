@@ -435,3 +435,56 @@ fn a_class_table_is_joined_by_its_code_and_its_result_kept_and_exported() {
         "exported to the folder typed"
     );
 }
+
+#[test]
+fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
+    use tradetable::game::screens::debrief::{DebriefAction, DebriefView};
+    use tradetable::sim::class::{ClassFile, ClassSeat, rehearse};
+    let (mut app, dir) = app(Mode::PlayUs, "debrief-screen");
+    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    let class = ClassFile::new(
+        &scenario,
+        3,
+        2025,
+        PerSide::new(ClassSeat::People, ClassSeat::People),
+        &[],
+        String::new(),
+    )
+    .unwrap();
+    let folder = dir.join("results");
+    for record in rehearse(&class, &scenario, "").unwrap() {
+        let code = record.table.clone().unwrap();
+        record.write(&folder.join(format!("{code}.json"))).unwrap();
+    }
+    press(&mut app, TitleAction::Debrief);
+    assert_eq!(screen(&app), Screen::Debrief);
+    press(&mut app, DebriefAction::Folder(folder.display().to_string()));
+    press(&mut app, DebriefAction::Open);
+    let started = std::time::Instant::now();
+    while app.world().resource::<DebriefView>().result.is_none() && started.elapsed().as_secs() < 120 {
+        app.update();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let tables = match &app.world().resource::<DebriefView>().result {
+        Some(Ok(debrief)) => debrief.tables.len(),
+        other => panic!("no debrief: {:?}", other.as_ref().map(|r| r.as_ref().err())),
+    };
+    assert_eq!(tables, 3);
+    press(&mut app, DebriefAction::WritePage);
+    assert!(folder.join("debrief.html").is_file() && folder.join("scores.csv").is_file());
+
+    press(
+        &mut app,
+        DebriefAction::Folder(dir.join("nothing-here").display().to_string()),
+    );
+    press(&mut app, DebriefAction::Open);
+    let started = std::time::Instant::now();
+    while app.world().resource::<DebriefView>().working() && started.elapsed().as_secs() < 60 {
+        app.update();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        matches!(&app.world().resource::<DebriefView>().result, Some(Err(message)) if message.contains("nothing-here")),
+        "a folder that cannot be read says so"
+    );
+}
