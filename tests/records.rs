@@ -239,3 +239,43 @@ fn a_class_inject_reaches_every_table_and_only_tables_that_switched_it_on() {
         "business confidence falls at the tables that meet the review"
     );
 }
+
+#[test]
+fn replay_prints_the_transcript_simulate_printed() {
+    let dir = temp_dir("cli");
+    let record = dir.join("game.json");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradetable"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let path = record.to_str().unwrap();
+    for format in ["text", "json"] {
+        let simulated = run(&[
+            "simulate",
+            "--seed",
+            "9",
+            "--us",
+            "hard",
+            "--japan",
+            "dealmaker",
+            "--format",
+            format,
+            "--record",
+            path,
+        ]);
+        let replayed = run(&["replay", path, "--format", format]);
+        assert_eq!(
+            String::from_utf8(replayed).unwrap(),
+            String::from_utf8(simulated).unwrap(),
+            "{format}"
+        );
+    }
+}
