@@ -488,3 +488,23 @@ fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
         "a folder that cannot be read says so"
     );
 }
+
+#[test]
+fn the_title_lists_the_shipped_scenarios_and_the_files_of_every_scenario_folder() {
+    use tradetable::game::session::{ScenarioSource, scenario_sources};
+    use tradetable::sim::library::{SHIPPED, new_scenario_text};
+    let dir = tradetable::game::testing::temp_dir("scenario-folders");
+    let own = dir.join("own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join("korea-2025.ron"), new_scenario_text("korea-2025", &SHIPPED[0])).unwrap();
+    // An exact copy of a shipped scenario is the shipped one: listed once.
+    std::fs::write(own.join("copy.ron"), SHIPPED[0].text).unwrap();
+    let sources = scenario_sources(&[own.clone(), dir.join("missing")]);
+    assert_eq!(sources[0], ScenarioSource::Builtin);
+    assert!(sources.contains(&ScenarioSource::File(own.join("korea-2025.ron"))));
+    assert!(!sources.contains(&ScenarioSource::File(own.join("copy.ron"))));
+    assert_eq!(
+        ScenarioSource::File(own.join("korea-2025.ron")).load().unwrap().id,
+        "korea-2025"
+    );
+}

@@ -53,7 +53,7 @@ const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
         "us_exports_bn: 5.4,",
         "us_exports_bn: -5.4,",
         "-5.4",
-        "sectors[3].us_exports_bn: expected a value of 0 or more, found -5.4",
+        "sectors[3].us_exports_bn: expected $bn from 0 to 10000 (a plausible trade or money figure), found -5.4",
     ),
     (
         "positive-elasticity",
@@ -226,8 +226,9 @@ fn validate_prints_file_line_column_and_exits_non_zero() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("{}:{line}:{col}: sectors[3].us_exports_bn", bad.display())),
+        stderr.contains(&format!("--> {}:{line}:{col}", bad.display())),
         "{stderr}"
     );
+    assert!(stderr.contains("= note: in `sectors[3].us_exports_bn`"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -5,6 +5,7 @@ mod backtest;
 mod class;
 mod debrief;
 mod negotiate;
+mod new_scenario;
 #[cfg(feature = "gui")]
 pub mod play;
 mod replay;
@@ -44,11 +45,21 @@ pub enum Format {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check scenario files; prints FILE:LINE:COL: message for every problem.
+    /// Check scenario files; prints every problem with its file, line, column and source line, or JSON.
     Validate {
         /// Scenario files (RON).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// `text`: each problem with its source line underlined; `json`: one document with every file's problems.
+        #[arg(long, value_enum, default_value_t = validate::ValidateFormat::Text)]
+        format: validate::ValidateFormat,
+        /// Also lint valid files: warnings about what makes a poor game (no zone of agreement, idle issues, events
+        /// that never fire, saturated objectives, red lines that rule out every deal, vague sources).
+        #[arg(long)]
+        lint: bool,
+        /// With --lint: treat warnings as errors (exit non-zero).
+        #[arg(long, requires = "lint")]
+        deny_warnings: bool,
     },
     /// Play one game between two AI strategies and print what happened.
     Simulate(simulate::SimulateArgs),
@@ -58,6 +69,8 @@ pub enum Command {
     Backtest(backtest::BacktestArgs),
     /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
+    /// Write a copy of a shipped scenario to start a new one from, into your own scenario folder.
+    NewScenario(new_scenario::NewScenarioArgs),
     /// Print a recorded game (a save, a class result, or `simulate --record`) as `simulate` prints a game.
     Replay(replay::ReplayArgs),
     /// Set up a class (table codes, a class sheet to print) and, for rehearsal, play its tables by the computer.
@@ -74,12 +87,18 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::Validate {
+            files,
+            format,
+            lint,
+            deny_warnings,
+        }) => validate::run(&files, format, validate::Lints { lint, deny_warnings }),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Negotiate(args)) => negotiate::run(&args),
         Some(Command::Tournament(args)) => tournament::run(&args),
         Some(Command::Backtest(args)) => backtest::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
+        Some(Command::NewScenario(args)) => new_scenario::run(&args),
         Some(Command::Class(command)) => class::run(&command),
         Some(Command::Debrief(args)) => debrief::run(&args),
         #[cfg(feature = "gui")]
@@ -98,9 +117,13 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Loads the scenario at `path`, or the built-in default when none is given.
+/// Loads the scenario at `path` (a file, or the name of a shipped scenario), or the built-in default when none is
+/// given.
 pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, crate::sim::ScenarioError> {
-    Scenario::load_or_builtin(path.map(PathBuf::as_path))
+    match path {
+        Some(path) => crate::sim::library::load(path),
+        None => Scenario::builtin(),
+    }
 }
 
 /// Parses a strategy name for clap.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Format;
-use crate::sim::bargaining::{BargainingError, Domain, Strategy, negotiate};
+use crate::sim::bargaining::{BargainingError, Domain, MAX_STEPS, Strategy, negotiate};
 use crate::sim::scenario::{BoundedReadError, MAX_FILE_BYTES, read_bounded};
 
 /// Options of `negotiate`.
@@ -22,8 +22,8 @@ pub struct NegotiateArgs {
     /// Party b's strategy.
     #[arg(long)]
     pub b: Strategy,
-    /// The deadline, in rounds.
-    #[arg(long, default_value_t = 20)]
+    /// The deadline, in rounds: 1 to 100000 (every offer is kept for the trace, two a round).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_STEPS)))]
     pub steps: u32,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -55,6 +55,11 @@ pub fn run(args: &NegotiateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Clap holds `--steps` within the bound; this guards callers that build the arguments in code.
+    if !(1..=MAX_STEPS).contains(&args.steps) {
+        eprintln!("error: --steps must be from 1 to {MAX_STEPS}, found {}", args.steps);
+        return ExitCode::FAILURE;
+    }
     let trace = negotiate(&domain, args.a, args.b, args.steps);
     match args.format {
         Format::Text => print!("{trace}"),

@@ -40,6 +40,10 @@ pub struct PlayArgs {
     /// Start in borderless full screen.
     #[arg(long)]
     pub fullscreen: bool,
+    /// Another folder of scenario files for the title's picker (repeat for more), after the shipped scenarios, the
+    /// working folder's `scenarios/` and your own scenario folder.
+    #[arg(long = "scenario-dir")]
+    pub scenario_dirs: Vec<PathBuf>,
 }
 
 /// The launch options `args` describe; `straight_to_table` is false for the bare `tradetable` (the title).
@@ -55,10 +59,16 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
     LaunchOptions {
         straight_to_table,
         setup: GameSetup {
-            source: args
-                .scenario
-                .clone()
-                .map_or(ScenarioSource::Builtin, ScenarioSource::File),
+            source: match &args.scenario {
+                None => ScenarioSource::Builtin,
+                // A shipped scenario may be named instead of a file.
+                Some(path) if !path.exists() => match path.to_str().and_then(crate::sim::library::shipped) {
+                    Some(shipped) if shipped.file == crate::sim::library::SHIPPED[0].file => ScenarioSource::Builtin,
+                    Some(shipped) => ScenarioSource::Shipped(shipped.name().to_string()),
+                    None => ScenarioSource::File(path.clone()),
+                },
+                Some(path) => ScenarioSource::File(path.clone()),
+            },
             mode,
             ai,
             seed: args.seed.unwrap_or(defaults.seed),
@@ -67,6 +77,10 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
         screenshot_dir: args.screenshot_dir.clone(),
         ui_scale: args.ui_scale,
         fullscreen: args.fullscreen,
+        scenario_dirs: crate::places::scenario_folders()
+            .into_iter()
+            .chain(args.scenario_dirs.iter().cloned())
+            .collect(),
         ..LaunchOptions::title()
     }
 }

@@ -1,26 +1,216 @@
-//! `tradetable validate FILE...`: every problem of every file as `FILE:LINE:COL: message`.
+//! `tradetable validate FILE...`: every problem of every file rendered as rustc renders its errors, or with
+//! `--format json` one JSON document for editors and CI.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::sim::Scenario;
+use serde::Serialize;
+
+use crate::sim::diagnostics::{self, CheckedFile};
+use crate::sim::lint::lint_scenario;
+use crate::sim::ron_spans::{FieldPath, SpanIndex};
+use crate::sim::scenario::{Problem, ScenarioError};
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ValidateFormat {
+    /// Each problem with its source line underlined, on standard error (coloured on a terminal).
+    Text,
+    /// One JSON document on standard output: per file, `ok` and its problems.
+    Json,
+}
+
+/// Whether to lint valid files, and whether their warnings fail the run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lints {
+    /// Lint every valid file.
+    pub lint: bool,
+    /// Warnings fail the run.
+    pub deny_warnings: bool,
+}
+
+/// The JSON report: every file, and whether all are valid.
+#[derive(Debug, Serialize)]
+struct Report {
+    ok: bool,
+    files: Vec<FileReport>,
+}
+
+/// One file of the JSON report.
+#[derive(Debug, Serialize)]
+struct FileReport {
+    file: String,
+    ok: bool,
+    problems: Vec<ProblemReport>,
+    warnings: Vec<WarningReport>,
+}
+
+/// One linter warning of the JSON report.
+#[derive(Debug, Serialize)]
+struct WarningReport {
+    check: &'static str,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: String,
+    message: String,
+}
+
+/// One problem of the JSON report; `line` and `column` are 1-based, null when the problem has no place in the text
+/// (an unreadable file).
+#[derive(Debug, Serialize)]
+struct ProblemReport {
+    line: Option<usize>,
+    column: Option<usize>,
+    path: String,
+    message: String,
+    help: Option<String>,
+}
 
 /// Validates each file; exit code 0 only if all are valid.
-pub fn run(files: &[PathBuf]) -> ExitCode {
-    let mut failed = 0;
-    for file in files {
-        match Scenario::load(file) {
-            Ok(scenario) => println!("{}: ok ({}, {} rounds)", file.display(), scenario.id, scenario.rounds),
-            Err(error) => {
-                failed += 1;
-                eprintln!("{error}");
+pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode {
+    let checked: Vec<CheckedFile> = files.iter().map(|file| diagnostics::check_file(file)).collect();
+    let warnings: Vec<Vec<Problem>> = checked
+        .iter()
+        .map(|file| match (&file.result, lints.lint) {
+            (Ok(scenario), true) => lint_problems(scenario, file.text.as_deref().unwrap_or_default()),
+            _ => Vec::new(),
+        })
+        .collect();
+    let warned = warnings.iter().filter(|w| !w.is_empty()).count();
+    let failed =
+        checked.iter().filter(|file| file.result.is_err()).count() + if lints.deny_warnings { warned } else { 0 };
+    match format {
+        ValidateFormat::Text => print_text(&checked, &warnings),
+        ValidateFormat::Json => {
+            let report = Report {
+                ok: failed == 0,
+                files: checked
+                    .iter()
+                    .zip(&warnings)
+                    .map(|(file, w)| file_report(file, w))
+                    .collect(),
+            };
+            match serde_json::to_string_pretty(&report) {
+                Ok(json) => println!("{json}"),
+                Err(error) => {
+                    eprintln!("error: cannot write JSON: {error}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{failed} of {} file(s) invalid", files.len());
         ExitCode::FAILURE
+    }
+}
+
+/// The linter's findings on a valid scenario, located in its text like problems (the check's name leads the
+/// message).
+fn lint_problems(scenario: &crate::sim::Scenario, text: &str) -> Vec<Problem> {
+    let index = SpanIndex::new(text);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    lint_scenario(scenario, threads)
+        .into_iter()
+        .map(|lint| Problem {
+            position: FieldPath::parse(&lint.path).and_then(|path| index.locate_nearest(&path)),
+            path: lint.path,
+            message: format!("{} [{}]", lint.message, lint.check),
+            help: None,
+        })
+        .collect()
+}
+
+fn print_text(checked: &[CheckedFile], warnings: &[Vec<Problem>]) {
+    let renderer = diagnostics::renderer(std::io::stderr().is_terminal());
+    let mut failed = 0;
+    for (file, warnings) in checked.iter().zip(warnings) {
+        for warning in warnings {
+            eprintln!(
+                "{}\n",
+                diagnostics::render_warning(
+                    &file.label,
+                    file.text.as_deref().unwrap_or_default(),
+                    warning,
+                    &renderer
+                )
+            );
+        }
+        match &file.result {
+            Ok(scenario) if !warnings.is_empty() => println!(
+                "{}: valid, {} warning(s) ({}, {} rounds)",
+                file.label,
+                warnings.len(),
+                scenario.id,
+                scenario.rounds
+            ),
+            Ok(scenario) => println!("{}: ok ({}, {} rounds)", file.label, scenario.id, scenario.rounds),
+            Err(error) => {
+                failed += 1;
+                eprintln!(
+                    "{}\n",
+                    diagnostics::render_error(error, file.text.as_deref(), &renderer)
+                );
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} of {} file(s) invalid", checked.len());
+    }
+}
+
+fn file_report(file: &CheckedFile, warnings: &[Problem]) -> FileReport {
+    let problems = match &file.result {
+        Ok(_) => Vec::new(),
+        Err(ScenarioError::Invalid { problems, .. }) => problems
+            .iter()
+            .map(|problem| ProblemReport {
+                line: problem.position.map(|p| p.line),
+                column: problem.position.map(|p| p.col),
+                path: problem.path.clone(),
+                message: problem.message.clone(),
+                help: problem.help.clone(),
+            })
+            .collect(),
+        Err(ScenarioError::TooLarge { bytes, .. }) => vec![ProblemReport {
+            line: None,
+            column: None,
+            path: String::new(),
+            message: format!(
+                "the file is {bytes} bytes; scenario files are limited to {} bytes",
+                crate::sim::scenario::MAX_FILE_BYTES
+            ),
+            help: None,
+        }],
+        Err(ScenarioError::Io { source, .. }) => vec![ProblemReport {
+            line: None,
+            column: None,
+            path: String::new(),
+            message: format!("cannot read the file: {source}"),
+            help: None,
+        }],
+    };
+    FileReport {
+        file: file.label.clone(),
+        ok: file.result.is_ok(),
+        problems,
+        warnings: warnings
+            .iter()
+            .map(|w| WarningReport {
+                check: w.message.rsplit_once(" [").map_or("", |(_, check)| {
+                    crate::sim::lint::CHECKS
+                        .iter()
+                        .find(|name| check.trim_end_matches(']') == **name)
+                        .copied()
+                        .unwrap_or("")
+                }),
+                line: w.position.map(|p| p.line),
+                column: w.position.map(|p| p.col),
+                path: w.path.clone(),
+                message: w.message.clone(),
+            })
+            .collect(),
     }
 }

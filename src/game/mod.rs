@@ -7,6 +7,7 @@
 
 pub mod autoplay;
 pub mod glossary;
+pub mod hot_reload;
 pub mod menus;
 pub mod navigation;
 pub mod panels;
@@ -48,6 +49,9 @@ pub struct LaunchOptions {
     pub fullscreen: bool,
     /// Where saves and settings live.
     pub data_dir: PathBuf,
+    /// The folders of scenario files the title lists, after the shipped scenarios: the working folder's
+    /// `scenarios/`, the user's own folder in the data directory, and any `--scenario-dir`.
+    pub scenario_dirs: Vec<PathBuf>,
 }
 
 impl LaunchOptions {
@@ -61,6 +65,7 @@ impl LaunchOptions {
             screenshot_dir: None,
             ui_scale: None,
             fullscreen: false,
+            scenario_dirs: crate::places::scenario_folders(),
             data_dir: saves::default_data_dir(),
         }
     }
@@ -71,6 +76,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((
         theme::plugin,
         navigation::plugin,
+        hot_reload::plugin,
         screens::plugin,
         menus::plugin,
         session::plugin,

@@ -18,16 +18,9 @@ pub const SAVES_DIR: &str = "saves";
 /// The folder of class results in the data directory.
 pub const CLASS_DIR: &str = "class";
 
-/// Where saves and settings live: `$TRADETABLE_DATA_DIR`, else the platform's data directory (from the
-/// `directories` crate: `~/.local/share/tradetable` on Linux, `~/Library/Application Support/org.TradeTable.TradeTable`
-/// on macOS, `%APPDATA%\\TradeTable\\TradeTable\\data` on Windows), else a folder beside the program's working directory.
+/// Where saves and settings live (see [`crate::places::data_dir`]).
 pub fn default_data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("TRADETABLE_DATA_DIR") {
-        return PathBuf::from(dir);
-    }
-    directories::ProjectDirs::from("org", "TradeTable", "TradeTable")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from("tradetable-data"))
+    crate::places::data_dir()
 }
 
 /// The autosave's path.

@@ -16,6 +16,7 @@ use super::screens::replay::ReplayView;
 use crate::sim::ai::Negotiator;
 use crate::sim::ai::Opponent;
 use crate::sim::class::TableCode;
+use crate::sim::library;
 use crate::sim::negotiation::{Event, GameState};
 use crate::sim::record::{self, GameRecord, ScenarioRef, Seat};
 use crate::sim::{Move, MoveError, PerSide, Scenario, Side, apply};
@@ -76,6 +77,8 @@ pub enum ScenarioSource {
     /// The scenario built into the program.
     #[default]
     Builtin,
+    /// Another scenario shipped inside the program, by name.
+    Shipped(String),
     /// A scenario file.
     File(PathBuf),
 }
@@ -85,17 +88,22 @@ impl ScenarioSource {
     pub fn label(&self) -> String {
         match self {
             ScenarioSource::Builtin => format!("{} (built in)", crate::sim::scenario::DEFAULT_SCENARIO_LABEL),
+            ScenarioSource::Shipped(name) => format!("{name} (built in)"),
             ScenarioSource::File(path) => path.display().to_string(),
         }
     }
 
     /// Loads and validates the scenario; the error is the core's located `FILE:LINE:COL: message` text.
     pub fn load(&self) -> Result<Scenario, String> {
-        let path = match self {
-            ScenarioSource::Builtin => None,
-            ScenarioSource::File(path) => Some(path),
-        };
-        Scenario::load_or_builtin(path.map(PathBuf::as_path)).map_err(|e| e.to_string())
+        match self {
+            ScenarioSource::Builtin => Scenario::builtin(),
+            ScenarioSource::Shipped(name) => match library::shipped(name) {
+                Some(shipped) => shipped.load(),
+                None => return Err(format!("no scenario called \"{name}\" is built into this version")),
+            },
+            ScenarioSource::File(path) => Scenario::load(path),
+        }
+        .map_err(|e| e.to_string())
     }
 }
 
@@ -146,9 +154,29 @@ impl GameSetup {
     }
 }
 
-/// Every scenario this computer has: the built-in one and each file of `scenarios/` that loads.
-pub fn scenario_library() -> Vec<(ScenarioSource, Scenario)> {
-    crate::game::screens::title::list_scenarios(std::path::Path::new("scenarios"))
+/// Every scenario this computer has, as the title's picker lists them: the shipped ones (built into the program),
+/// then the files of the scenario folders (the working folder's `scenarios/`, the user's own folder, `--scenario-dir`)
+/// that are not exact copies of a shipped one.
+pub fn scenario_sources(folders: &[PathBuf]) -> Vec<ScenarioSource> {
+    let mut sources = vec![ScenarioSource::Builtin];
+    sources.extend(
+        library::SHIPPED
+            .iter()
+            .skip(1)
+            .map(|s| ScenarioSource::Shipped(s.name().to_string())),
+    );
+    for file in library::scenario_files(folders) {
+        let copy = crate::sim::scenario::read_bounded(&file).is_ok_and(|text| library::is_shipped_text(&text));
+        if !copy {
+            sources.push(ScenarioSource::File(file));
+        }
+    }
+    sources
+}
+
+/// Every scenario this computer has that loads, with where it came from.
+pub fn scenario_library(folders: &[PathBuf]) -> Vec<(ScenarioSource, Scenario)> {
+    scenario_sources(folders)
         .into_iter()
         .filter_map(|source| source.load().ok().map(|scenario| (source, scenario)))
         .collect()
@@ -157,6 +185,7 @@ pub fn scenario_library() -> Vec<(ScenarioSource, Scenario)> {
 /// The scenario (in the version) a record or table was made with, from `preferred` or the library, or a sentence
 /// saying it is not on this computer.
 pub fn find_scenario(
+    folders: &[PathBuf],
     reference: &ScenarioRef,
     preferred: &ScenarioSource,
 ) -> Result<(ScenarioSource, Scenario), String> {
@@ -165,7 +194,7 @@ pub fn find_scenario(
     {
         return Ok((preferred.clone(), scenario));
     }
-    scenario_library()
+    scenario_library(folders)
         .into_iter()
         .find(|(_, scenario)| reference.matches(scenario))
         .ok_or_else(|| {
@@ -319,8 +348,10 @@ impl Session {
 pub struct ScenarioPreview {
     /// Where it was loaded from.
     pub source: ScenarioSource,
-    /// The scenario.
+    /// The scenario (the last version that loaded).
     pub scenario: Arc<Scenario>,
+    /// The located error of an edit of the file that does not load, shown over the last good version.
+    pub edit_error: Option<String>,
 }
 
 /// What became of the last "Save as…", for the pause menu.
@@ -379,6 +410,9 @@ pub enum GameCommand {
     Open(PathBuf),
     /// Open a saved or finished game in the replay viewer.
     Replay(PathBuf),
+    /// Restart the game on the edited scenario file, with the same seed, replaying the moves so far where they are
+    /// still legal.
+    Reload,
     /// Open the game being played (or just finished) in the replay viewer.
     ReplayCurrent,
     /// Start a game from a recorded game's first `moves` moves ("Branch from here" in the replay viewer).
@@ -498,6 +532,7 @@ fn run_game_commands(
                         commands.insert_resource(ScenarioPreview {
                             source: setup.source.clone(),
                             scenario: Arc::new(scenario),
+                            edit_error: None,
                         });
                         navigate.write(Navigate::To(Screen::Setup));
                     }
@@ -512,10 +547,14 @@ fn run_game_commands(
                 };
                 scenario.map(|scenario| Session::new(scenario, setup.clone()))
             }
-            GameCommand::Continue => open_record(&saves::autosave_path(&options.data_dir), &setup.source),
-            GameCommand::Open(path) => open_record(path, &setup.source),
+            GameCommand::Continue => open_record(
+                &options.scenario_dirs,
+                &saves::autosave_path(&options.data_dir),
+                &setup.source,
+            ),
+            GameCommand::Open(path) => open_record(&options.scenario_dirs, path, &setup.source),
             GameCommand::Replay(path) => {
-                match ReplayView::open(path, &setup.source) {
+                match ReplayView::open(&options.scenario_dirs, path, &setup.source) {
                     Ok(view) => {
                         notice.0 = None;
                         commands.insert_resource(view);
@@ -525,6 +564,15 @@ fn run_game_commands(
                 }
                 continue;
             }
+            GameCommand::Reload => match &session {
+                Some(session) => session.setup.source.load().map(|scenario| {
+                    let start = crate::sim::play::fresh_like(&scenario, &session.state);
+                    let state = crate::sim::play::replay(&scenario, start, &session.state.moves);
+                    // The edited scenario is another version: a class table's code no longer fits it.
+                    Session::resume(Arc::new(scenario), session.setup.clone(), state, None)
+                }),
+                None => continue,
+            },
             GameCommand::ReplayCurrent => {
                 if let Some(session) = &session {
                     let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
@@ -542,13 +590,13 @@ fn run_game_commands(
                 continue;
             }
             GameCommand::Branch { record, moves } => {
-                find_scenario(&record.scenario, &setup.source).and_then(|(source, scenario)| {
+                find_scenario(&options.scenario_dirs, &record.scenario, &setup.source).and_then(|(source, scenario)| {
                     let state = record.replay_to(&scenario, *moves).map_err(|e| e.to_string())?;
                     let setup = GameSetup::from_record(source, record);
                     Ok(Session::resume(Arc::new(scenario), setup, state, None))
                 })
             }
-            GameCommand::JoinTable(code) => join_table(code, &options.data_dir, &setup.source),
+            GameCommand::JoinTable(code) => join_table(&options.scenario_dirs, code, &options.data_dir, &setup.source),
             GameCommand::SaveAs(name) => {
                 if let Some(session) = &session {
                     let path = saves::named_path(&options.data_dir, name);
@@ -590,9 +638,9 @@ fn run_game_commands(
 }
 
 /// The game a record holds, replayed by the core on the scenario it was played on.
-fn open_record(path: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
+fn open_record(folders: &[PathBuf], path: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
     let record = saves::read(path)?;
-    let (source, scenario) = find_scenario(&record.scenario, preferred)?;
+    let (source, scenario) = find_scenario(folders, &record.scenario, preferred)?;
     let state = record.replay(&scenario).map_err(|e| e.to_string())?;
     let setup = GameSetup::from_record(source, &record);
     Ok(Session::resume(Arc::new(scenario), setup, state, record.table.clone()))
@@ -600,12 +648,17 @@ fn open_record(path: &std::path::Path, preferred: &ScenarioSource) -> Result<Ses
 
 /// A class table's game: its saved result if this computer has one (a student coming back to the table), else a
 /// new game as the code sets it.
-fn join_table(typed: &str, data_dir: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
-    let table = ClassTable::find(typed, preferred)?;
+fn join_table(
+    folders: &[PathBuf],
+    typed: &str,
+    data_dir: &std::path::Path,
+    preferred: &ScenarioSource,
+) -> Result<Session, String> {
+    let table = ClassTable::find(folders, typed, preferred)?;
     let code = table.code.encode();
     let saved = saves::class_path(data_dir, &code);
     if saved.is_file() {
-        return open_record(&saved, &table.source);
+        return open_record(folders, &saved, &table.source);
     }
     let state = GameState::with_injects(&table.scenario, table.code.seed, table.code.inject_ids(&table.scenario));
     Ok(Session::resume(
@@ -631,9 +684,9 @@ pub struct ClassTable {
 
 impl ClassTable {
     /// Decodes a typed code and finds its scenario among `preferred` and the library, or says why not.
-    pub fn find(typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, String> {
+    pub fn find(folders: &[PathBuf], typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, String> {
         let code = TableCode::decode(typed).map_err(|e| e.to_string())?;
-        let mut library = scenario_library();
+        let mut library = scenario_library(folders);
         if let Ok(scenario) = preferred.load() {
             library.insert(0, (preferred.clone(), scenario));
         }

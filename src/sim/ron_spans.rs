@@ -53,6 +53,23 @@ impl FieldPath {
         steps.push(PathStep::Index(index));
         Self(steps)
     }
+
+    /// Reads a path as [`Display`](fmt::Display) writes it (`objectives.us[2].source`); `None` if it is not one.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut path = Self::root();
+        for part in text.split('.').filter(|p| !p.is_empty()) {
+            let (name, indices) = part.split_once('[').map_or((part, ""), |(n, rest)| (n, rest));
+            if !name.is_empty() {
+                path = path.field(name);
+            }
+            if !indices.is_empty() {
+                for index in indices.trim_end_matches(']').split("][") {
+                    path = path.index(index.parse().ok()?);
+                }
+            }
+        }
+        Some(path)
+    }
 }
 
 impl fmt::Display for FieldPath {

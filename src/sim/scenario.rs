@@ -20,6 +20,29 @@ pub const MAX_INJECTS: usize = 5;
 /// Scenario and save files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// The largest money figure a scenario may hold, in $bn (a year, for flows): several times all US–Japan goods trade
+/// ($230bn in 2024), so any real figure fits and a slip of the exponent (`1e308`) does not.
+pub const MAX_BILLIONS: f64 = 10_000.0;
+
+/// The largest magnitude of a trade elasticity: published import-demand elasticities lie within about −10.
+pub const MAX_ELASTICITY: f64 = 50.0;
+
+/// The most yen a dollar may buy in a scenario (it has not been above 360 since 1971).
+pub const MAX_YEN_PER_DOLLAR: f64 = 1_000.0;
+
+/// The fewest yen a dollar may buy in a scenario (the record low is about 76): flows are restated at the ratio of
+/// two rates, which a rate near zero would blow up.
+pub const MIN_YEN_PER_DOLLAR: f64 = 1.0;
+
+/// The largest magnitude of a model figure an objective or red line names ($bn, percentage points, approval).
+pub const MAX_FIGURE: f64 = 100_000.0;
+
+/// The largest magnitude of a constituency's reaction, in approval points per unit of its indicator.
+pub const MAX_REACTION: f64 = 1_000.0;
+
+/// The largest relative weight of a constituency or objective.
+pub const MAX_WEIGHT: f64 = 1_000.0;
+
 /// A whole scenario: the starting position, the rules of the table, and how each side keeps score.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -809,15 +832,25 @@ pub struct Problem {
     pub path: String,
     /// What is wrong, and what was expected.
     pub message: String,
+    /// How to fix it, when there is a likely fix: "did you mean `us_import_elasticity`?".
+    pub help: Option<String>,
 }
 
+/// The one-line form, `LINE:COL: path: message; help`, for a small box such as the game's title screen; the
+/// command line renders problems with their source line (`sim::diagnostics`).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.position, self.path.is_empty()) {
-            (Some(p), true) => write!(f, "{p}: {}", self.message),
-            (Some(p), false) => write!(f, "{p}: {}: {}", self.path, self.message),
-            (None, _) => write!(f, "{}: {}", self.path, self.message),
+        if let Some(position) = &self.position {
+            write!(f, "{position}: ")?;
         }
+        if !self.path.is_empty() || self.position.is_none() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "; {help}")?;
+        }
+        Ok(())
     }
 }
 
@@ -854,9 +887,8 @@ fn render_problems(path: &str, problems: &[Problem]) -> String {
     problems
         .iter()
         .map(|p| match &p.position {
-            Some(pos) if p.path.is_empty() => format!("{path}:{pos}: {}", p.message),
-            Some(pos) => format!("{path}:{pos}: {}: {}", p.path, p.message),
-            None => format!("{path}: {}: {}", p.path, p.message),
+            Some(_) => format!("{path}:{p}"),
+            None => format!("{path}: {p}"),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -885,17 +917,15 @@ impl Scenario {
     /// Reads and validates a scenario file, refusing files over [`MAX_FILE_BYTES`].
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
         let label = path.display().to_string();
-        let text = read_bounded(path).map_err(|e| match e {
-            BoundedReadError::Io(source) => ScenarioError::Io {
-                path: label.clone(),
-                source,
-            },
-            BoundedReadError::TooLarge(bytes) => ScenarioError::TooLarge {
-                path: label.clone(),
-                bytes,
-            },
-        })?;
-        Scenario::from_ron_str(&text, &label)
+        let bytes = read_bounded_bytes(path).map_err(|e| ScenarioError::from_read(&label, e))?;
+        Scenario::from_ron_bytes(&bytes, &label)
+    }
+
+    /// Parses and validates scenario bytes: text that is not UTF-8 is refused at the line and column of its first
+    /// invalid byte.
+    pub fn from_ron_bytes(bytes: &[u8], label: &str) -> Result<Scenario, ScenarioError> {
+        let text = decode_utf8(bytes, label)?;
+        Scenario::from_ron_str(text, label)
     }
 
     /// Parses and validates scenario text; `label` names the text in error messages.
@@ -919,6 +949,7 @@ impl Scenario {
                 }),
                 path: String::new(),
                 message: e.code.to_string(),
+                help: syntax_help(&e.code),
             }])
         })?;
         scenario.text_hash = text_hash(text);
@@ -929,10 +960,11 @@ impl Scenario {
         let index = SpanIndex::new(text);
         let problems = found
             .into_iter()
-            .map(|(path, message)| Problem {
-                position: index.locate_nearest(&path),
-                path: path.to_string(),
-                message,
+            .map(|finding| Problem {
+                position: index.locate_nearest(&finding.path),
+                path: finding.path.to_string(),
+                message: finding.message,
+                help: finding.help,
             })
             .collect();
         Err(invalid(problems))
@@ -962,7 +994,7 @@ impl Scenario {
     }
 
     /// Every semantic problem, with the path of the value at fault.
-    fn problems(&self) -> Vec<(FieldPath, String)> {
+    fn problems(&self) -> Vec<Finding> {
         let mut v = Validator::default();
         let root = FieldPath::root();
         v.text(&root.field("id"), &self.id);
@@ -983,8 +1015,18 @@ impl Scenario {
         }
 
         let fx = root.field("exchange");
-        v.positive(&fx.field("yen_per_dollar"), self.exchange.yen_per_dollar);
-        v.positive(&fx.field("base_yen_per_dollar"), self.exchange.base_yen_per_dollar);
+        v.range(
+            &fx.field("yen_per_dollar"),
+            self.exchange.yen_per_dollar,
+            MIN_YEN_PER_DOLLAR,
+            MAX_YEN_PER_DOLLAR,
+        );
+        v.range(
+            &fx.field("base_yen_per_dollar"),
+            self.exchange.base_yen_per_dollar,
+            MIN_YEN_PER_DOLLAR,
+            MAX_YEN_PER_DOLLAR,
+        );
         v.range(
             &fx.field("import_fx_elasticity"),
             self.exchange.import_fx_elasticity,
@@ -1041,8 +1083,8 @@ impl Scenario {
         }
         for (i, s) in self.sectors.iter().enumerate() {
             let p = root.field("sectors").index(i);
-            v.non_negative(&p.field("us_imports_bn"), s.us_imports_bn);
-            v.non_negative(&p.field("us_exports_bn"), s.us_exports_bn);
+            v.billions(&p.field("us_imports_bn"), s.us_imports_bn);
+            v.billions(&p.field("us_exports_bn"), s.us_exports_bn);
             v.rate(&p.field("us_tariff"), s.us_tariff);
             v.rate(&p.field("japan_tariff"), s.japan_tariff);
             v.rate(&p.field("japan_mfn_tariff"), s.japan_mfn_tariff);
@@ -1111,7 +1153,7 @@ impl Scenario {
                     "cooperation is given or not: expected the unit YesNo".to_string(),
                 );
             }
-            v.non_negative(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
+            v.billions(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
             if lever.phase_in_months > 120 {
                 v.fail(
                     &p.field("phase_in_months"),
@@ -1126,7 +1168,9 @@ impl Scenario {
                     v.range(&e.field("additionality"), *additionality, 0.0, 1.0);
                 }
                 ConcessionEffect::Investment { years, additionality } => {
-                    v.positive(&e.field("years"), *years);
+                    // The pledge is divided by the years: a tiny divisor would make the yearly inflow overflow, and a pledge
+                    // spread over more than a century is no pledge.
+                    v.range(&e.field("years"), *years, 0.1, 100.0);
                     v.range(&e.field("additionality"), *additionality, 0.0, 1.0);
                 }
                 ConcessionEffect::TariffCut { sectors } => {
@@ -1142,29 +1186,32 @@ impl Scenario {
                 }
                 ConcessionEffect::QuotaExpansion { sector, bn_per_unit } => {
                     v.reference(&e.field("sector"), sector, &sector_ids, "sector");
-                    v.non_negative(&e.field("bn_per_unit"), *bn_per_unit);
+                    v.billions(&e.field("bn_per_unit"), *bn_per_unit);
                 }
                 ConcessionEffect::StandardsRecognition {
                     sector, bn_per_unit, ..
                 } => {
                     v.reference(&e.field("sector"), sector, &sector_ids, "sector");
-                    v.non_negative(&e.field("bn_per_unit"), *bn_per_unit);
+                    v.billions(&e.field("bn_per_unit"), *bn_per_unit);
                 }
                 ConcessionEffect::Cooperation => {}
             }
         }
 
         let inv = root.field("investment");
-        v.non_negative(&inv.field("baseline_inflow_bn"), self.investment.baseline_inflow_bn);
+        v.billions(&inv.field("baseline_inflow_bn"), self.investment.baseline_inflow_bn);
         v.range(
             &inv.field("uncertainty_drag"),
             self.investment.uncertainty_drag,
             0.0,
             1.0,
         );
-        v.positive(
+        // Percentage points of tariff (rates are at most 2, 200%); threats are divided by it, so not near 0.
+        v.range(
             &inv.field("full_uncertainty_points"),
             self.investment.full_uncertainty_points,
+            0.1,
+            200.0,
         );
         v.range(
             &inv.field("unsettled_uncertainty"),
@@ -1212,7 +1259,7 @@ impl Scenario {
             }
             for (i, c) in politics.constituencies.iter().enumerate() {
                 let p = sp.field("constituencies").index(i);
-                v.non_negative(&p.field("weight"), c.weight);
+                v.range(&p.field("weight"), c.weight, 0.0, MAX_WEIGHT);
                 v.range(&p.field("approval"), c.approval, 0.0, 100.0);
                 v.text(&p.field("source"), &c.source);
                 for (k, r) in c.reactions.iter().enumerate() {
@@ -1225,7 +1272,11 @@ impl Scenario {
                         Indicator::Lever(id) => v.reference(&rp, id, &all_ids, "instrument or lever"),
                         _ => {}
                     }
-                    v.finite(&p.field("reactions").index(k).field("per_unit"), r.per_unit);
+                    v.magnitude(
+                        &p.field("reactions").index(k).field("per_unit"),
+                        r.per_unit,
+                        MAX_REACTION,
+                    );
                 }
             }
             let op = root.field("objectives").field(Side::key(side));
@@ -1236,14 +1287,17 @@ impl Scenario {
             v.unique_ids(&op, objectives.iter().map(|o| o.id.as_str()));
             for (i, o) in objectives.iter().enumerate() {
                 let p = op.index(i);
-                v.positive(&p.field("weight"), o.weight);
-                v.finite(&p.field("worst"), o.worst);
-                v.finite(&p.field("best"), o.best);
+                v.positive_at_most(&p.field("weight"), o.weight, MAX_WEIGHT);
+                v.magnitude(&p.field("worst"), o.worst, MAX_FIGURE);
+                v.magnitude(&p.field("best"), o.best, MAX_FIGURE);
                 if o.worst == o.best {
                     v.fail(&p.field("best"), "expected best to differ from worst".to_string());
                 }
+                if let Some(beyond) = o.beyond_best {
+                    v.magnitude(&p.field("beyond_best"), beyond, MAX_FIGURE);
+                }
                 if let Some(beyond) = o.beyond_best
-                    && v.finite(&p.field("beyond_best"), beyond)
+                    && beyond.is_finite()
                     && !((o.worst < o.best && o.best < beyond) || (o.worst > o.best && o.best > beyond))
                 {
                     v.fail(
@@ -1271,8 +1325,9 @@ impl Scenario {
                     v.reference(&kp.field("instrument"), instrument, &instrument_ids, "US instrument");
                     v.rate(&kp.field("rate"), *rate);
                 }
-                ScheduledKind::Election { threshold, .. } => {
+                ScheduledKind::Election { threshold, loss, .. } => {
                     v.range(&p.field("kind").field("threshold"), *threshold, 0.0, 100.0);
+                    v.range(&p.field("kind").field("loss"), *loss, 0.0, 100.0);
                 }
             }
         }
@@ -1334,7 +1389,7 @@ impl Scenario {
                     .map(|i| &self.us_instruments[i].options)
                     .or_else(|| self.lever_index(id).map(|i| &self.japan_levers[i].options));
                 match options {
-                    None => v.fail(&tp, format!("unknown instrument or lever \"{id}\"")),
+                    None => v.unknown_issue(&tp, id, self),
                     Some(options) if !options.contains(value) => v.fail(
                         &tp,
                         format!("{value} is not one of the options {options:?} of \"{id}\""),
@@ -1386,7 +1441,12 @@ impl Scenario {
                 format!("expected 1 to 60 months, found {}", history.months),
             );
         }
-        v.positive(&hp.field("yen_per_dollar"), history.yen_per_dollar);
+        v.range(
+            &hp.field("yen_per_dollar"),
+            history.yen_per_dollar,
+            MIN_YEN_PER_DOLLAR,
+            MAX_YEN_PER_DOLLAR,
+        );
         v.text(&hp.field("source"), &history.source);
         let check_month = |v: &mut Validator, path: &FieldPath, month: &str| {
             let Some(start) = start else { return };
@@ -1423,7 +1483,7 @@ impl Scenario {
                 } else if self.lever_index(id).is_some() {
                     v.range(&path, *value, 0.0, 1.0e4);
                 } else {
-                    v.fail(&path, format!("unknown instrument or lever \"{id}\""));
+                    v.unknown_issue(&path, id, self);
                 }
             }
             for (id, sectors) in &change.exempt {
@@ -1517,7 +1577,7 @@ impl Scenario {
                 let lp = p.field("red_lines").index(k);
                 v.reference(&lp.field("issue"), &line.issue, issue_ids, "instrument or lever");
                 let (Limit::AtMost(bound) | Limit::AtLeast(bound)) = line.limit;
-                v.finite(&lp.field("limit"), bound);
+                v.magnitude(&lp.field("limit"), bound, MAX_FIGURE);
                 if let Some(options) = self.issue_options(&line.issue)
                     && !options.iter().any(|&o| line.limit.allows(o))
                 {
@@ -1601,40 +1661,85 @@ pub fn parse_year_month(text: &str) -> Option<(u32, u32)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
+/// One semantic problem before it is located in the text.
+struct Finding {
+    path: FieldPath,
+    message: String,
+    help: Option<String>,
+}
+
 #[derive(Default)]
 struct Validator {
-    problems: Vec<(FieldPath, String)>,
+    problems: Vec<Finding>,
 }
 
 impl Validator {
     fn fail(&mut self, path: &FieldPath, message: String) {
-        self.problems.push((path.clone(), message));
+        self.fail_with_help(path, message, None);
     }
 
+    fn fail_with_help(&mut self, path: &FieldPath, message: String, help: Option<String>) {
+        self.problems.push(Finding {
+            path: path.clone(),
+            message,
+            help,
+        });
+    }
+
+    /// Whether `x` is a number at all; figures with a range check it there, the rest through [`Self::magnitude`].
     fn finite(&mut self, path: &FieldPath, x: f64) -> bool {
         if x.is_finite() {
             true
         } else {
-            self.fail(path, format!("expected a finite number, found {x}"));
+            self.fail(path, format!("expected a finite number, found {}", show_number(x)));
             false
         }
     }
 
-    fn non_negative(&mut self, path: &FieldPath, x: f64) {
-        if self.finite(path, x) && x < 0.0 {
-            self.fail(path, format!("expected a value of 0 or more, found {x}"));
+    /// A figure with no natural range, held within a plausible magnitude so that arithmetic on it stays finite.
+    fn magnitude(&mut self, path: &FieldPath, x: f64, bound: f64) {
+        self.range(path, x, -bound, bound);
+    }
+
+    /// A money figure in $bn (a year, for flows): 0 to [`MAX_BILLIONS`].
+    fn billions(&mut self, path: &FieldPath, x: f64) {
+        if self.finite(path, x) && !(0.0..=MAX_BILLIONS).contains(&x) {
+            self.fail(
+                path,
+                format!(
+                    "expected $bn from 0 to {} (a plausible trade or money figure), found {}",
+                    show_number(MAX_BILLIONS),
+                    show_number(x)
+                ),
+            );
         }
     }
 
-    fn positive(&mut self, path: &FieldPath, x: f64) {
-        if self.finite(path, x) && x <= 0.0 {
-            self.fail(path, format!("expected a value above 0, found {x}"));
+    /// A figure above 0 and at most `hi`.
+    fn positive_at_most(&mut self, path: &FieldPath, x: f64, hi: f64) {
+        if self.finite(path, x) && !(x > 0.0 && x <= hi) {
+            self.fail(
+                path,
+                format!(
+                    "expected a value above 0 and at most {}, found {}",
+                    show_number(hi),
+                    show_number(x)
+                ),
+            );
         }
     }
 
     fn range(&mut self, path: &FieldPath, x: f64, lo: f64, hi: f64) {
         if self.finite(path, x) && !(lo..=hi).contains(&x) {
-            self.fail(path, format!("expected a value from {lo} to {hi}, found {x}"));
+            self.fail(
+                path,
+                format!(
+                    "expected a value from {} to {}, found {}",
+                    show_number(lo),
+                    show_number(hi),
+                    show_number(x)
+                ),
+            );
         }
     }
 
@@ -1642,16 +1747,23 @@ impl Validator {
         if self.finite(path, x) && !(0.0..=2.0).contains(&x) {
             self.fail(
                 path,
-                format!("expected a tariff rate as a fraction from 0 to 2 (0.25 is 25%), found {x}"),
+                format!(
+                    "expected a tariff rate as a fraction from 0 to 2 (0.25 is 25%), found {}",
+                    show_number(x)
+                ),
             );
         }
     }
 
     fn elasticity(&mut self, path: &FieldPath, x: f64) {
-        if self.finite(path, x) && x >= 0.0 {
+        if self.finite(path, x) && !(-MAX_ELASTICITY..0.0).contains(&x) {
             self.fail(
                 path,
-                format!("expected a negative import-demand elasticity (demand falls as price rises), found {x}"),
+                format!(
+                    "expected a negative import-demand elasticity (demand falls as price rises) from -{} to 0, found {}",
+                    show_number(MAX_ELASTICITY),
+                    show_number(x)
+                ),
             );
         }
     }
@@ -1691,11 +1803,26 @@ impl Validator {
     fn reference(&mut self, path: &FieldPath, id: &str, known: &BTreeSet<String>, what: &str) {
         if !known.contains(id) {
             let listed: Vec<&str> = known.iter().map(String::as_str).collect();
-            self.fail(
+            self.fail_with_help(
                 path,
                 format!("unknown {what} \"{id}\"; expected one of {}", listed.join(", ")),
+                did_you_mean(id, listed.iter().copied()).map(|closest| format!("did you mean \"{closest}\"?")),
             );
         }
+    }
+
+    /// An id that names neither a US instrument nor a Japanese lever, with the closest that does.
+    fn unknown_issue(&mut self, path: &FieldPath, id: &str, scenario: &Scenario) {
+        let issues = scenario
+            .us_instruments
+            .iter()
+            .map(|i| i.id.as_str())
+            .chain(scenario.japan_levers.iter().map(|l| l.id.as_str()));
+        self.fail_with_help(
+            path,
+            format!("unknown instrument or lever \"{id}\""),
+            did_you_mean(id, issues).map(|closest| format!("did you mean \"{closest}\"?")),
+        );
     }
 
     fn unique_ids<'a>(&mut self, path: &FieldPath, ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
@@ -1727,6 +1854,12 @@ pub fn text_hash(text: &str) -> String {
 
 /// Reads a text file of at most [`MAX_FILE_BYTES`], without reading more than that from disk.
 pub fn read_bounded(path: &Path) -> Result<String, BoundedReadError> {
+    let bytes = read_bounded_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| BoundedReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`] as bytes, without reading more than that from disk.
+pub fn read_bounded_bytes(path: &Path) -> Result<Vec<u8>, BoundedReadError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(BoundedReadError::Io)?;
     let declared = file.metadata().map_err(BoundedReadError::Io)?.len();
@@ -1740,5 +1873,84 @@ pub fn read_bounded(path: &Path) -> Result<String, BoundedReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(BoundedReadError::TooLarge(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| BoundedReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+    Ok(bytes)
+}
+
+impl ScenarioError {
+    /// The error for a file that could not be read within the size limit.
+    pub fn from_read(label: &str, error: BoundedReadError) -> ScenarioError {
+        match error {
+            BoundedReadError::Io(source) => ScenarioError::Io {
+                path: label.to_string(),
+                source,
+            },
+            BoundedReadError::TooLarge(bytes) => ScenarioError::TooLarge {
+                path: label.to_string(),
+                bytes,
+            },
+        }
+    }
+}
+
+/// The text of `bytes`, or a problem at the line and column of the first byte that is not UTF-8.
+pub fn decode_utf8<'b>(bytes: &'b [u8], label: &str) -> Result<&'b str, ScenarioError> {
+    let error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
+    };
+    let valid = &bytes[..error.valid_up_to()];
+    // The prefix up to the bad byte is valid by definition, so the lossy view of it is exact.
+    let before = String::from_utf8_lossy(valid);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+    Err(ScenarioError::Invalid {
+        path: label.to_string(),
+        problems: vec![Problem {
+            position: Some(Position { line, col }),
+            path: String::new(),
+            message: format!(
+                "the file must be UTF-8 text; byte 0x{byte:02X} at offset {} is not valid UTF-8",
+                error.valid_up_to()
+            ),
+            help: Some("save the file as UTF-8 (most editors offer it under \"Save with encoding\")".to_string()),
+        }],
+    })
+}
+
+/// The closest of `candidates` to a misspelt `found`, if it is close enough to be what was meant: at most a third
+/// of the longer name's letters differ (rustc's rule of thumb for its own suggestions).
+pub fn did_you_mean<'c>(found: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(found, candidate), candidate))
+        .filter(|&(distance, candidate)| {
+            distance > 0 && distance <= found.chars().count().max(candidate.chars().count()).max(3) / 3
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// A help line for a syntax or type error, where one follows from the error: the field or variant probably meant.
+fn syntax_help(code: &ron::Error) -> Option<String> {
+    match code {
+        ron::Error::NoSuchStructField { expected, found, .. } => {
+            did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
+        }
+        ron::Error::NoSuchEnumVariant { expected, found, .. } => {
+            did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
+        }
+        _ => None,
+    }
+}
+
+/// A number as a message shows it: plainly when it reads well, in scientific notation when it is huge or tiny (so
+/// `1e308` is not printed as 309 digits).
+pub fn show_number(x: f64) -> String {
+    let size = x.abs();
+    if x.is_finite() && x != 0.0 && !(1e-6..1e9).contains(&size) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }

@@ -77,12 +77,12 @@ fn suggest_folder(mut view: ResMut<DebriefView>, options: Res<LaunchOptions>) {
 }
 
 /// Reads every record in `folder` and debriefs them on the scenario they were played on.
-pub fn debrief_folder(folder: &Path, preferred: &ScenarioSource) -> Result<Debrief, String> {
+pub fn debrief_folder(scenario_dirs: &[PathBuf], folder: &Path, preferred: &ScenarioSource) -> Result<Debrief, String> {
     let records = gather_records(&[folder.to_path_buf()])?.records;
     let first = records
         .first()
         .ok_or_else(|| format!("{}: no game records here", folder.display()))?;
-    let (_, scenario) = find_scenario(&first.1.scenario, preferred)?;
+    let (_, scenario) = find_scenario(scenario_dirs, &first.1.scenario, preferred)?;
     Debrief::from_records(&scenario, &records)
 }
 
@@ -90,6 +90,7 @@ fn apply_debrief_actions(
     mut actions: MessageReader<DebriefAction>,
     mut view: ResMut<DebriefView>,
     setup: Res<GameSetup>,
+    options: Res<LaunchOptions>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     for action in actions.read() {
@@ -100,7 +101,8 @@ fn apply_debrief_actions(
                     let folder = PathBuf::from(view.folder.trim());
                     let preferred = setup.source.clone();
                     view.note = None;
-                    view.job = Some(std::thread::spawn(move || debrief_folder(&folder, &preferred)));
+                    let dirs = options.scenario_dirs.clone();
+                    view.job = Some(std::thread::spawn(move || debrief_folder(&dirs, &folder, &preferred)));
                 }
             }
             DebriefAction::WritePage => {

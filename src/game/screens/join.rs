@@ -165,6 +165,7 @@ fn apply_join_actions(
     mut actions: MessageReader<JoinAction>,
     mut view: ResMut<JoinView>,
     setup: Res<GameSetup>,
+    options: Res<crate::game::LaunchOptions>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
 ) {
@@ -174,8 +175,9 @@ fn apply_join_actions(
                 view.typed = typed.clone();
                 let symbols = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
                 // Check once the whole code is there; a half-typed code is not yet a mistake.
-                view.table =
-                    (symbols >= 13).then(|| ClassTable::find(typed, &setup.source).map(|table| summarise(&table)));
+                view.table = (symbols >= 13).then(|| {
+                    ClassTable::find(&options.scenario_dirs, typed, &setup.source).map(|table| summarise(&table))
+                });
             }
             JoinAction::SitDown => {
                 if matches!(view.table, Some(Ok(_))) {

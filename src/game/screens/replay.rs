@@ -75,9 +75,9 @@ pub enum ReplayTab {
 
 impl ReplayView {
     /// Opens a record: reads it, finds its scenario (in the version it was played on) and replays every move.
-    pub fn open(path: &Path, preferred: &ScenarioSource) -> Result<ReplayView, String> {
+    pub fn open(folders: &[std::path::PathBuf], path: &Path, preferred: &ScenarioSource) -> Result<ReplayView, String> {
         let record = GameRecord::read(path).map_err(|e| e.to_string())?;
-        let (_, scenario) = find_scenario(&record.scenario, preferred)?;
+        let (_, scenario) = find_scenario(folders, &record.scenario, preferred)?;
         ReplayView::from_record(record, &scenario)
     }
 

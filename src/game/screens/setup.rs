@@ -196,6 +196,22 @@ fn draw_setup(
         .frame(theme::page_frame())
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                if let Some(error) = &preview.edit_error {
+                    theme::card()
+                        .fill(egui::Color32::from_rgb(253, 236, 230))
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.label(
+                                egui::RichText::new(
+                                    "The edited file has an error; this is the last version that loaded",
+                                )
+                                .strong()
+                                .color(theme::BAD),
+                            );
+                            ui.label(egui::RichText::new(error).monospace());
+                        });
+                    ui.add_space(6.0);
+                }
                 action = setup_panel(ui, &preview.scenario, &mut edited);
             });
         });

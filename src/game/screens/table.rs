@@ -9,6 +9,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::glossary;
+use crate::game::hot_reload::ScenarioEdit;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::dashboard;
@@ -18,7 +19,7 @@ use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
-use crate::game::session::{Mode, PlayerMove, Session, Viewer, WatchClock};
+use crate::game::session::{GameCommand, Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
 use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
@@ -64,6 +65,8 @@ pub enum TableAction {
     Speed(f32),
     /// Open the pause menu.
     Pause,
+    /// Restart on the edited scenario file.
+    Reload,
 }
 
 /// The adviser's hint for the team to move: private, removed when the table is left.
@@ -210,8 +213,37 @@ fn advice_text(mv: &Move) -> String {
 }
 
 /// Draws the status line: a refused move, or the latest headline.
-fn status_line(ui: &mut egui::Ui, session: &Session) {
+fn status_line(ui: &mut egui::Ui, session: &Session, edit: &ScenarioEdit) -> Option<TableAction> {
+    let mut action = None;
     ui.horizontal(|ui| {
+        match edit.pending() {
+            Some(Ok(())) => {
+                ui.label(
+                    egui::RichText::new("The scenario file has changed.")
+                        .color(theme::ACCENT)
+                        .strong(),
+                );
+                if ui
+                    .button("Reload")
+                    .on_hover_text("Restart on the edited file with the same seed, replaying the moves so far")
+                    .clicked()
+                {
+                    action = Some(TableAction::Reload);
+                }
+                return;
+            }
+            Some(Err(error)) => {
+                ui.label(
+                    egui::RichText::new("The edited scenario has an error; the game goes on with the version loaded:")
+                        .color(theme::BAD)
+                        .strong(),
+                )
+                .on_hover_text(error);
+                ui.label(egui::RichText::new(error.lines().next().unwrap_or_default()).monospace());
+                return;
+            }
+            None => {}
+        }
         if let Some(refused) = &session.refused {
             ui.label(
                 egui::RichText::new(format!("Refused: {refused}"))
@@ -225,6 +257,7 @@ fn status_line(ui: &mut egui::Ui, session: &Session) {
             ui.label(egui::RichText::new("Enter: send · Esc: menu · 1–4: lever groups").color(theme::MUTED));
         }
     });
+    action
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -239,6 +272,7 @@ fn draw_table(
     menu: Res<State<Menu>>,
     mut actions: MessageWriter<TableAction>,
     mut perf: ResMut<PerfLog>,
+    edit: Res<ScenarioEdit>,
 ) -> Result {
     let started = std::time::Instant::now();
     let ctx = contexts.ctx_mut()?;
@@ -276,7 +310,9 @@ fn draw_table(
     egui::Panel::bottom("status")
         .frame(theme::panel_frame())
         .show(&mut root, |ui| {
-            status_line(ui, &session);
+            if let Some(chosen) = status_line(ui, &session, &edit) {
+                actions.write(chosen);
+            }
         });
     let left_width = (width * 0.22).clamp(230.0, 320.0);
     egui::Panel::left("levers")
@@ -527,6 +563,7 @@ fn draw_table(
 }
 
 /// Carries out what players did at the table.
+#[allow(clippy::too_many_arguments)]
 fn apply_table_actions(
     mut actions: MessageReader<TableAction>,
     session: Option<Res<Session>>,
@@ -534,6 +571,7 @@ fn apply_table_actions(
     mut watch: ResMut<WatchClock>,
     mut moves: MessageWriter<PlayerMove>,
     mut navigate: MessageWriter<Navigate>,
+    mut game_commands: MessageWriter<GameCommand>,
     mut commands: Commands,
 ) {
     for action in actions.read() {
@@ -570,6 +608,9 @@ fn apply_table_actions(
             TableAction::Speed(speed) => watch.moves_per_second = *speed,
             TableAction::Pause => {
                 navigate.write(Navigate::Overlay(Menu::Pause));
+            }
+            TableAction::Reload => {
+                game_commands.write(GameCommand::Reload);
             }
         }
     }

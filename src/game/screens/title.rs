@@ -1,8 +1,6 @@
 //! The title screen: new game, continue (once a save exists), the scenario picker (every file in `scenarios/`),
 //! settings and quit — and the located error of a scenario or save that failed to load.
 
-use std::path::Path;
-
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -12,7 +10,7 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::perf::PerfLog;
 use crate::game::saves;
-use crate::game::session::{GameCommand, GameSetup, ScenarioSource, TitleNotice};
+use crate::game::session::{GameCommand, GameSetup, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
 
 /// What the title screen lists, read when it opens.
@@ -61,26 +59,17 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-/// The shipped scenarios: the built-in one, then the `.ron` files of `dir`, sorted.
-pub fn list_scenarios(dir: &Path) -> Vec<ScenarioSource> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    files.sort();
-    std::iter::once(ScenarioSource::Builtin)
-        .chain(files.into_iter().map(ScenarioSource::File))
-        .collect()
-}
-
-fn read_title_view(mut view: ResMut<TitleView>, options: Res<LaunchOptions>, setup: Res<GameSetup>) {
-    let mut scenarios = list_scenarios(Path::new("scenarios"));
+/// Lists the scenarios again (on opening the title, and when a scenario file changes).
+pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &GameSetup) {
+    let mut scenarios = scenario_sources(&options.scenario_dirs);
     if !scenarios.contains(&setup.source) {
         scenarios.push(setup.source.clone());
     }
     view.scenarios = scenarios;
+}
+
+fn read_title_view(mut view: ResMut<TitleView>, options: Res<LaunchOptions>, setup: Res<GameSetup>) {
+    refresh_scenarios(&mut view, &options, &setup);
     view.save = saves::exists(&options.data_dir).then(|| match saves::read(&saves::autosave_path(&options.data_dir)) {
         Ok(record) => super::saves::describe(&record),
         Err(_) => "a saved game (it may not load)".to_string(),

@@ -97,6 +97,8 @@ pub enum BargainingError {
     InvalidWeight { party: Party, issue: String, weight: f64 },
     #[error("party {party} gives every issue a weight of zero")]
     AllWeightsZero { party: Party },
+    #[error("party {party}'s weights sum to {sum}; only their ratios matter, so scale them down (e.g. to sum 1)")]
+    WeightSumNotFinite { party: Party, sum: f64 },
     #[error("party {party} values {value:?} of issue {issue:?} at {utility}; utilities must be in [0, 1]")]
     UtilityOutOfRange {
         party: Party,
@@ -202,6 +204,12 @@ impl Domain {
         }
         if utility.weights.iter().all(|&weight| weight == 0.0) {
             return Err(BargainingError::AllWeightsZero { party });
+        }
+        // Each weight may be finite while their sum is not (`1e308, 1e308`); normalising would then make every
+        // utility 0 or NaN.
+        let sum = utility.weights.iter().fold(0.0, |sum, &weight| sum + weight);
+        if !sum.is_finite() {
+            return Err(BargainingError::WeightSumNotFinite { party, sum });
         }
         if !(0.0..=1.0).contains(&utility.reserved_value) {
             return Err(BargainingError::ReservedValueOutOfRange {

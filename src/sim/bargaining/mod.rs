@@ -12,7 +12,7 @@ mod protocol;
 
 pub use domain::{BargainingError, Domain, Issue, LinearAdditiveUtility, MAX_OUTCOMES, Party};
 pub use negotiators::{Strategy, aspiration_level};
-pub use protocol::{OfferRecord, Trace, negotiate, relative_time};
+pub use protocol::{MAX_STEPS, OfferRecord, Trace, negotiate, relative_time};
 
 #[cfg(test)]
 mod tests {
@@ -302,6 +302,17 @@ mod tests {
         ));
         let zero = MARKET.replace("weights: [0.7, 0.3]", "weights: [0.0, 0.0]");
         assert_eq!(error_for(&zero), BargainingError::AllWeightsZero { party: Party::B });
+    }
+
+    #[test]
+    fn weights_whose_sum_overflows_are_rejected() {
+        let huge = MARKET.replace("weights: [0.6, 0.4]", "weights: [1e308, 1e308]");
+        let error = error_for(&huge);
+        assert!(
+            matches!(error, BargainingError::WeightSumNotFinite { party: Party::A, .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("sum to inf"), "{error}");
     }
 
     #[test]

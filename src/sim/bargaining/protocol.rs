@@ -7,6 +7,10 @@ use serde::Serialize;
 use super::domain::{Domain, Party};
 use super::negotiators::{Negotiator, Strategy};
 
+/// The longest deadline [`negotiate`] is asked for by the command line: a trace keeps every offer (two a round),
+/// so a run without agreement holds `2 × steps` offers; at this bound that is a few tens of megabytes.
+pub const MAX_STEPS: u32 = 100_000;
+
 /// What happened in one negotiation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trace {

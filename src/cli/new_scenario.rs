@@ -1,0 +1,72 @@
+//! `tradetable new-scenario NAME [--from ID]`: writes a copy of a shipped scenario, with its own id and a header on
+//! what to change, into the user's scenario folder (listed on the title screen) or `--out DIR`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::sim::library::{self, SHIPPED};
+use crate::sim::record::write_atomically;
+
+/// Options of `new-scenario`.
+#[derive(Debug, Args)]
+pub struct NewScenarioArgs {
+    /// The new scenario's id and file name: letters, digits, `-` and `_`.
+    pub name: String,
+    /// The shipped scenario to copy (default: the default scenario).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// The folder to write NAME.ron into (default: your own scenario folder, which the game lists).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Writes the copy; an existing file is never overwritten.
+pub fn run(args: &NewScenarioArgs) -> ExitCode {
+    match new_scenario(args) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new_scenario(args: &NewScenarioArgs) -> Result<String, String> {
+    if !library::valid_id(&args.name) {
+        return Err(format!(
+            "\"{}\" cannot name a scenario: use 1 to 64 letters, digits, `-` and `_`",
+            args.name
+        ));
+    }
+    let from = match &args.from {
+        None => &SHIPPED[0],
+        Some(name) => library::shipped(name).ok_or_else(|| {
+            let names: Vec<&str> = SHIPPED.iter().map(|s| s.name()).collect();
+            format!(
+                "no shipped scenario called \"{name}\"; the shipped ones are: {}",
+                names.join(", ")
+            )
+        })?,
+    };
+    let folder = args.out.clone().unwrap_or_else(crate::places::user_scenarios);
+    let path = folder.join(format!("{}.ron", args.name));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another name or remove it first",
+            path.display()
+        ));
+    }
+    let text = library::new_scenario_text(&args.name, from);
+    write_atomically(&path, |file| std::io::Write::write_all(file, text.as_bytes())).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{}: a copy of \"{}\" to start from. Check it with: tradetable validate {}",
+        path.display(),
+        from.name(),
+        path.display()
+    ))
+}

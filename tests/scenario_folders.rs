@@ -1,0 +1,74 @@
+//! Scenario folders: the shipped scenarios work from any folder, `new-scenario` writes a copy to start from (and
+//! never overwrites), and a shipped scenario can be named instead of a file.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradetable-folders-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tradetable(dir: &PathBuf, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tradetable"))
+        .current_dir(dir)
+        .env("TRADETABLE_DATA_DIR", dir.join("data"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_shipped_scenario_plays_from_a_folder_without_scenario_files() {
+    let dir = temp_dir("anywhere");
+    let out = tradetable(&dir, &["simulate", "--seed", "3"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let named = tradetable(&dir, &["simulate", "--seed", "3", "--scenario", "spring-2025"]);
+    assert!(named.status.success(), "{}", String::from_utf8_lossy(&named.stderr));
+    assert_eq!(
+        out.stdout, named.stdout,
+        "a shipped scenario can be named instead of a file"
+    );
+}
+
+#[test]
+fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
+    let dir = temp_dir("new");
+    let out = tradetable(&dir, &["new-scenario", "korea-2025"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = dir.join("data").join("scenarios").join("korea-2025.ron");
+    let text = std::fs::read_to_string(&written).expect("written into the user's scenario folder");
+    assert!(text.contains("id: \"korea-2025\""));
+    let check = tradetable(&dir, &["validate", written.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+
+    std::fs::write(&written, "my edits").unwrap();
+    let again = tradetable(&dir, &["new-scenario", "korea-2025"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        "my edits",
+        "nothing overwritten"
+    );
+
+    let out_dir = dir.join("elsewhere");
+    let out = tradetable(&dir, &["new-scenario", "tutorial", "--out", out_dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(out_dir.join("tutorial.ron").is_file());
+
+    for (name, from, expected) in [
+        ("../escape", None, "cannot name a scenario"),
+        ("ok", Some("no-such"), "no shipped scenario called"),
+    ] {
+        let mut args = vec!["new-scenario", name];
+        if let Some(from) = from {
+            args.extend(["--from", from]);
+        }
+        let out = tradetable(&dir, &args);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains(expected), "{name}");
+    }
+}
