@@ -72,3 +72,14 @@ fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(expected), "{name}");
     }
 }
+
+#[test]
+fn the_checked_in_scenario_reference_is_current() {
+    let generated = tradetable::sim::schema::reference_markdown();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-reference.md");
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        generated == checked_in,
+        "docs/scenario-reference.md is stale: run `cargo run -- schema --out docs/scenario-reference.md`"
+    );
+}

@@ -9,6 +9,7 @@ mod new_scenario;
 #[cfg(feature = "gui")]
 pub mod play;
 mod replay;
+mod schema;
 mod simulate;
 pub mod tournament;
 mod validate;
@@ -69,6 +70,8 @@ pub enum Command {
     Backtest(backtest::BacktestArgs),
     /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
+    /// The scenario reference generated from the code: every field, its type, meaning and the validator's rules.
+    Schema(schema::SchemaArgs),
     /// Write a copy of a shipped scenario to start a new one from, into your own scenario folder.
     NewScenario(new_scenario::NewScenarioArgs),
     /// Print a recorded game (a save, a class result, or `simulate --record`) as `simulate` prints a game.
@@ -99,6 +102,7 @@ pub fn run() -> ExitCode {
         Some(Command::Backtest(args)) => backtest::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::NewScenario(args)) => new_scenario::run(&args),
+        Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Class(command)) => class::run(&command),
         Some(Command::Debrief(args)) => debrief::run(&args),
         #[cfg(feature = "gui")]

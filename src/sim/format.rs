@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::scenario::parse_year_month;
 
 /// What a Japanese lever's level counts, which decides how it reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum LeverUnit {
     /// Billions of dollars a year: `$7bn/yr`.
     BillionsPerYear,

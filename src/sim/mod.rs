@@ -24,6 +24,7 @@ pub mod reference;
 pub mod report;
 pub mod ron_spans;
 pub mod scenario;
+pub mod schema;
 pub mod score;
 pub mod side;
 pub mod state;

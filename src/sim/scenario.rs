@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use super::format::LeverUnit;
-use super::ron_spans::{FieldPath, Position, SpanIndex};
+use super::ron_spans::{FieldPath, PathStep, Position, SpanIndex};
 pub use super::side::{PerSide, Side};
 
 /// A scenario may offer at most this many class injects (a table code has a bit for each).
@@ -44,7 +44,7 @@ pub const MAX_REACTION: f64 = 1_000.0;
 pub const MAX_WEIGHT: f64 = 1_000.0;
 
 /// A whole scenario: the starting position, the rules of the table, and how each side keeps score.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Short identifier, unique among shipped scenarios.
@@ -106,7 +106,7 @@ pub struct Scenario {
 }
 
 /// How fast trade responds to a change, and how far ahead a package is judged.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dynamics {
     /// Months after a price change before volumes start to respond: goods arriving were ordered and contracted
@@ -122,7 +122,7 @@ pub struct Dynamics {
 }
 
 /// Low and high parameter sets, applied to every sector to show which conclusions are robust.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sensitivity {
     /// The set with the smaller response of trade.
@@ -134,7 +134,7 @@ pub struct Sensitivity {
 }
 
 /// A change to the central parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParameterSet {
     /// Multiplier on every import-demand elasticity.
@@ -146,7 +146,7 @@ pub struct ParameterSet {
 }
 
 /// Which parameter set a figure was computed with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Variant {
     /// The smaller response of trade.
@@ -172,7 +172,7 @@ impl Variant {
 }
 
 /// What really happened: the policy in force month by month and the figures observed, for the backtest.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct History {
     /// The first month of the period, `YYYY-MM`; the scenario's flows are the year before it.
@@ -190,7 +190,7 @@ pub struct History {
 }
 
 /// Instruments and levers set to new values from a month on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyChange {
     /// The month, `YYYY-MM`.
@@ -206,7 +206,7 @@ pub struct PolicyChange {
 }
 
 /// A figure of the economy that was observed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Measure {
     /// Value of US imports from Japan (Japan's exports to the US).
     ImportValue,
@@ -219,7 +219,7 @@ pub enum Measure {
 }
 
 /// The currency an observed value was measured in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Currency {
     /// Yen: the model's dollars are converted at the scenario's and the history's rates.
     Yen,
@@ -230,7 +230,7 @@ pub enum Currency {
 }
 
 /// One observed figure: its change on a year earlier.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     /// What was measured.
@@ -248,7 +248,7 @@ pub struct Observation {
 }
 
 /// Exchange rates: the current rate, and a base-year rate to restate the deficit as the paper does.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exchange {
     /// Yen per dollar now (the rate at which the scenario's flows were measured).
@@ -266,7 +266,7 @@ pub struct Exchange {
 }
 
 /// Properties of a sector that rules refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum SectorFlag {
     /// Autos and auto parts: drives the USJTA hazard and the auto constituencies.
     Auto,
@@ -281,7 +281,7 @@ pub enum SectorFlag {
 }
 
 /// How much of a tariff increase reaches US buyers; the rest is absorbed by Japanese exporters' prices.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PassThrough {
     /// Share passed on in the first month after a tariff rises (0–1).
@@ -293,7 +293,7 @@ pub struct PassThrough {
 }
 
 /// One sector of US–Japan goods trade.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
     /// Identifier that levers and instruments refer to.
@@ -330,7 +330,7 @@ impl Sector {
 }
 
 /// The legal basis of a US tariff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum InstrumentKind {
     /// National security tariffs on named goods; goods under one are exempt from blanket and reciprocal tariffs.
     Section232,
@@ -341,7 +341,7 @@ pub enum InstrumentKind {
 }
 
 /// A US tariff instrument: the unilateral lever, and an issue of any package.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TariffInstrument {
     /// Identifier used in moves, packages and scheduled events.
@@ -367,7 +367,7 @@ pub struct TariffInstrument {
 }
 
 /// What a Japanese concession does to the economy.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum ConcessionEffect {
     /// A purchase commitment in $bn a year; `additionality` is the share that is new trade, not diverted or planned.
@@ -408,7 +408,7 @@ pub enum ConcessionEffect {
 }
 
 /// A Japanese concession: a unilateral gesture, and an issue of any package.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConcessionLever {
     /// Identifier used in moves and packages.
@@ -433,7 +433,7 @@ pub struct ConcessionLever {
 }
 
 /// Japanese direct investment into the US.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvestmentModel {
     /// Inflow a year with no pledges and no threats, $bn.
@@ -449,7 +449,7 @@ pub struct InvestmentModel {
 }
 
 /// How the USJTA can lapse.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsjtaRules {
     /// Whole US tariff on autos and parts (MFN and instruments, weighted by imports) above which the Diet's
@@ -472,7 +472,7 @@ pub struct UsjtaRules {
 }
 
 /// A figure of the model that constituencies react to and objectives score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Indicator {
     /// US goods deficit with Japan, $bn a year.
     GoodsDeficitBn,
@@ -517,7 +517,7 @@ pub enum Indicator {
 }
 
 /// One constituency's response to a figure: its approval target moves by `per_unit` for each unit of the indicator.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reaction {
     /// The figure it watches.
@@ -527,7 +527,7 @@ pub struct Reaction {
 }
 
 /// A group whose approval counts towards a government's standing.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Constituency {
     /// Identifier used by events.
@@ -545,7 +545,7 @@ pub struct Constituency {
 }
 
 /// One side's politics.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SidePolitics {
     /// Share of the gap to its target that approval closes each month (0–1).
@@ -562,7 +562,7 @@ pub struct SidePolitics {
 pub type Politics = PerSide<SidePolitics>;
 
 /// What a scheduled event does.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum ScheduledKind {
     /// A threatened tariff takes effect unless the US has deferred or settled it.
@@ -585,7 +585,7 @@ pub enum ScheduledKind {
 }
 
 /// An event fixed in the calendar.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduledEvent {
     /// The round it happens in, at the end of the round's moves.
@@ -599,7 +599,7 @@ pub struct ScheduledEvent {
 }
 
 /// What a random event does.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum EventEffect {
     /// The yen moves by `change_pct` percent against the dollar (positive: weaker yen, more yen per dollar).
@@ -624,7 +624,7 @@ pub enum EventEffect {
 }
 
 /// An event that may happen in a round.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RandomEvent {
     /// Identifier.
@@ -644,7 +644,7 @@ pub struct RandomEvent {
 }
 
 /// A class-wide shock: fires in its round at every table of a class that switched it on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inject {
     /// Identifier, as given to `class new --inject`.
@@ -660,7 +660,7 @@ pub struct Inject {
 }
 
 /// A side's confidential brief: what its team reads before the talks and keeps to itself.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
     /// What the side's principals want from the talks.
@@ -672,7 +672,7 @@ pub struct Brief {
 }
 
 /// One objective a side is scored on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Identifier.
@@ -698,7 +698,7 @@ pub struct Objective {
 pub type Objectives = PerSide<Vec<Objective>>;
 
 /// The deal that really happened, as package terms signed in a given round.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActualDeal {
     /// The round it was signed in.
@@ -713,7 +713,7 @@ pub struct ActualDeal {
 
 /// A computer opponent's character: how it bids and concedes, what it prizes beyond the side's objectives, the
 /// lines it will not cross and the moves it makes away from the package table. Built into an agent by `sim::ai`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Personality {
     /// Identifier used on the command line and in the game's opponent picker.
@@ -742,7 +742,7 @@ pub struct Personality {
 }
 
 /// How an agent picks the package it offers next.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum BiddingStyle {
     /// Concedes along the curve `u(t) = max − (max − reserve) · t^(1/exponent)`, issue by issue towards the other
@@ -762,7 +762,7 @@ pub enum BiddingStyle {
 }
 
 /// A limit on one issue of any package an agent proposes or accepts.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RedLine {
     /// The instrument's or lever's id.
@@ -776,7 +776,7 @@ pub struct RedLine {
 }
 
 /// A bound on an issue's value.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Limit {
     /// The value must be at most this.
     AtMost(f64),
@@ -795,7 +795,7 @@ impl Limit {
 }
 
 /// A unilateral move an agent makes in a given round, if it is still legal then.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gesture {
     /// The round.
@@ -805,7 +805,7 @@ pub struct Gesture {
 }
 
 /// The unilateral moves a personality can plan.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum GestureKind {
     /// US: threaten an instrument at a rate (one of its options).
     Threaten {
@@ -995,7 +995,21 @@ impl Scenario {
 
     /// Every semantic problem, with the path of the value at fault.
     fn problems(&self) -> Vec<Finding> {
-        let mut v = Validator::default();
+        self.validate(Validator::default()).problems
+    }
+
+    /// Every rule the validator applies, by field path (list positions written `[]`), as it applies them to this
+    /// scenario: the source of the generated reference (`tradetable schema`), so the reference and the validator
+    /// cannot disagree.
+    pub fn validation_rules(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let recording = Validator {
+            rules: Some(BTreeMap::new()),
+            ..Validator::default()
+        };
+        self.validate(recording).rules.unwrap_or_default()
+    }
+
+    fn validate(&self, mut v: Validator) -> Validator {
         let root = FieldPath::root();
         v.text(&root.field("id"), &self.id);
         v.text(&root.field("title"), &self.title);
@@ -1398,7 +1412,7 @@ impl Scenario {
                 }
             }
         }
-        v.problems
+        v
     }
 }
 
@@ -1671,9 +1685,29 @@ struct Finding {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Finding>,
+    /// When recording, every rule checked, by field path with list positions as `[]`.
+    rules: Option<BTreeMap<String, BTreeSet<String>>>,
 }
 
 impl Validator {
+    /// Records that `rule` applies at `path` (when recording the rules for the reference).
+    fn rule(&mut self, path: &FieldPath, rule: impl FnOnce() -> String) {
+        if let Some(rules) = &mut self.rules {
+            let general = FieldPath(
+                path.0
+                    .iter()
+                    .map(|step| match step {
+                        PathStep::Index(_) => PathStep::Index(usize::MAX),
+                        other => other.clone(),
+                    })
+                    .collect(),
+            )
+            .to_string()
+            .replace(&format!("[{}]", usize::MAX), "[]");
+            rules.entry(general).or_default().insert(rule());
+        }
+    }
+
     fn fail(&mut self, path: &FieldPath, message: String) {
         self.fail_with_help(path, message, None);
     }
@@ -1688,6 +1722,7 @@ impl Validator {
 
     /// Whether `x` is a number at all; figures with a range check it there, the rest through [`Self::magnitude`].
     fn finite(&mut self, path: &FieldPath, x: f64) -> bool {
+        self.rule(path, || "a finite number".to_string());
         if x.is_finite() {
             true
         } else {
@@ -1703,6 +1738,7 @@ impl Validator {
 
     /// A money figure in $bn (a year, for flows): 0 to [`MAX_BILLIONS`].
     fn billions(&mut self, path: &FieldPath, x: f64) {
+        self.rule(path, || format!("$bn, from 0 to {}", show_number(MAX_BILLIONS)));
         if self.finite(path, x) && !(0.0..=MAX_BILLIONS).contains(&x) {
             self.fail(
                 path,
@@ -1717,6 +1753,7 @@ impl Validator {
 
     /// A figure above 0 and at most `hi`.
     fn positive_at_most(&mut self, path: &FieldPath, x: f64, hi: f64) {
+        self.rule(path, || format!("above 0, at most {}", show_number(hi)));
         if self.finite(path, x) && !(x > 0.0 && x <= hi) {
             self.fail(
                 path,
@@ -1730,6 +1767,7 @@ impl Validator {
     }
 
     fn range(&mut self, path: &FieldPath, x: f64, lo: f64, hi: f64) {
+        self.rule(path, || format!("from {} to {}", show_number(lo), show_number(hi)));
         if self.finite(path, x) && !(lo..=hi).contains(&x) {
             self.fail(
                 path,
@@ -1744,6 +1782,9 @@ impl Validator {
     }
 
     fn rate(&mut self, path: &FieldPath, x: f64) {
+        self.rule(path, || {
+            "a tariff rate as a fraction, from 0 to 2 (0.25 is 25%)".to_string()
+        });
         if self.finite(path, x) && !(0.0..=2.0).contains(&x) {
             self.fail(
                 path,
@@ -1756,6 +1797,7 @@ impl Validator {
     }
 
     fn elasticity(&mut self, path: &FieldPath, x: f64) {
+        self.rule(path, || format!("negative, from -{} to 0", show_number(MAX_ELASTICITY)));
         if self.finite(path, x) && !(-MAX_ELASTICITY..0.0).contains(&x) {
             self.fail(
                 path,
@@ -1769,6 +1811,7 @@ impl Validator {
     }
 
     fn round(&mut self, path: &FieldPath, round: u32, rounds: u32) {
+        self.rule(path, || "a round of the game, from 1 to `rounds`".to_string());
         // With no valid round count, `rounds` itself is the problem already reported.
         if (1..=60).contains(&rounds) && (round == 0 || round > rounds) {
             self.fail(path, format!("expected a round from 1 to {rounds}, found {round}"));
@@ -1776,12 +1819,16 @@ impl Validator {
     }
 
     fn text(&mut self, path: &FieldPath, text: &str) {
+        self.rule(path, || "a non-empty text".to_string());
         if text.trim().is_empty() {
             self.fail(path, "expected a non-empty text".to_string());
         }
     }
 
     fn options(&mut self, path: &FieldPath, options: &[f64], lo: f64, hi: f64) {
+        self.rule(path, || {
+            "1 to 16 values in increasing order, without repeats".to_string()
+        });
         if options.is_empty() {
             self.fail(path, "expected at least one option".to_string());
             return;
@@ -1801,6 +1848,7 @@ impl Validator {
     }
 
     fn reference(&mut self, path: &FieldPath, id: &str, known: &BTreeSet<String>, what: &str) {
+        self.rule(path, || format!("the id of a {what}"));
         if !known.contains(id) {
             let listed: Vec<&str> = known.iter().map(String::as_str).collect();
             self.fail_with_help(
@@ -1826,6 +1874,7 @@ impl Validator {
     }
 
     fn unique_ids<'a>(&mut self, path: &FieldPath, ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+        self.rule(path, || "ids unique in the list".to_string());
         let mut seen = BTreeSet::new();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
