@@ -20,5 +20,6 @@ run() {
 }
 run --screenshot-dir "$DIR"
 run --side hotseat --screenshot-dir "$DIR/hotseat"
+run --side us --scenario tutorial --screenshot-dir "$DIR/tutorial"
 TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots -- --ignored --nocapture
 echo "screenshots in $DIR"

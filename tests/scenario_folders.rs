@@ -83,3 +83,36 @@ fn the_checked_in_scenario_reference_is_current() {
         "docs/scenario-reference.md is stale: run `cargo run -- schema --out docs/scenario-reference.md`"
     );
 }
+
+#[test]
+fn every_shipped_scenario_validates_lints_clean_and_plays_to_the_end() {
+    use tradetable::sim::ai::{Opponent, Strategy};
+    use tradetable::sim::lint::lint_scenario;
+    use tradetable::sim::{Side, library::SHIPPED, play::play};
+    for shipped in SHIPPED {
+        let scenario = shipped.load().unwrap_or_else(|e| panic!("{}: {e}", shipped.file));
+        let warnings = lint_scenario(&scenario, 2);
+        assert!(warnings.is_empty(), "{}: {warnings:#?}", shipped.file);
+        for (us, japan) in [
+            (Strategy::Boulware, Strategy::Linear),
+            (Strategy::Conceder, Strategy::Hardliner),
+        ] {
+            let mut us = Opponent::Strategy(us).agent(&scenario, Side::Us).unwrap();
+            let mut japan = Opponent::Strategy(japan).agent(&scenario, Side::Japan).unwrap();
+            let state = play(&scenario, 7, us.as_mut(), japan.as_mut());
+            assert!(state.is_over(), "{}: the game reaches its end", shipped.file);
+        }
+    }
+}
+
+#[test]
+fn the_tutorial_coaches_each_side_in_its_first_round() {
+    let scenario = tradetable::sim::library::shipped("tutorial").unwrap().load().unwrap();
+    assert_eq!(scenario.rounds, 3);
+    for side in tradetable::sim::Side::BOTH {
+        let notes = scenario.coaching_for(1, Some(side));
+        assert_eq!(notes.len(), 1, "{side}");
+        assert!(notes[0].contains(side.label()), "{side}: {}", notes[0]);
+    }
+    assert!(scenario.coaching_for(4, None).is_empty());
+}

@@ -28,10 +28,16 @@ impl Shipped {
 }
 
 /// Every shipped scenario, the default first. A test checks that every file of `scenarios/` is here.
-pub const SHIPPED: &[Shipped] = &[Shipped {
-    file: "spring-2025.ron",
-    text: include_str!("../../scenarios/spring-2025.ron"),
-}];
+pub const SHIPPED: &[Shipped] = &[
+    Shipped {
+        file: "spring-2025.ron",
+        text: include_str!("../../scenarios/spring-2025.ron"),
+    },
+    Shipped {
+        file: "tutorial.ron",
+        text: include_str!("../../scenarios/tutorial.ron"),
+    },
+];
 
 /// The shipped scenario named `name` (its id, or its file name with or without `.ron`).
 pub fn shipped(name: &str) -> Option<&'static Shipped> {

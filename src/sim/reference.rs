@@ -80,13 +80,22 @@ pub fn play_escalation(scenario: &Scenario, seed: u64) -> GameState {
 
 /// The package a side values most in the month the real deal was signed (a hill-climb from its ideal terms).
 pub fn best_package_for(scenario: &Scenario, seed: u64, side: Side) -> Option<Package> {
-    let round = scenario.actual_deal.as_ref()?.round;
+    let round = signing_round(scenario);
     let state = no_deal_position(scenario, seed, round);
     let valuation = Valuation::new(scenario, &state, side, &Preferences::default());
     Some(best_package(&valuation).0)
 }
 
-/// Every reference outcome the scenario allows (the deal variants need an `actual_deal`).
+/// The round reference deals are signed in: the real deal's, or the middle of the game for a scenario without one.
+pub fn signing_round(scenario: &Scenario) -> u32 {
+    scenario
+        .actual_deal
+        .as_ref()
+        .map_or(scenario.rounds.div_ceil(2).max(1), |deal| deal.round)
+}
+
+/// Every reference outcome the scenario allows (the deal variants need an `actual_deal`; without one, each side's
+/// best package is signed in the middle of the game).
 pub fn reference_outcomes(scenario: &Scenario, seed: u64) -> Vec<ReferenceOutcome> {
     let score = |id: &str, description: &str, state: GameState| ReferenceOutcome {
         id: id.to_string(),
@@ -104,6 +113,16 @@ pub fn reference_outcomes(scenario: &Scenario, seed: u64) -> Vec<ReferenceOutcom
             "escalation: every US tariff at its highest, no deal",
             play_escalation(scenario, seed),
         ));
+        let round = signing_round(scenario);
+        for (side, id) in [(Side::Us, "best_for_us"), (Side::Japan, "best_for_japan")] {
+            if let Some(best) = best_package_for(scenario, seed, side) {
+                outcomes.push(score(
+                    id,
+                    &format!("the package {} values most, signed mid-game", side.with_article()),
+                    play_deal(scenario, seed, round, best),
+                ));
+            }
+        }
         return outcomes;
     };
     let space = super::package::PackageSpace::of(scenario);

@@ -99,6 +99,10 @@ pub struct Scenario {
     /// Optional: a scenario without it cannot be backtested.
     #[serde(default)]
     pub history: Option<History>,
+    /// Coaching for a tutorial: a note the table shows in a round (to one side, or to both), teaching the screen.
+    /// Optional: an absent list is empty.
+    #[serde(default)]
+    pub coaching: Vec<Coaching>,
     /// The BLAKE3 hash of the file's text, in hex: which version of the scenario a record or table code was made
     /// with. Not part of the file.
     #[serde(skip)]
@@ -659,6 +663,19 @@ pub struct Inject {
     pub source: String,
 }
 
+/// A note of a tutorial, shown at the table in its round.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coaching {
+    /// The round it is shown in.
+    pub round: u32,
+    /// The side it is for; absent: both.
+    #[serde(default)]
+    pub side: Option<Side>,
+    /// What it says: what to look at and what to try.
+    pub text: String,
+}
+
 /// A side's confidential brief: what its team reads before the talks and keeps to itself.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -983,6 +1000,15 @@ impl Scenario {
     /// The Japanese lever with this id.
     pub fn lever_index(&self, id: &str) -> Option<usize> {
         self.japan_levers.iter().position(|s| s.id == id)
+    }
+
+    /// The tutorial's coaching notes for a round, for `side` (or, with `None`, for a view of both sides).
+    pub fn coaching_for(&self, round: u32, side: Option<Side>) -> Vec<&str> {
+        self.coaching
+            .iter()
+            .filter(|note| note.round == round && (note.side.is_none() || side.is_none() || note.side == side))
+            .map(|note| note.text.as_str())
+            .collect()
     }
 
     /// The calendar month of a round, as `YYYY-MM` (round 0 is the starting position, shown as the start month).
@@ -1379,6 +1405,11 @@ impl Scenario {
             v.text(&p.field("news"), &inject.news);
             v.text(&p.field("source"), &inject.source);
             self.check_effect(&mut v, &p.field("effect"), &inject.effect);
+        }
+        for (k, note) in self.coaching.iter().enumerate() {
+            let p = root.field("coaching").index(k);
+            v.round(&p.field("round"), note.round, self.rounds);
+            v.text(&p.field("text"), &note.text);
         }
         if let Some(briefs) = &self.briefs {
             for (side, brief) in briefs.iter() {

@@ -424,6 +424,19 @@ fn draw_table(
                             .unwrap_or_else(|| initial_draft(&space, state))
                     });
                     let mut edited = draft.clone();
+                    let notes = scenario.coaching_for(state.round, viewer.side());
+                    if !notes.is_empty() {
+                        theme::card()
+                            .fill(egui::Color32::from_rgb(234, 241, 250))
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.label(egui::RichText::new("Coach").strong().color(theme::ACCENT));
+                                for note in notes {
+                                    ui.label(note);
+                                }
+                            });
+                        ui.add_space(4.0);
+                    }
                     theme::card().show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         offer_action = offer_panel(ui, &offer_view, edited.as_mut());
