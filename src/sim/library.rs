@@ -37,6 +37,14 @@ pub const SHIPPED: &[Shipped] = &[
         file: "tutorial.ron",
         text: include_str!("../../scenarios/tutorial.ron"),
     },
+    Shipped {
+        file: "auto-threat-2018.ron",
+        text: include_str!("../../scenarios/auto-threat-2018.ron"),
+    },
+    Shipped {
+        file: "quarterly-review-2026.ron",
+        text: include_str!("../../scenarios/quarterly-review-2026.ron"),
+    },
 ];
 
 /// The shipped scenario named `name` (its id, or its file name with or without `.ron`).
