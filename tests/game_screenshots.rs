@@ -81,4 +81,8 @@ fn autoplay_screenshots_exist_and_are_not_blank() {
     if tutorial.is_dir() {
         check(&tutorial, &["03-table-round-1", "08-results"]);
     }
+    let edit = dir.join("edit");
+    if edit.is_dir() {
+        check(&edit, &["03b-broken-edit"]);
+    }
 }

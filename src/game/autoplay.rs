@@ -9,13 +9,14 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::LaunchOptions;
+use super::hot_reload::ScenarioEdit;
 use super::menus::Menu;
 use super::navigation::Navigate;
 use super::perf::PerfLog;
 use super::screens::Screen;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
-use super::session::{AiPace, GameCommand, Mode, PlayerMove, Session, WatchClock};
+use super::session::{AiPace, GameCommand, Mode, PlayerMove, ScenarioSource, Session, WatchClock};
 use super::settings::Settings;
 use crate::sim::PerSide;
 use crate::sim::ai::Opponent;
@@ -46,6 +47,12 @@ enum Step {
     RehearseDebrief,
     /// Wait until the debrief is worked out.
     AwaitDebrief,
+    /// Break the scenario file being played (a copy inside the screenshot folder), for the shot of the error.
+    BreakScenarioFile,
+    /// Wait until the table shows the broken edit's error.
+    AwaitEditError,
+    /// Put the scenario file back as it was.
+    RestoreScenarioFile,
     /// Sit still at the table and sample frame times.
     Idle(u32),
     /// Exit with success.
@@ -64,6 +71,8 @@ pub struct Autoplay {
     frames: u32,
     handover_shot: bool,
     dir: Option<PathBuf>,
+    /// The scenario file's text while autoplay has broken it.
+    original: Option<String>,
 }
 
 /// Saved screenshots, counted by the capture observer.
@@ -134,6 +143,7 @@ impl Autoplay {
             frames: 0,
             handover_shot: false,
             dir,
+            original: None,
         }
     }
 }
@@ -155,7 +165,24 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
     {
         error!("cannot create {}: {error}", dir.display());
     }
-    commands.insert_resource(Autoplay::new(rounds, options.screenshot_dir.clone()));
+    let mut autoplay = Autoplay::new(rounds, options.screenshot_dir.clone());
+    // A scenario file copied into the screenshot folder is the autoplay's own: it may be broken and put back, for a
+    // shot of what the table shows after a broken edit. A file anywhere else is never touched.
+    if let (ScenarioSource::File(file), Some(dir)) = (&options.setup.source, &options.screenshot_dir)
+        && file.starts_with(dir)
+        && let Some(at) = autoplay.steps.iter().position(|s| *s == Step::Shot("03-table-round-1"))
+    {
+        autoplay.steps.splice(
+            at + 1..at + 1,
+            [
+                Step::BreakScenarioFile,
+                Step::AwaitEditError,
+                Step::Shot("03b-broken-edit"),
+                Step::RestoreScenarioFile,
+            ],
+        );
+    }
+    commands.insert_resource(autoplay);
     // Full speed: the AI opponent does not pause between moves.
     commands.insert_resource(AiPace { seconds_per_move: 0.0 });
 }
@@ -165,10 +192,11 @@ fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
     mut navigate: MessageWriter<Navigate>,
-    (mut join, mut debrief, debrief_view): (
+    (mut join, mut debrief, debrief_view, scenario_edit): (
         MessageWriter<JoinAction>,
         MessageWriter<DebriefAction>,
         Res<DebriefView>,
+        Res<ScenarioEdit>,
     ),
     options: Res<LaunchOptions>,
     session: Option<Res<Session>>,
@@ -290,6 +318,29 @@ fn run_autoplay(
             }
             debrief.write(DebriefAction::Folder(folder.display().to_string()));
             debrief.write(DebriefAction::Open);
+            auto.next += 1;
+        }
+        Step::BreakScenarioFile => {
+            if let ScenarioSource::File(file) = &options.setup.source
+                && let Ok(text) = std::fs::read_to_string(file)
+            {
+                let broken = text.replacen("rounds: ", "rounds: -", 1);
+                if std::fs::write(file, broken).is_ok() {
+                    auto.original = Some(text);
+                }
+            }
+            auto.next += 1;
+        }
+        Step::AwaitEditError => {
+            if matches!(scenario_edit.pending(), Some(Err(_))) || auto.original.is_none() {
+                auto.next += 1;
+                auto.settle = 0;
+            }
+        }
+        Step::RestoreScenarioFile => {
+            if let (ScenarioSource::File(file), Some(text)) = (&options.setup.source, auto.original.take()) {
+                let _ = std::fs::write(file, text);
+            }
             auto.next += 1;
         }
         Step::AwaitDebrief => {
