@@ -280,6 +280,52 @@ mod tests {
     }
 
     #[test]
+    fn a_source_that_says_nothing_is_found() {
+        let text = DEFAULT_SCENARIO.replacen(
+            "source: \"Paper: Japan considered lower tariffs on lesser-traded commodities. Cost: estimate.\"",
+            "source: \"EST\"",
+            1,
+        );
+        assert_eq!(checks(&text), ["vague_source"]);
+    }
+
+    #[test]
+    fn an_objective_whose_scale_misses_every_outcome_is_found() {
+        let text = DEFAULT_SCENARIO.replacen("worst: 10.5, best: 16.0", "worst: 100.0, best: 200.0", 1);
+        assert_eq!(checks(&text), ["saturated_objective"]);
+    }
+
+    #[test]
+    fn an_issue_nobody_cares_about_is_found() {
+        // Copper and lumber duty-free costs Japan nothing and changes no flow if it covers no sector.
+        let mut scenario = Scenario::builtin().unwrap();
+        let k = scenario.lever_index("copper_lumber_cut").unwrap();
+        scenario.japan_levers[k].effect = crate::sim::scenario::ConcessionEffect::TariffCut { sectors: Vec::new() };
+        scenario.japan_levers[k].japan_cost_per_unit = 0.0;
+        let found: Vec<&str> = lint_scenario(&scenario, 2).into_iter().map(|l| l.check).collect();
+        assert_eq!(found, ["idle_issue"]);
+    }
+
+    #[test]
+    fn a_table_with_nothing_to_bargain_over_is_found() {
+        // One option per issue, every tariff at its highest: the only package is worse for Japan than no deal (no
+        // rise is scheduled), so there is no room to agree, and the frontier is one point.
+        let mut scenario = Scenario::builtin().unwrap();
+        for instrument in &mut scenario.us_instruments {
+            instrument.options = vec![*instrument.options.last().unwrap()];
+        }
+        for lever in &mut scenario.japan_levers {
+            lever.options = vec![0.0];
+        }
+        scenario.personalities.clear();
+        scenario.actual_deal = None;
+        scenario.scheduled_events.clear();
+        let found: Vec<&str> = lint_scenario(&scenario, 2).into_iter().map(|l| l.check).collect();
+        assert!(found.contains(&"empty_zone"), "{found:?}");
+        assert!(found.contains(&"degenerate_frontier"), "{found:?}");
+    }
+
+    #[test]
     fn an_event_that_cannot_happen_is_found() {
         let text = DEFAULT_SCENARIO.replacen("probability: 0.12,", "probability: 0.0,", 1);
         assert!(checks(&text).contains(&"never_fires"));
