@@ -59,6 +59,16 @@ impl Mode {
         }
     }
 
+    /// The mode in which people play the sides marked `true` and the computer the others.
+    pub fn with_people(people: PerSide<bool>) -> Mode {
+        match (people.us, people.japan) {
+            (true, true) => Mode::Hotseat,
+            (true, false) => Mode::PlayUs,
+            (false, true) => Mode::PlayJapan,
+            (false, false) => Mode::Watch,
+        }
+    }
+
     /// Parses `us`, `japan`, `hotseat` or `watch`.
     pub fn parse(s: &str) -> Result<Mode, String> {
         match s {
@@ -123,13 +133,7 @@ pub struct GameSetup {
 impl GameSetup {
     /// The setup of a recorded game: who sat where decides the mode; computer seats keep their player.
     pub fn from_record(source: ScenarioSource, record: &GameRecord) -> GameSetup {
-        let people = record.seats.as_ref().map(Seat::is_people);
-        let mode = match (people.us, people.japan) {
-            (true, true) => Mode::Hotseat,
-            (true, false) => Mode::PlayUs,
-            (false, true) => Mode::PlayJapan,
-            (false, false) => Mode::Watch,
-        };
+        let mode = Mode::with_people(record.seats.as_ref().map(Seat::is_people));
         let ai = record.seats.clone().map(|seat| match seat {
             Seat::Computer(opponent) => opponent,
             Seat::People(_) => Opponent::default(),
@@ -696,20 +700,9 @@ impl ClassTable {
             .into_iter()
             .find(|(_, s)| s.text_hash == found.text_hash)
             .expect("found among the library");
-        let seats = code.seats.map(|seat| match seat.opponent() {
-            Some(opponent) => Seat::Computer(opponent),
-            None => Seat::People(String::new()),
-        });
-        let people = seats.as_ref().map(Seat::is_people);
-        let mode = match (people.us, people.japan) {
-            (true, true) => Mode::Hotseat,
-            (true, false) => Mode::PlayUs,
-            (false, true) => Mode::PlayJapan,
-            (false, false) => Mode::Watch,
-        };
         let setup = GameSetup {
             source: source.clone(),
-            mode,
+            mode: Mode::with_people(code.seats.map(|seat| seat.opponent().is_none())),
             ai: code.seats.map(|seat| seat.opponent().unwrap_or_default()),
             seed: code.seed,
         };
