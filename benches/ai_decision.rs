@@ -17,12 +17,12 @@ fn scenario() -> Scenario {
 /// A mid-game position with an offer on the table: two linear agents play until `side` is to move in round 5.
 fn mid_game(scenario: &Scenario, side: Side) -> GameState {
     let mut us = Strategy::Boulware.agent(Side::Us);
-    let mut japan = Strategy::Boulware.agent(Side::Japan);
+    let mut partner = Strategy::Boulware.agent(Side::Partner);
     let mut state = GameState::new(scenario, 2025);
     while !(state.round == 5 && state.to_move == side) {
         let mv = match state.to_move {
             Side::Us => us.next_move(scenario, &state),
-            Side::Japan => japan.next_move(scenario, &state),
+            Side::Partner => partner.next_move(scenario, &state),
         };
         state = apply(scenario, &state, &mv)
             .expect("Boulware agents make legal moves, and are still talking in round 5")
@@ -38,7 +38,7 @@ fn decisions(c: &mut Criterion) {
         let state = mid_game(&s, side);
         let label = match side {
             Side::Us => "us",
-            Side::Japan => "japan",
+            Side::Partner => "partner",
         };
         for difficulty in Difficulty::ALL {
             let agent = build_opponent(&s, side, difficulty, None).expect("builds");
@@ -69,14 +69,14 @@ fn games(c: &mut Criterion) {
     let s = scenario();
     let mut group = c.benchmark_group("game");
     group.sample_size(10);
-    for (us, japan) in [
+    for (us, partner) in [
         (Difficulty::Normal, Difficulty::Normal),
         (Difficulty::Hard, Difficulty::Hard),
     ] {
-        group.bench_function(format!("{us}_vs_{japan}"), |b| {
+        group.bench_function(format!("{us}_vs_{partner}"), |b| {
             b.iter(|| {
                 let mut u: Box<dyn Negotiator> = Box::new(build_opponent(&s, Side::Us, us, None).unwrap());
-                let mut j: Box<dyn Negotiator> = Box::new(build_opponent(&s, Side::Japan, japan, None).unwrap());
+                let mut j: Box<dyn Negotiator> = Box::new(build_opponent(&s, Side::Partner, partner, None).unwrap());
                 play(&s, black_box(7), u.as_mut(), j.as_mut())
             })
         });
@@ -88,7 +88,7 @@ fn valuation(c: &mut Criterion) {
     let s = scenario();
     let state = GameState::new(&s, 2025);
     let valuer = Valuer::new(&s, &state);
-    let package = valuer.space().best_for(Side::Japan);
+    let package = valuer.space().best_for(Side::Partner);
     c.bench_function("valuer_utility", |b| {
         b.iter(|| valuer.utility(Side::Us, black_box(&package)))
     });

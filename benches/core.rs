@@ -34,11 +34,11 @@ fn ai_decision(c: &mut Criterion) {
     // Mid-game, with offers on the table from both sides: the agent must value, search and answer.
     let mut state = GameState::new(&s, 3);
     let mut us = Strategy::Boulware.agent(Side::Us);
-    let mut japan = Strategy::Linear.agent(Side::Japan);
+    let mut partner = Strategy::Linear.agent(Side::Partner);
     while state.round < 4 {
         let mv = match state.to_move {
             Side::Us => us.next_move(&s, &state),
-            Side::Japan => japan.next_move(&s, &state),
+            Side::Partner => partner.next_move(&s, &state),
         };
         state = apply(&s, &state, &mv).unwrap().state;
     }
@@ -63,8 +63,8 @@ fn whole_game(c: &mut Criterion) {
     c.bench_function("whole game, boulware vs linear", |b| {
         b.iter(|| {
             let mut us = Strategy::Boulware.agent(Side::Us);
-            let mut japan = Strategy::Linear.agent(Side::Japan);
-            play(&s, black_box(9), us.as_mut(), japan.as_mut())
+            let mut partner = Strategy::Linear.agent(Side::Partner);
+            play(&s, black_box(9), us.as_mut(), partner.as_mut())
         })
     });
 }

@@ -79,7 +79,7 @@ fn a_boulware_agent_concedes_less_than_a_conceder_at_mid_game() {
         let conceder = Strategy::Conceder.build(side).decide(&s, &mid_game).bid;
         assert!(
             boulware.target > conceder.target + 0.05 && boulware.utility > conceder.utility,
-            "{side}: Boulware aims for {:.3} and offers {:.3}; conceder aims for {:.3} and offers {:.3}",
+            "{side:?}: Boulware aims for {:.3} and offers {:.3}; conceder aims for {:.3} and offers {:.3}",
             boulware.target,
             boulware.utility,
             conceder.target,
@@ -91,16 +91,21 @@ fn a_boulware_agent_concedes_less_than_a_conceder_at_mid_game() {
 #[test]
 fn a_hardliner_never_moves() {
     let s = scenario();
-    for (us, japan) in [
+    for (us, partner) in [
         (Strategy::Hardliner, Strategy::Conceder),
         (Strategy::Boulware, Strategy::Hardliner),
     ] {
         let hardliner_side = if us == Strategy::Hardliner {
             Side::Us
         } else {
-            Side::Japan
+            Side::Partner
         };
-        let state = play(&s, 3, us.agent(Side::Us).as_mut(), japan.agent(Side::Japan).as_mut());
+        let state = play(
+            &s,
+            3,
+            us.agent(Side::Us).as_mut(),
+            partner.agent(Side::Partner).as_mut(),
+        );
         let offers: Vec<&Package> = state
             .offers
             .iter()
@@ -110,7 +115,7 @@ fn a_hardliner_never_moves() {
         assert!(offers.len() >= 3, "the hardliner made {} offers", offers.len());
         assert!(
             offers.windows(2).all(|w| w[0] == w[1]),
-            "the {hardliner_side} hardliner changed its offer"
+            "the {hardliner_side:?} hardliner changed its offer"
         );
     }
 }
@@ -144,14 +149,14 @@ fn a_hard_agent_never_accepts_a_package_worse_than_its_next_offer() {
             };
             let state = match side {
                 Side::Us => play(&s, seed, &mut checked, other.as_mut()),
-                Side::Japan => play(&s, seed, other.as_mut(), &mut checked),
+                Side::Partner => play(&s, seed, other.as_mut(), &mut checked),
             };
             decisions += checked.decisions;
             if state.outcome.as_ref().and_then(|o| o.package.as_ref()).is_some()
                 && state
                     .news
                     .iter()
-                    .any(|e| e.text.starts_with(&format!("{side} accepts")))
+                    .any(|e| e.text.starts_with(&format!("{} accepts", s.names().subject(side))))
             {
                 accepted += 1;
             }
@@ -190,19 +195,19 @@ impl Negotiator for ThreateningUs {
 fn tit_for_tat_answers_a_threat_by_hardening_its_offer() {
     let s = scenario();
     let threat_round = 5;
-    let japan_offer_in = |threat: Option<u32>| {
+    let partner_offer_in = |threat: Option<u32>| {
         let mut us = ThreateningUs {
             // A firm US, so the talks are still open in the threat's round, late enough for Japan to have
             // conceded something it can take back.
             inner: Strategy::Boulware.agent(Side::Us),
             threat_round: threat,
         };
-        let mut japan = Strategy::TitForTat.agent(Side::Japan);
+        let mut partner = Strategy::TitForTat.agent(Side::Partner);
         let mut state = GameState::new(&s, 11);
         while state.round <= threat_round && !state.is_over() {
             let mv = match state.to_move {
                 Side::Us => us.next_move(&s, &state),
-                Side::Japan => japan.next_move(&s, &state),
+                Side::Partner => partner.next_move(&s, &state),
             };
             state = apply(&s, &state, &mv).expect("the agents make legal moves").state;
         }
@@ -210,14 +215,14 @@ fn tit_for_tat_answers_a_threat_by_hardening_its_offer() {
             .offers
             .iter()
             .rev()
-            .find(|r| r.offer.from == Side::Japan && r.offer.round == threat_round)
+            .find(|r| r.offer.from == Side::Partner && r.offer.round == threat_round)
             .map(|r| r.offer.package.clone())
             .expect("Japan countered in the threat's round");
         let before = passed_until(&s, threat_round);
-        Valuer::new(&s, &before).utility(Side::Japan, &offer)
+        Valuer::new(&s, &before).utility(Side::Partner, &offer)
     };
-    let calm = japan_offer_in(None);
-    let threatened = japan_offer_in(Some(threat_round));
+    let calm = partner_offer_in(None);
+    let threatened = partner_offer_in(Some(threat_round));
     assert!(
         threatened > calm + 0.01,
         "after the threat Japan offers a package worth {threatened:.3} to itself, without it {calm:.3}"
@@ -248,7 +253,7 @@ fn the_us_tit_for_tat_agent_answers_japans_goodwill_by_delaying_a_tariff() {
 /// A known opponent over the package space: linear additive, conceding one option step at a time on the issue
 /// that costs it least, from its ideal towards the other side's.
 fn known_opponent_offers(space: &PackageSpace, weights: &[f64], count: usize) -> Vec<Package> {
-    let ideal = space.best_for(Side::Japan);
+    let ideal = space.best_for(Side::Partner);
     let worst = space.best_for(Side::Us);
     let value = |k: usize, option: u8| {
         let span = (space.issues[k].options.len() - 1) as f64;
@@ -298,7 +303,7 @@ fn the_modelling_agents_estimate_of_the_opponents_weights_converges_on_a_known_o
     let truth: Vec<f64> = raw.iter().map(|w| w / total).collect();
     let offers = known_opponent_offers(&space, &truth, 24);
     let error_after = |count: usize| {
-        let mut model = FrequencyModel::uninformed(&space, Side::Japan);
+        let mut model = FrequencyModel::uninformed(&space, Side::Partner);
         let seen: Vec<&Package> = offers.iter().take(count).collect();
         model.observe(&seen);
         let estimate = model.issue_weights().to_vec();
@@ -310,7 +315,7 @@ fn the_modelling_agents_estimate_of_the_opponents_weights_converges_on_a_known_o
         late < early && early < prior,
         "error of the weight estimate: prior {prior:.3}, after 6 offers {early:.3}, after 24 {late:.3}"
     );
-    let mut model = FrequencyModel::uninformed(&space, Side::Japan);
+    let mut model = FrequencyModel::uninformed(&space, Side::Partner);
     model.observe(&offers.iter().collect::<Vec<_>>());
     let estimate = model.issue_weights();
     let heaviest = (0..n).max_by(|&a, &b| truth[a].total_cmp(&truth[b])).unwrap();
@@ -334,13 +339,13 @@ fn tournaments_with_a_seed_are_reproducible_on_any_number_of_threads() {
         Opponent::Strategy(Strategy::Boulware),
         Opponent::Personality("deficit_hawk".to_string()),
     ];
-    let japan = [
+    let partner = [
         Opponent::Strategy(Strategy::Modelling),
         Opponent::Difficulty(Difficulty::Easy),
     ];
-    let one = tournament::run(&s, &us, &japan, 2, 42, 1).expect("the entrants exist");
-    let two = tournament::run(&s, &us, &japan, 2, 42, 2).expect("the entrants exist");
-    let again = tournament::run(&s, &us, &japan, 2, 42, 2).expect("the entrants exist");
+    let one = tournament::run(&s, &us, &partner, 2, 42, 1).expect("the entrants exist");
+    let two = tournament::run(&s, &us, &partner, 2, 42, 2).expect("the entrants exist");
+    let again = tournament::run(&s, &us, &partner, 2, 42, 2).expect("the entrants exist");
     let json = |t| serde_json::to_string(t).unwrap();
     assert_eq!(json(&one), json(&two));
     assert_eq!(json(&two), json(&again));
@@ -358,12 +363,12 @@ fn a_game_against_each_difficulty_ends_within_the_scenarios_rounds() {
                 let mut player = RandomOfferer(ChaCha8Rng::seed_from_u64(seed));
                 let state = match side {
                     Side::Us => play(&s, seed, computer.as_mut(), &mut player),
-                    Side::Japan => play(&s, seed, &mut player, computer.as_mut()),
+                    Side::Partner => play(&s, seed, &mut player, computer.as_mut()),
                 };
                 let outcome = state.outcome.as_ref().expect("the game ended");
                 assert!(
                     outcome.round <= s.rounds,
-                    "{difficulty} {side}: ended in round {}",
+                    "{difficulty} {side:?}: ended in round {}",
                     outcome.round
                 );
             }
@@ -381,7 +386,7 @@ fn every_personality_plays_at_every_difficulty() {
             let mut other = Strategy::Linear.agent(personality.side.other());
             let state = match personality.side {
                 Side::Us => play(&s, 5, agent.as_mut(), other.as_mut()),
-                Side::Japan => play(&s, 5, other.as_mut(), agent.as_mut()),
+                Side::Partner => play(&s, 5, other.as_mut(), agent.as_mut()),
             };
             assert!(state.is_over());
         }
@@ -395,10 +400,10 @@ fn an_opponent_names_the_personalities_it_knows_when_asked_for_another() {
         .err()
         .unwrap();
     assert!(unknown.to_string().contains("deficit_hawk"), "{unknown}");
-    let wrong = opponent(&s, Side::Japan, Difficulty::Normal, Some("deficit_hawk"))
+    let wrong = opponent(&s, Side::Partner, Difficulty::Normal, Some("deficit_hawk"))
         .err()
         .unwrap();
-    assert!(wrong.to_string().contains("plays United States"), "{wrong}");
+    assert!(wrong.to_string().contains("plays the US side"), "{wrong}");
 }
 
 #[test]
@@ -413,16 +418,16 @@ fn the_cautious_cabinet_never_signs_for_auto_tariffs_above_its_line_before_the_e
     let before = line.before_round.unwrap();
     for seed in 0..4 {
         for us in [Strategy::Hardliner, Strategy::Boulware] {
-            let mut japan = opponent(&s, Side::Japan, Difficulty::Normal, Some("cautious_cabinet")).unwrap();
-            let state = play(&s, seed, us.agent(Side::Us).as_mut(), japan.as_mut());
+            let mut partner = opponent(&s, Side::Partner, Difficulty::Normal, Some("cautious_cabinet")).unwrap();
+            let state = play(&s, seed, us.agent(Side::Us).as_mut(), partner.as_mut());
             let space = PackageSpace::of(&s);
             for record in state.offers.iter().filter(|r| r.offer.round < before) {
                 let rate = space.issues[autos].options[record.offer.package.choice[autos] as usize];
-                let japan_signed = record.offer.from == Side::Japan
+                let partner_signed = record.offer.from == Side::Partner
                     || record.fate == tradetable::sim::negotiation::OfferFate::Accepted;
                 assert!(
-                    !japan_signed || line.limit.allows(rate),
-                    "round {}: {rate} on autos from {}",
+                    !partner_signed || line.limit.allows(rate),
+                    "round {}: {rate} on autos from {:?}",
                     record.offer.round,
                     record.offer.from
                 );

@@ -85,7 +85,7 @@ fn before_any_tariff_the_model_moves_only_with_the_exchange_rate() {
     // In yen the year's stronger yen (149.57 against 151.46) lowers values by 1.25%, and the dollar value of imports
     // falls by 0.1 × 1.25%: no tariff has changed yet.
     let expected = ((1.0 + 0.1 * (149.57 / 151.46 - 1.0)) * 149.57 / 151.46 - 1.0) * 100.0;
-    assert!((january.imports_change_pct_yen - expected).abs() < 1e-9);
+    assert!((january.imports_change_pct_partner_currency - expected).abs() < 1e-9);
 }
 
 #[test]

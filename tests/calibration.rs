@@ -66,7 +66,7 @@ fn every_sector_and_lever_names_its_source() {
     for i in &scenario.us_instruments {
         assert!(!i.source.trim().is_empty(), "instrument {} has no source", i.id);
     }
-    for l in &scenario.japan_levers {
+    for l in &scenario.partner_levers {
         assert!(!l.source.trim().is_empty(), "lever {} has no source", l.id);
     }
 }

@@ -8,7 +8,7 @@ use tradetable::sim::ai::{Difficulty, Negotiator, Strategy, build_opponent};
 use tradetable::sim::play::{play, play_actual_deal, play_no_deal};
 use tradetable::sim::reference::{deal_at_signing, play_escalation};
 use tradetable::sim::score::score_game;
-use tradetable::sim::{GameState, Scenario, Side, UsjtaStatus};
+use tradetable::sim::{GameState, Scenario, Side, TradeAgreementStatus};
 
 fn scenario() -> Scenario {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/auto-threat-2018.ron");
@@ -58,11 +58,11 @@ fn the_2019_agreement_beats_no_deal_for_both_sides() {
         for side in Side::BOTH {
             let with = score_game(&s, &deal, side).total;
             let without = score_game(&s, &no_deal, side).total;
-            println!("seed {seed}, {side}: the 2019 agreement {with:.1}, no deal {without:.1}");
+            println!("seed {seed}, {side:?}: the 2019 agreement {with:.1}, no deal {without:.1}");
             assert!(with.is_finite() && without.is_finite());
             assert!(
                 with > without + 1.0,
-                "seed {seed}, {side}: deal {with:.1}, no deal {without:.1}"
+                "seed {seed}, {side:?}: deal {with:.1}, no deal {without:.1}"
             );
         }
     }
@@ -71,12 +71,12 @@ fn the_2019_agreement_beats_no_deal_for_both_sides() {
     for side in Side::BOTH {
         let margin = at.margin(side);
         println!(
-            "{side}: the agreement beats no deal by {margin:.3} in round {}",
+            "{side:?}: the agreement beats no deal by {margin:.3} in round {}",
             at.round
         );
         assert!(
             margin > 0.02,
-            "{side} values the agreement only {margin:.3} above no deal"
+            "{side:?} values the agreement only {margin:.3} above no deal"
         );
     }
 }
@@ -90,12 +90,16 @@ fn the_not_yet_signed_agreement_never_lapses() {
         let escalation = play_escalation(&s, seed);
         for record in &escalation.history {
             assert_eq!(
-                record.usjta_hazard, 0.0,
+                record.trade_agreement_hazard, 0.0,
                 "seed {seed}: hazard in round {}",
                 record.round
             );
         }
-        assert_eq!(escalation.policy.usjta, UsjtaStatus::InForce, "seed {seed}");
+        assert_eq!(
+            escalation.policy.trade_agreement,
+            TradeAgreementStatus::InForce,
+            "seed {seed}"
+        );
     }
 }
 
@@ -105,16 +109,19 @@ fn a_game_between_computer_players_reaches_its_end() {
     let pairs: [(Box<dyn Negotiator>, Box<dyn Negotiator>); 3] = [
         (
             Box::new(build_opponent(&s, Side::Us, Difficulty::Normal, None).unwrap()),
-            Box::new(build_opponent(&s, Side::Japan, Difficulty::Normal, None).unwrap()),
+            Box::new(build_opponent(&s, Side::Partner, Difficulty::Normal, None).unwrap()),
         ),
-        (Strategy::Boulware.agent(Side::Us), Strategy::Linear.agent(Side::Japan)),
+        (
+            Strategy::Boulware.agent(Side::Us),
+            Strategy::Linear.agent(Side::Partner),
+        ),
         (
             Box::new(build_opponent(&s, Side::Us, Difficulty::Hard, Some("deficit_hawk")).unwrap()),
-            Box::new(build_opponent(&s, Side::Japan, Difficulty::Hard, Some("cautious_cabinet")).unwrap()),
+            Box::new(build_opponent(&s, Side::Partner, Difficulty::Hard, Some("cautious_cabinet")).unwrap()),
         ),
     ];
-    for (mut us, mut japan) in pairs {
-        let state = play(&s, 2025, us.as_mut(), japan.as_mut());
+    for (mut us, mut partner) in pairs {
+        let state = play(&s, 2025, us.as_mut(), partner.as_mut());
         assert!(state.is_over(), "the game ended");
         let outcome = state.outcome.as_ref().expect("an outcome");
         assert!(
@@ -126,13 +133,13 @@ fn a_game_between_computer_players_reaches_its_end() {
             let score = score_game(&s, &state, side);
             assert!(
                 score.total.is_finite() && (0.0..=100.0).contains(&score.total),
-                "{side}: {}",
+                "{side:?}: {}",
                 score.total
             );
             for line in &score.breakdown {
                 assert!(
                     line.value.is_finite() && line.score.is_finite(),
-                    "{side} {}: {}",
+                    "{side:?} {}: {}",
                     line.id,
                     line.value
                 );

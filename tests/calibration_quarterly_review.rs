@@ -69,7 +69,7 @@ fn the_starting_position_is_the_july_2025_deal() {
     // Nothing beyond the deal is conceded before a move, and the economy starts unshocked.
     assert_eq!(e.concession_cost_bn, 0.0);
     assert_eq!(e.consumer_cost_bn, 0.0);
-    assert!(e.japan_export_loss_bn.abs() < 1e-9);
+    assert!(e.partner_export_loss_bn.abs() < 1e-9);
 }
 
 #[test]
@@ -100,8 +100,8 @@ fn no_deal_and_a_deal_score_differently() {
         let no_deal = play_no_deal(&s, seed);
         assert!(no_deal.is_over());
         let mut us = opponent(&s, Side::Us, Difficulty::Normal, None).unwrap();
-        let mut japan = opponent(&s, Side::Japan, Difficulty::Normal, None).unwrap();
-        let game = play(&s, seed, us.as_mut(), japan.as_mut());
+        let mut partner = opponent(&s, Side::Partner, Difficulty::Normal, None).unwrap();
+        let game = play(&s, seed, us.as_mut(), partner.as_mut());
         let outcome = game.outcome.as_ref().expect("the AI game ended");
         assert_eq!(
             outcome.kind,
@@ -111,18 +111,18 @@ fn no_deal_and_a_deal_score_differently() {
         for side in Side::BOTH {
             let a = score_game(&s, &no_deal, side);
             let b = score_game(&s, &game, side);
-            println!("seed {seed} {side}: no deal {:.1}, AI deal {:.1}", a.total, b.total);
+            println!("seed {seed} {side:?}: no deal {:.1}, AI deal {:.1}", a.total, b.total);
             assert!(a.total.is_finite() && b.total.is_finite());
             assert!(
                 (a.total - b.total).abs() > 1.0,
-                "{side}: no deal {:.1} and a deal {:.1} score alike",
+                "{side:?}: no deal {:.1} and a deal {:.1} score alike",
                 a.total,
                 b.total
             );
             // Settling the review beats the snap-back for both governments.
             assert!(
                 b.total > a.total,
-                "{side}: the deal {:.1} is worth less than no deal {:.1}",
+                "{side:?}: the deal {:.1} is worth less than no deal {:.1}",
                 b.total,
                 a.total
             );
@@ -132,7 +132,7 @@ fn no_deal_and_a_deal_score_differently() {
                 let allowed = x.id == "usjta" || x.id == "reciprocity";
                 assert!(
                     !stuck || allowed,
-                    "{side} {}: {:.1} with no deal and {:.1} with a deal",
+                    "{side:?} {}: {:.1} with no deal and {:.1} with a deal",
                     x.id,
                     x.score,
                     y.score
@@ -151,7 +151,7 @@ fn ai_games_reach_the_end() {
         (Strategy::Conceder, Strategy::Boulware),
     ];
     for (u, j) in pairs {
-        let state = play(&s, 7, u.agent(Side::Us).as_mut(), j.agent(Side::Japan).as_mut());
+        let state = play(&s, 7, u.agent(Side::Us).as_mut(), j.agent(Side::Partner).as_mut());
         assert!(state.is_over(), "{u:?} v {j:?} did not end");
         let outcome = state.outcome.as_ref().unwrap();
         assert!(
@@ -179,7 +179,7 @@ fn ai_games_reach_the_end() {
         &s,
         7,
         Strategy::Hardliner.agent(Side::Us).as_mut(),
-        Strategy::Hardliner.agent(Side::Japan).as_mut(),
+        Strategy::Hardliner.agent(Side::Partner).as_mut(),
     );
     let last = &state.history.last().unwrap().economy;
     assert!(

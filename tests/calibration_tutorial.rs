@@ -19,5 +19,5 @@ fn the_tutorial_starts_where_the_default_scenario_does() {
         small.goods_deficit_bn
     );
     assert_eq!(tutorial.rounds, 3);
-    assert_eq!((tutorial.us_instruments.len(), tutorial.japan_levers.len()), (2, 2));
+    assert_eq!((tutorial.us_instruments.len(), tutorial.partner_levers.len()), (2, 2));
 }

@@ -108,7 +108,7 @@ fn the_one_line_form_keeps_the_location_path_message_and_help() {
     let line = problems[0].to_string();
     assert!(!line.contains('\n'), "{line}");
     assert!(
-        line.starts_with("202:23: us_instruments[1].sectors[0]: unknown sector \"stel\""),
+        line.starts_with("207:23: us_instruments[1].sectors[0]: unknown sector \"stel\""),
         "{line}"
     );
     assert!(line.ends_with("; did you mean \"steel\"?"), "{line}");
@@ -152,7 +152,7 @@ fn validate_as_json_reports_every_file_for_editors_and_ci() {
     assert_eq!(report["files"][1]["ok"], false);
     assert_eq!(
         (problem["line"].as_u64(), problem["column"].as_u64()),
-        (Some(38), Some(13))
+        (Some(43), Some(13))
     );
     assert_eq!(problem["help"], "did you mean `us_import_elasticity`?");
     assert!(problem["message"].as_str().unwrap().contains("us_import_elasticty"));

@@ -3,7 +3,7 @@
 mod common;
 
 use tradetable::sim::Scenario;
-use tradetable::sim::economy::{self, Conditions, Economy, Policy, Steps, UsjtaStatus};
+use tradetable::sim::economy::{self, Conditions, Economy, Policy, Steps, TradeAgreementStatus};
 use tradetable::sim::negotiation::starting_additional;
 
 fn close(a: f64, b: f64) -> bool {
@@ -55,7 +55,7 @@ fn a_new_tariff_is_mostly_absorbed_by_exporters_in_its_first_month() {
     assert!(close(e.tariff_revenue_bn, 0.2 * 72.0));
     // 100 × 0.5 × 0.2 × (0.8 + 0.5 × 0.2) = 9
     assert!(close(e.consumer_cost_bn, 9.0));
-    assert!(close(e.japan_export_loss_bn, 28.0));
+    assert!(close(e.partner_export_loss_bn, 28.0));
     assert!(close(e.auto_export_loss_bn, 28.0));
     assert!(close(e.auto_tariff_additional, 0.2));
 }
@@ -91,8 +91,8 @@ fn goods_under_section_232_are_exempt_from_the_reciprocal_tariff() {
 #[test]
 fn an_all_in_rate_replaces_a_lower_mfn_rate_instead_of_adding_to_it() {
     let s = common::two_sectors_with(&[(
-        "us_tariff: 0.0,\n            japan_tariff: 0.0,",
-        "us_tariff: 0.04,\n            japan_tariff: 0.0,",
+        "us_tariff: 0.0,\n            partner_tariff: 0.0,",
+        "us_tariff: 0.04,\n            partner_tariff: 0.0,",
     )]);
     let mut policy = Policy::initial(&s);
     policy.us_rates[1] = 0.1;
@@ -114,10 +114,10 @@ fn a_tariff_rate_quota_lets_part_of_the_imports_in_at_no_extra_tariff() {
 fn a_lapsed_usjta_brings_japans_mfn_tariff_on_farm_goods() {
     let s = common::two_sectors();
     let mut policy = Policy::initial(&s);
-    policy.usjta = UsjtaStatus::Suspended;
+    policy.trade_agreement = TradeAgreementStatus::Suspended;
     let e = economy_after(&s, &policy, 0);
     // y = (0.32 − 0.10) / 1.10 = 0.2; volume = 1 − 1.1 × 0.2 = 0.78.
-    assert!(close(e.sectors[1].japan_tariff, 0.32));
+    assert!(close(e.sectors[1].partner_tariff, 0.32));
     assert!(close(e.farm_exports_bn, 20.0 * 0.78));
 }
 
@@ -139,7 +139,7 @@ fn purchases_and_pledges_add_their_new_share() {
 fn a_weaker_yen_raises_imports_and_lowers_the_deficit_at_base_year_rates() {
     let s = common::two_sectors();
     let mut conditions = Conditions::initial(&s);
-    conditions.yen_per_dollar = 165.0;
+    conditions.currency_per_dollar = 165.0;
     let e = economy::evaluate(&s, &starting_additional(&s), &Policy::initial(&s), &conditions);
     assert!(close(e.us_imports_bn, 105.0));
     assert!(close(e.us_exports_bn, 28.5));

@@ -101,7 +101,7 @@ fn setup_buttons() {
     let (mut app, _dir) = app(Mode::PlayUs, "setup-buttons");
     press(&mut app, TitleAction::NewGame);
     let mut edited = app.world().resource::<GameSetup>().clone();
-    edited.mode = Mode::PlayJapan;
+    edited.mode = Mode::PlayPartner;
     edited.seed = 77;
     press(&mut app, SetupAction::Edit(edited.clone()));
     assert_eq!(*app.world().resource::<GameSetup>(), edited);
@@ -113,7 +113,7 @@ fn setup_buttons() {
     press(&mut app, SetupAction::Start);
     assert_eq!(screen(&app), Screen::Table);
     let session = app.world().resource::<Session>();
-    assert_eq!((session.setup.mode, session.setup.seed), (Mode::PlayJapan, 77));
+    assert_eq!((session.setup.mode, session.setup.seed), (Mode::PlayPartner, 77));
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn a_personality_for_the_wrong_side_is_refused_not_replaced() {
     press(&mut app, TitleAction::NewGame);
     let mut edited = app.world().resource::<GameSetup>().clone();
     // The AI plays Japan; deficit_hawk is a US personality.
-    edited.ai[Side::Japan] = Opponent::Personality("deficit_hawk".to_string());
+    edited.ai[Side::Partner] = Opponent::Personality("deficit_hawk".to_string());
     press(&mut app, SetupAction::Edit(edited));
     press(&mut app, SetupAction::Start);
     assert!(app.world().get_resource::<Session>().is_none(), "no game started");

@@ -100,7 +100,7 @@ fn a_players_tariff_reaches_the_core() {
 fn a_move_for_the_ai_side_is_refused_and_changes_nothing() {
     let mut app = start(Mode::PlayUs, "refused");
     let before = session(&app).state.clone();
-    play(&mut app, Side::Japan, Move::Pass);
+    play(&mut app, Side::Partner, Move::Pass);
     let s = session(&app);
     assert_eq!(s.state, before);
     assert!(s.refused.is_some());
@@ -157,20 +157,20 @@ fn hotseat_handover_hides_one_teams_view_from_the_other() {
     app.update();
     app.update();
     let preview = app.world().resource::<Preview>();
-    assert_eq!(preview.viewer, Viewer::Side(Side::Japan));
+    assert_eq!(preview.viewer, Viewer::Side(Side::Partner));
     assert!(
-        preview.values.iter().all(|v| v.side == Side::Japan),
+        preview.values.iter().all(|v| v.side == Side::Partner),
         "Japan sees only its own values"
     );
-    assert_eq!(session(&app).viewer(), Viewer::Side(Side::Japan));
+    assert_eq!(session(&app).viewer(), Viewer::Side(Side::Partner));
 }
 
 #[test]
 fn walking_away_reaches_the_results_with_the_counterfactuals() {
-    let mut app = start(Mode::PlayJapan, "walk");
+    let mut app = start(Mode::PlayPartner, "walk");
     // The US AI has moved already; it is Japan's turn.
-    assert_eq!(session(&app).state.to_move, Side::Japan);
-    play(&mut app, Side::Japan, Move::WalkAway);
+    assert_eq!(session(&app).state.to_move, Side::Partner);
+    play(&mut app, Side::Partner, Move::WalkAway);
     assert_eq!(screen(&app), Screen::Results);
     let view = app.world().resource::<ResultsView>();
     assert_eq!(view.report.outcome.kind, OutcomeKind::NoDeal);

@@ -11,7 +11,11 @@ use tradetable::sim::{GameState, Move, Scenario, apply};
 /// Every unilateral action worth trying: each instrument at each option, each round and month from 0 to past the
 /// end, each sector exempted and not, each lever at each option, and the USJTA moves.
 fn candidates(scenario: &Scenario) -> Vec<Move> {
-    let mut moves = vec![Move::SuspendUsjta, Move::RestoreUsjta, Move::TerminateUsjta];
+    let mut moves = vec![
+        Move::SuspendTradeAgreement,
+        Move::RestoreTradeAgreement,
+        Move::TerminateTradeAgreement,
+    ];
     for ins in &scenario.us_instruments {
         let id = ins.id.clone();
         for &rate in &ins.options {
@@ -47,7 +51,7 @@ fn candidates(scenario: &Scenario) -> Vec<Move> {
             }
         }
     }
-    for lever in &scenario.japan_levers {
+    for lever in &scenario.partner_levers {
         for &level in &lever.options {
             moves.push(Move::Implement {
                 lever: lever.id.clone(),
@@ -83,7 +87,7 @@ fn check(scenario: &Scenario, state: &GameState, label: &str) {
         {
             assert!(
                 offered.contains(&mv),
-                "{label}: {mv} is legal for {side} but has no control"
+                "{label}: {mv} is legal for {side:?} but has no control"
             );
         }
     }
@@ -136,7 +140,7 @@ fn every_control_is_legal_and_every_legal_action_has_a_control() {
             level: 3.5,
         },
     );
-    state = play(&s, state, Move::SuspendUsjta);
+    state = play(&s, state, Move::SuspendTradeAgreement);
     check(&s, &state, "USJTA suspended, Japan");
     state = play(&s, state, Move::Pass);
     check(&s, &state, "round 2, US, with the steel tariff scheduled");

@@ -45,8 +45,8 @@ fn check(name: &str, actual: &str) {
 fn seeded_game_matches_its_golden_transcript() {
     let scenario = common::spring_2025();
     let mut us = Strategy::Boulware.agent(Side::Us);
-    let mut japan = Strategy::Linear.agent(Side::Japan);
-    let state = play(&scenario, 7, us.as_mut(), japan.as_mut());
+    let mut partner = Strategy::Linear.agent(Side::Partner);
+    let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
     let report = GameReport::new(&scenario, &state, "boulware", "linear");
     check(
         "spring-2025-seed7-boulware-linear.json",
@@ -61,7 +61,15 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
     let run = |seed: &str| {
         let out = Command::new(bin)
             .args([
-                "simulate", "--seed", seed, "--us", "linear", "--japan", "conceder", "--format", "json",
+                "simulate",
+                "--seed",
+                seed,
+                "--us",
+                "linear",
+                "--partner",
+                "conceder",
+                "--format",
+                "json",
             ])
             .output()
             .unwrap();
@@ -76,7 +84,7 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
     for key in [
         "goods_deficit_bn",
         "goods_deficit_base_fx_bn",
-        "usjta_in_force",
+        "trade_agreement_in_force",
         "tariffs",
         "approval",
     ] {
@@ -85,7 +93,7 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
     let kind = doc["outcome"]["kind"].as_str().unwrap();
     assert!(["deal", "no_deal", "collapse"].contains(&kind));
     assert!(doc["outcome"]["scores"]["us"]["total"].is_number());
-    assert!(doc["outcome"]["scores"]["japan"]["total"].is_number());
+    assert!(doc["outcome"]["scores"]["partner"]["total"].is_number());
     assert!(doc["outcome"].get("terms").is_some());
 }
 
@@ -105,20 +113,20 @@ fn transcript_of(
     scenario: &tradetable::sim::Scenario,
     state: &tradetable::sim::GameState,
     us: &str,
-    japan: &str,
+    partner: &str,
 ) -> String {
-    GameReport::new(scenario, state, us, japan).transcript(scenario)
+    GameReport::new(scenario, state, us, partner).transcript(scenario)
 }
 
 #[test]
-fn golden_no_deal_in_which_the_diet_suspends_the_usjta() {
+fn golden_no_deal_in_which_the_diet_suspends_the_trade_agreement() {
     let scenario = common::spring_2025();
     let state = tradetable::sim::play::play_no_deal(&scenario, 2025);
     assert!(
         state
             .news
             .iter()
-            .any(|e| e.kind == tradetable::sim::EventKind::UsjtaSuspended),
+            .any(|e| e.kind == tradetable::sim::EventKind::TradeAgreementSuspended),
         "the auto tariff above the line for four months: the Diet suspends the agreement"
     );
     check(
@@ -128,16 +136,16 @@ fn golden_no_deal_in_which_the_diet_suspends_the_usjta() {
 }
 
 #[test]
-fn golden_collapse_when_japan_terminates_the_usjta() {
+fn golden_collapse_when_japan_terminates_the_trade_agreement() {
     use std::collections::BTreeMap;
     use tradetable::sim::Move;
     use tradetable::sim::play::Scripted;
     let scenario = common::spring_2025();
     let mut us = Scripted { plan: BTreeMap::new() };
-    let mut japan = Scripted {
-        plan: BTreeMap::from([(4, Move::TerminateUsjta)]),
+    let mut partner = Scripted {
+        plan: BTreeMap::from([(4, Move::TerminateTradeAgreement)]),
     };
-    let state = play(&scenario, 2025, &mut us, &mut japan);
+    let state = play(&scenario, 2025, &mut us, &mut partner);
     let outcome = state.outcome.as_ref().unwrap();
     assert_eq!(outcome.kind, tradetable::sim::OutcomeKind::Collapse);
     assert_eq!(outcome.round, 4);
@@ -153,9 +161,9 @@ fn golden_game_of_every_personality() {
     let scenario = common::spring_2025();
     assert!(!scenario.personalities.is_empty());
     for personality in &scenario.personalities {
-        let (us_name, japan_name) = match personality.side {
+        let (us_name, partner_name) = match personality.side {
             Side::Us => (personality.id.as_str(), "linear"),
-            Side::Japan => ("linear", personality.id.as_str()),
+            Side::Partner => ("linear", personality.id.as_str()),
         };
         let agent = |name: &str, side| {
             Opponent::parse(name, &scenario)
@@ -164,11 +172,11 @@ fn golden_game_of_every_personality() {
                 .unwrap()
         };
         let mut us = agent(us_name, Side::Us);
-        let mut japan = agent(japan_name, Side::Japan);
-        let state = play(&scenario, 7, us.as_mut(), japan.as_mut());
+        let mut partner = agent(partner_name, Side::Partner);
+        let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
         check(
-            &format!("spring-2025-seed7-{us_name}-{japan_name}.txt"),
-            &transcript_of(&scenario, &state, us_name, japan_name),
+            &format!("spring-2025-seed7-{us_name}-{partner_name}.txt"),
+            &transcript_of(&scenario, &state, us_name, partner_name),
         );
     }
 }

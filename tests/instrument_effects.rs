@@ -36,17 +36,26 @@ fn every_us_tariff_cuts_the_deficit_costs_us_buyers_raises_revenue_and_hurts_jap
         assert!(e.goods_deficit_bn < b.goods_deficit_bn, "{id}: deficit");
         assert!(e.consumer_cost_bn > b.consumer_cost_bn, "{id}: cost to US buyers");
         assert!(e.tariff_revenue_bn > b.tariff_revenue_bn, "{id}: revenue");
-        assert!(e.japan_export_loss_bn > b.japan_export_loss_bn, "{id}: Japan's exports");
-        assert!(p.approval.japan < base.approval.japan, "{id}: Japan's approval");
+        assert!(
+            e.partner_export_loss_bn > b.partner_export_loss_bn,
+            "{id}: Japan's exports"
+        );
+        assert!(p.approval.partner < base.approval.partner, "{id}: Japan's approval");
         assert!(
             p.constituencies.us[consumers] < base.constituencies.us[consumers],
             "{id}: US consumers' approval"
         );
         let covers_autos = instrument.sectors.is_empty() || instrument.sectors.iter().any(|s| s == "autos");
         if id == "s232_autos" || (covers_autos && p.economy.auto_tariff_total > 0.15 + 1e-9) {
-            assert!(p.usjta_hazard > base.usjta_hazard, "{id}: the USJTA is put at risk");
+            assert!(
+                p.trade_agreement_hazard > base.trade_agreement_hazard,
+                "{id}: the USJTA is put at risk"
+            );
         } else {
-            assert_eq!(p.usjta_hazard, base.usjta_hazard, "{id}: no risk to the USJTA");
+            assert_eq!(
+                p.trade_agreement_hazard, base.trade_agreement_hazard,
+                "{id}: no risk to the USJTA"
+            );
         }
     }
 }
@@ -62,24 +71,24 @@ fn the_reciprocal_tariff_at_the_july_deals_15_percent_alone_does_not_threaten_th
         "{}",
         p.economy.auto_tariff_total
     );
-    assert_eq!(p.usjta_hazard, 0.0);
+    assert_eq!(p.trade_agreement_hazard, 0.0);
 }
 
 #[test]
 fn every_japanese_concession_costs_japan_and_helps_the_us() {
     let s = common::spring_2025();
     let base = projected(&s, Policy::initial(&s));
-    for (k, lever) in s.japan_levers.iter().enumerate() {
+    for (k, lever) in s.partner_levers.iter().enumerate() {
         let mut policy = Policy::initial(&s);
         policy.concessions[k] = *lever.options.last().unwrap();
         let p = projected(&s, policy);
         let (e, b) = (&p.economy, &base.economy);
         let id = &lever.id;
         assert!(e.concession_cost_bn > b.concession_cost_bn, "{id}: Japan's cost");
-        assert!(p.approval.japan < base.approval.japan, "{id}: Japan's approval");
+        assert!(p.approval.partner < base.approval.partner, "{id}: Japan's approval");
         assert!(p.approval.us >= base.approval.us, "{id}: US approval");
         assert!(e.goods_deficit_bn <= b.goods_deficit_bn, "{id}: deficit");
-        assert_eq!(p.usjta_hazard, base.usjta_hazard, "{id}: the USJTA");
+        assert_eq!(p.trade_agreement_hazard, base.trade_agreement_hazard, "{id}: the USJTA");
         match id.as_str() {
             "lng_energy" | "aircraft_chips" | "farm_purchases" | "rice_quota" | "fmvss" | "copper_lumber_cut" => {
                 assert!(e.goods_deficit_bn < b.goods_deficit_bn, "{id}: new US exports")

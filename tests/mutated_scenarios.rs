@@ -96,8 +96,8 @@ proptest! {
         let text = format!("{}{value}{}", &DEFAULT_SCENARIO[..range.start], &DEFAULT_SCENARIO[range.end..]);
         if let Ok(scenario) = Scenario::from_ron_str(&text, "mutated") {
             let mut us = Opponent::Strategy(AiStrategy::Boulware).agent(&scenario, Side::Us).unwrap();
-            let mut japan = Opponent::Strategy(AiStrategy::Linear).agent(&scenario, Side::Japan).unwrap();
-            let state = play(&scenario, seed, us.as_mut(), japan.as_mut());
+            let mut partner = Opponent::Strategy(AiStrategy::Linear).agent(&scenario, Side::Partner).unwrap();
+            let state = play(&scenario, seed, us.as_mut(), partner.as_mut());
             let report = serde_json::to_value(GameReport::new(&scenario, &state, "boulware", "linear")).unwrap();
             let mut bad = Vec::new();
             non_finite_figures(&report, "", &mut bad);

@@ -44,7 +44,7 @@ fn an_unknown_objective_in_a_personality_is_named_with_its_line() {
 }
 
 #[test]
-fn japan_cannot_plan_a_threat() {
+fn partner_cannot_plan_a_threat() {
     let text = DEFAULT_SCENARIO.replace(
         r#"(round: 1, act: Implement(lever: "lng_energy", level: 3.5)),"#,
         r#"(round: 1, act: Threaten(instrument: "aftp_blanket", rate: 0.2)),"#,

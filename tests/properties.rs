@@ -10,7 +10,7 @@ use tradetable::sim::{GameState, Move, PackageSpace, Scenario, apply};
 /// Turns three random bytes into a move that is often, but not always, legal.
 fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> Move {
     let instruments = &scenario.us_instruments;
-    let levers = &scenario.japan_levers;
+    let levers = &scenario.partner_levers;
     let instrument = &instruments[a as usize % instruments.len()];
     let rate = instrument.options[b as usize % instrument.options.len()];
     let lever = &levers[a as usize % levers.len()];
@@ -42,9 +42,9 @@ fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> 
             lever: lever.id.clone(),
             level,
         },
-        6 => Move::SuspendUsjta,
-        7 => Move::RestoreUsjta,
-        8 => Move::TerminateUsjta,
+        6 => Move::SuspendTradeAgreement,
+        7 => Move::RestoreTradeAgreement,
+        8 => Move::TerminateTradeAgreement,
         9 | 10 => {
             let choice = space
                 .issues
@@ -88,14 +88,14 @@ fn offered_by_query(scenario: &Scenario, state: &GameState, mv: &Move) -> Option
             instrument(id).is_some_and(|m| m.delay_months.as_ref().is_some_and(|r| r.contains(months)))
         }
         Move::Implement { lever, level } => scenario
-            .japan_levers
+            .partner_levers
             .iter()
             .position(|l| &l.id == lever)
             .and_then(|k| available.levers.iter().find(|m| m.lever == k))
             .is_some_and(|m| m.levels.contains(level)),
-        Move::SuspendUsjta => available.usjta.suspend,
-        Move::RestoreUsjta => available.usjta.restore,
-        Move::TerminateUsjta => available.usjta.terminate,
+        Move::SuspendTradeAgreement => available.trade_agreement.suspend,
+        Move::RestoreTradeAgreement => available.trade_agreement.restore,
+        Move::TerminateTradeAgreement => available.trade_agreement.terminate,
         _ => return None,
     };
     Some(acting && offered)
@@ -118,12 +118,12 @@ fn check_invariants(state: &GameState) {
         }
         assert!(e.investment_inflow_bn >= 0.0);
         assert!((0.0..=1.0).contains(&e.uncertainty));
-        for a in record.approvals.us.iter().chain(&record.approvals.japan) {
+        for a in record.approvals.us.iter().chain(&record.approvals.partner) {
             assert!((0.0..=100.0).contains(a), "approval {a}");
         }
         assert!((0.0..=100.0).contains(&record.approval.us));
-        assert!((0.0..=100.0).contains(&record.approval.japan));
-        assert!((0.0..=1.0).contains(&record.usjta_hazard));
+        assert!((0.0..=100.0).contains(&record.approval.partner));
+        assert!((0.0..=1.0).contains(&record.trade_agreement_hazard));
     }
 }
 

@@ -22,11 +22,11 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn game(scenario: &Scenario, seed: u64, us: &Opponent, japan: &Opponent, injects: Vec<String>) -> GameState {
+fn game(scenario: &Scenario, seed: u64, us: &Opponent, partner: &Opponent, injects: Vec<String>) -> GameState {
     let mut us_agent = us.agent(scenario, Side::Us).unwrap();
-    let mut japan_agent = japan.agent(scenario, Side::Japan).unwrap();
+    let mut partner_agent = partner.agent(scenario, Side::Partner).unwrap();
     let start = GameState::with_injects(scenario, seed, injects);
-    play_from(scenario, start, us_agent.as_mut(), japan_agent.as_mut())
+    play_from(scenario, start, us_agent.as_mut(), partner_agent.as_mut())
 }
 
 fn record_of(scenario: &Scenario, state: &GameState) -> GameRecord {
@@ -60,20 +60,20 @@ fn a_record_replays_to_the_same_state_byte_for_byte() {
     ];
     let dir = temp_dir("replay");
     for seed in [1, 7, 2025] {
-        for (k, (us, japan)) in players.iter().enumerate() {
+        for (k, (us, partner)) in players.iter().enumerate() {
             let injects = if k % 2 == 0 {
                 vec!["quarterly_review".to_string()]
             } else {
                 Vec::new()
             };
-            let state = game(&scenario, seed, us, japan, injects);
+            let state = game(&scenario, seed, us, partner, injects);
             let path = dir.join(format!("{seed}-{k}.json"));
             record_of(&scenario, &state).write(&path).unwrap();
             let replayed = GameRecord::read(&path).unwrap().replay(&scenario).unwrap();
             assert_eq!(
                 serde_json::to_string(&replayed).unwrap(),
                 serde_json::to_string(&state).unwrap(),
-                "seed {seed}, {us} vs {japan}"
+                "seed {seed}, {us} vs {partner}"
             );
         }
     }
@@ -192,7 +192,7 @@ fn a_table_code_opens_its_table_and_a_changed_scenario_is_refused() {
 
     let code = TableCode::decode(&class.tables[6].code).unwrap();
     assert_eq!((code.table, code.seed), (7, 2025));
-    assert_eq!(code.seats.japan, ClassSeat::Computer(Difficulty::Hard));
+    assert_eq!(code.seats.partner, ClassSeat::Computer(Difficulty::Hard));
     let library = vec![scenario.clone()];
     assert_eq!(code.find_scenario(&library).unwrap().id, "spring-2025");
     assert_eq!(code.inject_ids(&scenario), ["quarterly_review"]);
@@ -229,13 +229,13 @@ fn a_class_inject_reaches_every_table_and_only_tables_that_switched_it_on() {
     assert!(fired(&without).is_empty());
     let keidanren = scenario
         .politics
-        .japan
+        .partner
         .constituencies
         .iter()
         .position(|c| c.id == "keidanren")
         .unwrap();
     assert!(
-        with.history[4].approvals.japan[keidanren] < without.history[4].approvals.japan[keidanren],
+        with.history[4].approvals.partner[keidanren] < without.history[4].approvals.partner[keidanren],
         "business confidence falls at the tables that meet the review"
     );
 }
@@ -264,7 +264,7 @@ fn replay_prints_the_transcript_simulate_printed() {
             "9",
             "--us",
             "dealmaker",
-            "--japan",
+            "--partner",
             "hard",
             "--format",
             format,

@@ -4,7 +4,7 @@ mod common;
 
 use common::{pass_until, play};
 use tradetable::sim::negotiation::{EventKind, OfferFate, OutcomeKind};
-use tradetable::sim::{GameState, Move, MoveError, PackageSpace, Side, UsjtaStatus, apply};
+use tradetable::sim::{GameState, Move, MoveError, PackageSpace, Side, TradeAgreementStatus, apply};
 
 #[test]
 fn the_us_moves_first_and_japan_answers_in_the_same_round() {
@@ -12,7 +12,7 @@ fn the_us_moves_first_and_japan_answers_in_the_same_round() {
     let state = GameState::new(&s, 1);
     assert_eq!((state.round, state.to_move), (1, Side::Us));
     let state = play(&s, &state, Move::Pass);
-    assert_eq!((state.round, state.to_move), (1, Side::Japan));
+    assert_eq!((state.round, state.to_move), (1, Side::Partner));
     let state = play(&s, &state, Move::Pass);
     assert_eq!((state.round, state.to_move), (2, Side::Us));
     assert_eq!(state.history.len(), 2, "round 0 and round 1 are recorded");
@@ -52,32 +52,37 @@ fn a_delayed_tariff_takes_effect_later() {
 }
 
 #[test]
-fn japan_suspends_usjta_when_auto_tariffs_stay_above_threshold() {
+fn partner_suspends_usjta_when_auto_tariffs_stay_above_threshold() {
     // Hazards are zero in the fixture: only the certain-suspension rule can act, after 2 months above 10%.
     let s = common::two_sectors();
     let state = pass_until(&s, GameState::new(&s, 1), 5);
     assert_eq!(
-        state.history[2].policy.usjta,
-        UsjtaStatus::InForce,
+        state.history[2].policy.trade_agreement,
+        TradeAgreementStatus::InForce,
         "one month above the line is not enough"
     );
-    assert_eq!(state.history[3].policy.usjta, UsjtaStatus::Suspended);
+    assert_eq!(state.history[3].policy.trade_agreement, TradeAgreementStatus::Suspended);
     assert!(
         state
             .news
             .iter()
-            .any(|e| e.kind == EventKind::UsjtaSuspended && e.round == 3)
+            .any(|e| e.kind == EventKind::TradeAgreementSuspended && e.round == 3)
     );
 }
 
 #[test]
-fn auto_tariffs_at_the_threshold_do_not_threaten_the_usjta() {
+fn auto_tariffs_at_the_threshold_do_not_threaten_the_trade_agreement() {
     let s = common::two_sectors_with(&[(
         "TariffTakesEffect(instrument: \"cars_232\", rate: 0.2)",
         "TariffTakesEffect(instrument: \"cars_232\", rate: 0.1)",
     )]);
     let state = pass_until(&s, GameState::new(&s, 1), 5);
-    assert!(state.history.iter().all(|r| r.policy.usjta == UsjtaStatus::InForce));
+    assert!(
+        state
+            .history
+            .iter()
+            .all(|r| r.policy.trade_agreement == TradeAgreementStatus::InForce)
+    );
 }
 
 #[test]
@@ -88,7 +93,7 @@ fn a_suspension_that_drags_on_becomes_termination_and_collapses_the_talks() {
     assert_eq!(outcome.kind, OutcomeKind::Collapse);
     // Suspended at the end of round 3, then 2 more months above the line.
     assert_eq!(outcome.round, 5);
-    assert_eq!(state.latest().policy.usjta, UsjtaStatus::Terminated);
+    assert_eq!(state.latest().policy.trade_agreement, TradeAgreementStatus::Terminated);
 }
 
 #[test]
@@ -105,7 +110,7 @@ fn a_lapsed_usjta_cuts_us_farm_exports() {
 fn accepting_an_offer_signs_the_deal_and_puts_its_terms_in_force() {
     let s = common::two_sectors();
     let space = PackageSpace::of(&s);
-    let mut package = space.best_for(Side::Japan);
+    let mut package = space.best_for(Side::Partner);
     package.choice[0] = 1; // cars at 10%
     package.choice[2] = 1; // farm purchases
     let state = GameState::new(&s, 1);
@@ -131,7 +136,7 @@ fn a_deal_lifts_the_uncertainty_that_holds_back_investment() {
     let state = GameState::new(&s, 1);
     assert_eq!(state.conditions.uncertainty, 1.0, "a 20% car tariff is scheduled");
     let space = PackageSpace::of(&s);
-    let state = play(&s, &state, Move::Propose(space.best_for(Side::Japan)));
+    let state = play(&s, &state, Move::Propose(space.best_for(Side::Partner)));
     let state = play(&s, &state, Move::Accept);
     assert_eq!(state.latest().economy.uncertainty, 0.0);
     assert_eq!(state.latest().economy.investment_inflow_bn, 20.0);
@@ -143,9 +148,9 @@ fn a_counter_offer_replaces_the_offer_on_the_table() {
     let space = PackageSpace::of(&s);
     let state = GameState::new(&s, 1);
     let state = play(&s, &state, Move::Propose(space.best_for(Side::Us)));
-    let state = play(&s, &state, Move::Propose(space.best_for(Side::Japan)));
+    let state = play(&s, &state, Move::Propose(space.best_for(Side::Partner)));
     assert_eq!(state.offers[0].fate, OfferFate::Countered);
-    assert_eq!(state.offer.as_ref().map(|o| o.from), Some(Side::Japan));
+    assert_eq!(state.offer.as_ref().map(|o| o.from), Some(Side::Partner));
     let state = play(&s, &state, Move::Pass);
     assert_eq!(state.offers[1].fate, OfferFate::Rejected);
     assert!(state.offer.is_none());
@@ -162,7 +167,7 @@ fn illegal_moves_are_refused_with_the_reason() {
                 lever: "farm_buy".into(),
                 level: 4.0,
             },
-            MoveError::WrongSide(Side::Japan),
+            MoveError::WrongSide(Side::Partner),
         ),
         (
             Move::SetTariff {
@@ -185,7 +190,10 @@ fn illegal_moves_are_refused_with_the_reason() {
                 id: "trucks".into(),
             },
         ),
-        (Move::RestoreUsjta, MoveError::Usjta("the USJTA is not suspended")),
+        (
+            Move::RestoreTradeAgreement,
+            MoveError::TradeAgreement("the trade agreement is not suspended"),
+        ),
         (
             Move::SetTariff {
                 instrument: "cars_232".into(),
@@ -253,7 +261,7 @@ fn a_turn_allows_a_bounded_number_of_actions() {
 fn terminating_the_usjta_collapses_the_talks() {
     let s = common::two_sectors();
     let state = play(&s, &GameState::new(&s, 1), Move::Pass);
-    let state = play(&s, &state, Move::TerminateUsjta);
+    let state = play(&s, &state, Move::TerminateTradeAgreement);
     assert_eq!(state.outcome.as_ref().map(|o| o.kind), Some(OutcomeKind::Collapse));
     assert_eq!(apply(&s, &state, &Move::Pass).unwrap_err(), MoveError::GameOver);
 }
@@ -278,8 +286,8 @@ fn the_deadline_without_a_deal_ends_in_no_deal() {
 fn a_government_falls_when_its_approval_drops_below_its_line() {
     // Japan's one constituency loses a point per $bn of lost exports; the 20% car tariff costs $28bn.
     let s = common::two_sectors_with(&[(
-        "fall_below: 10.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: JapanExportLossBn",
-        "fall_below: 40.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: JapanExportLossBn",
+        "fall_below: 10.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: PartnerExportLossBn",
+        "fall_below: 40.0,\n            constituencies: [\n                (id: \"all\", name: \"Everyone\", weight: 1.0, approval: 50.0, reactions: [(indicator: PartnerExportLossBn",
     )]);
     let state = pass_until(&s, GameState::new(&s, 1), 99);
     let outcome = state.outcome.clone().expect("over");
@@ -288,7 +296,7 @@ fn a_government_falls_when_its_approval_drops_below_its_line() {
         state
             .news
             .iter()
-            .any(|e| e.kind == EventKind::GovernmentFell(Side::Japan))
+            .any(|e| e.kind == EventKind::GovernmentFell(Side::Partner))
     );
 }
 
@@ -297,7 +305,7 @@ fn approval_moves_part_of_the_way_to_its_target_each_month() {
     let s = common::two_sectors();
     let state = pass_until(&s, GameState::new(&s, 1), 3);
     // Round 2: Japan's target is 50 − 28 = 22; inertia 0.5 takes approval from 50 to 36.
-    assert!((state.history[2].approval.japan - 36.0).abs() < 1e-9);
+    assert!((state.history[2].approval.partner - 36.0).abs() < 1e-9);
 }
 
 #[test]
@@ -318,12 +326,12 @@ fn an_election_below_the_threshold_costs_the_government_ground() {
     assert_eq!(
         election.kind,
         EventKind::Election {
-            side: Side::Japan,
+            side: Side::Partner,
             held: false
         }
     );
     assert!(
-        state.shocks.japan.iter().all(|&shock| shock <= -6.0),
+        state.shocks.partner.iter().all(|&shock| shock <= -6.0),
         "every constituency loses 6 points"
     );
 }
@@ -430,8 +438,8 @@ fn purchases_signed_in_a_deal_phase_in_instead_of_arriving_at_once() {
 fn replaying_a_games_moves_gives_the_same_game() {
     let s = common::spring_2025();
     let mut us = tradetable::sim::ai::Strategy::Boulware.agent(Side::Us);
-    let mut japan = tradetable::sim::ai::Strategy::Linear.agent(Side::Japan);
-    let state = tradetable::sim::play::play(&s, 7, us.as_mut(), japan.as_mut());
+    let mut partner = tradetable::sim::ai::Strategy::Linear.agent(Side::Partner);
+    let state = tradetable::sim::play::play(&s, 7, us.as_mut(), partner.as_mut());
     assert!(!state.moves.is_empty());
     let again = tradetable::sim::play::replay(&s, GameState::new(&s, 7), &state.moves);
     assert_eq!(again, state);
@@ -444,7 +452,7 @@ fn a_games_band_brackets_its_central_scores() {
     let band = tradetable::sim::play::score_band(&s, &state);
     let us = tradetable::sim::score::score_game(&s, &state, Side::Us).total;
     assert_eq!(band.scores.us[1], us, "the central set is the game itself");
-    for figure in [band.scores.us, band.scores.japan, band.mean_deficit_bn] {
+    for figure in [band.scores.us, band.scores.partner, band.mean_deficit_bn] {
         let (low, high) = tradetable::sim::score::band_range(&figure);
         assert!(low <= figure[1] && figure[1] <= high && high > low, "{figure:?}");
     }

@@ -93,13 +93,13 @@ fn every_shipped_scenario_validates_lints_clean_and_plays_to_the_end() {
         let scenario = shipped.load().unwrap_or_else(|e| panic!("{}: {e}", shipped.file));
         let warnings = lint_scenario(&scenario, 2);
         assert!(warnings.is_empty(), "{}: {warnings:#?}", shipped.file);
-        for (us, japan) in [
+        for (us, partner) in [
             (Strategy::Boulware, Strategy::Linear),
             (Strategy::Conceder, Strategy::Hardliner),
         ] {
             let mut us = Opponent::Strategy(us).agent(&scenario, Side::Us).unwrap();
-            let mut japan = Opponent::Strategy(japan).agent(&scenario, Side::Japan).unwrap();
-            let state = play(&scenario, 7, us.as_mut(), japan.as_mut());
+            let mut partner = Opponent::Strategy(partner).agent(&scenario, Side::Partner).unwrap();
+            let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
             assert!(state.is_over(), "{}: the game reaches its end", shipped.file);
         }
     }
@@ -111,8 +111,12 @@ fn the_tutorial_coaches_each_side_in_its_first_round() {
     assert_eq!(scenario.rounds, 3);
     for side in tradetable::sim::Side::BOTH {
         let notes = scenario.coaching_for(1, Some(side));
-        assert_eq!(notes.len(), 1, "{side}");
-        assert!(notes[0].contains(side.label()), "{side}: {}", notes[0]);
+        assert_eq!(notes.len(), 1, "{side:?}");
+        assert!(
+            notes[0].contains(scenario.names().label(side)),
+            "{side:?}: {}",
+            notes[0]
+        );
     }
     assert!(scenario.coaching_for(4, None).is_empty());
 }

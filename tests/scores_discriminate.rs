@@ -24,7 +24,7 @@ fn no_objective_sits_at_its_clamp_in_both_no_deal_and_the_july_deal() {
     let deal = outcome(&outcomes, "actual_deal");
     for (a, b) in [
         (&no_deal.scores.us, &deal.scores.us),
-        (&no_deal.scores.japan, &deal.scores.japan),
+        (&no_deal.scores.partner, &deal.scores.partner),
     ] {
         for (x, y) in a.breakdown.iter().zip(&b.breakdown) {
             let clamped = |score: f64| score <= 0.0 || score >= 100.0;
@@ -47,10 +47,10 @@ fn both_governments_value_the_july_deal_above_no_deal_when_they_signed_it() {
     for side in Side::BOTH {
         let margin = at.margin(side);
         println!(
-            "{side}: the July deal beats no deal by {margin:.3} in round {}",
+            "{side:?}: the July deal beats no deal by {margin:.3} in round {}",
             at.round
         );
-        assert!(margin > 0.02, "{side} values the deal {margin:.3} above no deal");
+        assert!(margin > 0.02, "{side:?} values the deal {margin:.3} above no deal");
     }
 }
 
@@ -63,7 +63,7 @@ fn the_july_deal_scores_above_no_deal_for_both_sides_on_every_seed_tried() {
         let deal = outcome(&outcomes, "actual_deal");
         assert!(deal.scores.us.total > no_deal.scores.us.total + 5.0, "seed {seed}: US");
         assert!(
-            deal.scores.japan.total > no_deal.scores.japan.total + 1.0,
+            deal.scores.partner.total > no_deal.scores.partner.total + 1.0,
             "seed {seed}: Japan"
         );
     }
@@ -81,7 +81,7 @@ fn escalation_alone_does_not_beat_the_july_deal_for_the_us() {
         escalation.scores.us.total,
         deal.scores.us.total
     );
-    assert!(escalation.scores.japan.total < deal.scores.japan.total);
+    assert!(escalation.scores.partner.total < deal.scores.partner.total);
 }
 
 #[test]
@@ -89,10 +89,10 @@ fn each_side_does_best_under_its_own_best_package() {
     let s = common::spring_2025();
     let outcomes = reference_outcomes(&s, 2025);
     let for_us = outcome(&outcomes, "best_for_us");
-    let for_japan = outcome(&outcomes, "best_for_japan");
-    assert!(for_japan.scores.japan.total > for_us.scores.japan.total);
-    assert!(for_us.scores.us.total > for_japan.scores.us.total);
-    assert!(for_japan.scores.japan.total >= outcome(&outcomes, "actual_deal").scores.japan.total);
+    let for_partner = outcome(&outcomes, "best_for_partner");
+    assert!(for_partner.scores.partner.total > for_us.scores.partner.total);
+    assert!(for_us.scores.us.total > for_partner.scores.us.total);
+    assert!(for_partner.scores.partner.total >= outcome(&outcomes, "actual_deal").scores.partner.total);
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn every_objective_says_where_its_scale_and_weight_come_from() {
     let s = common::spring_2025();
     for side in Side::BOTH {
         for o in s.objectives.side(side) {
-            assert!(o.source.trim().len() > 20, "{side} {} has no reasoning", o.id);
+            assert!(o.source.trim().len() > 20, "{side:?} {} has no reasoning", o.id);
         }
     }
 }

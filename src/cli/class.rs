@@ -35,9 +35,9 @@ pub struct NewArgs {
     /// Who plays the US at every table: people (students), or the computer at easy, normal or hard.
     #[arg(long, default_value = "people", value_parser = ClassSeat::parse)]
     pub us: ClassSeat,
-    /// Who plays Japan, as for --us.
-    #[arg(long, default_value = "people", value_parser = ClassSeat::parse)]
-    pub japan: ClassSeat,
+    /// Who plays the partner (Japan, in the default scenario), as for --us. `--japan` is accepted too.
+    #[arg(long, alias = "japan", default_value = "people", value_parser = ClassSeat::parse)]
+    pub partner: ClassSeat,
     /// Switch on one of the scenario's class injects (repeat for more).
     #[arg(long = "inject")]
     pub injects: Vec<String>,
@@ -84,7 +84,7 @@ fn new(args: &NewArgs) -> Result<String, String> {
         &scenario,
         args.tables,
         args.seed,
-        PerSide::new(args.us, args.japan),
+        PerSide::new(args.us, args.partner),
         &args.injects,
         record::now(),
     )?;

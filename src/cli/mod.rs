@@ -24,7 +24,7 @@ use crate::sim::ai::Strategy;
 
 pub use crate::sim::scenario::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
 
-/// TradeTable: negotiate the 2025 US–Japan trade deal.
+/// TradeTable: negotiate the 2025 US–Japan trade deal, or any scenario's.
 #[derive(Debug, Parser)]
 #[command(name = "tradetable", version, about)]
 pub struct Cli {
@@ -68,7 +68,7 @@ pub enum Command {
     Negotiate(negotiate::NegotiateArgs),
     /// Play the policy really in force through the model and compare it with what was observed.
     Backtest(backtest::BacktestArgs),
-    /// Play every US strategy and personality against every Japanese one on N seeds and compare the outcomes.
+    /// Play every US strategy and personality against every one of the partner's on N seeds and compare the outcomes.
     Tournament(tournament::TournamentArgs),
     /// The scenario reference generated from the code: every field, its type, meaning and the validator's rules.
     Schema(schema::SchemaArgs),
@@ -114,7 +114,7 @@ pub fn run() -> ExitCode {
             scenario: None,
             seed: 2025,
             us: Strategy::Boulware.as_str().to_string(),
-            japan: Strategy::Linear.as_str().to_string(),
+            partner: Strategy::Linear.as_str().to_string(),
             format: Format::Text,
             record: None,
         }),

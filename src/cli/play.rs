@@ -17,7 +17,7 @@ pub struct PlayArgs {
     /// Scenario file (default: the built-in spring-2025 scenario).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
-    /// Who plays: us, japan, hotseat (two teams on one screen) or watch (AI vs AI). Default: us; watch with
+    /// Who plays: us, partner, hotseat (two teams on one screen) or watch (AI vs AI). Default: us; watch with
     /// --autoplay.
     #[arg(long, value_parser = Mode::parse)]
     pub side: Option<Mode>,

@@ -43,7 +43,7 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
                 &scenario,
                 &state,
                 &player_name(&record.seats.us),
-                &player_name(&record.seats.japan),
+                &player_name(&record.seats.partner),
             );
             Ok(match args.format {
                 Format::Text => report.transcript(&scenario),

@@ -25,9 +25,9 @@ pub struct SimulateArgs {
     /// (easy, normal, hard) or a personality of the scenario.
     #[arg(long, default_value = "boulware")]
     pub us: String,
-    /// Who plays Japan, as for `--us`.
-    #[arg(long, default_value = "linear")]
-    pub japan: String,
+    /// Who plays the partner (Japan, in the default scenario), as for `--us`. `--japan` is accepted too.
+    #[arg(long, alias = "japan", default_value = "linear")]
+    pub partner: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -46,19 +46,19 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
         }
     };
     let players = Opponent::parse(&args.us, &scenario).and_then(|us| {
-        let japan = Opponent::parse(&args.japan, &scenario)?;
+        let partner = Opponent::parse(&args.partner, &scenario)?;
         let agent = |entrant: &Opponent, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
-        let seats = PerSide::new(Seat::Computer(us.clone()), Seat::Computer(japan.clone()));
-        Ok((agent(&us, Side::Us)?, agent(&japan, Side::Japan)?, seats))
+        let seats = PerSide::new(Seat::Computer(us.clone()), Seat::Computer(partner.clone()));
+        Ok((agent(&us, Side::Us)?, agent(&partner, Side::Partner)?, seats))
     });
-    let (mut us, mut japan, seats) = match players {
+    let (mut us, mut partner, seats) = match players {
         Ok(agents) => agents,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::FAILURE;
         }
     };
-    let state = play(&scenario, args.seed, us.as_mut(), japan.as_mut());
+    let state = play(&scenario, args.seed, us.as_mut(), partner.as_mut());
     if let Some(path) = &args.record {
         let record = GameRecord::of(&scenario, &state, seats, None, "simulate", record::now());
         if let Err(error) = record.write(path) {
@@ -66,7 +66,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let report = GameReport::new(&scenario, &state, &args.us, &args.japan);
+    let report = GameReport::new(&scenario, &state, &args.us, &args.partner);
     match args.format {
         Format::Text => print!("{}", report.transcript(&scenario)),
         Format::Json => match serde_json::to_string_pretty(&report) {

@@ -1,4 +1,4 @@
-//! `tradetable tournament`: every US entrant against every Japanese one on N seeds, as a table, CSV or JSON. The
+//! `tradetable tournament`: every US entrant against every one of the partner's on N seeds, as a table, CSV or JSON. The
 //! same seed gives the same bytes on any number of threads; the time taken goes to standard error.
 
 use std::fmt::Write as _;
@@ -100,13 +100,13 @@ pub fn run(args: &TournamentArgs) -> ExitCode {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let us = entrants(&scenario, Side::Us, args.field);
-    let japan = entrants(&scenario, Side::Japan, args.field);
-    if us.is_empty() || japan.is_empty() {
+    let partner = entrants(&scenario, Side::Partner, args.field);
+    if us.is_empty() || partner.is_empty() {
         eprintln!("no entrants for one side: the scenario defines no personalities for it");
         return ExitCode::FAILURE;
     }
     let started = Instant::now();
-    let table = match tournament::run(&scenario, &us, &japan, args.runs, args.seed, threads) {
+    let table = match tournament::run(&scenario, &us, &partner, args.runs, args.seed, threads) {
         Ok(t) => t,
         Err(error) => {
             eprintln!("{error}");
@@ -147,27 +147,42 @@ pub fn text(t: &Tournament) -> String {
     );
     let _ = writeln!(
         out,
-        "Utilities at the opening position: no deal US {:.3} / Japan {:.3}; Nash point US {:.3} / Japan {:.3} \
+        "Utilities at the opening position: no deal US {:.3} / {partner} {:.3}; Nash point US {:.3} / {partner} {:.3} \
          (product {:.4}).",
-        t.reservation.us, t.reservation.japan, t.nash_point.us, t.nash_point.japan, t.max_nash_product
+        t.reservation.us,
+        t.reservation.partner,
+        t.nash_point.us,
+        t.nash_point.partner,
+        t.max_nash_product,
+        partner = t.partner
     );
     let _ = writeln!(
         out,
         "{:<20} {:<20} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7}",
-        "US", "Japan", "agree", "round", "US", "Japan", "u_US", "u_JP", "Nash", "Pareto", "welfare"
+        "US",
+        t.partner,
+        "agree",
+        "round",
+        "US",
+        t.partner,
+        "u_US",
+        format!("u_{}", t.partner_tag),
+        "Nash",
+        "Pareto",
+        "welfare"
     );
     for p in &t.pairings {
         let _ = writeln!(
             out,
             "{:<20} {:<20} {:>5.0}% {:>6} {:>7.1} {:>7.1} {:>6.3} {:>6.3} {:>7.4} {:>7.4} {:>7.3}",
             p.us,
-            p.japan,
+            p.partner,
             p.agreement_rate * 100.0,
             rounds(p.mean_rounds_to_agreement),
             p.us_score,
-            p.japan_score,
+            p.partner_score,
             p.us_utility,
-            p.japan_utility,
+            p.partner_utility,
             p.nash_product,
             p.pareto_distance,
             p.social_welfare
@@ -200,24 +215,24 @@ pub fn text(t: &Tournament) -> String {
 /// The table as CSV.
 pub fn csv(t: &Tournament) -> String {
     let mut out = String::from(
-        "us,japan,games,agreements,agreement_rate,collapses,mean_rounds_to_agreement,us_score,japan_score,\
-         us_utility,japan_utility,nash_product,pareto_distance,social_welfare\n",
+        "us,partner,games,agreements,agreement_rate,collapses,mean_rounds_to_agreement,us_score,partner_score,\
+         us_utility,partner_utility,nash_product,pareto_distance,social_welfare\n",
     );
     for p in &t.pairings {
         let _ = writeln!(
             out,
             "{},{},{},{},{:.4},{},{},{:.3},{:.3},{:.5},{:.5},{:.6},{:.6},{:.5}",
             p.us,
-            p.japan,
+            p.partner,
             p.games,
             p.agreements,
             p.agreement_rate,
             p.collapses,
             p.mean_rounds_to_agreement.map_or(String::new(), |r| format!("{r:.3}")),
             p.us_score,
-            p.japan_score,
+            p.partner_score,
             p.us_utility,
-            p.japan_utility,
+            p.partner_utility,
             p.nash_product,
             p.pareto_distance,
             p.social_welfare

@@ -13,6 +13,7 @@ use super::navigation::{Flow, Navigate};
 use super::saves;
 use super::screens::Screen;
 use super::screens::replay::ReplayView;
+use crate::sim::Names;
 use crate::sim::ai::Negotiator;
 use crate::sim::ai::Opponent;
 use crate::sim::class::TableCode;
@@ -28,7 +29,7 @@ pub enum Mode {
     #[default]
     PlayUs,
     /// A player is Japan; the AI plays the United States.
-    PlayJapan,
+    PlayPartner,
     /// Two teams on one screen, taking turns.
     Hotseat,
     /// Two AIs; the player watches.
@@ -37,13 +38,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the setup screen lists them.
-    pub const ALL: [Mode; 4] = [Mode::PlayUs, Mode::PlayJapan, Mode::Hotseat, Mode::Watch];
+    pub const ALL: [Mode; 4] = [Mode::PlayUs, Mode::PlayPartner, Mode::Hotseat, Mode::Watch];
 
     /// The setup screen's label.
     pub fn label(self) -> &'static str {
         match self {
             Mode::PlayUs => "Play the United States",
-            Mode::PlayJapan => "Play Japan",
+            Mode::PlayPartner => "Play Japan",
             Mode::Hotseat => "Two teams on one screen",
             Mode::Watch => "Watch AI vs AI",
         }
@@ -53,7 +54,7 @@ impl Mode {
     pub fn is_human(self, side: Side) -> bool {
         match self {
             Mode::PlayUs => side == Side::Us,
-            Mode::PlayJapan => side == Side::Japan,
+            Mode::PlayPartner => side == Side::Partner,
             Mode::Hotseat => true,
             Mode::Watch => false,
         }
@@ -61,22 +62,22 @@ impl Mode {
 
     /// The mode in which people play the sides marked `true` and the computer the others.
     pub fn with_people(people: PerSide<bool>) -> Mode {
-        match (people.us, people.japan) {
+        match (people.us, people.partner) {
             (true, true) => Mode::Hotseat,
             (true, false) => Mode::PlayUs,
-            (false, true) => Mode::PlayJapan,
+            (false, true) => Mode::PlayPartner,
             (false, false) => Mode::Watch,
         }
     }
 
-    /// Parses `us`, `japan`, `hotseat` or `watch`.
+    /// Parses `us`, `partner`, `hotseat` or `watch`.
     pub fn parse(s: &str) -> Result<Mode, String> {
         match s {
             "us" => Ok(Mode::PlayUs),
-            "japan" => Ok(Mode::PlayJapan),
+            "partner" => Ok(Mode::PlayPartner),
             "hotseat" => Ok(Mode::Hotseat),
             "watch" => Ok(Mode::Watch),
-            _ => Err(format!("unknown side \"{s}\"; expected us, japan, hotseat or watch")),
+            _ => Err(format!("unknown side \"{s}\"; expected us, partner, hotseat or watch")),
         }
     }
 }
@@ -146,11 +147,11 @@ impl GameSetup {
         }
     }
 
-    /// Who sits where, for a record.
-    pub fn seats(&self) -> PerSide<Seat> {
+    /// Who sits where, for a record, with the scenario's names for the teams.
+    pub fn seats(&self, names: Names) -> PerSide<Seat> {
         PerSide::from_fn(|side| {
             if self.mode.is_human(side) {
-                Seat::People(format!("{} team", side.label()))
+                Seat::People(format!("{} team", names.label(side)))
             } else {
                 Seat::Computer(self.ai[side].clone())
             }
@@ -311,7 +312,7 @@ impl Session {
     pub fn viewer(&self) -> Viewer {
         match self.setup.mode {
             Mode::PlayUs => Viewer::Side(Side::Us),
-            Mode::PlayJapan => Viewer::Side(Side::Japan),
+            Mode::PlayPartner => Viewer::Side(Side::Partner),
             Mode::Hotseat => Viewer::Side(self.seated),
             Mode::Watch => Viewer::Both,
         }
@@ -322,7 +323,7 @@ impl Session {
         GameRecord::of(
             &self.scenario,
             &self.state,
-            self.setup.seats(),
+            self.setup.seats(self.scenario.names()),
             self.table.clone(),
             label,
             record::now(),
@@ -741,7 +742,7 @@ fn apply_player_moves(mut moves: MessageReader<PlayerMove>, session: Option<ResM
             break;
         }
         if *side != session.state.to_move || !session.setup.mode.is_human(*side) {
-            session.refused = Some(format!("it is not {}'s turn", side.label()));
+            session.refused = Some(format!("it is not {}'s turn", session.scenario.names().label(*side)));
             continue;
         }
         let _ = session.play(mv);

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::settings::Settings;
+use crate::sim::Names;
 use crate::sim::Side;
 
 /// The window's clear colour (hidden behind egui's panels).
@@ -146,13 +147,13 @@ pub fn card() -> egui::Frame {
 pub fn side_color(side: Side) -> egui::Color32 {
     match side {
         Side::Us => US,
-        Side::Japan => JAPAN,
+        Side::Partner => JAPAN,
     }
 }
 
 /// A side's name in its colour, bold.
-pub fn side_text(side: Side) -> egui::RichText {
-    egui::RichText::new(side.label()).color(side_color(side)).strong()
+pub fn side_text(names: Names, side: Side) -> egui::RichText {
+    egui::RichText::new(names.label(side)).color(side_color(side)).strong()
 }
 
 /// A section title.

@@ -149,7 +149,7 @@ impl OfferStep {
 fn utility_of(point: Point, side: Side) -> f64 {
     match side {
         Side::Us => point.us,
-        Side::Japan => point.japan,
+        Side::Partner => point.partner,
     }
 }
 
@@ -362,8 +362,8 @@ mod tests {
 
     const EPS: f64 = LABEL_TOLERANCE;
 
-    fn p(us: f64, japan: f64) -> Point {
-        Point { us, japan }
+    fn p(us: f64, partner: f64) -> Point {
+        Point { us, partner }
     }
 
     #[test]
@@ -400,21 +400,21 @@ mod tests {
     fn sample_dance() -> Vec<OfferStep> {
         let offers = [
             (1, Side::Us, p(0.90, 0.20)),
-            (1, Side::Japan, p(0.30, 0.80)),
+            (1, Side::Partner, p(0.30, 0.80)),
             // US: own 0.90 → 0.80 (down), Japan's 0.20 → 0.35 (up): a concession.
             (2, Side::Us, p(0.80, 0.35)),
             // Japan: own 0.80 → 0.85 (up), the US's 0.30 → 0.25 (down): selfish.
-            (2, Side::Japan, p(0.25, 0.85)),
+            (2, Side::Partner, p(0.25, 0.85)),
             // US: own 0.80 → 0.85, Japan 0.35 → 0.40: fortunate.
             (3, Side::Us, p(0.85, 0.40)),
             // Japan: own 0.85 → 0.85, the US 0.25 → 0.40: nice.
-            (3, Side::Japan, p(0.40, 0.85)),
+            (3, Side::Partner, p(0.40, 0.85)),
             // US: own 0.85 → 0.80, Japan 0.40 → 0.30: unfortunate.
             (4, Side::Us, p(0.80, 0.30)),
             // Japan repeats its offer: silent.
-            (4, Side::Japan, p(0.40, 0.85)),
+            (4, Side::Partner, p(0.40, 0.85)),
             // Japan's own 0.85 → 0.70, the US 0.40 → 0.60: Japan's first concession, after the US's.
-            (5, Side::Japan, p(0.60, 0.70)),
+            (5, Side::Partner, p(0.60, 0.70)),
         ];
         dance_of_points(&offers, EPS)
     }
@@ -446,16 +446,16 @@ mod tests {
         let conceded = conceded(&steps);
         // US: 0.90 at its first offer, 0.80 at its last. Japan: 0.80 first, 0.70 last.
         assert!((conceded.us.unwrap() - 0.10).abs() < 1e-12);
-        assert!((conceded.japan.unwrap() - 0.10).abs() < 1e-12);
+        assert!((conceded.partner.unwrap() - 0.10).abs() < 1e-12);
         let counts = label_counts(&steps);
         assert_eq!(counts.us.concession, 1);
         assert_eq!(counts.us.fortunate, 1);
         assert_eq!(counts.us.unfortunate, 1);
-        assert_eq!(counts.japan.selfish, 1);
-        assert_eq!(counts.japan.nice, 1);
-        assert_eq!(counts.japan.silent, 1);
-        assert_eq!(counts.japan.concession, 1);
-        assert_eq!((counts.us.total(), counts.japan.total()), (3, 4));
+        assert_eq!(counts.partner.selfish, 1);
+        assert_eq!(counts.partner.nice, 1);
+        assert_eq!(counts.partner.silent, 1);
+        assert_eq!(counts.partner.concession, 1);
+        assert_eq!((counts.us.total(), counts.partner.total()), (3, 4));
     }
 
     #[test]
@@ -468,7 +468,7 @@ mod tests {
             (conceded.us.unwrap() + 0.05).abs() < 1e-12,
             "it asked for more: a negative concession"
         );
-        assert_eq!(conceded.japan, None);
+        assert_eq!(conceded.partner, None);
     }
 
     fn plane() -> UtilityPlane {
@@ -501,7 +501,7 @@ mod tests {
         let valuer = Valuer::new(&scenario, &opening);
         let plane = UtilityPlane {
             space: OutcomeSpace {
-                reservation: p(valuer.reservation(Side::Us), valuer.reservation(Side::Japan)),
+                reservation: p(valuer.reservation(Side::Us), valuer.reservation(Side::Partner)),
                 ..plane().space
             },
             real_deal: None,

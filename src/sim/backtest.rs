@@ -21,9 +21,9 @@ pub struct MonthFigures {
     /// The US goods deficit, $bn a year.
     pub goods_deficit_bn: f64,
     /// Change of US imports from Japan on the year before, percent, in yen.
-    pub imports_change_pct_yen: f64,
+    pub imports_change_pct_partner_currency: f64,
     /// Change of the bilateral balance on the year before, percent, in yen.
-    pub balance_change_pct_yen: f64,
+    pub balance_change_pct_partner_currency: f64,
 }
 
 /// One figure set beside its observation.
@@ -52,6 +52,8 @@ pub struct Comparison {
 pub struct Backtest {
     /// The scenario's id.
     pub scenario: String,
+    /// The name of the partner's currency, in which observed money figures were measured.
+    pub currency: String,
     /// The months, in order.
     pub months: Vec<String>,
     /// The model's path per parameter set: low, central, high.
@@ -65,7 +67,7 @@ pub fn model_path(scenario: &Scenario, history: &History) -> Vec<Economy> {
     let start = starting_additional(scenario);
     let mut policy = Policy::initial(scenario);
     let mut conditions = Conditions::initial(scenario);
-    conditions.yen_per_dollar = history.yen_per_dollar;
+    conditions.currency_per_dollar = history.currency_per_dollar;
     (0..history.months)
         .map(|index| {
             for change in history
@@ -123,7 +125,10 @@ fn figure(scenario: &Scenario, economy: &Economy, measure: Measure, sector: Opti
 /// Percent change of a figure on its value in the year before, in the comparison's currency.
 fn change_pct(value: f64, base: f64, currency: Currency, scenario: &Scenario, history: &History) -> f64 {
     let (value, base) = match currency {
-        Currency::Yen => (value * history.yen_per_dollar, base * scenario.exchange.yen_per_dollar),
+        Currency::Partner => (
+            value * history.currency_per_dollar,
+            base * scenario.exchange.currency_per_dollar,
+        ),
         Currency::Dollar | Currency::NotMoney => (value, base),
     };
     if base == 0.0 {
@@ -151,17 +156,17 @@ pub fn run(scenario: &Scenario) -> Result<Backtest, String> {
                 us_imports_bn: e.us_imports_bn,
                 us_exports_bn: e.us_exports_bn,
                 goods_deficit_bn: e.goods_deficit_bn,
-                imports_change_pct_yen: change_pct(
+                imports_change_pct_partner_currency: change_pct(
                     e.us_imports_bn,
                     base.us_imports_bn,
-                    Currency::Yen,
+                    Currency::Partner,
                     scenario,
                     history,
                 ),
-                balance_change_pct_yen: change_pct(
+                balance_change_pct_partner_currency: change_pct(
                     e.goods_deficit_bn,
                     base.goods_deficit_bn,
-                    Currency::Yen,
+                    Currency::Partner,
                     scenario,
                     history,
                 ),
@@ -206,6 +211,7 @@ pub fn run(scenario: &Scenario) -> Result<Backtest, String> {
 
     Ok(Backtest {
         scenario: scenario.id.clone(),
+        currency: scenario.partner.currency.name.clone(),
         months,
         paths,
         comparisons,
@@ -235,10 +241,10 @@ impl Measure {
 }
 
 impl Currency {
-    /// How the currency reads in tables.
-    pub fn label(self) -> &'static str {
+    /// How the currency reads in tables, given the name of the partner's currency.
+    pub fn label(self, partner_currency: &str) -> &str {
         match self {
-            Currency::Yen => "yen",
+            Currency::Partner => partner_currency,
             Currency::Dollar => "dollars",
             Currency::NotMoney => "-",
         }
@@ -270,7 +276,13 @@ impl Backtest {
             out,
             "(changes on the year before, percent; central model with the low–high band in brackets)\n"
         );
-        let _ = writeln!(out, "{:<8} {:>26} {:>26}", "month", "imports (yen)", "balance (yen)");
+        let _ = writeln!(
+            out,
+            "{:<8} {:>26} {:>26}",
+            "month",
+            format!("imports ({})", self.currency),
+            format!("balance ({})", self.currency)
+        );
         for (m, month) in self.months.iter().enumerate() {
             let band = |f: fn(&MonthFigures) -> f64| {
                 let [low, central, high] = [0, 1, 2].map(|v| f(&self.paths[v][m]));
@@ -279,8 +291,8 @@ impl Backtest {
             let _ = writeln!(
                 out,
                 "{month:<8} {:>26} {:>26}",
-                band(|f| f.imports_change_pct_yen),
-                band(|f| f.balance_change_pct_yen)
+                band(|f| f.imports_change_pct_partner_currency),
+                band(|f| f.balance_change_pct_partner_currency)
             );
         }
         let _ = writeln!(
@@ -296,7 +308,7 @@ impl Backtest {
                 c.period(),
                 c.what(),
                 c.measure.label(),
-                c.currency.label(),
+                c.currency.label(&self.currency),
                 c.observed_pct,
                 format!("{central:+6.1} [{:+6.1} {:+6.1}]", low.min(high), low.max(high)),
                 c.error_points
@@ -325,9 +337,11 @@ impl Backtest {
             for (measure, f) in [
                 (
                     Measure::ImportValue,
-                    (|f: &MonthFigures| f.imports_change_pct_yen) as fn(&MonthFigures) -> f64,
+                    (|f: &MonthFigures| f.imports_change_pct_partner_currency) as fn(&MonthFigures) -> f64,
                 ),
-                (Measure::Balance, |f: &MonthFigures| f.balance_change_pct_yen),
+                (Measure::Balance, |f: &MonthFigures| {
+                    f.balance_change_pct_partner_currency
+                }),
             ] {
                 let values = [0, 1, 2].map(|v| number(f(&self.paths[v][m])));
                 writer
@@ -335,7 +349,7 @@ impl Backtest {
                         month.as_str(),
                         "all goods",
                         measure.label(),
-                        "yen",
+                        &self.currency,
                         "",
                         &values[0],
                         &values[1],
@@ -352,7 +366,7 @@ impl Backtest {
                     c.period(),
                     c.what(),
                     c.measure.label(),
-                    c.currency.label(),
+                    c.currency.label(&self.currency),
                     &number(c.observed_pct),
                     &values[0],
                     &values[1],

@@ -20,7 +20,8 @@ use super::scenario::{MAX_INJECTS, PerSide, Scenario, Side};
 pub const CLASS_FORMAT: &str = "tradetable-class";
 
 /// The version of the class file format.
-pub const CLASS_VERSION: u32 = 1;
+/// Format 2 named the partner generically (`partner` for `japan`).
+pub const CLASS_VERSION: u32 = 2;
 
 /// The largest seed a table code can carry.
 pub const MAX_CLASS_SEED: u64 = (1 << 24) - 1;
@@ -144,7 +145,7 @@ fn check_byte(payload: u64) -> u8 {
 
 impl TableCode {
     fn bits(&self) -> u64 {
-        let seat_bits = (self.seats.us.bits() << 2) | self.seats.japan.bits();
+        let seat_bits = (self.seats.us.bits() << 2) | self.seats.partner.bits();
         (u64::from(self.scenario_hash_prefix) << 40)
             | ((self.seed & MAX_CLASS_SEED) << 16)
             | (u64::from(self.table & 0x7f) << 9)
@@ -414,9 +415,12 @@ pub fn rehearse(class: &ClassFile, scenario: &Scenario, saved_at: &str) -> Resul
             ClassSeat::People => rehearsal_player(side, table.number),
         });
         let mut us = players.us.agent(scenario, Side::Us).map_err(|e| e.to_string())?;
-        let mut japan = players.japan.agent(scenario, Side::Japan).map_err(|e| e.to_string())?;
+        let mut partner = players
+            .partner
+            .agent(scenario, Side::Partner)
+            .map_err(|e| e.to_string())?;
         let start = GameState::with_injects(scenario, class.seed, code.inject_ids(scenario));
-        let state = play_from(scenario, start, us.as_mut(), japan.as_mut());
+        let state = play_from(scenario, start, us.as_mut(), partner.as_mut());
         records.push(GameRecord::of(
             scenario,
             &state,
@@ -468,13 +472,14 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
     } else {
         format!("<ul>{}</ul>", injects.join(""))
     };
+    let names = scenario.names();
     let mut briefs = String::new();
     for side in Side::BOTH {
         let who = class.seats[side];
         let body = match (&scenario.briefs, who) {
             (_, ClassSeat::Computer(_)) => format!(
                 "<p>The computer plays {} at every table ({}); no team needs this brief.</p>",
-                e(side.with_article()),
+                e(names.with_article(side)),
                 e(&who.label())
             ),
             (Some(briefs), ClassSeat::People) => {
@@ -490,8 +495,8 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
         };
         briefs.push_str(&format!(
             "<section class=\"brief\"><p class=\"cut\">Confidential — for the {} team only</p><h2>{} team: your brief</h2>{body}</section>\n",
-            e(side.label()),
-            e(side.label())
+            e(names.label(side)),
+            e(names.label(side))
         ));
     }
     format!(
@@ -512,7 +517,7 @@ ol li {{ margin-bottom: 0.3em; }}
 </style></head>
 <body>
 <h1>{title}</h1>
-<p class="meta">Class of {count} tables · seed {seed} · US: {us} · Japan: {japan} · scenario {id}, version {version} · made {created}</p>
+<p class="meta">Class of {count} tables · seed {seed} · US: {us} · {partner_name}: {partner} · scenario {id}, version {version} · made {created}</p>
 <p>{description}</p>
 <h2>How to join your table</h2>
 <ol>
@@ -531,7 +536,8 @@ ol li {{ margin-bottom: 0.3em; }}
         count = class.tables.len(),
         seed = class.seed,
         us = e(&class.seat_label(Side::Us)),
-        japan = e(&class.seat_label(Side::Japan)),
+        partner = e(&class.seat_label(Side::Partner)),
+        partner_name = e(scenario.names().short(Side::Partner)),
         id = e(&scenario.id),
         version = e(class.scenario.short_hash()),
         created = e(&class.created_at),

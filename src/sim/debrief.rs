@@ -19,8 +19,9 @@ use super::package::PackageSpace;
 use super::play::{actual_deal_package, fresh_like, play_actual_deal_from, play_no_deal_from};
 use super::record::{GameRecord, RecordError, ScenarioRef};
 use super::report::counterfactual;
-use super::scenario::{Indicator, PerSide, Scenario, Side};
+use super::scenario::{Indicator, Names, Partner, PerSide, Scenario, Side};
 use super::score::{ObjectiveScore, SideScore, Valuer, score_game};
+use super::side::capitalised;
 
 /// What the model says of one game: the figures a table is judged by, and those of the reference games beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,11 +35,11 @@ pub struct Figures {
     /// The deficit in the last round played.
     pub final_deficit_bn: f64,
     /// Whether the 2019 agreement was in force at the end.
-    pub usjta_survived: bool,
+    pub trade_agreement_survived: bool,
     /// Its state at the end: `in force`, `suspended`, `terminated`.
-    pub usjta: String,
+    pub trade_agreement: String,
     /// The first month it was not in force, `YYYY-MM`, if it ever lapsed.
-    pub usjta_lapsed: Option<String>,
+    pub trade_agreement_lapsed: Option<String>,
     /// Each side's overall approval at the end (0–100).
     pub approval: PerSide<f64>,
 }
@@ -53,12 +54,12 @@ impl Figures {
             scores: summary.scores,
             mean_deficit_bn: summary.mean_goods_deficit_bn,
             final_deficit_bn: summary.final_goods_deficit_bn,
-            usjta_survived: summary.usjta_survived,
-            usjta: latest.policy.usjta.label().to_string(),
-            usjta_lapsed: state
+            trade_agreement_survived: summary.trade_agreement_survived,
+            trade_agreement: latest.policy.trade_agreement.label().to_string(),
+            trade_agreement_lapsed: state
                 .history
                 .iter()
-                .find(|r| !r.policy.usjta.in_force())
+                .find(|r| !r.policy.trade_agreement.in_force())
                 .map(|r| r.month.clone()),
             approval: latest.approval,
         }
@@ -96,8 +97,8 @@ pub struct Term {
 pub struct Verdict {
     /// The deficit, against no deal and the real deal.
     pub deficit: String,
-    /// The fate of the 2019 US–Japan Trade Agreement.
-    pub usjta: String,
+    /// The fate of the trade agreement.
+    pub trade_agreement: String,
     /// Each government's standing at home.
     pub standing: String,
     /// The scores against no deal and the real deal.
@@ -190,6 +191,8 @@ pub struct TermSpread {
 /// The deal that really happened, as the debrief shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RealDeal {
+    /// How it is named in a sentence: "the July 2025 deal".
+    pub label: String,
     /// The round it was signed in.
     pub round: u32,
     /// Its month, `YYYY-MM`.
@@ -221,6 +224,10 @@ pub struct Debrief {
     pub start_approval: PerSide<f64>,
     /// The month the talks begin, `YYYY-MM`: the position every utility is valued at.
     pub start_month: String,
+    /// The partner across the table, as the scenario names it.
+    pub partner: Partner,
+    /// The trade agreement's short name ("USJTA"), when the scenario has one.
+    pub agreement_name: Option<String>,
 }
 
 /// More records than any class has tables twice over: the debrief refuses the rest rather than run for minutes.
@@ -324,7 +331,7 @@ impl Debrief {
             let figures = Figures::of(scenario, &state);
             let scores = PerSide::from_fn(|side| score_game(scenario, &state, side));
             let analysis = GameAnalysis::new(&valuer, &plane, &state);
-            let verdict = verdict(&figures, &benchmarks[benchmark], &analysis, &state);
+            let verdict = verdict(scenario, &figures, &benchmarks[benchmark], &analysis, &state);
             tables.push(TableDebrief {
                 tag,
                 code: record.table.clone(),
@@ -358,6 +365,7 @@ impl Debrief {
         }
 
         let real_deal = scenario.actual_deal.as_ref().map(|deal| RealDeal {
+            label: deal.label.clone(),
             round: deal.round,
             month: scenario.month_of_round(deal.round),
             description: deal.description.clone(),
@@ -400,6 +408,8 @@ impl Debrief {
             benchmarks,
             real_deal,
             spread,
+            partner: scenario.partner.clone(),
+            agreement_name: scenario.trade_agreement.as_ref().map(|a| a.name.clone()),
         })
     }
 
@@ -428,7 +438,7 @@ fn average_text(scenario: &Scenario, side: Side, line: &ObjectiveScore) -> Strin
             | Indicator::DeficitChangeBn
             | Indicator::TariffRevenueBn
             | Indicator::ConsumerCostBn
-            | Indicator::JapanExportLossBn
+            | Indicator::PartnerExportLossBn
             | Indicator::AutoExportLossBn
             | Indicator::FarmExportsBn
             | Indicator::FarmExportsChangeBn
@@ -437,17 +447,20 @@ fn average_text(scenario: &Scenario, side: Side, line: &ObjectiveScore) -> Strin
             | Indicator::ConcessionCostBn,
         ) => bn(value),
         // Shares of the months: in force 100% of them, uncertain 20% of the way.
-        Some(Indicator::UsjtaInForce | Indicator::UsjtaLapsed | Indicator::DealSigned | Indicator::Uncertainty) => {
-            chance(value)
-        }
+        Some(
+            Indicator::TradeAgreementInForce
+            | Indicator::TradeAgreementLapsed
+            | Indicator::DealSigned
+            | Indicator::Uncertainty,
+        ) => chance(value),
         Some(Indicator::AutoTariffPoints) => rate(value / 100.0),
-        Some(Indicator::Lever(id)) => match (scenario.instrument_index(id), scenario.lever_index(id)) {
-            (Some(_), _) => rate(value / 100.0),
-            (None, Some(k)) if scenario.japan_levers[k].unit == LeverUnit::YesNo => chance(value),
-            (None, Some(k)) => lever_level(scenario.japan_levers[k].unit, value),
-            (None, None) => one_decimal(value),
+        Some(Indicator::TariffPoints(_)) => rate(value / 100.0),
+        Some(Indicator::Lever(id)) => match scenario.lever_index(id) {
+            Some(k) if scenario.partner_levers[k].unit == LeverUnit::YesNo => chance(value),
+            Some(k) => lever_level(scenario.partner_levers[k].unit, value),
+            None => one_decimal(value),
         },
-        Some(Indicator::UsApproval | Indicator::JapanApproval) => whole_percent(value),
+        Some(Indicator::UsApproval | Indicator::PartnerApproval) => whole_percent(value),
         None => one_decimal(value),
     }
 }
@@ -481,49 +494,68 @@ fn points(utility: f64) -> String {
     one_decimal(utility * 100.0)
 }
 
-fn verdict(figures: &Figures, benchmark: &Benchmark, analysis: &GameAnalysis, state: &GameState) -> Verdict {
+fn verdict(
+    scenario: &Scenario,
+    figures: &Figures,
+    benchmark: &Benchmark,
+    analysis: &GameAnalysis,
+    state: &GameState,
+) -> Verdict {
+    let names = scenario.names();
+    let partner = names.with_article(Side::Partner);
+    let real_label = scenario.real_deal_label().unwrap_or("the real deal");
     let no_deal = &benchmark.no_deal;
     let real = benchmark.real_deal.as_ref();
     let mut deficit = format!(
-        "The US goods deficit with Japan averaged {} a year — {} with no deal",
+        "The US goods deficit with {partner} averaged {} a year — {} with no deal",
         bn(figures.mean_deficit_bn),
         compare_bn(figures.mean_deficit_bn, no_deal.mean_deficit_bn)
     );
     if let Some(real) = real {
         let _ = write!(
             deficit,
-            " and {} with the July 2025 deal",
+            " and {} with {real_label}",
             compare_bn(figures.mean_deficit_bn, real.mean_deficit_bn)
         );
     }
     let _ = write!(deficit, " — and stood at {} at the end.", bn(figures.final_deficit_bn));
 
-    let usjta = match (&figures.usjta_lapsed, figures.usjta_survived) {
-        (None, _) => "The 2019 US–Japan Trade Agreement stayed in force throughout.".to_string(),
-        (Some(lapsed), true) => format!(
-            "The 2019 US–Japan Trade Agreement lapsed in {} but was back in force by the end.",
-            month(lapsed)
+    let agreement = match &scenario.trade_agreement {
+        None => format!("There is no trade agreement between the United States and {partner} in this scenario."),
+        Some(agreement) if agreement.suspension.is_none() => format!(
+            "{} stayed in force: suspending it is not in play in this scenario.",
+            capitalised(&agreement.full_name)
         ),
-        (Some(lapsed), false) => format!(
-            "The 2019 US–Japan Trade Agreement lapsed in {} and was {} at the end.",
-            month(lapsed),
-            figures.usjta
-        ),
-    };
-    let usjta = format!(
-        "{usjta} With no deal it would have {}.",
-        match &no_deal.usjta_lapsed {
-            None => "stayed in force".to_string(),
-            Some(lapsed) => format!("lapsed in {}", month(lapsed)),
+        Some(agreement) => {
+            let name = capitalised(&agreement.full_name);
+            let fate = match (&figures.trade_agreement_lapsed, figures.trade_agreement_survived) {
+                (None, _) => format!("{name} stayed in force throughout."),
+                (Some(lapsed), true) => {
+                    format!("{name} lapsed in {} but was back in force by the end.", month(lapsed))
+                }
+                (Some(lapsed), false) => format!(
+                    "{name} lapsed in {} and was {} at the end.",
+                    month(lapsed),
+                    figures.trade_agreement
+                ),
+            };
+            format!(
+                "{fate} With no deal it would have {}.",
+                match &no_deal.trade_agreement_lapsed {
+                    None => "stayed in force".to_string(),
+                    Some(lapsed) => format!("lapsed in {}", month(lapsed)),
+                }
+            )
         }
-    );
+    };
 
     let mut standing = format!(
-        "At the end, US approval stood at {} (no deal: {}) and the Japanese cabinet's at {} (no deal: {}).",
+        "At the end, US approval stood at {} (no deal: {}) and approval of {} government at {} (no deal: {}).",
         whole_percent(figures.approval.us),
         whole_percent(no_deal.approval.us),
-        whole_percent(figures.approval.japan),
-        whole_percent(no_deal.approval.japan)
+        names.possessive(Side::Partner),
+        whole_percent(figures.approval.partner),
+        whole_percent(no_deal.approval.partner)
     );
     if figures.outcome == Some(OutcomeKind::Collapse)
         && let Some(outcome) = &state.outcome
@@ -532,16 +564,17 @@ fn verdict(figures: &Figures, benchmark: &Benchmark, analysis: &GameAnalysis, st
     }
 
     let mut scores = format!(
-        "Against no deal, the US scored {} and Japan {}",
+        "Against no deal, the US scored {} and {} {}",
         compare_points(figures.scores.us, no_deal.scores.us),
-        compare_points(figures.scores.japan, no_deal.scores.japan)
+        partner,
+        compare_points(figures.scores.partner, no_deal.scores.partner)
     );
     if let Some(real) = real {
         let _ = write!(
             scores,
-            "; against the July 2025 deal, the US scored {} and Japan {}",
+            "; against {real_label}, the US scored {} and {partner} {}",
             compare_points(figures.scores.us, real.scores.us),
-            compare_points(figures.scores.japan, real.scores.japan)
+            compare_points(figures.scores.partner, real.scores.partner)
         );
     }
     scores.push('.');
@@ -550,13 +583,13 @@ fn verdict(figures: &Figures, benchmark: &Benchmark, analysis: &GameAnalysis, st
         "Neither side made an offer.".to_string()
     } else {
         let first = match analysis.first_concession {
-            Some((side, round)) => format!("{} conceded first, in round {round}.", side.subject()),
+            Some((side, round)) => format!("{} conceded first, in round {round}.", names.subject(side)),
             None => "Neither side made a concession.".to_string(),
         };
         let moved: Vec<String> = Side::BOTH
             .iter()
             .map(|&side| {
-                let who = side.short_with_article();
+                let who = names.short_with_article(side);
                 let offers = analysis.dance.iter().filter(|s| s.from == side).count();
                 match (offers, analysis.conceded[side]) {
                     (0, _) | (_, None) => format!("{who} made no offer"),
@@ -595,7 +628,7 @@ fn verdict(figures: &Figures, benchmark: &Benchmark, analysis: &GameAnalysis, st
     };
     Verdict {
         deficit,
-        usjta,
+        trade_agreement: agreement,
         standing,
         scores,
         negotiation,
@@ -616,24 +649,24 @@ impl Debrief {
             "label",
             "file",
             "us_seat",
-            "japan_seat",
+            "partner_seat",
             "outcome",
             "round",
             "month",
             "us_score",
-            "japan_score",
+            "partner_score",
             "mean_deficit_bn",
             "final_deficit_bn",
-            "usjta_survived",
+            "trade_agreement_survived",
             "us_approval",
-            "japan_approval",
+            "partner_approval",
             "us_utility",
-            "japan_utility",
+            "partner_utility",
             "value_left",
             "first_conceder",
             "first_concession_round",
             "us_conceded",
-            "japan_conceded",
+            "partner_conceded",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -672,19 +705,19 @@ impl Debrief {
                 table.label.clone(),
                 table.file.clone(),
                 table.seats.us.clone(),
-                table.seats.japan.clone(),
+                table.seats.partner.clone(),
                 table.outcome_label().to_string(),
                 table.round.to_string(),
                 table.month.clone(),
                 trim(f.scores.us),
-                trim(f.scores.japan),
+                trim(f.scores.partner),
                 trim(f.mean_deficit_bn),
                 trim(f.final_deficit_bn),
-                (if f.usjta_survived { "yes" } else { "no" }).to_string(),
+                (if f.trade_agreement_survived { "yes" } else { "no" }).to_string(),
                 trim(f.approval.us),
-                trim(f.approval.japan),
+                trim(f.approval.partner),
                 trim(a.outcome.us * 100.0),
-                trim(a.outcome.japan * 100.0),
+                trim(a.outcome.partner * 100.0),
                 trim(a.value_left * 100.0),
                 a.first_concession
                     .map(|(side, _)| side.key().to_string())
@@ -693,7 +726,7 @@ impl Debrief {
                     .map(|(_, round)| round.to_string())
                     .unwrap_or_default(),
                 optional(a.conceded.us),
-                optional(a.conceded.japan),
+                optional(a.conceded.partner),
             ];
             for side in Side::BOTH {
                 for label in MoveLabel::ALL {
@@ -733,17 +766,52 @@ impl Debrief {
 // The HTML page.
 
 const US_COLOUR: &str = "#1e488c";
-const JAPAN_COLOUR: &str = "#b21830";
+const PARTNER_COLOUR: &str = "#b21830";
 const ACCENT: &str = "#286078";
 const MUTED: &str = "#5c606a";
 const GOOD: &str = "#16783c";
 const BAD: &str = "#b43c0a";
 const REAL_DEAL: &str = "#c27c00";
 
+impl Debrief {
+    /// How the page names the two sides.
+    pub fn names(&self) -> Names<'_> {
+        Names::new(&self.partner)
+    }
+
+    /// The partner's short name, escaped for the page: "Japan".
+    fn partner_short(&self) -> String {
+        html_escape(self.names().short(Side::Partner))
+    }
+
+    /// The real deal as a sentence names it ("the July 2025 deal"), escaped; "the real deal" without one.
+    fn real_label(&self) -> String {
+        html_escape(
+            self.real_deal
+                .as_ref()
+                .map_or("the real deal", |deal| deal.label.as_str()),
+        )
+    }
+
+    /// The real deal's label without its article ("July 2025 deal"), escaped, for marks and rows.
+    fn real_mark(&self) -> String {
+        let label = self
+            .real_deal
+            .as_ref()
+            .map_or("the real deal", |deal| deal.label.as_str());
+        html_escape(capitalised(label.strip_prefix("the ").unwrap_or(label)).as_str())
+    }
+
+    /// The trade agreement's short name for a column heading, escaped.
+    fn agreement_heading(&self) -> String {
+        html_escape(self.agreement_name.as_deref().unwrap_or("Trade agreement"))
+    }
+}
+
 fn side_colour(side: Side) -> &'static str {
     match side {
         Side::Us => US_COLOUR,
-        Side::Japan => JAPAN_COLOUR,
+        Side::Partner => PARTNER_COLOUR,
     }
 }
 
@@ -775,8 +843,8 @@ impl PlotArea {
         for p in points {
             x0 = x0.min(p.us * 100.0);
             x1 = x1.max(p.us * 100.0);
-            y0 = y0.min(p.japan * 100.0);
-            y1 = y1.max(p.japan * 100.0);
+            y0 = y0.min(p.partner * 100.0);
+            y1 = y1.max(p.partner * 100.0);
         }
         if !x0.is_finite() {
             (x0, x1, y0, y1) = (0.0, 100.0, 0.0, 100.0);
@@ -864,7 +932,7 @@ impl PlotArea {
         let (cx, cy) = (font * 1.1, (plot_top + plot_bottom) / 2.0);
         let _ = write!(
             out,
-            r##"<text x="{cx:.1}" y="{cy:.1}" text-anchor="middle" font-size="{font:.1}" fill="{JAPAN_COLOUR}" font-weight="bold" transform="rotate(-90 {cx:.1} {cy:.1})">{}</text>"##,
+            r##"<text x="{cx:.1}" y="{cy:.1}" text-anchor="middle" font-size="{font:.1}" fill="{PARTNER_COLOUR}" font-weight="bold" transform="rotate(-90 {cx:.1} {cy:.1})">{}</text>"##,
             html_escape(titles[1])
         );
     }
@@ -873,25 +941,25 @@ impl PlotArea {
     fn frontier(&self, out: &mut String, frontier: &[Point], no_deal: Point) {
         let inside: Vec<&Point> = frontier
             .iter()
-            .filter(|p| p.us >= no_deal.us && p.japan >= no_deal.japan)
+            .filter(|p| p.us >= no_deal.us && p.partner >= no_deal.partner)
             .collect();
         if !inside.is_empty() {
-            let mut zone = format!("{:.1},{:.1}", self.x(no_deal.us), self.y(no_deal.japan));
+            let mut zone = format!("{:.1},{:.1}", self.x(no_deal.us), self.y(no_deal.partner));
             // From no deal along the US axis to the frontier, along it, and back down the Japan axis.
             if let Some(first) = inside.first() {
-                let _ = write!(zone, " {:.1},{:.1}", self.x(first.us), self.y(no_deal.japan));
+                let _ = write!(zone, " {:.1},{:.1}", self.x(first.us), self.y(no_deal.partner));
             }
             for p in &inside {
-                let _ = write!(zone, " {:.1},{:.1}", self.x(p.us), self.y(p.japan));
+                let _ = write!(zone, " {:.1},{:.1}", self.x(p.us), self.y(p.partner));
             }
             if let Some(last) = inside.last() {
-                let _ = write!(zone, " {:.1},{:.1}", self.x(no_deal.us), self.y(last.japan));
+                let _ = write!(zone, " {:.1},{:.1}", self.x(no_deal.us), self.y(last.partner));
             }
             let _ = write!(out, r##"<polygon points="{zone}" fill="#e8f1ec" stroke="none"/>"##);
         }
         let line: Vec<String> = frontier
             .iter()
-            .map(|p| format!("{:.1},{:.1}", self.x(p.us), self.y(p.japan)))
+            .map(|p| format!("{:.1},{:.1}", self.x(p.us), self.y(p.partner)))
             .collect();
         let _ = write!(
             out,
@@ -902,7 +970,7 @@ impl PlotArea {
 
     /// Dashed lines through no deal, and its marker.
     fn no_deal(&self, out: &mut String, no_deal: Point, font: f64) {
-        let (x, y) = (self.x(no_deal.us), self.y(no_deal.japan));
+        let (x, y) = (self.x(no_deal.us), self.y(no_deal.partner));
         let _ = write!(
             out,
             r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{MUTED}" stroke-dasharray="6 5"/><line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{MUTED}" stroke-dasharray="6 5"/>"##,
@@ -924,7 +992,7 @@ impl PlotArea {
 
     /// A diamond marker, for the Nash point and the real deal.
     fn landmark(&self, out: &mut String, p: Point, colour: &str, font: f64) {
-        let (x, y) = (self.x(p.us), self.y(p.japan));
+        let (x, y) = (self.x(p.us), self.y(p.partner));
         // Larger than a table's dot, so a table that lands on the point leaves its corners showing.
         let r = font * 0.85;
         let _ = write!(
@@ -1020,7 +1088,7 @@ fn group_points(tables: &[TableDebrief], radius: f64) -> Vec<(Point, Vec<&TableD
         let p = table.analysis.outcome;
         match groups
             .iter_mut()
-            .find(|(q, _)| ((q.us - p.us) * 100.0).abs() <= radius && ((q.japan - p.japan) * 100.0).abs() <= radius)
+            .find(|(q, _)| ((q.us - p.us) * 100.0).abs() <= radius && ((q.partner - p.partner) * 100.0).abs() <= radius)
         {
             Some((_, members)) => members.push(table),
             None => groups.push((p, vec![table])),
@@ -1044,9 +1112,15 @@ impl Debrief {
     /// every table.
     fn plane_svg(&self) -> String {
         let font = 17.0;
+        let real_label = self.real_label();
+        let real_mark = self.real_mark();
+        let partner_axis = format!(
+            "What it is worth to {} (utility, 0–100) →",
+            self.names().with_article(Side::Partner)
+        );
         let plot = PlotArea::framing(&self.plane_points(), 960.0, 700.0, font);
         let mut out = format!(
-            r##"<svg viewBox="0 0 {} {}" class="plane" role="img" aria-label="The utility plane: every table's outcome beside the Pareto frontier, the Nash point, no deal and the July 2025 deal" font-family="DejaVu Sans, Arial, sans-serif">"##,
+            r##"<svg viewBox="0 0 {} {}" class="plane" role="img" aria-label="The utility plane: every table's outcome beside the Pareto frontier, the Nash point, no deal and {real_label}" font-family="DejaVu Sans, Arial, sans-serif">"##,
             plot.width, plot.height
         );
         plot.axes(
@@ -1054,7 +1128,7 @@ impl Debrief {
             font,
             [
                 "What a deal is worth to the United States (utility, 0–100) →",
-                "What it is worth to Japan (utility, 0–100) →",
+                &partner_axis,
             ],
         );
         plot.frontier(&mut out, self.plane.frontier(), self.plane.no_deal());
@@ -1078,7 +1152,7 @@ impl Debrief {
             }
         };
         for (p, members) in &groups {
-            let (x, y) = (plot.x(p.us), plot.y(p.japan));
+            let (x, y) = (plot.x(p.us), plot.y(p.partner));
             let colour = group_colour(members);
             let _ = write!(
                 out,
@@ -1088,16 +1162,16 @@ impl Debrief {
         }
         let mut landmarks = vec![(self.plane.nash(), "Nash", GOOD), (no_deal, "No deal", MUTED)];
         if let Some(real) = self.plane.real_deal {
-            landmarks.push((real, "July 2025 deal", REAL_DEAL));
+            landmarks.push((real, real_mark.as_str(), REAL_DEAL));
         }
         for (p, _, _) in &landmarks {
-            labels.mark(plot.x(p.us), plot.y(p.japan), font * 0.85);
+            labels.mark(plot.x(p.us), plot.y(p.partner), font * 0.85);
         }
         for (p, text, colour) in &landmarks {
             labels.place(
                 &mut out,
                 plot.x(p.us),
-                plot.y(p.japan),
+                plot.y(p.partner),
                 font * 0.85,
                 text,
                 font * 0.95,
@@ -1110,7 +1184,7 @@ impl Debrief {
             labels.place(
                 &mut out,
                 plot.x(p.us),
-                plot.y(p.japan),
+                plot.y(p.partner),
                 table_radius,
                 &tags.join(", "),
                 font,
@@ -1134,7 +1208,8 @@ impl Debrief {
             plot.height,
             html_escape(&table.title())
         );
-        plot.axes(&mut out, font, ["United States' utility →", "Japan's utility →"]);
+        let partner_axis = format!("{} utility →", self.names().possessive_subject(Side::Partner));
+        plot.axes(&mut out, font, ["United States' utility →", &partner_axis]);
         plot.frontier(&mut out, self.plane.frontier(), self.plane.no_deal());
         plot.no_deal(&mut out, self.plane.no_deal(), font);
         plot.landmark(&mut out, self.plane.nash(), GOOD, font);
@@ -1144,7 +1219,7 @@ impl Debrief {
                 table.analysis.dance.iter().filter(|s| s.from == side).collect();
             let line: Vec<String> = steps
                 .iter()
-                .map(|s| format!("{:.1},{:.1}", plot.x(s.point.us), plot.y(s.point.japan)))
+                .map(|s| format!("{:.1},{:.1}", plot.x(s.point.us), plot.y(s.point.partner)))
                 .collect();
             let _ = write!(
                 out,
@@ -1158,7 +1233,7 @@ impl Debrief {
                     out,
                     r##"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" fill="{fill}" stroke="{colour}" stroke-width="2"/>"##,
                     plot.x(s.point.us),
-                    plot.y(s.point.japan)
+                    plot.y(s.point.partner)
                 );
             }
         }
@@ -1168,7 +1243,7 @@ impl Debrief {
             out,
             r##"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="{colour}" stroke-width="3"/>"##,
             plot.x(end.us),
-            plot.y(end.japan),
+            plot.y(end.partner),
             font * 0.75
         );
         out.push_str("</svg>");
@@ -1202,6 +1277,7 @@ impl Debrief {
     }
 
     fn write_summary(&self, out: &mut String) {
+        let partner_short = self.partner_short();
         let e = html_escape;
         let n = self.tables.len();
         let deals: Vec<&TableDebrief> = self
@@ -1216,7 +1292,7 @@ impl Debrief {
         };
         let mean_round = mean(&mut deals.iter().map(|t| f64::from(t.round)));
         let mean_us = mean(&mut self.tables.iter().map(|t| t.figures.scores.us)).unwrap_or(0.0);
-        let mean_japan = mean(&mut self.tables.iter().map(|t| t.figures.scores.japan)).unwrap_or(0.0);
+        let mean_partner = mean(&mut self.tables.iter().map(|t| t.figures.scores.partner)).unwrap_or(0.0);
         let mean_left = mean(&mut self.tables.iter().map(|t| t.analysis.value_left)).unwrap_or(0.0);
         let seeds: Vec<String> = self.benchmarks.iter().map(|b| b.seed.to_string()).collect();
         let _ = write!(
@@ -1226,7 +1302,7 @@ impl Debrief {
 <div class="cards">
 <div class="card"><div class="big">{deals} of {n}</div><div>tables signed a deal</div></div>
 <div class="card"><div class="big">{round}</div><div>mean round of agreement</div></div>
-<div class="card"><div class="big"><span class="us">{mean_us}</span> · <span class="japan">{mean_japan}</span></div><div>mean score, <span class="us">US</span> · <span class="japan">Japan</span></div></div>
+<div class="card"><div class="big"><span class="us">{mean_us}</span> · <span class="partner">{mean_partner}</span></div><div>mean score, <span class="us">US</span> · <span class="partner">{partner_short}</span></div></div>
 <div class="card"><div class="big">{left}</div><div>mean points left on the table</div></div>
 </div>
 "#,
@@ -1237,7 +1313,7 @@ impl Debrief {
             deals = deals.len(),
             round = mean_round.map_or_else(|| "—".to_string(), one_decimal),
             mean_us = one_decimal(mean_us),
-            mean_japan = one_decimal(mean_japan),
+            mean_partner = one_decimal(mean_partner),
             left = points(mean_left),
         );
         let others: Vec<String> = [
@@ -1268,12 +1344,13 @@ impl Debrief {
     }
 
     fn write_plane(&self, out: &mut String) {
+        let real_label = self.real_label();
         let _ = write!(
             out,
             r##"<section class="plane-section"><h2>Where each table ended</h2>
 <p class="lead">Each dot is a table, placed by what its deal is worth to each side (0–100). The <b class="good">green line</b> is the Pareto frontier: packages no other package beats for both sides. The shaded zone holds the deals both sides prefer to <b>no deal</b>; the further a dot sits from the green line, the more value that table left on the table.</p>
 <figure>{svg}</figure>
-<p class="legend"><span class="key"><svg viewBox="0 0 28 20" width="28" height="20"><line x1="1" y1="10" x2="27" y2="10" stroke="{GOOD}" stroke-width="3"/></svg> Pareto frontier</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="1" y="1" width="18" height="18" fill="#e8f1ec" stroke="#b9d3c2"/></svg> better than no deal for both</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="4" y="4" width="12" height="12" fill="#ffffff" stroke="{MUTED}" stroke-width="2.5"/></svg> no deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{ACCENT}"/></svg> a table's deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{MUTED}"/></svg> a table without a deal (yet)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{BAD}"/></svg> a table whose talks collapsed</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{GOOD}"/></svg> Nash point (the fairest split of the gains)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{REAL_DEAL}"/></svg> the July 2025 deal</span></p>
+<p class="legend"><span class="key"><svg viewBox="0 0 28 20" width="28" height="20"><line x1="1" y1="10" x2="27" y2="10" stroke="{GOOD}" stroke-width="3"/></svg> Pareto frontier</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="1" y="1" width="18" height="18" fill="#e8f1ec" stroke="#b9d3c2"/></svg> better than no deal for both</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="4" y="4" width="12" height="12" fill="#ffffff" stroke="{MUTED}" stroke-width="2.5"/></svg> no deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{ACCENT}"/></svg> a table's deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{MUTED}"/></svg> a table without a deal (yet)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{BAD}"/></svg> a table whose talks collapsed</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{GOOD}"/></svg> Nash point (the fairest split of the gains)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{REAL_DEAL}"/></svg> {real_label}</span></p>
 </section>
 "##,
             svg = self.plane_svg()
@@ -1281,14 +1358,17 @@ impl Debrief {
     }
 
     fn write_table_list(&self, out: &mut String) {
+        let partner_short = self.partner_short();
+        let real_mark = self.real_mark();
+        let agreement = self.agreement_heading();
         let e = html_escape;
         let best = |f: &dyn Fn(&TableDebrief) -> f64| self.tables.iter().map(f).fold(f64::NEG_INFINITY, f64::max);
         let best_us = best(&|t| t.figures.scores.us);
-        let best_japan = best(&|t| t.figures.scores.japan);
+        let best_partner = best(&|t| t.figures.scores.partner);
         let _ = write!(
             out,
             r#"<section><h2>All tables</h2>
-<table class="list"><thead><tr><th>Table</th><th>Outcome</th><th class="num">Round</th><th class="num us">US score</th><th class="num japan">Japan score</th><th class="num">Mean deficit</th><th>USJTA</th><th class="num us">US approval</th><th class="num japan">Japan approval</th><th class="num">Value left</th><th>Conceded first</th></tr></thead><tbody>
+<table class="list"><thead><tr><th>Table</th><th>Outcome</th><th class="num">Round</th><th class="num us">US score</th><th class="num partner">{partner_short} score</th><th class="num">Mean deficit</th><th>{agreement}</th><th class="num us">US approval</th><th class="num partner">{partner_short} approval</th><th class="num">Value left</th><th>Conceded first</th></tr></thead><tbody>
 "#
         );
         for t in &self.tables {
@@ -1302,27 +1382,27 @@ impl Debrief {
             };
             let _ = writeln!(
                 out,
-                r#"<tr><td><b>{title}</b><div class="code">{code}</div></td><td class="nowrap"><span class="dot" style="background:{colour}"></span>{outcome}</td><td class="num">{round}</td><td{us_mark}>{us}</td><td{japan_mark}>{japan}</td><td class="num">{deficit}</td><td>{usjta}</td><td class="num">{us_approval}</td><td class="num">{japan_approval}</td><td class="num">{left}</td><td>{first}</td></tr>"#,
+                r#"<tr><td><b>{title}</b><div class="code">{code}</div></td><td class="nowrap"><span class="dot" style="background:{colour}"></span>{outcome}</td><td class="num">{round}</td><td{us_mark}>{us}</td><td{partner_mark}>{partner}</td><td class="num">{deficit}</td><td>{usjta}</td><td class="num">{us_approval}</td><td class="num">{partner_approval}</td><td class="num">{left}</td><td>{first}</td></tr>"#,
                 title = e(&t.title()),
                 code = e(t.code.as_deref().unwrap_or(&t.file)),
                 colour = outcome_colour(f.outcome),
                 outcome = e(t.outcome_label()),
                 round = t.round,
                 us_mark = mark(f.scores.us, best_us),
-                japan_mark = mark(f.scores.japan, best_japan),
+                partner_mark = mark(f.scores.partner, best_partner),
                 us = one_decimal(f.scores.us),
-                japan = one_decimal(f.scores.japan),
+                partner = one_decimal(f.scores.partner),
                 deficit = e(&bn(f.mean_deficit_bn)),
-                usjta = e(&f.usjta),
+                usjta = e(&f.trade_agreement),
                 us_approval = whole_percent(f.approval.us),
-                japan_approval = whole_percent(f.approval.japan),
+                partner_approval = whole_percent(f.approval.partner),
                 left = points(t.analysis.value_left),
                 first = t.analysis.first_concession.map_or_else(
                     || "—".to_string(),
                     |(side, round)| format!(
                         "<span class=\"{}\">{}</span><div class=\"code\">round {round}</div>",
                         side.key(),
-                        side.short()
+                        self.names().short(side)
                     )
                 ),
             );
@@ -1337,40 +1417,43 @@ impl Debrief {
             let mut rows = vec![("No deal", &benchmark.no_deal, self.plane.no_deal(), None)];
             if let (Some(real), Some(point), Some(deal)) = (&benchmark.real_deal, self.plane.real_deal, &self.real_deal)
             {
-                rows.push(("July 2025 deal", real, point, Some(deal.round)));
+                rows.push((real_mark.as_str(), real, point, Some(deal.round)));
             }
             for (name, f, point, round) in rows {
                 let _ = writeln!(
                     out,
-                    r#"<tr><td><b>{name}</b><div class="code">for comparison{seed}</div></td><td class="nowrap">{outcome}</td><td class="num">{round}</td><td class="num">{us}</td><td class="num">{japan}</td><td class="num">{deficit}</td><td>{usjta}</td><td class="num">{us_approval}</td><td class="num">{japan_approval}</td><td class="num">{left}</td><td>—</td></tr>"#,
+                    r#"<tr><td><b>{name}</b><div class="code">for comparison{seed}</div></td><td class="nowrap">{outcome}</td><td class="num">{round}</td><td class="num">{us}</td><td class="num">{partner}</td><td class="num">{deficit}</td><td>{usjta}</td><td class="num">{us_approval}</td><td class="num">{partner_approval}</td><td class="num">{left}</td><td>—</td></tr>"#,
                     seed = e(&seed),
                     outcome = f.outcome.map_or("not finished", OutcomeKind::label),
                     round = round.map_or_else(|| "—".to_string(), |r| r.to_string()),
                     us = one_decimal(f.scores.us),
-                    japan = one_decimal(f.scores.japan),
+                    partner = one_decimal(f.scores.partner),
                     deficit = e(&bn(f.mean_deficit_bn)),
-                    usjta = e(&f.usjta),
+                    usjta = e(&f.trade_agreement),
                     us_approval = whole_percent(f.approval.us),
-                    japan_approval = whole_percent(f.approval.japan),
+                    partner_approval = whole_percent(f.approval.partner),
                     left = points(self.plane.value_left(point)),
                 );
             }
         }
-        out.push_str(
+        let _ = write!(
+            out,
             "</tbody></table>\n<p class=\"note\">Scores are out of 100 against each side's objectives, over the rounds played \
              and the year after. <b>Bold</b>: the class's best score for that side. Approval: at the end of the game. Value \
              left: points (out of 100) between the outcome and the nearest package on the Pareto frontier. The last rows \
-             replay the same months and events with no deal, and with the July 2025 deal signed when it really was.</p>\n</section>\n",
+             replay the same months and events with no deal, and with {} signed when it really was.</p>\n</section>\n",
+            self.real_label()
         );
     }
 
     fn write_spread(&self, out: &mut String) {
+        let real_mark = self.real_mark();
         let e = html_escape;
         let signed = self.deals();
         let _ = write!(
             out,
             r#"<section><h2>What the tables signed</h2>
-<p class="lead">For each issue, how many of the {signed} tables that signed chose each option. <span class="real-key">★ July 2025</span> marks what the real deal set.</p>
+<p class="lead">For each issue, how many of the {signed} tables that signed chose each option. <span class="real-key">★ {real_mark}</span> marks what the real deal set.</p>
 <div class="spread">
 "#
         );
@@ -1379,7 +1462,7 @@ impl Debrief {
                 out,
                 "<div class=\"spread-side\"><h3 class=\"{}\">{} levers</h3>",
                 group.key(),
-                e(group.possessive())
+                e(&self.names().possessive(group))
             );
             for issue in self.spread.iter().filter(|s| s.owner == group) {
                 let _ = write!(
@@ -1412,27 +1495,29 @@ impl Debrief {
     }
 
     fn write_tables(&self, out: &mut String) {
+        let partner_short = self.partner_short();
+        let agreement = self.agreement_heading();
         let e = html_escape;
         out.push_str("<section class=\"per-table\"><h2>Table by table</h2>\n");
         for t in &self.tables {
             let _ = write!(
                 out,
                 r#"<article class="table-card"><h3><span class="dot" style="background:{colour}"></span>{title} <span class="code">{code}</span></h3>
-<p class="seats"><span class="us">US: {us}</span> · <span class="japan">Japan: {japan}</span> · {outcome} in round {round} ({month}): {reason}</p>
+<p class="seats"><span class="us">US: {us}</span> · <span class="partner">{partner_short}: {partner}</span> · {outcome} in round {round} ({month}): {reason}</p>
 <div class="card-body"><div class="verdict"><h4>The model's verdict</h4><ul>
-<li><b>Deficit.</b> {deficit}</li><li><b>USJTA.</b> {usjta}</li><li><b>Standing.</b> {standing}</li><li><b>Scores.</b> {scores}</li><li><b>Negotiation.</b> {negotiation}</li></ul>
+<li><b>Deficit.</b> {deficit}</li><li><b>{agreement}.</b> {usjta}</li><li><b>Standing.</b> {standing}</li><li><b>Scores.</b> {scores}</li><li><b>Negotiation.</b> {negotiation}</li></ul>
 "#,
                 colour = outcome_colour(t.figures.outcome),
                 title = e(&t.title()),
                 code = e(t.code.as_deref().unwrap_or(&t.file)),
                 us = e(&t.seats.us),
-                japan = e(&t.seats.japan),
+                partner = e(&t.seats.partner),
                 outcome = e(t.outcome_label()),
                 round = t.round,
                 month = e(&month(&t.month)),
                 reason = e(&t.reason),
                 deficit = e(&t.verdict.deficit),
-                usjta = e(&t.verdict.usjta),
+                usjta = e(&t.verdict.trade_agreement),
                 standing = e(&t.verdict.standing),
                 scores = e(&t.verdict.scores),
                 negotiation = e(&t.verdict.negotiation),
@@ -1446,7 +1531,7 @@ impl Debrief {
                         .and_then(|deal| deal.terms.iter().find(|r| r.issue == term.issue));
                     let differs = match real {
                         Some(real) if real.value != term.value => {
-                            format!(" <span class=\"july\">(July 2025: {})</span>", e(&real.text))
+                            format!(" <span class=\"july\">({}: {})</span>", self.real_mark(), e(&real.text))
                         }
                         _ => String::new(),
                     };
@@ -1464,7 +1549,8 @@ impl Debrief {
             out.push_str(&self.dance_svg(t));
             let _ = write!(
                 out,
-                r#"<p class="note"><span class="us">●</span> US offers, <span class="japan">●</span> Japan's (hollow: the first); ◯ where it ended.</p>"#
+                r#"<p class="note"><span class="us">●</span> US offers, <span class="partner">●</span> {} (hollow: the first); ◯ where it ended.</p>"#,
+                html_escape(&self.names().possessive(Side::Partner))
             );
             out.push_str("<table class=\"labels\"><tr><th></th>");
             for label in MoveLabel::ALL {
@@ -1472,7 +1558,12 @@ impl Debrief {
             }
             out.push_str("</tr>");
             for side in Side::BOTH {
-                let _ = write!(out, "<tr><th class=\"{}\">{}</th>", side.key(), side.short());
+                let _ = write!(
+                    out,
+                    "<tr><th class=\"{}\">{}</th>",
+                    side.key(),
+                    self.names().short(side)
+                );
                 for label in MoveLabel::ALL {
                     let _ = write!(out, "<td>{}</td>", t.analysis.moves[side].get(label));
                 }
@@ -1484,7 +1575,7 @@ impl Debrief {
                     out,
                     r#"<table class="breakdown"><caption class="{key}">{name}: {total} / 100</caption><thead><tr><th>Objective</th><th class="num">Average</th><th>Score</th><th class="num">Weight</th></tr></thead><tbody>"#,
                     key = side.key(),
-                    name = e(side.label()),
+                    name = e(self.names().label(side)),
                     total = one_decimal(score.total)
                 );
                 for (line, average) in score.breakdown.iter().zip(&t.averages[side]) {
@@ -1511,11 +1602,12 @@ impl Debrief {
         let _ = write!(
             out,
             "<section class=\"guide\"><h2>How to read this page</h2>\n<p>Utilities (0–100) are what a package is worth to \
-             each side by the model, valued from where the talks began ({}), so every table, the frontier and the July 2025 \
-             deal sit on one scale. Scores judge what each game really did, month by month and for a year after.</p>\n\
+             each side by the model, valued from where the talks began ({}), so every table, the frontier and {} sit on one \
+             scale. Scores judge what each game really did, month by month and for a year after.</p>\n\
              <p>Each offer is compared with the same side's previous offer (Hindriks, Jonker &amp; Tykhonov, 2007):</p>\n\
              <ul class=\"moves\">",
-            e(&month(&self.start_month))
+            e(&month(&self.start_month)),
+            self.real_label()
         );
         for label in MoveLabel::ALL {
             let _ = write!(out, "<li><b>{}</b>: {}.</li>", label.name(), e(label.meaning()));
@@ -1529,7 +1621,8 @@ impl Debrief {
                 .collect();
             let _ = writeln!(
                 out,
-                "<p><b>The July 2025 deal</b>, signed in round {} ({}): {}. <span class=\"note\">Source: {}</span></p>",
+                "<p><b>{}</b>, signed in round {} ({}): {}. <span class=\"note\">Source: {}</span></p>",
+                e(&capitalised(&real.label)),
                 real.round,
                 e(&month(&real.month)),
                 terms.join("; "),
@@ -1538,16 +1631,17 @@ impl Debrief {
         }
         let _ = write!(
             out,
-            "<p class=\"note\">At the start, US approval stood at {} and the Japanese cabinet's at {}.</p>\n</section>\n",
+            "<p class=\"note\">At the start, US approval stood at {} and approval of {} government at {}.</p>\n</section>\n",
             whole_percent(self.start_approval.us),
-            whole_percent(self.start_approval.japan)
+            e(&self.names().possessive(Side::Partner)),
+            whole_percent(self.start_approval.partner)
         );
     }
 }
 
 /// The page's style: large type for a projector, A4 or Letter pages with a break before each section in print.
 const STYLE: &str = r#"
-:root { --us: #1e488c; --japan: #b21830; --ink: #1c1e24; --muted: #5c606a; --rule: #d5d9df; --good: #16783c; }
+:root { --us: #1e488c; --partner: #b21830; --ink: #1c1e24; --muted: #5c606a; --rule: #d5d9df; --good: #16783c; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #ffffff; margin: 0 auto; padding: 24px 32px 48px; max-width: 1280px; font-size: 20px; line-height: 1.45; }
 h1 { font-size: 2.2em; margin: 0; }
@@ -1559,7 +1653,7 @@ h4 { font-size: 1em; margin: 0.7em 0 0.3em; color: var(--muted); text-transform:
 .note { font-size: 0.85em; }
 .code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.8em; letter-spacing: 0.04em; }
 .us { color: var(--us); }
-.japan { color: var(--japan); }
+.partner { color: var(--partner); }
 .good { color: var(--good); }
 .cards { display: flex; gap: 16px; margin: 18px 0; flex-wrap: wrap; }
 .card { flex: 1 1 200px; border: 2px solid var(--rule); border-radius: 10px; padding: 12px 16px; }
@@ -1590,7 +1684,7 @@ td.best { font-weight: bold; background: #eaf4ee; }
 .bar { height: 14px; background: #eceef1; border-radius: 3px; overflow: hidden; }
 .fill { height: 100%; }
 .fill.us { background: var(--us); }
-.fill.japan { background: var(--japan); }
+.fill.partner { background: var(--partner); }
 .count { font-weight: bold; }
 .table-card { border-top: 3px solid var(--ink); padding-top: 10px; margin-top: 28px; break-inside: avoid; page-break-inside: avoid; }
 .card-body { display: grid; grid-template-columns: 1.25fr 1fr; gap: 24px; align-items: start; }

@@ -9,7 +9,7 @@ use super::scenario::{ConcessionEffect, Dynamics, InstrumentKind, Scenario, Sect
 
 /// Whether the 2019 US–Japan Trade Agreement still binds Japan's tariffs on US goods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum UsjtaStatus {
+pub enum TradeAgreementStatus {
     /// In force: Japan applies the agreement's rates.
     InForce,
     /// Suspended by one side: Japan's MFN rates apply until it is restored.
@@ -18,19 +18,19 @@ pub enum UsjtaStatus {
     Terminated,
 }
 
-impl UsjtaStatus {
+impl TradeAgreementStatus {
     /// How the state reads on screen and in transcripts.
     pub fn label(self) -> &'static str {
         match self {
-            UsjtaStatus::InForce => "in force",
-            UsjtaStatus::Suspended => "suspended",
-            UsjtaStatus::Terminated => "terminated",
+            TradeAgreementStatus::InForce => "in force",
+            TradeAgreementStatus::Suspended => "suspended",
+            TradeAgreementStatus::Terminated => "terminated",
         }
     }
 
     /// Whether Japan's agreement rates apply.
     pub fn in_force(self) -> bool {
-        self == UsjtaStatus::InForce
+        self == TradeAgreementStatus::InForce
     }
 }
 
@@ -46,7 +46,7 @@ pub struct Policy {
     /// The level of each Japanese lever in force, in scenario order.
     pub concessions: Vec<f64>,
     /// The USJTA's state.
-    pub usjta: UsjtaStatus,
+    pub trade_agreement: TradeAgreementStatus,
 }
 
 impl Policy {
@@ -56,8 +56,8 @@ impl Policy {
             us_rates: scenario.us_instruments.iter().map(|i| i.rate_now).collect(),
             us_quotas_bn: vec![0.0; scenario.us_instruments.len()],
             us_exemptions: vec![Vec::new(); scenario.us_instruments.len()],
-            concessions: vec![0.0; scenario.japan_levers.len()],
-            usjta: UsjtaStatus::InForce,
+            concessions: vec![0.0; scenario.partner_levers.len()],
+            trade_agreement: TradeAgreementStatus::InForce,
         }
     }
 }
@@ -129,7 +129,7 @@ impl Steps {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conditions {
     /// Yen per dollar this month.
-    pub yen_per_dollar: f64,
+    pub currency_per_dollar: f64,
     /// Multiplier on the investment inflow from events (1 when nothing has happened).
     pub investment_factor: f64,
     /// Uncertainty from open threats and the lack of a settlement, 0–1.
@@ -137,7 +137,7 @@ pub struct Conditions {
     /// Per sector: the changes of the additional US tariff since the start, with their ages.
     pub us_tariff_steps: Vec<Steps>,
     /// Per sector: the changes of Japan's tariff on US goods since the start.
-    pub japan_tariff_steps: Vec<Steps>,
+    pub partner_tariff_steps: Vec<Steps>,
     /// Per Japanese lever: the changes of its level since the start (concessions phase in from each change).
     pub lever_steps: Vec<Steps>,
 }
@@ -154,8 +154,8 @@ impl Conditions {
             let change = (rates[s] - start[s]) - steps.total();
             steps.advance(change);
         }
-        for (s, steps) in self.japan_tariff_steps.iter_mut().enumerate() {
-            let change = (japan_tariff(scenario, s, policy) - scenario.sectors[s].japan_tariff) - steps.total();
+        for (s, steps) in self.partner_tariff_steps.iter_mut().enumerate() {
+            let change = (partner_tariff(scenario, s, policy) - scenario.sectors[s].partner_tariff) - steps.total();
             steps.advance(change);
         }
         for (k, steps) in self.lever_steps.iter_mut().enumerate() {
@@ -169,7 +169,7 @@ impl Conditions {
         for steps in self
             .us_tariff_steps
             .iter_mut()
-            .chain(&mut self.japan_tariff_steps)
+            .chain(&mut self.partner_tariff_steps)
             .chain(&mut self.lever_steps)
         {
             steps.age_by(months);
@@ -179,12 +179,12 @@ impl Conditions {
     /// Conditions at the start: the scenario's exchange rate, no shocks, no uncertainty, no changes yet.
     pub fn initial(scenario: &Scenario) -> Conditions {
         Conditions {
-            yen_per_dollar: scenario.exchange.yen_per_dollar,
+            currency_per_dollar: scenario.exchange.currency_per_dollar,
             investment_factor: 1.0,
             uncertainty: 0.0,
             us_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
-            japan_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
-            lever_steps: vec![Steps::default(); scenario.japan_levers.len()],
+            partner_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
+            lever_steps: vec![Steps::default(); scenario.partner_levers.len()],
         }
     }
 }
@@ -201,7 +201,7 @@ pub struct SectorFlow {
     /// Total US tariff on these goods (MFN plus instruments).
     pub us_tariff: f64,
     /// Japan's tariff on US goods of this sector.
-    pub japan_tariff: f64,
+    pub partner_tariff: f64,
     /// Share of the tariff change since the start passed to US buyers this month (1 with no change).
     pub pass_through: f64,
     /// Japanese exporters' price relative to the start (below 1: they absorb part of the tariff).
@@ -228,7 +228,7 @@ pub struct Economy {
     /// Cost to US buyers of tariffs above the starting rates, $bn a year (negative: savings).
     pub consumer_cost_bn: f64,
     /// Fall of Japan's export earnings from the US since the start, $bn a year.
-    pub japan_export_loss_bn: f64,
+    pub partner_export_loss_bn: f64,
     /// The part of that fall in autos and parts.
     pub auto_export_loss_bn: f64,
     /// US farm exports to Japan, $bn a year.
@@ -242,7 +242,7 @@ pub struct Economy {
     /// The whole US tariff on autos and parts (MFN and instruments), weighted by their starting imports, fraction.
     pub auto_tariff_total: f64,
     /// Yen per dollar.
-    pub yen_per_dollar: f64,
+    pub currency_per_dollar: f64,
     /// Uncertainty from open threats and the lack of a settlement, 0–1.
     pub uncertainty: f64,
     /// Sector detail.
@@ -391,14 +391,14 @@ pub fn phased_share(phase_in_months: u32, age: u32) -> f64 {
 }
 
 /// Japan's tariff on US goods of a sector under the USJTA's state and the tariff cuts in force.
-pub fn japan_tariff(scenario: &Scenario, sector_index: usize, policy: &Policy) -> f64 {
+pub fn partner_tariff(scenario: &Scenario, sector_index: usize, policy: &Policy) -> f64 {
     let sector = &scenario.sectors[sector_index];
-    let mut rate = if !policy.usjta.in_force() && sector.has(SectorFlag::Usjta) {
-        sector.japan_mfn_tariff
+    let mut rate = if !policy.trade_agreement.in_force() && sector.has(SectorFlag::TradeAgreement) {
+        sector.partner_mfn_tariff
     } else {
-        sector.japan_tariff
+        sector.partner_tariff
     };
-    for (lever, &level) in scenario.japan_levers.iter().zip(&policy.concessions) {
+    for (lever, &level) in scenario.partner_levers.iter().zip(&policy.concessions) {
         if let ConcessionEffect::TariffCut { sectors } = &lever.effect
             && sectors.contains(&sector.id)
         {
@@ -412,15 +412,15 @@ pub fn japan_tariff(scenario: &Scenario, sector_index: usize, policy: &Policy) -
 pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions: &Conditions) -> Economy {
     let additional = us_additional_rates(scenario, policy);
     let dynamics = &scenario.dynamics;
-    let fx_change = conditions.yen_per_dollar / scenario.exchange.yen_per_dollar - 1.0;
+    let fx_change = conditions.currency_per_dollar / scenario.exchange.currency_per_dollar - 1.0;
     let import_fx = (1.0 + scenario.exchange.import_fx_elasticity * fx_change).max(0.0);
     let export_fx = (1.0 - scenario.exchange.export_fx_elasticity * fx_change).max(0.0);
 
     let mut extra_exports = vec![0.0; scenario.sectors.len()];
     let mut pledged_inflow = 0.0;
     let mut concession_cost = 0.0;
-    for (k, (lever, &level)) in scenario.japan_levers.iter().zip(&policy.concessions).enumerate() {
-        concession_cost += level * lever.japan_cost_per_unit;
+    for (k, (lever, &level)) in scenario.partner_levers.iter().zip(&policy.concessions).enumerate() {
+        concession_cost += level * lever.cost_per_unit;
         // The level delivered so far: each change of the level phases in from the month it took effect.
         let delivered: f64 = conditions.lever_steps[k]
             .0
@@ -453,14 +453,14 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         goods_deficit_base_fx_bn: 0.0,
         tariff_revenue_bn: 0.0,
         consumer_cost_bn: 0.0,
-        japan_export_loss_bn: 0.0,
+        partner_export_loss_bn: 0.0,
         auto_export_loss_bn: 0.0,
         farm_exports_bn: 0.0,
         investment_inflow_bn: 0.0,
         concession_cost_bn: concession_cost,
         auto_tariff_additional: 0.0,
         auto_tariff_total: 0.0,
-        yen_per_dollar: conditions.yen_per_dollar,
+        currency_per_dollar: conditions.currency_per_dollar,
         uncertainty: conditions.uncertainty,
         sectors: Vec::with_capacity(scenario.sectors.len()),
     };
@@ -495,12 +495,12 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
 
         // US exports: Japan's import demand responds to its own tariff changes (full pass-through), adjusting at the
         // same speed.
-        let tj0 = sector.japan_tariff;
-        let tj = japan_tariff(scenario, s, policy);
+        let tj0 = sector.partner_tariff;
+        let tj = partner_tariff(scenario, s, policy);
         let mut export_volume_change = 0.0;
-        for step in &conditions.japan_tariff_steps[s].0 {
+        for step in &conditions.partner_tariff_steps[s].0 {
             export_volume_change +=
-                sector.japan_import_elasticity * step.amount / (1.0 + tj0) * adjusted_share(dynamics, step.age);
+                sector.partner_import_elasticity * step.amount / (1.0 + tj0) * adjusted_share(dynamics, step.age);
         }
         let export_volume = (1.0 + export_volume_change).max(0.0);
         let exports = sector.us_exports_bn * export_volume * export_fx + extra_exports[s];
@@ -510,7 +510,7 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         totals.tariff_revenue_bn += t * imports;
         totals.consumer_cost_bn += consumer_cost;
         let loss = sector.us_imports_bn - imports;
-        totals.japan_export_loss_bn += loss;
+        totals.partner_export_loss_bn += loss;
         if sector.has(SectorFlag::Auto) {
             totals.auto_export_loss_bn += loss;
         }
@@ -522,7 +522,7 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
             us_imports_bn: imports,
             us_exports_bn: exports,
             us_tariff: t,
-            japan_tariff: tj,
+            partner_tariff: tj,
             pass_through: pass_through_now,
             export_price_index: export_price,
             us_price_index: 1.0 + buyer_price_change,
@@ -532,7 +532,7 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
     (totals.auto_tariff_additional, totals.auto_tariff_total) = auto_tariffs(scenario, &additional);
     totals.goods_deficit_bn = totals.us_imports_bn - totals.us_exports_bn;
     totals.goods_deficit_base_fx_bn =
-        totals.goods_deficit_bn * scenario.exchange.base_yen_per_dollar / conditions.yen_per_dollar;
+        totals.goods_deficit_bn * scenario.exchange.base_currency_per_dollar / conditions.currency_per_dollar;
     let held_back = 1.0 - scenario.investment.uncertainty_drag * conditions.uncertainty;
     totals.investment_inflow_bn =
         (scenario.investment.baseline_inflow_bn * held_back + pledged_inflow) * conditions.investment_factor;

@@ -50,7 +50,7 @@ pub fn fire_injects(scenario: &Scenario, state: &mut GameState, events: &mut Vec
 fn apply_effect(scenario: &Scenario, state: &mut GameState, effect: &EventEffect) {
     match effect {
         EventEffect::Fx { change_pct } => {
-            state.conditions.yen_per_dollar *= 1.0 + change_pct / 100.0;
+            state.conditions.currency_per_dollar *= 1.0 + change_pct / 100.0;
         }
         EventEffect::Investment { change_pct } => {
             state.conditions.investment_factor *= 1.0 + change_pct / 100.0;

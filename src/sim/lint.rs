@@ -73,7 +73,7 @@ fn zone_of_agreement(space: &OutcomeSpace, found: &mut Vec<Lint>) {
     let both_gain = space
         .frontier
         .iter()
-        .any(|p| p.us > reservation.us + UTILITY_TOLERANCE && p.japan > reservation.japan + UTILITY_TOLERANCE);
+        .any(|p| p.us > reservation.us + UTILITY_TOLERANCE && p.partner > reservation.partner + UTILITY_TOLERANCE);
     if !both_gain {
         found.push(lint(
             "empty_zone",
@@ -82,10 +82,9 @@ fn zone_of_agreement(space: &OutcomeSpace, found: &mut Vec<Lint>) {
              make concessions worth more to the other side or no deal worse for someone",
         ));
     }
-    let distinct = space
-        .frontier
-        .windows(2)
-        .any(|w| (w[0].us - w[1].us).abs() > UTILITY_TOLERANCE || (w[0].japan - w[1].japan).abs() > UTILITY_TOLERANCE);
+    let distinct = space.frontier.windows(2).any(|w| {
+        (w[0].us - w[1].us).abs() > UTILITY_TOLERANCE || (w[0].partner - w[1].partner).abs() > UTILITY_TOLERANCE
+    });
     if !distinct {
         found.push(lint(
             "degenerate_frontier",
@@ -110,12 +109,12 @@ fn idle_issues(scenario: &Scenario, found: &mut Vec<Lint>) {
             let mut package = base.clone();
             package.choice[k] = option as u8;
             let p = point(&valuer, &package);
-            (p.us - base_point.us).abs() > ROUNDING || (p.japan - base_point.japan).abs() > ROUNDING
+            (p.us - base_point.us).abs() > ROUNDING || (p.partner - base_point.partner).abs() > ROUNDING
         });
         if !moves_someone {
             let (list, index) = match issue.target {
                 super::package::IssueTarget::Instrument(i) => ("us_instruments", i),
-                super::package::IssueTarget::Lever(i) => ("japan_levers", i),
+                super::package::IssueTarget::Lever(i) => ("partner_levers", i),
             };
             found.push(lint(
                 "idle_issue",
@@ -214,7 +213,7 @@ fn impossible_red_lines(scenario: &Scenario, found: &mut Vec<Lint>) {
         let value = point(&valuer, &package);
         let (utility, reservation) = match other {
             Side::Us => (value.us, valuer.reservation(Side::Us)),
-            Side::Japan => (value.japan, valuer.reservation(Side::Japan)),
+            Side::Partner => (value.partner, valuer.reservation(Side::Partner)),
         };
         if utility <= reservation {
             found.push(lint(
@@ -223,7 +222,7 @@ fn impossible_red_lines(scenario: &Scenario, found: &mut Vec<Lint>) {
                 format!(
                     "\"{}\"'s red lines leave {} nothing better than no deal: it can never sign",
                     personality.id,
-                    other.with_article()
+                    scenario.names().with_article(other)
                 ),
             ));
         }
@@ -249,8 +248,8 @@ fn vague_sources(scenario: &Scenario, found: &mut Vec<Lint>) {
     for (k, instrument) in scenario.us_instruments.iter().enumerate() {
         check(format!("us_instruments[{k}].source"), &instrument.source);
     }
-    for (k, lever) in scenario.japan_levers.iter().enumerate() {
-        check(format!("japan_levers[{k}].source"), &lever.source);
+    for (k, lever) in scenario.partner_levers.iter().enumerate() {
+        check(format!("partner_levers[{k}].source"), &lever.source);
     }
     for (k, event) in scenario.random_events.iter().enumerate() {
         check(format!("random_events[{k}].source"), &event.source);
@@ -300,8 +299,8 @@ mod tests {
         // Copper and lumber duty-free costs Japan nothing and changes no flow if it covers no sector.
         let mut scenario = Scenario::builtin().unwrap();
         let k = scenario.lever_index("copper_lumber_cut").unwrap();
-        scenario.japan_levers[k].effect = crate::sim::scenario::ConcessionEffect::TariffCut { sectors: Vec::new() };
-        scenario.japan_levers[k].japan_cost_per_unit = 0.0;
+        scenario.partner_levers[k].effect = crate::sim::scenario::ConcessionEffect::TariffCut { sectors: Vec::new() };
+        scenario.partner_levers[k].cost_per_unit = 0.0;
         let found: Vec<&str> = lint_scenario(&scenario, 2).into_iter().map(|l| l.check).collect();
         assert_eq!(found, ["idle_issue"]);
     }
@@ -314,7 +313,7 @@ mod tests {
         for instrument in &mut scenario.us_instruments {
             instrument.options = vec![*instrument.options.last().unwrap()];
         }
-        for lever in &mut scenario.japan_levers {
+        for lever in &mut scenario.partner_levers {
             lever.options = vec![0.0];
         }
         scenario.personalities.clear();
@@ -345,7 +344,7 @@ mod tests {
             .map(|i| (i.id.clone(), *i.options.last().unwrap()))
             .chain(
                 scenario
-                    .japan_levers
+                    .partner_levers
                     .iter()
                     .map(|l| (l.id.clone(), *l.options.last().unwrap())),
             )

@@ -29,11 +29,11 @@ pub mod score;
 pub mod side;
 pub mod state;
 pub mod tournament;
-pub mod usjta;
+pub mod trade_agreement;
 
-pub use economy::{Conditions, Economy, Policy, UsjtaStatus};
+pub use economy::{Conditions, Economy, Policy, TradeAgreementStatus};
 pub use moves::{Move, MoveError};
 pub use negotiation::{Applied, Event, EventKind, GameState, Outcome, OutcomeKind, apply};
 pub use package::{Package, PackageSpace};
 pub use scenario::{Scenario, ScenarioError};
-pub use side::{PerSide, Side};
+pub use side::{Names, PerSide, Side};

@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
-use super::economy::{Policy, UsjtaStatus};
+use super::economy::{Policy, TradeAgreementStatus};
 use super::format;
 use super::package::Package;
 use super::scenario::{Scenario, Side};
@@ -74,11 +74,11 @@ pub enum Move {
         level: f64,
     },
     /// Either side: suspend the USJTA (Japan's MFN tariffs then apply to US goods).
-    SuspendUsjta,
+    SuspendTradeAgreement,
     /// Either side: restore a suspended USJTA.
-    RestoreUsjta,
+    RestoreTradeAgreement,
     /// Either side: terminate the USJTA; this collapses the talks.
-    TerminateUsjta,
+    TerminateTradeAgreement,
     /// End the turn by putting a package on the table (a counter-offer if one was there).
     Propose(Package),
     /// End the turn by accepting the other side's package on the table: the deal is signed.
@@ -104,7 +104,7 @@ impl Move {
             | Move::Delay { .. }
             | Move::SetQuota { .. }
             | Move::Exempt { .. } => Some(Side::Us),
-            Move::Implement { .. } => Some(Side::Japan),
+            Move::Implement { .. } => Some(Side::Partner),
             _ => None,
         }
     }
@@ -135,9 +135,9 @@ impl fmt::Display for Move {
             } => write!(f, "exempt {sector} from {instrument}"),
             Move::Exempt { instrument, sector, .. } => write!(f, "end the exemption of {sector} from {instrument}"),
             Move::Implement { lever, level } => write!(f, "implement {lever} at {level}"),
-            Move::SuspendUsjta => f.write_str("suspend the USJTA"),
-            Move::RestoreUsjta => f.write_str("restore the USJTA"),
-            Move::TerminateUsjta => f.write_str("terminate the USJTA"),
+            Move::SuspendTradeAgreement => f.write_str("suspend the trade agreement"),
+            Move::RestoreTradeAgreement => f.write_str("restore the trade agreement"),
+            Move::TerminateTradeAgreement => f.write_str("terminate the trade agreement"),
             Move::Propose(_) => f.write_str("propose a package"),
             Move::Accept => f.write_str("accept the package on the table"),
             Move::Pass => f.write_str("pass"),
@@ -153,7 +153,7 @@ pub enum MoveError {
     #[error("the game is over")]
     GameOver,
     /// The move belongs to the other side.
-    #[error("only {0} may make this move")]
+    #[error("this move belongs to the other side")]
     WrongSide(Side),
     /// No instrument or lever has this id.
     #[error("unknown {what} \"{id}\"")]
@@ -200,7 +200,7 @@ pub enum MoveError {
     MalformedPackage,
     /// The USJTA is not in a state that allows this.
     #[error("{0}")]
-    Usjta(&'static str),
+    TradeAgreement(&'static str),
     /// Too many unilateral actions in one turn.
     #[error("at most {MAX_ACTIONS_PER_TURN} actions per turn; end the turn")]
     TooManyActions,
@@ -246,9 +246,9 @@ pub fn threat_rates(scenario: &Scenario, policy: &Policy, instrument: usize) -> 
         .collect()
 }
 
-/// What can be done to the USJTA in its present state.
+/// What can be done to the trade agreement in its present state (nothing, when suspension is not in play).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct UsjtaMoves {
+pub struct TradeAgreementMoves {
     /// It is in force and can be suspended.
     pub suspend: bool,
     /// It is suspended and can be restored.
@@ -257,13 +257,14 @@ pub struct UsjtaMoves {
     pub terminate: bool,
 }
 
-impl UsjtaMoves {
-    /// The moves the agreement's state allows.
-    pub fn of(status: UsjtaStatus) -> UsjtaMoves {
-        UsjtaMoves {
-            suspend: status == UsjtaStatus::InForce,
-            restore: status == UsjtaStatus::Suspended,
-            terminate: status != UsjtaStatus::Terminated,
+impl TradeAgreementMoves {
+    /// The moves the agreement's state allows, if the scenario puts suspension in play.
+    pub fn of(scenario: &Scenario, status: TradeAgreementStatus) -> TradeAgreementMoves {
+        let in_play = scenario.suspension().is_some();
+        TradeAgreementMoves {
+            suspend: in_play && status == TradeAgreementStatus::InForce,
+            restore: in_play && status == TradeAgreementStatus::Suspended,
+            terminate: in_play && status != TradeAgreementStatus::Terminated,
         }
     }
 }
@@ -310,10 +311,10 @@ pub struct Available {
     pub actions_left: u32,
     /// The US instruments (empty for Japan).
     pub instruments: Vec<InstrumentMoves>,
-    /// Japan's levers (empty for the US).
+    /// The partner's levers (empty for the US).
     pub levers: Vec<LeverMoves>,
-    /// The USJTA moves (either side).
-    pub usjta: UsjtaMoves,
+    /// The trade agreement's moves (either side).
+    pub trade_agreement: TradeAgreementMoves,
     /// Whether there is an offer from the other side to accept.
     pub can_accept: bool,
 }

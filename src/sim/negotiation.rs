@@ -8,13 +8,13 @@ use std::sync::Arc;
 use super::economy;
 use super::events;
 use super::format;
-use super::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, UsjtaMoves};
+use super::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, TradeAgreementMoves};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
 use super::scenario::{PerSide, Scenario, Side};
-use super::usjta::{self, Vote};
+use super::trade_agreement::{self, Vote};
 
-use super::economy::UsjtaStatus;
+use super::economy::TradeAgreementStatus;
 pub use super::state::{
     Applied, Event, EventKind, GameState, Offer, OfferFate, OfferRecord, Outcome, OutcomeKind, PlayedMove, RoundRecord,
     ScheduledTariff, Threat, starting_additional,
@@ -57,9 +57,9 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             exempt,
         } => exempt_sector(&turn, &mut next, &mut events, instrument, sector, exempt)?,
         Move::Implement { lever, level } => implement(&turn, &mut next, &mut events, lever, level)?,
-        Move::SuspendUsjta => suspend_usjta(&turn, &mut next, &mut events)?,
-        Move::RestoreUsjta => restore_usjta(&turn, &mut next, &mut events)?,
-        Move::TerminateUsjta => terminate_usjta(&turn, &mut next, &mut events)?,
+        Move::SuspendTradeAgreement => suspend_trade_agreement(&turn, &mut next, &mut events)?,
+        Move::RestoreTradeAgreement => restore_trade_agreement(&turn, &mut next, &mut events)?,
+        Move::TerminateTradeAgreement => terminate_trade_agreement(&turn, &mut next, &mut events)?,
         Move::Propose(package) => propose(&turn, &mut next, &mut events, package)?,
         Move::Accept => accept(&turn, &mut next, &mut events)?,
         Move::Pass => pass(&turn, &mut next, &mut events)?,
@@ -72,10 +72,10 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
     } else if mv.ends_turn() {
         match side {
             Side::Us => {
-                next.to_move = Side::Japan;
+                next.to_move = Side::Partner;
                 next.actions_this_turn = 0;
             }
-            Side::Japan => end_round(scenario, &mut next, &mut events),
+            Side::Partner => end_round(scenario, &mut next, &mut events),
         }
     } else {
         next.actions_this_turn += 1;
@@ -148,9 +148,9 @@ fn sign(scenario: &Scenario, state: &mut GameState, package: &Package, round: u3
         }
     }
     state.policy = policy;
-    if state.policy.usjta == UsjtaStatus::Suspended {
-        state.policy.usjta = UsjtaStatus::InForce;
-        state.usjta_suspended_months = 0;
+    if state.policy.trade_agreement == TradeAgreementStatus::Suspended {
+        state.policy.trade_agreement = TradeAgreementStatus::InForce;
+        state.trade_agreement_suspended_months = 0;
     }
 }
 
@@ -396,11 +396,12 @@ fn implement(
     level: &f64,
 ) -> Result<(), MoveError> {
     let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
     let k = scenario.lever_index(lever).ok_or_else(|| MoveError::Unknown {
         what: "lever",
         id: lever.to_string(),
     })?;
-    let options = &scenario.japan_levers[k].options;
+    let options = &scenario.partner_levers[k].options;
     if !options.contains(level) {
         return Err(MoveError::NotAnOption {
             id: lever.to_string(),
@@ -415,12 +416,13 @@ fn implement(
         });
     }
     next.policy.concessions[k] = *level;
-    let l = &scenario.japan_levers[k];
+    let l = &scenario.partner_levers[k];
     t.say(
         events,
         EventKind::Action(side),
         format!(
-            "Japan puts into force: {} ({})",
+            "{} puts into force: {} ({})",
+            names.subject(side),
             l.name,
             format::lever_level(l.unit, *level)
         ),
@@ -428,55 +430,62 @@ fn implement(
     Ok(())
 }
 
-/// Either side suspends the USJTA.
-fn suspend_usjta(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
-    let Turn { side, .. } = *t;
-    if !UsjtaMoves::of(next.policy.usjta).suspend {
-        return Err(MoveError::Usjta("the USJTA is not in force"));
+/// Either side suspends the trade agreement.
+fn suspend_trade_agreement(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
+    let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
+    if !TradeAgreementMoves::of(scenario, next.policy.trade_agreement).suspend {
+        return Err(MoveError::TradeAgreement("the trade agreement is not in force"));
     }
-    next.policy.usjta = UsjtaStatus::Suspended;
+    next.policy.trade_agreement = TradeAgreementStatus::Suspended;
     t.say(
         events,
-        EventKind::UsjtaSuspended,
-        format!("{} suspends the US–Japan Trade Agreement", side.subject()),
+        EventKind::TradeAgreementSuspended,
+        format!("{} suspends {}", names.subject(side), agreement_full_name(scenario)),
     );
     Ok(())
 }
 
-/// Either side restores a suspended USJTA.
-fn restore_usjta(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
-    let Turn { side, .. } = *t;
-    if !UsjtaMoves::of(next.policy.usjta).restore {
-        return Err(MoveError::Usjta("the USJTA is not suspended"));
+/// Either side restores a suspended trade agreement.
+fn restore_trade_agreement(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
+    let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
+    if !TradeAgreementMoves::of(scenario, next.policy.trade_agreement).restore {
+        return Err(MoveError::TradeAgreement("the trade agreement is not suspended"));
     }
-    next.policy.usjta = UsjtaStatus::InForce;
-    next.usjta_suspended_months = 0;
+    next.policy.trade_agreement = TradeAgreementStatus::InForce;
+    next.trade_agreement_suspended_months = 0;
     t.say(
         events,
-        EventKind::UsjtaRestored,
-        format!("{} restores the US–Japan Trade Agreement", side.subject()),
+        EventKind::TradeAgreementRestored,
+        format!("{} restores {}", names.subject(side), agreement_full_name(scenario)),
     );
     Ok(())
 }
 
-/// Either side terminates the USJTA: the talks collapse.
-fn terminate_usjta(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
-    let Turn { side, .. } = *t;
-    if !UsjtaMoves::of(next.policy.usjta).terminate {
-        return Err(MoveError::Usjta("the USJTA is already terminated"));
+/// Either side terminates the trade agreement: the talks collapse.
+fn terminate_trade_agreement(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
+    let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
+    if !TradeAgreementMoves::of(scenario, next.policy.trade_agreement).terminate {
+        return Err(MoveError::TradeAgreement("the trade agreement is already terminated"));
     }
-    next.policy.usjta = UsjtaStatus::Terminated;
+    next.policy.trade_agreement = TradeAgreementStatus::Terminated;
     t.say(
         events,
-        EventKind::UsjtaTerminated,
-        format!("{} terminates the US–Japan Trade Agreement", side.subject()),
+        EventKind::TradeAgreementTerminated,
+        format!("{} terminates {}", names.subject(side), agreement_full_name(scenario)),
     );
     lapse_offer(next);
     end_game(
         next,
         events,
         OutcomeKind::Collapse,
-        format!("{} terminated the USJTA", side.with_article()),
+        format!(
+            "{} terminated the {}",
+            names.with_article(side),
+            scenario.agreement_name()
+        ),
         None,
     );
     Ok(())
@@ -485,6 +494,7 @@ fn terminate_usjta(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> R
 /// Puts a package on the table (countering an offer there).
 fn propose(t: &Turn, next: &mut GameState, events: &mut Vec<Event>, package: &Package) -> Result<(), MoveError> {
     let Turn { scenario, side, round } = *t;
+    let names = scenario.names();
     let space = PackageSpace::of(scenario);
     if !space.contains(package) {
         return Err(MoveError::MalformedPackage);
@@ -505,7 +515,7 @@ fn propose(t: &Turn, next: &mut GameState, events: &mut Vec<Event>, package: &Pa
     t.say(
         events,
         EventKind::Offered(side),
-        format!("{} puts a package on the table", side.subject()),
+        format!("{} puts a package on the table", names.subject(side)),
     );
     Ok(())
 }
@@ -513,6 +523,7 @@ fn propose(t: &Turn, next: &mut GameState, events: &mut Vec<Event>, package: &Pa
 /// Accepts the other side's offer: the deal is signed.
 fn accept(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
     let Turn { scenario, side, round } = *t;
+    let names = scenario.names();
     let offer = next.offer_to(side).cloned().ok_or(MoveError::NothingToAccept)?;
     set_fate(next, OfferFate::Accepted);
     next.offer = None;
@@ -520,7 +531,7 @@ fn accept(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(),
     t.say(
         events,
         EventKind::Accepted(side),
-        format!("{} accepts: the deal is signed", side.subject()),
+        format!("{} accepts: the deal is signed", names.subject(side)),
     );
     end_game(
         next,
@@ -528,8 +539,8 @@ fn accept(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(),
         OutcomeKind::Deal,
         format!(
             "{} accepted the offer of {}",
-            side.with_article(),
-            offer.from.with_article()
+            names.with_article(side),
+            names.with_article(offer.from)
         ),
         Some(offer.package),
     );
@@ -538,20 +549,21 @@ fn accept(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(),
 
 /// Ends the turn without an offer, rejecting one on the table.
 fn pass(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
-    let Turn { side, .. } = *t;
+    let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
     if next.offer_to(side).is_some() {
         set_fate(next, OfferFate::Rejected);
         next.offer = None;
         t.say(
             events,
             EventKind::Rejected(side),
-            format!("{} rejects the package on the table", side.subject()),
+            format!("{} rejects the package on the table", names.subject(side)),
         );
     } else {
         t.say(
             events,
             EventKind::Passed(side),
-            format!("{} makes no offer", side.subject()),
+            format!("{} makes no offer", names.subject(side)),
         );
     }
     Ok(())
@@ -559,18 +571,19 @@ fn pass(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), M
 
 /// Ends the talks without a deal.
 fn walk_away(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
-    let Turn { side, .. } = *t;
+    let Turn { scenario, side, .. } = *t;
+    let names = scenario.names();
     lapse_offer(next);
     t.say(
         events,
         EventKind::WalkedAway(side),
-        format!("{} walks away from the table", side.subject()),
+        format!("{} walks away from the table", names.subject(side)),
     );
     end_game(
         next,
         events,
         OutcomeKind::NoDeal,
-        format!("{} walked away", side.with_article()),
+        format!("{} walked away", names.with_article(side)),
         None,
     );
     Ok(())
@@ -612,11 +625,11 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
     let approval = PerSide::from_fn(|side| politics::overall(scenario, side, &state.approvals[side]));
 
     let draw: f64 = rand::RngExt::random(&mut rng);
-    let (hazard, vote) = usjta::monthly_vote(
+    let (hazard, vote) = trade_agreement::monthly_vote(
         scenario,
         state,
         economy.auto_tariff_total,
-        approval.japan,
+        approval.partner,
         deal_signed,
         draw,
     );
@@ -624,20 +637,24 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
         Vote::Kept => {}
         Vote::Suspended => events.push(Event {
             round,
-            kind: EventKind::UsjtaSuspended,
-            text: "Japan's Diet suspends the US–Japan Trade Agreement over the auto tariffs".to_string(),
+            kind: EventKind::TradeAgreementSuspended,
+            text: format!(
+                "{} suspends {} over the auto tariffs",
+                legislature(scenario),
+                agreement_full_name(scenario)
+            ),
         }),
         Vote::Terminated => {
             events.push(Event {
                 round,
-                kind: EventKind::UsjtaTerminated,
-                text: "Japan's Diet terminates the US–Japan Trade Agreement".to_string(),
+                kind: EventKind::TradeAgreementTerminated,
+                text: format!("{} terminates {}", legislature(scenario), agreement_full_name(scenario)),
             });
             end_game(
                 state,
                 events,
                 OutcomeKind::Collapse,
-                "Japan's Diet terminated the USJTA".to_string(),
+                format!("{} terminated the {}", legislature(scenario), scenario.agreement_name()),
                 None,
             );
         }
@@ -651,7 +668,7 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
         policy: state.policy.clone(),
         approvals: state.approvals.clone(),
         approval,
-        usjta_hazard: hazard,
+        trade_agreement_hazard: hazard,
     }));
     topple_governments(scenario, state, events, approval);
     if round >= scenario.rounds && state.outcome.is_none() {
@@ -693,21 +710,40 @@ fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec
     }
 }
 
+/// The partner's legislature as news names it: "Japan's Diet".
+fn legislature(scenario: &Scenario) -> String {
+    let names = scenario.names();
+    format!(
+        "{} {}",
+        names.possessive_subject(Side::Partner),
+        scenario.partner.legislature
+    )
+}
+
+/// The trade agreement's full name in a sentence: "the US–Japan Trade Agreement".
+fn agreement_full_name(scenario: &Scenario) -> &str {
+    scenario
+        .trade_agreement
+        .as_ref()
+        .map_or("the trade agreement", |agreement| agreement.full_name.as_str())
+}
+
 /// A government whose approval ended the month below its line falls, and the talks collapse.
 fn topple_governments(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>, approvals: PerSide<f64>) {
+    let names = scenario.names();
     for (side, &approval) in approvals.iter() {
         if politics::falls(scenario, side, approval) && state.outcome.is_none() {
             events.push(Event {
                 round: state.round,
                 kind: EventKind::GovernmentFell(side),
-                text: format!("The {} government falls (approval {approval:.0}%)", side.label()),
+                text: format!("The {} government falls (approval {approval:.0}%)", names.label(side)),
             });
             lapse_offer(state);
             end_game(
                 state,
                 events,
                 OutcomeKind::Collapse,
-                format!("the {} government fell", side.label()),
+                format!("the {} government fell", names.label(side)),
                 None,
             );
         }

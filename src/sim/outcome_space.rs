@@ -19,7 +19,7 @@ pub struct Point {
     /// The US side's utility (0–1).
     pub us: f64,
     /// Japan's utility (0–1).
-    pub japan: f64,
+    pub partner: f64,
 }
 
 /// How good an outcome is for the pair.
@@ -27,9 +27,9 @@ pub struct Point {
 pub struct Measures {
     /// Euclidean distance in utility space to the nearest package on the Pareto frontier (0: on it).
     pub pareto_distance: f64,
-    /// `(u_us − r_us)(u_japan − r_japan)`, each gain over no deal counted from 0.
+    /// `(u_us − r_us)(u_partner − r_partner)`, each gain over no deal counted from 0.
     pub nash_product: f64,
-    /// `u_us + u_japan`.
+    /// `u_us + u_partner`.
     pub social_welfare: f64,
 }
 
@@ -81,7 +81,7 @@ impl OutcomeSpace {
         let valuer = Valuer::new(scenario, &state);
         let reservation = Point {
             us: valuer.reservation(Side::Us),
-            japan: valuer.reservation(Side::Japan),
+            partner: valuer.reservation(Side::Partner),
         };
         let frontier: Vec<Point> = points.into_iter().map(|(p, _)| p).collect();
         let (nash_point, max_nash_product) =
@@ -107,14 +107,15 @@ impl OutcomeSpace {
             .frontier
             .iter()
             .map(|f| {
-                ((f.us - outcome.us) * (f.us - outcome.us) + (f.japan - outcome.japan) * (f.japan - outcome.japan))
+                ((f.us - outcome.us) * (f.us - outcome.us)
+                    + (f.partner - outcome.partner) * (f.partner - outcome.partner))
                     .sqrt()
             })
             .fold(f64::INFINITY, f64::min);
         Measures {
             pareto_distance,
             nash_product: nash_product(outcome, self.reservation),
-            social_welfare: outcome.us + outcome.japan,
+            social_welfare: outcome.us + outcome.partner,
         }
     }
 }
@@ -124,24 +125,28 @@ pub fn point(valuer: &Valuer, package: &Package) -> Point {
     let projection = valuer.project_deal(package);
     Point {
         us: valuer.utility_of(Side::Us, &projection),
-        japan: valuer.utility_of(Side::Japan, &projection),
+        partner: valuer.utility_of(Side::Partner, &projection),
     }
 }
 
-/// `(u_us − r_us)(u_japan − r_japan)` with each gain counted from 0.
+/// `(u_us − r_us)(u_partner − r_partner)` with each gain counted from 0.
 pub fn nash_product(outcome: Point, reservation: Point) -> f64 {
-    (outcome.us - reservation.us).max(0.0) * (outcome.japan - reservation.japan).max(0.0)
+    (outcome.us - reservation.us).max(0.0) * (outcome.partner - reservation.partner).max(0.0)
 }
 
 /// The points no other point dominates, best for the US first (ties broken by package number, so the result is
 /// the same however the points were gathered).
 fn frontier_of(mut points: Vec<(Point, u64)>) -> Vec<(Point, u64)> {
-    points.sort_by(|(a, m), (b, n)| b.us.total_cmp(&a.us).then(b.japan.total_cmp(&a.japan)).then(m.cmp(n)));
+    points.sort_by(|(a, m), (b, n)| {
+        b.us.total_cmp(&a.us)
+            .then(b.partner.total_cmp(&a.partner))
+            .then(m.cmp(n))
+    });
     let mut frontier: Vec<(Point, u64)> = Vec::new();
-    let mut best_japan = f64::NEG_INFINITY;
+    let mut best_partner = f64::NEG_INFINITY;
     for (p, n) in points {
-        if p.japan > best_japan {
-            best_japan = p.japan;
+        if p.partner > best_partner {
+            best_partner = p.partner;
             frontier.push((p, n));
         }
     }

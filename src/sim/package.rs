@@ -38,7 +38,7 @@ impl Issue {
     pub fn owner_best(&self) -> u8 {
         match self.owner {
             Side::Us => (self.options.len() - 1) as u8,
-            Side::Japan => 0,
+            Side::Partner => 0,
         }
     }
 
@@ -46,7 +46,7 @@ impl Issue {
     pub fn value_text(&self, scenario: &Scenario, value: f64) -> String {
         match self.target {
             IssueTarget::Instrument(_) => format::rate(value),
-            IssueTarget::Lever(k) => format::lever_level(scenario.japan_levers[k].unit, value),
+            IssueTarget::Lever(k) => format::lever_level(scenario.partner_levers[k].unit, value),
         }
     }
 
@@ -83,11 +83,11 @@ impl PackageSpace {
                 options: ins.options.clone(),
             });
         }
-        for (i, lever) in scenario.japan_levers.iter().enumerate() {
+        for (i, lever) in scenario.partner_levers.iter().enumerate() {
             issues.push(Issue {
                 id: lever.id.clone(),
                 name: lever.name.clone(),
-                owner: Side::Japan,
+                owner: Side::Partner,
                 target: IssueTarget::Lever(i),
                 options: lever.options.clone(),
             });
@@ -217,7 +217,7 @@ impl PackageSpace {
 fn owner_worst(issue: &Issue) -> u8 {
     match issue.owner {
         Side::Us => 0,
-        Side::Japan => (issue.options.len() - 1) as u8,
+        Side::Partner => (issue.options.len() - 1) as u8,
     }
 }
 

@@ -12,8 +12,8 @@ use super::scenario::{PerSide, Scenario, Side, Variant};
 use super::score::{Band, score_game};
 
 /// Plays a game to its end; a move an agent gets wrong is replaced by a pass, so a game always finishes.
-pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, japan: &mut dyn Negotiator) -> GameState {
-    play_from(scenario, GameState::new(scenario, seed), us, japan)
+pub fn play(scenario: &Scenario, seed: u64, us: &mut dyn Negotiator, partner: &mut dyn Negotiator) -> GameState {
+    play_from(scenario, GameState::new(scenario, seed), us, partner)
 }
 
 /// Plays a game from `state` (a new game with class injects, or a position to branch from) to its end.
@@ -21,7 +21,7 @@ pub fn play_from(
     scenario: &Scenario,
     mut state: GameState,
     us: &mut dyn Negotiator,
-    japan: &mut dyn Negotiator,
+    partner: &mut dyn Negotiator,
 ) -> GameState {
     let limit = (scenario.rounds as usize + 1) * 2 * (MAX_ACTIONS_PER_TURN as usize + 1);
     for _ in 0..limit {
@@ -30,7 +30,7 @@ pub fn play_from(
         }
         let agent: &mut dyn Negotiator = match state.to_move {
             Side::Us => us,
-            Side::Japan => japan,
+            Side::Partner => partner,
         };
         let mv = agent.next_move(scenario, &state);
         state = match apply(scenario, &state, &mv) {
@@ -111,8 +111,8 @@ pub fn play_no_deal(scenario: &Scenario, seed: u64) -> GameState {
 /// The no-deal game from `start` (a new game, perhaps with class injects).
 pub fn play_no_deal_from(scenario: &Scenario, start: GameState) -> GameState {
     let mut us = Scripted { plan: BTreeMap::new() };
-    let mut japan = Scripted { plan: BTreeMap::new() };
-    play_from(scenario, start, &mut us, &mut japan)
+    let mut partner = Scripted { plan: BTreeMap::new() };
+    play_from(scenario, start, &mut us, &mut partner)
 }
 
 /// A new game like `state`'s: the same seed and class injects, no moves yet.
@@ -134,10 +134,10 @@ pub fn play_actual_deal_from(scenario: &Scenario, start: GameState) -> Option<Ga
     let mut us = Scripted {
         plan: BTreeMap::from([(deal.round, Move::Propose(package))]),
     };
-    let mut japan = Scripted {
+    let mut partner = Scripted {
         plan: BTreeMap::from([(deal.round, Move::Accept)]),
     };
-    Some(play_from(scenario, start, &mut us, &mut japan))
+    Some(play_from(scenario, start, &mut us, &mut partner))
 }
 
 /// The package of the deal that really happened.
@@ -153,10 +153,10 @@ pub fn play_deal(scenario: &Scenario, seed: u64, round: u32, package: super::pac
     let mut us = Scripted {
         plan: BTreeMap::from([(round, Move::Propose(package))]),
     };
-    let mut japan = Scripted {
+    let mut partner = Scripted {
         plan: BTreeMap::from([(round, Move::Accept)]),
     };
-    play(scenario, seed, &mut us, &mut japan)
+    play(scenario, seed, &mut us, &mut partner)
 }
 
 /// A finished game's scores and mean deficit under the low, central and high parameter sets: the same moves played

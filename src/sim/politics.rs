@@ -47,29 +47,24 @@ pub fn indicator(scenario: &Scenario, which: &Indicator, r: &Readings) -> f64 {
         Indicator::DeficitChangeBn => e.goods_deficit_bn - r.start.goods_deficit_bn,
         Indicator::TariffRevenueBn => e.tariff_revenue_bn,
         Indicator::ConsumerCostBn => e.consumer_cost_bn,
-        Indicator::JapanExportLossBn => e.japan_export_loss_bn,
+        Indicator::PartnerExportLossBn => e.partner_export_loss_bn,
         Indicator::AutoExportLossBn => e.auto_export_loss_bn,
         Indicator::FarmExportsBn => e.farm_exports_bn,
         Indicator::FarmExportsChangeBn => e.farm_exports_bn - r.start.farm_exports_bn,
         Indicator::InvestmentInflowBn => e.investment_inflow_bn,
         Indicator::InvestmentChangeBn => e.investment_inflow_bn - r.start.investment_inflow_bn,
-        Indicator::UsjtaInForce => bool_value(r.policy.usjta.in_force()),
-        Indicator::UsjtaLapsed => bool_value(!r.policy.usjta.in_force()),
+        Indicator::TradeAgreementInForce => bool_value(r.policy.trade_agreement.in_force()),
+        Indicator::TradeAgreementLapsed => bool_value(!r.policy.trade_agreement.in_force()),
         Indicator::Uncertainty => e.uncertainty,
         Indicator::AutoTariffPoints => e.auto_tariff_additional * 100.0,
         Indicator::DealSigned => bool_value(r.deal_signed),
         Indicator::ConcessionCostBn => e.concession_cost_bn,
-        Indicator::Lever(id) => {
-            if let Some(i) = scenario.instrument_index(id) {
-                r.policy.us_rates[i] * 100.0
-            } else if let Some(i) = scenario.lever_index(id) {
-                r.policy.concessions[i]
-            } else {
-                0.0
-            }
-        }
+        Indicator::Lever(id) => scenario.lever_index(id).map_or(0.0, |i| r.policy.concessions[i]),
+        Indicator::TariffPoints(id) => scenario
+            .instrument_index(id)
+            .map_or(0.0, |i| r.policy.us_rates[i] * 100.0),
         Indicator::UsApproval => r.approval.us,
-        Indicator::JapanApproval => r.approval.japan,
+        Indicator::PartnerApproval => r.approval.partner,
     }
 }
 
@@ -120,20 +115,26 @@ pub fn overall(scenario: &Scenario, side: Side, approvals: &[f64]) -> f64 {
         / total
 }
 
-/// Whether the whole auto tariff (MFN and instruments, trade-weighted) is above the line the Diet tolerates. A rate
-/// on the line is not above it, however the fractions round (2.5% + 12.5% is the 15% of the line).
+/// Whether the whole auto tariff (MFN and instruments, trade-weighted) is above the line the partner's legislature
+/// tolerates. A rate on the line is not above it, however the fractions round (2.5% + 12.5% is the 15% of the line).
+/// Never, when suspension is not in play.
 pub fn auto_tariff_above_line(scenario: &Scenario, auto_tariff_total: f64) -> bool {
-    auto_tariff_total > scenario.usjta.auto_tariff_threshold + ON_THE_LINE
+    scenario
+        .suspension()
+        .is_some_and(|rules| auto_tariff_total > rules.auto_tariff_threshold + ON_THE_LINE)
 }
 
 /// Rates within this of the line count as on it.
 const ON_THE_LINE: f64 = 1e-9;
 
-/// Chance this month that Japan's Diet suspends the USJTA, from the whole auto tariff and the cabinet's weakness.
-pub fn usjta_hazard(scenario: &Scenario, auto_tariff_total: f64, japan_approval: f64) -> f64 {
-    let rules = &scenario.usjta;
+/// Chance this month that the partner's legislature suspends the trade agreement, from the whole auto tariff and the
+/// cabinet's weakness. Zero when suspension is not in play.
+pub fn trade_agreement_hazard(scenario: &Scenario, auto_tariff_total: f64, partner_approval: f64) -> f64 {
+    let Some(rules) = scenario.suspension() else {
+        return 0.0;
+    };
     let excess_points = ((auto_tariff_total - rules.auto_tariff_threshold) * 100.0).max(0.0);
-    let weakness_points = (rules.approval_floor - japan_approval).max(0.0);
+    let weakness_points = (rules.approval_floor - partner_approval).max(0.0);
     let pressure = if auto_tariff_above_line(scenario, auto_tariff_total) {
         rules.hazard_per_point * excess_points + rules.hazard_per_approval_point * weakness_points
     } else {
@@ -150,7 +151,7 @@ pub fn step_month(scenario: &Scenario, approvals: &Approvals, shocks: &Approvals
     };
     Approvals {
         us: step(Side::Us),
-        japan: step(Side::Japan),
+        partner: step(Side::Partner),
     }
 }
 

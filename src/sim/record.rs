@@ -14,13 +14,14 @@ use serde::{Deserialize, Serialize};
 use super::ai::Opponent;
 use super::moves::MoveError;
 use super::negotiation::{GameState, PlayedMove, apply};
-use super::scenario::{BoundedReadError, PerSide, Scenario, read_bounded};
+use super::scenario::{BoundedReadError, PerSide, Scenario, Side, read_bounded};
 
 /// What every record file says it is, so a foreign JSON file is told apart from a damaged record.
 pub const RECORD_FORMAT: &str = "tradetable-record";
 
 /// The version of the record format this program writes and reads.
-pub const RECORD_VERSION: u32 = 1;
+/// Format 2 named the partner generically (`partner` for `japan`) and records the partner's name.
+pub const RECORD_VERSION: u32 = 2;
 
 /// Which scenario, and which version of its file, a game was played on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +32,8 @@ pub struct ScenarioRef {
     pub title: String,
     /// The BLAKE3 hash of its file's text.
     pub hash: String,
+    /// The partner's short name ("Japan"), so lists of games can name the sides without loading the scenario.
+    pub partner: String,
 }
 
 impl ScenarioRef {
@@ -40,6 +43,7 @@ impl ScenarioRef {
             id: scenario.id.clone(),
             title: scenario.title.clone(),
             hash: scenario.text_hash.clone(),
+            partner: scenario.names().short(Side::Partner).to_string(),
         }
     }
 
@@ -179,7 +183,7 @@ pub enum RecordError {
     /// A move of the record is refused when replayed: the record was edited or is damaged.
     #[error(
         "{label}: move {index} ({}, {}, round {}) is refused on replay: {error}",
-        .played.mv, .played.side.label(), .played.round
+        .played.mv, .played.side.role(), .played.round
     )]
     MoveRefused {
         /// The record's label or file.

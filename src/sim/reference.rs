@@ -17,7 +17,7 @@ use super::score::{SideScore, Valuer, score_game};
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferenceOutcome {
     /// A short id: `no_deal`, `actual_deal`, `actual_without_investment`, `actual_with_autos_25`,
-    /// `escalation`, `best_for_us`, `best_for_japan`.
+    /// `escalation`, `best_for_us`, `best_for_partner`.
     pub id: String,
     /// What the game is, in words.
     pub description: String,
@@ -114,11 +114,14 @@ pub fn reference_outcomes(scenario: &Scenario, seed: u64) -> Vec<ReferenceOutcom
             play_escalation(scenario, seed),
         ));
         let round = signing_round(scenario);
-        for (side, id) in [(Side::Us, "best_for_us"), (Side::Japan, "best_for_japan")] {
+        for (side, id) in [(Side::Us, "best_for_us"), (Side::Partner, "best_for_partner")] {
             if let Some(best) = best_package_for(scenario, seed, side) {
                 outcomes.push(score(
                     id,
-                    &format!("the package {} values most, signed mid-game", side.with_article()),
+                    &format!(
+                        "the package {} values most, signed mid-game",
+                        scenario.names().with_article(side)
+                    ),
                     play_deal(scenario, seed, round, best),
                 ));
             }
@@ -161,13 +164,13 @@ pub fn reference_outcomes(scenario: &Scenario, seed: u64) -> Vec<ReferenceOutcom
         "escalation: every US tariff at its highest, no deal",
         play_escalation(scenario, seed),
     ));
-    for (side, id) in [(Side::Us, "best_for_us"), (Side::Japan, "best_for_japan")] {
+    for (side, id) in [(Side::Us, "best_for_us"), (Side::Partner, "best_for_partner")] {
         if let Some(best) = best_package_for(scenario, seed, side) {
             outcomes.push(score(
                 id,
                 &format!(
                     "the package {} values most, signed when the real deal was",
-                    side.with_article()
+                    scenario.names().with_article(side)
                 ),
                 play_deal(scenario, seed, deal.round, best),
             ));

@@ -37,13 +37,13 @@ pub struct RoundSummary {
     /// Japanese investment inflow.
     pub investment_inflow_bn: f64,
     /// Fall in Japan's export earnings.
-    pub japan_export_loss_bn: f64,
+    pub partner_export_loss_bn: f64,
     /// Yen per dollar.
-    pub yen_per_dollar: f64,
+    pub currency_per_dollar: f64,
     /// Whether the USJTA is in force.
-    pub usjta_in_force: bool,
+    pub trade_agreement_in_force: bool,
     /// The USJTA's state.
-    pub usjta: String,
+    pub trade_agreement: String,
     /// US instrument rates in force, by id.
     pub tariffs: BTreeMap<String, f64>,
     /// Japanese concession levels in force, by id.
@@ -79,7 +79,7 @@ pub struct Counterfactual {
     /// The deficit in the last round.
     pub final_goods_deficit_bn: f64,
     /// Whether the USJTA survived to the end.
-    pub usjta_survived: bool,
+    pub trade_agreement_survived: bool,
 }
 
 /// How the game ended, with both scores and the counterfactuals.
@@ -149,10 +149,10 @@ fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
         consumer_cost_bn: r3(e.consumer_cost_bn),
         farm_exports_bn: r3(e.farm_exports_bn),
         investment_inflow_bn: r3(e.investment_inflow_bn),
-        japan_export_loss_bn: r3(e.japan_export_loss_bn),
-        yen_per_dollar: r3(e.yen_per_dollar),
-        usjta_in_force: record.policy.usjta.in_force(),
-        usjta: record.policy.usjta.label().to_string(),
+        partner_export_loss_bn: r3(e.partner_export_loss_bn),
+        currency_per_dollar: r3(e.currency_per_dollar),
+        trade_agreement_in_force: record.policy.trade_agreement.in_force(),
+        trade_agreement: record.policy.trade_agreement.label().to_string(),
         tariffs: scenario
             .us_instruments
             .iter()
@@ -160,7 +160,7 @@ fn summarise_round(scenario: &Scenario, record: &RoundRecord) -> RoundSummary {
             .map(|(i, r)| (i.id.clone(), r3(*r)))
             .collect(),
         concessions: scenario
-            .japan_levers
+            .partner_levers
             .iter()
             .zip(&record.policy.concessions)
             .map(|(l, v)| (l.id.clone(), r3(*v)))
@@ -203,13 +203,13 @@ pub fn counterfactual(scenario: &Scenario, state: &GameState) -> Counterfactual 
         scores: PerSide::from_fn(|side| r3(score_game(scenario, state, side).total)),
         mean_goods_deficit_bn: r3(mean),
         final_goods_deficit_bn: r3(state.latest().economy.goods_deficit_bn),
-        usjta_survived: state.latest().policy.usjta.in_force(),
+        trade_agreement_survived: state.latest().policy.trade_agreement.in_force(),
     }
 }
 
 impl GameReport {
     /// The report of a finished (or unfinished) game, with counterfactuals run on the same seed.
-    pub fn new(scenario: &Scenario, state: &GameState, us_player: &str, japan_player: &str) -> GameReport {
+    pub fn new(scenario: &Scenario, state: &GameState, us_player: &str, partner_player: &str) -> GameReport {
         let space = PackageSpace::of(scenario);
         let outcome = state.outcome.clone();
         // The counterfactuals meet the same events as the game: the same seed and the same class injects.
@@ -220,7 +220,7 @@ impl GameReport {
         GameReport {
             scenario: scenario.id.clone(),
             seed: state.seed,
-            players: PerSide::new(us_player.to_string(), japan_player.to_string()),
+            players: PerSide::new(us_player.to_string(), partner_player.to_string()),
             rounds: state.history.iter().map(|r| summarise_round(scenario, r)).collect(),
             offers: state
                 .offers
@@ -254,15 +254,17 @@ impl GameReport {
 
     /// A readable transcript: round by round, the news and the figures, then the outcome and the scores.
     pub fn transcript(&self, scenario: &Scenario) -> String {
+        let names = scenario.names();
+        let partner = names.short(Side::Partner);
         let mut out = String::new();
         let _ = writeln!(out, "TradeTable — {} (seed {})", scenario.title, self.seed);
         let _ = writeln!(
             out,
             "{}: {}   {}: {}",
-            Side::Us.label(),
+            scenario.names().label(Side::Us),
             self.players.us,
-            Side::Japan.label(),
-            self.players.japan
+            scenario.names().label(Side::Partner),
+            self.players.partner
         );
         for round in &self.rounds {
             let _ = writeln!(out);
@@ -285,8 +287,14 @@ impl GameReport {
             );
             let _ = writeln!(
                 out,
-                "  farm exports ${:.1}bn | investment ${:.1}bn/yr | USJTA {} | approval US {:.1}% Japan {:.1}%",
-                round.farm_exports_bn, round.investment_inflow_bn, round.usjta, round.approval.us, round.approval.japan
+                "  farm exports ${:.1}bn | investment ${:.1}bn/yr | {} {} | approval US {:.1}% {} {:.1}%",
+                round.farm_exports_bn,
+                round.investment_inflow_bn,
+                scenario.agreement_name(),
+                round.trade_agreement,
+                round.approval.us,
+                partner,
+                round.approval.partner
             );
             let tariffs: Vec<String> = round
                 .tariffs
@@ -322,7 +330,13 @@ impl GameReport {
             }
         }
         for (side, score) in o.scores.iter() {
-            let _ = writeln!(out, "  {} score {:.1}/100", side.key(), score.total);
+            // Lower case, as the transcript has always written "us score" and "japan score".
+            let _ = writeln!(
+                out,
+                "  {} score {:.1}/100",
+                names.short(side).to_lowercase(),
+                score.total
+            );
             for line in &score.breakdown {
                 let _ = writeln!(
                     out,
@@ -332,25 +346,27 @@ impl GameReport {
             }
         }
         let (us_low, us_high) = band_range(&o.band.scores.us);
-        let (japan_low, japan_high) = band_range(&o.band.scores.japan);
+        let (partner_low, partner_high) = band_range(&o.band.scores.partner);
         let (deficit_low, deficit_high) = band_range(&o.band.mean_deficit_bn);
         let _ = writeln!(
             out,
-            "  with the low and high parameter sets: US {us_low:.1}-{us_high:.1}, Japan {japan_low:.1}-{japan_high:.1}, \
+            "  with the low and high parameter sets: US {us_low:.1}-{us_high:.1}, {partner} {partner_low:.1}-{partner_high:.1}, \
              mean deficit ${deficit_low:.1}-{deficit_high:.1}bn"
         );
         let _ = writeln!(
             out,
-            "  no deal on this seed: US {:.1}, Japan {:.1} ({})",
+            "  no deal on this seed: US {:.1}, {partner} {:.1} ({})",
             o.no_deal.scores.us,
-            o.no_deal.scores.japan,
+            o.no_deal.scores.partner,
             o.no_deal.kind.label()
         );
         if let Some(actual) = &o.actual_deal {
             let _ = writeln!(
                 out,
-                "  the July 2025 deal on this seed: US {:.1}, Japan {:.1}",
-                actual.scores.us, actual.scores.japan
+                "  {} on this seed: US {:.1}, {partner} {:.1}",
+                scenario.real_deal_label().unwrap_or("the real deal"),
+                actual.scores.us,
+                actual.scores.partner
             );
         }
         out

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::format::LeverUnit;
 use super::ron_spans::{FieldPath, PathStep, Position, SpanIndex};
-pub use super::side::{PerSide, Side};
+pub use super::side::{Names, PerSide, Side};
 
 /// A scenario may offer at most this many class injects (a table code has a bit for each).
 pub const MAX_INJECTS: usize = 5;
@@ -20,19 +20,20 @@ pub const MAX_INJECTS: usize = 5;
 /// Scenario and save files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// The largest money figure a scenario may hold, in $bn (a year, for flows): several times all US–Japan goods trade
+/// The largest money figure a scenario may hold, in $bn (a year, for flows): several times all goods trade
 /// ($230bn in 2024), so any real figure fits and a slip of the exponent (`1e308`) does not.
 pub const MAX_BILLIONS: f64 = 10_000.0;
 
 /// The largest magnitude of a trade elasticity: published import-demand elasticities lie within about −10.
 pub const MAX_ELASTICITY: f64 = 50.0;
 
-/// The most yen a dollar may buy in a scenario (it has not been above 360 since 1971).
-pub const MAX_YEN_PER_DOLLAR: f64 = 1_000.0;
+/// The most units of the partner's currency a dollar may buy (the Iranian rial and Vietnamese dong are in the tens of
+/// thousands; the yen has not been above 360 since 1971).
+pub const MAX_CURRENCY_PER_DOLLAR: f64 = 1_000_000.0;
 
-/// The fewest yen a dollar may buy in a scenario (the record low is about 76): flows are restated at the ratio of
-/// two rates, which a rate near zero would blow up.
-pub const MIN_YEN_PER_DOLLAR: f64 = 1.0;
+/// The fewest units of the partner's currency a dollar may buy (the Kuwaiti dinar is about 0.3): flows are restated at
+/// the ratio of two rates, which a rate near zero would blow up.
+pub const MIN_CURRENCY_PER_DOLLAR: f64 = 0.01;
 
 /// The largest magnitude of a model figure an objective or red line names ($bn, percentage points, approval).
 pub const MAX_FIGURE: f64 = 100_000.0;
@@ -53,6 +54,8 @@ pub struct Scenario {
     pub title: String,
     /// What a student reads before playing.
     pub description: String,
+    /// The country across the table from the United States: its names, its currency and its legislature.
+    pub partner: Partner,
     /// Month of round 1, as `YYYY-MM`; round `r` is `r - 1` months later.
     pub start: String,
     /// Number of rounds; a round is a month. The deadline is the end of the last round.
@@ -63,16 +66,17 @@ pub struct Scenario {
     pub dynamics: Dynamics,
     /// Low and high parameter sets spanning the published range, for the bands on every figure.
     pub sensitivity: Sensitivity,
-    /// US–Japan goods trade by sector.
+    /// Goods trade between the US and the partner, by sector.
     pub sectors: Vec<Sector>,
     /// The US tariff instruments (Section 232, AFTP blanket, RTT reciprocal).
     pub us_instruments: Vec<TariffInstrument>,
-    /// Japan's concessions (standards, purchases, investment, tariff cuts, cooperation).
-    pub japan_levers: Vec<ConcessionLever>,
-    /// Japanese direct investment into the US.
+    /// The partner's concessions (standards, purchases, investment, tariff cuts, cooperation).
+    pub partner_levers: Vec<ConcessionLever>,
+    /// The partner's direct investment into the US.
     pub investment: InvestmentModel,
-    /// What makes Japan's Diet suspend or terminate the 2019 agreement.
-    pub usjta: UsjtaRules,
+    /// The trade agreement in force between the US and the partner, and whether the partner's legislature may
+    /// suspend it. Absent when there is none: no sector may then carry the `TradeAgreement` flag.
+    pub trade_agreement: Option<TradeAgreement>,
     /// Constituencies on each side and what they react to.
     pub politics: Politics,
     /// Events fixed in the calendar (tariffs taking effect, elections).
@@ -84,7 +88,7 @@ pub struct Scenario {
     /// The deal that really happened, for the debrief's comparison.
     pub actual_deal: Option<ActualDeal>,
     /// Computer opponents with a character of their own (see `docs/ai.md`). Optional: an absent list is empty, and
-    /// the game then offers only the built-in strategies and difficulties.
+    /// The game then offers only the built-in strategies and difficulties.
     #[serde(default)]
     pub personalities: Vec<Personality>,
     /// Shocks a teacher may switch on for a whole class (`tradetable class new --inject ID`): each fires in its round
@@ -107,6 +111,47 @@ pub struct Scenario {
     /// with. Not part of the file.
     #[serde(skip)]
     pub text_hash: String,
+}
+
+/// The country across the table: how the game names it, its currency and its legislature.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// The name in headings and sentences: "Japan", "South Korea", "the European Union".
+    pub name: String,
+    /// The name for narrow columns and buttons ("Korea"). Optional: the name.
+    #[serde(default)]
+    pub short: Option<String>,
+    /// The name before a noun it owns ("Japan's"). Optional: the name followed by 's.
+    #[serde(default)]
+    pub possessive: Option<String>,
+    /// The partner's parliament, as news names it: "Diet", "National Assembly".
+    pub legislature: String,
+    /// The partner's currency, in which its exchange rate (`exchange`) is quoted.
+    pub currency: CurrencyName,
+}
+
+/// The name of the partner's currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyName {
+    /// The name of one unit, in lower case: "yen", "won".
+    pub name: String,
+    /// The ISO 4217 code: "JPY", "KRW".
+    pub code: String,
+}
+
+/// The trade agreement between the US and the partner.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TradeAgreement {
+    /// The short name, as tables and buttons show it: "USJTA", "KORUS".
+    pub name: String,
+    /// The full name inside a sentence: "the 2019 US–Japan Trade Agreement".
+    pub full_name: String,
+    /// How the partner's legislature may suspend it under US tariff pressure. Absent: suspension is not in play, the
+    /// agreement stays in force and no side is offered a move on it.
+    pub suspension: Option<SuspensionRules>,
 }
 
 /// How fast trade responds to a change, and how far ahead a package is judged.
@@ -183,8 +228,9 @@ pub struct History {
     pub start: String,
     /// Months in the period.
     pub months: u32,
-    /// Yen per dollar over the period, to convert the model's dollars into the yen of observed figures.
-    pub yen_per_dollar: f64,
+    /// Units of the partner's currency a dollar bought over the period, to convert the model's dollars into the
+    /// currency of observed figures.
+    pub currency_per_dollar: f64,
     /// Policy changes, each from the month it applied for at least half of.
     pub changes: Vec<PolicyChange>,
     /// Observed figures to compare with.
@@ -212,21 +258,21 @@ pub struct PolicyChange {
 /// A figure of the economy that was observed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Measure {
-    /// Value of US imports from Japan (Japan's exports to the US).
+    /// Value of US imports from the partner (the partner's exports to the US).
     ImportValue,
-    /// Volume of US imports from Japan.
+    /// Volume of US imports from the partner.
     ImportVolume,
-    /// Japanese exporters' price of goods sold to the US.
+    /// The partner's exporters' price of goods sold to the US.
     ExportPrice,
-    /// The bilateral goods balance (US deficit, Japan's surplus).
+    /// The bilateral goods balance (US deficit, the partner's surplus).
     Balance,
 }
 
 /// The currency an observed value was measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Currency {
-    /// Yen: the model's dollars are converted at the scenario's and the history's rates.
-    Yen,
+    /// The partner's currency: the model's dollars are converted at the scenario's and the history's rates.
+    Partner,
     /// Dollars, as the model computes.
     Dollar,
     /// Not a money value (volumes, price indices in contract currency).
@@ -255,15 +301,15 @@ pub struct Observation {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exchange {
-    /// Yen per dollar now (the rate at which the scenario's flows were measured).
-    pub yen_per_dollar: f64,
+    /// Units of the partner's currency a dollar buys now (the rate at which the scenario's flows were measured).
+    pub currency_per_dollar: f64,
     /// Year of the comparison rate.
     pub base_year: u32,
-    /// Yen per dollar in the base year.
-    pub base_yen_per_dollar: f64,
-    /// Change in US imports from Japan (in $) per unit change in yen per dollar, relative: imports × (1 + e × Δrate/rate).
+    /// Units of the partner's currency a dollar bought in the base year.
+    pub base_currency_per_dollar: f64,
+    /// Change in US imports from the partner (in $) per unit change in the partner's currency per dollar, relative: imports × (1 + e × Δrate/rate).
     pub import_fx_elasticity: f64,
-    /// Change in US exports to Japan per unit relative change of the rate: exports × (1 − e × Δrate/rate).
+    /// Change in US exports to the partner per unit relative change of the rate: exports × (1 − e × Δrate/rate).
     pub export_fx_elasticity: f64,
     /// Where the figures come from.
     pub source: String,
@@ -272,19 +318,19 @@ pub struct Exchange {
 /// Properties of a sector that rules refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum SectorFlag {
-    /// Autos and auto parts: drives the USJTA hazard and the auto constituencies.
+    /// Autos and auto parts: drives the hazard to the trade agreement and the auto constituencies.
     Auto,
     /// Steel and aluminium.
     Steel,
     /// US farm exports.
     Farm,
-    /// Japan's tariff is bound by the USJTA; if the agreement lapses, Japan's MFN rate applies.
-    Usjta,
+    /// The partner's tariff is bound by the trade agreement; if the agreement lapses, the partner's MFN rate applies.
+    TradeAgreement,
     /// Under a national-security (Section 232) probe.
     SecurityProbe,
 }
 
-/// How much of a tariff increase reaches US buyers; the rest is absorbed by Japanese exporters' prices.
+/// How much of a tariff increase reaches US buyers; the rest is absorbed by the partner's exporters' prices.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PassThrough {
@@ -296,7 +342,7 @@ pub struct PassThrough {
     pub months: u32,
 }
 
-/// One sector of US–Japan goods trade.
+/// One sector of goods trade.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
@@ -304,20 +350,20 @@ pub struct Sector {
     pub id: String,
     /// Name shown to players.
     pub name: String,
-    /// US imports from Japan, $bn a year, before any move.
+    /// US imports from the partner, $bn a year, before any move.
     pub us_imports_bn: f64,
-    /// US exports to Japan, $bn a year, before any move.
+    /// US exports to the partner, $bn a year, before any move.
     pub us_exports_bn: f64,
     /// US MFN tariff now (fraction: 0.025 is 2.5%), before any instrument.
     pub us_tariff: f64,
-    /// Japan's applied tariff on US goods now.
-    pub japan_tariff: f64,
-    /// Japan's MFN tariff, which applies to US goods if the USJTA lapses.
-    pub japan_mfn_tariff: f64,
+    /// The partner's applied tariff on US goods now.
+    pub partner_tariff: f64,
+    /// The partner's MFN tariff, which applies to US goods if the trade agreement lapses.
+    pub partner_mfn_tariff: f64,
     /// US import-demand elasticity for these goods (negative).
     pub us_import_elasticity: f64,
-    /// Japan's import-demand elasticity for US goods of this sector (negative).
-    pub japan_import_elasticity: f64,
+    /// The partner's import-demand elasticity for US goods of this sector (negative).
+    pub partner_import_elasticity: f64,
     /// Share of a US tariff passed to US buyers.
     pub pass_through: PassThrough,
     /// What rules apply to the sector.
@@ -340,7 +386,7 @@ pub enum InstrumentKind {
     Section232,
     /// The AFTP blanket tariff on all goods.
     Blanket,
-    /// RTT reciprocal tariffs matched to Japan's tariffs and non-tariff barriers.
+    /// RTT reciprocal tariffs matched to the partner's tariffs and non-tariff barriers.
     Reciprocal,
 }
 
@@ -370,7 +416,7 @@ pub struct TariffInstrument {
     pub source: String,
 }
 
-/// What a Japanese concession does to the economy.
+/// What a concession of the partner's does to the economy.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum ConcessionEffect {
@@ -388,9 +434,9 @@ pub enum ConcessionEffect {
         /// Share of the pledge that adds to the inflow (0–1).
         additionality: f64,
     },
-    /// Cuts Japan's tariff on the sectors by the chosen share (0–1).
+    /// Cuts the partner's tariff on the sectors by the chosen share (0–1).
     TariffCut {
-        /// Sectors whose Japanese tariff falls.
+        /// Sectors on which the partner's tariff falls.
         sectors: Vec<String>,
     },
     /// Opens a quota: US exports of the sector rise by `bn_per_unit` $bn a year per unit of the level.
@@ -411,7 +457,7 @@ pub enum ConcessionEffect {
     Cooperation,
 }
 
-/// A Japanese concession: a unilateral gesture, and an issue of any package.
+/// A concession of the partner's: a unilateral gesture, and an issue of any package.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConcessionLever {
@@ -422,21 +468,21 @@ pub struct ConcessionLever {
     /// What the level counts, which decides how it reads: `BillionsPerYear` ($7bn/yr), `Billions` ($550bn),
     /// `Share` (0–1, read as 75%) or `YesNo` (0 or 1).
     pub unit: LeverUnit,
-    /// Levels Japan may offer, lowest (nothing) first.
+    /// Levels the partner may offer, lowest (nothing) first.
     pub options: Vec<f64>,
     /// What it does.
     pub effect: ConcessionEffect,
     /// Months from a change of the level to its full effect on trade and investment, phasing in linearly (0: at once).
     pub phase_in_months: u32,
-    /// Japan's cost per unit of the level, in $bn-equivalent a year (money, lost rents, political capital).
-    pub japan_cost_per_unit: f64,
+    /// The partner's cost per unit of the level, in $bn-equivalent a year (money, lost rents, political capital).
+    pub cost_per_unit: f64,
     /// A sentence for the player.
     pub explanation: String,
     /// Where the figures come from.
     pub source: String,
 }
 
-/// Japanese direct investment into the US.
+/// The partner's direct investment into the US.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvestmentModel {
@@ -452,24 +498,24 @@ pub struct InvestmentModel {
     pub source: String,
 }
 
-/// How the USJTA can lapse.
+/// How the partner's legislature may suspend, then terminate, the trade agreement under US auto tariffs.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct UsjtaRules {
-    /// Whole US tariff on autos and parts (MFN and instruments, weighted by imports) above which the Diet's
+pub struct SuspensionRules {
+    /// Whole US tariff on autos and parts (MFN and instruments, weighted by imports) above which the legislature's
     /// pressure to suspend builds (fraction).
     pub auto_tariff_threshold: f64,
     /// Chance of suspension each month with no pressure.
     pub hazard_base: f64,
     /// Added chance per percentage point of auto tariff above the threshold.
     pub hazard_per_point: f64,
-    /// Japan's overall approval below which a weak cabinet is pushed to act.
+    /// The partner's overall approval below which a weak cabinet is pushed to act.
     pub approval_floor: f64,
     /// Added chance per approval point below the floor.
     pub hazard_per_approval_point: f64,
-    /// Consecutive months above the threshold after which the Diet suspends for certain.
+    /// Consecutive months above the threshold after which the legislature suspends for certain.
     pub rounds_to_certain_suspension: u32,
-    /// Months of suspension with auto tariffs still above the threshold after which the Diet terminates it.
+    /// Months of suspension with auto tariffs still above the threshold after which the legislature terminates it.
     pub terminate_after_rounds: u32,
     /// Where the rule comes from.
     pub source: String,
@@ -478,46 +524,48 @@ pub struct UsjtaRules {
 /// A figure of the model that constituencies react to and objectives score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Indicator {
-    /// US goods deficit with Japan, $bn a year.
+    /// US goods deficit with the partner, $bn a year.
     GoodsDeficitBn,
     /// The deficit at base-year exchange rates.
     GoodsDeficitBaseFxBn,
     /// The deficit minus the deficit before any move.
     DeficitChangeBn,
-    /// US tariff revenue on goods from Japan, $bn a year.
+    /// US tariff revenue on goods from the partner, $bn a year.
     TariffRevenueBn,
     /// Cost of the tariffs to US buyers, $bn a year.
     ConsumerCostBn,
-    /// Fall in Japan's export earnings from the US since the start, $bn a year.
-    JapanExportLossBn,
+    /// Fall in the partner's export earnings from the US since the start, $bn a year.
+    PartnerExportLossBn,
     /// The part of that loss in autos and parts.
     AutoExportLossBn,
-    /// US farm exports to Japan, $bn a year.
+    /// US farm exports to the partner, $bn a year.
     FarmExportsBn,
     /// US farm exports minus their value before any move.
     FarmExportsChangeBn,
-    /// Japanese investment inflow, $bn a year.
+    /// The partner's investment inflow, $bn a year.
     InvestmentInflowBn,
     /// Investment inflow minus the inflow before any move.
     InvestmentChangeBn,
-    /// 1 while the USJTA is in force, else 0.
-    UsjtaInForce,
-    /// 1 once the USJTA is suspended or terminated, else 0.
-    UsjtaLapsed,
+    /// 1 while the trade agreement is in force, else 0.
+    TradeAgreementInForce,
+    /// 1 once the trade agreement is suspended or terminated, else 0.
+    TradeAgreementLapsed,
     /// Uncertainty from open threats (0–1).
     Uncertainty,
     /// The highest additional US tariff on autos, in percentage points.
     AutoTariffPoints,
     /// 1 once a deal is signed, else 0.
     DealSigned,
-    /// Japan's cost of the concessions in force, $bn-equivalent a year.
+    /// The partner's cost of the concessions in force, $bn-equivalent a year.
     ConcessionCostBn,
-    /// The level of a lever in force: a US rate in percentage points, or a concession's level.
+    /// The level of one of the partner's levers in force, in the lever's unit (1 for a yes, $bn, a share).
     Lever(String),
+    /// The rate of one US instrument in force, in percentage points: 25 for a 25% tariff.
+    TariffPoints(String),
     /// US overall approval (0–100): for objectives only.
     UsApproval,
-    /// Japan's overall approval (0–100): for objectives only.
-    JapanApproval,
+    /// The partner's overall approval (0–100): for objectives only.
+    PartnerApproval,
 }
 
 /// One constituency's response to a figure: its approval target moves by `per_unit` for each unit of the indicator.
@@ -562,7 +610,7 @@ pub struct SidePolitics {
     pub source: String,
 }
 
-/// Both sides' politics: the US administration's constituencies and Japan's government's.
+/// Both sides' politics: the US administration's constituencies and the partner's government's.
 pub type Politics = PerSide<SidePolitics>;
 
 /// What a scheduled event does.
@@ -606,9 +654,9 @@ pub struct ScheduledEvent {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum EventEffect {
-    /// The yen moves by `change_pct` percent against the dollar (positive: weaker yen, more yen per dollar).
+    /// The partner's currency moves by `change_pct` percent against the dollar (positive: a weaker currency, more of it per dollar).
     Fx {
-        /// Percent change of yen per dollar.
+        /// Percent change of the partner's currency per dollar.
         change_pct: f64,
     },
     /// A shock to approval: one constituency, or every one of the side if `constituency` is absent.
@@ -620,7 +668,7 @@ pub enum EventEffect {
         /// Points added (negative: lost).
         delta: f64,
     },
-    /// Japanese investment inflow moves by `change_pct` percent from then on.
+    /// The partner's investment inflow moves by `change_pct` percent from then on.
     Investment {
         /// Percent change.
         change_pct: f64,
@@ -718,6 +766,8 @@ pub type Objectives = PerSide<Vec<Objective>>;
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActualDeal {
+    /// How the game names it in a sentence: "the July 2025 deal".
+    pub label: String,
     /// The round it was signed in.
     pub round: u32,
     /// A sentence for the debrief.
@@ -750,7 +800,7 @@ pub struct Personality {
     pub reluctance: BTreeMap<String, f64>,
     /// Packages it will neither propose nor accept.
     pub red_lines: Vec<RedLine>,
-    /// Unilateral moves it makes on a calendar: US threats, Japanese goodwill gestures.
+    /// Unilateral moves it makes on a calendar: US threats, the partner's goodwill gestures.
     pub gestures: Vec<Gesture>,
     /// Whether it answers threats and gestures in kind (tit-for-tat on moves away from the table).
     pub reciprocates: bool,
@@ -831,7 +881,7 @@ pub enum GestureKind {
         /// The rate.
         rate: f64,
     },
-    /// Japan: put a concession into force as goodwill (a level among its options).
+    /// The partner: put a concession into force as goodwill (a level among its options).
     Implement {
         /// The lever's id.
         lever: String,
@@ -917,6 +967,30 @@ pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/spring-2025.ron
 pub const DEFAULT_SCENARIO_LABEL: &str = "scenarios/spring-2025.ron";
 
 impl Scenario {
+    /// How the game names the two sides of this scenario's table.
+    pub fn names(&self) -> Names<'_> {
+        Names::new(&self.partner)
+    }
+
+    /// The rules by which the partner's legislature may suspend the trade agreement, when suspension is in play.
+    pub fn suspension(&self) -> Option<&SuspensionRules> {
+        self.trade_agreement
+            .as_ref()
+            .and_then(|agreement| agreement.suspension.as_ref())
+    }
+
+    /// The trade agreement's short name ("USJTA"), or "trade agreement" when the scenario has none.
+    pub fn agreement_name(&self) -> &str {
+        self.trade_agreement
+            .as_ref()
+            .map_or("trade agreement", |agreement| agreement.name.as_str())
+    }
+
+    /// The label of the deal that really happened ("the July 2025 deal"), when the scenario records one.
+    pub fn real_deal_label(&self) -> Option<&str> {
+        self.actual_deal.as_ref().map(|deal| deal.label.as_str())
+    }
+
     /// The built-in default scenario.
     pub fn builtin() -> Result<Scenario, ScenarioError> {
         Scenario::from_ron_str(DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL)
@@ -997,9 +1071,9 @@ impl Scenario {
         self.us_instruments.iter().position(|s| s.id == id)
     }
 
-    /// The Japanese lever with this id.
+    /// The partner's lever with this id.
     pub fn lever_index(&self, id: &str) -> Option<usize> {
-        self.japan_levers.iter().position(|s| s.id == id)
+        self.partner_levers.iter().position(|s| s.id == id)
     }
 
     /// The tutorial's coaching notes for a round, for `side` (or, with `None`, for a view of both sides).
@@ -1056,16 +1130,16 @@ impl Scenario {
 
         let fx = root.field("exchange");
         v.range(
-            &fx.field("yen_per_dollar"),
-            self.exchange.yen_per_dollar,
-            MIN_YEN_PER_DOLLAR,
-            MAX_YEN_PER_DOLLAR,
+            &fx.field("currency_per_dollar"),
+            self.exchange.currency_per_dollar,
+            MIN_CURRENCY_PER_DOLLAR,
+            MAX_CURRENCY_PER_DOLLAR,
         );
         v.range(
-            &fx.field("base_yen_per_dollar"),
-            self.exchange.base_yen_per_dollar,
-            MIN_YEN_PER_DOLLAR,
-            MAX_YEN_PER_DOLLAR,
+            &fx.field("base_currency_per_dollar"),
+            self.exchange.base_currency_per_dollar,
+            MIN_CURRENCY_PER_DOLLAR,
+            MAX_CURRENCY_PER_DOLLAR,
         );
         v.range(
             &fx.field("import_fx_elasticity"),
@@ -1126,10 +1200,10 @@ impl Scenario {
             v.billions(&p.field("us_imports_bn"), s.us_imports_bn);
             v.billions(&p.field("us_exports_bn"), s.us_exports_bn);
             v.rate(&p.field("us_tariff"), s.us_tariff);
-            v.rate(&p.field("japan_tariff"), s.japan_tariff);
-            v.rate(&p.field("japan_mfn_tariff"), s.japan_mfn_tariff);
+            v.rate(&p.field("partner_tariff"), s.partner_tariff);
+            v.rate(&p.field("partner_mfn_tariff"), s.partner_mfn_tariff);
             v.elasticity(&p.field("us_import_elasticity"), s.us_import_elasticity);
-            v.elasticity(&p.field("japan_import_elasticity"), s.japan_import_elasticity);
+            v.elasticity(&p.field("partner_import_elasticity"), s.partner_import_elasticity);
             let pt = p.field("pass_through");
             v.range(&pt.field("initial"), s.pass_through.initial, 0.0, 1.0);
             v.range(&pt.field("long_run"), s.pass_through.long_run, 0.0, 1.0);
@@ -1147,6 +1221,7 @@ impl Scenario {
             }
             v.rate(&p.field("rate_now"), ins.rate_now);
             v.options(&p.field("options"), &ins.options, 0.0, 2.0);
+            v.among_options(&p.field("rate_now"), ins.rate_now, &ins.options, &ins.id);
             // With no valid round count, `rounds` itself is the problem already reported.
             if (1..=60).contains(&self.rounds) && ins.deal_lag_rounds > self.rounds {
                 v.fail(
@@ -1158,17 +1233,17 @@ impl Scenario {
         }
 
         let lever_ids = v.unique_ids(
-            &root.field("japan_levers"),
-            self.japan_levers.iter().map(|s| s.id.as_str()),
+            &root.field("partner_levers"),
+            self.partner_levers.iter().map(|s| s.id.as_str()),
         );
         for id in lever_ids.intersection(&instrument_ids) {
             v.fail(
-                &root.field("japan_levers"),
-                format!("id \"{id}\" is used by both a US instrument and a Japanese lever; ids must be unique"),
+                &root.field("partner_levers"),
+                format!("id \"{id}\" is used by both a US instrument and a lever of the partner's; ids must be unique"),
             );
         }
-        for (i, lever) in self.japan_levers.iter().enumerate() {
-            let p = root.field("japan_levers").index(i);
+        for (i, lever) in self.partner_levers.iter().enumerate() {
+            let p = root.field("partner_levers").index(i);
             v.options(&p.field("options"), &lever.options, 0.0, 1.0e4);
             if lever.options.first().is_some_and(|&o| o != 0.0) {
                 v.fail(
@@ -1193,7 +1268,7 @@ impl Scenario {
                     "cooperation is given or not: expected the unit YesNo".to_string(),
                 );
             }
-            v.billions(&p.field("japan_cost_per_unit"), lever.japan_cost_per_unit);
+            v.billions(&p.field("cost_per_unit"), lever.cost_per_unit);
             if lever.phase_in_months > 120 {
                 v.fail(
                     &p.field("phase_in_months"),
@@ -1261,18 +1336,7 @@ impl Scenario {
         );
         v.text(&inv.field("source"), &self.investment.source);
 
-        let u = root.field("usjta");
-        v.rate(&u.field("auto_tariff_threshold"), self.usjta.auto_tariff_threshold);
-        v.range(&u.field("hazard_base"), self.usjta.hazard_base, 0.0, 1.0);
-        v.range(&u.field("hazard_per_point"), self.usjta.hazard_per_point, 0.0, 1.0);
-        v.range(&u.field("approval_floor"), self.usjta.approval_floor, 0.0, 100.0);
-        v.range(
-            &u.field("hazard_per_approval_point"),
-            self.usjta.hazard_per_approval_point,
-            0.0,
-            1.0,
-        );
-        v.text(&u.field("source"), &self.usjta.source);
+        self.check_partner(&mut v, &root);
 
         let all_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).cloned().collect();
         for side in Side::BOTH {
@@ -1305,12 +1369,11 @@ impl Scenario {
                 for (k, r) in c.reactions.iter().enumerate() {
                     let rp = p.field("reactions").index(k).field("indicator");
                     match &r.indicator {
-                        Indicator::UsApproval | Indicator::JapanApproval => v.fail(
+                        Indicator::UsApproval | Indicator::PartnerApproval => v.fail(
                             &rp,
                             "a constituency cannot react to approval itself; use another indicator".to_string(),
                         ),
-                        Indicator::Lever(id) => v.reference(&rp, id, &all_ids, "instrument or lever"),
-                        _ => {}
+                        indicator => v.indicator(&rp, indicator, self),
                     }
                     v.magnitude(
                         &p.field("reactions").index(k).field("per_unit"),
@@ -1349,9 +1412,7 @@ impl Scenario {
                     );
                 }
                 v.text(&p.field("source"), &o.source);
-                if let Indicator::Lever(id) = &o.indicator {
-                    v.reference(&p.field("indicator"), id, &all_ids, "instrument or lever");
-                }
+                v.indicator(&p.field("indicator"), &o.indicator, self);
             }
         }
 
@@ -1364,6 +1425,9 @@ impl Scenario {
                     let kp = p.field("kind");
                     v.reference(&kp.field("instrument"), instrument, &instrument_ids, "US instrument");
                     v.rate(&kp.field("rate"), *rate);
+                    if let Some(i) = self.instrument_index(instrument) {
+                        v.among_options(&kp.field("rate"), *rate, &self.us_instruments[i].options, instrument);
+                    }
                 }
                 ScheduledKind::Election { threshold, loss, .. } => {
                     v.range(&p.field("kind").field("threshold"), *threshold, 0.0, 100.0);
@@ -1426,13 +1490,31 @@ impl Scenario {
         if let Some(deal) = &self.actual_deal {
             let p = root.field("actual_deal");
             v.round(&p.field("round"), deal.round, self.rounds);
+            v.text(&p.field("label"), &deal.label);
             v.text(&p.field("source"), &deal.source);
+            let missing: Vec<&str> = self
+                .us_instruments
+                .iter()
+                .map(|i| i.id.as_str())
+                .chain(self.partner_levers.iter().map(|l| l.id.as_str()))
+                .filter(|id| !deal.terms.contains_key(*id))
+                .collect();
+            v.rule(&p.field("terms"), || {
+                "a level for every instrument and lever".to_string()
+            });
+            if !missing.is_empty() {
+                v.fail_with_help(
+                    &p.field("terms"),
+                    format!("the deal gives no level for {}", quoted_list(&missing)),
+                    Some("a deal settles every issue: write the level each kept, even 0.0 for none".to_string()),
+                );
+            }
             for (id, value) in &deal.terms {
                 let tp = p.field("terms").field(id);
                 let options = self
                     .instrument_index(id)
                     .map(|i| &self.us_instruments[i].options)
-                    .or_else(|| self.lever_index(id).map(|i| &self.japan_levers[i].options));
+                    .or_else(|| self.lever_index(id).map(|i| &self.partner_levers[i].options));
                 match options {
                     None => v.unknown_issue(&tp, id, self),
                     Some(options) if !options.contains(value) => v.fail(
@@ -1458,7 +1540,7 @@ impl Scenario {
         let mut scenario = self.clone();
         for sector in &mut scenario.sectors {
             sector.us_import_elasticity *= set.elasticity_scale;
-            sector.japan_import_elasticity *= set.elasticity_scale;
+            sector.partner_import_elasticity *= set.elasticity_scale;
             let p = &mut sector.pass_through;
             p.initial = (p.initial + set.pass_through_shift).clamp(0.0, 1.0);
             p.long_run = (p.long_run + set.pass_through_shift).clamp(0.0, 1.0);
@@ -1466,6 +1548,62 @@ impl Scenario {
         let speed = &mut scenario.dynamics.volume_adjustment_per_month;
         *speed = (*speed * set.adjustment_scale).clamp(0.0, 1.0);
         scenario
+    }
+
+    fn check_partner(&self, v: &mut Validator, root: &FieldPath) {
+        let pp = root.field("partner");
+        v.text(&pp.field("name"), &self.partner.name);
+        if let Some(short) = &self.partner.short {
+            v.text(&pp.field("short"), short);
+        }
+        if let Some(possessive) = &self.partner.possessive {
+            v.text(&pp.field("possessive"), possessive);
+        }
+        v.text(&pp.field("legislature"), &self.partner.legislature);
+        v.text(&pp.field("currency").field("name"), &self.partner.currency.name);
+        let code = &self.partner.currency.code;
+        v.rule(&pp.field("currency").field("code"), || {
+            "three capital letters (ISO 4217)".to_string()
+        });
+        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            v.fail(
+                &pp.field("currency").field("code"),
+                format!("expected a three-letter ISO 4217 code such as \"JPY\", found \"{code}\""),
+            );
+        }
+
+        let ap = root.field("trade_agreement");
+        let Some(agreement) = &self.trade_agreement else {
+            for (i, sector) in self.sectors.iter().enumerate() {
+                if sector.has(SectorFlag::TradeAgreement) {
+                    v.fail_with_help(
+                        &root.field("sectors").index(i).field("flags"),
+                        format!(
+                            "sector \"{}\" is flagged TradeAgreement, but the scenario has no trade_agreement",
+                            sector.id
+                        ),
+                        Some("describe the agreement in `trade_agreement`, or drop the flag".to_string()),
+                    );
+                }
+            }
+            return;
+        };
+        v.text(&ap.field("name"), &agreement.name);
+        v.text(&ap.field("full_name"), &agreement.full_name);
+        if let Some(rules) = &agreement.suspension {
+            let u = ap.field("suspension");
+            v.rate(&u.field("auto_tariff_threshold"), rules.auto_tariff_threshold);
+            v.range(&u.field("hazard_base"), rules.hazard_base, 0.0, 1.0);
+            v.range(&u.field("hazard_per_point"), rules.hazard_per_point, 0.0, 1.0);
+            v.range(&u.field("approval_floor"), rules.approval_floor, 0.0, 100.0);
+            v.range(
+                &u.field("hazard_per_approval_point"),
+                rules.hazard_per_approval_point,
+                0.0,
+                1.0,
+            );
+            v.text(&u.field("source"), &rules.source);
+        }
     }
 
     fn check_history(&self, v: &mut Validator, root: &FieldPath, sector_ids: &BTreeSet<String>) {
@@ -1487,10 +1625,10 @@ impl Scenario {
             );
         }
         v.range(
-            &hp.field("yen_per_dollar"),
-            history.yen_per_dollar,
-            MIN_YEN_PER_DOLLAR,
-            MAX_YEN_PER_DOLLAR,
+            &hp.field("currency_per_dollar"),
+            history.currency_per_dollar,
+            MIN_CURRENCY_PER_DOLLAR,
+            MAX_CURRENCY_PER_DOLLAR,
         );
         v.text(&hp.field("source"), &history.source);
         let check_month = |v: &mut Validator, path: &FieldPath, month: &str| {
@@ -1559,7 +1697,7 @@ impl Scenario {
     pub fn issue_options(&self, id: &str) -> Option<&[f64]> {
         self.instrument_index(id)
             .map(|i| self.us_instruments[i].options.as_slice())
-            .or_else(|| self.lever_index(id).map(|i| self.japan_levers[i].options.as_slice()))
+            .or_else(|| self.lever_index(id).map(|i| self.partner_levers[i].options.as_slice()))
     }
 
     /// The personality with this id.
@@ -1643,24 +1781,30 @@ impl Scenario {
                     GestureKind::Threaten { instrument, rate } => {
                         ("Threaten", instrument, *rate, Side::Us, "instrument", "US instrument")
                     }
-                    GestureKind::Implement { lever, level } => {
-                        ("Implement", lever, *level, Side::Japan, "lever", "Japanese lever")
-                    }
+                    GestureKind::Implement { lever, level } => (
+                        "Implement",
+                        lever,
+                        *level,
+                        Side::Partner,
+                        "lever",
+                        "lever of the partner's",
+                    ),
                 };
                 let ap = gp.field("act");
                 if owner != personality.side {
                     v.fail(
                         &gp.field("act"),
                         format!(
-                            "only {owner} may {}; this personality plays {}",
+                            "only {} may {}; this personality plays {}",
+                            self.names().label(owner),
                             variant.to_lowercase(),
-                            personality.side
+                            self.names().label(personality.side)
                         ),
                     );
                 }
                 let known: BTreeSet<String> = match owner {
                     Side::Us => self.us_instruments.iter().map(|x| x.id.clone()).collect(),
-                    Side::Japan => self.japan_levers.iter().map(|x| x.id.clone()).collect(),
+                    Side::Partner => self.partner_levers.iter().map(|x| x.id.clone()).collect(),
                 };
                 v.reference(&ap.field(ids), id, &known, what);
                 if let Some(options) = self.issue_options(id)
@@ -1878,6 +2022,18 @@ impl Validator {
         }
     }
 
+    /// A rate an instrument starts at or is scheduled to take: the table only ever sets an instrument to one of its
+    /// options, so any other rate could never be undone or offered back.
+    fn among_options(&mut self, path: &FieldPath, rate: f64, options: &[f64], id: &str) {
+        self.rule(path, || "one of the instrument's options".to_string());
+        if rate.is_finite() && !options.is_empty() && !options.contains(&rate) {
+            self.fail(
+                path,
+                format!("{rate} is not one of the options {options:?} of \"{id}\""),
+            );
+        }
+    }
+
     fn reference(&mut self, path: &FieldPath, id: &str, known: &BTreeSet<String>, what: &str) {
         self.rule(path, || format!("the id of a {what}"));
         if !known.contains(id) {
@@ -1890,13 +2046,41 @@ impl Validator {
         }
     }
 
-    /// An id that names neither a US instrument nor a Japanese lever, with the closest that does.
+    /// An indicator that names an instrument or a lever: `Lever` must name one of the partner's levers and
+    /// `TariffPoints` a US instrument; the other way round is refused with the indicator to write instead.
+    fn indicator(&mut self, path: &FieldPath, indicator: &Indicator, scenario: &Scenario) {
+        match indicator {
+            Indicator::Lever(id) if scenario.instrument_index(id).is_some() => self.fail_with_help(
+                path,
+                format!("\"{id}\" is a US instrument, not a lever of the partner's"),
+                Some(format!(
+                    "write TariffPoints(\"{id}\"): a US rate is read in percentage points (15 for a 15% tariff)"
+                )),
+            ),
+            Indicator::Lever(id) => {
+                let known = scenario.partner_levers.iter().map(|l| l.id.clone()).collect();
+                self.reference(path, id, &known, "partner lever");
+            }
+            Indicator::TariffPoints(id) if scenario.lever_index(id).is_some() => self.fail_with_help(
+                path,
+                format!("\"{id}\" is a lever of the partner's, not a US instrument"),
+                Some(format!("write Lever(\"{id}\"): a lever is read in its own unit")),
+            ),
+            Indicator::TariffPoints(id) => {
+                let known = scenario.us_instruments.iter().map(|i| i.id.clone()).collect();
+                self.reference(path, id, &known, "US instrument");
+            }
+            _ => {}
+        }
+    }
+
+    /// An id that names neither a US instrument nor a lever of the partner's, with the closest that does.
     fn unknown_issue(&mut self, path: &FieldPath, id: &str, scenario: &Scenario) {
         let issues = scenario
             .us_instruments
             .iter()
             .map(|i| i.id.as_str())
-            .chain(scenario.japan_levers.iter().map(|l| l.id.as_str()));
+            .chain(scenario.partner_levers.iter().map(|l| l.id.as_str()));
         self.fail_with_help(
             path,
             format!("unknown instrument or lever \"{id}\""),
@@ -2011,17 +2195,51 @@ pub fn did_you_mean<'c>(found: &str, candidates: impl IntoIterator<Item = &'c st
         .map(|(_, candidate)| candidate)
 }
 
-/// A help line for a syntax or type error, where one follows from the error: the field or variant probably meant.
+/// Names the scenario format used before it named the partner, with what replaced each: a file written for the
+/// older format is told what to rename, not only that a field is unknown.
+const RENAMED: &[(&str, &str)] = &[
+    ("japan_levers", "partner_levers"),
+    ("japan_tariff", "partner_tariff"),
+    ("japan_mfn_tariff", "partner_mfn_tariff"),
+    ("japan_import_elasticity", "partner_import_elasticity"),
+    ("japan_cost_per_unit", "cost_per_unit"),
+    ("yen_per_dollar", "currency_per_dollar"),
+    ("base_yen_per_dollar", "base_currency_per_dollar"),
+    (
+        "usjta",
+        "trade_agreement (with `name`, `full_name` and its rules under `suspension`)",
+    ),
+    ("japan", "partner"),
+    ("Japan", "Partner"),
+    ("Usjta", "TradeAgreement"),
+    ("UsjtaInForce", "TradeAgreementInForce"),
+    ("UsjtaLapsed", "TradeAgreementLapsed"),
+    ("JapanApproval", "PartnerApproval"),
+    ("JapanExportLossBn", "PartnerExportLossBn"),
+    ("Yen", "Partner"),
+];
+
+/// A help line for a syntax or type error, where one follows from the error: the new name of a renamed field or
+/// variant, or the field or variant probably meant.
 fn syntax_help(code: &ron::Error) -> Option<String> {
-    match code {
-        ron::Error::NoSuchStructField { expected, found, .. } => {
-            did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
+    let (expected, found) = match code {
+        ron::Error::MissingStructField { field: "partner", .. } => {
+            return Some(
+                "name the country across the table: `partner: (name: \"Japan\", legislature: \"Diet\", currency: \
+                 (name: \"yen\", code: \"JPY\"))` (see docs/scenario-authoring.md)"
+                    .to_string(),
+            );
         }
-        ron::Error::NoSuchEnumVariant { expected, found, .. } => {
-            did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
-        }
-        _ => None,
+        ron::Error::NoSuchStructField { expected, found, .. } => (*expected, found.as_str()),
+        ron::Error::NoSuchEnumVariant { expected, found, .. } => (*expected, found.as_str()),
+        _ => return None,
+    };
+    if let Some((_, new)) = RENAMED.iter().find(|(old, _)| *old == found) {
+        return Some(format!(
+            "`{found}` was renamed `{new}` when scenarios began to name their partner (see docs/scenario-authoring.md)"
+        ));
     }
+    did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
 }
 
 /// A number as a message shows it: plainly when it reads well, in scientific notation when it is huge or tiny (so
@@ -2033,4 +2251,9 @@ pub fn show_number(x: f64) -> String {
     } else {
         format!("{x}")
     }
+}
+
+/// Ids in quotes, joined with commas: `"a", "b"`.
+fn quoted_list(ids: &[&str]) -> String {
+    ids.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ")
 }

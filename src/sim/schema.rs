@@ -246,7 +246,7 @@ mod tests {
             text.contains("$bn, from 0 to 10000"),
             "the validator's rule for money is in the reference"
         );
-        assert!(text.contains("`japan_levers[].unit` = `BillionsPerYear`"));
+        assert!(text.contains("`partner_levers[].unit` = `BillionsPerYear`"));
         assert!(text.contains("*optional*"));
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::economy::{self, Economy, Policy, UsjtaStatus};
+use super::economy::{self, Economy, Policy, TradeAgreementStatus};
 use super::negotiation::{GameState, OutcomeKind, starting_additional};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
@@ -28,7 +28,7 @@ pub struct ProjectionBand {
     /// The US utility, 0–1.
     pub us: Band,
     /// Japan's utility, 0–1.
-    pub japan: Band,
+    pub partner: Band,
 }
 
 /// The band of signing `package` now, or of no deal when `package` is `None`.
@@ -36,7 +36,7 @@ pub fn projection_band(scenario: &Scenario, state: &GameState, package: Option<&
     let mut band = ProjectionBand {
         deficit_bn: [0.0; 3],
         us: [0.0; 3],
-        japan: [0.0; 3],
+        partner: [0.0; 3],
     };
     for (k, variant) in Variant::ALL.into_iter().enumerate() {
         let scenario = scenario.variant(variant);
@@ -47,7 +47,7 @@ pub fn projection_band(scenario: &Scenario, state: &GameState, package: Option<&
         };
         band.deficit_bn[k] = projection.economy.goods_deficit_bn;
         band.us[k] = valuer.utility_of(Side::Us, &projection);
-        band.japan[k] = valuer.utility_of(Side::Japan, &projection);
+        band.partner[k] = valuer.utility_of(Side::Partner, &projection);
     }
     band
 }
@@ -201,7 +201,7 @@ pub struct Projection {
     /// Each side's overall approval target.
     pub approval: PerSide<f64>,
     /// Chance the Diet suspends the USJTA next month.
-    pub usjta_hazard: f64,
+    pub trade_agreement_hazard: f64,
     /// Whether a deal is in force in the projection.
     pub deal_signed: bool,
 }
@@ -249,8 +249,8 @@ impl<'a> Valuer<'a> {
         let constituencies =
             PerSide::from_fn(|side| politics::approval_targets(scenario, side, &self.state.shocks[side], &readings));
         let approval = PerSide::from_fn(|side| politics::overall(scenario, side, &constituencies[side]));
-        let usjta_hazard = if policy.usjta.in_force() {
-            politics::usjta_hazard(scenario, economy.auto_tariff_total, approval.japan)
+        let trade_agreement_hazard = if policy.trade_agreement.in_force() {
+            politics::trade_agreement_hazard(scenario, economy.auto_tariff_total, approval.partner)
         } else {
             0.0
         };
@@ -259,7 +259,7 @@ impl<'a> Valuer<'a> {
             policy,
             constituencies,
             approval,
-            usjta_hazard,
+            trade_agreement_hazard,
             deal_signed,
         }
     }
@@ -267,8 +267,8 @@ impl<'a> Valuer<'a> {
     /// Next month if `package` were signed now.
     pub fn project_deal(&self, package: &Package) -> Projection {
         let mut policy = self.space.apply_to(package, &self.state.policy);
-        if policy.usjta == UsjtaStatus::Suspended {
-            policy.usjta = UsjtaStatus::InForce;
+        if policy.trade_agreement == TradeAgreementStatus::Suspended {
+            policy.trade_agreement = TradeAgreementStatus::InForce;
         }
         self.project_policy(policy, 0.0, true)
     }
@@ -283,11 +283,11 @@ impl<'a> Valuer<'a> {
         for t in &self.state.threats {
             policy.us_rates[t.instrument] = policy.us_rates[t.instrument].max(t.rate);
         }
-        if policy.usjta.in_force()
+        if policy.trade_agreement.in_force()
             && politics::auto_tariff_above_line(self.scenario, economy::auto_tariff_total(self.scenario, &policy))
         {
             // Talks failing with auto tariffs above the line: the Diet's suspension is to be expected.
-            policy.usjta = UsjtaStatus::Suspended;
+            policy.trade_agreement = TradeAgreementStatus::Suspended;
         }
         self.project_policy(policy, self.scenario.investment.unsettled_uncertainty, false)
     }
@@ -306,7 +306,7 @@ impl<'a> Valuer<'a> {
             start: self.state.start_economy(),
             policy: &projection.policy,
             deal_signed: projection.deal_signed,
-            approval: PerSide::new(projection.approval.us, projection.approval.japan),
+            approval: PerSide::new(projection.approval.us, projection.approval.partner),
         };
         let objectives = self.scenario.objectives.side(side);
         let total: f64 = weights.iter().sum();

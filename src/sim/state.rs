@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::economy::{self, Conditions, Economy, Policy};
-use super::moves::{self, Available, InstrumentMoves, LeverMoves, MAX_ACTIONS_PER_TURN, Move, UsjtaMoves};
+use super::moves::{self, Available, InstrumentMoves, LeverMoves, MAX_ACTIONS_PER_TURN, Move, TradeAgreementMoves};
 use super::package::Package;
 use super::politics::{self, Approvals};
 use super::scenario::{PerSide, Scenario, Side};
@@ -119,7 +119,7 @@ pub struct RoundRecord {
     /// Each side's overall approval (0–100).
     pub approval: PerSide<f64>,
     /// This month's chance that the Diet suspends the USJTA.
-    pub usjta_hazard: f64,
+    pub trade_agreement_hazard: f64,
 }
 
 /// What kind of thing happened.
@@ -151,11 +151,11 @@ pub enum EventKind {
     /// A class inject fired.
     Inject(String),
     /// The USJTA was suspended.
-    UsjtaSuspended,
+    TradeAgreementSuspended,
     /// The USJTA was restored.
-    UsjtaRestored,
+    TradeAgreementRestored,
     /// The USJTA was terminated.
-    UsjtaTerminated,
+    TradeAgreementTerminated,
     /// A government fell.
     GovernmentFell(Side),
     /// A round ended.
@@ -199,9 +199,9 @@ pub struct GameState {
     /// Lasting approval shocks from events.
     pub shocks: Approvals,
     /// Consecutive months with the auto tariff above the USJTA threshold.
-    pub usjta_pressure_months: u32,
+    pub trade_agreement_pressure_months: u32,
     /// Months the USJTA has been suspended with the auto tariff above the threshold.
-    pub usjta_suspended_months: u32,
+    pub trade_agreement_suspended_months: u32,
     /// The offer on the table.
     pub offer: Option<Offer>,
     /// Every offer made, with its fate.
@@ -272,12 +272,12 @@ impl GameState {
             month: scenario.month_of_round(0),
             approval: PerSide::new(
                 politics::overall(scenario, Side::Us, &approvals.us),
-                politics::overall(scenario, Side::Japan, &approvals.japan),
+                politics::overall(scenario, Side::Partner, &approvals.partner),
             ),
             economy,
             policy: policy.clone(),
             approvals: approvals.clone(),
-            usjta_hazard: 0.0,
+            trade_agreement_hazard: 0.0,
         };
         let mut state = GameState {
             seed,
@@ -290,8 +290,8 @@ impl GameState {
             threats: Vec::new(),
             shocks: politics::zero_approvals(scenario),
             approvals,
-            usjta_pressure_months: 0,
-            usjta_suspended_months: 0,
+            trade_agreement_pressure_months: 0,
+            trade_agreement_suspended_months: 0,
             offer: None,
             offers: Vec::new(),
             outcome: None,
@@ -358,11 +358,11 @@ impl GameState {
         } else {
             Vec::new()
         };
-        let levers = if side == Side::Japan {
-            (0..scenario.japan_levers.len())
+        let levers = if side == Side::Partner {
+            (0..scenario.partner_levers.len())
                 .map(|k| LeverMoves {
                     lever: k,
-                    levels: scenario.japan_levers[k]
+                    levels: scenario.partner_levers[k]
                         .options
                         .iter()
                         .copied()
@@ -379,7 +379,7 @@ impl GameState {
             actions_left,
             instruments,
             levers,
-            usjta: UsjtaMoves::of(self.policy.usjta),
+            trade_agreement: TradeAgreementMoves::of(scenario, self.policy.trade_agreement),
             can_accept: self.offer_to(side).is_some(),
         }
     }

@@ -27,7 +27,7 @@ pub struct GameResult {
     /// The US score (0–100) over the game.
     pub us_score: f64,
     /// Japan's score (0–100).
-    pub japan_score: f64,
+    pub partner_score: f64,
     /// The outcome valued at the opening position: the signed package, or no deal.
     pub outcome: Point,
     /// Its measures.
@@ -43,7 +43,7 @@ pub struct Pairing {
     /// Who played the US.
     pub us: String,
     /// Who played Japan.
-    pub japan: String,
+    pub partner: String,
     /// Games played.
     pub games: u32,
     /// Games ending in a deal.
@@ -57,11 +57,11 @@ pub struct Pairing {
     /// Mean US score (0–100).
     pub us_score: f64,
     /// Mean Japan score (0–100).
-    pub japan_score: f64,
+    pub partner_score: f64,
     /// Mean US utility of the outcome at the opening position.
     pub us_utility: f64,
     /// Mean Japan utility of the outcome at the opening position.
-    pub japan_utility: f64,
+    pub partner_utility: f64,
     /// Mean Nash product.
     pub nash_product: f64,
     /// Mean distance to the Pareto frontier.
@@ -75,6 +75,11 @@ pub struct Pairing {
 pub struct Tournament {
     /// The scenario's id.
     pub scenario: String,
+    /// The partner's short name, for headings ("Japan").
+    pub partner: String,
+    /// The partner's two-letter tag for narrow columns ("JP"): the first two letters of its currency's ISO 4217 code,
+    /// which are the country's ISO 3166 code.
+    pub partner_tag: String,
     /// Games per pairing.
     pub runs: u32,
     /// The first seed; run `i` plays seed `seed + i`.
@@ -145,7 +150,7 @@ fn summarise_terms(scenario: &Scenario, results: &[GameResult]) -> Vec<TermSumma
 pub fn run(
     scenario: &Scenario,
     us: &[Opponent],
-    japan: &[Opponent],
+    partner: &[Opponent],
     runs: u32,
     seed: u64,
     threads: usize,
@@ -154,13 +159,13 @@ pub fn run(
     for entrant in us {
         entrant.agent(scenario, Side::Us)?;
     }
-    for entrant in japan {
-        entrant.agent(scenario, Side::Japan)?;
+    for entrant in partner {
+        entrant.agent(scenario, Side::Partner)?;
     }
     let space = OutcomeSpace::at_opening(scenario, threads);
     let opening = GameState::new(scenario, seed);
     let jobs: Vec<(usize, usize, u64)> = (0..us.len())
-        .flat_map(|u| (0..japan.len()).flat_map(move |j| (0..runs).map(move |r| (u, j, u64::from(r)))))
+        .flat_map(|u| (0..partner.len()).flat_map(move |j| (0..runs).map(move |r| (u, j, u64::from(r)))))
         .collect();
     let threads = threads.clamp(1, 64);
     let mut results: Vec<Option<GameResult>> = vec![None; jobs.len()];
@@ -176,7 +181,7 @@ pub fn run(
                         .step_by(threads)
                         .map(|(n, &(u, j, r))| {
                             let game_seed = seed.wrapping_add(r);
-                            (n, play_one(scenario, &us[u], &japan[j], game_seed, &valuer, space))
+                            (n, play_one(scenario, &us[u], &partner[j], game_seed, &valuer, space))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -192,11 +197,13 @@ pub fn run(
     let mut pairings = Vec::new();
     for (chunk, (u, j)) in results
         .chunks(runs.max(1) as usize)
-        .zip((0..us.len()).flat_map(|u| (0..japan.len()).map(move |j| (u, j))))
+        .zip((0..us.len()).flat_map(|u| (0..partner.len()).map(move |j| (u, j))))
     {
-        pairings.push(summarise(us[u].name(), japan[j].name(), chunk));
+        pairings.push(summarise(us[u].name(), partner[j].name(), chunk));
     }
     Ok(Tournament {
+        partner: scenario.names().short(Side::Partner).to_string(),
+        partner_tag: scenario.partner.currency.code.chars().take(2).collect(),
         scenario: scenario.id.clone(),
         runs,
         seed,
@@ -213,14 +220,14 @@ pub fn run(
 fn play_one(
     scenario: &Scenario,
     us: &Opponent,
-    japan: &Opponent,
+    partner: &Opponent,
     seed: u64,
     opening: &Valuer,
     space: &OutcomeSpace,
 ) -> GameResult {
     let mut us_agent = us.agent(scenario, Side::Us).expect("entrants were checked");
-    let mut japan_agent = japan.agent(scenario, Side::Japan).expect("entrants were checked");
-    let state = play(scenario, seed, us_agent.as_mut(), japan_agent.as_mut());
+    let mut partner_agent = partner.agent(scenario, Side::Partner).expect("entrants were checked");
+    let state = play(scenario, seed, us_agent.as_mut(), partner_agent.as_mut());
     let outcome = state.outcome.as_ref().expect("a played game has ended");
     let valued = match (&outcome.kind, &outcome.package) {
         (OutcomeKind::Deal, Some(package)) => point(opening, package),
@@ -231,21 +238,21 @@ fn play_one(
         kind: outcome.kind,
         round: outcome.round,
         us_score: score_game(scenario, &state, Side::Us).total,
-        japan_score: score_game(scenario, &state, Side::Japan).total,
+        partner_score: score_game(scenario, &state, Side::Partner).total,
         outcome: valued,
         measures: space.measure(valued),
         package: outcome.package.clone().filter(|_| outcome.kind == OutcomeKind::Deal),
     }
 }
 
-fn summarise(us: String, japan: String, games: &[GameResult]) -> Pairing {
+fn summarise(us: String, partner: String, games: &[GameResult]) -> Pairing {
     let n = games.len().max(1) as f64;
     let mean = |f: &dyn Fn(&GameResult) -> f64| games.iter().map(f).sum::<f64>() / n;
     let deals: Vec<&GameResult> = games.iter().filter(|g| g.kind == OutcomeKind::Deal).collect();
     let agreements = deals.len() as u32;
     Pairing {
         us,
-        japan,
+        partner,
         games: games.len() as u32,
         agreements,
         agreement_rate: f64::from(agreements) / n,
@@ -253,9 +260,9 @@ fn summarise(us: String, japan: String, games: &[GameResult]) -> Pairing {
         mean_rounds_to_agreement: (!deals.is_empty())
             .then(|| deals.iter().map(|g| f64::from(g.round)).sum::<f64>() / deals.len() as f64),
         us_score: mean(&|g| g.us_score),
-        japan_score: mean(&|g| g.japan_score),
+        partner_score: mean(&|g| g.partner_score),
         us_utility: mean(&|g| g.outcome.us),
-        japan_utility: mean(&|g| g.outcome.japan),
+        partner_utility: mean(&|g| g.outcome.partner),
         nash_product: mean(&|g| g.measures.nash_product),
         pareto_distance: mean(&|g| g.measures.pareto_distance),
         social_welfare: mean(&|g| g.measures.social_welfare),

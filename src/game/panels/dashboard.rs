@@ -67,6 +67,7 @@ fn series<R: Borrow<RoundRecord>>(
 ///
 /// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
 pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
+    let names = scenario.names();
     let s = theme::SERIES;
     let mut out = vec![
         Chart {
@@ -74,7 +75,7 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             title: "US goods deficit with Japan ($bn/yr)".to_string(),
             tip: format!(
                 "Nominal, and restated at {} exchange rates ({} yen per dollar).",
-                scenario.exchange.base_year, scenario.exchange.base_yen_per_dollar
+                scenario.exchange.base_year, scenario.exchange.base_currency_per_dollar
             ),
             series: vec![
                 series("nominal", s[0], history, |r| r.economy.goods_deficit_bn),
@@ -132,16 +133,16 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
                 dashed: false,
                 ..series("overall", theme::INK, history, |r| match side {
                     Side::Us => r.approval.us,
-                    Side::Japan => r.approval.japan,
+                    Side::Partner => r.approval.partner,
                 })
             },
         );
         out.push(Chart {
             id: match side {
                 Side::Us => "approval_us",
-                Side::Japan => "approval_japan",
+                Side::Partner => "approval_partner",
             },
-            title: format!("Approval in {} (%)", side.short_with_article()),
+            title: format!("Approval in {} (%)", names.short_with_article(side)),
             tip: format!(
                 "Approval by constituency; the government falls below {}% overall.",
                 scenario.politics.side(side).fall_below
@@ -152,15 +153,17 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
         });
     }
     out.push(Chart {
-        id: "usjta",
+        id: "trade_agreement",
         title: "USJTA: chance of suspension (%)".to_string(),
         tip: "Each month's chance that Japan's Diet suspends the USJTA; red marks: months it was not in force."
             .to_string(),
-        series: vec![series("suspension risk", s[1], history, |r| r.usjta_hazard * 100.0)],
+        series: vec![series("suspension risk", s[1], history, |r| {
+            r.trade_agreement_hazard * 100.0
+        })],
         lapsed: history
             .iter()
             .map(|r| r.borrow())
-            .filter(|r| !r.policy.usjta.in_force())
+            .filter(|r| !r.policy.trade_agreement.in_force())
             .map(|r| [r.round as f64, 0.0])
             .collect(),
         from_zero: true,

@@ -14,7 +14,8 @@ use crate::game::theme;
 use crate::sim::format::{self, percent};
 use crate::sim::moves::Available;
 use crate::sim::negotiation::GameState;
-use crate::sim::{Move, Scenario, Side, UsjtaStatus};
+use crate::sim::side::capitalised;
+use crate::sim::{Move, Scenario, Side, TradeAgreementStatus};
 
 /// A group of levers; the number keys 1–4 pick one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,43 +29,44 @@ pub enum LeverGroup {
     /// Japan: put concessions into force now.
     Concessions,
     /// Either side: suspend, restore or terminate the agreement.
-    Usjta,
+    TradeAgreement,
 }
 
 impl LeverGroup {
-    /// The groups of a side, in number-key order.
-    pub fn of(side: Side) -> &'static [LeverGroup] {
-        match side {
-            Side::Us => &[
-                LeverGroup::Tariffs,
-                LeverGroup::Threats,
-                LeverGroup::Goodwill,
-                LeverGroup::Usjta,
-            ],
-            Side::Japan => &[LeverGroup::Concessions, LeverGroup::Usjta],
+    /// The groups of a side, in number-key order. The trade agreement's group only where the scenario puts its
+    /// suspension in play.
+    pub fn of(scenario: &Scenario, side: Side) -> Vec<LeverGroup> {
+        let mut groups = match side {
+            Side::Us => vec![LeverGroup::Tariffs, LeverGroup::Threats, LeverGroup::Goodwill],
+            Side::Partner => vec![LeverGroup::Concessions],
+        };
+        if scenario.suspension().is_some() {
+            groups.push(LeverGroup::TradeAgreement);
         }
+        groups
     }
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, scenario: &Scenario) -> &str {
         match self {
             LeverGroup::Tariffs => "Tariffs",
             LeverGroup::Threats => "Threats",
             LeverGroup::Goodwill => "Goodwill",
             LeverGroup::Concessions => "Gestures",
-            LeverGroup::Usjta => "USJTA",
+            LeverGroup::TradeAgreement => scenario.agreement_name(),
         }
     }
 
     /// What the group is for.
-    pub fn about(self) -> &'static str {
-        match self {
+    pub fn about(self, scenario: &Scenario) -> String {
+        let names = scenario.names();
+        let text = match self {
             LeverGroup::Tariffs => {
                 "Set a tariff now: raise it to add pressure, cut or lift it as goodwill. Rates in force change the \
                  economy at the end of the round."
             }
             LeverGroup::Threats => {
-                "Threaten a rate without a date, or announce one for a later month. Threats weigh on Japanese \
+                "Threaten a rate without a date, or announce one for a later month. Threats weigh on the partner's \
                  investment and on the other side; announced rates take effect unless delayed or settled by a deal."
             }
             LeverGroup::Goodwill => {
@@ -75,11 +77,22 @@ impl LeverGroup {
                 "Put a concession into force now, before any deal, as a goodwill gesture. It costs you at once and \
                  may soften the US — a deal can still set it differently."
             }
-            LeverGroup::Usjta => {
-                "The 2019 USJTA opened Japan to US farm goods. Suspending it hurts US farmers (and Japanese \
-                 consumers); terminating it ends the talks."
+            LeverGroup::TradeAgreement => {
+                return format!(
+                    "{} opened {} to US goods. Suspending it hurts US exporters such as farmers (and {} consumers); \
+                     terminating it ends the talks.",
+                    capitalised(
+                        scenario
+                            .trade_agreement
+                            .as_ref()
+                            .map_or("the agreement", |a| a.full_name.as_str())
+                    ),
+                    names.with_article(Side::Partner),
+                    names.possessive(Side::Partner)
+                );
             }
-        }
+        };
+        text.to_string()
     }
 }
 
@@ -166,19 +179,19 @@ pub fn offered_moves(scenario: &Scenario, state: &GameState, available: &Availab
     for m in &available.levers {
         for &level in &m.levels {
             offered.push(Move::Implement {
-                lever: scenario.japan_levers[m.lever].id.clone(),
+                lever: scenario.partner_levers[m.lever].id.clone(),
                 level,
             });
         }
     }
-    if available.usjta.suspend {
-        offered.push(Move::SuspendUsjta);
+    if available.trade_agreement.suspend {
+        offered.push(Move::SuspendTradeAgreement);
     }
-    if available.usjta.restore {
-        offered.push(Move::RestoreUsjta);
+    if available.trade_agreement.restore {
+        offered.push(Move::RestoreTradeAgreement);
     }
-    if available.usjta.terminate {
-        offered.push(Move::TerminateUsjta);
+    if available.trade_agreement.terminate {
+        offered.push(Move::TerminateTradeAgreement);
     }
     offered
 }
@@ -195,22 +208,28 @@ pub fn lever_panel(
     group: &mut LeverGroup,
     inputs: &mut LeverInputs,
 ) -> Option<Move> {
-    let groups = LeverGroup::of(view.side);
+    let groups = LeverGroup::of(view.scenario, view.side);
     if !groups.contains(group) {
         *group = groups[0];
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("Your levers").size(17.0).strong());
-        ui.label(theme::side_text(view.side));
+        ui.label(theme::side_text(view.scenario.names(), view.side));
     });
     ui.horizontal_wrapped(|ui| {
         for (k, g) in groups.iter().enumerate() {
-            ui.selectable_value(group, *g, format!("{} {}", k + 1, g.label()))
+            ui.selectable_value(group, *g, format!("{} {}", k + 1, g.label(view.scenario)))
                 .on_hover_text(format!("Key {}", k + 1));
         }
     });
     ui.separator();
-    glossary::label(ui, egui::RichText::new(group.about()).small().color(theme::MUTED), "");
+    glossary::label(
+        ui,
+        egui::RichText::new(group.about(view.scenario))
+            .small()
+            .color(theme::MUTED),
+        "",
+    );
     // The seat may act (the game's view) and the core allows it (its turn, actions left).
     let can_act = view.can_act && view.available().can_act;
     if !can_act {
@@ -225,7 +244,7 @@ pub fn lever_panel(
                 LeverGroup::Threats => threats(ui, view, inputs),
                 LeverGroup::Goodwill => goodwill(ui, view, inputs),
                 LeverGroup::Concessions => concessions(ui, view, inputs),
-                LeverGroup::Usjta => usjta(ui, view, inputs),
+                LeverGroup::TradeAgreement => trade_agreement(ui, view, inputs),
             };
         });
     });
@@ -431,14 +450,14 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
 fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
     let available = view.available();
-    for (i, lever) in view.scenario.japan_levers.iter().enumerate() {
+    for (i, lever) in view.scenario.partner_levers.iter().enumerate() {
         ui.push_id(("lever", i), |ui| {
             let current = view.state.policy.concessions[i];
             glossary::label(ui, egui::RichText::new(&lever.name).strong(), &lever.explanation);
             ui.label(
                 egui::RichText::new(format!(
                     "in force: {}",
-                    format::lever_level(view.scenario.japan_levers[i].unit, current)
+                    format::lever_level(view.scenario.partner_levers[i].unit, current)
                 ))
                 .small()
                 .color(theme::MUTED),
@@ -448,7 +467,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
             *picked = (*picked).min(lever.options.len() - 1);
             ui.horizontal_wrapped(|ui| {
                 for (k, o) in lever.options.iter().enumerate() {
-                    ui.selectable_value(picked, k, format::lever_level(view.scenario.japan_levers[i].unit, *o));
+                    ui.selectable_value(picked, k, format::lever_level(view.scenario.partner_levers[i].unit, *o));
                 }
                 let level = lever.options[*picked];
                 if ui
@@ -470,41 +489,48 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
     chosen
 }
 
-fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
-    let allowed = view.available().usjta;
-    let status = view.state.policy.usjta;
-    let rules = &view.scenario.usjta;
+    let allowed = view.available().trade_agreement;
+    let status = view.state.policy.trade_agreement;
+    let (Some(agreement), Some(rules)) = (&view.scenario.trade_agreement, view.scenario.suspension()) else {
+        return None;
+    };
+    let names = view.scenario.names();
     let (text, color) = match status {
-        UsjtaStatus::InForce => ("In force", theme::GOOD),
-        UsjtaStatus::Suspended => ("Suspended", theme::BAD),
-        UsjtaStatus::Terminated => ("Terminated", theme::BAD),
+        TradeAgreementStatus::InForce => ("In force", theme::GOOD),
+        TradeAgreementStatus::Suspended => ("Suspended", theme::BAD),
+        TradeAgreementStatus::Terminated => ("Terminated", theme::BAD),
     };
     ui.horizontal(|ui| {
-        glossary::label(ui, egui::RichText::new("USJTA:").strong(), "");
+        glossary::label(ui, egui::RichText::new(format!("{}:", agreement.name)).strong(), "");
         ui.label(egui::RichText::new(text).strong().color(color));
     });
     ui.label(format!(
-        "Chance the Diet suspends it this month: {}",
-        format::chance(view.state.latest().usjta_hazard)
+        "Chance the {} suspends it this month: {}",
+        view.scenario.partner.legislature,
+        format::chance(view.state.latest().trade_agreement_hazard)
     ));
     ui.label(format!(
         "Months with the whole auto tariff above {}%: {} (suspension is certain after {})",
         percent(rules.auto_tariff_threshold),
-        view.state.usjta_pressure_months,
+        view.state.trade_agreement_pressure_months,
         rules.rounds_to_certain_suspension
     ));
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(allowed.suspend, egui::Button::new("Suspend"))
-            .on_hover_text("Japan's MFN tariffs then apply to US goods until it is restored.")
+            .on_hover_text(format!(
+                "{} MFN tariffs then apply to US goods until it is restored.",
+                names.possessive_subject(Side::Partner)
+            ))
             .clicked()
         {
-            chosen = Some(Move::SuspendUsjta);
+            chosen = Some(Move::SuspendTradeAgreement);
         }
         if ui.add_enabled(allowed.restore, egui::Button::new("Restore")).clicked() {
-            chosen = Some(Move::RestoreUsjta);
+            chosen = Some(Move::RestoreTradeAgreement);
         }
     });
     ui.add_space(6.0);
@@ -512,12 +538,12 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
     if ui
         .add_enabled(
             inputs.terminate_armed && allowed.terminate,
-            egui::Button::new(egui::RichText::new("Terminate the USJTA").color(theme::BAD)),
+            egui::Button::new(egui::RichText::new(format!("Terminate the {}", agreement.name)).color(theme::BAD)),
         )
         .clicked()
     {
         inputs.terminate_armed = false;
-        chosen = Some(Move::TerminateUsjta);
+        chosen = Some(Move::TerminateTradeAgreement);
     }
     chosen
 }
@@ -526,7 +552,7 @@ fn usjta(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Optio
 pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
     ui.label(egui::RichText::new("In force").size(17.0).strong());
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(theme::side_text(Side::Us));
+        ui.label(theme::side_text(scenario.names(), Side::Us));
         for (i, ins) in scenario.us_instruments.iter().enumerate() {
             let view = LeverView {
                 scenario,
@@ -538,12 +564,12 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
             instrument_header(ui, &view, i);
         }
         ui.separator();
-        ui.label(theme::side_text(Side::Japan));
+        ui.label(theme::side_text(scenario.names(), Side::Partner));
         let space = crate::sim::PackageSpace::of(scenario);
         let in_force = space.from_policy(&state.policy);
         for (k, issue) in space.issues.iter().enumerate() {
             if let crate::sim::package::IssueTarget::Lever(i) = issue.target {
-                let lever = &scenario.japan_levers[i];
+                let lever = &scenario.partner_levers[i];
                 glossary::label(ui, lever.name.as_str(), &lever.explanation);
                 ui.label(
                     egui::RichText::new(format!(
@@ -555,12 +581,14 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 );
             }
         }
-        ui.separator();
-        let status = match state.policy.usjta {
-            UsjtaStatus::InForce => "in force",
-            UsjtaStatus::Suspended => "suspended",
-            UsjtaStatus::Terminated => "terminated",
-        };
-        glossary::label(ui, format!("USJTA: {status}"), "");
+        if let Some(agreement) = &scenario.trade_agreement {
+            ui.separator();
+            let status = match state.policy.trade_agreement {
+                TradeAgreementStatus::InForce => "in force",
+                TradeAgreementStatus::Suspended => "suspended",
+                TradeAgreementStatus::Terminated => "terminated",
+            };
+            glossary::label(ui, format!("{}: {status}", agreement.name), "");
+        }
     });
 }

@@ -26,6 +26,6 @@ pub fn short_name(name: &str) -> String {
 pub fn explanation<'a>(scenario: &'a Scenario, issue: &Issue) -> &'a str {
     match issue.target {
         IssueTarget::Instrument(i) => &scenario.us_instruments[i].explanation,
-        IssueTarget::Lever(i) => &scenario.japan_levers[i].explanation,
+        IssueTarget::Lever(i) => &scenario.partner_levers[i].explanation,
     }
 }

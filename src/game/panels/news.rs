@@ -22,10 +22,10 @@ fn color_of(kind: &EventKind) -> egui::Color32 {
         | EventKind::Passed(side)
         | EventKind::WalkedAway(side) => theme::side_color(*side),
         EventKind::TariffTookEffect
-        | EventKind::UsjtaSuspended
-        | EventKind::UsjtaTerminated
+        | EventKind::TradeAgreementSuspended
+        | EventKind::TradeAgreementTerminated
         | EventKind::GovernmentFell(_) => theme::BAD,
-        EventKind::UsjtaRestored => theme::GOOD,
+        EventKind::TradeAgreementRestored => theme::GOOD,
         EventKind::Election { held, .. } => {
             if *held {
                 theme::GOOD
@@ -69,7 +69,10 @@ pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news:
         let mut text = egui::RichText::new(&event.text).color(color_of(&event.kind));
         if matches!(
             event.kind,
-            EventKind::GameOver(_) | EventKind::Accepted(_) | EventKind::UsjtaSuspended | EventKind::TariffTookEffect
+            EventKind::GameOver(_)
+                | EventKind::Accepted(_)
+                | EventKind::TradeAgreementSuspended
+                | EventKind::TariffTookEffect
         ) {
             text = text.strong();
         }
@@ -96,6 +99,7 @@ fn fate_color(fate: OfferFate) -> egui::Color32 {
 /// The history of offers, newest first: who, when, what became of it, and the terms that differ from the
 /// policies in force at the start.
 pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]) {
+    let names = view.scenario.names();
     if offers.is_empty() {
         theme::note(ui, "No package has been put on the table yet.");
         return;
@@ -108,7 +112,7 @@ pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]
             "#{} · round {} · {} · {:?}",
             n + 1,
             record.offer.round,
-            from.label(),
+            names.label(from),
             record.fate
         ))
         .color(fate_color(record.fate));

@@ -60,6 +60,7 @@ fn fate_text(fate: OfferFate) -> &'static str {
 
 /// Draws the table; `draft` is the viewer's proposal (None when watching).
 pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Package>) -> Option<OfferAction> {
+    let names = view.scenario.names();
     let mut action = None;
     let state = view.state;
     let in_force = view.space.from_policy(&state.policy);
@@ -67,14 +68,14 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
     // The columns of terms: the other side's latest offer (or both sides' when watching).
     let shown: Vec<Side> = match me {
         Some(me) => vec![me.other()],
-        None => vec![Side::Us, Side::Japan],
+        None => vec![Side::Us, Side::Partner],
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("The table").size(18.0).strong());
         match &state.offer {
             Some(offer) => {
                 ui.label("· on the table: a package from");
-                ui.label(theme::side_text(offer.from));
+                ui.label(theme::side_text(view.scenario.names(), offer.from));
                 ui.label(format!("(round {})", offer.round));
             }
             None => {
@@ -98,10 +99,14 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
             for (side, offer) in shown.iter().zip(&offers) {
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
-                        format!("{} offer (r{round})", side.short()),
-                        format!("{} offer made in round {round}: {}", side.short(), fate_text(*fate)),
+                        format!("{} offer (r{round})", names.short(*side)),
+                        format!(
+                            "{} offer made in round {round}: {}",
+                            names.short(*side),
+                            fate_text(*fate)
+                        ),
                     ),
-                    None => (format!("{} offer", side.short()), "None yet.".to_string()),
+                    None => (format!("{} offer", names.short(*side)), "None yet.".to_string()),
                 };
                 ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
                     .on_hover_text(tip);
@@ -116,7 +121,7 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                     owner = Some(issue.owner);
                     let heading = match issue.owner {
                         Side::Us => "US tariffs",
-                        Side::Japan => "Japan's concessions",
+                        Side::Partner => "Japan's concessions",
                     };
                     ui.label(
                         egui::RichText::new(heading)
@@ -195,7 +200,7 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
     }
     if !view.can_act {
         ui.label(
-            egui::RichText::new(format!("Waiting for {}…", state.to_move.label()))
+            egui::RichText::new(format!("Waiting for {}…", names.label(state.to_move)))
                 .italics()
                 .color(theme::MUTED),
         );

@@ -29,9 +29,9 @@ pub struct Figures {
     /// Japanese investment inflow.
     pub investment: f64,
     /// Chance the Diet suspends the USJTA (next month).
-    pub usjta_hazard: f64,
+    pub trade_agreement_hazard: f64,
     /// Whether the USJTA is in force.
-    pub usjta_in_force: bool,
+    pub trade_agreement_in_force: bool,
     /// Each side's approval (now, or where it is heading).
     pub approval: PerSide<f64>,
     /// The deficit and both sides' utilities under the low, central and high parameter sets (projections only).
@@ -49,9 +49,9 @@ impl Figures {
             consumer_cost: e.consumer_cost_bn,
             farm_exports: e.farm_exports_bn,
             investment: e.investment_inflow_bn,
-            usjta_hazard: record.usjta_hazard,
-            usjta_in_force: record.policy.usjta.in_force(),
-            approval: PerSide::new(record.approval.us, record.approval.japan),
+            trade_agreement_hazard: record.trade_agreement_hazard,
+            trade_agreement_in_force: record.policy.trade_agreement.in_force(),
+            approval: PerSide::new(record.approval.us, record.approval.partner),
             band: None,
         }
     }
@@ -66,9 +66,9 @@ impl Figures {
             consumer_cost: e.consumer_cost_bn,
             farm_exports: e.farm_exports_bn,
             investment: e.investment_inflow_bn,
-            usjta_hazard: p.usjta_hazard,
-            usjta_in_force: p.policy.usjta.in_force(),
-            approval: PerSide::new(p.approval.us, p.approval.japan),
+            trade_agreement_hazard: p.trade_agreement_hazard,
+            trade_agreement_in_force: p.policy.trade_agreement.in_force(),
+            approval: PerSide::new(p.approval.us, p.approval.partner),
             band: Some(band),
         }
     }
@@ -200,8 +200,8 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
             "USJTA risk".into(),
             "The chance the Diet suspends the USJTA next month; 'lapsed' if it is not in force.",
             |f| {
-                if f.usjta_in_force {
-                    format::chance(f.usjta_hazard)
+                if f.trade_agreement_in_force {
+                    format::chance(f.trade_agreement_hazard)
                 } else {
                     "lapsed".to_string()
                 }
@@ -215,7 +215,7 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         (
             "Japan approval, %".into(),
             "Overall approval of Japan's cabinet (projections: where it is heading).",
-            |f| format!("{:.0}", f.approval.japan),
+            |f| format!("{:.0}", f.approval.partner),
         ),
     ];
     list.into()
@@ -223,6 +223,7 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
 
 /// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
+    let names = scenario.names();
     let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
     if let Some(draft) = &preview.draft {
         columns.push((
@@ -235,7 +236,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
         let label = match preview.viewer {
             Viewer::Side(me) if me == *from => "Tabled".to_string(),
             Viewer::Side(_) => "Theirs".to_string(),
-            Viewer::Both => format!("{} offer", from.possessive()),
+            Viewer::Both => format!("{} offer", names.possessive(*from)),
         };
         columns.push((
             label,
@@ -269,7 +270,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
             for values in &preview.values {
                 let name = match preview.viewer {
                     Viewer::Side(_) => "Worth to you".to_string(),
-                    Viewer::Both => format!("Worth to {}", values.side.short_with_article()),
+                    Viewer::Both => format!("Worth to {}", names.short_with_article(values.side)),
                 };
                 ui.label(egui::RichText::new(name).strong().color(theme::side_color(values.side)))
                     .on_hover_text(
@@ -294,7 +295,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                     Some(band) => {
                         let utilities = match values.side {
                             Side::Us => band.us,
-                            Side::Japan => band.japan,
+                            Side::Partner => band.partner,
                         };
                         let (low, high) = band_range(&utilities);
                         format::whole_range(low * 100.0, high * 100.0)

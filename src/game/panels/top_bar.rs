@@ -77,6 +77,7 @@ pub enum TopBarAction {
 
 /// Draws the top bar.
 pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
+    let names = view.scenario.names();
     let mut action = None;
     let state = view.state;
     let scenario = view.scenario;
@@ -97,10 +98,10 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
         } else {
             let side = state.to_move;
             ui.label("To move:");
-            ui.label(theme::side_text(side).size(17.0));
+            ui.label(theme::side_text(view.scenario.names(), side).size(17.0));
             let who = if view.mode.is_human(side) {
                 match view.mode {
-                    Mode::Hotseat => format!("({} team)", side.short()),
+                    Mode::Hotseat => format!("({} team)", names.short(side)),
                     _ => "(you)".to_string(),
                 }
             } else {

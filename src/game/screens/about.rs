@@ -72,7 +72,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
         b.paths[v]
             .iter()
             .enumerate()
-            .map(|(m, f)| [m as f64, f.imports_change_pct_yen])
+            .map(|(m, f)| [m as f64, f.imports_change_pct_partner_currency])
             .collect()
     };
     let observed: Vec<[f64; 2]> = b
@@ -163,7 +163,7 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
                     "{}{}",
                     c.measure.label(),
                     match c.currency {
-                        crate::sim::scenario::Currency::Yen => ", yen",
+                        crate::sim::scenario::Currency::Partner => ", yen",
                         _ => "",
                     }
                 ));

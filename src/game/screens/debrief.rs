@@ -155,7 +155,7 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
         .height(ui.available_height().clamp(260.0, 520.0))
         .show(ui, |plot_ui| {
             // Utilities on the 0–100 scale of the scores and of the debrief page.
-            let at = |p: Point| [p.us * 100.0, p.japan * 100.0];
+            let at = |p: Point| [p.us * 100.0, p.partner * 100.0];
             let frontier: Vec<[f64; 2]> = plane.frontier().iter().map(|p| at(*p)).collect();
             plot_ui.line(Line::new("Best deals possible (Pareto frontier)", frontier).color(theme::MUTED));
             let nash = plane.nash();
@@ -193,6 +193,7 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
 
 /// The table of tables.
 fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
+    let names = debrief.names();
     egui::Grid::new("debrief_tables")
         .striped(true)
         .spacing(egui::vec2(14.0, 6.0))
@@ -222,13 +223,13 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
                     );
                 }
                 ui.label(format::bn(figures.mean_deficit_bn));
-                ui.label(&figures.usjta);
+                ui.label(&figures.trade_agreement);
                 ui.label(
                     table
                         .analysis
                         .first_concession
                         .map_or("no one".to_string(), |(side, round)| {
-                            format!("{} (round {round})", side.short())
+                            format!("{} (round {round})", names.short(side))
                         }),
                 );
                 ui.label(format!("{:.1}", table.analysis.value_left * 100.0))

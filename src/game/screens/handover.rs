@@ -57,6 +57,7 @@ pub fn since_last_turn<E: Borrow<Event>>(news: &[E], side: Side) -> Vec<&Event> 
 
 /// The handover's contents; returns true when the next team continues.
 pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
+    let names = session.scenario.names();
     let state = &session.state;
     let side = state.to_move;
     let mut go = false;
@@ -74,7 +75,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         );
         ui.add_space(8.0);
         ui.label(
-            egui::RichText::new(format!("{} team to move", side.label()))
+            egui::RichText::new(format!("{} team to move", names.label(side)))
                 .size(34.0)
                 .strong()
                 .color(theme::side_color(side)),
@@ -83,8 +84,8 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         ui.label(
             egui::RichText::new(format!(
                 "{} team: please look away. {} team: take the controls.",
-                side.other().label(),
-                side.label()
+                names.label(side.other()),
+                names.label(side)
             ))
             .size(17.0),
         );
@@ -103,7 +104,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         ui.add_space(16.0);
         if ui
             .add(
-                egui::Button::new(egui::RichText::new(format!("Continue as {} (Enter)", side.label())).size(20.0))
+                egui::Button::new(egui::RichText::new(format!("Continue as {} (Enter)", names.label(side))).size(20.0))
                     .fill(theme::side_color(side).gamma_multiply(0.25))
                     .min_size(egui::vec2(320.0, 48.0)),
             )

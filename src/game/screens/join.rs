@@ -60,14 +60,15 @@ pub fn plugin(app: &mut App) {
 }
 
 fn summarise(table: &ClassTable) -> TableSummary {
+    let names = table.scenario.names();
     let seat = |side: Side| match table.code.seats[side].opponent() {
-        None => format!("{}: students", side.label()),
-        Some(opponent) => format!("{}: the computer ({})", side.label(), opponent.name()),
+        None => format!("{}: students", names.label(side)),
+        Some(opponent) => format!("{}: the computer ({})", names.label(side), opponent.name()),
     };
     TableSummary {
         table: format!("Table {}", table.code.table),
         scenario: table.scenario.title.clone(),
-        seats: format!("{} · {}", seat(Side::Us), seat(Side::Japan)),
+        seats: format!("{} · {}", seat(Side::Us), seat(Side::Partner)),
         injects: table
             .code
             .inject_ids(&table.scenario)

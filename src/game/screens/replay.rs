@@ -94,7 +94,7 @@ impl ReplayView {
         let steps = analysis::dance(&valuer, &last.offers);
         let no_deal = Point {
             us: valuer.reservation(Side::Us),
-            japan: valuer.reservation(Side::Japan),
+            partner: valuer.reservation(Side::Partner),
         };
         let at = states.len() - 1;
         let mut view = ReplayView {
@@ -157,6 +157,7 @@ impl ReplayView {
 
     /// The move that led to the state shown, in words, with its label if it was an offer.
     pub fn move_text(&self) -> String {
+        let names = self.scenario.names();
         if self.at == 0 {
             return "The start: no move yet.".to_string();
         }
@@ -171,8 +172,8 @@ impl ReplayView {
             other => other.to_string(),
         };
         match label {
-            Some(label) => format!("{}: {mv} — {}", played.side.label(), label.name()),
-            None => format!("{}: {mv}", played.side.label()),
+            Some(label) => format!("{}: {mv} — {}", names.label(played.side), label.name()),
+            None => format!("{}: {mv}", names.label(played.side)),
         }
     }
 }
@@ -279,6 +280,7 @@ fn apply_replay_actions(
 
 /// The dance chart: each side's offers on the two utilities, the no-deal point, and the offer shown.
 fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
+    let names = view.scenario.names();
     let offers_now = view.state().offers.len();
     let mut plot = Plot::new("dance")
         .legend(Legend::default())
@@ -291,24 +293,24 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
             let points: Vec<[f64; 2]> = view.steps[..offers_now.min(view.steps.len())]
                 .iter()
                 .filter(|step| step.from == side)
-                .map(|step| [step.point.us * 100.0, step.point.japan * 100.0])
+                .map(|step| [step.point.us * 100.0, step.point.partner * 100.0])
                 .collect();
             if points.is_empty() {
                 continue;
             }
             plot_ui.line(
-                Line::new(format!("{} offers", side.short()), points.clone())
+                Line::new(format!("{} offers", names.short(side)), points.clone())
                     .color(theme::side_color(side))
                     .width(1.5),
             );
             plot_ui.points(
-                Points::new(format!("{} offers", side.short()), points)
+                Points::new(format!("{} offers", names.short(side)), points)
                     .color(theme::side_color(side))
                     .radius(4.0),
             );
         }
         plot_ui.points(
-            Points::new("No deal", vec![[view.no_deal.us * 100.0, view.no_deal.japan * 100.0]])
+            Points::new("No deal", vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]])
                 .color(theme::MUTED)
                 .shape(egui_plot::MarkerShape::Square)
                 .radius(6.0),
@@ -444,7 +446,7 @@ fn label_counts(ui: &mut egui::Ui, view: &ReplayView) {
     egui::Grid::new("labels").striped(true).show(ui, |ui| {
         ui.label(egui::RichText::new("Offers").strong());
         for side in Side::BOTH {
-            ui.label(theme::side_text(side));
+            ui.label(theme::side_text(view.scenario.names(), side));
         }
         ui.end_row();
         for label in MoveLabel::ALL {

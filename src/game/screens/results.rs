@@ -12,6 +12,7 @@ use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
+use crate::sim::Names;
 use crate::sim::format;
 use crate::sim::negotiation::OutcomeKind;
 use crate::sim::package::PackageSpace;
@@ -64,9 +65,10 @@ pub fn plugin(app: &mut App) {
 }
 
 fn player_name(session: &Session, side: Side) -> String {
+    let names = session.scenario.names();
     if session.setup.mode.is_human(side) {
         match session.setup.mode {
-            Mode::Hotseat => format!("{} team", side.label()),
+            Mode::Hotseat => format!("{} team", names.label(side)),
             _ => "player".to_string(),
         }
     } else {
@@ -85,7 +87,7 @@ fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut na
         scenario,
         state,
         &player_name(&session, Side::Us),
-        &player_name(&session, Side::Japan),
+        &player_name(&session, Side::Partner),
     );
     commands.insert_resource(ResultsView {
         report,
@@ -103,11 +105,11 @@ fn headline(kind: OutcomeKind) -> (&'static str, egui::Color32) {
     }
 }
 
-fn score_card(ui: &mut egui::Ui, score: &SideScore, band: &Band, player: &str) {
+fn score_card(ui: &mut egui::Ui, names: Names, score: &SideScore, band: &Band, player: &str) {
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(theme::side_text(score.side).size(20.0));
+            ui.label(theme::side_text(names, score.side).size(20.0));
             ui.label(egui::RichText::new(format!("({player})")).color(theme::MUTED));
         });
         ui.label(
@@ -158,11 +160,11 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
     let metrics: [Metric; 6] = [
         ("Outcome", |c| headline(c.kind).0.to_string()),
         ("US score", |c| format!("{:.1}", c.scores.us)),
-        ("Japan score", |c| format!("{:.1}", c.scores.japan)),
+        ("Japan score", |c| format!("{:.1}", c.scores.partner)),
         ("Mean deficit", |c| format::bn(c.mean_goods_deficit_bn)),
         ("Final deficit", |c| format::bn(c.final_goods_deficit_bn)),
         ("USJTA survived", |c| {
-            (if c.usjta_survived { "yes" } else { "no" }).to_string()
+            (if c.trade_agreement_survived { "yes" } else { "no" }).to_string()
         }),
     ];
     egui::Grid::new("comparison")
@@ -304,7 +306,15 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     ui.add_space(8.0);
     let wide = ui.available_width() > 900.0;
     let players = &view.report.players;
-    let card = |ui: &mut egui::Ui, side: Side| score_card(ui, &view.scores[side], &o.band.scores[side], &players[side]);
+    let card = |ui: &mut egui::Ui, side: Side| {
+        score_card(
+            ui,
+            session.scenario.names(),
+            &view.scores[side],
+            &o.band.scores[side],
+            &players[side],
+        )
+    };
     if wide {
         ui.columns(2, |columns| {
             for (column, side) in columns.iter_mut().zip(Side::BOTH) {

@@ -55,14 +55,18 @@ fn read_saves(mut view: ResMut<SavesView>, options: Res<LaunchOptions>) {
 /// One line about a recorded game: sides, how far it went, when it was saved.
 pub fn describe(record: &GameRecord) -> String {
     let round = record.moves.last().map_or(1, |m| m.round);
+    let name = |side: Side| match side {
+        Side::Us => "US",
+        Side::Partner => record.scenario.partner.as_str(),
+    };
     let seats = |side: Side| match &record.seats[side] {
-        Seat::People(_) => format!("{} (people)", side.short()),
-        Seat::Computer(opponent) => format!("{} (AI, {})", side.short(), opponent.name()),
+        Seat::People(_) => format!("{} (people)", name(side)),
+        Seat::Computer(opponent) => format!("{} (AI, {})", name(side), opponent.name()),
     };
     format!(
         "{} vs {} · round {round}, {} moves · {}",
         seats(Side::Us),
-        seats(Side::Japan),
+        seats(Side::Partner),
         record.moves.len(),
         when(&record.saved_at)
     )

@@ -38,7 +38,7 @@ pub fn plugin(app: &mut App) {
 fn mode_note(mode: Mode) -> &'static str {
     match mode {
         Mode::PlayUs => "Set tariffs, threaten and bargain for a smaller deficit and a deal that holds.",
-        Mode::PlayJapan => "Offer concessions, protect your farmers and your cabinet, keep the USJTA alive.",
+        Mode::PlayPartner => "Offer concessions, protect your farmers and your cabinet, keep the USJTA alive.",
         Mode::Hotseat => "Two teams share the screen; each move ends behind a handover screen.",
         Mode::Watch => "Two AIs negotiate; play, pause, step and change the speed.",
     }
@@ -54,7 +54,7 @@ pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
             format::month(&scenario.start),
             scenario.sectors.len(),
             scenario.us_instruments.len(),
-            scenario.japan_levers.len()
+            scenario.partner_levers.len()
         ))
         .color(theme::MUTED),
     );
@@ -96,7 +96,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 theme::section(ui, "AI opponent");
                 for side in ai_sides {
                     ui.horizontal(|ui| {
-                        ui.label(theme::side_text(side));
+                        ui.label(theme::side_text(scenario.names(), side));
                         let current = setup.ai[side].clone();
                         let mut chosen = current.clone();
                         egui::ComboBox::from_id_salt(("opponent", side))

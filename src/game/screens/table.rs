@@ -21,6 +21,7 @@ use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
 use crate::game::session::{GameCommand, Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
+use crate::sim::Names;
 use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
 use crate::sim::scenario::Brief;
@@ -382,7 +383,7 @@ fn draw_table(
                 Tab::News => news_feed(ui, &scenario, &state.news),
                 Tab::History => offer_history(ui, &offer_view, &state.offers),
                 Tab::Brief => match &brief {
-                    Some((side, brief)) => brief_panel(ui, *side, brief),
+                    Some((side, brief)) => brief_panel(ui, scenario.names(), *side, brief),
                     None => theme::note(ui, "This scenario has no confidential briefs."),
                 },
             });
@@ -504,7 +505,10 @@ fn draw_table(
 
     // Keyboard, when no overlay has it.
     if *menu.get() == Menu::None && !ui_state.confirm_walk_away {
-        let groups = viewer.side().map(LeverGroup::of).unwrap_or(&[]);
+        let groups = viewer
+            .side()
+            .map(|side| LeverGroup::of(&scenario, side))
+            .unwrap_or_default();
         ctx.input(|i| {
             if i.key_pressed(egui::Key::Escape) {
                 bar_action = Some(TopBarAction::Menu);
@@ -630,9 +634,9 @@ fn apply_table_actions(
 }
 
 /// A side's confidential brief.
-pub fn brief_panel(ui: &mut egui::Ui, side: Side, brief: &Brief) {
+pub fn brief_panel(ui: &mut egui::Ui, names: Names, side: Side, brief: &Brief) {
     ui.label(
-        egui::RichText::new(format!("Confidential: {} team only", side.label()))
+        egui::RichText::new(format!("Confidential: {} team only", names.label(side)))
             .strong()
             .color(theme::side_color(side)),
     );

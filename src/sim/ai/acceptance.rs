@@ -77,7 +77,7 @@ impl Acceptance for Careless {
 fn slip_seed(ctx: &Context) -> u64 {
     let side = match ctx.side {
         super::super::scenario::Side::Us => 1u64,
-        super::super::scenario::Side::Japan => 2u64,
+        super::super::scenario::Side::Partner => 2u64,
     };
     (ctx.state.seed ^ 0x5EED_AC5E_0000_0000)
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)

@@ -128,7 +128,7 @@ impl Bidding for ModellingBidding {
         {
             return bid;
         }
-        let time = if self.exploits_deadline && ctx.side == Side::Japan && rounds > 2 {
+        let time = if self.exploits_deadline && ctx.side == Side::Partner && rounds > 2 {
             // Japan's offer in the last round can never be answered: its last useful offer is a round earlier.
             (f64::from(ctx.state.round.saturating_sub(1)) / f64::from(rounds - 2)).min(1.0)
         } else {

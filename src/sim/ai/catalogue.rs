@@ -111,7 +111,7 @@ impl Opponent {
                 let valid: Vec<String> = Opponent::all(scenario, side).iter().map(Opponent::name).collect();
                 Err(format!(
                     "{error}; for {} choose one of: {}",
-                    side.label(),
+                    scenario.names().label(side),
                     valid.join(", ")
                 ))
             }
@@ -174,7 +174,7 @@ mod tests {
         let scenario = Scenario::builtin().expect("the shipped scenario loads");
         for side in Side::BOTH {
             for player in Opponent::all(&scenario, side) {
-                assert!(player.check(&scenario, side).is_ok(), "{player} for {side}");
+                assert!(player.check(&scenario, side).is_ok(), "{player} for {side:?}");
                 assert_eq!(Opponent::parse(&player.name(), &scenario), Ok(player.clone()));
             }
         }
@@ -191,7 +191,7 @@ mod tests {
             .find(|p| p.side == Side::Us)
             .expect("the scenario has a US personality");
         let player = Opponent::Personality(us_personality.id.clone());
-        let refusal = player.check(&scenario, Side::Japan).unwrap_err();
+        let refusal = player.check(&scenario, Side::Partner).unwrap_err();
         assert!(refusal.contains("normal"), "{refusal}");
         assert!(
             Opponent::Personality("ghost".into())

@@ -213,7 +213,7 @@ pub enum OpponentError {
         known: String,
     },
     /// The personality plays the other side.
-    #[error("personality \"{id}\" plays {plays}, not {wanted}")]
+    #[error("personality \"{id}\" plays {}, not {}", .plays.role(), .wanted.role())]
     WrongSide {
         /// The personality.
         id: String,

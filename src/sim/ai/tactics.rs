@@ -1,7 +1,7 @@
 //! Moves away from the package table: a personality's calendar of threats and goodwill gestures, and tit-for-tat
 //! on such moves — noticing what the other side did since the agent's last turn, and answering in kind.
 
-use super::super::economy::UsjtaStatus;
+use super::super::economy::TradeAgreementStatus;
 use super::super::moves::Move;
 use super::super::negotiation::{GameState, apply};
 use super::super::scenario::{Gesture, GestureKind, InstrumentKind, Scenario, Side};
@@ -13,7 +13,7 @@ pub struct Observation {
     scheduled: Vec<(usize, f64, u32)>,
     us_rates: Vec<f64>,
     concessions: Vec<f64>,
-    usjta: UsjtaStatus,
+    trade_agreement: TradeAgreementStatus,
 }
 
 impl Observation {
@@ -28,7 +28,7 @@ impl Observation {
                 .collect(),
             us_rates: state.policy.us_rates.clone(),
             concessions: state.policy.concessions.clone(),
-            usjta: state.policy.usjta,
+            trade_agreement: state.policy.trade_agreement,
         }
     }
 }
@@ -46,7 +46,7 @@ pub struct Reading {
 pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
     let mut reading = Reading::default();
     match side {
-        Side::Japan => {
+        Side::Partner => {
             for t in &now.threats {
                 if !before.threats.iter().any(|&(i, r)| i == t.instrument && r >= t.rate) {
                     reading.hostile += 1;
@@ -86,7 +86,7 @@ pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
             }
         }
         Side::Us => {
-            if before.usjta.in_force() && !now.policy.usjta.in_force() {
+            if before.trade_agreement.in_force() && !now.policy.trade_agreement.in_force() {
                 reading.hostile += 1;
             }
             for (&was, &is) in before.concessions.iter().zip(&now.policy.concessions) {
@@ -132,7 +132,7 @@ pub fn plan(
                     wanted.extend(reward_delay(scenario, state));
                 }
             }
-            Side::Japan => {
+            Side::Partner => {
                 if reading.friendly > 0 {
                     wanted.extend(goodwill_step(scenario, state));
                 }
@@ -188,7 +188,7 @@ fn reward_delay(scenario: &Scenario, state: &GameState) -> Option<Move> {
 /// Japan's answer to a friendly US move: put into force the next level of the lever that costs Japan least.
 fn goodwill_step(scenario: &Scenario, state: &GameState) -> Option<Move> {
     scenario
-        .japan_levers
+        .partner_levers
         .iter()
         .enumerate()
         .filter_map(|(k, lever)| {
@@ -197,12 +197,12 @@ fn goodwill_step(scenario: &Scenario, state: &GameState) -> Option<Move> {
                 .iter()
                 .copied()
                 .find(|&o| o > state.policy.concessions[k])?;
-            let cost = (level - state.policy.concessions[k]) * lever.japan_cost_per_unit;
+            let cost = (level - state.policy.concessions[k]) * lever.cost_per_unit;
             Some((cost, k, level))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
         .map(|(_, k, level)| Move::Implement {
-            lever: scenario.japan_levers[k].id.clone(),
+            lever: scenario.partner_levers[k].id.clone(),
             level,
         })
 }
