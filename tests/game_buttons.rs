@@ -129,7 +129,7 @@ fn a_personality_for_the_wrong_side_is_refused_not_replaced() {
     assert_eq!(screen(&app), Screen::Title);
     let notice = app.world().resource::<TitleNotice>().0.clone().unwrap_or_default();
     assert!(
-        notice.contains("deficit_hawk") && notice.contains("plays United States"),
+        notice.contains("deficit_hawk") && notice.contains("plays the US side"),
         "{notice}"
     );
 }

@@ -213,5 +213,5 @@ fn play_refuses_an_opponent_the_scenario_does_not_have() {
         .output()
         .unwrap();
     assert!(!out.status.success(), "a US personality cannot play Japan");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("plays United States"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plays the US side"));
 }

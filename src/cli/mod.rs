@@ -61,6 +61,10 @@ pub enum Command {
         /// With --lint: treat warnings as errors (exit non-zero).
         #[arg(long, requires = "lint")]
         deny_warnings: bool,
+        /// Also print each valid file's summary: the totals before any move, and every objective's value and score
+        /// under no deal, the real deal and each side's ideal package, with saturated objectives flagged.
+        #[arg(long)]
+        summary: bool,
     },
     /// Play one game between two AI strategies and print what happened.
     Simulate(simulate::SimulateArgs),
@@ -95,7 +99,16 @@ pub fn run() -> ExitCode {
             format,
             lint,
             deny_warnings,
-        }) => validate::run(&files, format, validate::Lints { lint, deny_warnings }),
+            summary,
+        }) => validate::run(
+            &files,
+            format,
+            validate::Lints {
+                lint,
+                deny_warnings,
+                summary,
+            },
+        ),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Negotiate(args)) => negotiate::run(&args),
         Some(Command::Tournament(args)) => tournament::run(&args),

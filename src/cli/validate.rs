@@ -1,5 +1,6 @@
 //! `tradetable validate FILE...`: every problem of every file rendered as rustc renders its errors, or with
-//! `--format json` one JSON document for editors and CI.
+//! `--format json` one JSON document for editors and CI; `--lint` adds the linter's warnings and `--summary` what
+//! the numbers add up to.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use crate::sim::diagnostics::{self, CheckedFile};
 use crate::sim::lint::lint_scenario;
 use crate::sim::ron_spans::{FieldPath, SpanIndex};
 use crate::sim::scenario::{Problem, ScenarioError};
+use crate::sim::summary::{SUMMARY_SEED, ScenarioSummary};
 
 /// How `validate` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,13 +23,15 @@ pub enum ValidateFormat {
     Json,
 }
 
-/// Whether to lint valid files, and whether their warnings fail the run.
+/// Whether to lint valid files, whether their warnings fail the run, and whether to summarise them.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Lints {
     /// Lint every valid file.
     pub lint: bool,
     /// Warnings fail the run.
     pub deny_warnings: bool,
+    /// Print each valid file's summary (`sim::summary`).
+    pub summary: bool,
 }
 
 /// The JSON report: every file, and whether all are valid.
@@ -44,6 +48,8 @@ struct FileReport {
     ok: bool,
     problems: Vec<ProblemReport>,
     warnings: Vec<WarningReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<ScenarioSummary>,
 }
 
 /// One linter warning of the JSON report.
@@ -80,15 +86,30 @@ pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode 
     let warned = warnings.iter().filter(|w| !w.is_empty()).count();
     let failed =
         checked.iter().filter(|file| file.result.is_err()).count() + if lints.deny_warnings { warned } else { 0 };
+    let summaries: Vec<Option<ScenarioSummary>> = checked
+        .iter()
+        .map(|file| match (&file.result, lints.summary) {
+            (Ok(scenario), true) => Some(ScenarioSummary::of(scenario, SUMMARY_SEED)),
+            _ => None,
+        })
+        .collect();
     match format {
-        ValidateFormat::Text => print_text(&checked, &warnings),
+        ValidateFormat::Text => {
+            print_text(&checked, &warnings);
+            for (file, summary) in checked.iter().zip(&summaries) {
+                if let (Ok(scenario), Some(summary)) = (&file.result, summary) {
+                    println!("\n{}", summary.text(scenario));
+                }
+            }
+        }
         ValidateFormat::Json => {
             let report = Report {
                 ok: failed == 0,
                 files: checked
                     .iter()
                     .zip(&warnings)
-                    .map(|(file, w)| file_report(file, w))
+                    .zip(summaries)
+                    .map(|((file, w), summary)| file_report(file, w, summary))
                     .collect(),
             };
             match serde_json::to_string_pretty(&report) {
@@ -161,7 +182,7 @@ fn print_text(checked: &[CheckedFile], warnings: &[Vec<Problem>]) {
     }
 }
 
-fn file_report(file: &CheckedFile, warnings: &[Problem]) -> FileReport {
+fn file_report(file: &CheckedFile, warnings: &[Problem], summary: Option<ScenarioSummary>) -> FileReport {
     let problems = match &file.result {
         Ok(_) => Vec::new(),
         Err(ScenarioError::Invalid { problems, .. }) => problems
@@ -212,5 +233,6 @@ fn file_report(file: &CheckedFile, warnings: &[Problem]) -> FileReport {
                 message: w.message.clone(),
             })
             .collect(),
+        summary,
     }
 }

@@ -3,6 +3,8 @@
 
 use bevy_egui::egui;
 
+use crate::sim::Scenario;
+
 /// Each term and its explanation.
 pub const TERMS: &[(&str, &str)] = &[
     (
@@ -88,11 +90,34 @@ pub fn label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, explanation: 
     }
 }
 
-/// The glossary as a list, for its window.
-pub fn glossary(ui: &mut egui::Ui) {
-    for (term, meaning) in TERMS {
-        ui.label(egui::RichText::new(*term).strong());
-        ui.label(*meaning);
+/// The terms a scenario uses: those its title, description, partner, agreement, sectors, instruments and levers
+/// mention, so a game with another partner is not shown the terms of Japan's table.
+pub fn terms_of(scenario: &Scenario) -> Vec<(&'static str, &'static str)> {
+    let mut text = format!(
+        "{} {} {} {} {}",
+        scenario.title,
+        scenario.description,
+        scenario.partner.name,
+        scenario.partner.legislature,
+        scenario.agreement_name()
+    );
+    for sector in &scenario.sectors {
+        text.push_str(&format!(" {}", sector.name));
+    }
+    for instrument in &scenario.us_instruments {
+        text.push_str(&format!(" {} {}", instrument.name, instrument.explanation));
+    }
+    for lever in &scenario.partner_levers {
+        text.push_str(&format!(" {} {}", lever.name, lever.explanation));
+    }
+    terms_in(&text)
+}
+
+/// The glossary of a scenario's terms as a list, for its window.
+pub fn glossary(ui: &mut egui::Ui, scenario: &Scenario) {
+    for (term, meaning) in terms_of(scenario) {
+        ui.label(egui::RichText::new(term).strong());
+        ui.label(meaning);
         ui.add_space(4.0);
     }
 }
@@ -105,6 +130,15 @@ mod tests {
     fn every_required_term_has_an_explanation() {
         for term in ["FMVSS", "USJTA", "Section 232", "AFTP", "RTT", "NTB", "MFN", "LNG"] {
             assert!(TERMS.iter().any(|(t, _)| *t == term), "{term}");
+        }
+    }
+
+    #[test]
+    fn the_default_scenario_lists_the_terms_of_its_table() {
+        let scenario = Scenario::builtin().unwrap();
+        let terms: Vec<&str> = terms_of(&scenario).iter().map(|(term, _)| *term).collect();
+        for term in ["USJTA", "Section 232", "FMVSS", "Diet"] {
+            assert!(terms.contains(&term), "{term} missing from {terms:?}");
         }
     }
 

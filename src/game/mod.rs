@@ -98,7 +98,7 @@ pub fn run(options: LaunchOptions) -> ExitCode {
         WindowMode::Windowed
     };
     let window = Window {
-        title: "TradeTable — the US–Japan trade table, 2025".to_string(),
+        title: "TradeTable — at the trade table with the United States".to_string(),
         resolution: WindowResolution::new(1280, 720),
         resize_constraints: WindowResizeConstraints {
             min_width: 800.0,

@@ -41,12 +41,12 @@ impl Mode {
     pub const ALL: [Mode; 4] = [Mode::PlayUs, Mode::PlayPartner, Mode::Hotseat, Mode::Watch];
 
     /// The setup screen's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, names: Names) -> String {
         match self {
-            Mode::PlayUs => "Play the United States",
-            Mode::PlayPartner => "Play Japan",
-            Mode::Hotseat => "Two teams on one screen",
-            Mode::Watch => "Watch AI vs AI",
+            Mode::PlayUs => "Play the United States".to_string(),
+            Mode::PlayPartner => format!("Play {}", names.label(Side::Partner)),
+            Mode::Hotseat => "Two teams on one screen".to_string(),
+            Mode::Watch => "Watch AI vs AI".to_string(),
         }
     }
 
@@ -70,11 +70,11 @@ impl Mode {
         }
     }
 
-    /// Parses `us`, `partner`, `hotseat` or `watch`.
+    /// Parses `us`, `partner` (or `japan`, its name before scenarios named their partner), `hotseat` or `watch`.
     pub fn parse(s: &str) -> Result<Mode, String> {
         match s {
             "us" => Ok(Mode::PlayUs),
-            "partner" => Ok(Mode::PlayPartner),
+            "partner" | "japan" => Ok(Mode::PlayPartner),
             "hotseat" => Ok(Mode::Hotseat),
             "watch" => Ok(Mode::Watch),
             _ => Err(format!("unknown side \"{s}\"; expected us, partner, hotseat or watch")),

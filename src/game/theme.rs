@@ -22,7 +22,7 @@ pub const MUTED: egui::Color32 = egui::Color32::from_rgb(92, 96, 106);
 /// The United States.
 pub const US: egui::Color32 = egui::Color32::from_rgb(30, 72, 140);
 /// Japan.
-pub const JAPAN: egui::Color32 = egui::Color32::from_rgb(178, 24, 48);
+pub const PARTNER: egui::Color32 = egui::Color32::from_rgb(178, 24, 48);
 /// Good news.
 pub const GOOD: egui::Color32 = egui::Color32::from_rgb(22, 120, 60);
 /// Bad news and warnings.
@@ -147,7 +147,7 @@ pub fn card() -> egui::Frame {
 pub fn side_color(side: Side) -> egui::Color32 {
     match side {
         Side::Us => US,
-        Side::Partner => JAPAN,
+        Side::Partner => PARTNER,
     }
 }
 

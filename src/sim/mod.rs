@@ -28,6 +28,7 @@ pub mod schema;
 pub mod score;
 pub mod side;
 pub mod state;
+pub mod summary;
 pub mod tournament;
 pub mod trade_agreement;
 

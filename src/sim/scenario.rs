@@ -1781,14 +1781,9 @@ impl Scenario {
                     GestureKind::Threaten { instrument, rate } => {
                         ("Threaten", instrument, *rate, Side::Us, "instrument", "US instrument")
                     }
-                    GestureKind::Implement { lever, level } => (
-                        "Implement",
-                        lever,
-                        *level,
-                        Side::Partner,
-                        "lever",
-                        "lever of the partner's",
-                    ),
+                    GestureKind::Implement { lever, level } => {
+                        ("Implement", lever, *level, Side::Partner, "lever", "partner lever")
+                    }
                 };
                 let ap = gp.field("act");
                 if owner != personality.side {

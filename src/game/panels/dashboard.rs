@@ -68,14 +68,15 @@ fn series<R: Borrow<RoundRecord>>(
 /// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
 pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
     let names = scenario.names();
+    let partner = names.with_article(Side::Partner);
     let s = theme::SERIES;
     let mut out = vec![
         Chart {
             id: "deficit",
-            title: "US goods deficit with Japan ($bn/yr)".to_string(),
+            title: format!("US goods deficit with {partner} ($bn/yr)"),
             tip: format!(
-                "Nominal, and restated at {} exchange rates ({} yen per dollar).",
-                scenario.exchange.base_year, scenario.exchange.base_currency_per_dollar
+                "Nominal, and restated at {} exchange rates ({} {} per dollar).",
+                scenario.exchange.base_year, scenario.exchange.base_currency_per_dollar, scenario.partner.currency.name
             ),
             series: vec![
                 series("nominal", s[0], history, |r| r.economy.goods_deficit_bn),
@@ -95,8 +96,9 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
         Chart {
             id: "revenue",
             title: "Tariff revenue and consumer cost ($bn/yr)".to_string(),
-            tip: "US tariff revenue on goods from Japan, and what tariffs above the starting rates cost US buyers."
-                .to_string(),
+            tip: format!(
+                "US tariff revenue on goods from {partner}, and what tariffs above the starting rates cost US buyers."
+            ),
             series: vec![
                 series("tariff revenue", s[2], history, |r| r.economy.tariff_revenue_bn),
                 series("consumer cost", s[3], history, |r| r.economy.consumer_cost_bn),
@@ -107,10 +109,18 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
         Chart {
             id: "farm",
             title: "Farm exports and investment ($bn/yr)".to_string(),
-            tip: "US farm exports to Japan, and Japanese direct investment into the US.".to_string(),
+            tip: format!(
+                "US farm exports to {partner}, and {} direct investment into the US.",
+                names.possessive(Side::Partner)
+            ),
             series: vec![
                 series("US farm exports", s[2], history, |r| r.economy.farm_exports_bn),
-                series("Japanese investment", s[4], history, |r| r.economy.investment_inflow_bn),
+                series(
+                    &format!("{} investment", names.possessive(Side::Partner)),
+                    s[4],
+                    history,
+                    |r| r.economy.investment_inflow_bn,
+                ),
             ],
             lapsed: Vec::new(),
             from_zero: true,
@@ -152,11 +162,18 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             from_zero: true,
         });
     }
+    if scenario.suspension().is_none() {
+        return out;
+    }
+    let agreement = scenario.agreement_name();
     out.push(Chart {
         id: "trade_agreement",
-        title: "USJTA: chance of suspension (%)".to_string(),
-        tip: "Each month's chance that Japan's Diet suspends the USJTA; red marks: months it was not in force."
-            .to_string(),
+        title: format!("{agreement}: chance of suspension (%)"),
+        tip: format!(
+            "Each month's chance that {} {} suspends the {agreement}; red marks: months it was not in force.",
+            names.possessive(Side::Partner),
+            scenario.partner.legislature
+        ),
         series: vec![series("suspension risk", s[1], history, |r| {
             r.trade_agreement_hazard * 100.0
         })],
@@ -185,7 +202,11 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
         if !chart.lapsed.is_empty() {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 4.0, theme::BAD);
-            ui.label(egui::RichText::new("USJTA not in force").small().color(theme::BAD));
+            ui.label(
+                egui::RichText::new(format!("{} not in force", scenario.agreement_name()))
+                    .small()
+                    .color(theme::BAD),
+            );
         }
     });
     // Round 0 is the position before any move; round r ends with month r.
@@ -247,9 +268,12 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
         }
         if !chart.lapsed.is_empty() {
             plot_ui.points(
-                Points::new("USJTA not in force", chart.lapsed.clone())
-                    .color(theme::BAD)
-                    .radius(5.0),
+                Points::new(
+                    format!("{} not in force", scenario.agreement_name()),
+                    chart.lapsed.clone(),
+                )
+                .color(theme::BAD)
+                .radius(5.0),
             );
         }
     });

@@ -120,8 +120,8 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                 if owner != Some(issue.owner) {
                     owner = Some(issue.owner);
                     let heading = match issue.owner {
-                        Side::Us => "US tariffs",
-                        Side::Partner => "Japan's concessions",
+                        Side::Us => "US tariffs".to_string(),
+                        Side::Partner => format!("{} concessions", names.possessive(Side::Partner)),
                     };
                     ui.label(
                         egui::RichText::new(heading)

@@ -152,17 +152,23 @@ type Format = fn(&Figures) -> String;
 
 /// The rows of the preview: label (with its unit), tooltip, and format. Values carry no unit so four columns
 /// fit a side panel.
-fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
-    let list: [(String, &'static str, Format); 10] = [
+fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
+    let names = scenario.names();
+    let partner = names.with_article(Side::Partner);
+    let base_year = scenario.exchange.base_year;
+    let agreement = scenario.agreement_name();
+    let risk = format!("{agreement} risk");
+    let list: [(String, String, Format); 10] = [
         (
             "Goods deficit, $bn".into(),
-            "US goods deficit with Japan, $bn a year.",
+            format!("US goods deficit with {partner}, $bn a year."),
             |f| format::one_decimal(f.deficit),
         ),
         (
             "…low–high, $bn".into(),
             "The deficit with the scenario's low and high parameter sets (trade elasticities, pass-through, speed of \
-             adjustment): where the published estimates disagree. A conclusion that holds across the range is robust.",
+             adjustment): where the published estimates disagree. A conclusion that holds across the range is robust."
+                .into(),
             |f| match &f.band {
                 Some(band) => {
                     let (low, high) = band_range(&band.deficit_bn);
@@ -173,32 +179,38 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         ),
         (
             format!("…at {base_year} FX, $bn"),
-            "The deficit restated at the base year's exchange rate, as the paper does.",
+            "The deficit restated at the base year's exchange rate, as the paper does.".into(),
             |f| format::one_decimal(f.deficit_base_fx),
         ),
         (
             "Tariff revenue, $bn".into(),
-            "US tariff revenue on goods from Japan, $bn a year.",
+            format!("US tariff revenue on goods from {partner}, $bn a year."),
             |f| format::one_decimal(f.tariff_revenue),
         ),
         (
             "Consumer cost, $bn".into(),
-            "What the tariffs above the starting rates cost US buyers, $bn a year.",
+            "What the tariffs above the starting rates cost US buyers, $bn a year.".into(),
             |f| format::one_decimal(f.consumer_cost),
         ),
         (
             "Farm exports, $bn".into(),
-            "US farm exports to Japan, $bn a year.",
+            format!("US farm exports to {partner}, $bn a year."),
             |f| format::one_decimal(f.farm_exports),
         ),
         (
             "Investment, $bn".into(),
-            "Japanese direct investment into the US, $bn a year.",
+            format!(
+                "{} direct investment into the US, $bn a year.",
+                names.possessive_subject(Side::Partner)
+            ),
             |f| format::one_decimal(f.investment),
         ),
         (
-            "USJTA risk".into(),
-            "The chance the Diet suspends the USJTA next month; 'lapsed' if it is not in force.",
+            risk.clone(),
+            format!(
+                "The chance the {} suspends the {agreement} next month; 'lapsed' if it is not in force.",
+                scenario.partner.legislature
+            ),
             |f| {
                 if f.trade_agreement_in_force {
                     format::chance(f.trade_agreement_hazard)
@@ -209,16 +221,22 @@ fn rows(base_year: u32) -> Vec<(String, &'static str, Format)> {
         ),
         (
             "US approval, %".into(),
-            "Overall US approval (projections: where it is heading).",
+            "Overall US approval (projections: where it is heading).".into(),
             |f| format!("{:.0}", f.approval.us),
         ),
         (
-            "Japan approval, %".into(),
-            "Overall approval of Japan's cabinet (projections: where it is heading).",
+            format!("{} approval, %", names.short(Side::Partner)),
+            format!(
+                "Overall approval of {} government (projections: where it is heading).",
+                names.possessive(Side::Partner)
+            ),
             |f| format!("{:.0}", f.approval.partner),
         ),
     ];
-    list.into()
+    // With no suspension in play the agreement's risk is always nil: the row would only be noise.
+    list.into_iter()
+        .filter(|(label, _, _)| scenario.suspension().is_some() || *label != risk)
+        .collect()
 }
 
 /// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
@@ -259,9 +277,9 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                 ui.label(egui::RichText::new(label).strong()).on_hover_text(*tip);
             }
             ui.end_row();
-            for (label, tip, format) in rows(scenario.exchange.base_year) {
+            for (label, tip, format) in rows(scenario) {
                 ui.label(label)
-                    .on_hover_text(crate::game::glossary::hover_text(tip, ""));
+                    .on_hover_text(crate::game::glossary::hover_text(&tip, ""));
                 for (_, _, figures) in &columns {
                     ui.label(format(figures));
                 }

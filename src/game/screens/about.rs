@@ -92,7 +92,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
         swatch(ui, theme::MUTED, true);
         ui.label("low and high parameter sets");
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 10.0), egui::Sense::hover());
-        ui.painter().circle_filled(rect.center(), 4.5, theme::JAPAN);
+        ui.painter().circle_filled(rect.center(), 4.5, theme::PARTNER);
         ui.label("observed (Japan's Ministry of Finance)");
     });
     let count = months.len();
@@ -138,7 +138,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
             }
             plot.points(
                 Points::new("observed (Japan's Ministry of Finance)", observed)
-                    .color(theme::JAPAN)
+                    .color(theme::PARTNER)
                     .radius(5.0),
             );
         });
@@ -163,8 +163,8 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
                     "{}{}",
                     c.measure.label(),
                     match c.currency {
-                        crate::sim::scenario::Currency::Partner => ", yen",
-                        _ => "",
+                        crate::sim::scenario::Currency::Partner => format!(", {}", b.currency),
+                        _ => String::new(),
                     }
                 ));
                 ui.label(format!("{:+.1}%", c.observed_pct));

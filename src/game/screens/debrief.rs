@@ -19,6 +19,7 @@ use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::sim::debrief::{Debrief, gather_records};
 use crate::sim::outcome_space::Point;
+use crate::sim::side::capitalised;
 use crate::sim::{Side, format};
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
@@ -147,10 +148,20 @@ fn collect_debrief(mut view: ResMut<DebriefView>) {
 /// The plane: the frontier, the Nash point, no deal, the real deal and every table.
 fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
     let plane = &debrief.plane;
+    let real_deal = capitalised(
+        debrief
+            .real_deal
+            .as_ref()
+            .map_or("the real deal", |deal| deal.label.as_str())
+            .trim_start_matches("the "),
+    );
     Plot::new("debrief_plane")
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .x_axis_label("What a deal is worth to the United States (0–100)")
-        .y_axis_label("What it is worth to Japan (0–100)")
+        .y_axis_label(format!(
+            "What it is worth to {} (0–100)",
+            debrief.names().with_article(Side::Partner)
+        ))
         .data_aspect(1.0)
         .height(ui.available_height().clamp(260.0, 520.0))
         .show(ui, |plot_ui| {
@@ -174,7 +185,7 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
             );
             if let Some(real) = plane.real_deal {
                 plot_ui.points(
-                    Points::new("July 2025 deal", vec![at(real)])
+                    Points::new(real_deal.as_str(), vec![at(real)])
                         .shape(MarkerShape::Asterisk)
                         .radius(8.0)
                         .color(theme::GOOD),
@@ -198,14 +209,16 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
         .striped(true)
         .spacing(egui::vec2(14.0, 6.0))
         .show(ui, |ui| {
+            let partner_score = format!("{} score", names.short(Side::Partner));
+            let agreement = debrief.agreement_name.as_deref().unwrap_or("Trade agreement");
             for heading in [
                 "Table",
                 "Outcome",
                 "Round",
                 "US score",
-                "Japan score",
+                partner_score.as_str(),
                 "Mean deficit",
-                "USJTA",
+                agreement,
                 "First to concede",
                 "Value left",
             ] {

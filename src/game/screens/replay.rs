@@ -285,7 +285,7 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
     let mut plot = Plot::new("dance")
         .legend(Legend::default())
         .x_axis_label("Worth to the United States (0–100)")
-        .y_axis_label("Worth to Japan (0–100)")
+        .y_axis_label(format!("Worth to {} (0–100)", names.with_article(Side::Partner)))
         .height(ui.available_height().max(220.0));
     plot = plot.data_aspect(1.0);
     plot.show(ui, |plot_ui| {

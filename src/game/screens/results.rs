@@ -18,6 +18,7 @@ use crate::sim::negotiation::OutcomeKind;
 use crate::sim::package::PackageSpace;
 use crate::sim::report::{Counterfactual, GameReport};
 use crate::sim::score::{Band, SideScore, band_range, score_game};
+use crate::sim::side::capitalised;
 use crate::sim::{PerSide, Scenario, Side};
 
 /// The results, computed once when the screen opens.
@@ -150,23 +151,28 @@ fn score_card(ui: &mut egui::Ui, names: Names, score: &SideScore, band: &Band, p
     });
 }
 
-fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
+fn comparison(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
     let o = &view.report.outcome;
+    let real_deal = capitalised(scenario.real_deal_label().unwrap_or("the real deal"));
     let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &o.this_game), ("No deal", &o.no_deal)];
     if let Some(actual) = &o.actual_deal {
-        rows.push(("July 2025 deal", actual));
+        rows.push((&real_deal, actual));
     }
-    type Metric = (&'static str, fn(&Counterfactual) -> String);
-    let metrics: [Metric; 6] = [
-        ("Outcome", |c| headline(c.kind).0.to_string()),
-        ("US score", |c| format!("{:.1}", c.scores.us)),
-        ("Japan score", |c| format!("{:.1}", c.scores.partner)),
-        ("Mean deficit", |c| format::bn(c.mean_goods_deficit_bn)),
-        ("Final deficit", |c| format::bn(c.final_goods_deficit_bn)),
-        ("USJTA survived", |c| {
-            (if c.trade_agreement_survived { "yes" } else { "no" }).to_string()
+    type Metric = (String, fn(&Counterfactual) -> String);
+    let mut metrics: Vec<Metric> = vec![
+        ("Outcome".into(), |c| headline(c.kind).0.to_string()),
+        ("US score".into(), |c| format!("{:.1}", c.scores.us)),
+        (format!("{} score", scenario.names().short(Side::Partner)), |c| {
+            format!("{:.1}", c.scores.partner)
         }),
+        ("Mean deficit".into(), |c| format::bn(c.mean_goods_deficit_bn)),
+        ("Final deficit".into(), |c| format::bn(c.final_goods_deficit_bn)),
     ];
+    if scenario.suspension().is_some() {
+        metrics.push((format!("{} survived", scenario.agreement_name()), |c| {
+            (if c.trade_agreement_survived { "yes" } else { "no" }).to_string()
+        }));
+    }
     egui::Grid::new("comparison")
         .striped(true)
         .num_columns(rows.len() + 1)
@@ -178,7 +184,7 @@ fn comparison(ui: &mut egui::Ui, view: &ResultsView) {
             }
             ui.end_row();
             for (name, value) in metrics {
-                ui.label(egui::RichText::new(name).strong());
+                ui.label(egui::RichText::new(&name).strong());
                 for (_, c) in &rows {
                     ui.label(value(c));
                 }
@@ -213,7 +219,7 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
         .show(ui, |ui| {
             ui.label(egui::RichText::new("Issue").strong());
             ui.label(egui::RichText::new("Your deal").strong());
-            ui.label(egui::RichText::new("July 2025").strong());
+            ui.label(egui::RichText::new(capitalised(scenario.real_deal_label().unwrap_or("the real deal"))).strong());
             ui.end_row();
             for issue in &space.issues {
                 let text = |terms: Option<&std::collections::BTreeMap<String, f64>>| {
@@ -333,7 +339,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
             theme::section(ui, "Compared with no deal and with what really happened");
             egui::ScrollArea::horizontal()
                 .id_salt("cmp")
-                .show(ui, |ui| comparison(ui, view));
+                .show(ui, |ui| comparison(ui, &session.scenario, view));
             if let Some(deal) = &scenario.actual_deal {
                 ui.add_space(4.0);
                 theme::note(ui, &deal.description);

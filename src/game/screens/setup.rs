@@ -35,12 +35,18 @@ pub fn plugin(app: &mut App) {
 }
 
 /// A short description of a mode.
-fn mode_note(mode: Mode) -> &'static str {
+fn mode_note(scenario: &Scenario, mode: Mode) -> String {
     match mode {
-        Mode::PlayUs => "Set tariffs, threaten and bargain for a smaller deficit and a deal that holds.",
-        Mode::PlayPartner => "Offer concessions, protect your farmers and your cabinet, keep the USJTA alive.",
-        Mode::Hotseat => "Two teams share the screen; each move ends behind a handover screen.",
-        Mode::Watch => "Two AIs negotiate; play, pause, step and change the speed.",
+        Mode::PlayUs => "Set tariffs, threaten and bargain for a smaller deficit and a deal that holds.".to_string(),
+        Mode::PlayPartner => match scenario.suspension() {
+            Some(_) => format!(
+                "Offer concessions, protect your exporters and your government, keep the {} alive.",
+                scenario.agreement_name()
+            ),
+            None => "Offer concessions, protect your exporters and your government.".to_string(),
+        },
+        Mode::Hotseat => "Two teams share the screen; each move ends behind a handover screen.".to_string(),
+        Mode::Watch => "Two AIs negotiate; play, pause, step and change the speed.".to_string(),
     }
 }
 
@@ -49,12 +55,13 @@ pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
     ui.label(egui::RichText::new(&scenario.title).size(20.0).strong());
     ui.label(
         egui::RichText::new(format!(
-            "{} rounds of one month from {} · {} sectors · {} US tariff instruments · {} Japanese concessions",
+            "{} rounds of one month from {} · {} sectors · {} US tariff instruments · {} concessions of {}",
             scenario.rounds,
             format::month(&scenario.start),
             scenario.sectors.len(),
             scenario.us_instruments.len(),
-            scenario.partner_levers.len()
+            scenario.partner_levers.len(),
+            scenario.names().with_article(Side::Partner)
         ))
         .color(theme::MUTED),
     );
@@ -87,8 +94,9 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
             ui.set_width(ui.available_width());
             theme::section(ui, "Who plays");
             for mode in Mode::ALL {
-                ui.radio_value(&mut setup.mode, mode, mode.label());
-                ui.indent(mode.label(), |ui| theme::note(ui, mode_note(mode)));
+                let label = mode.label(scenario.names());
+                ui.radio_value(&mut setup.mode, mode, label.as_str());
+                ui.indent(mode, |ui| theme::note(ui, mode_note(scenario, mode)));
             }
             ui.add_space(6.0);
             let ai_sides: Vec<Side> = Side::BOTH.into_iter().filter(|s| !setup.mode.is_human(*s)).collect();

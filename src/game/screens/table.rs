@@ -499,7 +499,7 @@ fn draw_table(
             .vscroll(true)
             .default_width(440.0)
             .default_height(420.0)
-            .show(ctx, glossary::glossary);
+            .show(ctx, |ui| glossary::glossary(ui, &scenario));
         ui_state.glossary = open;
     }
 

@@ -88,7 +88,7 @@ pub fn title_panel(
         ui.add_space((ui.available_height() * 0.06).min(40.0));
         ui.label(egui::RichText::new("TradeTable").size(46.0).strong().color(theme::INK));
         ui.label(
-            egui::RichText::new("Negotiate the 2025 US–Japan trade deal")
+            egui::RichText::new("Sit at the trade table with the United States")
                 .size(20.0)
                 .color(theme::MUTED),
         );
@@ -160,7 +160,7 @@ pub fn title_panel(
         ui.add_space(12.0);
         theme::note(
             ui,
-            "Play the United States or Japan against the AI, two teams on one screen, or watch two AIs. \
+            "Play the United States or its trading partner against the AI, two teams on one screen, or watch two AIs. \
              Every figure comes from the scenario file and its sources.",
         );
     });

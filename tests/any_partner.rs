@@ -1,0 +1,182 @@
+//! A scenario with another partner (`tests/fixtures/korea-2025.ron`, US–Korea 2025) plays AI-vs-AI through every
+//! command, and nothing the program writes about it names Japan, the yen, the Diet, the USJTA or "the July 2025
+//! deal": the partner, its currency, its agreement and its real deal all come from the scenario.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korea-2025.ron")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradetable-any-partner-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tradetable(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tradetable"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs a command that must succeed; returns what it wrote to standard output and standard error.
+fn run(args: &[&str]) -> String {
+    let out = tradetable(args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{args:?} failed:\n{text}");
+    text
+}
+
+/// Words of the default scenario's table that another partner's output must never contain.
+fn assert_names_no_japan(what: &str, text: &str) {
+    let lower = text.to_lowercase();
+    for word in ["japan", "usjta", "the july 2025 deal", "yen", " diet"] {
+        if let Some(at) = lower.find(word) {
+            let from = at.saturating_sub(80);
+            let to = (at + 80).min(text.len());
+            panic!("{what} mentions \"{word}\": …{}…", text.get(from..to).unwrap_or(text));
+        }
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn another_partner_plays_every_command_without_a_word_of_japan() {
+    let scenario = fixture();
+    let scenario = path(&scenario);
+    let dir = temp_dir("commands");
+
+    let validate = run(&["validate", "--lint", "--deny-warnings", "--summary", scenario]);
+    assert!(validate.contains("Korea's ideal"), "{validate}");
+    assert!(validate.contains("30 July 2025 deal"), "{validate}");
+    assert_names_no_japan("validate --summary", &validate);
+    assert_names_no_japan(
+        "validate --format json --summary",
+        &run(&["validate", "--format", "json", "--summary", scenario]),
+    );
+
+    let record = dir.join("game.json");
+    let simulate = run(&[
+        "simulate",
+        "--scenario",
+        scenario,
+        "--us",
+        "boulware",
+        "--partner",
+        "linear",
+        "--record",
+        path(&record),
+    ]);
+    assert!(simulate.contains("South Korea: linear"), "{simulate}");
+    assert!(simulate.contains("KORUS in force"), "{simulate}");
+    assert_names_no_japan("simulate", &simulate);
+    assert_names_no_japan("the game record", &std::fs::read_to_string(&record).unwrap());
+    assert_eq!(
+        run(&["replay", path(&record), "--scenario", scenario]),
+        simulate,
+        "replay prints what simulate printed"
+    );
+    let json = run(&[
+        "simulate",
+        "--scenario",
+        scenario,
+        "--japan",
+        "conceder",
+        "--format",
+        "json",
+    ]);
+    assert_names_no_japan("simulate --format json (with the --japan alias)", &json);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(report["outcome"]["scores"]["partner"]["total"].is_number(), "{json}");
+
+    assert_names_no_japan(
+        "tournament",
+        &run(&[
+            "tournament",
+            "--scenario",
+            scenario,
+            "--runs",
+            "1",
+            "--field",
+            "strategies",
+        ]),
+    );
+
+    let class = dir.join("class");
+    run(&[
+        "class",
+        "new",
+        "--scenario",
+        scenario,
+        "--tables",
+        "3",
+        "--us",
+        "easy",
+        "--partner",
+        "hard",
+        "--out",
+        path(&class),
+    ]);
+    assert_names_no_japan(
+        "the class sheet",
+        &std::fs::read_to_string(class.join("class-sheet.html")).unwrap(),
+    );
+    let results = dir.join("results");
+    run(&[
+        "class",
+        "simulate",
+        "--class",
+        path(&class.join("class.json")),
+        "--scenario",
+        scenario,
+        "--out",
+        path(&results),
+    ]);
+    let page = dir.join("debrief.html");
+    let csv = dir.join("scores.csv");
+    run(&[
+        "debrief",
+        path(&results),
+        "--scenario",
+        scenario,
+        "--out",
+        path(&page),
+        "--csv",
+        path(&csv),
+    ]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("South Korea"), "the debrief names the partner");
+    assert!(html.contains("KORUS"), "the debrief names the agreement");
+    assert_names_no_japan("the debrief page", &html);
+    assert_names_no_japan("the debrief CSV", &std::fs::read_to_string(&csv).unwrap());
+}
+
+#[test]
+fn a_partner_without_suspension_is_never_offered_a_move_on_its_agreement() {
+    use tradetable::sim::{GameState, Move, Scenario, Side, apply};
+    let scenario = Scenario::load(&fixture()).unwrap();
+    let state = GameState::new(&scenario, 7);
+    for side in Side::BOTH {
+        let available = state.available(&scenario, side);
+        assert!(!available.trade_agreement.suspend && !available.trade_agreement.terminate);
+    }
+    let refused = apply(&scenario, &state, &Move::SuspendTradeAgreement);
+    assert!(
+        refused.is_err(),
+        "suspending an agreement whose suspension is not in play is refused"
+    );
+    // A whole game: the agreement stays in force whatever the tariffs.
+    let played = tradetable::sim::play::play_no_deal(&scenario, 7);
+    assert!(played.history.iter().all(|r| r.policy.trade_agreement.in_force()));
+}
