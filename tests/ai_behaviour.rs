@@ -46,13 +46,13 @@ impl Negotiator for RandomOfferer {
 }
 
 /// Wraps an agent and checks every decision it makes against a rule.
-struct Checked<F: FnMut(&Decision)> {
+struct Checked<F: FnMut(&Decision) + Send + Sync> {
     agent: Agent,
     check: F,
     decisions: usize,
 }
 
-impl<F: FnMut(&Decision)> Negotiator for Checked<F> {
+impl<F: FnMut(&Decision) + Send + Sync> Negotiator for Checked<F> {
     fn name(&self) -> String {
         self.agent.name()
     }

@@ -31,13 +31,21 @@ pub fn fire_random_events(scenario: &Scenario, state: &mut GameState, rng: &mut 
     }
 }
 
-/// Fires the class injects switched on for this game whose round it is, in scenario order.
+/// Fires the class injects switched on for this game whose round it is, in scenario order, then those a teacher
+/// fired this round, in the order they were fired.
 pub fn fire_injects(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>) {
     let round = state.round;
-    for inject in scenario.injects.iter().filter(|i| i.round == round) {
-        if !state.injects.contains(&inject.id) {
-            continue;
-        }
+    let class = scenario
+        .injects
+        .iter()
+        .filter(|i| i.round == round && state.injects.contains(&i.id));
+    let fired = state
+        .fired_injects
+        .iter()
+        .filter(|f| f.round == round)
+        .filter_map(|f| scenario.injects.iter().find(|i| i.id == f.id));
+    let due: Vec<_> = class.chain(fired).cloned().collect();
+    for inject in due {
         apply_effect(scenario, state, &inject.effect);
         events.push(Event {
             round,

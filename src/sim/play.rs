@@ -115,9 +115,11 @@ pub fn play_no_deal_from(scenario: &Scenario, start: GameState) -> GameState {
     play_from(scenario, start, &mut us, &mut partner)
 }
 
-/// A new game like `state`'s: the same seed and class injects, no moves yet.
+/// A new game like `state`'s: the same seed, class injects and injects fired by a teacher, no moves yet.
 pub fn fresh_like(scenario: &Scenario, state: &GameState) -> GameState {
-    GameState::with_injects(scenario, state.seed, state.injects.clone())
+    let mut fresh = GameState::with_injects(scenario, state.seed, state.injects.clone());
+    fresh.fired_injects = state.fired_injects.clone();
+    fresh
 }
 
 /// The game in which nobody moves until the round the real deal was signed, and then it is signed.

@@ -15,6 +15,7 @@ use super::ai::Opponent;
 use super::moves::MoveError;
 use super::negotiation::{GameState, PlayedMove, apply};
 use super::scenario::{BoundedReadError, PerSide, Scenario, Side, read_bounded};
+use super::state::FiredInject;
 
 /// What every record file says it is, so a foreign JSON file is told apart from a damaged record.
 pub const RECORD_FORMAT: &str = "tradetable-record";
@@ -98,6 +99,9 @@ pub struct GameRecord {
     pub seats: PerSide<Seat>,
     /// The class injects switched on for the game.
     pub injects: Vec<String>,
+    /// The injects a teacher fired during the game, with their rounds.
+    #[serde(default)]
+    pub fired_injects: Vec<FiredInject>,
     /// The class table code the game was played under, if any.
     pub table: Option<String>,
     /// The name of the save (the autosave, a player's name for it, or the table code).
@@ -219,6 +223,7 @@ impl GameRecord {
             seed: state.seed,
             seats,
             injects: state.injects.clone(),
+            fired_injects: state.fired_injects.clone(),
             table,
             label: label.to_string(),
             saved_at,
@@ -242,7 +247,9 @@ impl GameRecord {
     /// then one per move. Every move must be accepted, as it was when it was played.
     pub fn states(&self, scenario: &Scenario, moves: usize) -> Result<Vec<GameState>, RecordError> {
         self.check_scenario(scenario)?;
-        let mut states = vec![GameState::with_injects(scenario, self.seed, self.injects.clone())];
+        let mut start = GameState::with_injects(scenario, self.seed, self.injects.clone());
+        start.fired_injects = self.fired_injects.clone();
+        let mut states = vec![start];
         for (index, played) in self.moves.iter().take(moves).enumerate() {
             let state = states.last().expect("the start is always there");
             let refused = |error| RecordError::MoveRefused {

@@ -220,6 +220,18 @@ pub struct GameState {
     /// The class injects switched on for this game, by id (see `Scenario::injects`).
     #[serde(default)]
     pub injects: Vec<String>,
+    /// Injects a teacher fired during the game, each at the end of the round it was fired in.
+    #[serde(default)]
+    pub fired_injects: Vec<FiredInject>,
+}
+
+/// An inject a teacher fired at a table during the game: it takes effect at the end of `round`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiredInject {
+    /// The round it fires at the end of.
+    pub round: u32,
+    /// The inject's id (see `Scenario::injects`).
+    pub id: String,
 }
 
 /// A move as it was played.
@@ -302,9 +314,34 @@ impl GameState {
                 .into_iter()
                 .filter(|id| scenario.injects.iter().any(|i| &i.id == id))
                 .collect(),
+            fired_injects: Vec::new(),
         };
         state.conditions.uncertainty = state.uncertainty(scenario);
         state
+    }
+
+    /// Fires one of the scenario's injects now, on a teacher's word: it takes effect at the end of this round, and
+    /// a replay of the game's record fires it there again. Refused when the game is over, when the scenario has no
+    /// such inject, or when it is already on for this game.
+    pub fn fire_inject(&mut self, scenario: &Scenario, id: &str) -> Result<(), String> {
+        if self.is_over() {
+            return Err("the game is over".to_string());
+        }
+        if !scenario.injects.iter().any(|i| i.id == id) {
+            let known: Vec<&str> = scenario.injects.iter().map(|i| i.id.as_str()).collect();
+            return Err(format!(
+                "the scenario has no inject \"{id}\" (it has: {})",
+                known.join(", ")
+            ));
+        }
+        if self.injects.iter().any(|i| i == id) || self.fired_injects.iter().any(|f| f.id == id) {
+            return Err(format!("\"{id}\" is already on at this table"));
+        }
+        self.fired_injects.push(FiredInject {
+            round: self.round,
+            id: id.to_string(),
+        });
+        Ok(())
     }
 
     /// Whether the game has ended.

@@ -7,7 +7,7 @@ use super::bidding::Bid;
 use super::context::{Context, EPSILON};
 
 /// A rule for accepting the other side's offer.
-pub trait Acceptance {
+pub trait Acceptance: Send + Sync {
     /// A name for documentation and transcripts.
     fn name(&self) -> &'static str;
     /// Whether to accept an offer worth `offered` to the agent, rather than make `next`.

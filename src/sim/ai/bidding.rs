@@ -37,7 +37,7 @@ pub struct Bid {
 }
 
 /// A way of choosing the next offer.
-pub trait Bidding {
+pub trait Bidding: Send + Sync {
     /// A name for documentation and transcripts.
     fn name(&self) -> &'static str;
     /// The next offer.

@@ -30,7 +30,7 @@ use preferences::Preferences;
 pub use catalogue::Opponent;
 
 /// Anything that can sit at the table: asked for one move at a time while it is its turn.
-pub trait Negotiator {
+pub trait Negotiator: Send + Sync {
     /// A name for transcripts.
     fn name(&self) -> String;
     /// The next move for the side whose turn it is; the turn goes on until a move that ends it.

@@ -1,0 +1,358 @@
+//! The host of a networked class, without the network: a game played through it by two laptops is the game played
+//! locally; a side is never sent the other side's objectives, brief or personalities while it plays; a dropped laptop
+//! comes back with its token; garbage, moves out of turn and moves for the other side are refused and change no
+//! table; a bounded fuzz of random messages never panics it; and the teacher pauses, fires injects and seats the
+//! computer.
+
+use std::sync::Arc;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use tradetable::sim::ai::Strategy;
+use tradetable::sim::class::{ClassFile, ClassSeat};
+use tradetable::sim::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId};
+use tradetable::sim::play::play_from;
+use tradetable::sim::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode_client, encode_host};
+use tradetable::sim::record::GameRecord;
+use tradetable::sim::{GameState, Move, PerSide, Scenario, Side};
+
+const US: PeerId = 1;
+const PARTNER: PeerId = 2;
+
+fn scenario() -> Arc<Scenario> {
+    Arc::new(Scenario::builtin().unwrap())
+}
+
+fn class(scenario: &Scenario, tables: u32, seats: PerSide<ClassSeat>) -> ClassFile {
+    ClassFile::new(scenario, tables, 2025, seats, &[], "2026-11-29T00:00:00Z".into()).unwrap()
+}
+
+fn people() -> PerSide<ClassSeat> {
+    PerSide::new(ClassSeat::People, ClassSeat::People)
+}
+
+fn join(code: &str, side: Option<Side>, token: Option<&str>) -> Vec<u8> {
+    encode_client(&ClientMessage::Join {
+        protocol: PROTOCOL_VERSION,
+        code: code.to_string(),
+        side,
+        token: token.map(str::to_string),
+    })
+}
+
+fn send_move(mv: &Move) -> Vec<u8> {
+    encode_client(&ClientMessage::Move { mv: mv.clone() })
+}
+
+/// The messages the effects send to `peer`.
+fn sent_to(effects: &[HostEffect], peer: PeerId) -> Vec<HostMessage> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            HostEffect::Send { peer: p, message } if *p == peer => Some(message.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn token_of(effects: &[HostEffect], peer: PeerId) -> String {
+    sent_to(effects, peer)
+        .into_iter()
+        .find_map(|m| match m {
+            HostMessage::Welcome { token, .. } => Some(token),
+            _ => None,
+        })
+        .expect("a welcome")
+}
+
+fn finished(effects: &[HostEffect]) -> Option<GameRecord> {
+    effects.iter().find_map(|e| match e {
+        HostEffect::Finished { record, .. } => Some((**record).clone()),
+        _ => None,
+    })
+}
+
+/// A local game between two strategies: the moves the laptops will send.
+fn local_game(scenario: &Scenario, seed: u64) -> GameState {
+    let mut us = Strategy::Boulware.agent(Side::Us);
+    let mut partner = Strategy::Linear.agent(Side::Partner);
+    play_from(scenario, GameState::new(scenario, seed), us.as_mut(), partner.as_mut())
+}
+
+#[test]
+fn a_game_through_the_host_is_the_game_played_locally_and_no_side_sees_the_others_secrets() {
+    let scenario = scenario();
+    let class = class(&scenario, 2, people());
+    let code = class.tables[0].code.clone();
+    let local = local_game(&scenario, class.seed);
+    let mut host = Host::new(scenario.clone(), &class, HostOptions::default(), 7, 0).unwrap();
+    let mut bytes: PerSide<Vec<u8>> = PerSide::default();
+    let mut record = None;
+    let mut effects = host.receive(US, &join(&code, Some(Side::Us), None), 0);
+    effects.extend(host.receive(PARTNER, &join(&code, None, None), 0));
+    for (clock, played) in local.moves.iter().enumerate() {
+        let peer = if played.side == Side::Us { US } else { PARTNER };
+        let now = 1000 * (clock as u64 + 1);
+        let more = host.receive(peer, &send_move(&played.mv), now);
+        assert!(
+            sent_to(&more, peer)
+                .iter()
+                .all(|m| !matches!(m, HostMessage::Refused { .. })),
+            "move {clock} refused"
+        );
+        effects.extend(more);
+    }
+    for e in &effects {
+        if let HostEffect::Send { peer, message } = e {
+            // What the laptops could read while they played: everything before the game's end.
+            if !matches!(message, HostMessage::Finished { .. }) {
+                let side = if *peer == US { Side::Us } else { Side::Partner };
+                bytes[side].extend(encode_host(message));
+            }
+        }
+        if let HostEffect::Finished { record: r, .. } = e {
+            record = Some((**r).clone());
+        }
+    }
+    let record = record.expect("the table's game ended");
+    let moves: Vec<_> = local.moves.iter().map(|m| (**m).clone()).collect();
+    assert_eq!(record.moves, moves, "the host's record has the moves played locally");
+    assert_eq!(record.replay(&scenario).unwrap().outcome, local.outcome);
+    assert_eq!(host.game(1).unwrap().outcome, local.outcome);
+
+    for side in Side::BOTH {
+        // The scenario travels as RON inside JSON: undo both escapes so a name is found however it was quoted.
+        let text = String::from_utf8_lossy(&bytes[side])
+            .replace("\\\\", "\\")
+            .replace("\\'", "'");
+        let other = side.other();
+        for objective in &scenario.objectives[other] {
+            assert!(
+                !text.contains(objective.name.as_str()),
+                "{side:?} was sent the other side's objective {:?}",
+                objective.name
+            );
+        }
+        for objective in &scenario.objectives[side] {
+            assert!(
+                text.contains(objective.name.as_str()),
+                "{side:?} lacks its own objectives"
+            );
+        }
+        let brief = &scenario.briefs.as_ref().unwrap()[other];
+        for secret in [&brief.goals, &brief.walk_away, &brief.keep_private] {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{side:?} was sent the other side's brief"
+            );
+        }
+        for personality in scenario.personalities.iter().filter(|p| p.side == other) {
+            assert!(
+                !text.contains(personality.id.as_str()),
+                "{side:?} was sent the personality {}",
+                personality.id
+            );
+        }
+        assert!(!text.contains("\"seed\":2025"), "{side:?} was sent the seed");
+    }
+}
+
+#[test]
+fn a_dropped_laptop_comes_back_with_its_token_and_finishes() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let local = local_game(&scenario, class.seed);
+    let mut host = Host::new(scenario.clone(), &class, HostOptions::default(), 7, 0).unwrap();
+    let token = token_of(&host.receive(US, &join(&code, Some(Side::Us), None), 0), US);
+    host.receive(PARTNER, &join(&code, Some(Side::Partner), None), 0);
+    let half = local.moves.len() / 2;
+    let mut us_peer = US;
+    let mut record = None;
+    for (i, played) in local.moves.iter().enumerate() {
+        if i == half {
+            host.disconnect(us_peer);
+            assert_eq!(
+                host.overview(0)[0].seats.us,
+                tradetable::sim::protocol::SeatPresence::Disconnected
+            );
+            // A stranger cannot take the seat without the token.
+            let stranger = host.receive(9, &join(&code, Some(Side::Us), None), 0);
+            assert!(matches!(sent_to(&stranger, 9)[0], HostMessage::Refused { .. }));
+            us_peer = 10;
+            let back = host.receive(us_peer, &join(&code, None, Some(&token)), 0);
+            assert!(matches!(
+                &sent_to(&back, us_peer)[0],
+                HostMessage::Welcome { side: Side::Us, .. }
+            ));
+        }
+        let peer = if played.side == Side::Us { us_peer } else { PARTNER };
+        let effects = host.receive(peer, &send_move(&played.mv), i as u64);
+        record = record.or(finished(&effects));
+    }
+    let record = record.expect("the game ended after the reconnection");
+    assert_eq!(record.moves.len(), local.moves.len());
+}
+
+#[test]
+fn garbage_other_side_and_out_of_turn_moves_are_refused_and_change_nothing() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let mut host = Host::new(scenario.clone(), &class, HostOptions::default(), 7, 0).unwrap();
+    host.receive(US, &join(&code, Some(Side::Us), None), 0);
+    host.receive(PARTNER, &join(&code, Some(Side::Partner), None), 0);
+    let before = host.game(1).unwrap().clone();
+    let attempts: Vec<(PeerId, Vec<u8>)> = vec![
+        (PARTNER, send_move(&Move::Pass)),   // out of turn: the US moves first
+        (PARTNER, send_move(&Move::Accept)), // out of turn
+        (
+            US,
+            send_move(&Move::Implement {
+                lever: "fmvss".into(),
+                level: 1.0,
+            }),
+        ), // the other side's lever
+        (US, b"\x00\x01 not json".to_vec()),
+        (
+            US,
+            br#"{"type":"move","mv":{"SetTariff":{"instrument":"s232_autos","rate":0.33}}}"#.to_vec(),
+        ),
+        (US, join(&code, Some(Side::Us), None)), // already seated
+        (3, send_move(&Move::Pass)),             // no seat
+        (3, join("NOT-A-CODE", None, None)),
+    ];
+    for (peer, bytes) in attempts {
+        let effects = host.receive(peer, &bytes, 5);
+        let messages = sent_to(&effects, peer);
+        assert!(
+            matches!(messages.first(), Some(HostMessage::Refused { .. })),
+            "{:?} was not refused: {messages:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+        assert!(
+            effects.iter().any(|e| matches!(e, HostEffect::Log(_))),
+            "a refusal is logged"
+        );
+    }
+    assert_eq!(host.game(1).unwrap(), &before, "no refused message changed the table");
+    // The game goes on: the US can still move.
+    let effects = host.receive(US, &send_move(&Move::Pass), 6);
+    assert!(
+        sent_to(&effects, US)
+            .iter()
+            .all(|m| !matches!(m, HostMessage::Refused { .. }))
+    );
+    // A laptop that keeps sending garbage is dropped.
+    let mut dropped = false;
+    for _ in 0..MAX_STRIKES {
+        dropped |= host
+            .receive(PARTNER, b"garbage", 7)
+            .iter()
+            .any(|e| matches!(e, HostEffect::Drop { peer: PARTNER, .. }));
+    }
+    assert!(dropped, "a connection that keeps misbehaving is dropped");
+}
+
+#[test]
+fn a_bounded_fuzz_of_random_messages_never_panics_the_host_or_moves_a_table() {
+    let scenario = scenario();
+    let class = class(&scenario, 3, people());
+    let code = class.tables[0].code.clone();
+    let mut host = Host::new(scenario.clone(), &class, HostOptions::default(), 7, 0).unwrap();
+    host.receive(US, &join(&code, Some(Side::Us), None), 0);
+    let before: Vec<GameState> = (1..=3).map(|n| host.game(n).unwrap().clone()).collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let shapes = [
+        r#"{"type":"join","protocol":1,"code":"#,
+        r#"{"type":"move","mv":"#,
+        r#"{"type":"move","mv":{"Propose":{"choice":["#,
+        r#"{"type":"move","mv":{"SetTariff":{"instrument":""#,
+        "",
+    ];
+    for i in 0..3000u64 {
+        let mut bytes = shapes[rng.random_range(0..shapes.len())].as_bytes().to_vec();
+        let extra = rng.random_range(0..64);
+        bytes.extend((0..extra).map(|_| rng.random::<u8>()));
+        // Peers other than the seated US laptop: whatever they send, no table may move.
+        let peer = 100 + rng.random_range(0..5u64);
+        let _ = host.receive(peer, &bytes, i);
+        if i % 500 == 0 {
+            let _ = host.disconnect(peer);
+        }
+    }
+    let after: Vec<GameState> = (1..=3).map(|n| host.game(n).unwrap().clone()).collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn the_teacher_pauses_fires_injects_seats_the_computer_and_times_turns() {
+    let scenario = scenario();
+    let class = class(&scenario, 2, people());
+    let code = class.tables[0].code.clone();
+    let options = HostOptions { turn_seconds: Some(60) };
+    let mut host = Host::new(scenario.clone(), &class, options, 7, 0).unwrap();
+    host.receive(US, &join(&code, Some(Side::Us), None), 0);
+
+    // Paused: moves are refused, and the turn's clock does not run.
+    host.set_paused(Some(1), true, 1_000);
+    let refused = host.receive(US, &send_move(&Move::Pass), 2_000);
+    assert!(matches!(sent_to(&refused, US)[0], HostMessage::Refused { .. }));
+    assert!(host.tick(200_000).is_empty(), "a paused table's timer does not run");
+    host.set_paused(None, false, 200_000);
+
+    // The round timer: the US team's time runs out and it passes.
+    host.tick(259_000);
+    assert_eq!(host.game(1).unwrap().moves.len(), 0);
+    host.tick(260_000);
+    assert_eq!(
+        host.game(1).unwrap().moves.len(),
+        1,
+        "the US passed when its time ran out"
+    );
+
+    // An inject fired now takes effect at the end of the round, at that table only.
+    let id = scenario.injects[0].id.clone();
+    let (_, refusals) = host.fire_inject(Some(1), &id);
+    assert!(refusals.is_empty(), "{refusals:?}");
+    let (_, again) = host.fire_inject(Some(1), &id);
+    assert_eq!(again.len(), 1, "an inject fires once");
+
+    // Nobody came for the partner's seat: the computer takes it and plays.
+    host.seat_computer(
+        1,
+        Side::Partner,
+        tradetable::sim::ai::Opponent::Difficulty(tradetable::sim::ai::Difficulty::Easy),
+        260_000,
+    )
+    .unwrap();
+    let mut record = None;
+    for step in 0..2_000u64 {
+        let now = 261_000 + step * 61_000;
+        let effects = host.tick(now);
+        record = record.or(finished(&effects));
+        if record.is_some() {
+            break;
+        }
+    }
+    let record = record.expect("the timed US seat and the computer finish the game");
+    let news: Vec<String> = record
+        .replay(&scenario)
+        .unwrap()
+        .news
+        .iter()
+        .map(|e| e.text.clone())
+        .collect();
+    assert!(
+        news.contains(&scenario.injects[0].news),
+        "the fired inject is in the game, and a replay of its record fires it again"
+    );
+    assert!(
+        host.game(2)
+            .unwrap()
+            .news
+            .iter()
+            .all(|e| e.text != scenario.injects[0].news),
+        "only table 1"
+    );
+}
