@@ -1,0 +1,374 @@
+//! The network transport over loopback UDP: frames reach the right peer and only it, a frame over the size limit or
+//! a flood gets its sender kicked while the others play on, a peer reconnects under the same id, and bytes that are
+//! no valid message reach the protocol layer intact rather than upsetting the host.
+//!
+//! One host app and a few player apps live in the test's process, on 127.0.0.1 with ports the OS picks. Every wait is
+//! bounded in updates and fails the test when its condition is not met; nothing asserts on time.
+#![cfg(feature = "gui")]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::thread;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy_replicon::prelude::*;
+use bevy_replicon::shared::message::registry::RemoteMessageRegistry;
+use bevy_replicon_renet::RenetClient;
+use tradetable::net::transport::{
+    ClientFrame, ClientLink, ClientReceived, ClientSend, Kick, MAX_FRAME_BYTES, PROTOCOL_ID, PeerConnected,
+    PeerDisconnected, PeerId, Peers, Received, SendToPeer, TransportLimits, connect, disconnect, headless_client_app,
+    headless_server_app, start_server,
+};
+
+/// The most updates any wait may take: with a 1 ms pause each, a few seconds at worst.
+const MAX_UPDATES: usize = 3000;
+
+/// Updates run after a condition is met to show that something else does not happen.
+const QUIET_UPDATES: usize = 100;
+
+/// What the host's protocol layer would have seen.
+#[derive(Resource, Default)]
+struct HostLog {
+    connected: Vec<PeerConnected>,
+    disconnected: Vec<PeerDisconnected>,
+    received: Vec<Received>,
+}
+
+impl HostLog {
+    fn frames_from(&self, peer: PeerId) -> Vec<Vec<u8>> {
+        self.received
+            .iter()
+            .filter(|frame| frame.peer == peer)
+            .map(|frame| frame.bytes.clone())
+            .collect()
+    }
+
+    fn disconnect_of(&self, peer: PeerId) -> Option<&str> {
+        self.disconnected
+            .iter()
+            .find(|gone| gone.peer == peer)
+            .map(|gone| gone.reason.as_str())
+    }
+}
+
+/// What a player's protocol layer would have seen.
+#[derive(Resource, Default)]
+struct PlayerLog {
+    received: Vec<Vec<u8>>,
+}
+
+fn record_host(
+    mut connected: MessageReader<PeerConnected>,
+    mut disconnected: MessageReader<PeerDisconnected>,
+    mut received: MessageReader<Received>,
+    mut log: ResMut<HostLog>,
+) {
+    log.connected.extend(connected.read().cloned());
+    log.disconnected.extend(disconnected.read().cloned());
+    log.received.extend(received.read().cloned());
+}
+
+fn record_player(mut received: MessageReader<ClientReceived>, mut log: ResMut<PlayerLog>) {
+    log.received.extend(received.read().map(|frame| frame.0.clone()));
+}
+
+/// A host on a free loopback port, with `limits`.
+fn host(limits: TransportLimits) -> Result<(App, SocketAddr), String> {
+    let mut app = headless_server_app();
+    app.insert_resource(limits)
+        .init_resource::<HostLog>()
+        .add_systems(Update, record_host);
+    let addr = start_server(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), PROTOCOL_ID)?;
+    Ok((app, addr))
+}
+
+/// A player connecting to `host_addr` as `id`.
+fn player(host_addr: SocketAddr, id: u64) -> Result<App, String> {
+    let mut app = headless_client_app();
+    app.init_resource::<PlayerLog>().add_systems(Update, record_player);
+    connect(app.world_mut(), host_addr, id, PROTOCOL_ID)?;
+    Ok(app)
+}
+
+/// Updates every app, the host first, until `done`; an error naming `what` if it takes more than [`MAX_UPDATES`].
+fn pump(apps: &mut [&mut App], what: &str, mut done: impl FnMut(&[&mut App]) -> bool) -> Result<(), String> {
+    for _ in 0..MAX_UPDATES {
+        for app in apps.iter_mut() {
+            app.update();
+        }
+        if done(apps) {
+            return Ok(());
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+    Err(format!("{what}: not seen within {MAX_UPDATES} updates"))
+}
+
+/// Updates every app `updates` times.
+fn idle(apps: &mut [&mut App], updates: usize) {
+    for _ in 0..updates {
+        for app in apps.iter_mut() {
+            app.update();
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+}
+
+fn host_log(app: &App) -> &HostLog {
+    app.world().resource::<HostLog>()
+}
+
+fn player_log(app: &App) -> &PlayerLog {
+    app.world().resource::<PlayerLog>()
+}
+
+fn link(app: &App) -> &ClientLink {
+    app.world().resource::<ClientLink>()
+}
+
+fn is_down(app: &App) -> bool {
+    matches!(link(app), ClientLink::Disconnected(_))
+}
+
+/// Waits until the host has every one of `ids` connected and every player sees its link up.
+fn wait_connected(host: &mut App, players: &mut [&mut App], ids: &[u64]) -> Result<(), String> {
+    let mut apps: Vec<&mut App> = vec![host];
+    apps.extend(players.iter_mut().map(|player| &mut **player));
+    pump(&mut apps, "every player connected", |apps| {
+        let peers = apps[0].world().resource::<Peers>();
+        ids.iter().all(|id| peers.contains(PeerId(*id)))
+            && apps[1..].iter().all(|player| *link(player) == ClientLink::Connected)
+    })
+}
+
+fn send(player: &mut App, bytes: &[u8]) {
+    player.world_mut().write_message(ClientSend(bytes.to_vec()));
+}
+
+#[test]
+fn frames_reach_the_host_with_their_sender_and_a_targeted_frame_reaches_only_its_peer() -> Result<(), String> {
+    let (mut server, addr) = host(TransportLimits::default())?;
+    let mut a = player(addr, 1)?;
+    let mut b = player(addr, 2)?;
+    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+    let connected = &host_log(&server).connected;
+    assert_eq!(connected.len(), 2);
+    assert!(
+        connected
+            .iter()
+            .all(|c| c.addr.is_some_and(|addr| addr.ip().is_loopback())),
+        "{connected:?}"
+    );
+
+    send(&mut a, b"offer from a");
+    send(&mut b, b"offer from b");
+    pump(&mut [&mut server, &mut a, &mut b], "both offers at the host", |apps| {
+        host_log(apps[0]).received.len() == 2
+    })?;
+    let log = host_log(&server);
+    assert_eq!(log.frames_from(PeerId(1)), vec![b"offer from a".to_vec()]);
+    assert_eq!(log.frames_from(PeerId(2)), vec![b"offer from b".to_vec()]);
+
+    server.world_mut().write_message(SendToPeer {
+        peer: PeerId(1),
+        bytes: b"your private view".to_vec(),
+    });
+    pump(&mut [&mut server, &mut a, &mut b], "a's private frame", |apps| {
+        !player_log(apps[1]).received.is_empty()
+    })?;
+    idle(&mut [&mut server, &mut a, &mut b], QUIET_UPDATES);
+    assert_eq!(player_log(&a).received, vec![b"your private view".to_vec()]);
+    assert!(
+        player_log(&b).received.is_empty(),
+        "b got a's frame: {:?}",
+        player_log(&b).received
+    );
+    Ok(())
+}
+
+#[test]
+fn a_frame_over_the_size_limit_is_refused_and_its_sender_kicked_while_the_others_play_on() -> Result<(), String> {
+    let (mut server, addr) = host(TransportLimits::default())?;
+    let mut a = player(addr, 1)?;
+    let mut b = player(addr, 2)?;
+    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+
+    // Just over the limit: renet accepts it (the host buffers a few such frames), the transport refuses it.
+    send(&mut a, &vec![7; MAX_FRAME_BYTES + 1]);
+    pump(&mut [&mut server, &mut a, &mut b], "a kicked and told", |apps| {
+        host_log(apps[0]).disconnect_of(PeerId(1)).is_some() && is_down(apps[1])
+    })?;
+    let reason = host_log(&server)
+        .disconnect_of(PeerId(1))
+        .unwrap_or_default()
+        .to_string();
+    assert!(reason.contains(&format!("{} bytes", MAX_FRAME_BYTES + 1)), "{reason}");
+    assert!(
+        host_log(&server).frames_from(PeerId(1)).is_empty(),
+        "the oversized frame reached the protocol layer"
+    );
+    let ClientLink::Disconnected(told) = link(&a) else {
+        return Err("a is not disconnected".to_string());
+    };
+    assert!(
+        told.contains("kicked by the host") && told.contains("bytes"),
+        "a was told: {told}"
+    );
+
+    send(&mut b, b"still here");
+    pump(&mut [&mut server, &mut a, &mut b], "b's next frame", |apps| {
+        !host_log(apps[0]).frames_from(PeerId(2)).is_empty()
+    })?;
+    assert_eq!(*link(&b), ClientLink::Connected);
+
+    // Far over: renet's buffer bound drops the sender before the frame is assembled; it never reaches Received either.
+    let mut c = player(addr, 3)?;
+    wait_connected(&mut server, &mut [&mut b, &mut c], &[2, 3])?;
+    send(&mut c, &vec![9; 1024 * 1024]);
+    pump(&mut [&mut server, &mut b, &mut c], "c dropped", |apps| {
+        host_log(apps[0]).disconnect_of(PeerId(3)).is_some()
+    })?;
+    let reason = host_log(&server)
+        .disconnect_of(PeerId(3))
+        .unwrap_or_default()
+        .to_string();
+    assert!(reason.contains("receive channel"), "{reason}");
+    assert!(host_log(&server).frames_from(PeerId(3)).is_empty());
+    assert_eq!(*link(&b), ClientLink::Connected);
+    Ok(())
+}
+
+#[test]
+fn a_peer_flooding_the_host_is_kicked_and_the_others_are_not() -> Result<(), String> {
+    let limits = TransportLimits {
+        frames_per_second: 1.0,
+        burst_frames: 3.0,
+        ..TransportLimits::default()
+    };
+    let (mut server, addr) = host(limits)?;
+    let mut a = player(addr, 1)?;
+    let mut b = player(addr, 2)?;
+    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+
+    for n in 0..10u8 {
+        send(&mut a, &[n]);
+    }
+    send(&mut b, b"one move");
+    pump(&mut [&mut server, &mut a, &mut b], "a kicked for flooding", |apps| {
+        host_log(apps[0]).disconnect_of(PeerId(1)).is_some() && is_down(apps[1])
+    })?;
+    let log = host_log(&server);
+    let reason = log.disconnect_of(PeerId(1)).unwrap_or_default();
+    assert!(reason.contains("faster than the limit"), "{reason}");
+    // The bucket holds three; the few milliseconds the test takes refill far less than one more.
+    assert!(
+        log.frames_from(PeerId(1)).len() < 10,
+        "{:?}",
+        log.frames_from(PeerId(1))
+    );
+
+    pump(&mut [&mut server, &mut a, &mut b], "b's move", |apps| {
+        !host_log(apps[0]).frames_from(PeerId(2)).is_empty()
+    })?;
+    send(&mut b, b"another move");
+    pump(&mut [&mut server, &mut a, &mut b], "b's next move", |apps| {
+        host_log(apps[0]).frames_from(PeerId(2)).len() == 2
+    })?;
+    assert!(host_log(&server).disconnect_of(PeerId(2)).is_none());
+    assert_eq!(*link(&b), ClientLink::Connected);
+    Ok(())
+}
+
+#[test]
+fn a_peer_that_left_or_was_kicked_reconnects_with_the_same_id_and_frames_flow_again() -> Result<(), String> {
+    let (mut server, addr) = host(TransportLimits::default())?;
+    let mut a = player(addr, 1)?;
+    wait_connected(&mut server, &mut [&mut a], &[1])?;
+    let first_entity = server.world().resource::<Peers>().entity(PeerId(1));
+
+    disconnect(a.world_mut());
+    assert_eq!(*link(&a), ClientLink::Disconnected("left the host".to_string()));
+    pump(&mut [&mut server, &mut a], "the host sees a leave", |apps| {
+        host_log(apps[0]).disconnect_of(PeerId(1)).is_some()
+    })?;
+    assert!(!server.world().resource::<Peers>().contains(PeerId(1)));
+
+    connect(a.world_mut(), addr, 1, PROTOCOL_ID)?;
+    wait_connected(&mut server, &mut [&mut a], &[1])?;
+    assert_ne!(server.world().resource::<Peers>().entity(PeerId(1)), first_entity);
+    send(&mut a, b"back again");
+    pump(&mut [&mut server, &mut a], "a's frame after reconnecting", |apps| {
+        !host_log(apps[0]).frames_from(PeerId(1)).is_empty()
+    })?;
+
+    // Kicked by the protocol layer this time: the dead link is cleared, and connecting again just works.
+    server.world_mut().write_message(Kick {
+        peer: PeerId(1),
+        reason: "sent an offer outside its turn".to_string(),
+    });
+    pump(&mut [&mut server, &mut a], "a kicked", |apps| is_down(apps[1]))?;
+    assert_eq!(
+        *link(&a),
+        ClientLink::Disconnected("kicked by the host: sent an offer outside its turn".to_string())
+    );
+    connect(a.world_mut(), addr, 1, PROTOCOL_ID)?;
+    wait_connected(&mut server, &mut [&mut a], &[1])?;
+    send(&mut a, b"back once more");
+    pump(&mut [&mut server, &mut a], "a's frame after the kick", |apps| {
+        host_log(apps[0]).frames_from(PeerId(1)).len() == 2
+    })?;
+    let connections = host_log(&server)
+        .connected
+        .iter()
+        .filter(|c| c.peer == PeerId(1))
+        .count();
+    assert_eq!(connections, 3);
+    Ok(())
+}
+
+/// Frames travel as raw bytes (no postcard), so there is no invalid frame at the transport's level: whatever bytes a
+/// peer puts on the frame channel, even below replicon, reach the protocol layer intact, and its decoder refuses
+/// them. Garbage on replicon's own channels (mutation acks, the protocol hash) is dropped by replicon without harm.
+#[test]
+fn garbage_below_replicon_reaches_the_protocol_layer_intact_and_leaves_the_host_standing() -> Result<(), String> {
+    let (mut server, addr) = host(TransportLimits::default())?;
+    let mut a = player(addr, 1)?;
+    wait_connected(&mut server, &mut [&mut a], &[1])?;
+
+    let registry = a.world().resource::<RemoteMessageRegistry>();
+    let frame_channel = registry
+        .client_message_channel::<ClientFrame>()
+        .ok_or("ClientFrame has no channel")?;
+    let channel_count = a.world().resource::<RepliconChannels>().client_channels().len();
+    let garbage: Vec<Vec<u8>> = vec![
+        vec![0xFF; 12],       // a postcard varint that never ends
+        vec![10, b'a', b'b'], // a string length with too few bytes after it
+        Vec::new(),
+        (0..=255).collect(),
+    ];
+    {
+        let mut client = a.world_mut().resource_mut::<RenetClient>();
+        for bytes in &garbage {
+            client.send_message(frame_channel as u8, bytes.clone());
+        }
+        for channel in (0..channel_count).filter(|channel| *channel != frame_channel) {
+            client.send_message(channel as u8, vec![0xFF; 12]);
+        }
+    }
+    pump(&mut [&mut server, &mut a], "the raw frames at the host", |apps| {
+        host_log(apps[0]).frames_from(PeerId(1)).len() == garbage.len()
+    })?;
+    assert_eq!(host_log(&server).frames_from(PeerId(1)), garbage);
+
+    send(&mut a, b"a proper frame");
+    pump(&mut [&mut server, &mut a], "a proper frame after the garbage", |apps| {
+        host_log(apps[0]).frames_from(PeerId(1)).len() == garbage.len() + 1
+    })?;
+    assert!(
+        host_log(&server).disconnected.is_empty(),
+        "{:?}",
+        host_log(&server).disconnected
+    );
+    assert_eq!(*link(&a), ClientLink::Connected);
+    Ok(())
+}
