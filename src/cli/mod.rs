@@ -4,6 +4,8 @@
 mod backtest;
 mod class;
 mod debrief;
+#[cfg(feature = "gui")]
+pub mod host;
 mod negotiate;
 mod new_scenario;
 #[cfg(feature = "gui")]
@@ -88,6 +90,10 @@ pub enum Command {
     /// Open the game straight at the table.
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
+    /// Host a class over the network: teams join its tables from their own laptops; the teacher's console shows
+    /// every table (`--headless`: no window, a log on the terminal).
+    #[cfg(feature = "gui")]
+    Host(host::HostArgs),
 }
 
 /// Parses the command line and runs it.
@@ -120,6 +126,8 @@ pub fn run() -> ExitCode {
         Some(Command::Debrief(args)) => debrief::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Play(args)) => play::run(&args, true),
+        #[cfg(feature = "gui")]
+        Some(Command::Host(args)) => host::run(&args),
         #[cfg(feature = "gui")]
         None => play::run(&play::PlayArgs::default(), false),
         #[cfg(not(feature = "gui"))]

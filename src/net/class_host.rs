@@ -1,0 +1,264 @@
+//! The host of a networked class inside Bevy: frames from the transport go to the core's `sim::host::Host`, its
+//! answers go back out, finished games are written to the class results, and the teacher's commands (pause, resume,
+//! inject, computer seat, end of class) reach the tables. The headless host and the teacher's console share it.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use bevy::prelude::*;
+
+use crate::net::transport::{self, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
+use crate::sim::ai::Opponent;
+use crate::sim::class::ClassFile;
+use crate::sim::host::{Host, HostEffect, HostOptions};
+use crate::sim::protocol::encode_host;
+use crate::sim::{Scenario, Side};
+
+/// Lines of the host's log the console keeps.
+const LOG_LINES: usize = 200;
+
+/// The class being hosted.
+#[derive(Resource)]
+pub struct ClassHost {
+    /// The tables and their seats.
+    pub host: Host,
+    /// The class file, for the console's injects and the debrief.
+    pub class: ClassFile,
+    /// Where each finished game is written (`table-NN-CODE.json`), for the debrief.
+    pub results: PathBuf,
+    /// The address teams join, once the server is open.
+    pub address: Option<SocketAddr>,
+    /// The latest lines of the log, newest last.
+    pub log: VecDeque<String>,
+    /// The games written so far.
+    pub written: Vec<PathBuf>,
+    /// Whether the teacher ended the class.
+    pub ended: bool,
+    started: Instant,
+}
+
+impl ClassHost {
+    /// A host for `class` on `scenario`, writing results into `results`.
+    pub fn new(
+        scenario: Arc<Scenario>,
+        class: ClassFile,
+        options: HostOptions,
+        results: PathBuf,
+    ) -> Result<ClassHost, String> {
+        let token_seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
+            ^ u64::from(std::process::id());
+        let host = Host::new(scenario, &class, options, token_seed, 0)?;
+        Ok(ClassHost {
+            host,
+            class,
+            results,
+            address: None,
+            log: VecDeque::new(),
+            written: Vec::new(),
+            ended: false,
+            started: Instant::now(),
+        })
+    }
+
+    /// Milliseconds since the class opened: the host's clock.
+    pub fn now_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    fn note(&mut self, line: String) {
+        info!("{line}");
+        if self.log.len() == LOG_LINES {
+            self.log.pop_front();
+        }
+        self.log.push_back(line);
+    }
+}
+
+/// What the teacher asks of the class, from the console.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum TeacherCommand {
+    /// Pause one table (by number) or all.
+    Pause(Option<u32>),
+    /// Resume one table or all.
+    Resume(Option<u32>),
+    /// Fire one of the scenario's injects at one table or all.
+    FireInject {
+        /// The table, or all.
+        table: Option<u32>,
+        /// The inject's id.
+        id: String,
+    },
+    /// Seat the computer where a team never came.
+    SeatComputer {
+        /// The table.
+        table: u32,
+        /// The side.
+        side: Side,
+        /// Who plays.
+        opponent: Opponent,
+    },
+    /// End the class: every laptop is told, and unfinished games are kept as they stand.
+    EndClass,
+}
+
+/// Runs a hosted class: add after the transport's `server_plugin`, with a [`ClassHost`] resource.
+pub fn plugin(app: &mut App) {
+    app.add_message::<TeacherCommand>().add_systems(
+        Update,
+        (connections, frames, teacher, tick)
+            .chain()
+            .run_if(resource_exists::<ClassHost>),
+    );
+}
+
+/// Opens the server on `addr` for the hosted class and notes the address teams join.
+pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, String> {
+    let bound = transport::start_server(world, addr, transport::PROTOCOL_ID)?;
+    if let Some(mut class) = world.get_resource_mut::<ClassHost>() {
+        class.address = Some(bound);
+        class.note(format!("hosting on {bound}"));
+    }
+    Ok(bound)
+}
+
+fn connections(
+    mut class: ResMut<ClassHost>,
+    mut connected: MessageReader<PeerConnected>,
+    mut disconnected: MessageReader<PeerDisconnected>,
+    mut send: MessageWriter<SendToPeer>,
+    mut kick: MessageWriter<Kick>,
+) {
+    for PeerConnected { peer, addr } in connected.read() {
+        class.host.connect(peer.0);
+        let from = addr.map_or(String::new(), |a| format!(" from {a}"));
+        class.note(format!("{peer} connected{from}"));
+    }
+    for PeerDisconnected { peer, reason } in disconnected.read() {
+        class.note(format!("{peer} left: {reason}"));
+        let effects = class.host.disconnect(peer.0);
+        carry_out(&mut class, effects, &mut send, &mut kick);
+    }
+}
+
+fn frames(
+    mut class: ResMut<ClassHost>,
+    mut received: MessageReader<Received>,
+    mut send: MessageWriter<SendToPeer>,
+    mut kick: MessageWriter<Kick>,
+) {
+    for Received { peer, bytes } in received.read() {
+        let now = class.now_ms();
+        let effects = class.host.receive(peer.0, bytes, now);
+        carry_out(&mut class, effects, &mut send, &mut kick);
+    }
+}
+
+fn teacher(
+    mut class: ResMut<ClassHost>,
+    mut commands: MessageReader<TeacherCommand>,
+    mut send: MessageWriter<SendToPeer>,
+    mut kick: MessageWriter<Kick>,
+) {
+    for command in commands.read() {
+        let now = class.now_ms();
+        let effects = match command {
+            TeacherCommand::Pause(table) => {
+                class.note(format!("paused {}", which(*table)));
+                class.host.set_paused(*table, true, now)
+            }
+            TeacherCommand::Resume(table) => {
+                class.note(format!("resumed {}", which(*table)));
+                class.host.set_paused(*table, false, now)
+            }
+            TeacherCommand::FireInject { table, id } => {
+                let (effects, refusals) = class.host.fire_inject(*table, id);
+                for refusal in refusals {
+                    class.note(refusal);
+                }
+                effects
+            }
+            TeacherCommand::SeatComputer { table, side, opponent } => {
+                match class.host.seat_computer(*table, *side, opponent.clone(), now) {
+                    Ok(effects) => {
+                        class.note(format!(
+                            "table {table}: the computer ({}) takes the {} seat",
+                            opponent.name(),
+                            side.key()
+                        ));
+                        effects
+                    }
+                    Err(reason) => {
+                        class.note(reason);
+                        Vec::new()
+                    }
+                }
+            }
+            TeacherCommand::EndClass => {
+                class.ended = true;
+                class.note("the teacher ended the class".to_string());
+                class.host.end_class("the teacher ended the class")
+            }
+        };
+        carry_out(&mut class, effects, &mut send, &mut kick);
+    }
+}
+
+fn tick(mut class: ResMut<ClassHost>, mut send: MessageWriter<SendToPeer>, mut kick: MessageWriter<Kick>) {
+    if class.ended {
+        return;
+    }
+    let now = class.now_ms();
+    let effects = class.host.tick(now);
+    carry_out(&mut class, effects, &mut send, &mut kick);
+}
+
+/// Does what the host asked: frames out, connections dropped, log lines, results written.
+fn carry_out(
+    class: &mut ClassHost,
+    effects: Vec<HostEffect>,
+    send: &mut MessageWriter<SendToPeer>,
+    kick: &mut MessageWriter<Kick>,
+) {
+    for effect in effects {
+        match effect {
+            HostEffect::Send { peer, message } => {
+                send.write(SendToPeer {
+                    peer: PeerId(peer),
+                    bytes: encode_host(&message),
+                });
+            }
+            HostEffect::Drop { peer, reason } => {
+                warn!("dropping peer {peer}: {reason}");
+                kick.write(Kick {
+                    peer: PeerId(peer),
+                    reason,
+                });
+            }
+            HostEffect::Log(line) => class.note(line),
+            HostEffect::Finished { table, record } => {
+                let path = result_path(&class.results, table, record.table.as_deref().unwrap_or("table"));
+                match record.write(&path) {
+                    Ok(()) => {
+                        class.note(format!("table {table}: game over; written to {}", path.display()));
+                        class.written.push(path);
+                    }
+                    Err(error) => class.note(format!("table {table}: cannot write the result: {error}")),
+                }
+            }
+        }
+    }
+}
+
+/// The file of a table's result in the class results folder.
+pub fn result_path(results: &Path, table: u32, code: &str) -> PathBuf {
+    results.join(format!("table-{table:02}-{code}.json"))
+}
+
+fn which(table: Option<u32>) -> String {
+    table.map_or("every table".to_string(), |n| format!("table {n}"))
+}
