@@ -21,7 +21,7 @@ use super::record::{GameRecord, RecordError, ScenarioRef};
 use super::report::counterfactual;
 use super::scenario::{Indicator, Names, Partner, PerSide, Scenario, Side};
 use super::score::{ObjectiveScore, SideScore, Valuer, score_game};
-use super::side::capitalised;
+use super::side::{as_heading, capitalised};
 
 /// What the model says of one game: the figures a table is judged by, and those of the reference games beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -793,13 +793,18 @@ impl Debrief {
         )
     }
 
-    /// The real deal's label without its article ("July 2025 deal"), escaped, for marks and rows.
+    /// The real deal as a heading or a mark ("July 2025 deal"); "Real deal" without one.
+    pub fn real_deal_heading(&self) -> String {
+        as_heading(
+            self.real_deal
+                .as_ref()
+                .map_or("the real deal", |deal| deal.label.as_str()),
+        )
+    }
+
+    /// [`Debrief::real_deal_heading`], escaped for the page.
     fn real_mark(&self) -> String {
-        let label = self
-            .real_deal
-            .as_ref()
-            .map_or("the real deal", |deal| deal.label.as_str());
-        html_escape(capitalised(label.strip_prefix("the ").unwrap_or(label)).as_str())
+        html_escape(&self.real_deal_heading())
     }
 
     /// The trade agreement's short name for a column heading, escaped.

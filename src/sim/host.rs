@@ -91,6 +91,17 @@ struct Table {
     reported: bool,
 }
 
+impl Table {
+    /// The table's game as a record for the class results, named by its code.
+    fn record(&self, scenario: &Scenario) -> GameRecord {
+        let seats = PerSide::from_fn(|side| match &self.holders[side] {
+            Holder::Computer(opponent) => Seat::Computer(opponent.clone()),
+            _ => Seat::People(format!("table {} {} team", self.number, side.key())),
+        });
+        GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, now())
+    }
+}
+
 /// What the teacher's console shows of a table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableStatus {
@@ -425,18 +436,7 @@ impl Host {
         let table = &mut self.tables[t];
         if table.state.is_over() && !table.reported {
             table.reported = true;
-            let seats = PerSide::from_fn(|side| match &table.holders[side] {
-                Holder::Computer(opponent) => Seat::Computer(opponent.clone()),
-                _ => Seat::People(format!("table {} {} team", table.number, side.key())),
-            });
-            let record = GameRecord::of(
-                &self.scenario,
-                &table.state,
-                seats,
-                Some(table.code.clone()),
-                &table.code,
-                now(),
-            );
+            let record = table.record(&self.scenario);
             effects.push(HostEffect::Finished {
                 table: table.number,
                 record: Box::new(record),
@@ -555,20 +555,9 @@ impl Host {
         for table in &mut self.tables {
             if !table.reported && !table.state.moves.is_empty() {
                 table.reported = true;
-                let seats = PerSide::from_fn(|side| match &table.holders[side] {
-                    Holder::Computer(opponent) => Seat::Computer(opponent.clone()),
-                    _ => Seat::People(format!("table {} {} team", table.number, side.key())),
-                });
                 effects.push(HostEffect::Finished {
                     table: table.number,
-                    record: Box::new(GameRecord::of(
-                        &self.scenario,
-                        &table.state,
-                        seats,
-                        Some(table.code.clone()),
-                        &table.code,
-                        now(),
-                    )),
+                    record: Box::new(table.record(&self.scenario)),
                 });
             }
         }

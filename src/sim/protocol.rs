@@ -19,8 +19,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// about 300 bytes of JSON); anything near this is not a message of ours.
 pub const MAX_CLIENT_MESSAGE_BYTES: usize = 16 * 1024;
 
-/// The most the host sends in one message: a scenario (at most 1 MiB, like a scenario file) and a game's state.
-pub const MAX_HOST_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+/// The most the host sends in one message: a scenario (at most 1 MiB, like a scenario file) and a game's state. The
+/// network transport carries frames up to this size from the host (`net::transport::MAX_SERVER_FRAME_BYTES`).
+pub const MAX_HOST_MESSAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// What a team's laptop may say to the host.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -120,6 +120,12 @@ impl<'a> Names<'a> {
     }
 }
 
+/// A phrase as a heading or a mark on a chart: without its leading "the", capitalised ("the July 2025 deal" →
+/// "July 2025 deal").
+pub fn as_heading(phrase: &str) -> String {
+    capitalised(phrase.strip_prefix("the ").unwrap_or(phrase))
+}
+
 /// The text with its first letter in upper case.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

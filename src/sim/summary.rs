@@ -121,10 +121,9 @@ impl ScenarioSummary {
         let mut games: Vec<(String, String, GameState)> =
             vec![("no_deal".into(), "No deal".into(), play_no_deal(scenario, seed))];
         if let (Some(deal), Some(package)) = (&scenario.actual_deal, actual_deal_package(scenario)) {
-            let label = deal.label.strip_prefix("the ").unwrap_or(&deal.label);
             games.push((
                 "real_deal".into(),
-                super::side::capitalised(label),
+                super::side::as_heading(&deal.label),
                 play_deal(scenario, seed, deal.round, package),
             ));
         }
