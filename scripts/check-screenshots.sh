@@ -25,5 +25,5 @@ run --side us --scenario tutorial --screenshot-dir "$DIR/tutorial"
 mkdir -p "$DIR/edit"
 "$BIN" new-scenario edited-tutorial --from tutorial --out "$DIR/edit" >/dev/null
 run --side us --scenario "$DIR/edit/edited-tutorial.ron" --screenshot-dir "$DIR/edit"
-TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots -- --ignored --nocapture
+TRADETABLE_SCREENSHOTS="$DIR" cargo test --test game_screenshots autoplay_screenshots -- --ignored --nocapture
 echo "screenshots in $DIR"

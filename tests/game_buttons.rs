@@ -89,6 +89,11 @@ fn title_buttons() {
     press(&mut app, TitleAction::Dismiss);
     assert!(app.world().resource::<TitleNotice>().0.is_none());
 
+    press(&mut app, TitleAction::JoinNetwork);
+    assert_eq!(screen(&app), Screen::JoinNetwork);
+    press(&mut app, tradetable::game::screens::join_network::NetJoinAction::Back);
+    assert_eq!(screen(&app), Screen::Title);
+
     press(&mut app, TitleAction::NewGame);
     assert_eq!(screen(&app), Screen::Setup);
 

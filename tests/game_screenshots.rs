@@ -86,3 +86,19 @@ fn autoplay_screenshots_exist_and_are_not_blank() {
         check(&edit, &["03b-broken-edit"]);
     }
 }
+
+/// The teacher's console of `host --autoplay` with laptops of the computer at work, and the class's debrief.
+const CONSOLE: [&str; 4] = ["01-console", "02-end-class", "03-console-ended", "04-debrief"];
+
+/// A laptop at a networked table (`play --join … --autoplay`): waiting, on its turn, the results, a failed join.
+const JOINED: [&str; 4] = ["01-waiting", "02-your-turn", "03-results", "04-join-error"];
+
+#[test]
+#[ignore = "checks the screenshots scripts/check-network-screens.sh takes under Xvfb; that script runs it"]
+fn network_screenshots_exist_and_are_not_blank() {
+    let dir = std::env::var_os("TRADETABLE_NETWORK_SCREENSHOTS")
+        .map(PathBuf::from)
+        .expect("TRADETABLE_NETWORK_SCREENSHOTS names the folder of screenshots to check");
+    check(&dir.join("console"), &CONSOLE);
+    check(&dir.join("joined"), &JOINED);
+}

@@ -290,7 +290,10 @@ fn the_teacher_pauses_fires_injects_seats_the_computer_and_times_turns() {
     let scenario = scenario();
     let class = class(&scenario, 2, people());
     let code = class.tables[0].code.clone();
-    let options = HostOptions { turn_seconds: Some(60) };
+    let options = HostOptions {
+        turn_seconds: Some(60),
+        ..HostOptions::default()
+    };
     let mut host = Host::new(scenario.clone(), &class, options, 7, 0).unwrap();
     host.receive(US, &join(&code, Some(Side::Us), None), 0);
 
@@ -355,4 +358,35 @@ fn the_teacher_pauses_fires_injects_seats_the_computer_and_times_turns() {
             .all(|e| e.text != scenario.injects[0].news),
         "only table 1"
     );
+}
+
+#[test]
+fn a_computer_seat_waits_its_pace_after_the_last_move_before_it_moves() {
+    let scenario = scenario();
+    let computer = ClassSeat::Computer(tradetable::sim::ai::Difficulty::Normal);
+    let class = class(&scenario, 1, PerSide::new(computer, computer));
+    let options = HostOptions {
+        computer_pace_ms: 1_500,
+        ..HostOptions::default()
+    };
+    let mut host = Host::new(scenario.clone(), &class, options, 7, 0).unwrap();
+    host.tick(1_499);
+    assert!(
+        host.game(1).unwrap().moves.is_empty(),
+        "too soon after the table opened"
+    );
+    host.tick(1_500);
+    assert_eq!(
+        host.game(1).unwrap().moves.len(),
+        1,
+        "one move once the pace has passed"
+    );
+    host.tick(2_000);
+    assert_eq!(
+        host.game(1).unwrap().moves.len(),
+        1,
+        "the next waits a pace after this one"
+    );
+    host.tick(3_000);
+    assert_eq!(host.game(1).unwrap().moves.len(), 2);
 }

@@ -1,9 +1,9 @@
 //! `tradetable host`: hosts a class over the network. Teams join its tables from their own laptops
 //! (`tradetable play --join ADDRESS --code CODE`); the host owns every game and applies every move. With
 //! `--headless` it runs without a window, logs to the terminal and exits once every table is over; without, the
-//! game opens on the teacher's console.
+//! game opens on the teacher's console (`game::run_console`).
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -13,14 +13,14 @@ use bevy::prelude::*;
 use clap::Args;
 
 use crate::net::class_host::{self, ClassHost};
+// Where a class is hosted and what teams need to join it: the console shows them too, so they live with the class
+// host.
+pub use crate::net::class_host::{DEFAULT_PORT, joining_instructions, lan_address, limits_for};
 use crate::net::transport;
 use crate::sim::PerSide;
 use crate::sim::class::{ClassFile, ClassSeat};
 use crate::sim::host::HostOptions;
 use crate::sim::record::now;
-
-/// The port a class is hosted on unless `--port` says otherwise.
-pub const DEFAULT_PORT: u16 = 7878;
 
 /// Options of `host`.
 #[derive(Debug, Args, Clone)]
@@ -47,9 +47,20 @@ pub struct HostArgs {
     /// The folder finished games are written to (default: `results` beside the class file, or `class-results`).
     #[arg(long)]
     pub results: Option<PathBuf>,
+    /// Seconds a computer seat waits after a table's last move before it makes its own, so the team across the
+    /// table sees each of its moves arrive (0: at once).
+    #[arg(long, default_value_t = 1.0)]
+    pub computer_pace: f64,
     /// No window: log to the terminal, and exit once every table is over.
     #[arg(long)]
     pub headless: bool,
+    /// The console plays a class by itself (laptops of the computer join some tables, the teacher's controls are
+    /// pressed), ends it, debriefs it and exits 0: for tests and headless checks. Not with --headless.
+    #[arg(long, conflicts_with = "headless")]
+    pub autoplay: bool,
+    /// With --autoplay: save a PNG of the console and the debrief into this directory.
+    #[arg(long, requires = "autoplay")]
+    pub screenshot_dir: Option<PathBuf>,
 }
 
 /// The class a host serves, its scenario, and where its results go, from `args`.
@@ -87,45 +98,18 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
         None => PathBuf::from("class-results"),
     });
     std::fs::create_dir_all(&results).map_err(|e| format!("{}: cannot create the folder: {e}", results.display()))?;
+    if !(0.0..=600.0).contains(&args.computer_pace) {
+        return Err(format!(
+            "--computer-pace {} is not a number of seconds from 0 to 600",
+            args.computer_pace
+        ));
+    }
     let options = HostOptions {
         turn_seconds: args.turn_seconds,
+        computer_pace_ms: (args.computer_pace * 1000.0).round() as u64,
     };
     let host = ClassHost::new(Arc::new(scenario), class, options, results)?;
     Ok((host, SocketAddr::new(args.bind, args.port)))
-}
-
-/// This machine's address on its network, as teams type it: the one the system would route out of (nothing is sent).
-pub fn lan_address() -> IpAddr {
-    UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
-        .and_then(|socket| {
-            socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
-            socket.local_addr()
-        })
-        .map(|addr| addr.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
-}
-
-/// What teams need to join: the address and every table's code.
-pub fn joining_instructions(class: &ClassHost, bound: SocketAddr) -> String {
-    let address = SocketAddr::new(
-        if bound.ip().is_unspecified() {
-            lan_address()
-        } else {
-            bound.ip()
-        },
-        bound.port(),
-    );
-    let mut text = format!(
-        "Hosting \"{}\" for {} table(s) at {address}\nTeams join with: tradetable play --join {address} --code CODE \
-         (or \"Join a networked table\" on the title screen)\n",
-        class.host.scenario().title,
-        class.class.tables.len()
-    );
-    for table in &class.class.tables {
-        text.push_str(&format!("  table {:>2}: {}\n", table.number, table.code));
-    }
-    text.push_str(&format!("Finished games are written to {}\n", class.results.display()));
-    text
 }
 
 /// Hosts the class.
@@ -138,8 +122,7 @@ pub fn run(args: &HostArgs) -> ExitCode {
         }
     };
     if !args.headless {
-        eprintln!("error: the teacher's console is not in this build yet; run the host with --headless");
-        return ExitCode::FAILURE;
+        return crate::game::run_console(class, addr, console_options(args));
     }
     let mut app = headless_app(class);
     match class_host::open(app.world_mut(), addr) {
@@ -155,12 +138,17 @@ pub fn run(args: &HostArgs) -> ExitCode {
     }
 }
 
-/// Connections a class needs at most: two teams a table, and room for laptops coming back before their old
-/// connection has timed out.
-pub fn limits_for(class: &ClassHost) -> transport::TransportLimits {
-    transport::TransportLimits {
-        max_peers: 2 * class.class.tables.len() + 8,
-        ..default()
+/// The console's launch options: the scenario given (so the debrief finds it), autoplay and its screenshots.
+fn console_options(args: &HostArgs) -> crate::game::LaunchOptions {
+    let play = crate::cli::play::PlayArgs {
+        scenario: args.scenario.clone(),
+        autoplay: args.autoplay,
+        screenshot_dir: args.screenshot_dir.clone(),
+        ..Default::default()
+    };
+    crate::game::LaunchOptions {
+        console: true,
+        ..crate::cli::play::launch_options(&play, false)
     }
 }
 
@@ -185,10 +173,18 @@ pub fn headless_app(class: ClassHost) -> App {
     app
 }
 
-fn exit_when_done(class: Res<ClassHost>, mut exit: MessageWriter<AppExit>, mut said: Local<bool>) {
+/// How long the headless host stays up once the class is done, so that the last messages (a finished game with its
+/// scenario is larger than one network tick carries) reach the laptops.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn exit_when_done(
+    class: Res<ClassHost>,
+    mut exit: MessageWriter<AppExit>,
+    mut done_at: Local<Option<std::time::Instant>>,
+) {
     if (class.host.all_over() && class.written.len() >= class.class.tables.len()) || class.ended {
-        if !*said {
-            *said = true;
+        if done_at.is_none() {
+            *done_at = Some(std::time::Instant::now());
             println!(
                 "Every table is over; {} result(s) in {}. Debrief with: tradetable debrief {} --out debrief.html",
                 class.written.len(),
@@ -196,6 +192,8 @@ fn exit_when_done(class: Res<ClassHost>, mut exit: MessageWriter<AppExit>, mut s
                 class.results.display()
             );
         }
-        exit.write(AppExit::Success);
+        if done_at.is_some_and(|at| at.elapsed() >= LINGER) {
+            exit.write(AppExit::Success);
+        }
     }
 }

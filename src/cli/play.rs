@@ -1,5 +1,6 @@
 //! `tradetable play`: opens the game straight at the table (or, with `--autoplay`, plays the watch mode to the
-//! end through every screen and saves screenshots). Needs the `gui` feature.
+//! end through every screen and saves screenshots); with `--join ADDRESS --code CODE`, at a table of a class hosted
+//! over the network. Needs the `gui` feature.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,9 +8,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::game::session::{GameSetup, Mode, ScenarioSource};
-use crate::game::{LaunchOptions, run as run_game};
-use crate::sim::PerSide;
+use crate::game::{LaunchOptions, NetJoin, run as run_game};
 use crate::sim::ai::Opponent;
+use crate::sim::{PerSide, Side};
 
 /// Options of `play`.
 #[derive(Debug, Args, Default)]
@@ -44,10 +45,31 @@ pub struct PlayArgs {
     /// working folder's `scenarios/` and your own scenario folder.
     #[arg(long = "scenario-dir")]
     pub scenario_dirs: Vec<PathBuf>,
+    /// Join a table of a class hosted over the network (`tradetable host`): the host's address, `IP:port` or an IP
+    /// on the default port. With --code; --side us or partner asks for a side.
+    #[arg(long, requires = "code")]
+    pub join: Option<String>,
+    /// With --join: the table's code from the class sheet.
+    #[arg(long, requires = "join")]
+    pub code: Option<String>,
 }
 
-/// The launch options `args` describe; `straight_to_table` is false for the bare `tradetable` (the title).
+/// The launch options `args` describe; `straight_to_table` is false for the bare `tradetable` (the title). With
+/// `--join`, the game opens on the join screen instead, joining at once.
 pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions {
+    let join = match (&args.join, &args.code) {
+        (Some(address), Some(code)) => Some(NetJoin {
+            address: address.clone(),
+            code: code.clone(),
+            side: match args.side {
+                Some(Mode::PlayUs) => Some(Side::Us),
+                Some(Mode::PlayPartner) => Some(Side::Partner),
+                _ => None,
+            },
+        }),
+        _ => None,
+    };
+    let straight_to_table = straight_to_table && join.is_none();
     let defaults = GameSetup::default();
     let mode = args
         .side
@@ -81,6 +103,7 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
             .into_iter()
             .chain(args.scenario_dirs.iter().cloned())
             .collect(),
+        join,
         ..LaunchOptions::title()
     }
 }
@@ -88,6 +111,10 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
 /// Runs the game, after checking that the scenario loads and that a personality asked for exists and plays the
 /// side it is given (an unknown name is refused, not replaced).
 pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
+    if args.join.is_some() && matches!(args.side, Some(Mode::Hotseat | Mode::Watch)) {
+        eprintln!("error: with --join, --side is us or partner (the side your team plays at the networked table)");
+        return ExitCode::FAILURE;
+    }
     let options = launch_options(args, straight_to_table);
     if args.opponent.is_some()
         && let Err(message) = check_opponents(&options.setup)

@@ -1,7 +1,11 @@
 //! Autoplay (`play --autoplay --screenshot-dir DIR`): walks the title and setup screens, plays the game to the end
 //! at full speed — the AIs in watch mode; in other modes the adviser plays each human seat through the same
 //! player moves a person would make, passing the hotseat handover — saves a PNG of every screen it passes, at
-//! scale 1 and 1.5, and exits 0. For tests, and for checking the game on a machine without a screen.
+//! scale 1 and 1.5, and exits 0. For tests, and for checking the game on a machine without a screen. Networked
+//! play has scripts of its own (`network`): the teacher's console with laptops of the computer, and a joined laptop.
+
+mod laptops;
+mod network;
 
 use std::path::PathBuf;
 
@@ -151,12 +155,13 @@ impl Autoplay {
 /// Autoplay, when the launch options ask for it.
 pub fn plugin(app: &mut App) {
     app.init_resource::<SavedShots>()
+        .add_plugins(network::plugin)
         .add_systems(Startup, start_autoplay)
         .add_systems(Update, run_autoplay.run_if(resource_exists::<Autoplay>));
 }
 
 fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
-    if !options.autoplay {
+    if !options.autoplay || options.console || options.join.is_some() {
         return;
     }
     let rounds = options.setup.source.load().map(|s| s.rounds).unwrap_or(8);

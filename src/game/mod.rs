@@ -12,6 +12,7 @@ pub mod menus;
 pub mod navigation;
 pub mod panels;
 pub mod perf;
+pub mod remote;
 pub mod saves;
 pub mod screens;
 pub mod session;
@@ -19,6 +20,7 @@ pub mod settings;
 pub mod testing;
 pub mod theme;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -28,6 +30,9 @@ use bevy::window::{MonitorSelection, WindowMode, WindowResizeConstraints, Window
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
 
+use crate::net::class_host::{self, ClassHost};
+use crate::net::{class_client, transport};
+use crate::sim::Side;
 use session::GameSetup;
 
 /// How the game was started: at the title, or straight at the table; with autoplay for tests and screenshots.
@@ -52,6 +57,21 @@ pub struct LaunchOptions {
     /// The folders of scenario files the title lists, after the shipped scenarios: the working folder's
     /// `scenarios/`, the user's own folder in the data directory, and any `--scenario-dir`.
     pub scenario_dirs: Vec<PathBuf>,
+    /// A networked table to join at once (`play --join`): the join screen opens filled in and joins.
+    pub join: Option<NetJoin>,
+    /// Open on the teacher's console of a hosted class (`tradetable host`).
+    pub console: bool,
+}
+
+/// A networked table to join at launch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetJoin {
+    /// The host's address as typed (`IP:port`, or an IP on the default port).
+    pub address: String,
+    /// The table code.
+    pub code: String,
+    /// The side asked for, or any free one.
+    pub side: Option<Side>,
 }
 
 impl LaunchOptions {
@@ -67,6 +87,8 @@ impl LaunchOptions {
             fullscreen: false,
             scenario_dirs: crate::places::scenario_folders(),
             data_dir: saves::default_data_dir(),
+            join: None,
+            console: false,
         }
     }
 }
@@ -83,22 +105,68 @@ pub fn plugin(app: &mut App) {
         settings::plugin,
         autoplay::plugin,
         perf::plugin,
+        remote::plugin,
     ));
 }
 
-/// Opens the window and runs the game until it is closed; the exit code is the app's.
+/// Opens the window and runs the game until it is closed; the exit code is the app's. The game can join networked
+/// tables.
 pub fn run(options: LaunchOptions) -> ExitCode {
     if let Some(problem) = no_display() {
         eprintln!("tradetable: {problem}");
         return ExitCode::FAILURE;
     }
+    let mut app = window_app(options, "TradeTable — at the trade table with the United States");
+    app.add_plugins(class_client::plugin);
+    exit_code(app.run())
+}
+
+/// Opens the teacher's console of a hosted class: the game's window hosting the class on `addr` (opened at startup;
+/// a port that cannot be opened shows on the console), with every table live. Runs until the window is closed.
+pub fn run_console(class: ClassHost, addr: SocketAddr, options: LaunchOptions) -> ExitCode {
+    if let Some(problem) = no_display() {
+        eprintln!("tradetable: {problem}");
+        return ExitCode::FAILURE;
+    }
+    let title = format!("TradeTable — teacher's console: {}", class.host.scenario().title);
+    let mut app = window_app(
+        LaunchOptions {
+            console: true,
+            ..options
+        },
+        &title,
+    );
+    hosting(&mut app, class, addr);
+    exit_code(app.run())
+}
+
+/// Makes `app` the host of `class`: the transport's host half, the class host, the limits for its tables, and the
+/// server opened on `addr` at startup.
+pub fn hosting(app: &mut App, class: ClassHost, addr: SocketAddr) {
+    let limits = crate::net::class_host::limits_for(&class);
+    app.add_plugins((transport::server_plugin, class_host::plugin))
+        .insert_resource(limits)
+        .insert_resource(class)
+        .insert_resource(screens::console::ConsoleAddress(addr))
+        .add_systems(Startup, screens::console::open_server);
+}
+
+fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The game's window, renderer and egui around [`plugin`].
+fn window_app(options: LaunchOptions, title: &str) -> App {
     let mode = if options.fullscreen {
         WindowMode::BorderlessFullscreen(MonitorSelection::Current)
     } else {
         WindowMode::Windowed
     };
     let window = Window {
-        title: "TradeTable — at the trade table with the United States".to_string(),
+        title: title.to_string(),
         resolution: WindowResolution::new(1280, 720),
         resize_constraints: WindowResizeConstraints {
             min_width: 800.0,
@@ -112,6 +180,12 @@ pub fn run(options: LaunchOptions) -> ExitCode {
     // autoplay runs flat out.
     let winit = if options.autoplay {
         WinitSettings::continuous()
+    } else if options.console {
+        // The console hosts the class: it answers the laptops as promptly in the background as in front.
+        WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_millis(33)),
+            unfocused_mode: UpdateMode::reactive(Duration::from_millis(33)),
+        }
     } else {
         WinitSettings {
             focused_mode: UpdateMode::reactive(Duration::from_millis(33)),
@@ -129,10 +203,7 @@ pub fn run(options: LaunchOptions) -> ExitCode {
         .insert_resource(options)
         .add_plugins(plugin)
         .add_systems(Startup, spawn_camera);
-    match app.run() {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
-    }
+    app
 }
 
 /// On Linux and the BSDs, a window needs an X11 (or XWayland) display: say so instead of panicking in winit.

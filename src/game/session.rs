@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,12 +14,14 @@ use super::navigation::{Flow, Navigate};
 use super::saves;
 use super::screens::Screen;
 use super::screens::replay::ReplayView;
+use crate::net::class_client::TableClient;
 use crate::sim::Names;
 use crate::sim::ai::Negotiator;
 use crate::sim::ai::Opponent;
 use crate::sim::class::TableCode;
 use crate::sim::library;
 use crate::sim::negotiation::{Event, GameState};
+use crate::sim::protocol::{SeatPresence, TableView};
 use crate::sim::record::{self, GameRecord, ScenarioRef, Seat};
 use crate::sim::{Move, MoveError, PerSide, Scenario, Side, apply};
 
@@ -267,6 +270,64 @@ pub struct Session {
     pub seated: Side,
     /// The class table code, for a class table's game: its record is saved under the code.
     pub table: Option<String>,
+    /// For a networked table: the seat and what the host last said of the table. The host owns the game: the state
+    /// changes only when its views arrive, and nothing is saved here.
+    pub remote: Option<RemoteTable>,
+}
+
+/// A seat at a networked class table, as the game shows it.
+#[derive(Debug, Clone)]
+pub struct RemoteTable {
+    /// The side the team plays.
+    pub side: Side,
+    /// The table's number in the class.
+    pub table: u32,
+    /// The table's code.
+    pub code: String,
+    /// Whether the teacher has paused the table.
+    pub paused: bool,
+    /// Who is in each seat.
+    pub seats: PerSide<SeatPresence>,
+    /// Seconds the side to move had left when the view arrived.
+    pub turn_seconds_left: Option<u64>,
+    /// When the last view arrived, to count the turn's time down.
+    pub received: Instant,
+    /// A move was sent and the host has not answered yet: the controls wait.
+    pub awaiting: bool,
+    /// The host sent the finished game, with both sides' objectives: the results can be shown.
+    pub finished: bool,
+}
+
+impl RemoteTable {
+    /// The seat at a table, from the host's first view.
+    pub fn new(side: Side, table: u32, code: String, view: &TableView) -> RemoteTable {
+        RemoteTable {
+            side,
+            table,
+            code,
+            paused: view.paused,
+            seats: view.seats,
+            turn_seconds_left: view.turn_seconds_left,
+            received: Instant::now(),
+            awaiting: false,
+            finished: false,
+        }
+    }
+
+    /// Takes in a view of the table (the state is the session's).
+    pub fn follow(&mut self, view: &TableView) {
+        self.paused = view.paused;
+        self.seats = view.seats;
+        self.turn_seconds_left = view.turn_seconds_left;
+        self.received = Instant::now();
+        self.awaiting = false;
+    }
+
+    /// The seconds left on the turn's clock now, if the class has one.
+    pub fn seconds_left(&self) -> Option<u64> {
+        self.turn_seconds_left
+            .map(|left| left.saturating_sub(self.received.elapsed().as_secs()))
+    }
 }
 
 impl Session {
@@ -285,7 +346,30 @@ impl Session {
             state,
             refused: None,
             table,
+            remote: None,
         }
+    }
+
+    /// A game at a networked table: the host's scenario and first view, played from `side`'s seat.
+    pub fn at_networked_table(scenario: Scenario, side: Side, table: u32, code: String, view: TableView) -> Session {
+        let setup = GameSetup {
+            mode: match side {
+                Side::Us => Mode::PlayUs,
+                Side::Partner => Mode::PlayPartner,
+            },
+            seed: view.state.seed,
+            ..GameSetup::default()
+        };
+        let remote = RemoteTable::new(side, table, code, &view);
+        Session {
+            remote: Some(remote),
+            ..Session::resume(Arc::new(scenario), setup, view.state, None)
+        }
+    }
+
+    /// Whether the game is played at a networked table (the host owns it).
+    pub fn is_remote(&self) -> bool {
+        self.remote.is_some()
     }
 
     /// Applies a move by the side to move through the core; the state is unchanged if the core refuses it.
@@ -303,9 +387,12 @@ impl Session {
         }
     }
 
-    /// Whether a person is to move now.
+    /// Whether a person is to move now (at a networked table: and the table is not paused, and no move is on its
+    /// way to the host).
     pub fn human_to_move(&self) -> bool {
-        !self.state.is_over() && self.setup.mode.is_human(self.state.to_move)
+        !self.state.is_over()
+            && self.setup.mode.is_human(self.state.to_move)
+            && self.remote.as_ref().is_none_or(|r| !r.paused && !r.awaiting)
     }
 
     /// Whose private information the table shows: in hotseat, only the team at the controls.
@@ -338,8 +425,11 @@ impl Session {
         }
     }
 
-    /// Saves the game where it saves itself.
+    /// Saves the game where it saves itself; a networked table's game is the host's to keep.
     pub fn autosave(&self, data_dir: &std::path::Path) {
+        if self.is_remote() {
+            return;
+        }
         let label = match &self.table {
             Some(code) => format!("Class table {code}"),
             None => "Autosave".to_string(),
@@ -363,9 +453,20 @@ pub struct ScenarioPreview {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SaveNotice(pub Option<String>);
 
-/// A message for the title screen: a scenario or save that failed to load, with its located error.
+/// A message for the title screen: a scenario or save that failed to load, with its located error, or why a
+/// networked table ended.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct TitleNotice(pub Option<String>);
+pub struct TitleNotice(pub Option<String>, pub NoticeKind);
+
+/// What a title notice is about, for its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoticeKind {
+    /// A file that failed to load.
+    #[default]
+    LoadError,
+    /// The team is off a networked table: the class ended, or the link did not come back.
+    LeftTable,
+}
 
 /// The AI seats (none where a person plays). Negotiators need not be `Send`, so they live in the world's non-send
 /// storage.
@@ -491,6 +592,7 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 run_game_commands,
+                super::remote::follow_the_host.run_if(resource_exists::<TableClient>),
                 apply_player_moves,
                 play_ai_turns
                     .run_if(in_state(Screen::Table))
@@ -528,6 +630,7 @@ fn run_game_commands(
     mut agents: NonSendMut<Agents>,
     mut navigate: MessageWriter<Navigate>,
     mut watch: ResMut<WatchClock>,
+    mut client: Option<ResMut<TableClient>>,
 ) {
     for command in commands_in.read() {
         let opened = match command {
@@ -570,6 +673,8 @@ fn run_game_commands(
                 continue;
             }
             GameCommand::Reload => match &session {
+                // A networked table's scenario is the host's.
+                Some(session) if session.is_remote() => continue,
                 Some(session) => session.setup.source.load().map(|scenario| {
                     let start = crate::sim::play::fresh_like(&scenario, &session.state);
                     let state = crate::sim::play::replay(&scenario, start, &session.state.moves);
@@ -603,7 +708,11 @@ fn run_game_commands(
             }
             GameCommand::JoinTable(code) => join_table(&options.scenario_dirs, code, &options.data_dir, &setup.source),
             GameCommand::SaveAs(name) => {
-                if let Some(session) = &session {
+                if let Some(session) = &session
+                    && session.is_remote()
+                {
+                    saved.0 = Some("The host keeps this table's game for the teacher.".to_string());
+                } else if let Some(session) = &session {
                     let path = saves::named_path(&options.data_dir, name);
                     saved.0 = Some(match saves::write(&path, &session.to_record(name.trim())) {
                         Ok(()) => format!("Saved as \"{}\"", name.trim()),
@@ -618,6 +727,12 @@ fn run_game_commands(
                     && !options.autoplay
                 {
                     session.autosave(&options.data_dir);
+                }
+                if let Some(client) = client.as_mut()
+                    && session.as_ref().is_some_and(|s| s.is_remote())
+                {
+                    // The seat waits at the host: joining again with the same code takes it back.
+                    client.leave();
                 }
                 commands.remove_resource::<Session>();
                 navigate.write(Navigate::To(Screen::Title));
@@ -719,6 +834,7 @@ impl ClassTable {
 fn fail_to_title(notice: &mut TitleNotice, navigate: &mut MessageWriter<Navigate>, error: String) {
     warn!("{error}");
     notice.0 = Some(error);
+    notice.1 = NoticeKind::LoadError;
     navigate.write(Navigate::To(Screen::Title));
 }
 
@@ -731,8 +847,13 @@ fn first_screen(session: &Session) -> Screen {
     }
 }
 
-/// Applies the players' moves through the core; a move for the wrong side or an AI's seat is refused.
-fn apply_player_moves(mut moves: MessageReader<PlayerMove>, session: Option<ResMut<Session>>) {
+/// Applies the players' moves through the core; a move for the wrong side or an AI's seat is refused. At a
+/// networked table the move goes to the host instead, and the state changes when the host's next view arrives.
+fn apply_player_moves(
+    mut moves: MessageReader<PlayerMove>,
+    session: Option<ResMut<Session>>,
+    mut client: Option<ResMut<TableClient>>,
+) {
     let Some(mut session) = session else {
         moves.clear();
         return;
@@ -745,8 +866,33 @@ fn apply_player_moves(mut moves: MessageReader<PlayerMove>, session: Option<ResM
             session.refused = Some(format!("it is not {}'s turn", session.scenario.names().label(*side)));
             continue;
         }
+        if let Some(remote) = &session.remote {
+            let refusal = if remote.paused {
+                Some("the teacher has paused this table".to_string())
+            } else if remote.awaiting {
+                Some("the last move has not reached the host yet".to_string())
+            } else {
+                match client.as_mut().map(|client| client.send_move(mv)) {
+                    Some(Ok(())) => None,
+                    Some(Err(why)) => Some(why),
+                    None => Some("this game cannot reach the host".to_string()),
+                }
+            };
+            match refusal {
+                Some(why) => session.refused = Some(format!("{mv}: {why}")),
+                None => {
+                    session.refused = None;
+                    if let Some(remote) = session.remote.as_mut() {
+                        remote.awaiting = true;
+                    }
+                }
+            }
+            // One move at a time: the next waits for the host's answer.
+            break;
+        }
         let _ = session.play(mv);
     }
+    moves.clear();
 }
 
 /// Lets the AI seats move: paced for a player to follow, or by the watch clock (play, pause, step, speed).
@@ -761,7 +907,8 @@ fn play_ai_turns(
     let Some(mut session) = session else {
         return;
     };
-    if session.state.is_over() || session.human_to_move() {
+    // At a networked table nobody here plays the other side: the host seats its team or its computer.
+    if session.state.is_over() || session.human_to_move() || session.is_remote() {
         *waited = 0.0;
         return;
     }
@@ -823,8 +970,14 @@ fn follow_the_game(
         *last_seen = Some((session.state.to_move, session.state.round));
         return;
     }
+    if let Some(remote) = &session.remote
+        && !remote.finished
+    {
+        // The results wait for the host's finished game, which reveals what the other side was scored on.
+        return;
+    }
     if session.state.is_over() {
-        if !options.autoplay {
+        if !options.autoplay && !session.is_remote() {
             // A finished game stays to replay and debrief: a class table's result under its code, any other game
             // as a save named for when it ended, in place of the autosave.
             if session.table.is_some() {

@@ -1,6 +1,8 @@
 //! Builders for headless tests of the game: the whole game plugin on `MinimalPlugins` and `StatesPlugin`, with no
-//! window, renderer or egui — screens, sessions and moves run; drawing does not.
+//! window, renderer or egui — screens, sessions and moves run; drawing does not. A networked game and the teacher's
+//! console are the same with the transport's player or host half.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -25,6 +27,28 @@ pub fn minimal_app(options: LaunchOptions) -> App {
         .insert_resource(options)
         .insert_resource(AiPace { seconds_per_move: 0.0 })
         .add_plugins(plugin);
+    app
+}
+
+/// The game as `run` opens it, able to join networked tables (driven by `update()`, so the transport is finished
+/// here as `run()` would).
+pub fn networked_app(options: LaunchOptions) -> App {
+    let mut app = minimal_app(options);
+    app.add_plugins(crate::net::class_client::plugin);
+    app.finish();
+    app.cleanup();
+    app
+}
+
+/// The teacher's console hosting `class` on `addr` (port 0: any free one), opened at the first `update()`.
+pub fn console_app(options: LaunchOptions, class: crate::net::class_host::ClassHost, addr: SocketAddr) -> App {
+    let mut app = minimal_app(LaunchOptions {
+        console: true,
+        ..options
+    });
+    super::hosting(&mut app, class, addr);
+    app.finish();
+    app.cleanup();
     app
 }
 

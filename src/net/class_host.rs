@@ -1,9 +1,10 @@
 //! The host of a networked class inside Bevy: frames from the transport go to the core's `sim::host::Host`, its
 //! answers go back out, finished games are written to the class results, and the teacher's commands (pause, resume,
-//! inject, computer seat, end of class) reach the tables. The headless host and the teacher's console share it.
+//! inject, computer seat, end of class) reach the tables. The headless host and the teacher's console share it, and
+//! what teams need to join a class: its port, this machine's address on its network, the joining instructions.
 
 use std::collections::VecDeque;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -16,6 +17,9 @@ use crate::sim::class::ClassFile;
 use crate::sim::host::{Host, HostEffect, HostOptions};
 use crate::sim::protocol::encode_host;
 use crate::sim::{Scenario, Side};
+
+/// The port a class is hosted on unless `--port` says otherwise.
+pub const DEFAULT_PORT: u16 = 7878;
 
 /// Lines of the host's log the console keeps.
 const LOG_LINES: usize = 200;
@@ -261,4 +265,47 @@ pub fn result_path(results: &Path, table: u32, code: &str) -> PathBuf {
 
 fn which(table: Option<u32>) -> String {
     table.map_or("every table".to_string(), |n| format!("table {n}"))
+}
+
+/// This machine's address on its network, as teams type it: the one the system would route out of (nothing is sent).
+pub fn lan_address() -> IpAddr {
+    UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+        .and_then(|socket| {
+            socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9))?;
+            socket.local_addr()
+        })
+        .map(|addr| addr.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}
+
+/// What teams need to join: the address and every table's code.
+pub fn joining_instructions(class: &ClassHost, bound: SocketAddr) -> String {
+    let address = SocketAddr::new(
+        if bound.ip().is_unspecified() {
+            lan_address()
+        } else {
+            bound.ip()
+        },
+        bound.port(),
+    );
+    let mut text = format!(
+        "Hosting \"{}\" for {} table(s) at {address}\nTeams join with: tradetable play --join {address} --code CODE \
+         (or \"Join a networked table\" on the title screen)\n",
+        class.host.scenario().title,
+        class.class.tables.len()
+    );
+    for table in &class.class.tables {
+        text.push_str(&format!("  table {:>2}: {}\n", table.number, table.code));
+    }
+    text.push_str(&format!("Finished games are written to {}\n", class.results.display()));
+    text
+}
+
+/// Connections a class needs at most: two teams a table, and room for laptops coming back before their old
+/// connection has timed out.
+pub fn limits_for(class: &ClassHost) -> transport::TransportLimits {
+    transport::TransportLimits {
+        max_peers: 2 * class.class.tables.len() + 8,
+        ..default()
+    }
 }

@@ -1,9 +1,12 @@
-//! Networked play: the transport that carries opaque byte frames between a host and the players' games, and the
-//! class host that runs the core's `sim::host` over it.
+//! Networked play: the transport that carries opaque byte frames between a host and the players' games, the class
+//! host that runs the core's `sim::host` over it, and a team's laptop at one of its tables.
 //!
 //! `transport` knows nothing of the game: it connects peers, moves frames, and refuses peers that send too much or
 //! too large. What a frame means, and whether it is a legal message at all, is for `sim::protocol` and `sim::host`,
-//! which `class_host` drives.
+//! which `class_host` drives. `bot` is a headless laptop that plays a seat by itself, for tests, load tests and
+//! screenshot runs.
 
+pub mod bot;
+pub mod class_client;
 pub mod class_host;
 pub mod transport;

@@ -35,6 +35,9 @@ pub const MAX_STRIKES: u32 = 5;
 pub struct HostOptions {
     /// Seconds a side has for its turn before it passes by default (none: no timer).
     pub turn_seconds: Option<u64>,
+    /// Milliseconds a computer seat waits after the table's last move before it makes its own, so that the team
+    /// across the table sees each of its moves arrive (0: at once).
+    pub computer_pace_ms: u64,
 }
 
 /// What the host asks the network shell to do.
@@ -392,6 +395,9 @@ impl Host {
             }
             let side = table.state.to_move;
             let mv = if let Some(agent) = table.agents[side].as_mut() {
+                if now_ms.saturating_sub(table.last_move_ms) < self.options.computer_pace_ms {
+                    continue;
+                }
                 Some(agent.next_move(&self.scenario, &table.state))
             } else if matches!(table.holders[side], Holder::Team { .. }) {
                 // Only a team that has taken its seat plays against the clock: a table nobody has joined waits.

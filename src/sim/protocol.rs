@@ -173,6 +173,111 @@ pub fn read_scenario_text(text: &str) -> Result<Scenario, String> {
     ron::from_str(text).map_err(|e| format!("the host's scenario cannot be read: {e}"))
 }
 
+/// Reads the scenario the host sent to `side`'s team and checks it as a scenario file is checked, except for what
+/// the host leaves out on purpose (the other side's objectives and brief): a laptop plays on it, so a scenario that
+/// would not load from a file is refused here, with its problems, rather than met halfway through a game.
+pub fn read_scenario_for(text: &str, side: Side) -> Result<Scenario, String> {
+    let scenario = read_scenario_text(text)?;
+    let problems = scenario.view_problems(side);
+    if problems.is_empty() {
+        return Ok(scenario);
+    }
+    let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
+    Err(format!(
+        "the host's scenario has {} problem(s) this version cannot play with: {}",
+        problems.len(),
+        shown.join("; ")
+    ))
+}
+
+/// Checks that a game the host sent fits `scenario`: every list the screens index by the scenario's instruments,
+/// levers, sectors, constituencies and issues has their length, every index points inside them, and the round is
+/// within the talks. A state that does not fit is refused with what is wrong, so a laptop never indexes past the
+/// end of a list because of what came over the network.
+pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String> {
+    let instruments = scenario.us_instruments.len();
+    let levers = scenario.partner_levers.len();
+    let sectors = scenario.sectors.len();
+    let space = super::package::PackageSpace::of(scenario);
+    let fits = |what: &str, got: usize, wanted: usize| {
+        if got == wanted {
+            Ok(())
+        } else {
+            Err(format!("{what} has {got} entries; the scenario has {wanted}"))
+        }
+    };
+    let policy = |what: &str, policy: &super::economy::Policy| -> Result<(), String> {
+        fits(&format!("{what}: the US rates"), policy.us_rates.len(), instruments)?;
+        fits(&format!("{what}: the quotas"), policy.us_quotas_bn.len(), instruments)?;
+        fits(
+            &format!("{what}: the exemptions"),
+            policy.us_exemptions.len(),
+            instruments,
+        )?;
+        if policy.us_exemptions.iter().flatten().any(|&s| s >= sectors) {
+            return Err(format!("{what}: an exemption names a sector the scenario lacks"));
+        }
+        fits(&format!("{what}: the concessions"), policy.concessions.len(), levers)
+    };
+    let approvals = |what: &str, approvals: &super::politics::Approvals| -> Result<(), String> {
+        for side in Side::BOTH {
+            fits(
+                &format!("{what}: the {} approvals", side.key()),
+                approvals[side].len(),
+                scenario.politics[side].constituencies.len(),
+            )?;
+        }
+        Ok(())
+    };
+    let package = |what: &str, package: &super::package::Package| -> Result<(), String> {
+        if !space.contains(package) {
+            return Err(format!("{what} is not a package of this scenario"));
+        }
+        Ok(())
+    };
+    if state.round == 0 || state.round > scenario.rounds + 1 {
+        return Err(format!(
+            "the game is in round {}; the talks have {} rounds",
+            state.round, scenario.rounds
+        ));
+    }
+    policy("the policy in force", &state.policy)?;
+    approvals("the game", &state.approvals)?;
+    approvals("the game's shocks", &state.shocks)?;
+    let conditions = &state.conditions;
+    fits("the US tariff changes", conditions.us_tariff_steps.len(), sectors)?;
+    fits(
+        "the partner's tariff changes",
+        conditions.partner_tariff_steps.len(),
+        sectors,
+    )?;
+    fits("the lever changes", conditions.lever_steps.len(), levers)?;
+    if state.scheduled.iter().any(|t| t.instrument >= instruments)
+        || state.threats.iter().any(|t| t.instrument >= instruments)
+    {
+        return Err("a scheduled or threatened tariff names an instrument the scenario lacks".to_string());
+    }
+    if state.history.is_empty() {
+        return Err("the game has no record of its opening position".to_string());
+    }
+    for record in &state.history {
+        let what = format!("round {}'s record", record.round);
+        policy(&what, &record.policy)?;
+        approvals(&what, &record.approvals)?;
+        fits(&format!("{what}: the sectors"), record.economy.sectors.len(), sectors)?;
+    }
+    if let Some(offer) = &state.offer {
+        package("the offer on the table", &offer.package)?;
+    }
+    for (k, record) in state.offers.iter().enumerate() {
+        package(&format!("offer {}", k + 1), &record.offer.package)?;
+    }
+    if let Some(signed) = state.outcome.as_ref().and_then(|o| o.package.as_ref()) {
+        package("the package signed", signed)?;
+    }
+    Ok(())
+}
+
 /// The game as a team may see it while it is being played: without the seed (which tells which random events are
 /// coming) and without the class's and the teacher's injects (surprises until they fire; their news shows when they
 /// do).
@@ -213,6 +318,44 @@ mod tests {
         );
         let big = vec![b' '; MAX_CLIENT_MESSAGE_BYTES + 1];
         assert!(decode_client(&big).unwrap_err().contains("at most"));
+    }
+
+    #[test]
+    fn every_shipped_scenario_as_either_side_sees_it_passes_the_laptops_checks() {
+        for shipped in crate::sim::library::SHIPPED {
+            let scenario = shipped.load().unwrap();
+            for side in Side::BOTH {
+                for reveal in [false, true] {
+                    let text = scenario_text(&scenario_for(&scenario, side, reveal));
+                    let view = read_scenario_for(&text, side)
+                        .unwrap_or_else(|e| panic!("{} for {}: {e}", shipped.name(), side.key()));
+                    let state = public_state(&GameState::new(&scenario, 3));
+                    assert_eq!(check_state(&view, &state), Ok(()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_scenario_or_state_that_does_not_fit_is_refused_with_what_is_wrong() {
+        let scenario = Scenario::builtin().unwrap();
+        let mut broken = scenario_for(&scenario, Side::Us, false);
+        broken.rounds = 0;
+        assert!(read_scenario_for(&scenario_text(&broken), Side::Us).is_err());
+        let mut mine_missing = scenario_for(&scenario, Side::Us, false);
+        mine_missing.objectives.us.clear();
+        let refused = read_scenario_for(&scenario_text(&mine_missing), Side::Us).unwrap_err();
+        assert!(refused.contains("objectives.us"), "{refused}");
+
+        let mut state = GameState::new(&scenario, 1);
+        state.policy.us_rates.pop();
+        assert!(check_state(&scenario, &state).unwrap_err().contains("US rates"));
+        let mut state = GameState::new(&scenario, 1);
+        state.history.clear();
+        assert!(check_state(&scenario, &state).is_err());
+        let mut state = GameState::new(&scenario, 1);
+        state.round = scenario.rounds + 7;
+        assert!(check_state(&scenario, &state).is_err());
     }
 
     #[test]

@@ -1098,6 +1098,20 @@ impl Scenario {
         self.validate(Validator::default()).problems
     }
 
+    /// The problems of the scenario as a networked class host sends it to `side`'s team (`protocol::scenario_for`):
+    /// every check of a scenario file, except of the other side's objectives and brief, which are left out on
+    /// purpose. Each problem reads `path: message`; none when the scenario is sound to play on.
+    pub fn view_problems(&self, side: Side) -> Vec<String> {
+        let other = side.other().key();
+        let left_out = [format!("objectives.{other}"), format!("briefs.{other}")];
+        self.problems()
+            .into_iter()
+            .map(|finding| (finding.path.to_string(), finding.message))
+            .filter(|(path, _)| !left_out.iter().any(|prefix| path.starts_with(prefix.as_str())))
+            .map(|(path, message)| format!("{path}: {message}"))
+            .collect()
+    }
+
     /// Every rule the validator applies, by field path (list positions written `[]`), as it applies them to this
     /// scenario: the source of the generated reference (`tradetable schema`), so the reference and the validator
     /// cannot disagree.

@@ -20,24 +20,20 @@ pub fn band_range(band: &Band) -> (f64, f64) {
     )
 }
 
-/// What a package (or no deal) is projected to do under each parameter set: the deficit and both utilities.
+/// What a package (or no deal) is projected to do under each parameter set: the deficit and each side's utility.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ProjectionBand {
     /// The US goods deficit in the valued month, $bn a year.
     pub deficit_bn: Band,
-    /// The US utility, 0–1.
-    pub us: Band,
-    /// Japan's utility, 0–1.
-    pub partner: Band,
+    /// Each side's utility, 0–1; none for a side whose objectives the scenario does not hold (a networked team's
+    /// copy leaves out the other side's, see `protocol::scenario_for`).
+    pub utility: PerSide<Option<Band>>,
 }
 
 /// The band of signing `package` now, or of no deal when `package` is `None`.
 pub fn projection_band(scenario: &Scenario, state: &GameState, package: Option<&Package>) -> ProjectionBand {
-    let mut band = ProjectionBand {
-        deficit_bn: [0.0; 3],
-        us: [0.0; 3],
-        partner: [0.0; 3],
-    };
+    let mut deficit_bn = [0.0; 3];
+    let mut utility = PerSide::from_fn(|side| (!scenario.objectives[side].is_empty()).then_some([0.0; 3]));
     for (k, variant) in Variant::ALL.into_iter().enumerate() {
         let scenario = scenario.variant(variant);
         let valuer = Valuer::new(&scenario, state);
@@ -45,11 +41,14 @@ pub fn projection_band(scenario: &Scenario, state: &GameState, package: Option<&
             Some(package) => valuer.project_deal(package),
             None => valuer.project_no_deal(),
         };
-        band.deficit_bn[k] = projection.economy.goods_deficit_bn;
-        band.us[k] = valuer.utility_of(Side::Us, &projection);
-        band.partner[k] = valuer.utility_of(Side::Partner, &projection);
+        deficit_bn[k] = projection.economy.goods_deficit_bn;
+        for side in Side::BOTH {
+            if let Some(band) = utility[side].as_mut() {
+                band[k] = valuer.utility_of(side, &projection);
+            }
+        }
     }
-    band
+    ProjectionBand { deficit_bn, utility }
 }
 
 /// One line of a score breakdown.

@@ -42,7 +42,15 @@ pub fn plugin(app: &mut App) {
 pub struct SaveAsName(pub String);
 
 /// The menu's buttons; returns what was chosen.
-pub fn pause_menu(ui: &mut egui::Ui, in_game: bool, name: &str, saved: Option<&str>) -> Option<PauseAction> {
+/// At a networked table (`remote`) there is nothing to save here: the host keeps the game, and leaving takes the
+/// team off the table until it joins again.
+pub fn pause_menu(
+    ui: &mut egui::Ui,
+    in_game: bool,
+    remote: bool,
+    name: &str,
+    saved: Option<&str>,
+) -> Option<PauseAction> {
     let mut action = None;
     ui.set_width(300.0);
     ui.vertical_centered(|ui| {
@@ -54,7 +62,7 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool, name: &str, saved: Option<&s
         if theme::big_button(ui, true, "Settings").clicked() {
             action = Some(PauseAction::Settings);
         }
-        if in_game {
+        if in_game && !remote {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let mut typed = name.to_string();
@@ -78,7 +86,9 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool, name: &str, saved: Option<&s
             }
             ui.add_space(4.0);
         }
-        let label = if in_game {
+        let label = if remote {
+            "Leave the table"
+        } else if in_game {
             "Save and quit to title"
         } else {
             "Quit to title"
@@ -89,7 +99,13 @@ pub fn pause_menu(ui: &mut egui::Ui, in_game: bool, name: &str, saved: Option<&s
         if theme::big_button(ui, true, "Quit the game").clicked() {
             action = Some(PauseAction::Quit);
         }
-        if in_game {
+        if remote {
+            ui.add_space(6.0);
+            theme::note(
+                ui,
+                "The teacher's computer keeps this game. Join again with the same code to take your seat back.",
+            );
+        } else if in_game {
             ui.add_space(6.0);
             theme::note(
                 ui,
@@ -110,8 +126,9 @@ fn draw_pause_menu(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let in_game = session.as_ref().is_some_and(|s| !s.state.is_over());
+    let remote = session.as_ref().is_some_and(|s| s.is_remote());
     let mut action = egui::Modal::new("pause".into())
-        .show(ctx, |ui| pause_menu(ui, in_game, &name.0, saved.0.as_deref()))
+        .show(ctx, |ui| pause_menu(ui, in_game, remote, &name.0, saved.0.as_deref()))
         .inner;
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         action = Some(PauseAction::Resume);

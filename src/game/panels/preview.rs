@@ -116,7 +116,8 @@ impl Preview {
         let no_deal = valuer.project_no_deal();
         let values = Side::BOTH
             .into_iter()
-            .filter(|side| viewer.sees(*side))
+            // A networked team's scenario holds no objectives for the other side: nothing to value it by.
+            .filter(|side| viewer.sees(*side) && !scenario.objectives[*side].is_empty())
             .map(|side| SideValues {
                 side,
                 walk_away: valuer.utility_of(side, &no_deal) * 100.0,
@@ -309,12 +310,8 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                      of no deal overlap, the model cannot say for sure which is better.",
                 );
                 ui.label("");
-                let range = |figures: &Figures| match &figures.band {
-                    Some(band) => {
-                        let utilities = match values.side {
-                            Side::Us => band.us,
-                            Side::Partner => band.partner,
-                        };
+                let range = |figures: &Figures| match figures.band.as_ref().and_then(|band| band.utility[values.side]) {
+                    Some(utilities) => {
                         let (low, high) = band_range(&utilities);
                         format::whole_range(low * 100.0, high * 100.0)
                     }

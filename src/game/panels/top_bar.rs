@@ -4,6 +4,7 @@
 use bevy_egui::egui;
 
 use super::short_name;
+use crate::game::remote::RemoteStatus;
 use crate::game::session::{Mode, WatchClock};
 use crate::game::theme;
 use crate::sim::Scenario;
@@ -58,6 +59,8 @@ pub struct TopBarView<'a> {
     pub mode: Mode,
     /// The watch clock, in watch mode.
     pub watch: Option<&'a WatchClock>,
+    /// At a networked table: the turn, the clock and who sits across.
+    pub remote: Option<&'a RemoteStatus>,
 }
 
 /// What the top bar asks for.
@@ -104,6 +107,8 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
                     Mode::Hotseat => format!("({} team)", names.short(side)),
                     _ => "(you)".to_string(),
                 }
+            } else if let Some(remote) = view.remote {
+                format!("({})", remote.across)
             } else {
                 "(AI)".to_string()
             };
@@ -119,6 +124,19 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
                 )
                 .on_hover_text("Unilateral actions (tariffs, threats, gestures) you may take before ending your turn.");
             }
+        }
+        if let Some(remote) = view.remote {
+            ui.separator();
+            let clock = remote.seconds_left.map_or(String::new(), |left| {
+                format!(" · {} left", crate::game::remote::clock(left))
+            });
+            ui.label(
+                egui::RichText::new(format!("{}{clock}", remote.headline))
+                    .size(17.0)
+                    .strong()
+                    .color(remote.color),
+            )
+            .on_hover_text("A networked table: the teacher's computer hosts the game and applies every move.");
         }
         if let Some(watch) = view.watch {
             ui.separator();

@@ -33,6 +33,8 @@ pub struct DebriefView {
     pub result: Option<Result<Debrief, String>>,
     /// What became of "Write HTML page".
     pub note: Option<String>,
+    /// Where "Back" goes: the title, or the teacher's console that opened the class's debrief.
+    pub back_to: Screen,
 }
 
 impl DebriefView {
@@ -127,7 +129,7 @@ fn apply_debrief_actions(
                 }
             }
             DebriefAction::Back => {
-                navigate.write(Navigate::To(Screen::Title));
+                navigate.write(Navigate::To(view.back_to));
             }
         }
     }

@@ -1,11 +1,13 @@
 //! The screens of the game, as a `States` enum: title, setup, the table, the hotseat handover, the results and
-//! the about-the-model view.
+//! the about-the-model view; joining a networked table, and the teacher's console of a hosted class.
 //! The watch mode is the table with play, pause, step and speed in its top bar.
 
 pub mod about;
+pub mod console;
 pub mod debrief;
 pub mod handover;
 pub mod join;
+pub mod join_network;
 pub mod replay;
 pub mod results;
 pub mod saves;
@@ -39,6 +41,10 @@ pub enum Screen {
     Replay,
     /// Every table of a class side by side.
     Debrief,
+    /// Join a table of a class hosted over the network: the host's address, the table code, the side.
+    JoinNetwork,
+    /// The teacher's console of a hosted class: every table live, pause, injects, computer seats, end of class.
+    Console,
 }
 
 /// The screens.
@@ -52,6 +58,8 @@ pub fn plugin(app: &mut App) {
         about::plugin,
         saves::plugin,
         join::plugin,
+        join_network::plugin,
+        console::plugin,
         replay::plugin,
         debrief::plugin,
     ));

@@ -12,10 +12,12 @@ use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
+use crate::net::class_client::TableClient;
 use crate::sim::Names;
 use crate::sim::format;
 use crate::sim::negotiation::OutcomeKind;
 use crate::sim::package::PackageSpace;
+use crate::sim::protocol::SeatPresence;
 use crate::sim::report::{Counterfactual, GameReport};
 use crate::sim::score::{Band, SideScore, band_range, score_game};
 use crate::sim::side::capitalised;
@@ -67,6 +69,15 @@ pub fn plugin(app: &mut App) {
 
 fn player_name(session: &Session, side: Side) -> String {
     let names = session.scenario.names();
+    if let Some(remote) = &session.remote {
+        return if side == remote.side {
+            "your team".to_string()
+        } else if remote.seats[side] == SeatPresence::Computer {
+            "the computer".to_string()
+        } else {
+            "the other team".to_string()
+        };
+    }
     if session.setup.mode.is_human(side) {
         match session.setup.mode {
             Mode::Hotseat => format!("{} team", names.label(side)),
@@ -236,6 +247,37 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
         });
 }
 
+/// The line to export the game's record (a game played on this computer).
+fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action: &mut Option<ResultsAction>) {
+    ui.horizontal_wrapped(|ui| {
+        match &session.table {
+            Some(code) => ui.label(format!("Class table {code}: the result is saved under its code.")),
+            None => ui.label("Export the game's record:"),
+        };
+        let mut folder = view.export_folder.clone();
+        ui.add(
+            egui::TextEdit::singleline(&mut folder)
+                .hint_text("folder, e.g. a USB stick or the class's shared folder")
+                .desired_width(340.0),
+        );
+        if folder != view.export_folder {
+            *action = Some(ResultsAction::ExportFolder(folder));
+        }
+        if ui
+            .add_enabled(
+                !view.export_folder.trim().is_empty(),
+                egui::Button::new("Export result"),
+            )
+            .clicked()
+        {
+            *action = Some(ResultsAction::Export);
+        }
+        if let Some(note) = &view.export_note {
+            theme::note(ui, note);
+        }
+    });
+}
+
 /// The results' contents; returns what the player chose.
 pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -> Option<ResultsAction> {
     let mut action = None;
@@ -255,8 +297,13 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
         );
     });
     ui.horizontal(|ui| {
+        let again = if session.is_remote() {
+            "Join another table (Enter)"
+        } else {
+            "Play again (Enter)"
+        };
         if ui
-            .add(egui::Button::new(egui::RichText::new("Play again (Enter)").size(17.0)))
+            .add(egui::Button::new(egui::RichText::new(again).size(17.0)))
             .clicked()
         {
             action = Some(ResultsAction::PlayAgain);
@@ -282,33 +329,16 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
         }
         theme::note(ui, format!("Seed {} · {}", session.setup.seed, scenario.title));
     });
-    ui.horizontal_wrapped(|ui| {
-        match &session.table {
-            Some(code) => ui.label(format!("Class table {code}: the result is saved under its code.")),
-            None => ui.label("Export the game's record:"),
-        };
-        let mut folder = view.export_folder.clone();
-        ui.add(
-            egui::TextEdit::singleline(&mut folder)
-                .hint_text("folder, e.g. a USB stick or the class's shared folder")
-                .desired_width(340.0),
-        );
-        if folder != view.export_folder {
-            action = Some(ResultsAction::ExportFolder(folder));
-        }
-        if ui
-            .add_enabled(
-                !view.export_folder.trim().is_empty(),
-                egui::Button::new("Export result"),
-            )
-            .clicked()
-        {
-            action = Some(ResultsAction::Export);
-        }
-        if let Some(note) = &view.export_note {
-            theme::note(ui, note);
-        }
-    });
+    match &session.remote {
+        Some(remote) => theme::note(
+            ui,
+            format!(
+                "Networked table {} ({}): the teacher's computer keeps the result for the class debrief.",
+                remote.table, remote.code
+            ),
+        ),
+        None => export_line(ui, session, view, &mut action),
+    }
     ui.add_space(8.0);
     let wide = ui.available_width() > 900.0;
     let players = &view.report.players;
@@ -407,14 +437,26 @@ fn apply_results_actions(
     view: Option<ResMut<ResultsView>>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
+    mut client: Option<ResMut<TableClient>>,
 ) {
     let mut view = view;
     for action in actions.read() {
         match action {
+            ResultsAction::PlayAgain if session.as_ref().is_some_and(|s| s.is_remote()) => {
+                if let Some(client) = client.as_mut() {
+                    client.leave();
+                }
+                navigate.write(Navigate::To(Screen::JoinNetwork));
+            }
             ResultsAction::PlayAgain => {
                 commands.write(GameCommand::Start);
             }
             ResultsAction::Title => {
+                if let Some(client) = client.as_mut()
+                    && session.as_ref().is_some_and(|s| s.is_remote())
+                {
+                    client.leave();
+                }
                 navigate.write(Navigate::To(Screen::Title));
             }
             ResultsAction::Replay => {

@@ -19,8 +19,10 @@ use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
+use crate::game::remote::{RemoteStatus, remote_status};
 use crate::game::session::{GameCommand, Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
+use crate::net::class_client::TableClient;
 use crate::sim::Names;
 use crate::sim::ai::Opponent;
 use crate::sim::package::{Package, PackageSpace};
@@ -213,8 +215,13 @@ fn advice_text(mv: &Move) -> String {
     }
 }
 
-/// Draws the status line: a refused move, or the latest headline.
-fn status_line(ui: &mut egui::Ui, session: &Session, edit: &ScenarioEdit) -> Option<TableAction> {
+/// Draws the status line: a refused move, or the latest headline; at a networked table, the seats first.
+fn status_line(
+    ui: &mut egui::Ui,
+    session: &Session,
+    edit: &ScenarioEdit,
+    remote: Option<&RemoteStatus>,
+) -> Option<TableAction> {
     let mut action = None;
     ui.horizontal(|ui| {
         match edit.pending() {
@@ -245,6 +252,10 @@ fn status_line(ui: &mut egui::Ui, session: &Session, edit: &ScenarioEdit) -> Opt
             }
             None => {}
         }
+        if let Some(remote) = remote {
+            ui.label(egui::RichText::new(&remote.seats).color(theme::ACCENT));
+            ui.separator();
+        }
         if let Some(refused) = &session.refused {
             ui.label(
                 egui::RichText::new(format!("Refused: {refused}"))
@@ -274,6 +285,7 @@ fn draw_table(
     mut actions: MessageWriter<TableAction>,
     mut perf: ResMut<PerfLog>,
     edit: Res<ScenarioEdit>,
+    client: Option<Res<TableClient>>,
 ) -> Result {
     let started = std::time::Instant::now();
     let ctx = contexts.ctx_mut()?;
@@ -285,7 +297,9 @@ fn draw_table(
     let mode = session.setup.mode;
     let viewer = session.viewer();
     let space = PackageSpace::of(&scenario);
-    let can_act = session.human_to_move() && viewer.side() == Some(state.to_move);
+    let remote = remote_status(&session, client.as_deref());
+    let can_act =
+        session.human_to_move() && viewer.side() == Some(state.to_move) && remote.as_ref().is_none_or(|r| r.can_send);
     let mut played: Option<Move> = None;
     let mut offer_action: Option<OfferAction> = None;
     let mut bar_action = None;
@@ -305,13 +319,14 @@ fn draw_table(
                     state,
                     mode,
                     watch: (mode == Mode::Watch).then_some(&*watch),
+                    remote: remote.as_ref(),
                 },
             );
         });
     egui::Panel::bottom("status")
         .frame(theme::panel_frame())
         .show(&mut root, |ui| {
-            if let Some(chosen) = status_line(ui, &session, &edit) {
+            if let Some(chosen) = status_line(ui, &session, &edit, remote.as_ref()) {
                 actions.write(chosen);
             }
         });

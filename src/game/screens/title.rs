@@ -10,7 +10,7 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::perf::PerfLog;
 use crate::game::saves;
-use crate::game::session::{GameCommand, GameSetup, ScenarioSource, TitleNotice, scenario_sources};
+use crate::game::session::{GameCommand, GameSetup, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
 
 /// What the title screen lists, read when it opens.
@@ -33,6 +33,8 @@ pub enum TitleAction {
     Load,
     /// Join a class table with its code.
     Join,
+    /// Join a table of a class hosted over the network.
+    JoinNetwork,
     /// Debrief a folder of class results.
     Debrief,
     /// Pick this scenario.
@@ -81,7 +83,7 @@ pub fn title_panel(
     ui: &mut egui::Ui,
     view: &TitleView,
     chosen: &ScenarioSource,
-    notice: Option<&str>,
+    notice: Option<(&str, NoticeKind)>,
 ) -> Option<TitleAction> {
     let mut action = None;
     ui.vertical_centered(|ui| {
@@ -93,18 +95,23 @@ pub fn title_panel(
                 .color(theme::MUTED),
         );
         ui.add_space(16.0);
-        if let Some(error) = notice {
+        if let Some((error, kind)) = notice {
+            let heading = match kind {
+                NoticeKind::LoadError => "This file could not be loaded",
+                NoticeKind::LeftTable => "You have left the networked table",
+            };
             theme::card()
                 .fill(egui::Color32::from_rgb(253, 236, 230))
                 .show(ui, |ui| {
                     ui.set_max_width(720.0);
-                    ui.label(
-                        egui::RichText::new("This file could not be loaded")
-                            .strong()
-                            .color(theme::BAD),
-                    );
+                    ui.label(egui::RichText::new(heading).strong().color(theme::BAD));
                     egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| {
-                        ui.label(egui::RichText::new(error).monospace());
+                        let text = egui::RichText::new(error);
+                        ui.label(if kind == NoticeKind::LoadError {
+                            text.monospace()
+                        } else {
+                            text
+                        });
                     });
                     if ui.button("Dismiss").clicked() {
                         action = Some(TitleAction::Dismiss);
@@ -127,6 +134,9 @@ pub fn title_panel(
         }
         if theme::big_button(ui, true, "Join a class table…").clicked() {
             action = Some(TitleAction::Join);
+        }
+        if theme::big_button(ui, true, "Join a networked table…").clicked() {
+            action = Some(TitleAction::JoinNetwork);
         }
         if theme::big_button(ui, true, "Debrief a class…").clicked() {
             action = Some(TitleAction::Debrief);
@@ -186,7 +196,12 @@ fn draw_title(
         .frame(theme::page_frame())
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                action = title_panel(ui, &view, &setup.source, notice.0.as_deref());
+                action = title_panel(
+                    ui,
+                    &view,
+                    &setup.source,
+                    notice.0.as_deref().map(|text| (text, notice.1)),
+                );
             });
         });
     if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -218,6 +233,9 @@ fn apply_title_actions(
             }
             TitleAction::Join => {
                 navigate.write(Navigate::To(Screen::Join));
+            }
+            TitleAction::JoinNetwork => {
+                navigate.write(Navigate::To(Screen::JoinNetwork));
             }
             TitleAction::Debrief => {
                 navigate.write(Navigate::To(Screen::Debrief));

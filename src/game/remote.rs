@@ -1,0 +1,216 @@
+//! The game at a networked class table: a session built from the host's welcome, every view of the host replacing
+//! the state, refused moves on the status line, the finished game on the results screen, and the end of the class
+//! back at the title — and what the table shows of the link, the pause, the turn's clock and the other seat.
+//!
+//! The host owns the game: nothing here applies a move or plays the other side. `net::class_client` talks to the
+//! host and checks what it sends; this module only turns its [`TableEvent`]s into the game's session and screens.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use super::LaunchOptions;
+use super::navigation::Navigate;
+use super::screens::Screen;
+use super::session::{Agents, NoticeKind, Session, TitleNotice};
+use super::theme;
+use crate::net::class_client::{Phase, RECONNECT_TRIES, Seated, TableClient, TableEvent};
+use crate::sim::Side;
+use crate::sim::protocol::SeatPresence;
+
+/// Where a laptop keeps the seat tokens of the networked tables it joined, in the data folder.
+pub const SEATS_FILE: &str = "network-seats.json";
+
+/// The game's side of networked tables: the seat tokens kept in the data folder. (Following the host is part of
+/// the session's frame, see `session::plugin`.)
+pub fn plugin(app: &mut App) {
+    app.add_systems(Startup, keep_seats_in_the_data_folder);
+}
+
+fn keep_seats_in_the_data_folder(options: Res<LaunchOptions>, client: Option<ResMut<TableClient>>) {
+    if let Some(mut client) = client {
+        client.seats_file = Some(options.data_dir.join(SEATS_FILE));
+    }
+}
+
+/// Follows the host: a seat opens a game at the table, views replace the state, a refusal shows on the status line,
+/// the finished game goes to the results, and the end of the class (or a link that did not come back) to the title.
+pub fn follow_the_host(
+    mut events: MessageReader<TableEvent>,
+    session: Option<ResMut<Session>>,
+    mut commands: Commands,
+    mut agents: NonSendMut<Agents>,
+    mut notice: ResMut<TitleNotice>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    let mut session = session;
+    // A seat taken this frame: the views that follow it in the same frame apply to it.
+    let mut seated: Option<Session> = None;
+    for event in events.read() {
+        if let TableEvent::Seated(welcome) = event {
+            let Seated { seat, scenario, view } = &**welcome;
+            seated = Some(Session::at_networked_table(
+                scenario.clone(),
+                seat.side,
+                seat.table,
+                seat.code.clone(),
+                view.clone(),
+            ));
+            *agents = Agents::default();
+            notice.0 = None;
+            navigate.write(Navigate::To(Screen::Table));
+            continue;
+        }
+        let target = match (&mut seated, &mut session) {
+            (Some(new), _) => Some(new),
+            (None, Some(current)) if current.is_remote() => Some(&mut **current),
+            _ => None,
+        };
+        let Some(target) = target else {
+            continue;
+        };
+        let finished = target.remote.as_ref().is_some_and(|r| r.finished);
+        match event {
+            TableEvent::Seated(_) => {}
+            TableEvent::View(view) => {
+                if finished {
+                    continue;
+                }
+                if target.state.moves.len() != view.state.moves.len() {
+                    target.refused = None;
+                }
+                target.state = view.state.clone();
+                if let Some(remote) = target.remote.as_mut() {
+                    remote.follow(view);
+                }
+            }
+            TableEvent::Refused(reason) => {
+                target.refused = Some(reason.clone());
+                if let Some(remote) = target.remote.as_mut() {
+                    remote.awaiting = false;
+                }
+            }
+            TableEvent::Finished { scenario, state } => {
+                target.scenario = Arc::new((**scenario).clone());
+                target.state = (**state).clone();
+                target.setup.seed = state.seed;
+                if let Some(remote) = target.remote.as_mut() {
+                    remote.finished = true;
+                    remote.awaiting = false;
+                }
+            }
+            TableEvent::Ended(reason) => {
+                if finished {
+                    continue;
+                }
+                seated = None;
+                commands.remove_resource::<Session>();
+                notice.0 = Some(reason.clone());
+                notice.1 = NoticeKind::LeftTable;
+                navigate.write(Navigate::To(Screen::Title));
+            }
+        }
+    }
+    if let Some(new) = seated {
+        commands.insert_resource(new);
+    }
+}
+
+/// What the table shows of a networked game: the line about the turn, the clock, and who sits across.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteStatus {
+    /// "Your turn", "Waiting for the other team", "Paused by the teacher", "Reconnecting…".
+    pub headline: String,
+    /// Its colour.
+    pub color: egui::Color32,
+    /// Seconds left on the turn's clock, when the class has one.
+    pub seconds_left: Option<u64>,
+    /// Who plays the other side, as the top bar names them: "the other team", "the computer".
+    pub across: String,
+    /// The table and both seats, for the status line.
+    pub seats: String,
+    /// Whether a move can be sent now.
+    pub can_send: bool,
+}
+
+/// The status of a networked game, or none for a game played on this computer.
+pub fn remote_status(session: &Session, client: Option<&TableClient>) -> Option<RemoteStatus> {
+    let remote = session.remote.as_ref()?;
+    let names = session.scenario.names();
+    let state = &session.state;
+    let mine = remote.side;
+    let other = mine.other();
+    let link_up = client.is_none_or(TableClient::is_seated);
+    let presence = |side: Side| -> String {
+        if side == mine {
+            return "your team".to_string();
+        }
+        match remote.seats[side] {
+            SeatPresence::Waiting => "the other team (not here yet)".to_string(),
+            SeatPresence::Connected => "the other team".to_string(),
+            SeatPresence::Disconnected => "the other team (its laptop is disconnected)".to_string(),
+            SeatPresence::Computer => "the computer".to_string(),
+        }
+    };
+    let across = match remote.seats[other] {
+        SeatPresence::Computer => "the computer",
+        _ => "the other team",
+    };
+    let (headline, color) = match client.map(|c| &c.phase) {
+        Some(Phase::Reconnecting { attempt }) => (
+            format!("Reconnecting to the host… (try {attempt} of {RECONNECT_TRIES})"),
+            theme::BAD,
+        ),
+        _ if state.is_over() && !remote.finished => {
+            ("The talks are over; the host has the result".to_string(), theme::MUTED)
+        }
+        _ if state.is_over() => ("The talks are over".to_string(), theme::MUTED),
+        _ if remote.paused => ("⏸ Paused by the teacher".to_string(), theme::BAD),
+        _ if remote.awaiting => ("Move sent; waiting for the host…".to_string(), theme::MUTED),
+        _ if state.to_move == mine => ("Your turn".to_string(), theme::GOOD),
+        _ => (
+            match remote.seats[other] {
+                SeatPresence::Waiting => "Waiting for the other team to join".to_string(),
+                SeatPresence::Disconnected => "Waiting for the other team: its laptop is disconnected".to_string(),
+                SeatPresence::Computer => "The computer is deciding".to_string(),
+                SeatPresence::Connected => "Waiting for the other team".to_string(),
+            },
+            theme::ACCENT,
+        ),
+    };
+    let seats = format!(
+        "Table {} · {}: {} · {}: {}",
+        remote.table,
+        names.short(mine),
+        presence(mine),
+        names.short(other),
+        presence(other)
+    );
+    Some(RemoteStatus {
+        headline,
+        color,
+        seconds_left: (!state.is_over() && !remote.paused)
+            .then(|| remote.seconds_left())
+            .flatten(),
+        across: across.to_string(),
+        seats,
+        can_send: link_up && !remote.paused && !remote.awaiting && !state.is_over(),
+    })
+}
+
+/// Seconds as the clock shows them: `1:05`.
+pub fn clock(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_shows_minutes_and_seconds() {
+        assert_eq!(clock(65), "1:05");
+        assert_eq!(clock(0), "0:00");
+    }
+}

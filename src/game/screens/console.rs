@@ -1,0 +1,614 @@
+//! The teacher's console of a class hosted over the network (`tradetable host`): the address teams type, a live grid
+//! of every table — round, whose move, the latest offer, the deficit and each side's approval, how long since the
+//! last move, who is in each seat, paused or over — and the teacher's controls: pause and resume a table or all,
+//! seat the computer where a team is missing, fire one of the scenario's injects at a table or at all, end the class,
+//! and debrief it. The log of the host runs along the bottom.
+//!
+//! Everything shown is read from the core's `sim::host::Host::overview`; every control is a
+//! [`TeacherCommand`](crate::net::class_host::TeacherCommand) the class host carries out.
+
+use std::net::{IpAddr, SocketAddr};
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use super::debrief::{DebriefAction, DebriefView};
+use crate::game::LaunchOptions;
+use crate::game::navigation::{Flow, Navigate};
+use crate::game::theme::{self, UiSet};
+use crate::net::class_host::{self, ClassHost, TeacherCommand};
+use crate::sim::ai::{Difficulty, Opponent};
+use crate::sim::host::TableStatus;
+use crate::sim::protocol::SeatPresence;
+use crate::sim::{Names, Side, format};
+
+/// Where the console hosts its class, opened at startup.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsoleAddress(pub SocketAddr);
+
+/// What the console keeps between frames.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConsoleView {
+    /// The address teams type, once the class is open.
+    pub address: Option<String>,
+    /// Why the class could not be opened.
+    pub open_error: Option<String>,
+    /// The inject picked to fire (by id).
+    pub inject: Option<String>,
+    /// Asking to confirm the end of the class.
+    pub confirm_end: bool,
+}
+
+/// What the teacher did on the console.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum ConsoleAction {
+    /// Pause one table, or every table.
+    Pause(Option<u32>),
+    /// Resume one table, or every table.
+    Resume(Option<u32>),
+    /// Seat the computer (normal difficulty) where a team has not come, or has gone.
+    SeatComputer {
+        /// The table.
+        table: u32,
+        /// The side.
+        side: Side,
+    },
+    /// Pick the inject to fire.
+    PickInject(String),
+    /// Fire the inject picked at one table, or at every table.
+    FireInject(Option<u32>),
+    /// Ask to end the class.
+    AskToEnd,
+    /// Do not end the class after all.
+    KeepClass,
+    /// End the class: every laptop is told, unfinished games are kept as they stand.
+    EndClass,
+    /// Open the debrief of the class's results.
+    Debrief,
+}
+
+/// The console screen.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<ConsoleView>()
+        .add_message::<ConsoleAction>()
+        .add_systems(Startup, open_console)
+        .add_systems(
+            Update,
+            apply_console_actions
+                .in_set(Flow::Actions)
+                .run_if(resource_exists::<ClassHost>),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw_console
+                .in_set(UiSet::Screen)
+                .run_if(in_state(Screen::Console))
+                .run_if(resource_exists::<ClassHost>),
+        );
+}
+
+fn open_console(options: Res<LaunchOptions>, mut navigate: MessageWriter<Navigate>) {
+    if options.console {
+        navigate.write(Navigate::To(Screen::Console));
+    }
+}
+
+/// Opens the class on the [`ConsoleAddress`] (a startup system): the address teams type shows on the console, and
+/// on the terminal with every table's code; a port that cannot be opened shows as an error on the console.
+pub fn open_server(world: &mut World) {
+    let Some(ConsoleAddress(addr)) = world.get_resource::<ConsoleAddress>().copied() else {
+        return;
+    };
+    let opened = class_host::open(world, addr);
+    match opened {
+        Ok(bound) => {
+            if let Some(class) = world.get_resource::<ClassHost>() {
+                print!("{}", crate::net::class_host::joining_instructions(class, bound));
+            }
+            world.resource_mut::<ConsoleView>().address = Some(teams_address(bound).to_string());
+        }
+        Err(error) => {
+            let why = format!(
+                "The class is not open: port {} cannot be opened ({error}). Close this window and host again with \
+                 another --port, or stop whatever uses this one.",
+                addr.port()
+            );
+            error!("{why}");
+            world.resource_mut::<ConsoleView>().open_error = Some(why);
+        }
+    }
+}
+
+/// The address teams type for a server bound to `bound`: this machine's address on its network when it listens on
+/// every network.
+pub fn teams_address(bound: SocketAddr) -> SocketAddr {
+    let ip: IpAddr = if bound.ip().is_unspecified() {
+        crate::net::class_host::lan_address()
+    } else {
+        bound.ip()
+    };
+    SocketAddr::new(ip, bound.port())
+}
+
+/// Carries out what the teacher did: the class host's commands, and the way to the debrief.
+fn apply_console_actions(
+    mut actions: MessageReader<ConsoleAction>,
+    mut view: ResMut<ConsoleView>,
+    class: Res<ClassHost>,
+    mut teacher: MessageWriter<TeacherCommand>,
+    mut debrief: ResMut<DebriefView>,
+    mut debrief_actions: MessageWriter<DebriefAction>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    for action in actions.read() {
+        match action {
+            ConsoleAction::Pause(table) => {
+                teacher.write(TeacherCommand::Pause(*table));
+            }
+            ConsoleAction::Resume(table) => {
+                teacher.write(TeacherCommand::Resume(*table));
+            }
+            ConsoleAction::SeatComputer { table, side } => {
+                teacher.write(TeacherCommand::SeatComputer {
+                    table: *table,
+                    side: *side,
+                    opponent: Opponent::Difficulty(Difficulty::Normal),
+                });
+            }
+            ConsoleAction::PickInject(id) => view.inject = Some(id.clone()),
+            ConsoleAction::FireInject(table) => {
+                if let Some(id) = picked_inject(&view, &class) {
+                    teacher.write(TeacherCommand::FireInject { table: *table, id });
+                }
+            }
+            ConsoleAction::AskToEnd => view.confirm_end = true,
+            ConsoleAction::KeepClass => view.confirm_end = false,
+            ConsoleAction::EndClass => {
+                view.confirm_end = false;
+                if !class.ended {
+                    teacher.write(TeacherCommand::EndClass);
+                }
+            }
+            ConsoleAction::Debrief => {
+                debrief.folder = class.results.display().to_string();
+                debrief.back_to = Screen::Console;
+                debrief_actions.write(DebriefAction::Open);
+                navigate.write(Navigate::To(Screen::Debrief));
+            }
+        }
+    }
+}
+
+/// The inject picked, or the scenario's first.
+fn picked_inject(view: &ConsoleView, class: &ClassHost) -> Option<String> {
+    let injects = &class.host.scenario().injects;
+    view.inject
+        .clone()
+        .filter(|id| injects.iter().any(|i| &i.id == id))
+        .or_else(|| injects.first().map(|i| i.id.clone()))
+}
+
+/// The words for a seat.
+fn presence(seat: SeatPresence) -> (&'static str, egui::Color32) {
+    match seat {
+        SeatPresence::Waiting => ("not joined", theme::MUTED),
+        SeatPresence::Connected => ("connected", theme::GOOD),
+        SeatPresence::Disconnected => ("disconnected", theme::BAD),
+        SeatPresence::Computer => ("computer", theme::ACCENT),
+    }
+}
+
+/// Seconds as "12 s", "3 min", "1 h 5 min".
+fn since(seconds: u64) -> String {
+    match seconds {
+        s if s < 60 => format!("{s} s"),
+        s if s < 3600 => format!("{} min", s / 60),
+        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+    }
+}
+
+/// The class's top: where teams join and the class-wide controls.
+fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<ConsoleAction> {
+    let mut action = None;
+    let scenario = class.host.scenario();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Teacher's console").size(24.0).strong());
+        ui.label(
+            egui::RichText::new(format!("{} · {} tables", scenario.title, class.class.tables.len()))
+                .size(17.0)
+                .color(theme::MUTED),
+        );
+    });
+    match (&view.address, &view.open_error) {
+        (_, Some(error)) => {
+            theme::card()
+                .fill(egui::Color32::from_rgb(253, 236, 230))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(egui::RichText::new(error).color(theme::BAD).strong());
+                });
+        }
+        (Some(address), None) => {
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new("Teams join at").size(18.0));
+                    ui.label(
+                        egui::RichText::new(address)
+                            .size(24.0)
+                            .strong()
+                            .monospace()
+                            .color(theme::ACCENT),
+                    );
+                    ui.label(
+                        egui::RichText::new(
+                            "with their table's code: \"Join a networked table\" on the title screen, or",
+                        )
+                        .size(15.0),
+                    );
+                    ui.label(
+                        egui::RichText::new(format!("tradetable play --join {address} --code CODE"))
+                            .monospace()
+                            .size(14.0),
+                    );
+                });
+            });
+        }
+        (None, None) => theme::note(ui, "Opening the class…"),
+    }
+    ui.add_space(4.0);
+    let live = !class.ended;
+    ui.horizontal_wrapped(|ui| {
+        if ui.add_enabled(live, egui::Button::new("⏸ Pause all")).clicked() {
+            action = Some(ConsoleAction::Pause(None));
+        }
+        if ui.add_enabled(live, egui::Button::new("▶ Resume all")).clicked() {
+            action = Some(ConsoleAction::Resume(None));
+        }
+        ui.separator();
+        let injects = &scenario.injects;
+        if injects.is_empty() {
+            theme::note(ui, "This scenario has no injects.");
+        } else {
+            ui.label("Inject");
+            let picked = picked_inject(view, class);
+            let shown = injects
+                .iter()
+                .find(|i| Some(&i.id) == picked.as_ref())
+                .map_or(String::new(), |i| short(&i.news, 48));
+            egui::ComboBox::from_id_salt("inject")
+                .width(320.0)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for inject in injects {
+                        let chosen = Some(&inject.id) == picked.as_ref();
+                        if ui
+                            .selectable_label(chosen, short(&inject.news, 70))
+                            .on_hover_text(&inject.news)
+                            .clicked()
+                        {
+                            action = Some(ConsoleAction::PickInject(inject.id.clone()));
+                        }
+                    }
+                });
+            if ui
+                .add_enabled(live, egui::Button::new("Fire at every table"))
+                .on_hover_text("It takes effect at the end of each table's current round; a table fires an inject once")
+                .clicked()
+            {
+                action = Some(ConsoleAction::FireInject(None));
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                live,
+                egui::Button::new(egui::RichText::new("End class…").color(theme::BAD)),
+            )
+            .clicked()
+        {
+            action = Some(ConsoleAction::AskToEnd);
+        }
+        let can_debrief = class.ended || class.host.all_over();
+        if ui
+            .add_enabled(
+                can_debrief,
+                egui::Button::new(egui::RichText::new("Debrief the class").strong()),
+            )
+            .on_hover_text(format!(
+                "Every table side by side, from the results in {}",
+                class.results.display()
+            ))
+            .on_disabled_hover_text("When the class has ended, or every table is over")
+            .clicked()
+        {
+            action = Some(ConsoleAction::Debrief);
+        }
+        if class.ended {
+            ui.label(egui::RichText::new("The class has ended.").strong().color(theme::BAD));
+        }
+    });
+    action
+}
+
+/// A label that never wraps inside a grid cell (the grid scrolls instead).
+fn cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).extend())
+}
+
+/// What a table is doing, in a word or two.
+fn state_of(names: Names, table: &TableStatus, ended: bool) -> (String, egui::Color32) {
+    if table.outcome.is_some() {
+        return ("over".to_string(), theme::MUTED);
+    }
+    if ended {
+        return ("stopped: the class ended".to_string(), theme::MUTED);
+    }
+    if table.paused {
+        return ("⏸ paused".to_string(), theme::BAD);
+    }
+    match table.seats[table.to_move] {
+        SeatPresence::Waiting => (
+            format!("waiting for the {} team", names.short(table.to_move)),
+            theme::MUTED,
+        ),
+        SeatPresence::Disconnected => (format!("{} team disconnected", names.short(table.to_move)), theme::BAD),
+        SeatPresence::Connected | SeatPresence::Computer => ("playing".to_string(), theme::GOOD),
+    }
+}
+
+/// The grid of tables: one row each, the teacher's buttons for it at the end.
+///
+/// `rounds` is the round each table shows: the round a finished game ended in, else the round being played.
+fn tables_grid(
+    ui: &mut egui::Ui,
+    names: Names,
+    tables: &[TableStatus],
+    rounds: &[u32],
+    ended: bool,
+) -> Option<ConsoleAction> {
+    let mut action = None;
+    let pair = format!("{} / {}", names.short(Side::Us), names.short(Side::Partner));
+    egui::Grid::new("console_tables")
+        .striped(true)
+        .spacing(egui::vec2(14.0, 6.0))
+        .min_row_height(40.0)
+        .show(ui, |ui| {
+            let approval = format!("Approval {pair}");
+            let seats = format!("Seats {pair}");
+            for heading in [
+                "Table",
+                "Round",
+                "To move",
+                "Latest offer",
+                "Deficit",
+                approval.as_str(),
+                "Last move",
+                seats.as_str(),
+                "State",
+                "",
+            ] {
+                cell(ui, egui::RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for (table, round) in tables.iter().zip(rounds) {
+                let over = table.outcome.is_some();
+                let live = !over && !ended;
+                ui.vertical(|ui| {
+                    cell(ui, egui::RichText::new(format!("Table {}", table.number)).strong());
+                    cell(
+                        ui,
+                        egui::RichText::new(&table.code)
+                            .monospace()
+                            .size(11.0)
+                            .color(theme::MUTED),
+                    );
+                });
+                cell(ui, round.to_string());
+                if over {
+                    cell(ui, "–");
+                } else {
+                    cell(ui, theme::side_text(names, table.to_move));
+                }
+                cell(
+                    ui,
+                    match table.latest_offer {
+                        Some((side, round)) => format!("{}, round {round}", names.short(side)),
+                        None => "none yet".to_string(),
+                    },
+                );
+                cell(ui, format::bn(table.deficit_bn));
+                cell(
+                    ui,
+                    format!(
+                        "{:.0}% / {:.0}%",
+                        table.approval[Side::Us],
+                        table.approval[Side::Partner]
+                    ),
+                );
+                cell(ui, format!("{} ago", since(table.idle_seconds)));
+                ui.vertical(|ui| {
+                    for side in Side::BOTH {
+                        let (word, color) = presence(table.seats[side]);
+                        cell(
+                            ui,
+                            egui::RichText::new(format!("{}: {word}", names.short(side))).color(color),
+                        );
+                    }
+                });
+                let (state, color) = state_of(names, table, ended);
+                ui.vertical(|ui| {
+                    cell(ui, egui::RichText::new(state).strong().color(color));
+                    if let Some(outcome) = &table.outcome {
+                        cell(
+                            ui,
+                            egui::RichText::new(short(outcome, 30)).size(12.0).color(theme::MUTED),
+                        )
+                        .on_hover_text(outcome);
+                    }
+                });
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        let (label, pause) = if table.paused {
+                            ("▶ Resume", ConsoleAction::Resume(Some(table.number)))
+                        } else {
+                            ("⏸ Pause", ConsoleAction::Pause(Some(table.number)))
+                        };
+                        if ui.add_enabled(live, egui::Button::new(label)).clicked() {
+                            action = Some(pause);
+                        }
+                        if ui
+                            .add_enabled(live, egui::Button::new("Fire inject here"))
+                            .on_hover_text("Fire the inject picked above at this table only")
+                            .clicked()
+                        {
+                            action = Some(ConsoleAction::FireInject(Some(table.number)));
+                        }
+                    });
+                    let missing: Vec<Side> = Side::BOTH
+                        .into_iter()
+                        .filter(|side| matches!(table.seats[*side], SeatPresence::Waiting | SeatPresence::Disconnected))
+                        .collect();
+                    if !missing.is_empty() && live {
+                        ui.horizontal(|ui| {
+                            cell(ui, "Seat the computer:");
+                            for side in missing {
+                                if ui
+                                    .small_button(names.short(side))
+                                    .on_hover_text(format!(
+                                        "The computer (normal) plays {} at this table from now on",
+                                        names.with_article(side)
+                                    ))
+                                    .clicked()
+                                {
+                                    action = Some(ConsoleAction::SeatComputer {
+                                        table: table.number,
+                                        side,
+                                    });
+                                }
+                            }
+                        });
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    action
+}
+
+/// A text cut to at most `max` characters, with an ellipsis.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The screen's contents: the top, the grid, and the log; returns what the teacher did.
+pub fn console_panel(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<ConsoleAction> {
+    let mut action = header(ui, class, view);
+    ui.add_space(6.0);
+    let tables = class.host.overview(class.now_ms());
+    let rounds: Vec<u32> = tables
+        .iter()
+        .map(|table| {
+            class
+                .host
+                .game(table.number)
+                .and_then(|game| game.outcome.as_ref())
+                .map_or(table.round, |outcome| outcome.round)
+        })
+        .collect();
+    let names = class.host.scenario().names();
+    let log_height = (ui.available_height() * 0.3).clamp(90.0, 220.0);
+    let grid_height = (ui.available_height() - log_height - 30.0).max(120.0);
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        egui::ScrollArea::both()
+            .id_salt("console_grid")
+            .max_height(grid_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                if let Some(chosen) = tables_grid(ui, names, &tables, &rounds, class.ended) {
+                    action = Some(chosen);
+                }
+            });
+    });
+    ui.add_space(6.0);
+    theme::section(ui, "Log");
+    egui::ScrollArea::vertical()
+        .id_salt("console_log")
+        .auto_shrink([false, false])
+        .stick_to_bottom(true)
+        .max_height(log_height)
+        .show(ui, |ui| {
+            for line in &class.log {
+                ui.label(egui::RichText::new(line).monospace().size(12.0));
+            }
+        });
+    action
+}
+
+fn draw_console(
+    mut contexts: EguiContexts,
+    class: Res<ClassHost>,
+    view: Res<ConsoleView>,
+    mut actions: MessageWriter<ConsoleAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = theme::root_ui(ctx);
+    let mut action = None;
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| action = console_panel(ui, &class, &view));
+    if view.confirm_end {
+        let modal = egui::Modal::new("end_class".into()).show(ctx, |ui| {
+            ui.set_width(380.0);
+            ui.heading("End the class?");
+            ui.label(
+                "Every laptop is told the class is over; games not finished are kept as they stand, for the debrief.",
+            );
+            ui.add_space(8.0);
+            let mut choice = None;
+            ui.horizontal(|ui| {
+                if ui
+                    .button(egui::RichText::new("End the class").color(theme::BAD))
+                    .clicked()
+                {
+                    choice = Some(ConsoleAction::EndClass);
+                }
+                if ui.button("Keep playing").clicked() {
+                    choice = Some(ConsoleAction::KeepClass);
+                }
+            });
+            choice
+        });
+        match modal.inner {
+            Some(choice) => action = Some(choice),
+            None if modal.should_close() => action = Some(ConsoleAction::KeepClass),
+            None => {}
+        }
+    }
+    actions.write_batch(action);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_headlines_are_cut_with_an_ellipsis() {
+        assert_eq!(short("short", 10), "short");
+        assert_eq!(short("a long headline indeed", 8), "a long…");
+    }
+
+    #[test]
+    fn idle_time_reads_in_seconds_minutes_and_hours() {
+        assert_eq!(since(12), "12 s");
+        assert_eq!(since(125), "2 min");
+        assert_eq!(since(3_900), "1 h 5 min");
+    }
+}

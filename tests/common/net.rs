@@ -1,0 +1,139 @@
+//! Helpers shared by the networked-class tests (`net_class`, `net_load`): a quiet host app for a class on a free
+//! loopback port, a scratch folder for its results, and a bounded update loop that fails with a message instead of
+//! hanging. Included with `#[path]`, so it is not a test target of its own.
+#![allow(dead_code)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use bevy::app::ScheduleRunnerPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use tradetable::cli::host::limits_for;
+use tradetable::net::bot::{Bot, BotState, random_client_id};
+use tradetable::net::class_host::{self, ClassHost};
+use tradetable::net::transport::{self, TransportLimits};
+use tradetable::sim::class::{ClassFile, ClassSeat};
+use tradetable::sim::host::HostOptions;
+use tradetable::sim::{GameState, PerSide, Scenario};
+
+/// The most updates any wait may take: with a 1 ms pause each, well under a minute even on a loaded machine.
+pub const MAX_UPDATES: usize = 20_000;
+
+/// A folder under the system's temporary folder, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(what: &str) -> Scratch {
+        let path = std::env::temp_dir().join(format!("tradetable-{what}-{:016x}", random_client_id()));
+        std::fs::create_dir_all(&path).expect("a scratch folder in the temporary folder");
+        Scratch(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The shipped default scenario, shared by the host and the local games it is compared with.
+pub fn scenario() -> Arc<Scenario> {
+    Arc::new(Scenario::builtin().expect("the built-in scenario loads"))
+}
+
+/// A class of `tables` tables, two teams each, on the class seed 2025.
+pub fn people_class(scenario: &Scenario, tables: u32) -> ClassFile {
+    let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
+    ClassFile::new(scenario, tables, 2025, seats, &[], "2026-11-29T00:00:00Z".into()).expect("a valid class")
+}
+
+/// A host app for `class`, like `tradetable host --headless` but without its logger (the tests' output stays
+/// readable) and its exit, on a free loopback port; `limits` replace the ones the class would get. `extra` adds
+/// the test's own systems before the app is finished.
+pub fn host_app(
+    scenario: Arc<Scenario>,
+    class: ClassFile,
+    options: HostOptions,
+    results: &Path,
+    limits: Option<TransportLimits>,
+    extra: impl FnOnce(&mut App),
+) -> Result<(App, SocketAddr), String> {
+    let class = ClassHost::new(scenario, class, options, results.to_path_buf())?;
+    let limits = limits.unwrap_or_else(|| limits_for(&class));
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(transport::HEADLESS_UPDATE_INTERVAL)),
+        StatesPlugin,
+        transport::server_plugin,
+        class_host::plugin,
+    ))
+    .insert_resource(class)
+    .insert_resource(limits);
+    extra(&mut app);
+    app.finish();
+    app.cleanup();
+    let addr = class_host::open(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
+    Ok((app, addr))
+}
+
+pub fn class_host(app: &App) -> &ClassHost {
+    app.world().resource::<ClassHost>()
+}
+
+pub fn bot(app: &App) -> &BotState {
+    Bot::state(app.world())
+}
+
+/// The game at table `number` as the host holds it.
+pub fn game(host: &App, number: u32) -> Result<GameState, String> {
+    class_host(host)
+        .host
+        .game(number)
+        .cloned()
+        .ok_or_else(|| format!("the host has no table {number}"))
+}
+
+/// Updates the host, then every laptop, until `done`; an error naming `what` (and what the laptops last knew) if it
+/// takes more than [`MAX_UPDATES`]. Returns the updates it took.
+pub fn pump(
+    host: &mut App,
+    laptops: &mut [&mut App],
+    what: &str,
+    mut done: impl FnMut(&App, &[&mut App]) -> bool,
+) -> Result<usize, String> {
+    for update in 1..=MAX_UPDATES {
+        host.update();
+        for laptop in laptops.iter_mut() {
+            laptop.update();
+        }
+        if done(host, laptops) {
+            return Ok(update);
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+    let last: Vec<String> = laptops
+        .iter()
+        .filter_map(|laptop| laptop.world().get_resource::<BotState>())
+        .map(|bot| {
+            format!(
+                "{:?}: view at {:?} moves, {} sent, refusals {:?}, finished {}",
+                bot.side,
+                bot.view.as_ref().map(|v| v.state.moves.len()),
+                bot.moves_sent.len(),
+                bot.refusals,
+                bot.finished.is_some()
+            )
+        })
+        .collect();
+    Err(format!(
+        "{what}: not seen within {MAX_UPDATES} updates; the laptops: {last:?}"
+    ))
+}

@@ -1,0 +1,164 @@
+//! The load of a whole class: one host, 12 tables, 24 bot laptops on loopback UDP, every table played to its end.
+//! It measures and prints (it asserts no speed): the wall time, the moves, the host's time per move (its own
+//! `update()` calls, summed), the process's CPU time (host and laptops together, from /proc) and its peak memory.
+//!
+//! Run it with its figures: `cargo test --test net_load -- --nocapture`.
+#![cfg(feature = "gui")]
+
+#[path = "common/net.rs"]
+mod net;
+
+use std::thread;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use tradetable::net::bot::{BotConfig, random_client_id};
+use tradetable::net::transport::TransportLimits;
+use tradetable::sim::ai::Strategy;
+use tradetable::sim::host::HostOptions;
+use tradetable::sim::protocol::{HostMessage, encode_host};
+use tradetable::sim::{GameState, Side};
+
+use net::{MAX_UPDATES, Scratch, bot, class_host, game, host_app, people_class, scenario};
+
+const TABLES: u32 = 12;
+
+/// User and system CPU time of this process so far, from /proc/self/stat (Linux; none elsewhere). The kernel
+/// reports it in USER_HZ ticks, which are 1/100 s on every Linux architecture the game ships for.
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name may hold spaces; the fields after it are plain numbers: utime and stime are the 12th and 13th.
+    let after_name = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// This process's peak resident memory (VmHWM), in kB.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() -> Result<(), String> {
+    let scenario = scenario();
+    let class = people_class(&scenario, TABLES);
+    let results = Scratch::new("net-load");
+    let (mut host, addr) = host_app(
+        scenario.clone(),
+        class.clone(),
+        HostOptions::default(),
+        results.path(),
+        None,
+        |_| {},
+    )?;
+    let limits = host.world().resource::<TransportLimits>().clone();
+    assert!(
+        limits.max_peers >= 2 * TABLES as usize,
+        "the class's limits allow {} peers",
+        limits.max_peers
+    );
+
+    let cpu_at_start = process_cpu();
+    let started = Instant::now();
+    // Every pairing of strategies differs from its neighbour's, so the tables do not move in step.
+    let mut laptops = Vec::new();
+    for (t, table) in class.tables.iter().enumerate() {
+        for (k, side) in Side::BOTH.into_iter().enumerate() {
+            let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
+            laptops.push(BotConfig::new(addr, &table.code, Some(side), strategy, random_client_id()).app()?);
+        }
+    }
+
+    let mut host_time = Duration::ZERO;
+    let mut host_updates = Vec::new();
+    let mut updates = 0;
+    let done = |host: &App, laptops: &[App]| {
+        class_host(host).written.len() == TABLES as usize && laptops.iter().all(|l| bot(l).finished.is_some())
+    };
+    while !done(&host, &laptops) {
+        if updates == MAX_UPDATES {
+            let over = class_host(&host).written.len();
+            return Err(format!("{over} of {TABLES} tables over after {MAX_UPDATES} updates"));
+        }
+        let before = Instant::now();
+        host.update();
+        host_time += before.elapsed();
+        host_updates.push(before.elapsed());
+        for laptop in &mut laptops {
+            laptop.update();
+        }
+        updates += 1;
+        thread::sleep(Duration::from_millis(1));
+    }
+    let wall = started.elapsed();
+    let cpu = match (cpu_at_start, process_cpu()) {
+        (Some(start), Some(end)) => Some(end.saturating_sub(start)),
+        _ => None,
+    };
+
+    let games: Vec<GameState> = (1..=TABLES).map(|n| game(&host, n)).collect::<Result<_, _>>()?;
+    assert!(games.iter().all(GameState::is_over), "every table's game is over");
+    let moves: usize = games.iter().map(|g| g.moves.len()).sum();
+    for laptop in &laptops {
+        let state = bot(laptop);
+        assert!(state.refusals.is_empty(), "{:?}: {:?}", state.side, state.refusals);
+        assert!(state.unreadable.is_empty(), "{:?}: {:?}", state.side, state.unreadable);
+        let table = state.table.ok_or("a laptop without a table")?;
+        let told = state.finished.as_ref().ok_or("a laptop not told the end")?;
+        assert_eq!(told.moves, games[table as usize - 1].moves, "table {table}");
+    }
+    // What each move costs the network: the host sends both seats the table's view, which carries the game so far.
+    let view_bytes: Vec<usize> = laptops
+        .iter()
+        .filter_map(|l| bot(l).view.as_ref())
+        .map(|view| encode_host(&HostMessage::Table(Box::new(view.clone()))).len())
+        .collect();
+    let largest_view = view_bytes.iter().copied().max().unwrap_or(0);
+    let deals = games
+        .iter()
+        .filter(|g| g.outcome.as_ref().is_some_and(|o| o.package.is_some()))
+        .count();
+
+    println!(
+        "networked class: 1 host, {TABLES} tables, {} laptops, loopback",
+        laptops.len()
+    );
+    println!("  wall time (connect to last result)   {:.2} s", wall.as_secs_f64());
+    println!("  updates of every app                 {updates}");
+    println!("  moves                                {moves} ({deals} deals)");
+    println!(
+        "  host update() time                   {:.1} ms in all, {:.0} µs per move, {:.0} µs per update",
+        host_time.as_secs_f64() * 1e3,
+        host_time.as_secs_f64() * 1e6 / moves.max(1) as f64,
+        host_time.as_secs_f64() * 1e6 / updates.max(1) as f64
+    );
+    let slowest_at = (1..=host_updates.len())
+        .max_by_key(|&n| host_updates[n - 1])
+        .unwrap_or(0);
+    host_updates.sort();
+    println!(
+        "  host update(), median and slowest    {:.2} ms, {:.2} ms (update {slowest_at})",
+        host_updates[host_updates.len() / 2].as_secs_f64() * 1e3,
+        host_updates.last().copied().unwrap_or_default().as_secs_f64() * 1e3
+    );
+    println!(
+        "  largest table view sent (JSON)       {:.1} KB",
+        largest_view as f64 / 1024.0
+    );
+    match cpu {
+        Some(cpu) => println!(
+            "  process CPU (host + 24 laptops)      {:.2} s, {:.1} ms per move",
+            cpu.as_secs_f64(),
+            cpu.as_secs_f64() * 1e3 / moves.max(1) as f64
+        ),
+        None => println!("  process CPU                          not available (no /proc)"),
+    }
+    match peak_memory_kb() {
+        Some(kb) => println!("  peak memory (VmHWM, whole process)   {:.1} MB", kb as f64 / 1024.0),
+        None => println!("  peak memory                          not available (no /proc)"),
+    }
+    Ok(())
+}
