@@ -2,7 +2,7 @@
 //!
 //! `sim` holds the rules and the economic model and knows nothing of any engine; `cli` drives it from a terminal;
 //! `game` (feature `gui`) is the Bevy desktop game; `net` (feature `gui`) carries frames between a host and its
-//! players; `places` says where the user's files live, for both.
+//! players; `places` says where the user's files live, for both; `storage` writes every file they keep, atomically.
 #![forbid(unsafe_code)]
 
 pub mod cli;
@@ -12,3 +12,4 @@ pub mod game;
 pub mod net;
 pub mod places;
 pub mod sim;
+pub mod storage;

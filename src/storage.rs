@@ -1,0 +1,375 @@
+//! The one storage layer: every file the game, the command line and the class host write goes through [`Storage`],
+//! which writes atomically (a temporary file beside the target, flushed to disk, then renamed over it) and never
+//! removes or replaces what was there unless the new file is whole on disk. Tests swap the real disk for a
+//! [`FaultyDisk`] that fails the way real disks do (full, read-only, a rename cut short) to prove nothing is lost.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// The operations the storage layer needs from a disk. [`RealDisk`] is the file system; tests use [`FaultyDisk`].
+pub trait Disk: Send + Sync + 'static {
+    /// Creates a folder and its parents.
+    fn create_dir_all(&self, dir: &Path) -> std::io::Result<()>;
+    /// Creates (or truncates) `path`, writes `bytes` and flushes them to the device.
+    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Renames `from` over `to`, replacing it in one step.
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Flushes a folder's entries (a rename reaches the disk only then; not possible on every platform).
+    fn sync_dir(&self, dir: &Path);
+    /// Removes a file.
+    fn remove_file(&self, path: &Path) -> std::io::Result<()>;
+    /// Reads at most `limit + 1` bytes of a file, so a reader can tell "too large" without reading it all.
+    fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>>;
+}
+
+/// The computer's own file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn create_dir_all(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut file = File::create(path)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+
+    fn sync_dir(&self, dir: &Path) {
+        if let Ok(directory) = File::open(dir) {
+            let _ = directory.sync_all();
+        }
+    }
+
+    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+
+    fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        File::open(path)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+/// What the storage layer was doing when the disk failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Saving a file.
+    Save,
+    /// Removing a file.
+    Remove,
+    /// Creating a folder.
+    CreateFolder,
+    /// Reading a file.
+    Read,
+}
+
+/// A failure of the disk, naming the file, what was being done and why, in words a player understands.
+#[derive(Debug)]
+pub struct StorageError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// What was being done.
+    pub action: Action,
+    /// The operating system's error.
+    pub error: std::io::Error,
+}
+
+impl StorageError {
+    /// Why it failed, in plain words: the common causes named, the system's own message otherwise.
+    pub fn reason(&self) -> String {
+        use std::io::ErrorKind;
+        match self.error.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full".to_string(),
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+            ErrorKind::PermissionDenied => "this folder may not be written to (permission denied)".to_string(),
+            ErrorKind::NotFound if self.action == Action::Read => "the file does not exist".to_string(),
+            _ => self.error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let doing = match self.action {
+            Action::Save => "could not save",
+            Action::Remove => "could not remove",
+            Action::CreateFolder => "could not create the folder",
+            Action::Read => "could not read",
+        };
+        write!(f, "{}: {doing} it: {}", self.path.display(), self.reason())
+    }
+}
+
+impl std::error::Error for StorageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// The storage layer: atomic writes, removals and bounded reads through one [`Disk`]. Cheap to clone; the game keeps
+/// one as a resource and hands clones to whatever writes.
+#[derive(Clone)]
+pub struct Storage {
+    disk: Arc<dyn Disk>,
+}
+
+impl Default for Storage {
+    fn default() -> Self {
+        Storage::real()
+    }
+}
+
+impl fmt::Debug for Storage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Storage")
+    }
+}
+
+impl Storage {
+    /// Storage on the computer's file system.
+    pub fn real() -> Storage {
+        Storage { disk: Arc::new(RealDisk) }
+    }
+
+    /// Storage on another disk (tests: a [`FaultyDisk`]).
+    pub fn on(disk: Arc<dyn Disk>) -> Storage {
+        Storage { disk }
+    }
+
+    /// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed to disk, then renamed over it.
+    /// If anything fails, the temporary file is removed and whatever was at `path` is left exactly as it was.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+        let failed = |error| StorageError {
+            path: path.to_path_buf(),
+            action: Action::Save,
+            error,
+        };
+        let dir = parent_of(path);
+        self.disk.create_dir_all(&dir).map_err(failed)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let result = self
+            .disk
+            .write_synced(&temporary, bytes)
+            .and_then(|()| self.disk.rename(&temporary, path));
+        match result {
+            Ok(()) => {
+                self.disk.sync_dir(&dir);
+                Ok(())
+            }
+            Err(error) => {
+                let _ = self.disk.remove_file(&temporary);
+                Err(failed(error))
+            }
+        }
+    }
+
+    /// Removes a file; a file that is already gone is not an error.
+    pub fn remove(&self, path: &Path) -> Result<(), StorageError> {
+        match self.disk.remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(StorageError {
+                path: path.to_path_buf(),
+                action: Action::Remove,
+                error,
+            }),
+        }
+    }
+
+    /// Creates a folder and its parents.
+    pub fn create_dir_all(&self, dir: &Path) -> Result<(), StorageError> {
+        self.disk.create_dir_all(dir).map_err(|error| StorageError {
+            path: dir.to_path_buf(),
+            action: Action::CreateFolder,
+            error,
+        })
+    }
+
+    /// Reads a file of at most `limit` bytes without reading more than `limit + 1` from disk: `Ok(Err(size))` when it
+    /// is larger (the size is then a lower bound).
+    pub fn read_bounded(&self, path: &Path, limit: u64) -> Result<Result<Vec<u8>, u64>, StorageError> {
+        let bytes = self.disk.read_at_most(path, limit).map_err(|error| StorageError {
+            path: path.to_path_buf(),
+            action: Action::Read,
+            error,
+        })?;
+        if bytes.len() as u64 > limit {
+            Ok(Err(bytes.len() as u64))
+        } else {
+            Ok(Ok(bytes))
+        }
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// How a [`FaultyDisk`] fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Writes fail with "no space left on device" after `bytes` more bytes are written.
+    DiskFull,
+    /// Every write, rename, removal and folder creation fails as on a read-only file system.
+    ReadOnly,
+    /// The temporary file is written, but the rename over the target fails (as when power is cut before it).
+    InterruptedRename,
+}
+
+/// A disk for tests: the real file system, except that while a fault is set, the operations it names fail.
+#[derive(Debug, Default)]
+pub struct FaultyDisk {
+    fault: Mutex<Option<Fault>>,
+}
+
+impl FaultyDisk {
+    /// A disk that works until told otherwise.
+    pub fn new() -> Arc<FaultyDisk> {
+        Arc::new(FaultyDisk::default())
+    }
+
+    /// Sets the fault (`None`: the disk works again).
+    pub fn set(&self, fault: Option<Fault>) {
+        if let Ok(mut current) = self.fault.lock() {
+            *current = fault;
+        }
+    }
+
+    fn fault(&self) -> Option<Fault> {
+        self.fault.lock().ok().and_then(|fault| *fault)
+    }
+
+    fn refuse(kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, "injected fault")
+    }
+}
+
+impl Disk for FaultyDisk {
+    fn create_dir_all(&self, dir: &Path) -> std::io::Result<()> {
+        match self.fault() {
+            Some(Fault::ReadOnly) if !dir.is_dir() => Err(Self::refuse(std::io::ErrorKind::ReadOnlyFilesystem)),
+            _ => RealDisk.create_dir_all(dir),
+        }
+    }
+
+    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        match self.fault() {
+            Some(Fault::ReadOnly) => Err(Self::refuse(std::io::ErrorKind::ReadOnlyFilesystem)),
+            Some(Fault::DiskFull) => {
+                // A full disk takes the first bytes and then refuses: the temporary file is left cut short.
+                let cut = bytes.len() / 2;
+                RealDisk.write_synced(path, &bytes[..cut])?;
+                Err(Self::refuse(std::io::ErrorKind::StorageFull))
+            }
+            _ => RealDisk.write_synced(path, bytes),
+        }
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        match self.fault() {
+            Some(Fault::ReadOnly) => Err(Self::refuse(std::io::ErrorKind::ReadOnlyFilesystem)),
+            Some(Fault::InterruptedRename) => Err(Self::refuse(std::io::ErrorKind::Interrupted)),
+            _ => RealDisk.rename(from, to),
+        }
+    }
+
+    fn sync_dir(&self, dir: &Path) {
+        RealDisk.sync_dir(dir);
+    }
+
+    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
+        match self.fault() {
+            // A temporary file the storage layer made itself may be cleaned up on a full disk, not on a read-only one.
+            Some(Fault::ReadOnly) => Err(Self::refuse(std::io::ErrorKind::ReadOnlyFilesystem)),
+            _ => RealDisk.remove_file(path),
+        }
+    }
+
+    fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        RealDisk.read_at_most(path, limit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tradetable-storage-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole_and_no_temporary_behind() {
+        for fault in [Fault::DiskFull, Fault::ReadOnly, Fault::InterruptedRename] {
+            let dir = scratch(&format!("{fault:?}"));
+            let file = dir.join("save.json");
+            let disk = FaultyDisk::new();
+            let storage = Storage::on(disk.clone());
+            storage.write(&file, b"the old game").unwrap();
+            disk.set(Some(fault));
+            let error = storage.write(&file, b"the new game, longer").unwrap_err();
+            assert_eq!(error.path, file);
+            assert_eq!(std::fs::read(&file).unwrap(), b"the old game", "{fault:?}");
+            if fault != Fault::ReadOnly {
+                let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+                assert_eq!(left.len(), 1, "{fault:?}: the temporary file is cleaned up");
+            }
+            disk.set(None);
+            storage.write(&file, b"the new game").unwrap();
+            assert_eq!(std::fs::read(&file).unwrap(), b"the new game");
+        }
+    }
+
+    #[test]
+    fn errors_say_what_failed_in_plain_words() {
+        let dir = scratch("words");
+        let disk = FaultyDisk::new();
+        let storage = Storage::on(disk.clone());
+        disk.set(Some(Fault::DiskFull));
+        let message = storage.write(&dir.join("a.json"), b"x").unwrap_err().to_string();
+        assert!(message.contains("a.json") && message.contains("could not save") && message.contains("disk is full"));
+        disk.set(Some(Fault::ReadOnly));
+        let message = storage.write(&dir.join("a.json"), b"x").unwrap_err().to_string();
+        assert!(message.contains("read-only"), "{message}");
+    }
+
+    #[test]
+    fn bounded_reads_tell_too_large_files_apart() {
+        let dir = scratch("bounded");
+        let file = dir.join("big");
+        std::fs::write(&file, vec![b'x'; 100]).unwrap();
+        let storage = Storage::real();
+        assert_eq!(storage.read_bounded(&file, 100).unwrap().unwrap().len(), 100);
+        assert_eq!(storage.read_bounded(&file, 99).unwrap(), Err(100));
+        let missing = storage.read_bounded(&dir.join("missing"), 10).unwrap_err();
+        assert!(missing.to_string().contains("does not exist"));
+    }
+
+    #[test]
+    fn removing_a_missing_file_is_fine() {
+        let dir = scratch("remove");
+        Storage::real().remove(&dir.join("nothing")).unwrap();
+    }
+}
