@@ -517,6 +517,7 @@ fn what_a_host_sends_is_checked_and_a_bad_message_is_said_not_a_panic() {
             table: 1,
             token: "t".into(),
             scenario: scenario_text(&scenario_for(scenario, Side::Us, false)),
+            took_over: false,
         })
     };
     let mut broken = scenario.clone();

@@ -10,7 +10,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use tradetable::sim::ai::Strategy;
 use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId};
+use tradetable::sim::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId, SEAT_GRACE_MS, SavedTable};
 use tradetable::sim::play::play_from;
 use tradetable::sim::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode_client, encode_host};
 use tradetable::sim::record::GameRecord;
@@ -389,4 +389,148 @@ fn a_computer_seat_waits_its_pace_after_the_last_move_before_it_moves() {
     );
     host.tick(3_000);
     assert_eq!(host.game(1).unwrap().moves.len(), 2);
+}
+
+fn dropped(effects: &[HostEffect]) -> Vec<PeerId> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            HostEffect::Drop { peer, .. } => Some(*peer),
+            _ => None,
+        })
+        .collect()
+}
+
+fn logged(effects: &[HostEffect]) -> String {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            HostEffect::Log(line) => Some(line.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_connection_that_takes_no_seat_within_the_grace_is_dropped_and_a_seated_one_is_not() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let mut host = Host::new(scenario, &class, HostOptions::default(), 7, 0).unwrap();
+    host.connect(US, 0);
+    host.connect(9, 0);
+    host.receive(US, &join(&code, Some(Side::Us), None), 100);
+    assert!(dropped(&host.tick(SEAT_GRACE_MS - 1)).is_empty());
+    assert_eq!(dropped(&host.tick(SEAT_GRACE_MS)), vec![9]);
+    assert!(dropped(&host.tick(10 * SEAT_GRACE_MS)).is_empty(), "the seated laptop stays");
+    let laptops = host.laptops(10 * SEAT_GRACE_MS);
+    assert_eq!(laptops.len(), 1);
+    assert_eq!(laptops[0].seat, Some((1, Side::Us)));
+}
+
+#[test]
+fn the_teacher_kicks_a_laptop_whose_team_comes_back_and_frees_a_seat_whose_token_then_fails() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let mut host = Host::new(scenario, &class, HostOptions::default(), 7, 0).unwrap();
+    let token = token_of(&host.receive(US, &join(&code, Some(Side::Us), None), 0), US);
+    let kicked = host.kick(US, "the teacher disconnected this laptop");
+    assert_eq!(dropped(&kicked), vec![US]);
+    assert!(matches!(sent_to(&kicked, US)[0], HostMessage::Closed { .. }));
+    let back = host.receive(3, &join(&code, None, Some(&token)), 0);
+    assert!(matches!(sent_to(&back, 3)[0], HostMessage::Welcome { side: Side::Us, .. }));
+
+    let freed = host.free_seat(1, Side::Us, 0).unwrap();
+    assert_eq!(dropped(&freed), vec![3]);
+    let refused = host.receive(4, &join(&code, None, Some(&token)), 0);
+    assert!(matches!(sent_to(&refused, 4)[0], HostMessage::Refused { .. }));
+    let fresh = host.receive(5, &join(&code, Some(Side::Us), None), 0);
+    assert!(matches!(sent_to(&fresh, 5)[0], HostMessage::Welcome { side: Side::Us, .. }));
+    assert!(host.free_seat(9, Side::Us, 0).is_err());
+}
+
+#[test]
+fn a_second_laptop_with_the_seat_token_takes_the_seat_over_and_both_and_the_log_are_told() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let mut host = Host::new(scenario, &class, HostOptions::default(), 7, 0).unwrap();
+    let token = token_of(&host.receive(US, &join(&code, Some(Side::Us), None), 0), US);
+    let over = host.receive(8, &join(&code, Some(Side::Us), Some(&token)), 0);
+    assert!(matches!(
+        sent_to(&over, 8)[0],
+        HostMessage::Welcome {
+            side: Side::Us,
+            took_over: true,
+            ..
+        }
+    ));
+    assert!(matches!(sent_to(&over, US)[0], HostMessage::Closed { .. }), "the first laptop is told");
+    assert_eq!(dropped(&over), vec![US]);
+    assert!(logged(&over).contains("took the us seat over"), "{}", logged(&over));
+    // The first laptop's moves no longer count.
+    let late = host.receive(US, &send_move(&Move::Pass), 0);
+    assert!(matches!(sent_to(&late, US)[0], HostMessage::Refused { .. }));
+}
+
+/// The latest saved state of table `number` among the effects.
+fn saved_of(effects: &[HostEffect], number: u32) -> Option<SavedTable> {
+    effects.iter().rev().find_map(|e| match e {
+        HostEffect::Persist { table, saved, .. } if *table == number => Some((**saved).clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_restarted_host_resumes_a_table_from_its_saved_state_and_honours_the_same_seat_tokens() {
+    let scenario = scenario();
+    let class = class(&scenario, 2, people());
+    let code = class.tables[0].code.clone();
+    let local = local_game(&scenario, class.seed);
+    let mut host = Host::new(scenario.clone(), &class, HostOptions::default(), 7, 0).unwrap();
+    let mut saved = None;
+    let us_join = host.receive(US, &join(&code, Some(Side::Us), None), 0);
+    let us_token = token_of(&us_join, US);
+    let partner_join = host.receive(PARTNER, &join(&code, Some(Side::Partner), None), 0);
+    let partner_token = token_of(&partner_join, PARTNER);
+    saved = saved.or(saved_of(&partner_join, 1));
+    let half = local.moves.len() / 2;
+    for played in &local.moves[..half] {
+        let peer = if played.side == Side::Us { US } else { PARTNER };
+        let effects = host.receive(peer, &send_move(&played.mv), 0);
+        saved = saved_of(&effects, 1).or(saved);
+    }
+    let saved = saved.expect("every move keeps the table");
+    assert_eq!(saved.record.moves.len(), half);
+    let before = host.game(1).unwrap().clone();
+
+    // A new host (new token generator), the saved table given back: the same game, and the old tokens work.
+    let mut again = Host::new(scenario.clone(), &class, HostOptions::default(), 99, 0).unwrap();
+    again.resume(saved.clone(), 0).unwrap();
+    assert_eq!(again.game(1).unwrap().moves, before.moves);
+    assert_eq!(again.game(1).unwrap().history, before.history);
+    let stranger = again.receive(9, &join(&code, Some(Side::Us), None), 0);
+    assert!(matches!(sent_to(&stranger, 9)[0], HostMessage::Refused { .. }), "the seat is still the team's");
+    let us_back = again.receive(11, &join(&code, None, Some(&us_token)), 0);
+    assert!(matches!(sent_to(&us_back, 11)[0], HostMessage::Welcome { side: Side::Us, .. }));
+    again.receive(12, &join(&code, None, Some(&partner_token)), 0);
+    let mut record = None;
+    for played in &local.moves[half..] {
+        let peer = if played.side == Side::Us { 11 } else { 12 };
+        let effects = again.receive(peer, &send_move(&played.mv), 0);
+        record = record.or(finished(&effects));
+    }
+    let record = record.expect("the resumed game ends");
+    assert_eq!(record.moves.len(), local.moves.len());
+
+    // A table of another class, or a damaged one, is refused.
+    let mut other = saved.clone();
+    other.code = "0000-0000-00000".into();
+    assert!(again.resume(other, 0).is_err());
+    let mut damaged = saved;
+    damaged.record.moves.truncate(1);
+    damaged.record.moves[0].round = 9;
+    assert!(again.resume(damaged, 0).is_err());
 }

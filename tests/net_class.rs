@@ -464,6 +464,7 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
         frames_per_second: 100_000.0,
         burst_frames: 100_000.0,
         max_peers: 64,
+        ..TransportLimits::default()
     };
     let (mut host, addr) = host_app(
         scenario.clone(),

@@ -97,7 +97,6 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
         Some(path) => path.parent().unwrap_or(Path::new(".")).join("results"),
         None => PathBuf::from("class-results"),
     });
-    std::fs::create_dir_all(&results).map_err(|e| format!("{}: cannot create the folder: {e}", results.display()))?;
     if !(0.0..=600.0).contains(&args.computer_pace) {
         return Err(format!(
             "--computer-pace {} is not a number of seconds from 0 to 600",
@@ -107,6 +106,7 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
     let options = HostOptions {
         turn_seconds: args.turn_seconds,
         computer_pace_ms: (args.computer_pace * 1000.0).round() as u64,
+        ..HostOptions::default()
     };
     let host = ClassHost::new(Arc::new(scenario), class, options, results)?;
     Ok((host, SocketAddr::new(args.bind, args.port)))
@@ -161,7 +161,10 @@ pub fn headless_app(class: ClassHost) -> App {
             transport::HEADLESS_UPDATE_INTERVAL,
         )),
         bevy::state::app::StatesPlugin,
-        bevy::log::LogPlugin::default(),
+        bevy::log::LogPlugin {
+            filter: format!("{},{}", bevy::log::DEFAULT_FILTER, crate::net::guard::QUIET_NETCODE_LOG),
+            ..default()
+        },
         transport::server_plugin,
         class_host::plugin,
     ))

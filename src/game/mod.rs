@@ -195,10 +195,17 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
     let mut app = App::new();
     app.insert_resource(winit)
         .insert_resource(ClearColor(theme::CLEAR))
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(window),
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(window),
+                    ..default()
+                })
+                .set(bevy::log::LogPlugin {
+                    filter: format!("{},{}", bevy::log::DEFAULT_FILTER, crate::net::guard::QUIET_NETCODE_LOG),
+                    ..default()
+                }),
+        )
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin)

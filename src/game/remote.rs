@@ -49,14 +49,21 @@ pub fn follow_the_host(
     let mut seated: Option<Session> = None;
     for event in events.read() {
         if let TableEvent::Seated(welcome) = event {
-            let Seated { seat, scenario, view } = &**welcome;
-            seated = Some(Session::at_networked_table(
+            let Seated {
+                seat,
+                scenario,
+                view,
+                note,
+            } = &**welcome;
+            let mut session = Session::at_networked_table(
                 scenario.clone(),
                 seat.side,
                 seat.table,
                 seat.code.clone(),
                 view.clone(),
-            ));
+            );
+            session.refused = note.clone();
+            seated = Some(session);
             *agents = Agents::default();
             notice.0 = None;
             navigate.write(Navigate::To(Screen::Table));

@@ -22,6 +22,7 @@ use crate::sim::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, TableView, check_state, decode_host, encode_client, read_scenario_for,
 };
 use crate::sim::{GameState, Move, Scenario, Side};
+use crate::storage::Storage;
 
 /// Tries to reconnect after the link drops in the middle of a game, before giving up.
 pub const RECONNECT_TRIES: u32 = 5;
@@ -67,6 +68,8 @@ pub struct Seated {
     pub scenario: Scenario,
     /// The first view of the table.
     pub view: TableView,
+    /// Something the team must know on sitting down: that this laptop took the seat over from another one.
+    pub note: Option<String>,
 }
 
 /// What happened at the networked table, for the game.
@@ -139,6 +142,8 @@ pub struct TableClient {
     /// Where the seat tokens are kept, so a laptop that was closed or crashed takes its seat back when the team
     /// joins again with the same code (none: kept in memory only).
     pub seats_file: Option<PathBuf>,
+    /// Where the seats file is written: atomically, so a failed write keeps the tokens kept before.
+    pub storage: Storage,
     open: Option<Open>,
     join_sent: bool,
     /// The join sent asked for a seat with a token kept from before.
@@ -146,6 +151,8 @@ pub struct TableClient {
     asked_at: Option<Instant>,
     retry_at: Option<Instant>,
     welcome: Option<(Seat, Scenario)>,
+    /// The host's welcome said this laptop took the seat over from another.
+    took_over: bool,
     /// The scenario of the seat, to check every view of the table against.
     scenario: Option<Scenario>,
     outbox: Vec<Vec<u8>>,
@@ -167,12 +174,14 @@ impl Default for TableClient {
             dropped: None,
             retry_delay: RECONNECT_DELAY,
             seats_file: None,
+            storage: Storage::real(),
             open: None,
             join_sent: false,
             used_kept_token: false,
             asked_at: None,
             retry_at: None,
             welcome: None,
+            took_over: false,
             scenario: None,
             outbox: Vec::new(),
             tokens: HashMap::new(),
@@ -225,6 +234,15 @@ impl TableClient {
         self.join_sent = false;
         self.asked_at = None;
         self.retry_at = None;
+        if let (Some((kept, _)), Some(wanted)) = (self.kept_for_table(), side)
+            && *kept != wanted
+        {
+            info!(
+                "this laptop keeps a seat token for the {} seat of this table; not using it, as the {} seat was asked for",
+                kept.key(),
+                wanted.key()
+            );
+        }
     }
 
     /// Leaves the table, or stops trying to join it. The seat waits at the host: joining again with the same code
@@ -261,9 +279,11 @@ impl TableClient {
         let Some(file) = &self.seats_file else {
             return;
         };
-        let Some(saved) = std::fs::read(file)
+        let Some(saved) = self
+            .storage
+            .read_bounded(file, MAX_SEATS_FILE_BYTES as u64)
             .ok()
-            .filter(|bytes| bytes.len() <= MAX_SEATS_FILE_BYTES)
+            .and_then(Result::ok)
             .and_then(|bytes| serde_json::from_slice::<Vec<KeptSeat>>(&bytes).ok())
         else {
             return;
@@ -304,12 +324,8 @@ impl TableClient {
             .collect();
         kept.sort_by(|a, b| (&a.host, &a.code).cmp(&(&b.host, &b.code)));
         kept.truncate(MAX_KEPT_SEATS);
-        let written = file
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(file, serde_json::to_vec_pretty(&kept).unwrap_or_default()));
-        if let Err(error) = written {
-            warn!("cannot keep the seat token in {}: {error}", file.display());
+        if let Err(error) = self.storage.write(file, &serde_json::to_vec_pretty(&kept).unwrap_or_default()) {
+            warn!("cannot keep the seat token: {error}");
         }
     }
 
@@ -321,7 +337,14 @@ impl TableClient {
         }
     }
 
+    /// The token kept for the table being joined, unless the team asked for the other side: a token never
+    /// overrides the side asked for.
     fn remembered(&self) -> Option<&(Side, String)> {
+        self.kept_for_table()
+            .filter(|(side, _)| self.wanted.is_none_or(|wanted| wanted == *side))
+    }
+
+    fn kept_for_table(&self) -> Option<&(Side, String)> {
         self.host
             .and_then(|host| self.tokens.get(&(host, normalise_code(&self.code))))
     }
@@ -580,6 +603,7 @@ fn read_host_messages(
                 table,
                 token,
                 scenario,
+                took_over,
             } => {
                 if let Some(seat) = &mut client.seat {
                     // Back in the seat after a dropped link: the table's next view follows.
@@ -599,6 +623,7 @@ fn read_host_messages(
                         };
                         client.keep_seat(side, &seat.token);
                         client.welcome = Some((seat, scenario));
+                        client.took_over = took_over;
                     }
                     Err(error) => end_link(&mut client, &mut events, capitalise(&error)),
                 }
@@ -615,10 +640,16 @@ fn read_host_messages(
                     client.seat = Some(seat.clone());
                     client.phase = Phase::Seated;
                     client.join_sent = false;
+                    let note = std::mem::take(&mut client.took_over).then(|| {
+                        "This laptop took the seat over with the seat token kept on it; the laptop that held the \
+                         seat was disconnected."
+                            .to_string()
+                    });
                     events.write(TableEvent::Seated(Box::new(Seated {
                         seat,
                         scenario,
                         view: *view,
+                        note,
                     })));
                 } else if client.seat.is_some() {
                     let fits = client

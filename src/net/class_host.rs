@@ -14,9 +14,10 @@ use bevy::prelude::*;
 use crate::net::transport::{self, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
 use crate::sim::ai::Opponent;
 use crate::sim::class::ClassFile;
-use crate::sim::host::{Host, HostEffect, HostOptions};
+use crate::sim::host::{Host, HostEffect, HostOptions, SavedTable};
 use crate::sim::protocol::encode_host;
 use crate::sim::{Scenario, Side};
+use crate::storage::Storage;
 
 /// The port a class is hosted on unless `--port` says otherwise.
 pub const DEFAULT_PORT: u16 = 7878;
@@ -41,6 +42,12 @@ pub struct ClassHost {
     pub written: Vec<PathBuf>,
     /// Whether the teacher ended the class.
     pub ended: bool,
+    /// Where each connected laptop connects from, by connection.
+    pub addresses: std::collections::BTreeMap<u64, SocketAddr>,
+    /// Where results and the tables in progress are written.
+    pub storage: Storage,
+    /// Why the latest write of a table in progress failed, until one succeeds (the console shows it).
+    pub persist_error: Option<String>,
     started: Instant,
 }
 
@@ -57,7 +64,7 @@ impl ClassHost {
             .map_or(0, |d| d.as_nanos() as u64)
             ^ u64::from(std::process::id());
         let host = Host::new(scenario, &class, options, token_seed, 0)?;
-        Ok(ClassHost {
+        let mut class_host = ClassHost {
             host,
             class,
             results,
@@ -65,8 +72,95 @@ impl ClassHost {
             log: VecDeque::new(),
             written: Vec::new(),
             ended: false,
+            addresses: std::collections::BTreeMap::new(),
+            storage: Storage::real(),
+            persist_error: None,
             started: Instant::now(),
-        })
+        };
+        class_host.resume_tables();
+        Ok(class_host)
+    }
+
+    /// Takes back every table kept in the results folder by a host that stopped before its class was over. A
+    /// table whose file cannot be read starts afresh, with a log line saying why.
+    pub fn resume_tables(&mut self) {
+        let tables: Vec<(u32, String)> = self
+            .class
+            .tables
+            .iter()
+            .map(|table| (table.number, table.code.clone()))
+            .collect();
+        for (number, code) in tables {
+            let path = in_progress_path(&self.results, number, &code);
+            let bytes = match self.storage.read_bounded(&path, MAX_SAVED_TABLE_BYTES) {
+                Ok(Ok(bytes)) => bytes,
+                Ok(Err(size)) => {
+                    self.note(format!("{}: too large to resume ({size} bytes)", path.display()));
+                    continue;
+                }
+                Err(error) if error.error.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(error) => {
+                    self.note(format!("table {number}: cannot resume: {error}"));
+                    continue;
+                }
+            };
+            let resumed = serde_json::from_slice::<SavedTable>(&bytes)
+                .map_err(|e| format!("{}: not a table in progress: {e}", path.display()))
+                .and_then(|saved| self.host.resume(saved, 0));
+            match resumed {
+                Ok(effects) => self.carry_out_offline(effects),
+                Err(reason) => self.note(format!("table {number}: starts afresh; cannot resume: {reason}")),
+            }
+        }
+    }
+
+    /// Effects with no connection to send to (resuming at start): results and tables written, lines logged.
+    fn carry_out_offline(&mut self, effects: Vec<HostEffect>) {
+        for effect in effects {
+            match effect {
+                HostEffect::Log(line) => self.note(line),
+                HostEffect::Persist { table, code, saved } => self.persist(table, &code, &saved),
+                HostEffect::Finished { table, record } => self.write_result(table, &record),
+                HostEffect::Send { .. } | HostEffect::Drop { .. } => {}
+            }
+        }
+    }
+
+    /// Keeps a table in progress on disk; a failed write leaves the previous file whole, and is shown until one
+    /// succeeds.
+    fn persist(&mut self, table: u32, code: &str, saved: &SavedTable) {
+        let path = in_progress_path(&self.results, table, code);
+        let bytes = serde_json::to_vec(saved).unwrap_or_default();
+        match self.storage.write(&path, &bytes) {
+            Ok(()) => {
+                if self.persist_error.take().is_some() {
+                    self.note("tables in progress are written again".to_string());
+                }
+            }
+            Err(error) => {
+                if self.persist_error.is_none() {
+                    self.note(format!(
+                        "table {table}: cannot keep the game in progress; a restarted host would resume it from its \
+                         last kept move: {error}"
+                    ));
+                }
+                self.persist_error = Some(error.to_string());
+            }
+        }
+    }
+
+    /// Writes a finished game into the results folder.
+    fn write_result(&mut self, table: u32, record: &crate::sim::record::GameRecord) {
+        let path = result_path(&self.results, table, record.table.as_deref().unwrap_or("table"));
+        match self.storage.write(&path, record.to_json().as_bytes()) {
+            Ok(()) => {
+                self.note(format!("table {table}: game over; written to {}", path.display()));
+                if !self.written.contains(&path) {
+                    self.written.push(path);
+                }
+            }
+            Err(error) => self.note(format!("table {table}: cannot write the result: {error}")),
+        }
     }
 
     /// Milliseconds since the class opened: the host's clock.
@@ -108,6 +202,15 @@ pub enum TeacherCommand {
     },
     /// End the class: every laptop is told, and unfinished games are kept as they stand.
     EndClass,
+    /// Disconnect one laptop (its seat waits for its token).
+    Kick(PeerId),
+    /// Free a seat: its token no longer takes it and its laptop is disconnected.
+    FreeSeat {
+        /// The table.
+        table: u32,
+        /// The side.
+        side: Side,
+    },
 }
 
 /// Runs a hosted class: add after the transport's `server_plugin`, with a [`ClassHost`] resource.
@@ -121,9 +224,14 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Opens the server on `addr` for the hosted class and notes the address teams join.
+/// The results folder is created only once the port is open, so a host that cannot start leaves nothing behind.
 pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, String> {
     let bound = transport::start_server(world, addr, transport::PROTOCOL_ID)?;
     if let Some(mut class) = world.get_resource_mut::<ClassHost>() {
+        class
+            .storage
+            .create_dir_all(&class.results)
+            .map_err(|error| error.to_string())?;
         class.address = Some(bound);
         class.note(format!("hosting on {bound}"));
     }
@@ -138,12 +246,17 @@ fn connections(
     mut kick: MessageWriter<Kick>,
 ) {
     for PeerConnected { peer, addr } in connected.read() {
-        class.host.connect(peer.0);
+        let now = class.now_ms();
+        class.host.connect(peer.0, now);
+        if let Some(addr) = addr {
+            class.addresses.insert(peer.0, *addr);
+        }
         let from = addr.map_or(String::new(), |a| format!(" from {a}"));
         class.note(format!("{peer} connected{from}"));
     }
     for PeerDisconnected { peer, reason } in disconnected.read() {
         class.note(format!("{peer} left: {reason}"));
+        class.addresses.remove(&peer.0);
         let effects = class.host.disconnect(peer.0);
         carry_out(&mut class, effects, &mut send, &mut kick);
     }
@@ -202,6 +315,17 @@ fn teacher(
                     }
                 }
             }
+            TeacherCommand::Kick(peer) => {
+                class.note(format!("the teacher disconnected {peer}"));
+                class.host.kick(peer.0, "the teacher disconnected this laptop")
+            }
+            TeacherCommand::FreeSeat { table, side } => match class.host.free_seat(*table, *side, now) {
+                Ok(effects) => effects,
+                Err(reason) => {
+                    class.note(reason);
+                    Vec::new()
+                }
+            },
             TeacherCommand::EndClass => {
                 class.ended = true;
                 class.note("the teacher ended the class".to_string());
@@ -244,18 +368,19 @@ fn carry_out(
                 });
             }
             HostEffect::Log(line) => class.note(line),
-            HostEffect::Finished { table, record } => {
-                let path = result_path(&class.results, table, record.table.as_deref().unwrap_or("table"));
-                match record.write(&path) {
-                    Ok(()) => {
-                        class.note(format!("table {table}: game over; written to {}", path.display()));
-                        class.written.push(path);
-                    }
-                    Err(error) => class.note(format!("table {table}: cannot write the result: {error}")),
-                }
-            }
+            HostEffect::Persist { table, code, saved } => class.persist(table, &code, &saved),
+            HostEffect::Finished { table, record } => class.write_result(table, &record),
         }
     }
+}
+
+/// The largest table in progress a host reads back (a game's record is far smaller).
+const MAX_SAVED_TABLE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The file a table in progress is kept in: `in-progress/` in the class results folder (the debrief reads only the
+/// folder's own files, the finished games).
+pub fn in_progress_path(results: &Path, table: u32, code: &str) -> PathBuf {
+    results.join("in-progress").join(format!("table-{table:02}-{code}.json"))
 }
 
 /// The file of a table's result in the class results folder.

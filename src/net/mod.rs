@@ -3,10 +3,12 @@
 //!
 //! `transport` knows nothing of the game: it connects peers, moves frames, and refuses peers that send too much or
 //! too large. What a frame means, and whether it is a legal message at all, is for `sim::protocol` and `sim::host`,
-//! which `class_host` drives. `bot` is a headless laptop that plays a seat by itself, for tests, load tests and
-//! screenshot runs.
+//! which `class_host` drives. `guard` is the host's UDP socket: it checks every datagram before netcode reads it,
+//! limits connections per address, and restarts the network layer if it ever panics. `bot` is a headless laptop
+//! that plays a seat by itself, for tests, load tests and screenshot runs.
 
 pub mod bot;
 pub mod class_client;
 pub mod class_host;
+pub mod guard;
 pub mod transport;

@@ -26,14 +26,14 @@ use bevy_replicon::bytes::Bytes;
 use bevy_replicon::prelude::*;
 use bevy_replicon::shared::backend::connected_client::NetworkId;
 use bevy_replicon::shared::message::ctx::{ClientReceiveCtx, ClientSendCtx, ServerReceiveCtx, ServerSendCtx};
-use bevy_replicon_renet::netcode::{
-    ClientAuthentication, NetcodeClientTransport, NetcodeServerTransport, ServerAuthentication, ServerConfig,
-};
+use bevy_replicon_renet::netcode::{ClientAuthentication, NetcodeClientTransport};
 use bevy_replicon_renet::renet::{ConnectionConfig, DisconnectReason, ServerEvent};
 use bevy_replicon_renet::{
     RenetChannelsExt, RenetClient, RenetServer, RenetServerEvent, RepliconRenetPlugins, RepliconRenetServerPlugin,
 };
 use serde::{Deserialize, Serialize};
+
+use super::guard::{GuardLimits, GuardedServer};
 
 /// The netcode protocol id of this build, derived from the crate's version: a host ignores a peer whose id differs,
 /// so two builds whose frame channels might not match never talk to each other.
@@ -85,6 +85,9 @@ pub struct TransportLimits {
     pub burst_frames: f64,
     /// Peers connected at once; netcode refuses the next one. At most 1024.
     pub max_peers: usize,
+    /// Connections per address, and whether this machine's own (loopback) connections count; read by
+    /// [`start_server`].
+    pub per_address: GuardLimits,
 }
 
 impl Default for TransportLimits {
@@ -93,6 +96,7 @@ impl Default for TransportLimits {
             frames_per_second: FRAMES_PER_SECOND,
             burst_frames: BURST_FRAMES,
             max_peers: MAX_PEERS,
+            per_address: GuardLimits::default(),
         }
     }
 }
@@ -302,6 +306,7 @@ struct LinkNotes {
 /// carries out [`Kick`]. Needs `MinimalPlugins` or `DefaultPlugins` first; adds `StatesPlugin` and replicon if missing.
 pub fn server_plugin(app: &mut App) {
     register_frames(app);
+    super::guard::plugin(app);
     app.init_resource::<Peers>()
         .init_resource::<TransportLimits>()
         .add_message::<PeerConnected>()
@@ -424,10 +429,11 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
     if world.contains_resource::<RenetClient>() {
         return Err("this app is a player's; a host needs an app of its own".to_string());
     }
-    let max_peers = world
+    let limits = world
         .get_resource::<TransportLimits>()
         .ok_or("the host's plugin (server_plugin) is not added")?
-        .max_peers;
+        .clone();
+    let max_peers = limits.max_peers;
     if !(1..=1024).contains(&max_peers) {
         return Err(format!("max_peers is {max_peers}; netcode allows 1 to 1024"));
     }
@@ -440,15 +446,16 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
     let bound = socket
         .local_addr()
         .map_err(|error| format!("cannot read the address bound for {addr}: {error}"))?;
-    let server_config = ServerConfig {
-        current_time: since_unix_epoch()?,
-        max_clients: max_peers,
+    let transport = GuardedServer::new(
+        socket,
         protocol_id,
-        public_addresses: vec![bound],
-        authentication: ServerAuthentication::Unsecure,
-    };
-    let transport = NetcodeServerTransport::new(server_config, socket)
-        .map_err(|error| format!("cannot start the host on {bound}: {error}"))?;
+        max_peers,
+        vec![bound],
+        None,
+        limits.per_address,
+        since_unix_epoch()?,
+    )
+    .map_err(|error| format!("cannot start the host on {bound}: {error}"))?;
     world.insert_resource(RenetServer::new(config));
     world.insert_resource(transport);
     info!("hosting on {bound}");
@@ -588,7 +595,7 @@ fn describe(peer: PeerId, addr: Option<SocketAddr>) -> String {
 fn add_peer(
     add: On<Add, ConnectedClient>,
     network_ids: Query<&NetworkId>,
-    transport: Option<Res<NetcodeServerTransport>>,
+    transport: Option<Res<GuardedServer>>,
     limits: Res<TransportLimits>,
     time: Res<Time<Real>>,
     mut peers: ResMut<Peers>,

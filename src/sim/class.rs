@@ -133,8 +133,8 @@ fn encoding() -> data_encoding::Encoding {
     let mut spec = data_encoding::Specification::new();
     spec.symbols.push_str(ALPHABET);
     // Crockford's base32 reads I and L as 1 and O as 0, in either case.
-    spec.translate.from.push_str("abcdefghjkmnpqrstvwxyzilo");
-    spec.translate.to.push_str("ABCDEFGHJKMNPQRSTVWXYZ110");
+    spec.translate.from.push_str("abcdefghjkmnpqrstvwxyziloILO");
+    spec.translate.to.push_str("ABCDEFGHJKMNPQRSTVWXYZ110110");
     spec.check_trailing_bits = false;
     spec.encoding().expect("a valid base32 specification")
 }
@@ -570,6 +570,23 @@ mod tests {
                 TableCode::decode(&text.to_lowercase().replace('-', " ")),
                 Ok(original.clone())
             );
+        }
+    }
+
+    #[test]
+    fn capital_o_i_and_l_read_as_zero_and_one_as_crockford_says() {
+        for seed in 0..200 {
+            let original = code(1 + (seed % 127) as u32, seed);
+            let text = original.encode();
+            if !text.contains(['0', '1']) {
+                continue;
+            }
+            for (digit, letters) in [('0', ['O', 'o']), ('1', ['I', 'L'])] {
+                for letter in letters {
+                    let typed = text.replace(digit, &letter.to_string());
+                    assert_eq!(TableCode::decode(&typed), Ok(original.clone()), "{typed} for {text}");
+                }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ai::{Negotiator, Opponent};
 use super::class::{ClassFile, ClassSeat, TableCode};
@@ -30,14 +30,30 @@ pub type PeerId = u64;
 /// keeps going.
 pub const MAX_STRIKES: u32 = 5;
 
+/// By default, a connection that has taken no seat this long after it opened is dropped: a laptop joins within a
+/// round trip of connecting, so one that does not is a stray or a script holding a connection slot.
+pub const SEAT_GRACE_MS: u64 = 10_000;
+
 /// How a class is hosted.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct HostOptions {
     /// Seconds a side has for its turn before it passes by default (none: no timer).
     pub turn_seconds: Option<u64>,
     /// Milliseconds a computer seat waits after the table's last move before it makes its own, so that the team
     /// across the table sees each of its moves arrive (0: at once).
     pub computer_pace_ms: u64,
+    /// Milliseconds a connection may stay without a seat before it is dropped ([`SEAT_GRACE_MS`]).
+    pub seat_grace_ms: u64,
+}
+
+impl Default for HostOptions {
+    fn default() -> Self {
+        HostOptions {
+            turn_seconds: None,
+            computer_pace_ms: 0,
+            seat_grace_ms: SEAT_GRACE_MS,
+        }
+    }
 }
 
 /// What the host asks the network shell to do.
@@ -59,6 +75,16 @@ pub enum HostEffect {
     },
     /// Something for the host's log: a refused message and who sent it.
     Log(String),
+    /// A table changed (a move, a seat taken or freed, a pause, an inject): its state, to keep on disk so that a
+    /// host restarted on the same results folder resumes it ([`Host::resume`]).
+    Persist {
+        /// The table's number.
+        table: u32,
+        /// Its code.
+        code: String,
+        /// What to keep.
+        saved: Box<SavedTable>,
+    },
     /// A table's game has ended: its record, for the class results.
     Finished {
         /// The table's number.
@@ -66,6 +92,45 @@ pub enum HostEffect {
         /// The record of the game.
         record: Box<GameRecord>,
     },
+}
+
+/// What a host keeps of one table on disk: the game (as its record: every move) and who holds each seat, with the
+/// seat tokens, so a restarted host gives each team its seat back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedTable {
+    /// Always [`SAVED_TABLE_FORMAT`].
+    pub format: String,
+    /// [`SAVED_TABLE_VERSION`] when written by this program.
+    pub version: u32,
+    /// The table's number.
+    pub number: u32,
+    /// The table's code.
+    pub code: String,
+    /// Whether the teacher had paused it.
+    pub paused: bool,
+    /// Who holds each seat.
+    pub seats: PerSide<SavedSeat>,
+    /// The game so far.
+    pub record: GameRecord,
+}
+
+/// What every saved table says it is.
+pub const SAVED_TABLE_FORMAT: &str = "tradetable-hosted-table";
+
+/// The version of the saved table format.
+pub const SAVED_TABLE_VERSION: u32 = 1;
+
+/// Who holds a seat, as kept on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SavedSeat {
+    /// No team yet.
+    Waiting,
+    /// A team, by its seat token.
+    Team(String),
+    /// The computer.
+    Computer(Opponent),
 }
 
 /// Who holds a seat.
@@ -103,6 +168,23 @@ impl Table {
         });
         GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, now())
     }
+
+    /// The table as kept on disk.
+    fn saved(&self, scenario: &Scenario) -> SavedTable {
+        SavedTable {
+            format: SAVED_TABLE_FORMAT.to_string(),
+            version: SAVED_TABLE_VERSION,
+            number: self.number,
+            code: self.code.clone(),
+            paused: self.paused,
+            seats: PerSide::from_fn(|side| match &self.holders[side] {
+                Holder::Waiting => SavedSeat::Waiting,
+                Holder::Team { token, .. } => SavedSeat::Team(token.clone()),
+                Holder::Computer(opponent) => SavedSeat::Computer(opponent.clone()),
+            }),
+            record: self.record(scenario),
+        }
+    }
 }
 
 /// What the teacher's console shows of a table.
@@ -133,10 +215,35 @@ pub struct TableStatus {
 }
 
 /// A connection and its seat.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Peer {
     seat: Option<(usize, Side)>,
     strikes: u32,
+    /// When it connected, in the host's milliseconds.
+    connected_ms: u64,
+}
+
+impl Peer {
+    fn new(now_ms: u64) -> Peer {
+        Peer {
+            seat: None,
+            strikes: 0,
+            connected_ms: now_ms,
+        }
+    }
+}
+
+/// One connection, as the teacher's console lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaptopStatus {
+    /// The connection.
+    pub peer: PeerId,
+    /// The table (by number) and side of its seat, once it has one.
+    pub seat: Option<(u32, Side)>,
+    /// Seconds since it connected.
+    pub connected_seconds: u64,
+    /// Its refused messages so far.
+    pub strikes: u32,
 }
 
 /// The host of a class: every table, every connection.
@@ -204,9 +311,9 @@ impl Host {
         &self.scenario
     }
 
-    /// A connection opened.
-    pub fn connect(&mut self, peer: PeerId) {
-        self.peers.entry(peer).or_default();
+    /// A connection opened: it has [`HostOptions::seat_grace_ms`] to take a seat.
+    pub fn connect(&mut self, peer: PeerId, now_ms: u64) {
+        self.peers.entry(peer).or_insert_with(|| Peer::new(now_ms));
     }
 
     /// A connection closed: its seat waits for the team to come back with its token.
@@ -232,7 +339,7 @@ impl Host {
     /// What a connection sent: decoded, checked and applied, or refused with the reason sent back and logged. A
     /// connection that keeps sending what is refused is dropped.
     pub fn receive(&mut self, peer: PeerId, bytes: &[u8], now_ms: u64) -> Vec<HostEffect> {
-        self.peers.entry(peer).or_default();
+        self.peers.entry(peer).or_insert_with(|| Peer::new(now_ms));
         let result = decode_client(bytes).and_then(|message| match message {
             ClientMessage::Join {
                 protocol,
@@ -320,11 +427,14 @@ impl Host {
                 self.tokens.random::<u64>()
             ),
         };
-        // A team coming back on a new connection replaces its old one, which the network may not have closed yet.
+        // One seat, one laptop: a laptop coming back with the seat's token takes the seat over from the connection
+        // that held it (the same laptop after a crash, before the network closed its old connection, or another
+        // laptop given the token); the laptop that held it is told and dropped, and the log says so.
+        let mut replaced = None;
         if let Holder::Team { peer: Some(old), .. } = &table.holders[taken]
             && *old != peer
         {
-            self.peers.remove(old);
+            replaced = Some(*old);
         }
         table.holders[taken] = Holder::Team {
             token: token.clone(),
@@ -335,27 +445,45 @@ impl Host {
         }
         let number = table.number;
         let code = table.code.clone();
+        let connected_ms = self.peers.get(&peer).map_or(now_ms, |p| p.connected_ms);
         self.peers.insert(
             peer,
             Peer {
                 seat: Some((t, taken)),
                 strikes: 0,
+                connected_ms,
             },
         );
-        let mut effects = vec![
-            HostEffect::Log(format!("table {number}: a team took the {} seat", taken.key())),
-            HostEffect::Send {
-                peer,
-                message: HostMessage::Welcome {
-                    side: taken,
-                    code,
-                    table: number,
-                    token,
-                    scenario: scenario_text(&scenario_for(&self.scenario, taken, false)),
-                },
+        let mut effects = Vec::new();
+        if let Some(old) = replaced {
+            self.peers.remove(&old);
+            let reason = "another laptop took this seat with its seat token".to_string();
+            effects.push(HostEffect::Log(format!(
+                "table {number}: connection {peer} took the {} seat over from connection {old} with its token; \
+                 {old} was told and disconnected",
+                taken.key()
+            )));
+            effects.push(HostEffect::Send {
+                peer: old,
+                message: HostMessage::Closed { reason: reason.clone() },
+            });
+            effects.push(HostEffect::Drop { peer: old, reason });
+        } else {
+            effects.push(HostEffect::Log(format!("table {number}: a team took the {} seat", taken.key())));
+        }
+        effects.push(HostEffect::Send {
+            peer,
+            message: HostMessage::Welcome {
+                side: taken,
+                code,
+                table: number,
+                token,
+                scenario: scenario_text(&scenario_for(&self.scenario, taken, false)),
+                took_over: replaced.is_some(),
             },
-        ];
+        });
         effects.extend(self.broadcast(t, Some(now_ms)));
+        effects.push(self.persist(t));
         Ok(effects)
     }
 
@@ -387,7 +515,7 @@ impl Host {
     /// Moves the computer seats and the round timers on: a computer whose turn it is makes one move, and a team
     /// whose time is up passes. Call it every frame or so.
     pub fn tick(&mut self, now_ms: u64) -> Vec<HostEffect> {
-        let mut effects = Vec::new();
+        let mut effects = self.drop_seatless(now_ms);
         for t in 0..self.tables.len() {
             let table = &mut self.tables[t];
             if table.paused || table.state.is_over() {
@@ -436,9 +564,95 @@ impl Host {
         effects
     }
 
+    /// Drops the connections that have taken no seat within the grace.
+    fn drop_seatless(&mut self, now_ms: u64) -> Vec<HostEffect> {
+        let grace = self.options.seat_grace_ms;
+        let late: Vec<PeerId> = self
+            .peers
+            .iter()
+            .filter(|(_, p)| p.seat.is_none() && now_ms.saturating_sub(p.connected_ms) >= grace)
+            .map(|(&peer, _)| peer)
+            .collect();
+        let mut effects = Vec::new();
+        for peer in late {
+            self.peers.remove(&peer);
+            effects.push(HostEffect::Drop {
+                peer,
+                reason: format!(
+                    "took no seat within {} s of connecting; join with a table code",
+                    grace.div_ceil(1000)
+                ),
+            });
+        }
+        effects
+    }
+
+    /// The teacher disconnects a laptop. Its seat waits for its team to come back with the seat token (free the
+    /// seat with [`Host::free_seat`] to refuse the token too).
+    pub fn kick(&mut self, peer: PeerId, reason: &str) -> Vec<HostEffect> {
+        if !self.peers.contains_key(&peer) {
+            return vec![HostEffect::Log(format!("connection {peer} is not connected"))];
+        }
+        let mut effects = vec![
+            HostEffect::Send {
+                peer,
+                message: HostMessage::Closed {
+                    reason: reason.to_string(),
+                },
+            },
+            HostEffect::Drop {
+                peer,
+                reason: reason.to_string(),
+            },
+        ];
+        effects.extend(self.disconnect(peer));
+        effects
+    }
+
+    /// The teacher frees a seat: its team's token no longer takes it, its laptop (if connected) is dropped, and the
+    /// next team with the table's code may sit there. A computer seat becomes free too.
+    pub fn free_seat(&mut self, table: u32, side: Side, now_ms: u64) -> Result<Vec<HostEffect>, String> {
+        let t = self
+            .tables
+            .iter()
+            .position(|x| x.number == table)
+            .ok_or_else(|| format!("there is no table {table}"))?;
+        let mut effects = Vec::new();
+        if let Holder::Team { peer: Some(peer), .. } = self.tables[t].holders[side] {
+            self.peers.remove(&peer);
+            let reason = "the teacher freed this laptop's seat".to_string();
+            effects.push(HostEffect::Send {
+                peer,
+                message: HostMessage::Closed { reason: reason.clone() },
+            });
+            effects.push(HostEffect::Drop { peer, reason });
+        }
+        let tbl = &mut self.tables[t];
+        tbl.holders[side] = Holder::Waiting;
+        tbl.agents[side] = None;
+        effects.push(HostEffect::Log(format!("table {table}: the {} seat is free", side.key())));
+        effects.extend(self.broadcast(t, Some(now_ms)));
+        effects.push(self.persist(t));
+        Ok(effects)
+    }
+
+    /// Every connection, for the teacher's console: seated ones by table and side, then the others.
+    pub fn laptops(&self, now_ms: u64) -> Vec<LaptopStatus> {
+        self.peers
+            .iter()
+            .map(|(&peer, p)| LaptopStatus {
+                peer,
+                seat: p.seat.map(|(t, side)| (self.tables[t].number, side)),
+                connected_seconds: now_ms.saturating_sub(p.connected_ms) / 1000,
+                strikes: p.strikes,
+            })
+            .collect()
+    }
+
     /// After a table changed: every seat's view, and its record once the game is over.
     fn after_change(&mut self, t: usize, now_ms: u64) -> Vec<HostEffect> {
         let mut effects = self.broadcast(t, Some(now_ms));
+        effects.push(self.persist(t));
         let table = &mut self.tables[t];
         if table.state.is_over() && !table.reported {
             table.reported = true;
@@ -462,12 +676,83 @@ impl Host {
         effects
     }
 
+    /// Table `t` as kept on disk.
+    fn persist(&self, t: usize) -> HostEffect {
+        let table = &self.tables[t];
+        HostEffect::Persist {
+            table: table.number,
+            code: table.code.clone(),
+            saved: Box::new(table.saved(&self.scenario)),
+        }
+    }
+
+    /// Takes a table back as a host kept it (after a crash or restart on the same results folder): its game, its
+    /// pause, and its seats, each team's seat waiting for the team to come back with its token. The table must be
+    /// one of this class (same number and code) and its game must replay on this scenario. A game that was over is
+    /// reported again, so its result is written if it was not.
+    pub fn resume(&mut self, saved: SavedTable, now_ms: u64) -> Result<Vec<HostEffect>, String> {
+        if saved.format != SAVED_TABLE_FORMAT || saved.version != SAVED_TABLE_VERSION {
+            return Err(format!(
+                "not a hosted table of this version ({} version {})",
+                saved.format, saved.version
+            ));
+        }
+        let t = self
+            .tables
+            .iter()
+            .position(|table| table.number == saved.number && table.code == saved.code)
+            .ok_or_else(|| format!("table {} ({}) is not a table of this class", saved.number, saved.code))?;
+        let state = saved.record.replay(&self.scenario).map_err(|e| e.to_string())?;
+        let mut agents = PerSide::from_fn(|_| None);
+        let holders = PerSide::from_fn(|side| match &saved.seats[side] {
+            SavedSeat::Waiting => Holder::Waiting,
+            SavedSeat::Team(token) => Holder::Team {
+                token: token.clone(),
+                peer: None,
+            },
+            SavedSeat::Computer(opponent) => Holder::Computer(opponent.clone()),
+        });
+        for side in Side::BOTH {
+            if let Holder::Computer(opponent) = &holders[side] {
+                agents[side] = Some(opponent.agent(&self.scenario, side).map_err(|e| e.to_string())?);
+            }
+        }
+        // Peers seated at this table before the resume (none, when resuming at start) lose their seats.
+        for peer in self.peers.values_mut() {
+            if peer.seat.is_some_and(|(at, _)| at == t) {
+                peer.seat = None;
+            }
+        }
+        let table = &mut self.tables[t];
+        table.state = state;
+        table.holders = holders;
+        table.agents = agents;
+        table.paused = saved.paused;
+        table.last_move_ms = now_ms;
+        table.turn_started_ms = now_ms;
+        table.reported = false;
+        let mut effects = vec![HostEffect::Log(format!(
+            "table {}: resumed at round {} after {} move(s)",
+            table.number,
+            table.state.round,
+            table.state.moves.len()
+        ))];
+        if table.state.is_over() {
+            effects.extend(self.after_change(t, now_ms));
+        }
+        Ok(effects)
+    }
+
     /// Each connected team's view of table `t`.
     fn broadcast(&self, t: usize, now_ms: Option<u64>) -> Vec<HostEffect> {
         let table = &self.tables[t];
         let seats = presence(table);
         let left = match (self.options.turn_seconds, now_ms) {
-            (Some(secs), Some(now)) if !table.state.is_over() && table.agents[table.state.to_move].is_none() => {
+            // Only a team that has taken its seat plays against the clock (see `tick`): a seat still waiting for its
+            // team shows no countdown.
+            (Some(secs), Some(now))
+                if !table.state.is_over() && matches!(table.holders[table.state.to_move], Holder::Team { .. }) =>
+            {
                 Some(secs.saturating_sub(now.saturating_sub(table.turn_started_ms) / 1000))
             }
             _ => None,
@@ -500,6 +785,7 @@ impl Host {
                 // A paused turn does not run down the timer.
                 t_ref.turn_started_ms = now_ms;
                 effects.extend(self.broadcast(t, Some(now_ms)));
+                effects.push(self.persist(t));
             }
         }
         effects
@@ -513,7 +799,10 @@ impl Host {
         for t in self.matching(table) {
             let number = self.tables[t].number;
             match self.tables[t].state.fire_inject(&self.scenario, id) {
-                Ok(()) => effects.push(HostEffect::Log(format!("table {number}: inject \"{id}\" fired"))),
+                Ok(()) => {
+                    effects.push(HostEffect::Log(format!("table {number}: inject \"{id}\" fired")));
+                    effects.push(self.persist(t));
+                }
                 Err(reason) => refusals.push(format!("table {number}: {reason}")),
             }
         }
@@ -543,7 +832,9 @@ impl Host {
         }
         tbl.holders[side] = Holder::Computer(opponent);
         tbl.agents[side] = Some(agent);
-        Ok(self.broadcast(t, Some(now_ms)))
+        let mut effects = self.broadcast(t, Some(now_ms));
+        effects.push(self.persist(t));
+        Ok(effects)
     }
 
     /// Ends the class: every connection is told, and every table not yet over keeps its record as it stands.

@@ -12,6 +12,7 @@ pub mod economy;
 pub mod events;
 pub mod format;
 pub mod host;
+pub mod join_code;
 pub mod library;
 pub mod lint;
 pub mod moves;

@@ -89,6 +89,9 @@ pub enum HostMessage {
         token: String,
         /// The scenario as this side may see it, in RON (see [`scenario_for`]).
         scenario: String,
+        /// Whether another laptop held the seat and was disconnected for this one (its token was used here).
+        #[serde(default)]
+        took_over: bool,
     },
     /// The table after a change.
     Table(Box<TableView>),

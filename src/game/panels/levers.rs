@@ -117,6 +117,8 @@ pub struct LeverView<'a> {
     pub side: Side,
     /// Whether that side may act now.
     pub can_act: bool,
+    /// Whether the teacher has paused the table (a networked one): then that, not the turn, locks the levers.
+    pub paused: bool,
 }
 
 impl LeverView<'_> {
@@ -233,7 +235,12 @@ pub fn lever_panel(
     // The seat may act (the game's view) and the core allows it (its turn, actions left).
     let can_act = view.can_act && view.available().can_act;
     if !can_act {
-        ui.label(egui::RichText::new("Not your turn: the levers are locked.").color(theme::BAD));
+        let why = if view.paused {
+            "The teacher has paused the table: the levers are locked."
+        } else {
+            "Not your turn: the levers are locked."
+        };
+        ui.label(egui::RichText::new(why).color(theme::BAD));
     }
     ui.add_space(4.0);
     let mut chosen = None;
@@ -559,6 +566,7 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 state,
                 side: Side::Us,
                 can_act: false,
+                paused: false,
             };
             let _ = ins;
             instrument_header(ui, &view, i);

@@ -23,6 +23,8 @@ pub struct OfferView<'a> {
     pub viewer: Viewer,
     /// Whether the viewer may move now.
     pub can_act: bool,
+    /// Whether the teacher has paused the table (a networked one).
+    pub paused: bool,
 }
 
 /// What the offer panel asks for.
@@ -199,8 +201,13 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
         return None;
     }
     if !view.can_act {
+        let waiting = if view.paused {
+            "The teacher has paused the table.".to_string()
+        } else {
+            format!("Waiting for {}…", names.label(state.to_move))
+        };
         ui.label(
-            egui::RichText::new(format!("Waiting for {}…", names.label(state.to_move)))
+            egui::RichText::new(waiting)
                 .italics()
                 .color(theme::MUTED),
         );

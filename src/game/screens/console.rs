@@ -66,6 +66,15 @@ pub enum ConsoleAction {
     EndClass,
     /// Open the debrief of the class's results.
     Debrief,
+    /// Disconnect one laptop, by its connection: its seat waits for its token.
+    Kick(u64),
+    /// Free a seat: its token no longer takes it, and its laptop is disconnected.
+    FreeSeat {
+        /// The table.
+        table: u32,
+        /// The side.
+        side: Side,
+    },
 }
 
 /// The console screen.
@@ -169,6 +178,15 @@ fn apply_console_actions(
                 if !class.ended {
                     teacher.write(TeacherCommand::EndClass);
                 }
+            }
+            ConsoleAction::Kick(peer) => {
+                teacher.write(TeacherCommand::Kick(crate::net::transport::PeerId(*peer)));
+            }
+            ConsoleAction::FreeSeat { table, side } => {
+                teacher.write(TeacherCommand::FreeSeat {
+                    table: *table,
+                    side: *side,
+                });
             }
             ConsoleAction::Debrief => {
                 debrief.folder = class.results.display().to_string();
@@ -506,6 +524,62 @@ fn short(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// Every connected laptop: where from, its seat, how long it has been connected, its refused messages, and the
+/// buttons to disconnect it or free its seat.
+fn laptops_list(ui: &mut egui::Ui, class: &ClassHost) -> Option<ConsoleAction> {
+    let laptops = class.host.laptops(class.now_ms());
+    let mut action = None;
+    egui::CollapsingHeader::new(format!("Laptops connected ({})", laptops.len()))
+        .id_salt("console_laptops")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("console_laptops_list")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("laptops").striped(true).show(ui, |ui| {
+                        for heading in ["Connection", "Address", "Seat", "Connected", "Refused", ""] {
+                            ui.strong(heading);
+                        }
+                        ui.end_row();
+                        for laptop in &laptops {
+                            ui.label(laptop.peer.to_string());
+                            ui.label(
+                                class
+                                    .addresses
+                                    .get(&laptop.peer)
+                                    .map_or("?".to_string(), |addr| addr.to_string()),
+                            );
+                            ui.label(match laptop.seat {
+                                Some((table, side)) => format!("table {table}, {}", side.key()),
+                                None => "no seat yet".to_string(),
+                            });
+                            ui.label(since(laptop.connected_seconds));
+                            ui.label(laptop.strikes.to_string());
+                            ui.horizontal(|ui| {
+                                if ui
+                                    .button("Disconnect")
+                                    .on_hover_text("Its team can come back with its seat token")
+                                    .clicked()
+                                {
+                                    action = Some(ConsoleAction::Kick(laptop.peer));
+                                }
+                                if let Some((table, side)) = laptop.seat
+                                    && ui
+                                        .button("Free seat")
+                                        .on_hover_text("Disconnect it and refuse its seat token: the next team with the code sits here")
+                                        .clicked()
+                                {
+                                    action = Some(ConsoleAction::FreeSeat { table, side });
+                                }
+                            });
+                            ui.end_row();
+                        }
+                    });
+                });
+        });
+    action
+}
+
 /// The screen's contents: the top, the grid, and the log; returns what the teacher did.
 pub fn console_panel(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<ConsoleAction> {
     let mut action = header(ui, class, view);
@@ -536,6 +610,16 @@ pub fn console_panel(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -
                 }
             });
     });
+    ui.add_space(6.0);
+    if let Some(chosen) = laptops_list(ui, class) {
+        action = Some(chosen);
+    }
+    if let Some(error) = &class.persist_error {
+        ui.colored_label(
+            egui::Color32::from_rgb(0xd0, 0x40, 0x40),
+            format!("Games in progress are not being kept on disk: {error}"),
+        );
+    }
     ui.add_space(6.0);
     theme::section(ui, "Log");
     egui::ScrollArea::vertical()

@@ -391,6 +391,7 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
         state,
         viewer: Viewer::Both,
         can_act: false,
+        paused: false,
     };
     ui.columns(2, |columns| {
         egui::ScrollArea::both()

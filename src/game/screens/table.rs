@@ -300,6 +300,7 @@ fn draw_table(
     let remote = remote_status(&session, client.as_deref());
     let can_act =
         session.human_to_move() && viewer.side() == Some(state.to_move) && remote.as_ref().is_none_or(|r| r.can_send);
+    let paused = session.remote.as_ref().is_some_and(|r| r.paused);
     let mut played: Option<Move> = None;
     let mut offer_action: Option<OfferAction> = None;
     let mut bar_action = None;
@@ -342,6 +343,7 @@ fn draw_table(
                     state,
                     side,
                     can_act,
+                    paused,
                 };
                 let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
                 if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
@@ -378,6 +380,7 @@ fn draw_table(
         state,
         viewer,
         can_act,
+        paused,
     };
     let draw_side = |ui: &mut egui::Ui, tab: Tab, columns: usize| {
         egui::ScrollArea::both()
