@@ -162,3 +162,34 @@ fn console_buttons_pause_seat_the_computer_fire_injects_and_end_the_class() {
     app.update();
     assert_eq!(screen(&app), Screen::Console, "back to the console");
 }
+
+#[test]
+fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
+    use tradetable::sim::protocol::{ClientMessage, PROTOCOL_VERSION, encode_client};
+    let mut app = console("console-laptops", 1);
+    let code = class(&app).class.tables[0].code.clone();
+    for (peer, side) in [(5, Side::Us), (6, Side::Partner)] {
+        let join = encode_client(&ClientMessage::Join {
+            protocol: PROTOCOL_VERSION,
+            code: code.clone(),
+            side: Some(side),
+            token: None,
+        });
+        app.world_mut().resource_mut::<ClassHost>().host.receive(peer, &join, 0);
+    }
+    let seats = |app: &App| {
+        let class = class(app);
+        class.host.laptops(class.now_ms()).iter().map(|l| (l.peer, l.seat)).collect::<Vec<_>>()
+    };
+    assert_eq!(seats(&app), vec![(5, Some((1, Side::Us))), (6, Some((1, Side::Partner)))]);
+
+    press(&mut app, ConsoleAction::Kick(5));
+    assert_eq!(seats(&app), vec![(6, Some((1, Side::Partner)))]);
+    let overview = |app: &App| class(app).host.overview(class(app).now_ms())[0].seats.clone();
+    assert_eq!(overview(&app).us, SeatPresence::Disconnected, "a kicked team's seat waits for its token");
+
+    press(&mut app, ConsoleAction::FreeSeat { table: 1, side: Side::Partner });
+    assert!(seats(&app).is_empty());
+    assert_eq!(overview(&app).partner, SeatPresence::Waiting, "a freed seat is free");
+    assert!(class(&app).log.iter().any(|l| l.contains("partner seat is free")));
+}

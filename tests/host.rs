@@ -534,3 +534,27 @@ fn a_restarted_host_resumes_a_table_from_its_saved_state_and_honours_the_same_se
     damaged.record.moves[0].round = 9;
     assert!(again.resume(damaged, 0).is_err());
 }
+
+#[test]
+fn a_seat_still_waiting_for_its_team_shows_no_countdown() {
+    let scenario = scenario();
+    let class = class(&scenario, 1, people());
+    let code = class.tables[0].code.clone();
+    let options = HostOptions {
+        turn_seconds: Some(60),
+        ..HostOptions::default()
+    };
+    let mut host = Host::new(scenario, &class, options, 7, 0).unwrap();
+    let first = host.game(1).unwrap().to_move;
+    let (waiting, joined) = (first, first.other());
+    let effects = host.receive(PARTNER, &join(&code, Some(joined), None), 5_000);
+    let left = |effects: &[HostEffect], peer| {
+        sent_to(effects, peer).into_iter().find_map(|m| match m {
+            HostMessage::Table(view) => Some(view.turn_seconds_left),
+            _ => None,
+        })
+    };
+    assert_eq!(left(&effects, PARTNER), Some(None), "no \"0:00 left\" for a team that never came");
+    let effects = host.receive(US, &join(&code, Some(waiting), None), 6_000);
+    assert_eq!(left(&effects, US), Some(Some(60)));
+}

@@ -193,7 +193,11 @@ fn the_patched_renetcode_refuses_the_two_datagrams_itself() {
         authentication: ServerAuthentication::Unsecure,
     });
     let mut request = connection_request(&minted_token(host, 9, 15));
-    let _ = server.process_packet(addr, &mut request);
+    let challenged = matches!(
+        server.process_packet(addr, &mut request),
+        renetcode::ServerResult::PacketToSend { .. }
+    );
+    assert!(challenged, "the request is accepted: `addr` is a pending client, decoded with its key");
     let mut huge_sequence = vec![0xffu8; 1 + 8 + 16];
     huge_sequence[0] = 0x85;
     for mut datagram in crashing_datagrams().into_iter().chain([huge_sequence]) {

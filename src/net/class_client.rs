@@ -803,3 +803,35 @@ mod tests {
         assert!(link_in_words("server denied connection", Some(host)).contains("full"));
     }
 }
+
+#[cfg(test)]
+mod kept_token_tests {
+    use super::*;
+
+    fn client_with_kept(side: Side, wanted: Option<Side>) -> TableClient {
+        let host: SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        let mut client = TableClient::default();
+        client
+            .tokens
+            .insert((host, normalise_code("ABCD-EFGH")), (side, "kept".to_string()));
+        client.join(host, "abcd efgh", wanted);
+        client
+    }
+
+    fn sent(client: &TableClient) -> (Option<Side>, Option<String>) {
+        match client.join_message() {
+            ClientMessage::Join { side, token, .. } => (side, token),
+            other => panic!("not a join: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_kept_token_never_overrides_the_side_asked_for() {
+        let other = client_with_kept(Side::Partner, Some(Side::Us));
+        assert_eq!(sent(&other), (Some(Side::Us), None));
+        let same = client_with_kept(Side::Partner, Some(Side::Partner));
+        assert_eq!(sent(&same), (Some(Side::Partner), Some("kept".to_string())));
+        let any = client_with_kept(Side::Partner, None);
+        assert_eq!(sent(&any), (Some(Side::Partner), Some("kept".to_string())));
+    }
+}
