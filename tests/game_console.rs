@@ -167,7 +167,7 @@ fn console_buttons_pause_seat_the_computer_fire_injects_and_end_the_class() {
 fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
     use tradetable::sim::protocol::{ClientMessage, PROTOCOL_VERSION, encode_client};
     let mut app = console("console-laptops", 1);
-    let code = class(&app).class.tables[0].code.clone();
+    let code = class(&app).host.join_code(1).unwrap().to_string();
     for (peer, side) in [(5, Side::Us), (6, Side::Partner)] {
         let join = encode_client(&ClientMessage::Join {
             protocol: PROTOCOL_VERSION,
@@ -192,4 +192,26 @@ fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
     assert!(seats(&app).is_empty());
     assert_eq!(overview(&app).partner, SeatPresence::Waiting, "a freed seat is free");
     assert!(class(&app).log.iter().any(|l| l.contains("partner seat is free")));
+}
+
+#[test]
+fn each_hosting_draws_its_own_secret_join_codes_that_no_class_file_or_seed_gives_away() {
+    use tradetable::sim::join_code::JoinCode;
+    let scenario = Scenario::builtin().unwrap();
+    let people = PerSide::new(ClassSeat::People, ClassSeat::People);
+    let class = ClassFile::new(&scenario, 3, 2025, people, &[], String::new()).unwrap();
+    let dir = temp_dir("console-join-codes");
+    let hosted = |folder: &str| {
+        ClassHost::new(Arc::new(scenario.clone()), class.clone(), HostOptions::default(), dir.join(folder))
+            .unwrap()
+            .join_codes
+    };
+    let (first, second) = (hosted("a"), hosted("b"));
+    assert_eq!(first.len(), 3);
+    for table in &class.tables {
+        let code = &first[&table.number];
+        assert!(JoinCode::parse(code).is_ok(), "{code}");
+        assert_ne!(code, &table.code, "not the class code");
+        assert_ne!(code, &second[&table.number], "two hostings of one class file draw different codes");
+    }
 }

@@ -48,10 +48,15 @@ fn timed_class_and_game(
     let dir = temp_dir(name);
     let scenario = Scenario::builtin().unwrap();
     let class = ClassFile::new(&scenario, tables, 2025, seats, &[], String::new()).unwrap();
-    let codes = class.tables.iter().map(|t| t.code.clone()).collect();
     let results = dir.join("results");
     std::fs::create_dir_all(&results).unwrap();
     let host = ClassHost::new(Arc::new(scenario), class, host_options, results).unwrap();
+    let codes = host
+        .class
+        .tables
+        .iter()
+        .map(|t| host.host.join_code(t.number).unwrap().to_string())
+        .collect();
     let mut console = console_app(
         options(GameSetup::default(), dir.join("teacher")),
         host,

@@ -558,3 +558,23 @@ fn a_seat_still_waiting_for_its_team_shows_no_countdown() {
     let effects = host.receive(US, &join(&code, Some(waiting), None), 6_000);
     assert_eq!(left(&effects, US), Some(Some(60)));
 }
+
+#[test]
+fn with_join_codes_only_a_tables_join_code_seats_a_team_however_it_is_typed() {
+    use std::collections::BTreeMap;
+    use tradetable::sim::join_code::JoinCode;
+    let scenario = scenario();
+    let class = class(&scenario, 2, people());
+    let mut host = Host::new(scenario, &class, HostOptions::default(), 7, 0).unwrap();
+    let codes: BTreeMap<u32, String> = [(1, 0x0123_4567_89ab_cdef), (2, 0x1111_0000_1111_0000)]
+        .into_iter()
+        .map(|(n, secret)| (n, JoinCode::from_secret(secret).encode()))
+        .collect();
+    host.set_join_codes(&codes);
+    assert_eq!(host.join_code(2), Some(codes[&2].as_str()));
+    let class_code = host.receive(US, &join(&class.tables[0].code, None, None), 0);
+    assert!(matches!(sent_to(&class_code, US)[0], HostMessage::Refused { .. }), "the class code no longer seats");
+    let typed = codes[&2].to_lowercase().replace('0', "o").replace('1', "I");
+    let seated = host.receive(US, &join(&typed, None, None), 0);
+    assert!(matches!(sent_to(&seated, US)[0], HostMessage::Welcome { table: 2, .. }));
+}

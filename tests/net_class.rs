@@ -29,7 +29,7 @@ use tradetable::sim::protocol::{ClientMessage, MAX_CLIENT_MESSAGE_BYTES, SeatPre
 use tradetable::sim::record::GameRecord;
 use tradetable::sim::{GameState, Move, Scenario, Side, apply};
 
-use net::{Scratch, bot, class_host, game, host_app, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, game, host_app, join_code, people_class, pump, scenario};
 
 /// The game a class table starts from: the class seed and the injects its code switches on.
 fn table_start(scenario: &Scenario, class: &ClassFile) -> Result<GameState, String> {
@@ -104,7 +104,7 @@ fn table(strategies: [Strategy; 2]) -> Result<Table, String> {
         None,
         |_| {},
     )?;
-    let code = class.tables[0].code.clone();
+    let code = join_code(&host, 1);
     let us = BotConfig::new(addr, &code, Some(Side::Us), strategies[0], random_client_id())
         .capturing()
         .app()?;
@@ -296,7 +296,7 @@ fn a_laptop_killed_mid_game_comes_back_on_a_new_app_with_its_token_and_the_game_
     // app under its own client id.
     t.us = BotConfig::new(
         t.addr,
-        &t.class.tables[0].code,
+        &join_code(&t.host, 1),
         None,
         Strategy::Boulware,
         random_client_id(),
@@ -387,7 +387,7 @@ fn refused_messages_change_nothing_and_a_laptop_that_keeps_sending_garbage_is_dr
     // A stranger's laptop finds the table full, then keeps sending garbage until the host drops it.
     let mut stranger = Bot::app(
         t.addr,
-        &t.class.tables[0].code,
+        &join_code(&t.host, 1),
         None,
         Strategy::Linear,
         random_client_id(),
@@ -479,7 +479,7 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
     // A seated team, held, whose table must not move either.
     let mut seated = Bot::app(
         addr,
-        &class.tables[0].code,
+        &join_code(&host, 1),
         Some(Side::Us),
         Strategy::Linear,
         random_client_id(),
@@ -571,7 +571,7 @@ fn a_paced_laptop_waits_its_pace_between_two_moves() -> Result<(), String> {
         None,
         |_| {},
     )?;
-    let code = &class.tables[0].code;
+    let code = &join_code(&host, 1);
     let mut us = BotConfig::new(addr, code, Some(Side::Us), Strategy::Conceder, random_client_id())
         .pace_ms(PACE_MS)
         .app()?;

@@ -25,7 +25,7 @@ use tradetable::sim::ai::Strategy;
 use tradetable::sim::host::HostOptions;
 use tradetable::sim::{Scenario, Side};
 
-use net::{Scratch, bot, class_host, host_app, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, host_app, join_code, people_class, pump, scenario};
 
 fn since_epoch() -> Duration {
     SystemTime::now()
@@ -133,8 +133,8 @@ struct Table {
 fn table(scenario: std::sync::Arc<Scenario>, limits: Option<TransportLimits>) -> Result<Table, String> {
     let class = people_class(&scenario, 1);
     let results = Scratch::new("net-hostile");
-    let (host, addr) = host_app(scenario, class.clone(), HostOptions::default(), results.path(), limits, |_| {})?;
-    let code = class.tables[0].code.clone();
+    let (host, addr) = host_app(scenario, class, HostOptions::default(), results.path(), limits, |_| {})?;
+    let code = join_code(&host, 1);
     let us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
     let partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear, random_client_id()).app()?;
     Ok(Table {

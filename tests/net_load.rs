@@ -19,7 +19,7 @@ use tradetable::sim::host::HostOptions;
 use tradetable::sim::protocol::{HostMessage, encode_host};
 use tradetable::sim::{GameState, Side};
 
-use net::{MAX_UPDATES, Scratch, bot, class_host, game, host_app, people_class, scenario};
+use net::{MAX_UPDATES, Scratch, bot, class_host, game, host_app, join_code, people_class, scenario};
 
 const TABLES: u32 = 12;
 
@@ -68,7 +68,7 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
     for (t, table) in class.tables.iter().enumerate() {
         for (k, side) in Side::BOTH.into_iter().enumerate() {
             let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
-            laptops.push(BotConfig::new(addr, &table.code, Some(side), strategy, random_client_id()).app()?);
+            laptops.push(BotConfig::new(addr, &join_code(&host, table.number), Some(side), strategy, random_client_id()).app()?);
         }
     }
 

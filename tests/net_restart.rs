@@ -18,7 +18,7 @@ use tradetable::sim::record::GameRecord;
 use tradetable::sim::{GameState, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
 
-use net::{Scratch, bot, class_host, game, host_app, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, game, host_app, join_code, people_class, pump, scenario};
 
 fn kept(results: &std::path::Path, code: &str) -> Result<SavedTable, String> {
     let path = in_progress_path(results, 1, code);
@@ -37,7 +37,7 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
     let class = people_class(&scenario, 1);
     let code = class.tables[0].code.clone();
     let results = Scratch::new("net-restart");
-    let (before, tokens) = {
+    let (before, tokens, join) = {
         let (mut host, addr) = host_app(
             scenario.clone(),
             class.clone(),
@@ -46,14 +46,15 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
             None,
             |_| {},
         )?;
-        let mut us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
+        let join = join_code(&host, 1);
+        let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
         let mut partner =
-            BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear, random_client_id()).app()?;
+            BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear, random_client_id()).app()?;
         pump(&mut host, &mut [&mut us, &mut partner], "four moves", |host, _| {
             moves(host).is_ok_and(|n| n >= 4)
         })?;
         let tokens = [bot(&us).token.clone(), bot(&partner).token.clone()];
-        (game(&host, 1)?, tokens)
+        (game(&host, 1)?, tokens, join)
         // The host, and its laptops, end here: as a crash would end them.
     };
     let saved = kept(results.path(), &code)?;
@@ -68,18 +69,19 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
         |_| {},
     )?;
     assert_eq!(moves(&host)?, before.moves.len(), "resumed where it stopped");
+    assert_eq!(join_code(&host, 1), join, "the same join code");
     let [Some(us_token), Some(partner_token)] = tokens else {
         return Err("both laptops had tokens".to_string());
     };
     // A stranger with the code cannot take a seat that is the team's.
-    let mut stranger = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Linear, random_client_id()).app()?;
+    let mut stranger = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Linear, random_client_id()).app()?;
     pump(&mut host, &mut [&mut stranger], "the stranger refused", |_, laptops| {
         !bot(laptops[0]).refusals.is_empty()
     })?;
-    let mut us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware, random_client_id())
+    let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware, random_client_id())
         .with_token(&us_token)
         .app()?;
-    let mut partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear, random_client_id())
+    let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear, random_client_id())
         .with_token(&partner_token)
         .app()?;
     pump(&mut host, &mut [&mut us, &mut partner], "the resumed game's end", |host, laptops| {
@@ -112,9 +114,10 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
                 |_| {},
             )?;
             host.world_mut().resource_mut::<ClassHost>().storage = Storage::on(disk.clone());
-            let mut us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
+            let join = join_code(&host, 1);
+            let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
             let mut partner =
-                BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear, random_client_id()).app()?;
+                BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear, random_client_id()).app()?;
             pump(&mut host, &mut [&mut us, &mut partner], "two moves", |host, _| {
                 moves(host).is_ok_and(|n| n >= 2)
             })?;

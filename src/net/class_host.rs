@@ -3,7 +3,7 @@
 //! inject, computer seat, end of class) reach the tables. The headless host and the teacher's console share it, and
 //! what teams need to join a class: its port, this machine's address on its network, the joining instructions.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use crate::net::transport::{self, Kick, PeerConnected, PeerDisconnected, PeerId,
 use crate::sim::ai::Opponent;
 use crate::sim::class::ClassFile;
 use crate::sim::host::{Host, HostEffect, HostOptions, SavedTable};
+use crate::sim::join_code::JoinCode;
 use crate::sim::protocol::encode_host;
 use crate::sim::{Scenario, Side};
 use crate::storage::Storage;
@@ -43,7 +44,10 @@ pub struct ClassHost {
     /// Whether the teacher ended the class.
     pub ended: bool,
     /// Where each connected laptop connects from, by connection.
-    pub addresses: std::collections::BTreeMap<u64, SocketAddr>,
+    pub addresses: BTreeMap<u64, SocketAddr>,
+    /// The secret code of each table (by number) teams join with: drawn from the system's random generator when
+    /// the class is first hosted, and kept in the results folder so a restarted host keeps them.
+    pub join_codes: BTreeMap<u32, String>,
     /// Where results and the tables in progress are written.
     pub storage: Storage,
     /// Why the latest write of a table in progress failed, until one succeeds (the console shows it).
@@ -59,11 +63,20 @@ impl ClassHost {
         options: HostOptions,
         results: PathBuf,
     ) -> Result<ClassHost, String> {
-        let token_seed = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64)
-            ^ u64::from(std::process::id());
-        let host = Host::new(scenario, &class, options, token_seed, 0)?;
+        let token_seed = os_random_u64()?;
+        let mut host = Host::new(scenario, &class, options, token_seed, 0)?;
+        let storage = Storage::real();
+        let join_codes = match read_join_codes(&storage, &results, &class) {
+            Some(kept) => kept,
+            None => {
+                let mut drawn = BTreeMap::new();
+                for table in &class.tables {
+                    drawn.insert(table.number, JoinCode::from_secret(os_random_u64()?).encode());
+                }
+                drawn
+            }
+        };
+        host.set_join_codes(&join_codes);
         let mut class_host = ClassHost {
             host,
             class,
@@ -72,13 +85,23 @@ impl ClassHost {
             log: VecDeque::new(),
             written: Vec::new(),
             ended: false,
-            addresses: std::collections::BTreeMap::new(),
-            storage: Storage::real(),
+            addresses: BTreeMap::new(),
+            join_codes,
+            storage,
             persist_error: None,
             started: Instant::now(),
         };
         class_host.resume_tables();
         Ok(class_host)
+    }
+
+    /// Keeps the join codes in the results folder, for a host restarted on it.
+    pub fn write_join_codes(&mut self) {
+        let path = join_codes_path(&self.results);
+        let bytes = serde_json::to_vec_pretty(&self.join_codes).unwrap_or_default();
+        if let Err(error) = self.storage.write(&path, &bytes) {
+            self.note(format!("cannot keep the join codes; a restarted host would draw new ones: {error}"));
+        }
     }
 
     /// Takes back every table kept in the results folder by a host that stopped before its class was over. A
@@ -232,6 +255,7 @@ pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, String> {
             .storage
             .create_dir_all(&class.results)
             .map_err(|error| error.to_string())?;
+        class.write_join_codes();
         class.address = Some(bound);
         class.note(format!("hosting on {bound}"));
     }
@@ -383,6 +407,29 @@ pub fn in_progress_path(results: &Path, table: u32, code: &str) -> PathBuf {
     results.join("in-progress").join(format!("table-{table:02}-{code}.json"))
 }
 
+/// The file the join codes are kept in.
+fn join_codes_path(results: &Path) -> PathBuf {
+    results.join("in-progress").join("join-codes.json")
+}
+
+/// The join codes kept by a host before on this results folder, if they are whole and name every table of the class.
+fn read_join_codes(storage: &Storage, results: &Path, class: &ClassFile) -> Option<BTreeMap<u32, String>> {
+    let bytes = storage.read_bounded(&join_codes_path(results), 64 * 1024).ok()?.ok()?;
+    let codes: BTreeMap<u32, String> = serde_json::from_slice(&bytes).ok()?;
+    let whole = class
+        .tables
+        .iter()
+        .all(|table| codes.get(&table.number).is_some_and(|code| JoinCode::parse(code).is_ok()));
+    whole.then_some(codes)
+}
+
+/// 64 bits from the operating system's random generator.
+fn os_random_u64() -> Result<u64, String> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|error| format!("the system's random generator failed: {error}"))?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
 /// The file of a table's result in the class results folder.
 pub fn result_path(results: &Path, table: u32, code: &str) -> PathBuf {
     results.join(format!("table-{table:02}-{code}.json"))
@@ -420,7 +467,8 @@ pub fn joining_instructions(class: &ClassHost, bound: SocketAddr) -> String {
         class.class.tables.len()
     );
     for table in &class.class.tables {
-        text.push_str(&format!("  table {:>2}: {}\n", table.number, table.code));
+        let code = class.host.join_code(table.number).unwrap_or(&table.code);
+        text.push_str(&format!("  table {:>2}: {code}\n", table.number));
     }
     text.push_str(&format!("Finished games are written to {}\n", class.results.display()));
     text

@@ -148,6 +148,8 @@ enum Holder {
 struct Table {
     number: u32,
     code: String,
+    /// The secret code teams join with, when the host has given one (`Host::set_join_codes`); else the class code.
+    join: Option<String>,
     state: GameState,
     holders: PerSide<Holder>,
     paused: bool,
@@ -167,6 +169,11 @@ impl Table {
             _ => Seat::People(format!("table {} {} team", self.number, side.key())),
         });
         GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, now())
+    }
+
+    /// The code teams join this table with.
+    fn joined_with(&self) -> &str {
+        self.join.as_deref().unwrap_or(&self.code)
     }
 
     /// The table as kept on disk.
@@ -192,7 +199,7 @@ impl Table {
 pub struct TableStatus {
     /// Its number.
     pub number: u32,
-    /// Its code.
+    /// The code teams join it with.
     pub code: String,
     /// The round.
     pub round: u32,
@@ -288,6 +295,7 @@ impl Host {
             tables.push(Table {
                 number: table.number,
                 code: table.code.clone(),
+                join: None,
                 state: GameState::with_injects(&scenario, code.seed, code.inject_ids(&scenario)),
                 holders,
                 paused: false,
@@ -304,6 +312,19 @@ impl Host {
             peers: BTreeMap::new(),
             tokens: ChaCha8Rng::seed_from_u64(token_seed),
         })
+    }
+
+    /// Gives tables the secret codes teams join with (`sim::join_code`), by table number: from then on a table's
+    /// class code no longer seats anyone there. The shell draws them from the system's random generator.
+    pub fn set_join_codes(&mut self, codes: &BTreeMap<u32, String>) {
+        for table in &mut self.tables {
+            table.join = codes.get(&table.number).cloned();
+        }
+    }
+
+    /// The code teams join table `number` with: its join code, or its class code when it has none.
+    pub fn join_code(&self, number: u32) -> Option<&str> {
+        self.tables.iter().find(|t| t.number == number).map(Table::joined_with)
     }
 
     /// The scenario the class plays.
@@ -399,7 +420,7 @@ impl Host {
         let t = self
             .tables
             .iter()
-            .position(|table| normalise_code(&table.code) == wanted)
+            .position(|table| normalise_code(table.joined_with()) == wanted)
             .ok_or_else(|| format!("no table of this class has the code {code}"))?;
         let table = &mut self.tables[t];
         let taken = match token {
@@ -876,7 +897,7 @@ impl Host {
                 let latest = table.state.latest();
                 TableStatus {
                     number: table.number,
-                    code: table.code.clone(),
+                    code: table.joined_with().to_string(),
                     round: table.state.round,
                     to_move: table.state.to_move,
                     latest_offer: table.state.offers.last().map(|o| (o.offer.from, o.offer.round)),
@@ -911,10 +932,15 @@ fn presence(table: &Table) -> PerSide<SeatPresence> {
     })
 }
 
-/// A code as typed, without dashes, spaces or case.
+/// A code as typed, without dashes, spaces or case, and with O read as 0 and I and L as 1 (Crockford's base32,
+/// which both class codes and join codes are written in).
 fn normalise_code(code: &str) -> String {
     code.chars()
         .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
         .collect()
 }

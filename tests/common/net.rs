@@ -84,6 +84,15 @@ pub fn host_app(
     Ok((app, addr))
 }
 
+/// The secret code teams join table `number` with, as the host drew it.
+pub fn join_code(host: &App, number: u32) -> String {
+    class_host(host)
+        .host
+        .join_code(number)
+        .expect("a table of the class")
+        .to_string()
+}
+
 pub fn class_host(app: &App) -> &ClassHost {
     app.world().resource::<ClassHost>()
 }

@@ -242,7 +242,8 @@ fn run_console_autoplay(
                     2 => &[Side::Us],
                     _ => &[],
                 };
-                seats.extend(sides.iter().map(|side| (table.code.clone(), *side)));
+                let code = class.host.join_code(table.number).unwrap_or(&table.code).to_string();
+                seats.extend(sides.iter().map(|side| (code.clone(), *side)));
             }
             for (code, side) in seats {
                 match Laptop::new(host, &code, side) {
