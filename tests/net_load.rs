@@ -2,7 +2,8 @@
 //! It measures and prints (it asserts no speed): the wall time, the moves, the host's time per move (its own
 //! `update()` calls, summed), the process's CPU time (host and laptops together, from /proc) and its peak memory.
 //!
-//! Run it with its figures: `cargo test --test net_load -- --nocapture`.
+//! Run it with its figures: `cargo test --test net_load -- --nocapture`; `TRADETABLE_LOAD_TABLES=60` (up to 127)
+//! hosts more tables, for docs/performance.md.
 #![cfg(feature = "gui")]
 
 #[path = "common/net.rs"]
@@ -21,7 +22,27 @@ use tradetable::sim::{GameState, Side};
 
 use net::{MAX_UPDATES, Scratch, bot, class_host, game, host_app, join_code, people_class, scenario};
 
-const TABLES: u32 = 12;
+/// Tables by default; `TRADETABLE_LOAD_TABLES` sets another number (1 to 127).
+const DEFAULT_TABLES: u32 = 12;
+
+fn tables() -> u32 {
+    std::env::var("TRADETABLE_LOAD_TABLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| (1..=127).contains(n))
+        .unwrap_or(DEFAULT_TABLES)
+}
+
+/// The median and 99th percentile of durations, in ms.
+fn p50_p99(mut values: Vec<Duration>) -> (f64, f64) {
+    values.sort();
+    let at = |q: usize| {
+        values
+            .get((values.len() * q / 100).min(values.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1e3)
+    };
+    (at(50), at(99))
+}
 
 /// User and system CPU time of this process so far, from /proc/self/stat (Linux; none elsewhere). The kernel
 /// reports it in USER_HZ ticks, which are 1/100 s on every Linux architecture the game ships for.
@@ -43,6 +64,8 @@ fn peak_memory_kb() -> Option<u64> {
 
 #[test]
 fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() -> Result<(), String> {
+    #[allow(non_snake_case)]
+    let TABLES = tables();
     let scenario = scenario();
     let class = people_class(&scenario, TABLES);
     let results = Scratch::new("net-load");
@@ -144,13 +167,27 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
         host_updates[host_updates.len() / 2].as_secs_f64() * 1e3,
         host_updates.last().copied().unwrap_or_default().as_secs_f64() * 1e3
     );
+    let (sent_p50, sent_p99) = p50_p99(laptops.iter().flat_map(|l| bot(l).move_latencies.clone()).collect());
+    println!(
+        "  move latency at the laptops (sent to its view back), median and 99th percentile: {sent_p50:.1} ms, \
+         {sent_p99:.1} ms (every app updated in turn on one thread)"
+    );
+    let frames = &class_host(&host).frame_micros;
+    let (frame_p50, frame_p99) = tradetable::net::class_host::percentiles(frames);
+    println!(
+        "  host time per frame from a laptop, median and 99th percentile: {:.2} ms, {:.2} ms (the latest {})",
+        frame_p50 as f64 / 1e3,
+        frame_p99 as f64 / 1e3,
+        frames.len()
+    );
     println!(
         "  largest table view sent (JSON)       {:.1} KB",
         largest_view as f64 / 1024.0
     );
     match cpu {
         Some(cpu) => println!(
-            "  process CPU (host + 24 laptops)      {:.2} s, {:.1} ms per move",
+            "  process CPU (host + {} laptops)      {:.2} s, {:.1} ms per move",
+            laptops.len(),
             cpu.as_secs_f64(),
             cpu.as_secs_f64() * 1e3 / moves.max(1) as f64
         ),

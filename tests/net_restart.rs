@@ -121,11 +121,13 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
             pump(&mut host, &mut [&mut us, &mut partner], "two moves", |host, _| {
                 moves(host).is_ok_and(|n| n >= 2)
             })?;
+            host.world_mut().resource_mut::<ClassHost>().flush();
             let kept_moves = kept(results.path(), &code)?.record.moves.len();
             disk.set(Some(fault));
             pump(&mut host, &mut [&mut us, &mut partner], "three more moves", |host, _| {
                 moves(host).is_ok_and(|n| n >= kept_moves + 3)
             })?;
+            host.world_mut().resource_mut::<ClassHost>().flush();
             let saved = kept(results.path(), &code)?;
             assert_eq!(saved.record.moves.len(), kept_moves, "{fault:?}: the file holds the last state kept");
             let shown = class_host(&host).persist_error.clone();

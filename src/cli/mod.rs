@@ -2,6 +2,8 @@
 //! feature) start the game.
 
 mod backtest;
+#[cfg(feature = "gui")]
+pub mod bots;
 mod class;
 mod debrief;
 #[cfg(feature = "gui")]
@@ -94,6 +96,10 @@ pub enum Command {
     /// every table (`--headless`: no window, a log on the terminal).
     #[cfg(feature = "gui")]
     Host(host::HostArgs),
+    /// Computer laptops over the network: two bots at each table whose join code is given play it to its end, to
+    /// rehearse a hosted class on the school network; prints each move's time back from the host.
+    #[cfg(feature = "gui")]
+    Bots(bots::BotsArgs),
 }
 
 /// Parses the command line and runs it.
@@ -128,6 +134,8 @@ pub fn run() -> ExitCode {
         Some(Command::Play(args)) => play::run(&args, true),
         #[cfg(feature = "gui")]
         Some(Command::Host(args)) => host::run(&args),
+        #[cfg(feature = "gui")]
+        Some(Command::Bots(args)) => bots::run(&args),
         #[cfg(feature = "gui")]
         None => play::run(&play::PlayArgs::default(), false),
         #[cfg(not(feature = "gui"))]

@@ -142,6 +142,8 @@ pub struct BotState {
     pub fell_back: Option<String>,
     /// Every frame received before the game was over, when the config asks for it: what the team's laptop saw.
     pub captured: Vec<Vec<u8>>,
+    /// For each of its moves the host took: the time from sending it to the table's view with it arriving.
+    pub move_latencies: Vec<Duration>,
     /// While set, the bot joins and listens but makes no move (a test's hand on its shoulder).
     pub held: bool,
 }
@@ -164,6 +166,7 @@ impl BotState {
             unreadable: Vec::new(),
             fell_back: None,
             captured: Vec::new(),
+            move_latencies: Vec::new(),
             held: false,
         }
     }
@@ -404,6 +407,11 @@ fn read_host(mut received: MessageReader<ClientReceived>, mut bot: ResMut<BotSta
                     .as_ref()
                     .is_none_or(|old| old.state.moves.len() != view.state.moves.len())
                 {
+                    if brain.awaiting
+                        && let Some(sent) = brain.last_move
+                    {
+                        bot.move_latencies.push(sent.elapsed());
+                    }
                     brain.awaiting = false;
                     brain.pass_next = false;
                 }

@@ -20,6 +20,20 @@ use crate::sim::protocol::encode_host;
 use crate::sim::{Scenario, Side};
 use crate::storage::Storage;
 
+/// The host's time per frame is summarised in its log every this many frames from the laptops.
+pub const LATENCY_LOG_EVERY: u64 = 200;
+
+/// Frames whose handling time the host keeps for the summary.
+const LATENCY_WINDOW: usize = 1000;
+
+/// The median and the 99th percentile of `values` (0 when there are none).
+pub fn percentiles(values: &VecDeque<u64>) -> (u64, u64) {
+    let mut sorted: Vec<u64> = values.iter().copied().collect();
+    sorted.sort_unstable();
+    let at = |q: usize| sorted.get((sorted.len() * q / 100).min(sorted.len().saturating_sub(1))).copied();
+    (at(50).unwrap_or(0), at(99).unwrap_or(0))
+}
+
 /// The port a class is hosted on unless `--port` says otherwise.
 pub const DEFAULT_PORT: u16 = 7878;
 
@@ -50,6 +64,12 @@ pub struct ClassHost {
     pub join_codes: BTreeMap<u32, String>,
     /// Where results and the tables in progress are written.
     pub storage: Storage,
+    /// How long the host took over each of the latest frames from the laptops (decoding, the rules, the views and
+    /// the table kept on disk), in microseconds, newest last; summarised in the log every [`LATENCY_LOG_EVERY`].
+    pub frame_micros: VecDeque<u64>,
+    frames_handled: u64,
+    /// The thread that writes tables in progress.
+    keeper: Keeper,
     /// Why the latest write of a table in progress failed, until one succeeds (the console shows it).
     pub persist_error: Option<String>,
     started: Instant,
@@ -87,7 +107,10 @@ impl ClassHost {
             ended: false,
             addresses: BTreeMap::new(),
             join_codes,
+            frame_micros: VecDeque::new(),
+            frames_handled: 0,
             storage,
+            keeper: Keeper::start(),
             persist_error: None,
             started: Instant::now(),
         };
@@ -151,10 +174,27 @@ impl ClassHost {
 
     /// Keeps a table in progress on disk; a failed write leaves the previous file whole, and is shown until one
     /// succeeds.
+    /// The write goes to the keeper's thread, so the host's frame never waits for the disk to flush it.
     fn persist(&mut self, table: u32, code: &str, saved: &SavedTable) {
         let path = in_progress_path(&self.results, table, code);
         let bytes = serde_json::to_vec(saved).unwrap_or_default();
-        match self.storage.write(&path, &bytes) {
+        if let Err(job) = self.keeper.keep(self.storage.clone(), table, path, bytes) {
+            // No thread to write on (it could not be started, or it stopped): write here.
+            let result = job.storage.write(&job.path, &job.bytes).map_err(|e| e.to_string());
+            self.note_kept(job.table, result);
+        }
+        self.collect_kept();
+    }
+
+    /// Notes what the keeper's writes came to: a failure is logged once and shown until a write succeeds.
+    fn collect_kept(&mut self) {
+        for (table, result) in self.keeper.results() {
+            self.note_kept(table, result);
+        }
+    }
+
+    fn note_kept(&mut self, table: u32, result: Result<(), String>) {
+        match result {
             Ok(()) => {
                 if self.persist_error.take().is_some() {
                     self.note("tables in progress are written again".to_string());
@@ -167,9 +207,16 @@ impl ClassHost {
                          last kept move: {error}"
                     ));
                 }
-                self.persist_error = Some(error.to_string());
+                self.persist_error = Some(error);
             }
         }
+    }
+
+    /// Waits (a few seconds at most) until every table in progress handed to the keeper is on disk or failed, and
+    /// notes the outcome: for tests, and before the host exits.
+    pub fn flush(&mut self) {
+        self.keeper.wait_idle();
+        self.collect_kept();
     }
 
     /// Writes a finished game into the results folder.
@@ -189,6 +236,25 @@ impl ClassHost {
     /// Milliseconds since the class opened: the host's clock.
     pub fn now_ms(&self) -> u64 {
         self.started.elapsed().as_millis() as u64
+    }
+
+    /// Keeps a frame's handling time, and logs the median and 99th percentile every [`LATENCY_LOG_EVERY`] frames.
+    fn note_frame_time(&mut self, micros: u64) {
+        if self.frame_micros.len() == LATENCY_WINDOW {
+            self.frame_micros.pop_front();
+        }
+        self.frame_micros.push_back(micros);
+        self.frames_handled += 1;
+        if self.frames_handled.is_multiple_of(LATENCY_LOG_EVERY) {
+            let (p50, p99) = percentiles(&self.frame_micros);
+            self.note(format!(
+                "{} frames handled; the latest {}: median {:.2} ms, 99th percentile {:.2} ms each",
+                self.frames_handled,
+                self.frame_micros.len(),
+                p50 as f64 / 1000.0,
+                p99 as f64 / 1000.0
+            ));
+        }
     }
 
     fn note(&mut self, line: String) {
@@ -293,9 +359,11 @@ fn frames(
     mut kick: MessageWriter<Kick>,
 ) {
     for Received { peer, bytes } in received.read() {
+        let started = Instant::now();
         let now = class.now_ms();
         let effects = class.host.receive(peer.0, bytes, now);
         carry_out(&mut class, effects, &mut send, &mut kick);
+        class.note_frame_time(started.elapsed().as_micros() as u64);
     }
 }
 
@@ -367,6 +435,104 @@ fn tick(mut class: ResMut<ClassHost>, mut send: MessageWriter<SendToPeer>, mut k
     let now = class.now_ms();
     let effects = class.host.tick(now);
     carry_out(&mut class, effects, &mut send, &mut kick);
+    class.collect_kept();
+}
+
+/// A table in progress to write.
+struct KeepJob {
+    storage: Storage,
+    table: u32,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// Writes tables in progress on a thread of its own, the latest state of each table first in line: a burst of moves
+/// at many tables costs the host's frame nothing, and a table that moved twice before its write is written once.
+/// Dropping it finishes the writes handed to it.
+struct Keeper {
+    jobs: Option<std::sync::mpsc::Sender<KeepJob>>,
+    results: std::sync::Mutex<std::sync::mpsc::Receiver<(u32, Result<(), String>)>>,
+    pending: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Keeper {
+    fn start() -> Keeper {
+        use std::sync::atomic::Ordering;
+        let (jobs, inbox) = std::sync::mpsc::channel::<KeepJob>();
+        let (report, results) = std::sync::mpsc::channel();
+        let pending = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = pending.clone();
+        let thread = std::thread::Builder::new()
+            .name("keep tables".to_string())
+            .spawn(move || {
+                while let Ok(first) = inbox.recv() {
+                    let mut batch: BTreeMap<PathBuf, KeepJob> = BTreeMap::new();
+                    let mut taken = 1;
+                    batch.insert(first.path.clone(), first);
+                    while let Ok(job) = inbox.try_recv() {
+                        taken += 1;
+                        batch.insert(job.path.clone(), job);
+                    }
+                    for job in batch.into_values() {
+                        let result = job.storage.write(&job.path, &job.bytes).map_err(|e| e.to_string());
+                        let _ = report.send((job.table, result));
+                    }
+                    counter.fetch_sub(taken, Ordering::SeqCst);
+                }
+            })
+            .ok();
+        Keeper {
+            jobs: thread.as_ref().map(|_| jobs),
+            results: std::sync::Mutex::new(results),
+            pending,
+            thread,
+        }
+    }
+
+    /// Hands a write to the thread; gives it back if there is no thread.
+    fn keep(&self, storage: Storage, table: u32, path: PathBuf, bytes: Vec<u8>) -> Result<(), KeepJob> {
+        let job = KeepJob {
+            storage,
+            table,
+            path,
+            bytes,
+        };
+        let Some(jobs) = &self.jobs else {
+            return Err(job);
+        };
+        self.pending.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        jobs.send(job).map_err(|std::sync::mpsc::SendError(job)| {
+            self.pending.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+            job
+        })
+    }
+
+    /// What the writes done since last asked came to.
+    fn results(&self) -> Vec<(u32, Result<(), String>)> {
+        self.results
+            .lock()
+            .map(|results| results.try_iter().collect())
+            .unwrap_or_default()
+    }
+
+    fn wait_idle(&self) {
+        for _ in 0..10_000 {
+            if self.pending.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+}
+
+impl Drop for Keeper {
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Does what the host asked: frames out, connections dropped, log lines, results written.
