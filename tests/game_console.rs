@@ -179,16 +179,34 @@ fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
     }
     let seats = |app: &App| {
         let class = class(app);
-        class.host.laptops(class.now_ms()).iter().map(|l| (l.peer, l.seat)).collect::<Vec<_>>()
+        class
+            .host
+            .laptops(class.now_ms())
+            .iter()
+            .map(|l| (l.peer, l.seat))
+            .collect::<Vec<_>>()
     };
-    assert_eq!(seats(&app), vec![(5, Some((1, Side::Us))), (6, Some((1, Side::Partner)))]);
+    assert_eq!(
+        seats(&app),
+        vec![(5, Some((1, Side::Us))), (6, Some((1, Side::Partner)))]
+    );
 
     press(&mut app, ConsoleAction::Kick(5));
     assert_eq!(seats(&app), vec![(6, Some((1, Side::Partner)))]);
-    let overview = |app: &App| class(app).host.overview(class(app).now_ms())[0].seats.clone();
-    assert_eq!(overview(&app).us, SeatPresence::Disconnected, "a kicked team's seat waits for its token");
+    let overview = |app: &App| class(app).host.overview(class(app).now_ms())[0].seats;
+    assert_eq!(
+        overview(&app).us,
+        SeatPresence::Disconnected,
+        "a kicked team's seat waits for its token"
+    );
 
-    press(&mut app, ConsoleAction::FreeSeat { table: 1, side: Side::Partner });
+    press(
+        &mut app,
+        ConsoleAction::FreeSeat {
+            table: 1,
+            side: Side::Partner,
+        },
+    );
     assert!(seats(&app).is_empty());
     assert_eq!(overview(&app).partner, SeatPresence::Waiting, "a freed seat is free");
     assert!(class(&app).log.iter().any(|l| l.contains("partner seat is free")));
@@ -202,9 +220,14 @@ fn each_hosting_draws_its_own_secret_join_codes_that_no_class_file_or_seed_gives
     let class = ClassFile::new(&scenario, 3, 2025, people, &[], String::new()).unwrap();
     let dir = temp_dir("console-join-codes");
     let hosted = |folder: &str| {
-        ClassHost::new(Arc::new(scenario.clone()), class.clone(), HostOptions::default(), dir.join(folder))
-            .unwrap()
-            .join_codes
+        ClassHost::new(
+            Arc::new(scenario.clone()),
+            class.clone(),
+            HostOptions::default(),
+            dir.join(folder),
+        )
+        .unwrap()
+        .join_codes
     };
     let (first, second) = (hosted("a"), hosted("b"));
     assert_eq!(first.len(), 3);
@@ -212,6 +235,9 @@ fn each_hosting_draws_its_own_secret_join_codes_that_no_class_file_or_seed_gives
         let code = &first[&table.number];
         assert!(JoinCode::parse(code).is_ok(), "{code}");
         assert_ne!(code, &table.code, "not the class code");
-        assert_ne!(code, &second[&table.number], "two hostings of one class file draw different codes");
+        assert_ne!(
+            code, &second[&table.number],
+            "two hostings of one class file draw different codes"
+        );
     }
 }

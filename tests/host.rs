@@ -423,7 +423,10 @@ fn a_connection_that_takes_no_seat_within_the_grace_is_dropped_and_a_seated_one_
     host.receive(US, &join(&code, Some(Side::Us), None), 100);
     assert!(dropped(&host.tick(SEAT_GRACE_MS - 1)).is_empty());
     assert_eq!(dropped(&host.tick(SEAT_GRACE_MS)), vec![9]);
-    assert!(dropped(&host.tick(10 * SEAT_GRACE_MS)).is_empty(), "the seated laptop stays");
+    assert!(
+        dropped(&host.tick(10 * SEAT_GRACE_MS)).is_empty(),
+        "the seated laptop stays"
+    );
     let laptops = host.laptops(10 * SEAT_GRACE_MS);
     assert_eq!(laptops.len(), 1);
     assert_eq!(laptops[0].seat, Some((1, Side::Us)));
@@ -440,14 +443,20 @@ fn the_teacher_kicks_a_laptop_whose_team_comes_back_and_frees_a_seat_whose_token
     assert_eq!(dropped(&kicked), vec![US]);
     assert!(matches!(sent_to(&kicked, US)[0], HostMessage::Closed { .. }));
     let back = host.receive(3, &join(&code, None, Some(&token)), 0);
-    assert!(matches!(sent_to(&back, 3)[0], HostMessage::Welcome { side: Side::Us, .. }));
+    assert!(matches!(
+        sent_to(&back, 3)[0],
+        HostMessage::Welcome { side: Side::Us, .. }
+    ));
 
     let freed = host.free_seat(1, Side::Us, 0).unwrap();
     assert_eq!(dropped(&freed), vec![3]);
     let refused = host.receive(4, &join(&code, None, Some(&token)), 0);
     assert!(matches!(sent_to(&refused, 4)[0], HostMessage::Refused { .. }));
     let fresh = host.receive(5, &join(&code, Some(Side::Us), None), 0);
-    assert!(matches!(sent_to(&fresh, 5)[0], HostMessage::Welcome { side: Side::Us, .. }));
+    assert!(matches!(
+        sent_to(&fresh, 5)[0],
+        HostMessage::Welcome { side: Side::Us, .. }
+    ));
     assert!(host.free_seat(9, Side::Us, 0).is_err());
 }
 
@@ -467,7 +476,10 @@ fn a_second_laptop_with_the_seat_token_takes_the_seat_over_and_both_and_the_log_
             ..
         }
     ));
-    assert!(matches!(sent_to(&over, US)[0], HostMessage::Closed { .. }), "the first laptop is told");
+    assert!(
+        matches!(sent_to(&over, US)[0], HostMessage::Closed { .. }),
+        "the first laptop is told"
+    );
     assert_eq!(dropped(&over), vec![US]);
     assert!(logged(&over).contains("took the us seat over"), "{}", logged(&over));
     // The first laptop's moves no longer count.
@@ -512,9 +524,15 @@ fn a_restarted_host_resumes_a_table_from_its_saved_state_and_honours_the_same_se
     assert_eq!(again.game(1).unwrap().moves, before.moves);
     assert_eq!(again.game(1).unwrap().history, before.history);
     let stranger = again.receive(9, &join(&code, Some(Side::Us), None), 0);
-    assert!(matches!(sent_to(&stranger, 9)[0], HostMessage::Refused { .. }), "the seat is still the team's");
+    assert!(
+        matches!(sent_to(&stranger, 9)[0], HostMessage::Refused { .. }),
+        "the seat is still the team's"
+    );
     let us_back = again.receive(11, &join(&code, None, Some(&us_token)), 0);
-    assert!(matches!(sent_to(&us_back, 11)[0], HostMessage::Welcome { side: Side::Us, .. }));
+    assert!(matches!(
+        sent_to(&us_back, 11)[0],
+        HostMessage::Welcome { side: Side::Us, .. }
+    ));
     again.receive(12, &join(&code, None, Some(&partner_token)), 0);
     let mut record = None;
     for played in &local.moves[half..] {
@@ -554,7 +572,11 @@ fn a_seat_still_waiting_for_its_team_shows_no_countdown() {
             _ => None,
         })
     };
-    assert_eq!(left(&effects, PARTNER), Some(None), "no \"0:00 left\" for a team that never came");
+    assert_eq!(
+        left(&effects, PARTNER),
+        Some(None),
+        "no \"0:00 left\" for a team that never came"
+    );
     let effects = host.receive(US, &join(&code, Some(waiting), None), 6_000);
     assert_eq!(left(&effects, US), Some(Some(60)));
 }
@@ -573,7 +595,10 @@ fn with_join_codes_only_a_tables_join_code_seats_a_team_however_it_is_typed() {
     host.set_join_codes(&codes);
     assert_eq!(host.join_code(2), Some(codes[&2].as_str()));
     let class_code = host.receive(US, &join(&class.tables[0].code, None, None), 0);
-    assert!(matches!(sent_to(&class_code, US)[0], HostMessage::Refused { .. }), "the class code no longer seats");
+    assert!(
+        matches!(sent_to(&class_code, US)[0], HostMessage::Refused { .. }),
+        "the class code no longer seats"
+    );
     let typed = codes[&2].to_lowercase().replace('0', "o").replace('1', "I");
     let seated = host.receive(US, &join(&typed, None, None), 0);
     assert!(matches!(sent_to(&seated, US)[0], HostMessage::Welcome { table: 2, .. }));

@@ -147,9 +147,12 @@ fn table(scenario: std::sync::Arc<Scenario>, limits: Option<TransportLimits>) ->
 }
 
 fn both_seated(t: &mut Table) -> Result<(), String> {
-    pump(&mut t.host, &mut [&mut t.us, &mut t.partner], "both teams seated", |_, laptops| {
-        laptops.iter().all(|l| bot(l).view.is_some())
-    })
+    pump(
+        &mut t.host,
+        &mut [&mut t.us, &mut t.partner],
+        "both teams seated",
+        |_, laptops| laptops.iter().all(|l| bot(l).view.is_some()),
+    )
     .map(|_| ())
 }
 
@@ -174,7 +177,12 @@ fn the_two_datagrams_that_ended_the_class_leave_the_host_and_its_game_standing()
         socket.send_to(&datagram, t.addr).map_err(|e| e.to_string())?;
         attacker().send_to(&datagram, t.addr).map_err(|e| e.to_string())?;
     }
-    pump(&mut t.host, &mut [&mut t.us, &mut t.partner], "the game's end", game_over)?;
+    pump(
+        &mut t.host,
+        &mut [&mut t.us, &mut t.partner],
+        "the game's end",
+        game_over,
+    )?;
     assert_eq!(restarts(&t.host), 0, "the guard refused them before netcode");
     Ok(())
 }
@@ -197,7 +205,10 @@ fn the_patched_renetcode_refuses_the_two_datagrams_itself() {
         server.process_packet(addr, &mut request),
         renetcode::ServerResult::PacketToSend { .. }
     );
-    assert!(challenged, "the request is accepted: `addr` is a pending client, decoded with its key");
+    assert!(
+        challenged,
+        "the request is accepted: `addr` is a pending client, decoded with its key"
+    );
     let mut huge_sequence = vec![0xffu8; 1 + 8 + 16];
     huge_sequence[0] = 0x85;
     for mut datagram in crashing_datagrams().into_iter().chain([huge_sequence]) {
@@ -319,8 +330,16 @@ fn a_bounded_fuzz_of_hostile_datagrams_leaves_a_game_going_on_to_its_end() -> Re
 fn a_panic_in_the_network_layer_restarts_it_and_the_table_plays_on_to_its_end() -> Result<(), String> {
     let mut t = table(scenario(), None)?;
     both_seated(&mut t)?;
-    t.host.world_mut().resource_mut::<GuardedServer>().panic_on_next_datagram();
-    pump(&mut t.host, &mut [&mut t.us, &mut t.partner], "the restart", |host, _| restarts(host) == 1)?;
+    t.host
+        .world_mut()
+        .resource_mut::<GuardedServer>()
+        .panic_on_next_datagram();
+    pump(
+        &mut t.host,
+        &mut [&mut t.us, &mut t.partner],
+        "the restart",
+        |host, _| restarts(host) == 1,
+    )?;
     // The laptops were told to go; like the game's laptops, each comes back with its seat token.
     for _ in 0..net::MAX_UPDATES {
         t.host.update();
@@ -331,7 +350,10 @@ fn a_panic_in_the_network_layer_restarts_it_and_the_table_plays_on_to_its_end() 
             }
         }
         if game_over(&t.host, &[&mut t.us, &mut t.partner]) {
-            assert!(bot(&t.us).welcomes >= 2 && bot(&t.partner).welcomes >= 2, "both came back");
+            assert!(
+                bot(&t.us).welcomes >= 2 && bot(&t.partner).welcomes >= 2,
+                "both came back"
+            );
             return Ok(());
         }
         std::thread::sleep(Duration::from_millis(1));
@@ -365,7 +387,9 @@ fn a_silent_peer_with_a_never_time_out_token_is_dropped_and_one_address_holds_on
             client.step(true);
         }
         host.update();
-        if host.world().resource::<Peers>().len() >= 2 && clients.iter().filter(|c| c.netcode.is_connected()).count() >= 2 {
+        if host.world().resource::<Peers>().len() >= 2
+            && clients.iter().filter(|c| c.netcode.is_connected()).count() >= 2
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(1));
@@ -377,8 +401,14 @@ fn a_silent_peer_with_a_never_time_out_token_is_dropped_and_one_address_holds_on
         host.update();
         std::thread::sleep(Duration::from_millis(1));
     }
-    assert_eq!(host.world().resource::<Peers>().len(), 2, "the third connection from 127.0.0.1 is refused");
-    assert!(!clients[2].netcode.is_connected() || !clients[0].netcode.is_connected() || !clients[1].netcode.is_connected());
+    assert_eq!(
+        host.world().resource::<Peers>().len(),
+        2,
+        "the third connection from 127.0.0.1 is refused"
+    );
+    assert!(
+        !clients[2].netcode.is_connected() || !clients[0].netcode.is_connected() || !clients[1].netcode.is_connected()
+    );
     // Now all fall silent: their tokens ask never to time out, the host drops them anyway.
     for _ in 0..net::MAX_UPDATES {
         for client in &mut clients {

@@ -91,7 +91,16 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
     for (t, table) in class.tables.iter().enumerate() {
         for (k, side) in Side::BOTH.into_iter().enumerate() {
             let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
-            laptops.push(BotConfig::new(addr, &join_code(&host, table.number), Some(side), strategy, random_client_id()).app()?);
+            laptops.push(
+                BotConfig::new(
+                    addr,
+                    &join_code(&host, table.number),
+                    Some(side),
+                    strategy,
+                    random_client_id(),
+                )
+                .app()?,
+            );
         }
     }
 

@@ -84,9 +84,12 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
     let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear, random_client_id())
         .with_token(&partner_token)
         .app()?;
-    pump(&mut host, &mut [&mut us, &mut partner], "the resumed game's end", |host, laptops| {
-        !class_host(host).written.is_empty() && laptops.iter().all(|l| bot(l).finished.is_some())
-    })?;
+    pump(
+        &mut host,
+        &mut [&mut us, &mut partner],
+        "the resumed game's end",
+        |host, laptops| !class_host(host).written.is_empty() && laptops.iter().all(|l| bot(l).finished.is_some()),
+    )?;
     let record = GameRecord::read(&class_host(&host).written[0]).map_err(|e| e.to_string())?;
     assert_eq!(
         &record.moves[..before.moves.len()],
@@ -124,12 +127,19 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
             host.world_mut().resource_mut::<ClassHost>().flush();
             let kept_moves = kept(results.path(), &code)?.record.moves.len();
             disk.set(Some(fault));
-            pump(&mut host, &mut [&mut us, &mut partner], "three more moves", |host, _| {
-                moves(host).is_ok_and(|n| n >= kept_moves + 3)
-            })?;
+            pump(
+                &mut host,
+                &mut [&mut us, &mut partner],
+                "three more moves",
+                |host, _| moves(host).is_ok_and(|n| n >= kept_moves + 3),
+            )?;
             host.world_mut().resource_mut::<ClassHost>().flush();
             let saved = kept(results.path(), &code)?;
-            assert_eq!(saved.record.moves.len(), kept_moves, "{fault:?}: the file holds the last state kept");
+            assert_eq!(
+                saved.record.moves.len(),
+                kept_moves,
+                "{fault:?}: the file holds the last state kept"
+            );
             let shown = class_host(&host).persist_error.clone();
             assert!(shown.is_some(), "{fault:?}: the console shows the failure");
             kept_moves

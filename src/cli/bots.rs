@@ -74,7 +74,11 @@ pub fn run(args: &BotsArgs) -> ExitCode {
             laptop.update();
         }
         let states: Vec<_> = laptops.iter().map(|l| Bot::state(l.world())).collect();
-        let closed = states.iter().filter_map(|s| s.closed.as_deref()).next().map(str::to_string);
+        let closed = states
+            .iter()
+            .filter_map(|s| s.closed.as_deref())
+            .next()
+            .map(str::to_string);
         let done = states.iter().all(|s| s.finished.is_some());
         if done || closed.is_some() || started.elapsed() >= deadline {
             let latencies: Vec<Duration> = states.iter().flat_map(|s| s.move_latencies.clone()).collect();

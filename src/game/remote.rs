@@ -55,13 +55,8 @@ pub fn follow_the_host(
                 view,
                 note,
             } = &**welcome;
-            let mut session = Session::at_networked_table(
-                scenario.clone(),
-                seat.side,
-                seat.table,
-                seat.code.clone(),
-                view.clone(),
-            );
+            let mut session =
+                Session::at_networked_table(scenario.clone(), seat.side, seat.table, seat.code.clone(), view.clone());
             session.refused = note.clone();
             seated = Some(session);
             *agents = Agents::default();

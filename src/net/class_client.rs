@@ -324,7 +324,10 @@ impl TableClient {
             .collect();
         kept.sort_by(|a, b| (&a.host, &a.code).cmp(&(&b.host, &b.code)));
         kept.truncate(MAX_KEPT_SEATS);
-        if let Err(error) = self.storage.write(file, &serde_json::to_vec_pretty(&kept).unwrap_or_default()) {
+        if let Err(error) = self
+            .storage
+            .write(file, &serde_json::to_vec_pretty(&kept).unwrap_or_default())
+        {
             warn!("cannot keep the seat token: {error}");
         }
     }

@@ -30,7 +30,11 @@ const LATENCY_WINDOW: usize = 1000;
 pub fn percentiles(values: &VecDeque<u64>) -> (u64, u64) {
     let mut sorted: Vec<u64> = values.iter().copied().collect();
     sorted.sort_unstable();
-    let at = |q: usize| sorted.get((sorted.len() * q / 100).min(sorted.len().saturating_sub(1))).copied();
+    let at = |q: usize| {
+        sorted
+            .get((sorted.len() * q / 100).min(sorted.len().saturating_sub(1)))
+            .copied()
+    };
     (at(50).unwrap_or(0), at(99).unwrap_or(0))
 }
 
@@ -123,7 +127,9 @@ impl ClassHost {
         let path = join_codes_path(&self.results);
         let bytes = serde_json::to_vec_pretty(&self.join_codes).unwrap_or_default();
         if let Err(error) = self.storage.write(&path, &bytes) {
-            self.note(format!("cannot keep the join codes; a restarted host would draw new ones: {error}"));
+            self.note(format!(
+                "cannot keep the join codes; a restarted host would draw new ones: {error}"
+            ));
         }
     }
 
@@ -570,7 +576,9 @@ const MAX_SAVED_TABLE_BYTES: u64 = 4 * 1024 * 1024;
 /// The file a table in progress is kept in: `in-progress/` in the class results folder (the debrief reads only the
 /// folder's own files, the finished games).
 pub fn in_progress_path(results: &Path, table: u32, code: &str) -> PathBuf {
-    results.join("in-progress").join(format!("table-{table:02}-{code}.json"))
+    results
+        .join("in-progress")
+        .join(format!("table-{table:02}-{code}.json"))
 }
 
 /// The file the join codes are kept in.
@@ -582,10 +590,11 @@ fn join_codes_path(results: &Path) -> PathBuf {
 fn read_join_codes(storage: &Storage, results: &Path, class: &ClassFile) -> Option<BTreeMap<u32, String>> {
     let bytes = storage.read_bounded(&join_codes_path(results), 64 * 1024).ok()?.ok()?;
     let codes: BTreeMap<u32, String> = serde_json::from_slice(&bytes).ok()?;
-    let whole = class
-        .tables
-        .iter()
-        .all(|table| codes.get(&table.number).is_some_and(|code| JoinCode::parse(code).is_ok()));
+    let whole = class.tables.iter().all(|table| {
+        codes
+            .get(&table.number)
+            .is_some_and(|code| JoinCode::parse(code).is_ok())
+    });
     whole.then_some(codes)
 }
 

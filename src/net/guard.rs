@@ -220,7 +220,8 @@ impl GuardedServer {
         self.now += delta;
         self.netcode.update(delta);
         let now = self.now;
-        self.handshakes.retain(|_, at| now.saturating_sub(*at) < HANDSHAKE_WINDOW);
+        self.handshakes
+            .retain(|_, at| now.saturating_sub(*at) < HANDSHAKE_WINDOW);
         for _ in 0..DATAGRAMS_PER_UPDATE {
             let (len, addr) = match self.socket.recv_from(&mut self.buffer[..]) {
                 Ok(received) => received,
@@ -364,11 +365,7 @@ impl GuardedServer {
     }
 
     /// Runs `f` on netcode, restarting the network layer if it panics.
-    fn guarded(
-        &mut self,
-        server: &mut RenetCore,
-        f: impl FnOnce(&mut NetcodeServer, &UdpSocket, &mut RenetCore),
-    ) {
+    fn guarded(&mut self, server: &mut RenetCore, f: impl FnOnce(&mut NetcodeServer, &UdpSocket, &mut RenetCore)) {
         let outcome = catch_unwind(AssertUnwindSafe(|| f(&mut self.netcode, &self.socket, server)));
         if outcome.is_err() {
             error!("the network layer failed; restarting it (every table is kept)");
@@ -424,7 +421,10 @@ impl GuardedServer {
     fn log_refusals(&mut self, all: bool) {
         let now = self.now;
         for (addr, refused) in &mut self.refused {
-            let due = all || refused.logged_at.is_none_or(|at| now.saturating_sub(at) >= LOG_INTERVAL);
+            let due = all
+                || refused
+                    .logged_at
+                    .is_none_or(|at| now.saturating_sub(at) >= LOG_INTERVAL);
             if refused.count > 0 && due {
                 warn!(
                     "{addr}: refused {} datagram(s) in the last {} s; the latest was {}",
@@ -480,7 +480,10 @@ fn handle(result: ServerResult, socket: &UdpSocket, server: &mut RenetCore) {
             }
         }
         ServerResult::ClientConnected {
-            client_id, addr, payload, ..
+            client_id,
+            addr,
+            payload,
+            ..
         } => {
             server.add_connection(client_id);
             send(payload, addr);
@@ -531,11 +534,7 @@ fn send(mut guard: ResMut<GuardedServer>, mut server: ResMut<RenetServer>) {
     guard.send_packets(&mut server);
 }
 
-fn disconnect_on_exit(
-    exit: MessageReader<AppExit>,
-    mut guard: ResMut<GuardedServer>,
-    mut server: ResMut<RenetServer>,
-) {
+fn disconnect_on_exit(exit: MessageReader<AppExit>, mut guard: ResMut<GuardedServer>, mut server: ResMut<RenetServer>) {
     if !exit.is_empty() {
         guard.disconnect_all(&mut server);
     }

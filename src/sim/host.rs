@@ -490,7 +490,10 @@ impl Host {
             });
             effects.push(HostEffect::Drop { peer: old, reason });
         } else {
-            effects.push(HostEffect::Log(format!("table {number}: a team took the {} seat", taken.key())));
+            effects.push(HostEffect::Log(format!(
+                "table {number}: a team took the {} seat",
+                taken.key()
+            )));
         }
         effects.push(HostEffect::Send {
             peer,
@@ -651,7 +654,10 @@ impl Host {
         let tbl = &mut self.tables[t];
         tbl.holders[side] = Holder::Waiting;
         tbl.agents[side] = None;
-        effects.push(HostEffect::Log(format!("table {table}: the {} seat is free", side.key())));
+        effects.push(HostEffect::Log(format!(
+            "table {table}: the {} seat is free",
+            side.key()
+        )));
         effects.extend(self.broadcast(t, Some(now_ms)));
         effects.push(self.persist(t));
         Ok(effects)

@@ -132,8 +132,14 @@ mod tests {
             }
         }
         assert!(caught + 1 >= tried, "caught {caught} of {tried}");
-        assert!(matches!(JoinCode::parse("7K3Q-M2XD-0ABCD"), Err(JoinCodeError::Malformed(_))));
+        assert!(matches!(
+            JoinCode::parse("7K3Q-M2XD-0ABCD"),
+            Err(JoinCodeError::Malformed(_))
+        ));
         assert!(matches!(JoinCode::parse("hello"), Err(JoinCodeError::Malformed(_))));
-        assert!(matches!(JoinCode::parse("UUUUU-UUUUU-UUUUU"), Err(JoinCodeError::Malformed(_))));
+        assert!(matches!(
+            JoinCode::parse("UUUUU-UUUUU-UUUUU"),
+            Err(JoinCodeError::Malformed(_))
+        ));
     }
 }

@@ -206,11 +206,7 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
         } else {
             format!("Waiting for {}…", names.label(state.to_move))
         };
-        ui.label(
-            egui::RichText::new(waiting)
-                .italics()
-                .color(theme::MUTED),
-        );
+        ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
         return None;
     }
     let offer_to_me = state.offer_to(me).map(|o| o.package.clone());
