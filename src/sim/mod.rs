@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod economy;
 pub mod events;
 pub mod format;
+pub mod labels;
 pub mod host;
 pub mod library;
 pub mod lint;
