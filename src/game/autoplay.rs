@@ -47,7 +47,7 @@ enum Step {
     Go(Screen),
     /// Type the first table code of a class on the scenario into the join screen.
     TypeTableCode,
-    /// Rehearse a class of six tables into the data folder and open its debrief.
+    /// Rehearse a class of 60 tables into the data folder (with a duplicate and a damaged file) and open its debrief.
     RehearseDebrief,
     /// Wait until the debrief is worked out.
     AwaitDebrief,
@@ -306,15 +306,24 @@ fn run_autoplay(
         }
         Step::RehearseDebrief => {
             let folder = options.data_dir.join("rehearsal-class");
+            // A full class, as a teacher's folder looks after class: one table handed in twice and one file cut
+            // short, so the screen shows every table's label and the box of warnings.
             let rehearsed = options.setup.source.load().and_then(|scenario| {
                 let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
-                let class = ClassFile::new(&scenario, 6, 2025, seats, &[], String::new())?;
+                let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new())?;
                 let records = crate::sim::class::rehearse(&class, &scenario, "")?;
+                let storage = crate::storage::Storage::real();
                 for record in &records {
                     let code = record.table.clone().unwrap_or_default();
-                    record
-                        .write(&folder.join(format!("{code}.json")))
+                    storage
+                        .write(&folder.join(format!("{code}.json")), record.to_json().as_bytes())
                         .map_err(|e| e.to_string())?;
+                }
+                if let Some(first) = records.first() {
+                    let json = first.to_json();
+                    let write = |name: &str, text: &str| storage.write(&folder.join(name), text.as_bytes());
+                    write("copy-of-table-1.json", &json).map_err(|e| e.to_string())?;
+                    write("cut-short.json", &json[..json.len() / 2]).map_err(|e| e.to_string())?;
                 }
                 Ok(())
             });

@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text};
+use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
 use super::Screen;
 use crate::game::LaunchOptions;
@@ -191,7 +191,6 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
             .trim_start_matches("the "),
     );
     Plot::new("debrief_plane")
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .x_axis_label("Utility of the deal to the United States (0–100; not the score)")
         .y_axis_label(format!(
             "Utility to {} (0–100; not the score)",
@@ -302,20 +301,25 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
         .striped(true)
         .spacing(egui::vec2(14.0, 6.0))
         .show(ui, |ui| {
-            let partner_score = format!("{} score (game)", names.short(Side::Partner));
+            let partner_score = format!("{} score", names.short(Side::Partner));
             let agreement = debrief.agreement_name.as_deref().unwrap_or("Trade agreement");
             for heading in [
                 "Table",
                 "Outcome",
                 "Round",
-                "US score (game)",
+                "US score",
                 partner_score.as_str(),
                 "Mean deficit",
                 agreement,
                 "First to concede",
-                "Value left (utility)",
+                "Value left",
             ] {
-                ui.label(egui::RichText::new(heading).strong());
+                let label = ui.label(egui::RichText::new(heading).strong());
+                if heading.ends_with(" score") {
+                    label.on_hover_text(
+                        "The score of the whole game (0–100), month by month: not the utility the plane plots",
+                    );
+                }
             }
             ui.end_row();
             for table in &debrief.tables {
@@ -448,10 +452,12 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
             );
             notices(ui, debrief);
             ui.label(
-                egui::RichText::new(
-                    "Dots: the utility of each table's deal (0–100). Table: scores of the whole game (0–100). \
-                     They are different measures.",
-                )
+                egui::RichText::new(format!(
+                    "The plane: each black dot is a table (its tags beside it); red square: no deal; diamond: the Nash \
+                     point; star: {}; the line: the best deals possible. Dots are placed by the utility of each deal \
+                     (0–100); the table gives the scores of the whole game (0–100), a different measure.",
+                    debrief.real_deal.as_ref().map_or("the real deal", |deal| deal.label.as_str())
+                ))
                 .small()
                 .color(theme::MUTED),
             );
