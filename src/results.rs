@@ -40,8 +40,8 @@ pub fn read_record(storage: &Storage, path: &Path) -> Result<GameRecord, Skipped
         }
         Err(error) => return Err(skipped(error.reason())),
     };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| skipped("not a TradeTable game record (it is not text)".to_string()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| skipped("not a TradeTable game record (it is not text)".to_string()))?;
     GameRecord::from_json(&text, path).map_err(|error| skipped(skip_reason(&error)))
 }
 

@@ -108,13 +108,33 @@ fn a_class_of_twelve_debriefs_into_one_self_contained_page_and_a_gradebook_row_p
     );
     assert!(!html.contains("<script"), "no scripts");
     assert!(html.contains("Pareto frontier") && html.contains("July 2025 deal"));
+    // Two measures, each named where it is shown: the plane's utility is not the table's score.
+    assert!(html.contains("Utility of the deal to the United States (0–100; not the score)"));
+    assert!(
+        html.contains("<b>Scores</b> (0–100, the whole game)")
+            && html.contains("<b>Utility</b> (0–100, the deal on the plane)")
+    );
+    // On a narrow screen the list of tables shrinks (and scrolls, at worst) rather than losing its last columns.
+    assert!(
+        html.contains("<div class=\"wide\"><table class=\"list\">")
+            && html.contains("@media screen and (max-width: 1000px)")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A class of `tables` tables (two teams each) rehearsed by the computer: the class folder's results, and the codes.
 fn class_of(dir: &Path, tables: u32, extra: &[&str]) -> (PathBuf, Vec<String>) {
     let tables = tables.to_string();
-    let mut args = vec!["class", "new", "--tables", tables.as_str(), "--seed", "2025", "--out", text(dir)];
+    let mut args = vec![
+        "class",
+        "new",
+        "--tables",
+        tables.as_str(),
+        "--seed",
+        "2025",
+        "--out",
+        text(dir),
+    ];
     args.extend_from_slice(extra);
     let out = tradetable(&args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -189,7 +209,9 @@ fn an_extra_copy_of_table_one_counts_once_and_every_table_keeps_its_own_number()
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("Table 2") && stderr.contains("table-2-half-way.json") && stderr.contains(&format!("{}.json", codes[1])),
+        stderr.contains("Table 2")
+            && stderr.contains("table-2-half-way.json")
+            && stderr.contains(&format!("{}.json", codes[1])),
         "{stderr}"
     );
     let tables: Vec<String> = csv_tables(&csv).into_iter().map(|(table, ..)| table).collect();
@@ -246,7 +268,10 @@ fn damaged_empty_newer_and_foreign_records_are_named_and_every_good_table_is_deb
     assert!(!page.exists(), "no page is written");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for code in &codes {
-        assert!(stderr.contains(&format!("{code}.json")), "{code}.json is named: {stderr}");
+        assert!(
+            stderr.contains(&format!("{code}.json")),
+            "{code}.json is named: {stderr}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -254,15 +279,30 @@ fn damaged_empty_newer_and_foreign_records_are_named_and_every_good_table_is_deb
 #[test]
 fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
     let dir = temp_dir("sheet");
-    let out = tradetable(&["class", "new", "--tables", "4", "--partner", "normal", "--out", text(&dir)]);
+    let out = tradetable(&[
+        "class",
+        "new",
+        "--tables",
+        "4",
+        "--partner",
+        "normal",
+        "--out",
+        text(&dir),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sheet = std::fs::read_to_string(dir.join("class-sheet.html")).unwrap();
     let scenario = tradetable::sim::Scenario::builtin().unwrap();
     let briefs = scenario.briefs.as_ref().unwrap();
     let escape = tradetable::sim::class::html_escape;
-    assert!(sheet.contains(&escape(&briefs.us.goals)), "the students' brief is printed");
+    assert!(
+        sheet.contains(&escape(&briefs.us.goals)),
+        "the students' brief is printed"
+    );
     assert!(!sheet.contains(&escape(&briefs.partner.goals)) && !sheet.contains(&escape(&briefs.partner.keep_private)));
-    assert!(!sheet.contains("for the Japan team only"), "no confidential page for the computer's side");
+    assert!(
+        !sheet.contains("for the Japan team only"),
+        "no confidential page for the computer's side"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -277,7 +317,11 @@ fn a_rehearsal_of_sixty_tables_plays_many_different_games() {
         assert_eq!(record["seed"], 2025, "every table plays the class's seed");
         games.insert(record["moves"].to_string());
     }
-    assert!(games.len() >= 45, "only {} different games among 60 tables", games.len());
+    assert!(
+        games.len() >= 45,
+        "only {} different games among 60 tables",
+        games.len()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -64,7 +64,9 @@ fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let mut written = vec![args.out.display().to_string()];
     if let Some(path) = &args.csv {
-        storage.write(path, debrief.csv().as_bytes()).map_err(|e| e.to_string())?;
+        storage
+            .write(path, debrief.csv().as_bytes())
+            .map_err(|e| e.to_string())?;
         written.push(path.display().to_string());
     }
     let mut message = format!(

@@ -458,7 +458,10 @@ fn rehearsal_team(scenario: &Scenario, side: Side, rng: &mut ChaCha8Rng) -> Rehe
         }
     };
     let label = match base {
-        Some(p) => format!("rehearsal team: {difficulty}, {temper}, like the {}", p.name.to_lowercase()),
+        Some(p) => format!(
+            "rehearsal team: {difficulty}, {temper}, like the {}",
+            p.name.to_lowercase()
+        ),
         None => format!("rehearsal team: {difficulty}, {temper}"),
     };
     let personality = Personality {
@@ -577,7 +580,10 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
     // A brief is for the team that plays its side: a side the computer plays gets no page, so nothing confidential
     // about it is printed for a class that never needs it.
     let mut briefs = String::new();
-    for side in Side::BOTH.into_iter().filter(|&side| class.seats[side] == ClassSeat::People) {
+    for side in Side::BOTH
+        .into_iter()
+        .filter(|&side| class.seats[side] == ClassSeat::People)
+    {
         let body = match &scenario.briefs {
             Some(briefs) => {
                 let brief = &briefs[side];
@@ -744,29 +750,64 @@ mod tests {
         let (_, other) = class_of(60, 2026, people);
         let again = rehearse(&other, &scenario, "").unwrap();
         let same = again.iter().zip(&records).filter(|(a, b)| a.seats == b.seats).count();
-        assert!(same < 5, "{same} of 60 tables drew the same teams under another class seed");
+        assert!(
+            same < 5,
+            "{same} of 60 tables drew the same teams under another class seed"
+        );
 
         // With the computer in one seat, the students' side still varies from table to table.
-        let (scenario, class) = class_of(60, 2025, PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)));
+        let (scenario, class) = class_of(
+            60,
+            2025,
+            PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)),
+        );
         let records = rehearse(&class, &scenario, "").unwrap();
         let distinct = distinct_games(&records);
-        assert!(distinct >= 30, "only {distinct} different games among 60 tables against the computer");
-        assert!(records.iter().all(|r| r.seats.partner == Seat::Computer(Opponent::Difficulty(Difficulty::Normal))));
+        assert!(
+            distinct >= 30,
+            "only {distinct} different games among 60 tables against the computer"
+        );
+        assert!(
+            records
+                .iter()
+                .all(|r| r.seats.partner == Seat::Computer(Opponent::Difficulty(Difficulty::Normal)))
+        );
     }
 
     #[test]
     fn the_class_sheet_prints_no_brief_for_a_side_the_computer_plays() {
-        let (scenario, class) = class_of(3, 2025, PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)));
+        let (scenario, class) = class_of(
+            3,
+            2025,
+            PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)),
+        );
         let briefs = scenario.briefs.as_ref().expect("the shipped scenario has briefs");
         let sheet = class_sheet_html(&class, &scenario);
-        assert!(sheet.contains(&html_escape(&briefs.us.goals)), "the students' brief is there");
-        for text in [&briefs.partner.goals, &briefs.partner.walk_away, &briefs.partner.keep_private] {
-            assert!(!sheet.contains(&html_escape(text)), "the computer's brief is printed: {text}");
+        assert!(
+            sheet.contains(&html_escape(&briefs.us.goals)),
+            "the students' brief is there"
+        );
+        for text in [
+            &briefs.partner.goals,
+            &briefs.partner.walk_away,
+            &briefs.partner.keep_private,
+        ] {
+            assert!(
+                !sheet.contains(&html_escape(text)),
+                "the computer's brief is printed: {text}"
+            );
         }
-        assert!(!sheet.contains("for the Japan team only"), "no confidential page for the computer's side");
+        assert!(
+            !sheet.contains("for the Japan team only"),
+            "no confidential page for the computer's side"
+        );
         assert!(sheet.contains("The computer plays Japan at every table"));
 
-        let (scenario, class) = class_of(3, 2025, PerSide::new(ClassSeat::Computer(Difficulty::Hard), ClassSeat::People));
+        let (scenario, class) = class_of(
+            3,
+            2025,
+            PerSide::new(ClassSeat::Computer(Difficulty::Hard), ClassSeat::People),
+        );
         let sheet = class_sheet_html(&class, &scenario);
         assert!(!sheet.contains("for the United States team only") && sheet.contains("for the Japan team only"));
     }

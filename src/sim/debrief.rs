@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::analysis::{GameAnalysis, MoveLabel, UtilityPlane, opening_position};
 use super::class::{TableCode, html_escape};
-use super::labels::{Anchor, Labels, Placed, wrap_tags};
 use super::format::{LeverUnit, bn, chance, lever_level, month, one_decimal, rate, trim, whole_percent};
+use super::labels::{Anchor, Labels, Placed, wrap_tags};
 use super::negotiation::{GameState, OutcomeKind};
 use super::outcome_space::Point;
 use super::package::PackageSpace;
@@ -350,7 +350,11 @@ impl Clash {
             Clash::Duplicate { table, kept, copies } => format!(
                 "{table}: the same game is in {} files; it counts once (from {kept}), and {} left out: {}",
                 copies.len() + 1,
-                if copies.len() == 1 { "this copy is" } else { "these copies are" },
+                if copies.len() == 1 {
+                    "this copy is"
+                } else {
+                    "these copies are"
+                },
                 copies.join(", ")
             ),
             Clash::Conflict { table, records } => {
@@ -548,7 +552,13 @@ impl Debrief {
             }
         }
         let mut tables = Vec::with_capacity(games.len());
-        for (Game { path, record, state, .. }, tag) in games.into_iter().zip(tags) {
+        for (
+            Game {
+                path, record, state, ..
+            },
+            tag,
+        ) in games.into_iter().zip(tags)
+        {
             let benchmark = match benchmarks
                 .iter()
                 .position(|b| b.seed == state.seed && b.injects == state.injects)
@@ -577,7 +587,14 @@ impl Debrief {
             let figures = Figures::of(scenario, &state);
             let scores = PerSide::from_fn(|side| score_game(scenario, &state, side));
             let analysis = GameAnalysis::new(&valuer, &plane, &state);
-            let verdict = verdict(scenario, &figures, &benchmarks[benchmark], &analysis, plane.no_deal(), &state);
+            let verdict = verdict(
+                scenario,
+                &figures,
+                &benchmarks[benchmark],
+                &analysis,
+                plane.no_deal(),
+                &state,
+            );
             tables.push(TableDebrief {
                 tag,
                 code: record.table.clone(),
@@ -2119,7 +2136,10 @@ mod tests {
         let nothing = Debrief::from_records(&scenario, &records, vec![unread.clone()]).unwrap_err();
         assert_eq!(nothing.skipped.len(), 2, "every bad file is named, not only the first");
         let message = nothing.to_string();
-        assert!(message.contains("results/table-4.json: played on") && message.contains("version"), "{message}");
+        assert!(
+            message.contains("results/table-4.json: played on") && message.contains("version"),
+            "{message}"
+        );
         assert!(message.contains("results/empty.json"), "{message}");
 
         let records = vec![
@@ -2131,9 +2151,15 @@ mod tests {
         let files: Vec<&str> = debrief.skipped.iter().map(|s| s.file.as_str()).collect();
         assert_eq!(files, ["results/empty.json", "results/table-4.json"]);
         let html = debrief.html();
-        assert!(html.contains("Not in this debrief: 2 file(s)"), "a box on the page names them");
+        assert!(
+            html.contains("Not in this debrief: 2 file(s)"),
+            "a box on the page names them"
+        );
         assert!(html.contains("results/table-4.json") && html.contains("the file ends too soon"));
-        assert!(!debrief.csv().contains("table-4.json"), "the CSV has only the tables debriefed");
+        assert!(
+            !debrief.csv().contains("table-4.json"),
+            "the CSV has only the tables debriefed"
+        );
         assert!(Debrief::from_records(&scenario, &[], Vec::new()).is_err());
     }
 
@@ -2143,7 +2169,10 @@ mod tests {
             scenario_hash_prefix: super::super::class::hash_prefix(&scenario.text_hash),
             seed: state.seed,
             table: number,
-            seats: PerSide::new(super::super::class::ClassSeat::People, super::super::class::ClassSeat::People),
+            seats: PerSide::new(
+                super::super::class::ClassSeat::People,
+                super::super::class::ClassSeat::People,
+            ),
             injects: 0,
         };
         let seats = PerSide::new(Seat::People("US team".into()), Seat::People("Japan team".into()));
@@ -2204,7 +2233,10 @@ mod tests {
         assert_eq!(tags, ["3a", "3b", "4"]);
         assert_eq!(debrief.clashes.len(), 1);
         let warning = debrief.clashes[0].message();
-        assert!(warning.contains("Table 3") && warning.contains("x.json") && warning.contains("y.json"), "{warning}");
+        assert!(
+            warning.contains("Table 3") && warning.contains("x.json") && warning.contains("y.json"),
+            "{warning}"
+        );
         assert!(!warning.contains("z.json"), "{warning}");
     }
 

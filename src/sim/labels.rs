@@ -179,7 +179,13 @@ mod tests {
             .collect();
         for (k, a) in placed.iter().enumerate() {
             for b in &placed[k + 1..] {
-                assert_eq!(Labels::overlap(&a.rect, &b.rect), 0.0, "{:?} and {:?} overlap", a.lines, b.lines);
+                assert_eq!(
+                    Labels::overlap(&a.rect, &b.rect),
+                    0.0,
+                    "{:?} and {:?} overlap",
+                    a.lines,
+                    b.lines
+                );
             }
             // Tied to its dot: right beside it, or joined to it by a leader line that starts on the dot's edge.
             let (x, y) = dots[k];

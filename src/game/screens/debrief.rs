@@ -22,9 +22,9 @@ use crate::sim::debrief::{Debrief, NothingToDebrief, Skipped};
 use crate::sim::labels::{Anchor, Labels, wrap_tags};
 use crate::sim::outcome_space::Point;
 use crate::sim::record::ScenarioRef;
-use crate::storage::Storage;
 use crate::sim::side::capitalised;
 use crate::sim::{Side, format};
+use crate::storage::Storage;
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
 #[derive(Resource, Default)]
@@ -95,7 +95,10 @@ pub fn debrief_folder(scenario_dirs: &[PathBuf], folder: &Path, preferred: &Scen
     // The scenario (and version) most records name, first met first among equals.
     let mut counts: Vec<(&ScenarioRef, usize)> = Vec::new();
     for (_, record) in &gathered.records {
-        match counts.iter_mut().find(|(r, _)| r.id == record.scenario.id && r.hash == record.scenario.hash) {
+        match counts
+            .iter_mut()
+            .find(|(r, _)| r.id == record.scenario.id && r.hash == record.scenario.hash)
+        {
             Some((_, n)) => *n += 1,
             None => counts.push((&record.scenario, 1)),
         }
@@ -456,7 +459,10 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
                     "The plane: each black dot is a table (its tags beside it); red square: no deal; diamond: the Nash \
                      point; star: {}; the line: the best deals possible. Dots are placed by the utility of each deal \
                      (0–100); the table gives the scores of the whole game (0–100), a different measure.",
-                    debrief.real_deal.as_ref().map_or("the real deal", |deal| deal.label.as_str())
+                    debrief
+                        .real_deal
+                        .as_ref()
+                        .map_or("the real deal", |deal| deal.label.as_str())
                 ))
                 .small()
                 .color(theme::MUTED),
