@@ -56,9 +56,7 @@ impl Disk for RealDisk {
 
     fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        File::open(path)?
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)?;
+        File::open(path)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
         Ok(bytes)
     }
 }
@@ -141,9 +139,7 @@ impl fmt::Debug for Storage {
 impl Storage {
     /// Storage on the computer's file system.
     pub fn real() -> Storage {
-        Storage {
-            disk: Arc::new(RealDisk),
-        }
+        Storage { disk: Arc::new(RealDisk) }
     }
 
     /// Storage on another disk (tests: a [`FaultyDisk`]).
