@@ -112,3 +112,57 @@ fn json_files(folder: &Path) -> Result<Vec<PathBuf>, FolderError> {
     files.sort();
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Scenario;
+    use crate::sim::record::Seat;
+    use crate::sim::scenario::PerSide;
+
+    #[test]
+    fn every_file_that_is_not_a_readable_record_is_named_and_the_rest_are_read() {
+        let dir = std::env::temp_dir().join(format!("tradetable-results-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let scenario = Scenario::builtin().unwrap();
+        let state = crate::sim::play::play_no_deal(&scenario, 7);
+        let seats = PerSide::new(Seat::People("a".into()), Seat::People("b".into()));
+        let record = GameRecord::of(&scenario, &state, seats, None, "good", String::new());
+        let storage = Storage::real();
+        storage
+            .write(&dir.join("good.json"), record.to_json().as_bytes())
+            .unwrap();
+        storage.write(&dir.join("binary.json"), &[0xff, 0xfe, 0x00]).unwrap();
+        storage.write(&dir.join("empty.json"), b"").unwrap();
+        storage.write(&dir.join("class.json"), b"{}").unwrap();
+        let missing = dir.join("missing.json");
+        // The folder, the good file again (read once) and a file that does not exist.
+        let gathered = gather_records(&storage, &[dir.clone(), dir.join("good.json"), missing.clone()]).unwrap();
+        assert_eq!(gathered.records.len(), 1);
+        let skipped: Vec<(String, &str)> = gathered
+            .skipped
+            .iter()
+            .map(|s| {
+                (
+                    Path::new(&s.file).file_name().unwrap().to_string_lossy().to_string(),
+                    s.reason.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(skipped.len(), 3, "{skipped:?}");
+        assert!(
+            skipped[0].0 == "binary.json" && skipped[0].1.contains("not text"),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped[1].0 == "empty.json" && skipped[1].1.contains("ends too soon"),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped[2].0 == "missing.json" && skipped[2].1.contains("does not exist"),
+            "{skipped:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
