@@ -56,7 +56,9 @@ impl Disk for RealDisk {
 
     fn read_at_most(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        File::open(path)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        File::open(path)?
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)?;
         Ok(bytes)
     }
 }
@@ -70,6 +72,8 @@ pub enum Action {
     Remove,
     /// Creating a folder.
     CreateFolder,
+    /// Moving a file to another name.
+    Move,
     /// Reading a file.
     Read,
 }
@@ -105,6 +109,7 @@ impl fmt::Display for StorageError {
             Action::Save => "could not save",
             Action::Remove => "could not remove",
             Action::CreateFolder => "could not create the folder",
+            Action::Move => "could not move",
             Action::Read => "could not read",
         };
         write!(f, "{}: {doing} it: {}", self.path.display(), self.reason())
@@ -139,7 +144,9 @@ impl fmt::Debug for Storage {
 impl Storage {
     /// Storage on the computer's file system.
     pub fn real() -> Storage {
-        Storage { disk: Arc::new(RealDisk) }
+        Storage {
+            disk: Arc::new(RealDisk),
+        }
     }
 
     /// Storage on another disk (tests: a [`FaultyDisk`]).
@@ -189,6 +196,17 @@ impl Storage {
                 error,
             }),
         }
+    }
+
+    /// Moves a file to a new name in one step (the new name should not exist: it would be replaced).
+    pub fn rename(&self, from: &Path, to: &Path) -> Result<(), StorageError> {
+        self.disk.rename(from, to).map_err(|error| StorageError {
+            path: from.to_path_buf(),
+            action: Action::Move,
+            error,
+        })?;
+        self.disk.sync_dir(&parent_of(to));
+        Ok(())
     }
 
     /// Creates a folder and its parents.

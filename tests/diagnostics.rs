@@ -251,3 +251,15 @@ fn negotiate_bounds_its_steps_and_says_so() {
     let trace: serde_json::Value = serde_json::from_slice(&longest.stdout).unwrap();
     assert_eq!(trace["offers"].as_array().map(Vec::len), Some(200_000));
 }
+
+#[test]
+fn an_empty_or_blank_file_is_located_at_its_first_line() {
+    for (name, bytes) in [("empty", &b""[..]), ("blank", &b"  \n\n"[..])] {
+        let file = temp_file(&format!("{name}.ron"), bytes);
+        let output = tradetable(&["validate", file.to_str().unwrap()]);
+        assert!(!output.status.success());
+        let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
+        assert!(text.contains(&format!("{}:1:1", file.display())), "{name}: {text}");
+        assert!(text.contains("the file is empty"), "{name}: {text}");
+    }
+}

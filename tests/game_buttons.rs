@@ -10,7 +10,7 @@ use tradetable::game::menus::Menu;
 use tradetable::game::menus::pause::PauseAction;
 use tradetable::game::menus::settings::SettingsAction;
 use tradetable::game::navigation::AboutReturn;
-use tradetable::game::saves;
+use tradetable::game::saves::SaveBook;
 use tradetable::game::screens::Screen;
 use tradetable::game::screens::about::AboutAction;
 use tradetable::game::screens::handover::HandoverAction;
@@ -23,6 +23,7 @@ use tradetable::game::settings::Settings;
 use tradetable::game::testing::{minimal_app, options, temp_dir};
 use tradetable::sim::ai::Opponent;
 use tradetable::sim::{Move, PackageSpace, PerSide, Side};
+use tradetable::storage::Storage;
 
 fn app(mode: Mode, name: &str) -> (App, PathBuf) {
     let dir = temp_dir(name);
@@ -189,7 +190,10 @@ fn table_buttons() {
     press(&mut app, TableAction::Pause);
     press(&mut app, PauseAction::QuitToTitle);
     assert_eq!((screen(&app), menu(&app)), (Screen::Title, Menu::None));
-    let save = saves::read(&saves::autosave_path(&dir)).expect("quitting to the title saves the game");
+    let save = SaveBook::new(&dir, Storage::real())
+        .latest_in_progress()
+        .and_then(|entry| entry.record.ok())
+        .expect("quitting to the title saves the game");
     let scenario = tradetable::sim::Scenario::builtin().unwrap();
     assert_eq!(save.replay(&scenario).unwrap().policy.us_rates[0], rate);
 }
@@ -201,7 +205,7 @@ fn settings_are_changed_and_kept() {
     settings.ui_scale = *Settings::SCALES.last().unwrap();
     press(&mut app, SettingsAction::Change(settings.clone()));
     assert_eq!(*app.world().resource::<Settings>(), settings);
-    assert_eq!(Settings::load(&dir), settings, "kept for next time");
+    assert_eq!(Settings::load(&Storage::real(), &dir), settings, "kept for next time");
 }
 
 #[test]
@@ -318,7 +322,7 @@ fn saved_games_are_listed_replayed_branched_and_played_on() {
     press(&mut app, TableAction::Pause);
     press(&mut app, PauseAction::Name("Before the summit".into()));
     press(&mut app, PauseAction::SaveAs);
-    let named = saves::named_path(&dir, "Before the summit");
+    let named = SaveBook::new(&dir, Storage::real()).named_path("Before the summit");
     assert!(named.is_file(), "Save as writes a named save");
     assert!(
         app.world()
@@ -428,8 +432,10 @@ fn a_class_table_is_joined_by_its_code_and_its_result_kept_and_exported() {
         },
     );
     assert_eq!(screen(&app), Screen::Results);
-    let kept = saves::class_path(&dir, &code);
-    let record = saves::read(&kept).expect("the result is saved under the table's code");
+    let book = SaveBook::new(&dir, Storage::real());
+    let record = book
+        .read(&book.class_path(&code))
+        .expect("the result is saved under the table's code");
     assert_eq!(record.table.as_deref(), Some(code.as_str()));
 
     let usb = dir.join("usb-stick");

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use tradetable::game::menus::Menu;
 use tradetable::game::panels::preview::Preview;
-use tradetable::game::saves;
+use tradetable::game::saves::SaveBook;
 use tradetable::game::screens::Screen;
 use tradetable::game::screens::handover::HandoverAction;
 use tradetable::game::screens::results::ResultsView;
@@ -19,6 +19,7 @@ use tradetable::game::session::{
 use tradetable::game::testing::{minimal_app, options, temp_dir};
 use tradetable::sim::negotiation::OutcomeKind;
 use tradetable::sim::{Move, Side};
+use tradetable::storage::Storage;
 
 fn setup(mode: Mode) -> GameSetup {
     GameSetup {
@@ -236,7 +237,7 @@ fn continue_picks_up_the_autosaved_game() {
         .resource::<tradetable::game::LaunchOptions>()
         .data_dir
         .clone();
-    assert!(saves::exists(&dir));
+    assert!(SaveBook::new(&dir, Storage::real()).latest_in_progress().is_some());
     send(&mut app, GameCommand::Continue);
     assert_eq!(screen(&app), Screen::Table);
     assert_eq!(session(&app).state.round, saved.round);

@@ -13,6 +13,7 @@ pub mod navigation;
 pub mod panels;
 pub mod perf;
 pub mod remote;
+pub mod save_status;
 pub mod saves;
 pub mod screens;
 pub mod session;
@@ -102,6 +103,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         menus::plugin,
         session::plugin,
+        save_status::plugin,
         settings::plugin,
         autoplay::plugin,
         perf::plugin,

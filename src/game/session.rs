@@ -5,14 +5,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::LaunchOptions;
 use super::menus::Menu;
 use super::navigation::{Flow, Navigate};
-use super::saves;
+use super::save_status::SaveStatus;
+use super::saves::{GameStorage, SaveBook};
 use super::screens::Screen;
+use super::screens::join::JoinView;
 use super::screens::replay::ReplayView;
 use crate::net::class_client::TableClient;
 use crate::sim::Names;
@@ -273,6 +276,9 @@ pub struct Session {
     /// For a networked table: the seat and what the host last said of the table. The host owns the game: the state
     /// changes only when its views arrive, and nothing is saved here.
     pub remote: Option<RemoteTable>,
+    /// The file this game saves itself to after every move (its own file in progress, or its class table's), or
+    /// `None` when nothing is to be saved here (a networked table's game, a finished game already kept, autoplay).
+    pub save_to: Option<PathBuf>,
 }
 
 /// A seat at a networked class table, as the game shows it.
@@ -347,6 +353,15 @@ impl Session {
             refused: None,
             table,
             remote: None,
+            save_to: None,
+        }
+    }
+
+    /// The same game, saving itself to `save_to`.
+    pub fn saving_to(self, save_to: PathBuf) -> Session {
+        Session {
+            save_to: Some(save_to),
+            ..self
         }
     }
 
@@ -417,24 +432,43 @@ impl Session {
         )
     }
 
-    /// Where the game saves itself after every move: a class table under its code, any other game as the autosave.
-    pub fn autosave_path(&self, data_dir: &std::path::Path) -> PathBuf {
+    /// The name its record is saved under while it is played.
+    fn record_label(&self) -> String {
         match &self.table {
-            Some(code) => saves::class_path(data_dir, code),
-            None => saves::autosave_path(data_dir),
+            Some(code) => format!("Class table {code}"),
+            None if self.state.is_over() => format!("Finished {}", record::now()),
+            None => format!("{} — in progress", self.scenario.title),
         }
     }
 
-    /// Saves the game where it saves itself; a networked table's game is the host's to keep.
-    pub fn autosave(&self, data_dir: &std::path::Path) {
-        if self.is_remote() {
-            return;
-        }
-        let label = match &self.table {
-            Some(code) => format!("Class table {code}"),
-            None => "Autosave".to_string(),
+    /// Keeps the game on disk where it saves itself: a game in progress in its own file, a finished game as
+    /// finished (after which there is nothing more to save). Updates `status`, which the banner and the pause menu
+    /// show; on failure the file on disk is as it was.
+    pub fn keep(&mut self, book: &SaveBook, status: &mut SaveStatus) -> Result<(), String> {
+        let Some(save_to) = self.save_to.clone() else {
+            return Ok(());
         };
-        let _ = saves::write(&self.autosave_path(data_dir), &self.to_record(&label));
+        if self.is_remote() {
+            return Ok(());
+        }
+        let record = self.to_record(&self.record_label());
+        let result = if self.state.is_over() {
+            book.finish(&save_to, &record).map(|_kept| self.save_to = None)
+        } else {
+            book.write(&save_to, &record)
+        };
+        match result {
+            Ok(()) => {
+                status.saved(self.state.moves.len());
+                Ok(())
+            }
+            Err(error) => {
+                warn!("{error}");
+                let message = error.to_string();
+                status.failed(message.clone());
+                Err(message)
+            }
+        }
     }
 }
 
@@ -534,6 +568,34 @@ pub enum GameCommand {
     SaveAs(String),
     /// Save the game (unless it is over) and go back to the title.
     QuitToTitle,
+    /// Save the game and close the program.
+    QuitGame,
+    /// Try the save that failed again (the banner's and the pause menu's "Try again").
+    SaveNow,
+    /// Go on with the command that waits for the player's word, losing the moves that could not be saved.
+    Discard,
+    /// Forget the command that waits: the game stays on the table.
+    KeepPlaying,
+    /// Sit down at a class table whose saved game cannot be read: the damaged file is moved aside and the table starts
+    /// afresh.
+    JoinTableAfresh(String),
+}
+
+impl GameCommand {
+    /// Whether the command takes the game off the table (so its unsaved moves would be lost).
+    fn drops_the_game(&self) -> bool {
+        matches!(
+            self,
+            GameCommand::Start
+                | GameCommand::Continue
+                | GameCommand::Open(_)
+                | GameCommand::Branch { .. }
+                | GameCommand::JoinTable(_)
+                | GameCommand::JoinTableAfresh(_)
+                | GameCommand::QuitToTitle
+                | GameCommand::QuitGame
+        )
+    }
 }
 
 /// How long an AI opponent takes per move, so a player can follow what it does (0 in tests: all at once).
@@ -577,10 +639,41 @@ impl WatchClock {
     pub const SPEEDS: [f32; 5] = [0.5, 1.0, 2.0, 5.0, 20.0];
 }
 
+/// A game was put on the table (started, continued, loaded, joined or branched): every screen's state of the
+/// previous game is rebuilt for it.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GameOpened;
+
+/// Where games are saved, and whether the last save worked.
+#[derive(SystemParam)]
+pub struct Keeping<'w> {
+    options: Res<'w, LaunchOptions>,
+    storage: Res<'w, GameStorage>,
+    status: ResMut<'w, SaveStatus>,
+}
+
+impl Keeping<'_> {
+    /// The saves of this game's data directory.
+    pub fn book(&self) -> SaveBook {
+        SaveBook::new(&self.options.data_dir, self.storage.0.clone())
+    }
+
+    /// Keeps `session` on disk (nothing in autoplay), updating the status.
+    fn keep(&mut self, session: &mut Session) -> Result<(), String> {
+        if self.options.autoplay {
+            return Ok(());
+        }
+        let book = self.book();
+        session.keep(&book, &mut self.status)
+    }
+}
+
 /// Sessions, seats and moves.
 pub fn plugin(app: &mut App) {
     app.add_message::<PlayerMove>()
         .add_message::<GameCommand>()
+        .add_message::<GameOpened>()
+        .init_resource::<GameStorage>()
         .init_resource::<GameSetup>()
         .init_resource::<TitleNotice>()
         .init_resource::<SaveNotice>()
@@ -615,24 +708,51 @@ fn start_from_launch_options(
     }
 }
 
+/// The join screen and the pause menu, which the session tells what became of a command.
+#[derive(SystemParam)]
+pub struct CommandReplies<'w> {
+    notice: ResMut<'w, TitleNotice>,
+    saved: ResMut<'w, SaveNotice>,
+    join: ResMut<'w, JoinView>,
+    exit: MessageWriter<'w, AppExit>,
+    opened: MessageWriter<'w, GameOpened>,
+}
+
 /// Loads scenarios and saves for the title and setup screens, and starts games; a file that fails to load sends
-/// the player to the title with its located error instead of crashing.
+/// the player to the title with its located error instead of crashing. A command that would take a game with unsaved
+/// moves off the table waits for the player's word in the pause menu.
 #[allow(clippy::too_many_arguments)]
 fn run_game_commands(
     mut commands_in: MessageReader<GameCommand>,
     mut commands: Commands,
     setup: Res<GameSetup>,
     preview: Option<Res<ScenarioPreview>>,
-    session: Option<Res<Session>>,
-    options: Res<LaunchOptions>,
-    mut notice: ResMut<TitleNotice>,
-    mut saved: ResMut<SaveNotice>,
+    mut session: Option<ResMut<Session>>,
+    mut keeping: Keeping,
+    mut replies: CommandReplies,
     mut agents: NonSendMut<Agents>,
     mut navigate: MessageWriter<Navigate>,
     mut watch: ResMut<WatchClock>,
     mut client: Option<ResMut<TableClient>>,
 ) {
-    for command in commands_in.read() {
+    let mut queue: std::collections::VecDeque<GameCommand> = commands_in.read().cloned().collect();
+    // Set when the player chose to go on without the moves that could not be saved.
+    let mut losing_accepted = false;
+    while let Some(command) = queue.pop_front() {
+        if command.drops_the_game()
+            && !losing_accepted
+            && let Some(session) = session.as_mut()
+            && (command == GameCommand::QuitToTitle
+                || command == GameCommand::QuitGame
+                || keeping.status.failure.is_some())
+            && keeping.keep(session).is_err()
+        {
+            keeping.status.pending = Some(command);
+            navigate.write(Navigate::Overlay(Menu::Pause));
+            continue;
+        }
+        let book = keeping.book();
+        let options = &keeping.options;
         let opened = match command {
             GameCommand::OpenSetup => {
                 match setup.source.load() {
@@ -644,7 +764,7 @@ fn run_game_commands(
                         });
                         navigate.write(Navigate::To(Screen::Setup));
                     }
-                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
+                    Err(error) => fail_to_title(&mut replies.notice, &mut navigate, error),
                 }
                 continue;
             }
@@ -653,38 +773,45 @@ fn run_game_commands(
                     Some(p) if p.source == setup.source => Ok(p.scenario.clone()),
                     _ => setup.source.load().map(Arc::new),
                 };
-                scenario.map(|scenario| Session::new(scenario, setup.clone()))
+                scenario.map(|scenario| {
+                    let file = book.new_game_file(&record::now(), &scenario.id);
+                    Session::new(scenario, setup.clone()).saving_to(file)
+                })
             }
-            GameCommand::Continue => open_record(
-                &options.scenario_dirs,
-                &saves::autosave_path(&options.data_dir),
-                &setup.source,
-            ),
-            GameCommand::Open(path) => open_record(&options.scenario_dirs, path, &setup.source),
+            GameCommand::Continue => match book.latest_in_progress() {
+                Some(entry) => open_record(&book, &options.scenario_dirs, &entry.path, &setup.source),
+                None => Err("there is no game in progress to continue".to_string()),
+            },
+            GameCommand::Open(path) => open_record(&book, &options.scenario_dirs, &path, &setup.source),
             GameCommand::Replay(path) => {
-                match ReplayView::open(&options.scenario_dirs, path, &setup.source) {
+                match ReplayView::open(&book, &options.scenario_dirs, &path, &setup.source) {
                     Ok(view) => {
-                        notice.0 = None;
+                        replies.notice.0 = None;
                         commands.insert_resource(view);
                         navigate.write(Navigate::To(Screen::Replay));
                     }
-                    Err(error) => fail_to_title(&mut notice, &mut navigate, error),
+                    Err(error) => fail_to_title(&mut replies.notice, &mut navigate, error),
                 }
                 continue;
             }
-            GameCommand::Reload => match &session {
+            GameCommand::Reload => match session.as_deref() {
                 // A networked table's scenario is the host's.
                 Some(session) if session.is_remote() => continue,
                 Some(session) => session.setup.source.load().map(|scenario| {
                     let start = crate::sim::play::fresh_like(&scenario, &session.state);
                     let state = crate::sim::play::replay(&scenario, start, &session.state.moves);
-                    // The edited scenario is another version: a class table's code no longer fits it.
-                    Session::resume(Arc::new(scenario), session.setup.clone(), state, None)
+                    // The edited scenario is another version: a class table's code no longer fits it, so the game
+                    // goes on in a file of its own rather than over the table's record.
+                    let file = match (&session.table, &session.save_to) {
+                        (None, Some(file)) => file.clone(),
+                        _ => book.new_game_file(&record::now(), &scenario.id),
+                    };
+                    Session::resume(Arc::new(scenario), session.setup.clone(), state, None).saving_to(file)
                 }),
                 None => continue,
             },
             GameCommand::ReplayCurrent => {
-                if let Some(session) = &session {
+                if let Some(session) = session.as_deref() {
                     let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
                     match ReplayView::from_record(record, &session.scenario) {
                         Ok(view) => {
@@ -694,40 +821,70 @@ fn run_game_commands(
                             });
                             navigate.write(Navigate::To(Screen::Replay));
                         }
-                        Err(error) => fail_to_title(&mut notice, &mut navigate, error),
+                        Err(error) => fail_to_title(&mut replies.notice, &mut navigate, error),
                     }
                 }
                 continue;
             }
             GameCommand::Branch { record, moves } => {
                 find_scenario(&options.scenario_dirs, &record.scenario, &setup.source).and_then(|(source, scenario)| {
-                    let state = record.replay_to(&scenario, *moves).map_err(|e| e.to_string())?;
-                    let setup = GameSetup::from_record(source, record);
-                    Ok(Session::resume(Arc::new(scenario), setup, state, None))
+                    let state = record.replay_to(&scenario, moves).map_err(|e| e.to_string())?;
+                    let setup = GameSetup::from_record(source, &record);
+                    let file = book.new_game_file(&record::now(), &scenario.id);
+                    Ok(Session::resume(Arc::new(scenario), setup, state, None).saving_to(file))
                 })
             }
-            GameCommand::JoinTable(code) => join_table(&options.scenario_dirs, code, &options.data_dir, &setup.source),
+            GameCommand::JoinTable(code) => {
+                match join_table(&book, &options.scenario_dirs, &code, &setup.source, false) {
+                    Err(JoinError::Damaged(why)) => {
+                        // The table's saved game cannot be read: the join screen offers a fresh start.
+                        replies.join.damaged = Some(why);
+                        continue;
+                    }
+                    other => other.map_err(|e| e.to_string()),
+                }
+            }
+            GameCommand::JoinTableAfresh(code) => {
+                join_table(&book, &options.scenario_dirs, &code, &setup.source, true).map_err(|e| e.to_string())
+            }
             GameCommand::SaveAs(name) => {
-                if let Some(session) = &session
-                    && session.is_remote()
-                {
-                    saved.0 = Some("The host keeps this table's game for the teacher.".to_string());
-                } else if let Some(session) = &session {
-                    let path = saves::named_path(&options.data_dir, name);
-                    saved.0 = Some(match saves::write(&path, &session.to_record(name.trim())) {
-                        Ok(()) => format!("Saved as \"{}\"", name.trim()),
-                        Err(error) => error,
-                    });
+                replies.saved.0 = Some(match session.as_deref() {
+                    Some(session) if session.is_remote() => "The host keeps this table's game for the teacher.".into(),
+                    Some(session) => match book.save_as(&name, &session.to_record(name.trim())) {
+                        Ok((_, true)) => format!("Saved as \"{}\" (replacing its earlier save)", name.trim()),
+                        Ok((path, false)) => format!(
+                            "Saved as \"{}\" ({})",
+                            name.trim(),
+                            path.file_name()
+                                .map_or(String::new(), |n| n.to_string_lossy().to_string())
+                        ),
+                        Err(error) => error.to_string(),
+                    },
+                    None => continue,
+                });
+                continue;
+            }
+            GameCommand::SaveNow => {
+                if let Some(session) = session.as_mut() {
+                    let _ = keeping.keep(session);
                 }
                 continue;
             }
-            GameCommand::QuitToTitle => {
-                if let Some(session) = &session
-                    && !session.state.is_over()
-                    && !options.autoplay
-                {
-                    session.autosave(&options.data_dir);
+            GameCommand::Discard => {
+                if let Some(pending) = keeping.status.pending.take() {
+                    losing_accepted = true;
+                    keeping.status.failure = None;
+                    queue.push_front(pending);
                 }
+                navigate.write(Navigate::Overlay(Menu::None));
+                continue;
+            }
+            GameCommand::KeepPlaying => {
+                keeping.status.pending = None;
+                navigate.write(Navigate::Overlay(Menu::None));
+                continue;
+            }
+            GameCommand::QuitToTitle | GameCommand::QuitGame => {
                 if let Some(client) = client.as_mut()
                     && session.as_ref().is_some_and(|s| s.is_remote())
                 {
@@ -735,58 +892,116 @@ fn run_game_commands(
                     client.leave();
                 }
                 commands.remove_resource::<Session>();
-                navigate.write(Navigate::To(Screen::Title));
+                session = None;
+                keeping.status.reset(0);
+                if command == GameCommand::QuitGame {
+                    replies.exit.write(AppExit::Success);
+                } else {
+                    navigate.write(Navigate::To(Screen::Title));
+                }
                 continue;
             }
         };
         let seated = opened.and_then(|session| Ok((Agents::for_setup(&session.scenario, &session.setup)?, session)));
         match seated {
-            Ok((seated, session)) => {
-                notice.0 = None;
+            Ok((seated, mut opened)) => {
+                replies.notice.0 = None;
+                replies.join.damaged = None;
                 *agents = seated;
                 *watch = WatchClock::default();
-                navigate.write(Navigate::To(if session.state.is_over() {
+                keeping.status.reset(opened.state.moves.len());
+                if keeping.options.autoplay {
+                    opened.save_to = None;
+                }
+                navigate.write(Navigate::To(if opened.state.is_over() {
                     Screen::Results
                 } else {
-                    first_screen(&session)
+                    first_screen(&opened)
                 }));
-                commands.insert_resource(session);
+                replies.opened.write(GameOpened);
+                commands.insert_resource(opened);
+                // Later commands of this frame act on the game just opened only from the next frame on.
+                session = None;
             }
-            Err(error) => fail_to_title(&mut notice, &mut navigate, error),
+            Err(error) => fail_to_title(&mut replies.notice, &mut navigate, error),
         }
     }
 }
 
-/// The game a record holds, replayed by the core on the scenario it was played on.
-fn open_record(folders: &[PathBuf], path: &std::path::Path, preferred: &ScenarioSource) -> Result<Session, String> {
-    let record = saves::read(path)?;
+/// The game a record holds, replayed by the core on the scenario it was played on; it saves itself where the saves'
+/// rules say (a copy never over the file it came from).
+fn open_record(
+    book: &SaveBook,
+    folders: &[PathBuf],
+    path: &std::path::Path,
+    preferred: &ScenarioSource,
+) -> Result<Session, String> {
+    let record = book.read(path)?;
     let (source, scenario) = find_scenario(folders, &record.scenario, preferred)?;
     let state = record.replay(&scenario).map_err(|e| e.to_string())?;
     let setup = GameSetup::from_record(source, &record);
-    Ok(Session::resume(Arc::new(scenario), setup, state, record.table.clone()))
+    let play_on = book.play_on(path, &record);
+    let session = Session::resume(Arc::new(scenario), setup, state, play_on.table);
+    // A finished game opens on its results: there is nothing more to save.
+    Ok(if record.over {
+        session
+    } else {
+        session.saving_to(play_on.save_to)
+    })
+}
+
+/// Why a class table could not be sat at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JoinError {
+    /// The code or its scenario is wrong.
+    Refused(String),
+    /// The table's saved game on this computer cannot be read or replayed.
+    Damaged(DamagedTable),
+}
+
+impl std::fmt::Display for JoinError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JoinError::Refused(why) => f.write_str(why),
+            JoinError::Damaged(damaged) => f.write_str(&damaged.reason),
+        }
+    }
+}
+
+/// A class table whose saved game on this computer cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedTable {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it cannot be opened.
+    pub reason: String,
 }
 
 /// A class table's game: its saved result if this computer has one (a student coming back to the table), else a
-/// new game as the code sets it.
+/// new game as the code sets it. `afresh`: a saved game that cannot be opened is moved aside (kept, never deleted)
+/// and the table starts again.
 fn join_table(
+    book: &SaveBook,
     folders: &[PathBuf],
     typed: &str,
-    data_dir: &std::path::Path,
     preferred: &ScenarioSource,
-) -> Result<Session, String> {
-    let table = ClassTable::find(folders, typed, preferred)?;
+    afresh: bool,
+) -> Result<Session, JoinError> {
+    let table = ClassTable::find(folders, typed, preferred).map_err(JoinError::Refused)?;
     let code = table.code.encode();
-    let saved = saves::class_path(data_dir, &code);
+    let saved = book.class_path(&code);
     if saved.is_file() {
-        return open_record(folders, &saved, &table.source);
+        match open_record(book, folders, &saved, &table.source) {
+            Ok(session) => return Ok(session),
+            Err(reason) if !afresh => return Err(JoinError::Damaged(DamagedTable { path: saved, reason })),
+            Err(_) => {
+                let aside = book.set_aside(&saved).map_err(|e| JoinError::Refused(e.to_string()))?;
+                warn!("the damaged record of table {code} is kept as {}", aside.display());
+            }
+        }
     }
     let state = GameState::with_injects(&table.scenario, table.code.seed, table.code.inject_ids(&table.scenario));
-    Ok(Session::resume(
-        Arc::new(table.scenario),
-        table.setup,
-        state,
-        Some(code),
-    ))
+    Ok(Session::resume(Arc::new(table.scenario), table.setup, state, Some(code)).saving_to(saved))
 }
 
 /// A class table found from its typed code: the scenario it was made with and the game's setup.
@@ -952,13 +1167,13 @@ fn play_ai_turns(
 
 /// Moves between the table, the hotseat handover and the results as the game goes on, and autosaves it.
 fn follow_the_game(
-    session: Option<Res<Session>>,
+    session: Option<ResMut<Session>>,
     screen: Res<State<Screen>>,
-    options: Res<LaunchOptions>,
+    mut keeping: Keeping,
     mut navigate: MessageWriter<Navigate>,
     mut last_seen: Local<Option<(Side, u32)>>,
 ) {
-    let Some(session) = session else {
+    let Some(mut session) = session else {
         *last_seen = None;
         return;
     };
@@ -976,28 +1191,22 @@ fn follow_the_game(
         // The results wait for the host's finished game, which reveals what the other side was scored on.
         return;
     }
+    // Saving changes only where the game saves itself, not what the screens show.
+    let session = session.bypass_change_detection();
     if session.state.is_over() {
-        if !options.autoplay && !session.is_remote() {
-            // A finished game stays to replay and debrief: a class table's result under its code, any other game
-            // as a save named for when it ended, in place of the autosave.
-            if session.table.is_some() {
-                session.autosave(&options.data_dir);
-            } else {
-                let when = record::now();
-                let name = format!("Finished {when}");
-                let _ = saves::write(&saves::named_path(&options.data_dir, &name), &session.to_record(&name));
-                saves::remove_autosave(&options.data_dir);
-            }
-        }
+        // A finished game stays to replay and debrief: a class table's result under its code, any other game as a
+        // save named for when it ended; its file in progress goes only once that is on disk. A failure shows.
+        let _ = keeping.keep(session);
         navigate.write(Navigate::To(Screen::Results));
         return;
     }
     let now = (session.state.to_move, session.state.round);
     let turn_changed = last_seen.is_some_and(|seen| seen != now);
     *last_seen = Some(now);
-    // Players' games are saved after every move; a watched game at each turn.
-    if !options.autoplay && (session.setup.mode != Mode::Watch || turn_changed) {
-        session.autosave(&options.data_dir);
+    // Players' games are saved after every move; a watched game at each turn. A game with no move yet has nothing
+    // to lose, so it gets no file until its first move.
+    if !session.state.moves.is_empty() && (session.setup.mode != Mode::Watch || turn_changed) {
+        let _ = keeping.keep(session);
     }
     if turn_changed && session.setup.mode == Mode::Hotseat {
         navigate.write(Navigate::To(Screen::Handover));

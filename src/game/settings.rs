@@ -8,6 +8,8 @@ use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use serde::{Deserialize, Serialize};
 
 use super::LaunchOptions;
+use super::saves::GameStorage;
+use crate::storage::{Storage, StorageError};
 
 /// The settings.
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,23 +33,21 @@ impl Settings {
     /// The scales the settings screen offers.
     pub const SCALES: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
 
-    /// The settings file in `dir`, or the defaults.
-    pub fn load(dir: &Path) -> Settings {
-        std::fs::read_to_string(dir.join("settings.json"))
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+    /// The settings file is far smaller than this; a larger one is not read.
+    const MAX_FILE_BYTES: u64 = 64 * 1024;
+
+    /// The settings file in `dir`, or the defaults (for a missing, damaged or oversized file).
+    pub fn load(storage: &Storage, dir: &Path) -> Settings {
+        match storage.read_bounded(&dir.join("settings.json"), Self::MAX_FILE_BYTES) {
+            Ok(Ok(bytes)) => serde_json::from_slice(&bytes).unwrap_or_default(),
+            _ => Settings::default(),
+        }
     }
 
-    /// Writes the settings file; a failure is logged.
-    pub fn save(&self, dir: &Path) {
-        let result = std::fs::create_dir_all(dir).and_then(|()| {
-            let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-            std::fs::write(dir.join("settings.json"), json)
-        });
-        if let Err(error) = result {
-            warn!("cannot save settings in {}: {error}", dir.display());
-        }
+    /// Writes the settings file atomically; on failure the file is as it was.
+    pub fn save(&self, storage: &Storage, dir: &Path) -> Result<(), StorageError> {
+        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        storage.write(&dir.join("settings.json"), json.as_bytes())
     }
 }
 
@@ -58,11 +58,11 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, apply_window_mode.run_if(resource_changed::<Settings>));
 }
 
-fn load_settings(options: Res<LaunchOptions>, mut settings: ResMut<Settings>) {
+fn load_settings(options: Res<LaunchOptions>, storage: Res<GameStorage>, mut settings: ResMut<Settings>) {
     let mut loaded = if options.autoplay {
         Settings::default()
     } else {
-        Settings::load(&options.data_dir)
+        Settings::load(&storage.0, &options.data_dir)
     };
     if let Some(scale) = options.ui_scale {
         loaded.ui_scale = scale.clamp(0.5, 3.0);

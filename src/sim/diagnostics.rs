@@ -97,7 +97,15 @@ fn render_at(level: Level<'_>, label: &str, text: &str, problem: &Problem, rende
                 .path(label)
                 .annotation(AnnotationKind::Primary.span(value_span(line, position.col))),
         ),
-        None => group.element(Origin::path(label)),
+        // A position without a source line to show (an empty file, or the end of one): still `FILE:LINE:COL`.
+        None => match problem.position {
+            Some(position) => group.element(
+                Origin::path(label)
+                    .line(position.line.max(1))
+                    .char_column(position.col.max(1)),
+            ),
+            None => group.element(Origin::path(label)),
+        },
     };
     if !problem.path.is_empty() {
         group = group.element(Level::NOTE.message(format!("in `{}`", problem.path)));

@@ -50,9 +50,12 @@ impl Issue {
         }
     }
 
-    /// How option `option` of the issue reads.
+    /// How option `option` of the issue reads (`?` for an option the issue does not have).
     pub fn option_text(&self, scenario: &Scenario, option: usize) -> String {
-        self.value_text(scenario, self.options[option])
+        match self.options.get(option) {
+            Some(&value) => self.value_text(scenario, value),
+            None => "?".to_string(),
+        }
     }
 }
 
@@ -117,7 +120,8 @@ impl PackageSpace {
         }
     }
 
-    /// Whether a package fits this space.
+    /// Whether a package fits this space (one option per issue, each one of its options). A package kept from
+    /// another scenario, or another version of this one, does not.
     pub fn contains(&self, package: &Package) -> bool {
         package.choice.len() == self.issues.len()
             && package
@@ -155,20 +159,24 @@ impl PackageSpace {
         Some(package)
     }
 
-    /// The value chosen for each issue, by id.
+    /// The value chosen for each issue, by id (an issue whose choice is not one of its options is left out: see
+    /// [`PackageSpace::contains`]).
     pub fn terms(&self, package: &Package) -> BTreeMap<String, f64> {
         self.issues
             .iter()
             .zip(&package.choice)
-            .map(|(issue, &c)| (issue.id.clone(), issue.options[c as usize]))
+            .filter_map(|(issue, &c)| Some((issue.id.clone(), *issue.options.get(c as usize)?)))
             .collect()
     }
 
-    /// The policy that results from signing `package` on top of `policy`: every issue set, quotas cleared.
+    /// The policy that results from signing `package` on top of `policy`: every issue set, quotas cleared. A
+    /// package that does not fit (see [`PackageSpace::contains`]) sets only the issues it can name.
     pub fn apply_to(&self, package: &Package, policy: &Policy) -> Policy {
         let mut next = policy.clone();
         for (issue, &c) in self.issues.iter().zip(&package.choice) {
-            let value = issue.options[c as usize];
+            let Some(&value) = issue.options.get(c as usize) else {
+                continue;
+            };
             match issue.target {
                 IssueTarget::Instrument(i) => {
                     next.us_rates[i] = value;

@@ -110,6 +110,11 @@ pub struct GameRecord {
     pub saved_at: String,
     /// Every move accepted so far, in order: the game is these moves replayed from the start.
     pub moves: Vec<PlayedMove>,
+    /// Whether the game had ended when it was written, so lists and "Continue" can tell a game in progress from a
+    /// finished one without replaying it. Written only when true, so a game in progress stays readable by earlier
+    /// versions of format 2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub over: bool,
 }
 
 /// Why a record cannot be read, written or replayed. Every message names the file (or the record's label).
@@ -228,7 +233,22 @@ impl GameRecord {
             label: label.to_string(),
             saved_at,
             moves: state.moves.iter().map(|m| (**m).clone()).collect(),
+            over: state.is_over(),
         }
+    }
+
+    /// Whether this record is the same game as `earlier`, further on (or as far): the same scenario version, seed,
+    /// seats and injects, and `earlier`'s moves are the first moves of this one. Writing this record over `earlier`
+    /// loses nothing of it; writing it over any other record would lose another game.
+    pub fn continues(&self, earlier: &GameRecord) -> bool {
+        self.scenario.hash == earlier.scenario.hash
+            && self.scenario.id == earlier.scenario.id
+            && self.seed == earlier.seed
+            && self.seats == earlier.seats
+            && self.injects == earlier.injects
+            && self.table == earlier.table
+            && earlier.moves.len() <= self.moves.len()
+            && self.moves[..earlier.moves.len()] == earlier.moves[..]
     }
 
     /// Checks that `scenario` is the one (and the version) the game was played on.

@@ -1031,6 +1031,16 @@ impl Scenario {
                 bytes: text.len() as u64,
             });
         }
+        if text.trim().is_empty() {
+            return Err(invalid(vec![Problem {
+                position: Some(Position { line: 1, col: 1 }),
+                path: String::new(),
+                message: "the file is empty; expected a scenario, `Scenario(` …".to_string(),
+                help: Some(
+                    "`tradetable new-scenario NAME` writes a copy of a shipped scenario to start from".to_string(),
+                ),
+            }]));
+        }
         let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let mut scenario: Scenario = options.from_str(text).map_err(|e| {
             invalid(vec![Problem {

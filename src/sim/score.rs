@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::economy::{self, Economy, Policy, TradeAgreementStatus};
+use super::moves::MoveError;
 use super::negotiation::{GameState, OutcomeKind, starting_additional};
 use super::package::{Package, PackageSpace};
 use super::politics::{self, Readings};
@@ -263,7 +264,17 @@ impl<'a> Valuer<'a> {
         }
     }
 
-    /// Next month if `package` were signed now.
+    /// Next month if `package` were signed now, or why the package cannot be valued here: a package that does not
+    /// fit this scenario (one kept from another game) is refused, never read out of bounds.
+    pub fn project_package(&self, package: &Package) -> Result<Projection, MoveError> {
+        if !self.space.contains(package) {
+            return Err(MoveError::MalformedPackage);
+        }
+        Ok(self.project_deal(package))
+    }
+
+    /// Next month if `package` were signed now (a package of this scenario's space: see
+    /// [`Valuer::project_package`] for one from elsewhere).
     pub fn project_deal(&self, package: &Package) -> Projection {
         let mut policy = self.space.apply_to(package, &self.state.policy);
         if policy.trade_agreement == TradeAgreementStatus::Suspended {

@@ -1,11 +1,12 @@
-//! The pause menu (Esc at the table): resume, settings, save and quit to the title, quit the game.
+//! The pause menu (Esc at the table): resume, settings, save and quit to the title, quit the game — and, when the
+//! game cannot be saved, why, with "Try again", and a question before anything that would lose its last moves.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Menu;
-use crate::game::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate};
+use crate::game::save_status::SaveStatus;
 use crate::game::session::{GameCommand, SaveNotice, Session};
 use crate::game::theme::{self, UiSet};
 
@@ -24,6 +25,23 @@ pub enum PauseAction {
     QuitToTitle,
     /// Save and close the game.
     Quit,
+    /// Try the failed save again.
+    RetrySave,
+    /// Go on with quitting (or leaving the game) though its last moves are not saved.
+    Discard,
+    /// Stay with the game that could not be saved.
+    KeepPlaying,
+}
+
+/// The game's save is failing: what the menu says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Why the save failed.
+    pub why: String,
+    /// How many moves would be lost.
+    pub moves: usize,
+    /// Whether the player asked to leave the game and the menu asks before losing the moves.
+    pub asking: bool,
 }
 
 /// The pause menu.
@@ -50,10 +68,35 @@ pub fn pause_menu(
     remote: bool,
     name: &str,
     saved: Option<&str>,
+    unsaved: Option<&Unsaved>,
 ) -> Option<PauseAction> {
     let mut action = None;
     ui.set_width(300.0);
     ui.vertical_centered(|ui| {
+        if let Some(unsaved) = unsaved.filter(|u| u.asking) {
+            let moves = match unsaved.moves {
+                1 => "its last move".to_string(),
+                n => format!("its last {n} moves"),
+            };
+            ui.heading("The game is not saved");
+            ui.add_space(6.0);
+            ui.label(format!("{}.", unsaved.why));
+            ui.label(format!("Leaving the game now loses {moves}."));
+            ui.add_space(8.0);
+            if theme::big_button(ui, true, "Try saving again").clicked() {
+                action = Some(PauseAction::RetrySave);
+            }
+            if theme::big_button(ui, true, "Back to the game").clicked() {
+                action = Some(PauseAction::KeepPlaying);
+            }
+            if ui
+                .button(egui::RichText::new(format!("Leave anyway and lose {moves}")).color(theme::BAD))
+                .clicked()
+            {
+                action = Some(PauseAction::Discard);
+            }
+            return;
+        }
         ui.heading("Paused");
         ui.add_space(8.0);
         if theme::big_button(ui, true, "Resume (Esc)").clicked() {
@@ -105,6 +148,12 @@ pub fn pause_menu(
                 ui,
                 "The teacher's computer keeps this game. Join again with the same code to take your seat back.",
             );
+        } else if let Some(unsaved) = unsaved {
+            ui.add_space(6.0);
+            ui.colored_label(theme::BAD, format!("Not saved: {}.", unsaved.why));
+            if ui.button("Try saving again").clicked() {
+                action = Some(PauseAction::RetrySave);
+            }
         } else if in_game {
             ui.add_space(6.0);
             theme::note(
@@ -122,13 +171,23 @@ fn draw_pause_menu(
     session: Option<Res<Session>>,
     name: Res<SaveAsName>,
     saved: Res<SaveNotice>,
+    status: Res<SaveStatus>,
     mut actions: MessageWriter<PauseAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let in_game = session.as_ref().is_some_and(|s| !s.state.is_over());
     let remote = session.as_ref().is_some_and(|s| s.is_remote());
+    let unsaved = session.as_deref().and_then(|session| {
+        Some(Unsaved {
+            why: status.failure.clone()?,
+            moves: status.unsaved_moves(session),
+            asking: status.pending.is_some(),
+        })
+    });
     let mut action = egui::Modal::new("pause".into())
-        .show(ctx, |ui| pause_menu(ui, in_game, remote, &name.0, saved.0.as_deref()))
+        .show(ctx, |ui| {
+            pause_menu(ui, in_game, remote, &name.0, saved.0.as_deref(), unsaved.as_ref())
+        })
         .inner;
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         action = Some(PauseAction::Resume);
@@ -140,11 +199,9 @@ fn draw_pause_menu(
 fn apply_pause_actions(
     mut actions: MessageReader<PauseAction>,
     mut name: ResMut<SaveAsName>,
-    session: Option<Res<Session>>,
-    options: Res<LaunchOptions>,
+    status: Res<SaveStatus>,
     mut navigate: MessageWriter<Navigate>,
     mut commands: MessageWriter<GameCommand>,
-    mut exit: MessageWriter<AppExit>,
 ) {
     for action in actions.read() {
         match action {
@@ -153,6 +210,9 @@ fn apply_pause_actions(
                 if !name.0.trim().is_empty() {
                     commands.write(GameCommand::SaveAs(name.0.trim().to_string()));
                 }
+            }
+            PauseAction::Resume if status.pending.is_some() => {
+                commands.write(GameCommand::KeepPlaying);
             }
             PauseAction::Resume => {
                 navigate.write(Navigate::Overlay(Menu::None));
@@ -165,13 +225,16 @@ fn apply_pause_actions(
                 commands.write(GameCommand::QuitToTitle);
             }
             PauseAction::Quit => {
-                if let Some(session) = &session
-                    && !session.state.is_over()
-                    && !options.autoplay
-                {
-                    session.autosave(&options.data_dir);
-                }
-                exit.write(AppExit::Success);
+                commands.write(GameCommand::QuitGame);
+            }
+            PauseAction::RetrySave => {
+                commands.write(GameCommand::SaveNow);
+            }
+            PauseAction::Discard => {
+                commands.write(GameCommand::Discard);
+            }
+            PauseAction::KeepPlaying => {
+                commands.write(GameCommand::KeepPlaying);
             }
         }
     }

@@ -6,6 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Menu;
 use crate::game::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate};
+use crate::game::saves::GameStorage;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::{self, UiSet};
@@ -22,6 +23,7 @@ pub enum SettingsAction {
 /// The settings dialog.
 pub fn plugin(app: &mut App) {
     app.add_message::<SettingsAction>()
+        .init_resource::<SettingsProblem>()
         .add_systems(Update, apply_settings_actions.in_set(Flow::Actions))
         .add_systems(
             EguiPrimaryContextPass,
@@ -56,15 +58,26 @@ pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
     close
 }
 
+/// Why the settings could not be saved, shown in the settings window until a save works.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SettingsProblem(pub Option<String>);
+
 fn draw_settings(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
+    problem: Res<SettingsProblem>,
     mut actions: MessageWriter<SettingsAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut edited = settings.clone();
     let mut close = egui::Modal::new("settings".into())
-        .show(ctx, |ui| settings_panel(ui, &mut edited))
+        .show(ctx, |ui| {
+            let close = settings_panel(ui, &mut edited);
+            if let Some(problem) = &problem.0 {
+                ui.colored_label(theme::BAD, problem);
+            }
+            close
+        })
         .inner;
     close |= ctx.input(|i| i.key_pressed(egui::Key::Escape));
     if edited != *settings {
@@ -80,6 +93,8 @@ fn apply_settings_actions(
     mut actions: MessageReader<SettingsAction>,
     mut settings: ResMut<Settings>,
     options: Res<LaunchOptions>,
+    storage: Res<GameStorage>,
+    mut problem: ResMut<SettingsProblem>,
     screen: Res<State<Screen>>,
     mut navigate: MessageWriter<Navigate>,
 ) {
@@ -88,7 +103,10 @@ fn apply_settings_actions(
             SettingsAction::Change(edited) => {
                 *settings = edited.clone();
                 if !options.autoplay {
-                    settings.save(&options.data_dir);
+                    problem.0 = settings.save(&storage.0, &options.data_dir).err().map(|error| {
+                        warn!("{error}");
+                        format!("These settings hold until the game closes: {error}")
+                    });
                 }
             }
             SettingsAction::Close => {

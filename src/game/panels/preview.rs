@@ -111,7 +111,9 @@ impl Preview {
     pub fn compute(scenario: &Scenario, state: &GameState, viewer: Viewer, draft: Option<&Package>) -> Preview {
         let valuer = Valuer::new(scenario, state);
         let offer = state.offer.as_ref();
-        let draft_projection = draft.map(|p| valuer.project_deal(p));
+        // A draft that does not fit this scenario (kept from another game) is not valued: the core refuses it.
+        let draft_projection = draft.and_then(|p| valuer.project_package(p).ok());
+        let draft = draft.filter(|_| draft_projection.is_some());
         let offer_projection = offer.map(|o| valuer.project_deal(&o.package));
         let no_deal = valuer.project_no_deal();
         let values = Side::BOTH

@@ -8,7 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
-use crate::game::session::{ClassTable, GameCommand, GameSetup};
+use crate::game::session::{ClassTable, DamagedTable, GameCommand, GameSetup};
 use crate::game::theme::{self, UiSet};
 use crate::sim::Side;
 
@@ -19,6 +19,8 @@ pub struct JoinView {
     pub typed: String,
     /// The table it opens, or why not (nothing until something is typed).
     pub table: Option<Result<TableSummary, String>>,
+    /// The table's saved game on this computer cannot be opened: the screen offers to start the table afresh.
+    pub damaged: Option<DamagedTable>,
 }
 
 /// What a valid code opens, in words.
@@ -41,6 +43,8 @@ pub enum JoinAction {
     Type(String),
     /// Start (or pick up) the table's game.
     SitDown,
+    /// Start the table again, keeping its damaged saved game aside.
+    StartAfresh,
     /// Back to the title.
     Back,
 }
@@ -123,6 +127,26 @@ pub fn join_panel(ui: &mut egui::Ui, view: &JoinView) -> Option<JoinAction> {
             }
             None => {}
         }
+        if let Some(damaged) = &view.damaged {
+            ui.add_space(10.0);
+            theme::card().show(ui, |ui| {
+                ui.set_max_width(600.0);
+                ui.label(
+                    egui::RichText::new("This table's saved game cannot be opened")
+                        .strong()
+                        .color(theme::BAD),
+                );
+                ui.label(egui::RichText::new(&damaged.reason).small());
+                theme::note(
+                    ui,
+                    "You can start the table again from its first round. The damaged file is kept beside it (renamed, \
+                     not deleted), so your teacher can still look at it.",
+                );
+                if ui.button("Start this table afresh").clicked() {
+                    action = Some(JoinAction::StartAfresh);
+                }
+            });
+        }
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
@@ -174,6 +198,7 @@ fn apply_join_actions(
         match action {
             JoinAction::Type(typed) => {
                 view.typed = typed.clone();
+                view.damaged = None;
                 let symbols = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
                 // Check once the whole code is there; a half-typed code is not yet a mistake.
                 view.table = (symbols >= 13).then(|| {
@@ -183,6 +208,11 @@ fn apply_join_actions(
             JoinAction::SitDown => {
                 if matches!(view.table, Some(Ok(_))) {
                     commands.write(GameCommand::JoinTable(view.typed.clone()));
+                }
+            }
+            JoinAction::StartAfresh => {
+                if view.damaged.is_some() {
+                    commands.write(GameCommand::JoinTableAfresh(view.typed.clone()));
                 }
             }
             JoinAction::Back => {

@@ -17,6 +17,7 @@ use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::news::news_feed;
 use crate::game::panels::offer::{OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, preview_panel};
+use crate::game::saves::SaveBook;
 use crate::game::session::{GameCommand, ScenarioSource, Viewer, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::sim::analysis::{self, MoveLabel, OfferStep};
@@ -75,8 +76,13 @@ pub enum ReplayTab {
 
 impl ReplayView {
     /// Opens a record: reads it, finds its scenario (in the version it was played on) and replays every move.
-    pub fn open(folders: &[std::path::PathBuf], path: &Path, preferred: &ScenarioSource) -> Result<ReplayView, String> {
-        let record = GameRecord::read(path).map_err(|e| e.to_string())?;
+    pub fn open(
+        book: &SaveBook,
+        folders: &[std::path::PathBuf],
+        path: &Path,
+        preferred: &ScenarioSource,
+    ) -> Result<ReplayView, String> {
+        let record = book.read(path)?;
         let (_, scenario) = find_scenario(folders, &record.scenario, preferred)?;
         ReplayView::from_record(record, &scenario)
     }

@@ -10,6 +10,7 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
+use crate::game::saves::GameStorage;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
@@ -438,6 +439,7 @@ fn apply_results_actions(
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
     mut client: Option<ResMut<TableClient>>,
+    storage: Res<GameStorage>,
 ) {
     let mut view = view;
     for action in actions.read() {
@@ -452,12 +454,8 @@ fn apply_results_actions(
                 commands.write(GameCommand::Start);
             }
             ResultsAction::Title => {
-                if let Some(client) = client.as_mut()
-                    && session.as_ref().is_some_and(|s| s.is_remote())
-                {
-                    client.leave();
-                }
-                navigate.write(Navigate::To(Screen::Title));
+                // Through the session, which leaves a networked table and asks first if the game is not saved.
+                commands.write(GameCommand::QuitToTitle);
             }
             ResultsAction::Replay => {
                 commands.write(GameCommand::ReplayCurrent);
@@ -474,7 +472,8 @@ fn apply_results_actions(
                         .clone()
                         .unwrap_or_else(|| format!("game-seed-{}", session.setup.seed));
                     let path = std::path::Path::new(view.export_folder.trim()).join(format!("{name}.json"));
-                    view.export_note = Some(match session.to_record(&name).write(&path) {
+                    let json = session.to_record(&name).to_json();
+                    view.export_note = Some(match storage.0.write(&path, json.as_bytes()) {
                         Ok(()) => format!("Saved to {}", path.display()),
                         Err(error) => error.to_string(),
                     });

@@ -1,6 +1,6 @@
 //! The load dialog: every saved game on this computer — the autosave, named saves, finished games and class
-//! results — with its scenario, sides, round and date; play on from where it stopped, or replay it move by move.
-//! A file that cannot be read is listed with its error rather than hidden.
+//! results — with its scenario, sides, round and date; play on from where it stopped, replay it move by move, or
+//! delete it (after asking). A file that cannot be read is listed with its error rather than hidden.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use super::Screen;
 use crate::game::LaunchOptions;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
-use crate::game::saves::{self, SaveEntry};
+use crate::game::saves::{GameStorage, SaveBook, SaveEntry};
 use crate::game::session::GameCommand;
 use crate::game::theme::{self, UiSet};
 use crate::sim::Side;
@@ -23,6 +23,10 @@ use crate::sim::record::Seat;
 pub struct SavesView {
     /// Every save, newest first.
     pub entries: Vec<SaveEntry>,
+    /// The save the player asked to delete, waiting for "Yes, delete".
+    pub confirm_delete: Option<PathBuf>,
+    /// What became of the last deletion.
+    pub note: Option<String>,
 }
 
 /// What the player chose in the load dialog.
@@ -32,6 +36,12 @@ pub enum SavesAction {
     PlayOn(PathBuf),
     /// Move through the game.
     Replay(PathBuf),
+    /// Ask to delete a save.
+    AskDelete(PathBuf),
+    /// Delete it (the player said yes).
+    Delete(PathBuf),
+    /// Keep it after all.
+    KeepIt,
     /// Back to the title.
     Back,
 }
@@ -48,8 +58,11 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-fn read_saves(mut view: ResMut<SavesView>, options: Res<LaunchOptions>) {
-    view.entries = saves::list(&options.data_dir);
+fn read_saves(mut view: ResMut<SavesView>, options: Res<LaunchOptions>, storage: Res<GameStorage>) {
+    *view = SavesView {
+        entries: SaveBook::new(&options.data_dir, storage.0.clone()).list(),
+        ..SavesView::default()
+    };
 }
 
 /// One line about a recorded game: sides, how far it went, when it was saved.
@@ -98,6 +111,9 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
     if view.entries.is_empty() {
         theme::note(ui, "No saved games yet: a game is saved after every move.");
     }
+    if let Some(note) = &view.note {
+        theme::note(ui, note);
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("saves")
             .striped(true)
@@ -116,11 +132,14 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
                             ui.label(&record.scenario.title);
                             ui.label(describe(record));
                             ui.horizontal(|ui| {
-                                if ui.button("Play on").clicked() {
+                                if ui.button(if record.over { "Results" } else { "Play on" }).clicked() {
                                     action = Some(SavesAction::PlayOn(entry.path.clone()));
                                 }
                                 if ui.button("Replay").clicked() {
                                     action = Some(SavesAction::Replay(entry.path.clone()));
+                                }
+                                if let Some(chosen) = delete_buttons(ui, view, &entry.path) {
+                                    action = Some(chosen);
                                 }
                             });
                         }
@@ -134,7 +153,11 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
                             ui.label(entry.kind.label());
                             ui.colored_label(theme::BAD, "cannot be read");
                             ui.label(egui::RichText::new(error).small().color(theme::MUTED));
-                            ui.label("");
+                            ui.horizontal(|ui| {
+                                if let Some(chosen) = delete_buttons(ui, view, &entry.path) {
+                                    action = Some(chosen);
+                                }
+                            });
                         }
                     }
                     ui.end_row();
@@ -142,6 +165,24 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
             });
     });
     action
+}
+
+/// "Delete", or while it is being asked, "Yes, delete" and "Keep".
+fn delete_buttons(ui: &mut egui::Ui, view: &SavesView, path: &std::path::Path) -> Option<SavesAction> {
+    if view.confirm_delete.as_deref() == Some(path) {
+        if ui
+            .button(egui::RichText::new("Yes, delete").color(theme::BAD))
+            .clicked()
+        {
+            return Some(SavesAction::Delete(path.to_path_buf()));
+        }
+        if ui.button("Keep").clicked() {
+            return Some(SavesAction::KeepIt);
+        }
+    } else if ui.button("Delete…").clicked() {
+        return Some(SavesAction::AskDelete(path.to_path_buf()));
+    }
+    None
 }
 
 fn draw_saves(
@@ -165,6 +206,9 @@ fn draw_saves(
 
 fn apply_saves_actions(
     mut actions: MessageReader<SavesAction>,
+    mut view: ResMut<SavesView>,
+    options: Res<LaunchOptions>,
+    storage: Res<GameStorage>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
 ) {
@@ -175,6 +219,24 @@ fn apply_saves_actions(
             }
             SavesAction::Replay(path) => {
                 commands.write(GameCommand::Replay(path.clone()));
+            }
+            SavesAction::AskDelete(path) => view.confirm_delete = Some(path.clone()),
+            SavesAction::KeepIt => view.confirm_delete = None,
+            SavesAction::Delete(path) => {
+                let book = SaveBook::new(&options.data_dir, storage.0.clone());
+                let note = match book.delete(path) {
+                    Ok(()) => format!(
+                        "Deleted {}.",
+                        path.file_name()
+                            .map_or(String::new(), |n| n.to_string_lossy().to_string())
+                    ),
+                    Err(error) => error.to_string(),
+                };
+                *view = SavesView {
+                    entries: book.list(),
+                    confirm_delete: None,
+                    note: Some(note),
+                };
             }
             SavesAction::Back => {
                 navigate.write(Navigate::To(Screen::Title));

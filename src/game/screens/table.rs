@@ -20,7 +20,7 @@ use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
 use crate::game::remote::{RemoteStatus, remote_status};
-use crate::game::session::{GameCommand, Mode, PlayerMove, Session, Viewer, WatchClock};
+use crate::game::session::{GameCommand, GameOpened, Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
 use crate::sim::Names;
@@ -138,7 +138,9 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, apply_table_actions.in_set(Flow::Actions))
         .add_systems(
             Update,
-            (reset_for_new_game, update_preview.run_if(in_state(Screen::Table))).chain(),
+            (reset_for_new_game, update_preview.run_if(in_state(Screen::Table)))
+                .chain()
+                .after(Flow::Session),
         )
         .add_systems(OnEnter(Screen::Table), seat_the_team)
         .add_systems(OnExit(Screen::Table), hide_private_view)
@@ -148,14 +150,17 @@ pub fn plugin(app: &mut App) {
         );
 }
 
+/// Rebuilds the table's state for each game put on the table, however it got there (a new game after another, a
+/// load, a class table, a branch), so nothing of one game's drafts or tabs reaches the next.
 fn reset_for_new_game(
+    mut opened: MessageReader<GameOpened>,
     session: Option<Res<Session>>,
     mut drafts: ResMut<Drafts>,
     mut ui: ResMut<TableUi>,
     mut commands: Commands,
 ) {
-    if let Some(session) = session
-        && session.is_added()
+    if opened.read().count() > 0
+        && let Some(session) = session
     {
         *drafts = Drafts::default();
         *ui = TableUi::default();
@@ -436,6 +441,7 @@ fn draw_table(
                     let draft = viewer.side().map(|side| {
                         drafts
                             .get(side)
+                            .filter(|draft| space.contains(draft))
                             .cloned()
                             .unwrap_or_else(|| initial_draft(&space, state))
                     });

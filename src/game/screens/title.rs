@@ -9,7 +9,7 @@ use crate::game::LaunchOptions;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::perf::PerfLog;
-use crate::game::saves;
+use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
 
@@ -70,12 +70,19 @@ pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &
     view.scenarios = scenarios;
 }
 
-fn read_title_view(mut view: ResMut<TitleView>, options: Res<LaunchOptions>, setup: Res<GameSetup>) {
+fn read_title_view(
+    mut view: ResMut<TitleView>,
+    options: Res<LaunchOptions>,
+    setup: Res<GameSetup>,
+    storage: Res<GameStorage>,
+) {
     refresh_scenarios(&mut view, &options, &setup);
-    view.save = saves::exists(&options.data_dir).then(|| match saves::read(&saves::autosave_path(&options.data_dir)) {
-        Ok(record) => super::saves::describe(&record),
-        Err(_) => "a saved game (it may not load)".to_string(),
-    });
+    // The newest game in progress, a class table's included: what Continue picks up.
+    let book = SaveBook::new(&options.data_dir, storage.0.clone());
+    view.save = book
+        .latest_in_progress()
+        .and_then(|entry| entry.record.ok())
+        .map(|record| format!("{}: {}", record.label, super::saves::describe(&record)));
 }
 
 /// The title's contents; returns what the player chose.
