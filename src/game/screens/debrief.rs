@@ -14,7 +14,7 @@ use super::Screen;
 use crate::game::LaunchOptions;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
-use crate::game::saves;
+use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::results::gather_records;
@@ -86,11 +86,16 @@ fn suggest_folder(mut view: ResMut<DebriefView>, options: Res<LaunchOptions>) {
 /// Reads every record in `folder` and debriefs them on the scenario most of them were played on. A file that cannot
 /// be read, or a record of another scenario, is left out and named in the debrief; only a folder with no table to
 /// debrief is an error, which names every file left out.
-pub fn debrief_folder(scenario_dirs: &[PathBuf], folder: &Path, preferred: &ScenarioSource) -> Result<Debrief, String> {
+pub fn debrief_folder(
+    storage: &Storage,
+    scenario_dirs: &[PathBuf],
+    folder: &Path,
+    preferred: &ScenarioSource,
+) -> Result<Debrief, String> {
     if !folder.is_dir() {
         return Err(format!("{}: no such folder", folder.display()));
     }
-    let gathered = gather_records(&Storage::real(), &[folder.to_path_buf()])?;
+    let gathered = gather_records(storage, &[folder.to_path_buf()])?;
     let nothing = |skipped: Vec<Skipped>| format!("{}: {}", folder.display(), NothingToDebrief { skipped });
     // The scenario (and version) most records name, first met first among equals.
     let mut counts: Vec<(&ScenarioRef, usize)> = Vec::new();
@@ -135,6 +140,7 @@ fn apply_debrief_actions(
     mut view: ResMut<DebriefView>,
     setup: Res<GameSetup>,
     options: Res<LaunchOptions>,
+    storage: Res<GameStorage>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     for action in actions.read() {
@@ -146,7 +152,10 @@ fn apply_debrief_actions(
                     let preferred = setup.source.clone();
                     view.note = None;
                     let dirs = options.scenario_dirs.clone();
-                    view.job = Some(std::thread::spawn(move || debrief_folder(&dirs, &folder, &preferred)));
+                    let storage = storage.0.clone();
+                    view.job = Some(std::thread::spawn(move || {
+                        debrief_folder(&storage, &dirs, &folder, &preferred)
+                    }));
                 }
             }
             DebriefAction::WritePage => {
@@ -154,7 +163,7 @@ fn apply_debrief_actions(
                     let folder = PathBuf::from(view.folder.trim());
                     let page = folder.join("debrief.html");
                     let sheet = folder.join("scores.csv");
-                    let storage = Storage::real();
+                    let storage = &storage.0;
                     let written = storage
                         .write(&page, debrief.html().as_bytes())
                         .and_then(|()| storage.write(&sheet, debrief.csv().as_bytes()));
