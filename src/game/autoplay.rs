@@ -17,6 +17,7 @@ use super::hot_reload::ScenarioEdit;
 use super::menus::Menu;
 use super::navigation::Navigate;
 use super::perf::PerfLog;
+use super::save_status::SaveStatus;
 use super::screens::Screen;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
@@ -59,6 +60,9 @@ enum Step {
     RestoreScenarioFile,
     /// Sit still at the table and sample frame times.
     Idle(u32),
+    /// Show the table as it is when saves fail (the banner, and the pause menu's question before quitting), or
+    /// clear that. Autoplay never writes the game, so the failure is only shown, for the screenshot.
+    ShowSaveFailure(bool),
     /// Exit with success.
     Exit,
     /// Exit with an error (after a file failed to load).
@@ -112,6 +116,12 @@ impl Autoplay {
             Step::Scale(1.0),
             Step::PlayTo(late),
             Step::Shot("07-table-late"),
+            Step::ShowSaveFailure(true),
+            Step::Shot("07b-save-failed"),
+            Step::Overlay(Menu::Pause),
+            Step::Shot("07c-save-failed-quit"),
+            Step::ShowSaveFailure(false),
+            Step::Overlay(Menu::None),
             Step::PlayTo(u32::MAX),
             Step::Reach(Screen::Results),
             Step::Shot("08-results"),
@@ -197,11 +207,12 @@ fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
     mut navigate: MessageWriter<Navigate>,
-    (mut join, mut debrief, debrief_view, scenario_edit): (
+    (mut join, mut debrief, debrief_view, scenario_edit, mut save_status): (
         MessageWriter<JoinAction>,
         MessageWriter<DebriefAction>,
         Res<DebriefView>,
         Res<ScenarioEdit>,
+        ResMut<SaveStatus>,
     ),
     options: Res<LaunchOptions>,
     session: Option<Res<Session>>,
@@ -365,6 +376,20 @@ fn run_autoplay(
         }
         Step::Overlay(menu) => {
             navigate.write(Navigate::Overlay(menu));
+            auto.next += 1;
+        }
+        Step::ShowSaveFailure(failing) => {
+            if failing {
+                let moves = session.as_ref().map_or(0, |s| s.state.moves.len());
+                save_status.saved_moves = moves.saturating_sub(3);
+                save_status.failure = Some(format!(
+                    "{}: could not save it: the disk is full",
+                    options.data_dir.join("games").join("….json").display()
+                ));
+                save_status.pending = Some(GameCommand::QuitToTitle);
+            } else {
+                save_status.reset(0);
+            }
             auto.next += 1;
         }
         Step::Idle(frames) => {

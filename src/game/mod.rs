@@ -199,11 +199,14 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
         .insert_resource(ClearColor(theme::CLEAR))
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(window),
+            // Closing the window quits through the session, which saves the game and asks first if it cannot.
+            close_when_requested: false,
             ..default()
         }))
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin)
+        .add_systems(Update, save_status::quit_when_the_window_closes)
         .add_systems(Startup, spawn_camera);
     app
 }
