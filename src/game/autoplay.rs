@@ -202,7 +202,7 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
     commands.insert_resource(AiPace { seconds_per_move: 0.0 });
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
