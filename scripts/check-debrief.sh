@@ -1,6 +1,7 @@
 #!/bin/sh
-# Makes a class of 12 tables played by the computer, writes its debrief (HTML and CSV) with the built binary, renders
-# the page with headless Chromium to a PNG, and fails if the PNG is missing, tiny or nearly one colour, or if the
+# Makes a class of 60 tables played by the computer, adds a second copy of table 1 and a file cut short (as a real
+# results folder may hold), writes its debrief (HTML and CSV) with the built binary, renders the page with headless
+# Chromium to PNGs 1280 and 800 pixels wide, and fails if a PNG is missing, tiny or nearly one colour, or if the
 # browser's console reports anything (the page has no scripts, so any console message is a fault). Needs the Debian
 # package chromium, and python3 for the PNG check (standard library only).
 #
@@ -20,15 +21,19 @@ rm -rf "$DIR"
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 
-"$BIN" class new --tables 12 --seed 2025 --out "$DIR/class" >/dev/null
+"$BIN" class new --tables 60 --seed 2025 --out "$DIR/class" >/dev/null
 "$BIN" class simulate --class "$DIR/class/class.json" --out "$DIR/class/results" >/dev/null
+FIRST=$(ls "$DIR/class/results" | head -n 1)
+cp "$DIR/class/results/$FIRST" "$DIR/class/results/copy-of-table-1.json"
+head -c 2000 "$DIR/class/results/$FIRST" >"$DIR/class/results/cut-short.json"
 "$BIN" debrief "$DIR/class/results" --out "$DIR/debrief.html" --csv "$DIR/scores.csv"
 
-PNG="$DIR/debrief.png"
-LOG="$DIR/chromium.log"
+for WIDTH in 1280 800; do
+PNG="$DIR/debrief-$WIDTH.png"
+LOG="$DIR/chromium-$WIDTH.log"
 # --enable-logging=stderr --v=0 copies the page's console (INFO:CONSOLE lines) to stderr.
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --enable-logging=stderr --v=0 \
-    --screenshot="$PNG" --window-size=1280,2400 "file://$DIR/debrief.html" >"$LOG" 2>&1 || {
+    --screenshot="$PNG" --window-size=$WIDTH,2400 "file://$DIR/debrief.html" >"$LOG" 2>&1 || {
     cat "$LOG" >&2
     echo "check-debrief: chromium failed" >&2
     exit 1
@@ -38,8 +43,8 @@ if grep -E ':CONSOLE|Uncaught|Failed to load resource' "$LOG" >&2; then
     exit 1
 fi
 
-python3 - "$PNG" <<'PY'
-"""Fails unless the PNG is a 1280x2400 picture with real content: decoded with zlib, the most common colour must
+python3 - "$PNG" "$WIDTH" <<'PY'
+"""Fails unless the PNG is a WIDTHx2400 picture with real content: decoded with zlib, the most common colour must
 cover less than 95% of the pixels and there must be more than 50 colours."""
 import struct
 import sys
@@ -47,6 +52,7 @@ import zlib
 from collections import Counter
 
 path = sys.argv[1]
+expected_width = int(sys.argv[2])
 try:
     data = open(path, "rb").read()
 except OSError as error:
@@ -99,9 +105,10 @@ for row in range(height):
 total = sum(colours.values())
 _, most = colours.most_common(1)[0]
 print(f"check-debrief: {width}x{height}, {len(colours)} colours, the commonest covers {most / total:.0%}")
-if (width, height) != (1280, 2400):
-    sys.exit(f"check-debrief: the screenshot is {width}x{height}, not 1280x2400")
+if (width, height) != (expected_width, 2400):
+    sys.exit(f"check-debrief: the screenshot is {width}x{height}, not {expected_width}x2400")
 if most / total > 0.95 or len(colours) <= 50:
     sys.exit("check-debrief: the page rendered nearly blank")
 PY
 echo "check-debrief: ok — $PNG"
+done

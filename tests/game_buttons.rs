@@ -465,7 +465,9 @@ fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
     let folder = dir.join("results");
     for record in rehearse(&class, &scenario, "").unwrap() {
         let code = record.table.clone().unwrap();
-        record.write(&folder.join(format!("{code}.json"))).unwrap();
+        tradetable::storage::Storage::real()
+            .write(&folder.join(format!("{code}.json")), record.to_json().as_bytes())
+            .unwrap();
     }
     press(&mut app, TitleAction::Debrief);
     assert_eq!(screen(&app), Screen::Debrief);
@@ -483,6 +485,52 @@ fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
     assert_eq!(tables, 3);
     press(&mut app, DebriefAction::WritePage);
     assert!(folder.join("debrief.html").is_file() && folder.join("scores.csv").is_file());
+
+    // Two bad files among the good ones: the good tables are debriefed and both bad files are listed.
+    std::fs::write(folder.join("empty.json"), "").unwrap();
+    std::fs::write(
+        folder.join("newer.json"),
+        r#"{"format": "tradetable-record", "version": 99}"#,
+    )
+    .unwrap();
+    let open = |app: &mut App| {
+        press(app, DebriefAction::Open);
+        let started = std::time::Instant::now();
+        while app.world().resource::<DebriefView>().working() && started.elapsed().as_secs() < 120 {
+            app.update();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    };
+    open(&mut app);
+    match &app.world().resource::<DebriefView>().result {
+        Some(Ok(debrief)) => {
+            assert_eq!(debrief.tables.len(), 3);
+            let files: Vec<&str> = debrief.skipped.iter().map(|s| s.file.as_str()).collect();
+            assert!(
+                files.len() == 2 && files[0].ends_with("empty.json") && files[1].ends_with("newer.json"),
+                "{files:?}"
+            );
+        }
+        other => panic!("no debrief: {:?}", other.as_ref().map(|r| r.as_ref().err())),
+    }
+    // A folder of nothing but bad files names every one of them, not only the first.
+    let bad = dir.join("bad-results");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("a-empty.json"), "").unwrap();
+    std::fs::write(
+        bad.join("b-newer.json"),
+        r#"{"format": "tradetable-record", "version": 99}"#,
+    )
+    .unwrap();
+    press(&mut app, DebriefAction::Folder(bad.display().to_string()));
+    open(&mut app);
+    match &app.world().resource::<DebriefView>().result {
+        Some(Err(message)) => assert!(
+            message.contains("a-empty.json") && message.contains("b-newer.json") && message.contains("newer"),
+            "{message}"
+        ),
+        other => panic!("expected an error naming both files: {:?}", other.is_some()),
+    }
 
     press(
         &mut app,

@@ -9,7 +9,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 14] = [
+const EXPECTED: [&str; 16] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
@@ -17,6 +17,8 @@ const EXPECTED: [&str; 14] = [
     "05-table-mid-scale-1.5",
     "06-menu-scale-1.5",
     "07-table-late",
+    "07b-save-failed",
+    "07c-save-failed-quit",
     "08-results",
     "09-results-scale-1.5",
     "10-about",

@@ -10,6 +10,7 @@ use super::load_scenario;
 use crate::sim::PerSide;
 use crate::sim::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
 use crate::sim::record;
+use crate::storage::Storage;
 
 /// The class subcommands.
 #[derive(Debug, Subcommand)]
@@ -88,11 +89,14 @@ fn new(args: &NewArgs) -> Result<String, String> {
         &args.injects,
         record::now(),
     )?;
+    let storage = Storage::real();
     let class_path = args.out.join("class.json");
-    class.write(&class_path).map_err(|e| e.to_string())?;
+    storage
+        .write(&class_path, class.to_json().as_bytes())
+        .map_err(|e| e.to_string())?;
     let sheet_path = args.out.join("class-sheet.html");
-    let sheet = class_sheet_html(&class, &scenario);
-    record::write_atomically(&sheet_path, |file| std::io::Write::write_all(file, sheet.as_bytes()))
+    storage
+        .write(&sheet_path, class_sheet_html(&class, &scenario).as_bytes())
         .map_err(|e| e.to_string())?;
     let mut out = format!(
         "{} tables of \"{}\" (seed {}): {} and {}\n",
@@ -122,10 +126,11 @@ fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
         ));
     }
     let records = rehearse(&class, &scenario, &record::now())?;
+    let storage = Storage::real();
     for record in &records {
         let code = record.table.clone().unwrap_or_default();
-        record
-            .write(&args.out.join(format!("{code}.json")))
+        storage
+            .write(&args.out.join(format!("{code}.json")), record.to_json().as_bytes())
             .map_err(|e| e.to_string())?;
     }
     let written = records.len();

@@ -1,15 +1,15 @@
 //! `tradetable debrief RESULTS... --out debrief.html [--csv scores.csv]`: a class's game records (files, or folders
 //! of them) replayed and set side by side on one self-contained page to project or print, with a CSV for a gradebook.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::load_scenario;
-use crate::sim::debrief::{Debrief, gather_records};
-use crate::sim::record;
+use crate::results::gather_records;
+use crate::sim::debrief::Debrief;
+use crate::storage::Storage;
 
 /// Options of `debrief`.
 #[derive(Debug, Args)]
@@ -30,9 +30,11 @@ pub struct DebriefArgs {
     pub scenario: Option<PathBuf>,
 }
 
-/// Writes the debrief.
+/// Writes the debrief. The exit code is 0 when at least one table was debriefed — the page and CSV are written, and
+/// every file left out and every clash of tables is named on the terminal and in a box on the page — and 1 when no
+/// table could be (nothing is written then) or the page could not be written.
 pub fn run(args: &DebriefArgs) -> ExitCode {
-    match debrief(args) {
+    match debrief(args, &Storage::real()) {
         Ok(message) => {
             println!("{message}");
             ExitCode::SUCCESS
@@ -44,26 +46,41 @@ pub fn run(args: &DebriefArgs) -> ExitCode {
     }
 }
 
-fn debrief(args: &DebriefArgs) -> Result<String, String> {
+fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, String> {
     let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
-    let gathered = gather_records(&args.results)?;
-    for note in &gathered.skipped {
-        eprintln!("{note}");
+    let gathered = gather_records(storage, &args.results)?;
+    let debrief = Debrief::from_records(&scenario, &gathered.records, gathered.skipped).map_err(|nothing| {
+        let named: Vec<String> = args.results.iter().map(|p| p.display().to_string()).collect();
+        format!("{}: {nothing}", named.join(", "))
+    })?;
+    for skipped in &debrief.skipped {
+        eprintln!("{skipped}");
     }
-    let records = gathered.records;
-    let debrief = Debrief::from_records(&scenario, &records)?;
-    let page = debrief.html();
-    record::write_atomically(&args.out, |file| file.write_all(page.as_bytes())).map_err(|e| e.to_string())?;
+    for clash in &debrief.clashes {
+        eprintln!("{clash}");
+    }
+    storage
+        .write(&args.out, debrief.html().as_bytes())
+        .map_err(|e| e.to_string())?;
     let mut written = vec![args.out.display().to_string()];
     if let Some(path) = &args.csv {
-        let csv = debrief.csv();
-        record::write_atomically(path, |file| file.write_all(csv.as_bytes())).map_err(|e| e.to_string())?;
+        storage
+            .write(path, debrief.csv().as_bytes())
+            .map_err(|e| e.to_string())?;
         written.push(path.display().to_string());
     }
-    Ok(format!(
+    let mut message = format!(
         "debrief of {} tables ({} signed a deal): {}",
         debrief.tables.len(),
         debrief.deals(),
         written.join(", ")
-    ))
+    );
+    if !debrief.skipped.is_empty() || !debrief.clashes.is_empty() {
+        message.push_str(&format!(
+            "\n{} file(s) left out and {} warning(s) about tables: listed above and at the top of the page",
+            debrief.skipped.len(),
+            debrief.clashes.len()
+        ));
+    }
+    Ok(message)
 }

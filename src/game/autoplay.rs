@@ -17,6 +17,7 @@ use super::hot_reload::ScenarioEdit;
 use super::menus::Menu;
 use super::navigation::Navigate;
 use super::perf::PerfLog;
+use super::save_status::SaveStatus;
 use super::screens::Screen;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
@@ -47,7 +48,7 @@ enum Step {
     Go(Screen),
     /// Type the first table code of a class on the scenario into the join screen.
     TypeTableCode,
-    /// Rehearse a class of six tables into the data folder and open its debrief.
+    /// Rehearse a class of 60 tables into the data folder (with a duplicate and a damaged file) and open its debrief.
     RehearseDebrief,
     /// Wait until the debrief is worked out.
     AwaitDebrief,
@@ -59,6 +60,9 @@ enum Step {
     RestoreScenarioFile,
     /// Sit still at the table and sample frame times.
     Idle(u32),
+    /// Show the table as it is when saves fail (the banner, and the pause menu's question before quitting), or
+    /// clear that. Autoplay never writes the game, so the failure is only shown, for the screenshot.
+    ShowSaveFailure(bool),
     /// Exit with success.
     Exit,
     /// Exit with an error (after a file failed to load).
@@ -112,6 +116,12 @@ impl Autoplay {
             Step::Scale(1.0),
             Step::PlayTo(late),
             Step::Shot("07-table-late"),
+            Step::ShowSaveFailure(true),
+            Step::Shot("07b-save-failed"),
+            Step::Overlay(Menu::Pause),
+            Step::Shot("07c-save-failed-quit"),
+            Step::ShowSaveFailure(false),
+            Step::Overlay(Menu::None),
             Step::PlayTo(u32::MAX),
             Step::Reach(Screen::Results),
             Step::Shot("08-results"),
@@ -192,16 +202,17 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
     commands.insert_resource(AiPace { seconds_per_move: 0.0 });
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn run_autoplay(
     mut auto: ResMut<Autoplay>,
     screen: Res<State<Screen>>,
     mut navigate: MessageWriter<Navigate>,
-    (mut join, mut debrief, debrief_view, scenario_edit): (
+    (mut join, mut debrief, debrief_view, scenario_edit, mut save_status): (
         MessageWriter<JoinAction>,
         MessageWriter<DebriefAction>,
         Res<DebriefView>,
         Res<ScenarioEdit>,
+        ResMut<SaveStatus>,
     ),
     options: Res<LaunchOptions>,
     session: Option<Res<Session>>,
@@ -306,15 +317,24 @@ fn run_autoplay(
         }
         Step::RehearseDebrief => {
             let folder = options.data_dir.join("rehearsal-class");
+            // A full class, as a teacher's folder looks after class: one table handed in twice and one file cut
+            // short, so the screen shows every table's label and the box of warnings.
             let rehearsed = options.setup.source.load().and_then(|scenario| {
                 let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
-                let class = ClassFile::new(&scenario, 6, 2025, seats, &[], String::new())?;
+                let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new())?;
                 let records = crate::sim::class::rehearse(&class, &scenario, "")?;
+                let storage = crate::storage::Storage::real();
                 for record in &records {
                     let code = record.table.clone().unwrap_or_default();
-                    record
-                        .write(&folder.join(format!("{code}.json")))
+                    storage
+                        .write(&folder.join(format!("{code}.json")), record.to_json().as_bytes())
                         .map_err(|e| e.to_string())?;
+                }
+                if let Some(first) = records.first() {
+                    let json = first.to_json();
+                    let write = |name: &str, text: &str| storage.write(&folder.join(name), text.as_bytes());
+                    write("copy-of-table-1.json", &json).map_err(|e| e.to_string())?;
+                    write("cut-short.json", &json[..json.len() / 2]).map_err(|e| e.to_string())?;
                 }
                 Ok(())
             });
@@ -356,6 +376,20 @@ fn run_autoplay(
         }
         Step::Overlay(menu) => {
             navigate.write(Navigate::Overlay(menu));
+            auto.next += 1;
+        }
+        Step::ShowSaveFailure(failing) => {
+            if failing {
+                let moves = session.as_ref().map_or(0, |s| s.state.moves.len());
+                save_status.saved_moves = moves.saturating_sub(3);
+                save_status.failure = Some(format!(
+                    "{}: could not save it: the disk is full",
+                    options.data_dir.join("games").join("….json").display()
+                ));
+                save_status.pending = Some(GameCommand::QuitToTitle);
+            } else {
+                save_status.reset(0);
+            }
             auto.next += 1;
         }
         Step::Idle(frames) => {

@@ -201,6 +201,8 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
             DefaultPlugins
                 .set(WindowPlugin {
                     primary_window: Some(window),
+                    // Closing the window quits through the session, which saves the game and asks first if it cannot.
+                    close_when_requested: false,
                     ..default()
                 })
                 .set(bevy::log::LogPlugin {
@@ -211,6 +213,7 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin)
+        .add_systems(Update, save_status::quit_when_the_window_closes)
         .add_systems(Startup, spawn_camera);
     app
 }

@@ -94,6 +94,17 @@ fn apply_retry(mut retries: MessageReader<RetrySave>, mut commands: MessageWrite
     }
 }
 
+/// Closing the window is "Quit the game": the game is saved first, and if that fails the pause menu asks before the
+/// moves are lost (only in the windowed game; headless tests have no window).
+pub fn quit_when_the_window_closes(
+    mut requests: MessageReader<bevy::window::WindowCloseRequested>,
+    mut commands: MessageWriter<GameCommand>,
+) {
+    if requests.read().count() > 0 {
+        commands.write(GameCommand::QuitGame);
+    }
+}
+
 /// The banner's contents; returns whether "Try again" was pressed.
 pub fn save_banner(ui: &mut egui::Ui, text: &str) -> bool {
     let mut retry = false;

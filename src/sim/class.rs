@@ -10,11 +10,15 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::ai::{Difficulty, Opponent, Strategy};
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt as _, SeedableRng as _};
+
+use super::ai::agent::Agent;
+use super::ai::{Difficulty, Negotiator, Opponent, from_personality};
 use super::negotiation::GameState;
 use super::play::play_from;
-use super::record::{GameRecord, RecordError, ScenarioRef, Seat, write_atomically};
-use super::scenario::{MAX_INJECTS, PerSide, Scenario, Side};
+use super::record::{GameRecord, ScenarioRef, Seat};
+use super::scenario::{BiddingStyle, MAX_INJECTS, PerSide, Personality, Scenario, Side};
 
 /// What every class file says it is.
 pub const CLASS_FORMAT: &str = "tradetable-class";
@@ -331,10 +335,9 @@ impl ClassFile {
         })
     }
 
-    /// Writes the class file (JSON) atomically.
-    pub fn write(&self, path: &Path) -> Result<(), RecordError> {
-        let json = serde_json::to_string_pretty(self).expect("a class file always serialises");
-        write_atomically(path, |file| std::io::Write::write_all(file, json.as_bytes()))
+    /// The class file's text (JSON), for the shell to write.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a class file always serialises")
     }
 
     /// Reads a class file.
@@ -380,23 +383,111 @@ impl ClassFile {
     }
 }
 
-/// The computer players a rehearsal cycles through, so tables differ as real ones do.
-fn rehearsal_player(side: Side, table: u32) -> Opponent {
-    let players = [
-        Opponent::Difficulty(Difficulty::Normal),
-        Opponent::Strategy(Strategy::Boulware),
-        Opponent::Strategy(Strategy::Conceder),
-        Opponent::Difficulty(Difficulty::Hard),
-        Opponent::Strategy(Strategy::TitForTat),
-        Opponent::Difficulty(Difficulty::Easy),
-        Opponent::Strategy(Strategy::Linear),
-    ];
-    let offset = if side == Side::Us { 0 } else { 3 };
-    players[(table as usize * 2 + offset) % players.len()].clone()
+/// A team of students as a rehearsal plays it: a computer negotiator with a temperament of its own, and how the
+/// debrief names it.
+struct RehearsalTeam {
+    agent: Agent,
+    label: String,
 }
 
-/// Every table of `class` played to the end by the computer — its own players in computer seats, a different
-/// player per table in the students' seats — as the records the tables would hand in: to rehearse a debrief.
+/// The `k`-th random stream of a rehearsal: one per table and side, fixed by the class seed, so the same class
+/// rehearses the same way every time and no two tables draw the same team.
+fn rehearsal_rng(class_seed: u64, table: u32, side: Side) -> ChaCha8Rng {
+    let side_bit = match side {
+        Side::Us => 0,
+        Side::Partner => 1,
+    };
+    let stream = blake3::hash(format!("rehearsal {class_seed} {table} {side_bit}").as_bytes());
+    let mut seed = [0u8; 32];
+    seed.copy_from_slice(stream.as_bytes());
+    ChaCha8Rng::from_seed(seed)
+}
+
+/// A number between `low` and `high` on a log scale (as likely to halve as to double).
+fn log_uniform(rng: &mut ChaCha8Rng, low: f64, high: f64) -> f64 {
+    let (a, b) = (low.ln(), high.ln());
+    (a + (b - a) * rng.random::<f64>()).exp()
+}
+
+/// A team for `side` at one table of a rehearsal. Real classes differ in how firmly each team holds, what it
+/// cares about most and how carefully it plays, so each rehearsal team draws all three: a character (one of the
+/// scenario's personalities for the side, or none), a concession curve around it, its own weights on the side's
+/// objectives, and a difficulty (easy slips, hard models the other side).
+fn rehearsal_team(scenario: &Scenario, side: Side, rng: &mut ChaCha8Rng) -> RehearsalTeam {
+    let characters: Vec<&Personality> = scenario.personalities.iter().filter(|p| p.side == side).collect();
+    let pick = rng.random_range(0..=characters.len());
+    let base = characters.get(pick).copied();
+    let bidding = match base.map(|p| p.bidding) {
+        Some(BiddingStyle::TimeDependent { exponent }) => BiddingStyle::TimeDependent {
+            exponent: exponent * log_uniform(rng, 0.5, 2.0),
+        },
+        Some(BiddingStyle::Modelling { exponent }) => BiddingStyle::Modelling {
+            exponent: exponent * log_uniform(rng, 0.5, 2.0),
+        },
+        Some(BiddingStyle::TitForTat) => BiddingStyle::TitForTat,
+        None => {
+            let style: f64 = rng.random();
+            let exponent = log_uniform(rng, 0.15, 3.0);
+            if style < 0.15 {
+                BiddingStyle::TitForTat
+            } else if style < 0.4 {
+                BiddingStyle::Modelling { exponent }
+            } else {
+                BiddingStyle::TimeDependent { exponent }
+            }
+        }
+    };
+    let mut objective_weights = base.map(|p| p.objective_weights.clone()).unwrap_or_default();
+    for objective in scenario.objectives.side(side) {
+        let weight = objective_weights.entry(objective.id.clone()).or_insert(1.0);
+        *weight *= log_uniform(rng, 0.7, 1.4);
+    }
+    let reciprocates = base.map_or_else(|| rng.random::<f64>() < 0.5, |p| p.reciprocates);
+    let difficulty = Difficulty::ALL[rng.random_range(0..Difficulty::ALL.len())];
+    let temper = match bidding {
+        BiddingStyle::TitForTat => "answers in kind".to_string(),
+        BiddingStyle::TimeDependent { exponent } | BiddingStyle::Modelling { exponent } => {
+            let pace = if exponent < 0.5 {
+                "holds firm"
+            } else if exponent < 1.3 {
+                "concedes steadily"
+            } else {
+                "concedes early"
+            };
+            format!("{pace} (e {exponent:.2})")
+        }
+    };
+    let label = match base {
+        Some(p) => format!(
+            "rehearsal team: {difficulty}, {temper}, like the {}",
+            p.name.to_lowercase()
+        ),
+        None => format!("rehearsal team: {difficulty}, {temper}"),
+    };
+    let personality = Personality {
+        id: "rehearsal".to_string(),
+        name: label.clone(),
+        side,
+        description: label.clone(),
+        bidding,
+        objective_weights,
+        reluctance: base.map(|p| p.reluctance.clone()).unwrap_or_default(),
+        red_lines: base.map(|p| p.red_lines.clone()).unwrap_or_default(),
+        gestures: base.map(|p| p.gestures.clone()).unwrap_or_default(),
+        reciprocates,
+        source: "a rehearsal of a class".to_string(),
+    };
+    RehearsalTeam {
+        agent: from_personality(&personality, difficulty),
+        label,
+    }
+}
+
+/// Every table of `class` played to the end by the computer, as the records the tables would hand in: to rehearse
+/// a debrief. Computer seats are the class's own players; every students' seat is a team of its own (see
+/// [`rehearsal_team`]) drawn from the class seed, so tables differ as a real class's do and the same class file
+/// always rehearses the same way. Every table plays the class's seed and injects, as its code says: the same events
+/// in the same months, as in class.
 pub fn rehearse(class: &ClassFile, scenario: &Scenario, saved_at: &str) -> Result<Vec<GameRecord>, String> {
     if !class.scenario.matches(scenario) {
         return Err(format!(
@@ -410,21 +501,34 @@ pub fn rehearse(class: &ClassFile, scenario: &Scenario, saved_at: &str) -> Resul
     let mut records = Vec::new();
     for table in &class.tables {
         let code = TableCode::decode(&table.code).map_err(|e| e.to_string())?;
-        let players = PerSide::from_fn(|side| match class.seats[side] {
-            ClassSeat::Computer(difficulty) => Opponent::Difficulty(difficulty),
-            ClassSeat::People => rehearsal_player(side, table.number),
-        });
-        let mut us = players.us.agent(scenario, Side::Us).map_err(|e| e.to_string())?;
-        let mut partner = players
-            .partner
-            .agent(scenario, Side::Partner)
-            .map_err(|e| e.to_string())?;
+        let mut seats = Vec::with_capacity(2);
+        let mut agents: Vec<Box<dyn Negotiator>> = Vec::with_capacity(2);
+        for side in Side::BOTH {
+            match class.seats[side] {
+                ClassSeat::Computer(difficulty) => {
+                    let player = Opponent::Difficulty(difficulty);
+                    agents.push(player.agent(scenario, side).map_err(|e| e.to_string())?);
+                    seats.push(Seat::Computer(player));
+                }
+                ClassSeat::People => {
+                    let team = rehearsal_team(scenario, side, &mut rehearsal_rng(class.seed, table.number, side));
+                    agents.push(Box::new(team.agent));
+                    seats.push(Seat::People(team.label));
+                }
+            }
+        }
+        let (Some(mut partner), Some(mut us)) = (agents.pop(), agents.pop()) else {
+            return Err("a table needs two players".to_string());
+        };
+        let (Some(partner_seat), Some(us_seat)) = (seats.pop(), seats.pop()) else {
+            return Err("a table needs two players".to_string());
+        };
         let start = GameState::with_injects(scenario, class.seed, code.inject_ids(scenario));
         let state = play_from(scenario, start, us.as_mut(), partner.as_mut());
         records.push(GameRecord::of(
             scenario,
             &state,
-            players.map(Seat::Computer),
+            PerSide::new(us_seat, partner_seat),
             Some(table.code.clone()),
             &format!("table {}", table.number),
             saved_at.to_string(),
@@ -473,16 +577,15 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
         format!("<ul>{}</ul>", injects.join(""))
     };
     let names = scenario.names();
+    // A brief is for the team that plays its side: a side the computer plays gets no page, so nothing confidential
+    // about it is printed for a class that never needs it.
     let mut briefs = String::new();
-    for side in Side::BOTH {
-        let who = class.seats[side];
-        let body = match (&scenario.briefs, who) {
-            (_, ClassSeat::Computer(_)) => format!(
-                "<p>The computer plays {} at every table ({}); no team needs this brief.</p>",
-                e(names.with_article(side)),
-                e(&who.label())
-            ),
-            (Some(briefs), ClassSeat::People) => {
+    for side in Side::BOTH
+        .into_iter()
+        .filter(|&side| class.seats[side] == ClassSeat::People)
+    {
+        let body = match &scenario.briefs {
+            Some(briefs) => {
                 let brief = &briefs[side];
                 format!(
                     "<h3>What you want</h3><p>{}</p><h3>When to walk away</h3><p>{}</p><h3>Keep to yourselves</h3><p>{}</p>",
@@ -491,7 +594,7 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
                     e(&brief.keep_private)
                 )
             }
-            (None, ClassSeat::People) => "<p>This scenario has no confidential briefs.</p>".to_string(),
+            None => "<p>This scenario has no confidential briefs.</p>".to_string(),
         };
         briefs.push_str(&format!(
             "<section class=\"brief\"><p class=\"cut\">Confidential — for the {} team only</p><h2>{} team: your brief</h2>{body}</section>\n",
@@ -499,6 +602,22 @@ pub fn class_sheet_html(class: &ClassFile, scenario: &Scenario) -> String {
             e(names.label(side))
         ));
     }
+    let computer: Vec<String> = Side::BOTH
+        .into_iter()
+        .filter_map(|side| match class.seats[side] {
+            ClassSeat::Computer(_) => Some(format!(
+                "The computer plays {} at every table ({}): there is no brief for that side.",
+                e(names.with_article(side)),
+                e(&class.seats[side].label())
+            )),
+            ClassSeat::People => None,
+        })
+        .collect();
+    let seats_note = if computer.is_empty() {
+        String::new()
+    } else {
+        format!("<p>{}</p>\n", computer.join(" "))
+    };
     format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Class sheet — {title}</title>
@@ -530,7 +649,7 @@ ol li {{ margin-bottom: 0.3em; }}
 {rows}</table>
 <h2>Class injects</h2>
 {injects}
-{briefs}</body></html>
+{seats_note}{briefs}</body></html>
 "#,
         title = e(&scenario.title),
         count = class.tables.len(),
@@ -612,5 +731,101 @@ mod tests {
         // An 8-bit check: a wrong character slips through once in 256 tries at most.
         assert!(caught + 1 >= tried, "caught {caught} of {tried}");
         assert!(matches!(TableCode::decode("hello"), Err(CodeError::Malformed(_))));
+    }
+
+    fn class_of(tables: u32, seed: u64, seats: PerSide<ClassSeat>) -> (Scenario, ClassFile) {
+        let scenario = Scenario::builtin().unwrap();
+        let class = ClassFile::new(&scenario, tables, seed, seats, &[], String::new()).unwrap();
+        (scenario, class)
+    }
+
+    fn distinct_games(records: &[GameRecord]) -> usize {
+        let mut games: Vec<&Vec<crate::sim::negotiation::PlayedMove>> = Vec::new();
+        for record in records {
+            if !games.contains(&&record.moves) {
+                games.push(&record.moves);
+            }
+        }
+        games.len()
+    }
+
+    #[test]
+    fn a_rehearsal_of_sixty_tables_plays_as_many_different_games_as_a_class_would() {
+        let people = PerSide::new(ClassSeat::People, ClassSeat::People);
+        let (scenario, class) = class_of(60, 2025, people);
+        let records = rehearse(&class, &scenario, "").unwrap();
+        assert_eq!(records.len(), 60);
+        let distinct = distinct_games(&records);
+        assert!(distinct >= 45, "only {distinct} different games among 60 tables");
+        // Every table still plays the class's own game: its seed, its code.
+        assert!(records.iter().all(|r| r.seed == 2025));
+        for (record, table) in records.iter().zip(&class.tables) {
+            assert_eq!(record.table.as_deref(), Some(table.code.as_str()));
+        }
+        // The same class rehearses the same way; another class seed, another way.
+        assert_eq!(rehearse(&class, &scenario, "").unwrap(), records);
+        let (_, other) = class_of(60, 2026, people);
+        let again = rehearse(&other, &scenario, "").unwrap();
+        let same = again.iter().zip(&records).filter(|(a, b)| a.seats == b.seats).count();
+        assert!(
+            same < 5,
+            "{same} of 60 tables drew the same teams under another class seed"
+        );
+
+        // With the computer in one seat, the students' side still varies from table to table.
+        let (scenario, class) = class_of(
+            60,
+            2025,
+            PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)),
+        );
+        let records = rehearse(&class, &scenario, "").unwrap();
+        let distinct = distinct_games(&records);
+        assert!(
+            distinct >= 30,
+            "only {distinct} different games among 60 tables against the computer"
+        );
+        assert!(
+            records
+                .iter()
+                .all(|r| r.seats.partner == Seat::Computer(Opponent::Difficulty(Difficulty::Normal)))
+        );
+    }
+
+    #[test]
+    fn the_class_sheet_prints_no_brief_for_a_side_the_computer_plays() {
+        let (scenario, class) = class_of(
+            3,
+            2025,
+            PerSide::new(ClassSeat::People, ClassSeat::Computer(Difficulty::Normal)),
+        );
+        let briefs = scenario.briefs.as_ref().expect("the shipped scenario has briefs");
+        let sheet = class_sheet_html(&class, &scenario);
+        assert!(
+            sheet.contains(&html_escape(&briefs.us.goals)),
+            "the students' brief is there"
+        );
+        for text in [
+            &briefs.partner.goals,
+            &briefs.partner.walk_away,
+            &briefs.partner.keep_private,
+        ] {
+            assert!(
+                !sheet.contains(&html_escape(text)),
+                "the computer's brief is printed: {text}"
+            );
+        }
+        assert!(
+            !sheet.contains("for the Japan team only"),
+            "no confidential page for the computer's side"
+        );
+        assert!(sheet.contains("The computer plays Japan at every table"));
+
+        let (scenario, class) = class_of(
+            3,
+            2025,
+            PerSide::new(ClassSeat::Computer(Difficulty::Hard), ClassSeat::People),
+        );
+        let sheet = class_sheet_html(&class, &scenario);
+        assert!(!sheet.contains("for the United States team only") && sheet.contains("for the Japan team only"));
     }
 }

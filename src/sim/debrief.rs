@@ -4,7 +4,7 @@
 //! signed — as plain data (the game's Debrief screen draws the same), one self-contained HTML page to project or
 //! print, and a CSV row per table for a gradebook.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -13,11 +13,12 @@ use serde::Serialize;
 use super::analysis::{GameAnalysis, MoveLabel, UtilityPlane, opening_position};
 use super::class::{TableCode, html_escape};
 use super::format::{LeverUnit, bn, chance, lever_level, month, one_decimal, rate, trim, whole_percent};
+use super::labels::{Anchor, Labels, Placed, wrap_tags};
 use super::negotiation::{GameState, OutcomeKind};
 use super::outcome_space::Point;
 use super::package::PackageSpace;
 use super::play::{actual_deal_package, fresh_like, play_actual_deal_from, play_no_deal_from};
-use super::record::{GameRecord, RecordError, ScenarioRef};
+use super::record::{GameRecord, RECORD_VERSION, RecordError, ScenarioRef};
 use super::report::counterfactual;
 use super::scenario::{Indicator, Names, Partner, PerSide, Scenario, Side};
 use super::score::{ObjectiveScore, SideScore, Valuer, score_game};
@@ -103,6 +104,8 @@ pub struct Verdict {
     pub standing: String,
     /// The scores against no deal and the real deal.
     pub scores: String,
+    /// Where the outcome sits on the utility plane against no deal — a different measure from the scores, said so.
+    pub utility: String,
     /// The negotiation: who conceded first, how far each side moved, how much value was left on the table.
     pub negotiation: String,
 }
@@ -110,7 +113,8 @@ pub struct Verdict {
 /// One table of the class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableDebrief {
-    /// The short tag the plot marks the table with: its table number, or its place in the list.
+    /// The short tag the plot marks the table with: its own table number (`3`), with a letter when two different
+    /// records name the same table (`3a`, `3b`); a capital letter (`A`, `B`) for a game played without a table code.
     pub tag: String,
     /// Its class table code, if it was played under one.
     pub code: Option<String>,
@@ -147,7 +151,7 @@ pub struct TableDebrief {
 }
 
 impl TableDebrief {
-    /// How the table is named in headings, with the tag the plot marks it with: `Table 3`, or `13 · ` and the
+    /// How the table is named in headings, with the tag the plot marks it with: `Table 3`, or `A · ` and the
     /// record's label for a game played without a table code.
     pub fn title(&self) -> String {
         match &self.code {
@@ -228,6 +232,10 @@ pub struct Debrief {
     pub partner: Partner,
     /// The trade agreement's short name ("USJTA"), when the scenario has one.
     pub agreement_name: Option<String>,
+    /// The files left out, each with its reason (the page shows them in a box; the CLI prints them).
+    pub skipped: Vec<Skipped>,
+    /// Records that name the same table: duplicates counted once, different games under one table.
+    pub clashes: Vec<Clash>,
 }
 
 /// More records than any class has tables twice over: the debrief refuses the rest rather than run for minutes.
@@ -249,49 +257,259 @@ fn terms_of(scenario: &Scenario, space: &PackageSpace, terms: &BTreeMap<String, 
         .collect()
 }
 
-/// The plot tags of the tables: their table numbers when every table has a code and no two share a number,
-/// otherwise their places in the list.
-fn table_tags(numbers: &[Option<u32>]) -> Vec<String> {
-    let mut known: Vec<u32> = numbers.iter().flatten().copied().collect();
-    known.sort_unstable();
-    known.dedup();
-    if known.len() == numbers.len() {
-        numbers.iter().flatten().map(u32::to_string).collect()
-    } else {
-        (1..=numbers.len()).map(|n| n.to_string()).collect()
+/// A file left out of the debrief, and why: it could not be read, is not a game record, is damaged or cut short,
+/// was written by a newer TradeTable, was played on another scenario (or another version of it), or does not replay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file, as it was named or found.
+    pub file: String,
+    /// Why it was left out, in words.
+    pub reason: String,
+}
+
+impl Skipped {
+    /// A file left out for `error` (a read or replay error of the record).
+    pub fn of(file: &Path, error: &RecordError) -> Skipped {
+        Skipped {
+            file: file.display().to_string(),
+            reason: skip_reason(error),
+        }
     }
 }
 
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.file, self.reason)
+    }
+}
+
+/// Why a record is left out, without the file name its message starts with.
+pub fn skip_reason(error: &RecordError) -> String {
+    match error {
+        RecordError::Io { error, .. } => error.to_string(),
+        RecordError::TooLarge { bytes, limit, .. } => {
+            format!("{bytes} bytes is too large for a game record (at most {limit})")
+        }
+        RecordError::NotARecord { reason, .. } => format!("not a TradeTable game record ({reason})"),
+        RecordError::Newer { version, .. } => format!(
+            "written by a newer TradeTable (record format {version}; this version reads format {RECORD_VERSION}): \
+             debrief it with that version"
+        ),
+        RecordError::Older { version, .. } => {
+            format!("record format {version} is older than this version reads (format {RECORD_VERSION})")
+        }
+        RecordError::Damaged {
+            line, column, message, ..
+        } => format!("damaged game record (line {line}, column {column}): {message}"),
+        RecordError::OtherScenario { wanted, found, .. } => format!(
+            "played on \"{}\" ({}, version {}), not on the debrief's scenario \"{}\" ({}, version {})",
+            wanted.title,
+            wanted.id,
+            wanted.short_hash(),
+            found.title,
+            found.id,
+            found.short_hash()
+        ),
+        RecordError::MoveRefused {
+            index, played, error, ..
+        } => format!(
+            "move {index} ({}, {}, round {}) is refused on replay: {error} (the record was edited or is damaged)",
+            played.mv,
+            played.side.role(),
+            played.round
+        ),
+    }
+}
+
+/// Records that name the same table: one game handed in more than once (counted once), or different games under
+/// one table code or number (each shown, tagged `3a`, `3b`, so the teacher can tell which is the team's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Clash {
+    /// The same game (same table, seed, seats and moves) in several files: debriefed once, from the first file.
+    Duplicate {
+        /// How the table is named (`Table 3`, or the first file's tag and label).
+        table: String,
+        /// The file debriefed.
+        kept: String,
+        /// The other copies, left out.
+        copies: Vec<String>,
+    },
+    /// Different games that name the same table: every one is debriefed, under its own tag.
+    Conflict {
+        /// The table's number.
+        table: u32,
+        /// Each record: its tag, its file and its table code.
+        records: Vec<(String, String, String)>,
+    },
+}
+
+impl Clash {
+    /// The warning, in a sentence.
+    pub fn message(&self) -> String {
+        match self {
+            Clash::Duplicate { table, kept, copies } => format!(
+                "{table}: the same game is in {} files; it counts once (from {kept}), and {} left out: {}",
+                copies.len() + 1,
+                if copies.len() == 1 {
+                    "this copy is"
+                } else {
+                    "these copies are"
+                },
+                copies.join(", ")
+            ),
+            Clash::Conflict { table, records } => {
+                let each: Vec<String> = records
+                    .iter()
+                    .map(|(tag, file, code)| format!("{tag} is {file} (code {code})"))
+                    .collect();
+                format!(
+                    "Table {table}: {} different games name this table; each is shown under its own tag ({}). \
+                     Check which one is the team's before grading.",
+                    records.len(),
+                    each.join("; ")
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Clash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "warning: {}", self.message())
+    }
+}
+
+/// Nothing could be debriefed: every file was left out (or there were none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NothingToDebrief {
+    /// Every file left out, with its reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl std::fmt::Display for NothingToDebrief {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("there are no game records to debrief")?;
+        if !self.skipped.is_empty() {
+            write!(f, " ({} file(s) skipped):", self.skipped.len())?;
+            for skipped in &self.skipped {
+                write!(f, "\n  {skipped}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether two records are the same game handed in twice: the same table code, scenario version, seed, seats,
+/// injects and moves (the label and the time it was written may differ: an exported copy).
+fn same_game(a: &GameRecord, b: &GameRecord) -> bool {
+    a.table == b.table
+        && a.scenario == b.scenario
+        && a.seed == b.seed
+        && a.seats == b.seats
+        && a.injects == b.injects
+        && a.fired_injects == b.fired_injects
+        && a.moves == b.moves
+}
+
+/// Spreadsheet-style letters for the `k`-th item from 0: `a`, `b`, …, `z`, `aa`, `ab`, …
+fn letters(mut k: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (k % 26) as u8);
+        if k < 26 {
+            break;
+        }
+        k = k / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The tags of the tables, given each one's table number (in the order they are listed: by number, games without
+/// a code last): the number itself; the number and a letter when several records name it; a capital letter for a
+/// game without a code.
+fn table_tags(numbers: &[Option<u32>]) -> Vec<String> {
+    let mut count: BTreeMap<u32, usize> = BTreeMap::new();
+    for number in numbers.iter().flatten() {
+        *count.entry(*number).or_default() += 1;
+    }
+    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut codeless = 0;
+    numbers
+        .iter()
+        .map(|number| match number {
+            Some(n) if count.get(n).copied().unwrap_or(0) > 1 => {
+                let k = seen.entry(*n).or_default();
+                *k += 1;
+                format!("{n}{}", letters(*k - 1))
+            }
+            Some(n) => n.to_string(),
+            None => {
+                codeless += 1;
+                letters(codeless - 1).to_uppercase()
+            }
+        })
+        .collect()
+}
+
 impl Debrief {
-    /// The debrief of these records (each with the file it was read from), played on `scenario`. A record of another
-    /// scenario or version, or one that does not replay, is refused with a message naming its file.
-    pub fn from_records(scenario: &Scenario, records: &[(PathBuf, GameRecord)]) -> Result<Debrief, String> {
-        if records.is_empty() {
-            return Err("there are no game records to debrief".to_string());
+    /// The debrief of these records (each with the file it was read from), played on `scenario`, with the files
+    /// the shell could not read (`unread`). Nothing stops the debrief but having no table at all: a record of
+    /// another scenario or version, or one that does not replay, is left out and named in [`Debrief::skipped`]; the
+    /// same game handed in twice counts once, and different games naming one table are each shown, both named in
+    /// [`Debrief::clashes`].
+    pub fn from_records(
+        scenario: &Scenario,
+        records: &[(PathBuf, GameRecord)],
+        unread: Vec<Skipped>,
+    ) -> Result<Debrief, NothingToDebrief> {
+        /// A record that replays, and the copies of it handed in besides.
+        struct Game<'a> {
+            path: &'a PathBuf,
+            record: &'a GameRecord,
+            state: GameState,
+            number: Option<u32>,
+            copies: Vec<String>,
         }
-        if records.len() > MAX_DEBRIEF_RECORDS {
-            return Err(format!(
-                "{} game records are more than a debrief takes (at most {MAX_DEBRIEF_RECORDS})",
-                records.len()
-            ));
-        }
-        let mut games = Vec::with_capacity(records.len());
+        let mut skipped = unread;
+        let mut games: Vec<Game> = Vec::with_capacity(records.len());
         for (path, record) in records {
-            record
-                .check_scenario(scenario)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            let state = record
-                .replay(scenario)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Some(game) = games.iter_mut().find(|g| same_game(g.record, record)) {
+                game.copies.push(path.display().to_string());
+                continue;
+            }
+            if games.len() == MAX_DEBRIEF_RECORDS {
+                skipped.push(Skipped {
+                    file: path.display().to_string(),
+                    reason: format!("a debrief takes at most {MAX_DEBRIEF_RECORDS} game records (one class at a time)"),
+                });
+                continue;
+            }
+            let state = match record.check_scenario(scenario).and_then(|()| record.replay(scenario)) {
+                Ok(state) => state,
+                Err(error) => {
+                    skipped.push(Skipped::of(path, &error));
+                    continue;
+                }
+            };
             let number = record
                 .table
                 .as_deref()
                 .and_then(|code| TableCode::decode(code).ok())
                 .map(|code| code.table);
-            games.push((path, record, state, number));
+            games.push(Game {
+                path,
+                record,
+                state,
+                number,
+                copies: Vec::new(),
+            });
+        }
+        if games.is_empty() {
+            return Err(NothingToDebrief { skipped });
         }
         // By table number, records without one after, each group in the order given.
-        games.sort_by_key(|(_, _, _, number)| number.unwrap_or(u32::MAX));
+        games.sort_by_key(|g| g.number.unwrap_or(u32::MAX));
 
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let plane = UtilityPlane::at_opening(scenario, threads);
@@ -300,9 +518,47 @@ impl Debrief {
         let space = PackageSpace::of(scenario);
 
         let mut benchmarks: Vec<Benchmark> = Vec::new();
-        let tags = table_tags(&games.iter().map(|g| g.3).collect::<Vec<_>>());
+        let tags = table_tags(&games.iter().map(|g| g.number).collect::<Vec<_>>());
+        let mut clashes: Vec<Clash> = Vec::new();
+        for (game, tag) in games.iter().zip(&tags) {
+            if !game.copies.is_empty() {
+                clashes.push(Clash::Duplicate {
+                    table: match game.number {
+                        Some(_) => format!("Table {tag}"),
+                        None => format!("{tag} · {}", game.record.label),
+                    },
+                    kept: game.path.display().to_string(),
+                    copies: game.copies.clone(),
+                });
+            }
+        }
+        let mut numbers: Vec<u32> = games.iter().filter_map(|g| g.number).collect();
+        numbers.dedup();
+        for number in numbers {
+            let records: Vec<(String, String, String)> = games
+                .iter()
+                .zip(&tags)
+                .filter(|(g, _)| g.number == Some(number))
+                .map(|(g, tag)| {
+                    (
+                        tag.clone(),
+                        g.path.display().to_string(),
+                        g.record.table.clone().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            if records.len() > 1 {
+                clashes.push(Clash::Conflict { table: number, records });
+            }
+        }
         let mut tables = Vec::with_capacity(games.len());
-        for ((path, record, state, _), tag) in games.into_iter().zip(tags) {
+        for (
+            Game {
+                path, record, state, ..
+            },
+            tag,
+        ) in games.into_iter().zip(tags)
+        {
             let benchmark = match benchmarks
                 .iter()
                 .position(|b| b.seed == state.seed && b.injects == state.injects)
@@ -331,7 +587,14 @@ impl Debrief {
             let figures = Figures::of(scenario, &state);
             let scores = PerSide::from_fn(|side| score_game(scenario, &state, side));
             let analysis = GameAnalysis::new(&valuer, &plane, &state);
-            let verdict = verdict(scenario, &figures, &benchmarks[benchmark], &analysis, &state);
+            let verdict = verdict(
+                scenario,
+                &figures,
+                &benchmarks[benchmark],
+                &analysis,
+                plane.no_deal(),
+                &state,
+            );
             tables.push(TableDebrief {
                 tag,
                 code: record.table.clone(),
@@ -410,6 +673,8 @@ impl Debrief {
             spread,
             partner: scenario.partner.clone(),
             agreement_name: scenario.trade_agreement.as_ref().map(|a| a.name.clone()),
+            skipped,
+            clashes,
         })
     }
 
@@ -499,6 +764,7 @@ fn verdict(
     figures: &Figures,
     benchmark: &Benchmark,
     analysis: &GameAnalysis,
+    no_deal_point: Point,
     state: &GameState,
 ) -> Verdict {
     let names = scenario.names();
@@ -626,11 +892,43 @@ fn verdict(
             " Were the talks to stop now, no deal would leave {left} points on the table."
         ),
     };
+    let outcome = analysis.outcome;
+    let better = |u: f64, reference: f64| {
+        if (u - reference).abs() < 0.0005 {
+            "the same as"
+        } else if u > reference {
+            "better than"
+        } else {
+            "worse than"
+        }
+    };
+    let utility = format!(
+        "On the plane, {} is worth {} to the US ({} no deal's {}) and {} to {partner} ({} no deal's {}). Utility \
+         values the {} as signed from where the talks began; the scores above judge the whole game month by month, \
+         so the two can disagree.",
+        if figures.outcome == Some(OutcomeKind::Deal) {
+            "the deal"
+        } else {
+            "the outcome"
+        },
+        points(outcome.us),
+        better(outcome.us, no_deal_point.us),
+        points(no_deal_point.us),
+        points(outcome.partner),
+        better(outcome.partner, no_deal_point.partner),
+        points(no_deal_point.partner),
+        if figures.outcome == Some(OutcomeKind::Deal) {
+            "package"
+        } else {
+            "outcome"
+        },
+    );
     Verdict {
         deficit,
         trade_agreement: agreement,
         standing,
         scores,
+        utility,
         negotiation,
     }
 }
@@ -1015,86 +1313,51 @@ impl PlotArea {
     }
 }
 
-/// Places the labels of a plot's markers where they overlap no marker and no other label, trying the right, the
-/// left, above, below and the four diagonals of each marker in turn (the least crowded place when all are taken).
-struct Labels {
-    /// Taken rectangles: left, top, right, bottom.
-    taken: Vec<[f64; 4]>,
-    /// The plot's rectangle, which a label must stay inside.
-    bounds: [f64; 4],
-}
-
-impl Labels {
-    fn new(plot: &PlotArea) -> Labels {
-        Labels {
-            taken: Vec::new(),
-            bounds: [plot.left, plot.top, plot.width - plot.right, plot.height - plot.bottom],
-        }
-    }
-
-    /// Marks a marker of radius `r` at (x, y) as taken.
-    fn mark(&mut self, x: f64, y: f64, r: f64) {
-        self.taken.push([x - r, y - r, x + r, y + r]);
-    }
-
-    fn overlap(a: &[f64; 4], b: &[f64; 4]) -> f64 {
-        let w = (a[2].min(b[2]) - a[0].max(b[0])).max(0.0);
-        let h = (a[3].min(b[3]) - a[1].max(b[1])).max(0.0);
-        w * h
-    }
-
-    /// Writes `text` beside the marker at (x, y) of radius `r` in the least crowded place.
-    #[allow(clippy::too_many_arguments)]
-    fn place(&mut self, out: &mut String, x: f64, y: f64, r: f64, text: &str, font: f64, colour: &str) {
-        let (w, h) = (text.chars().count() as f64 * font * 0.66, font);
-        let gap = r + 3.0;
-        // (left edge, top edge) of each candidate box.
-        let candidates = [
-            (x + gap, y - h / 2.0),
-            (x - gap - w, y - h / 2.0),
-            (x - w / 2.0, y - gap - h),
-            (x - w / 2.0, y + gap),
-            (x + gap * 0.7, y - gap * 0.7 - h),
-            (x + gap * 0.7, y + gap * 0.7),
-            (x - gap * 0.7 - w, y - gap * 0.7 - h),
-            (x - gap * 0.7 - w, y + gap * 0.7),
-        ];
-        let mut best: Option<([f64; 4], f64)> = None;
-        for (left, top) in candidates {
-            let rect = [left, top, left + w, top + h];
-            let outside = (self.bounds[0] - rect[0]).max(0.0)
-                + (rect[2] - self.bounds[2]).max(0.0)
-                + (self.bounds[1] - rect[1]).max(0.0)
-                + (rect[3] - self.bounds[3]).max(0.0);
-            let crowding = self.taken.iter().map(|t| Self::overlap(t, &rect)).sum::<f64>() + outside * h * 10.0;
-            if best.is_none_or(|(_, c)| crowding < c) {
-                best = Some((rect, crowding));
-            }
-            if crowding == 0.0 {
-                break;
-            }
-        }
-        let Some((rect, _)) = best else { return };
-        self.taken.push(rect);
+/// Writes a placed label (and its leader line) into the SVG.
+fn write_label(out: &mut String, placed: &Placed, font: f64, colour: &str) {
+    if let Some([x1, y1, x2, y2]) = placed.leader {
         let _ = write!(
             out,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{font:.1}" font-weight="bold" fill="{colour}" paint-order="stroke" stroke="#ffffff" stroke-width="4">{}</text>"##,
-            rect[0],
-            rect[3] - h * 0.2,
-            html_escape(text)
+            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{colour}" stroke-width="1.2" stroke-opacity="0.8"/>"##
         );
     }
+    let anchor = match placed.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let _ = write!(
+        out,
+        r##"<text font-size="{font:.1}" font-weight="bold" fill="{colour}" text-anchor="{anchor}" paint-order="stroke" stroke="#ffffff" stroke-width="4">"##
+    );
+    for (k, line) in placed.lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r##"<tspan x="{:.1}" y="{:.1}">{}</tspan>"##,
+            placed.x,
+            placed.top + (k as f64 + 0.8) * font * LINE_HEIGHT,
+            html_escape(line)
+        );
+    }
+    out.push_str("</text>");
 }
 
-/// Tables whose points lie within `radius` points of each other share one marker, so tags never pile up unread.
-fn group_points(tables: &[TableDebrief], radius: f64) -> Vec<(Point, Vec<&TableDebrief>)> {
+/// Lines of a label are this many font sizes apart; a character is about this wide (bold digits and commas).
+const LINE_HEIGHT: f64 = 1.05;
+const CHAR_WIDTH: f64 = 0.66;
+/// The most characters on a line of table tags.
+const TAG_LINE: usize = 12;
+
+/// Tables whose dots would sit on top of each other (centres closer than `pixels` on the plot) share one dot, so
+/// their tags are read together rather than piled up.
+fn group_points<'a>(tables: &'a [TableDebrief], plot: &PlotArea, pixels: f64) -> Vec<(Point, Vec<&'a TableDebrief>)> {
     let mut groups: Vec<(Point, Vec<&TableDebrief>)> = Vec::new();
     for table in tables {
         let p = table.analysis.outcome;
-        match groups
-            .iter_mut()
-            .find(|(q, _)| ((q.us - p.us) * 100.0).abs() <= radius && ((q.partner - p.partner) * 100.0).abs() <= radius)
-        {
+        match groups.iter_mut().find(|(q, _)| {
+            let (dx, dy) = (plot.x(q.us) - plot.x(p.us), plot.y(q.partner) - plot.y(p.partner));
+            (dx * dx + dy * dy).sqrt() < pixels
+        }) {
             Some((_, members)) => members.push(table),
             None => groups.push((p, vec![table])),
         }
@@ -1118,9 +1381,8 @@ impl Debrief {
     fn plane_svg(&self) -> String {
         let font = 17.0;
         let real_label = self.real_label();
-        let real_mark = self.real_mark();
         let partner_axis = format!(
-            "What it is worth to {} (utility, 0–100) →",
+            "Utility to {} (0–100; not the score) →",
             self.names().with_article(Side::Partner)
         );
         let plot = PlotArea::framing(&self.plane_points(), 960.0, 700.0, font);
@@ -1132,7 +1394,7 @@ impl Debrief {
             &mut out,
             font,
             [
-                "What a deal is worth to the United States (utility, 0–100) →",
+                "Utility of the deal to the United States (0–100; not the score) →",
                 &partner_axis,
             ],
         );
@@ -1143,10 +1405,13 @@ impl Debrief {
         if let Some(real) = self.plane.real_deal {
             plot.landmark(&mut out, real, REAL_DEAL, font);
         }
-        let radius = (plot.x_range.1 - plot.x_range.0) / 100.0;
-        let groups = group_points(&self.tables, radius);
-        let mut labels = Labels::new(&plot);
         let table_radius = font * 0.55;
+        let groups = group_points(&self.tables, &plot, table_radius * 1.2);
+        let mut labels = Labels::new(
+            [plot.left, plot.top, plot.width - plot.right, plot.height - plot.bottom],
+            font * CHAR_WIDTH,
+            font * LINE_HEIGHT,
+        );
         // A marker shared by tables that ended differently (no deal and a collapse at the same point) is grey.
         let group_colour = |members: &[&TableDebrief]| {
             let first = members[0].figures.outcome;
@@ -1165,36 +1430,29 @@ impl Debrief {
             );
             labels.mark(x, y, table_radius);
         }
-        let mut landmarks = vec![(self.plane.nash(), "Nash", GOOD), (no_deal, "No deal", MUTED)];
+        let mut landmarks = vec![
+            (self.plane.nash(), "Nash".to_string(), GOOD),
+            (no_deal, "No deal".to_string(), MUTED),
+        ];
         if let Some(real) = self.plane.real_deal {
-            landmarks.push((real, real_mark.as_str(), REAL_DEAL));
+            landmarks.push((real, self.real_deal_heading(), REAL_DEAL));
         }
         for (p, _, _) in &landmarks {
             labels.mark(plot.x(p.us), plot.y(p.partner), font * 0.85);
         }
         for (p, text, colour) in &landmarks {
-            labels.place(
-                &mut out,
-                plot.x(p.us),
-                plot.y(p.partner),
-                font * 0.85,
-                text,
-                font * 0.95,
-                colour,
-            );
+            let placed = labels.place(plot.x(p.us), plot.y(p.partner), font * 0.85, vec![text.clone()]);
+            write_label(&mut out, &placed, font * 0.95, colour);
         }
         for (p, members) in &groups {
             let tags: Vec<&str> = members.iter().map(|t| t.tag.as_str()).collect();
-            let colour = group_colour(members);
-            labels.place(
-                &mut out,
+            let placed = labels.place(
                 plot.x(p.us),
                 plot.y(p.partner),
                 table_radius,
-                &tags.join(", "),
-                font,
-                colour,
+                wrap_tags(&tags, TAG_LINE),
             );
+            write_label(&mut out, &placed, font, group_colour(members));
         }
         out.push_str("</svg>");
         out
@@ -1262,6 +1520,7 @@ impl Debrief {
         let e = html_escape;
         let mut body = String::new();
         self.write_summary(&mut body);
+        self.write_notices(&mut body);
         self.write_plane(&mut body);
         self.write_table_list(&mut body);
         self.write_spread(&mut body);
@@ -1348,12 +1607,49 @@ impl Debrief {
         }
     }
 
+    /// The box of warnings at the top: every file left out with its reason, and every clash of tables.
+    fn write_notices(&self, out: &mut String) {
+        if self.skipped.is_empty() && self.clashes.is_empty() {
+            return;
+        }
+        let e = html_escape;
+        out.push_str("<aside class=\"notices\" role=\"note\">");
+        if !self.clashes.is_empty() {
+            let _ = write!(
+                out,
+                "<h2>Check before grading: {} table warning(s)</h2><ul>",
+                self.clashes.len()
+            );
+            for clash in &self.clashes {
+                let _ = write!(out, "<li>{}</li>", e(&clash.message()));
+            }
+            out.push_str("</ul>");
+        }
+        if !self.skipped.is_empty() {
+            let _ = write!(
+                out,
+                "<h2>Not in this debrief: {} file(s)</h2><p>These files were left out; every other table is below.</p><ul>",
+                self.skipped.len()
+            );
+            for skipped in &self.skipped {
+                let _ = write!(
+                    out,
+                    "<li><span class=\"file\">{}</span>: {}</li>",
+                    e(&skipped.file),
+                    e(&skipped.reason)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</aside>\n");
+    }
+
     fn write_plane(&self, out: &mut String) {
         let real_label = self.real_label();
         let _ = write!(
             out,
             r##"<section class="plane-section"><h2>Where each table ended</h2>
-<p class="lead">Each dot is a table, placed by what its deal is worth to each side (0–100). The <b class="good">green line</b> is the Pareto frontier: packages no other package beats for both sides. The shaded zone holds the deals both sides prefer to <b>no deal</b>; the further a dot sits from the green line, the more value that table left on the table.</p>
+<p class="lead">Each dot is a table, placed by the <b>utility</b> of its outcome to each side (0–100): what the package it signed is worth, valued where the talks began — not the <b>score</b> of the tables below, which judges the whole game month by month, so a dot can sit above no deal while its score is below no deal's. The <b class="good">green line</b> is the Pareto frontier: packages no other package beats for both sides. The shaded zone holds the deals both sides prefer to <b>no deal</b>; the further a dot sits from the green line, the more value that table left on the table.</p>
 <figure>{svg}</figure>
 <p class="legend"><span class="key"><svg viewBox="0 0 28 20" width="28" height="20"><line x1="1" y1="10" x2="27" y2="10" stroke="{GOOD}" stroke-width="3"/></svg> Pareto frontier</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="1" y="1" width="18" height="18" fill="#e8f1ec" stroke="#b9d3c2"/></svg> better than no deal for both</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><rect x="4" y="4" width="12" height="12" fill="#ffffff" stroke="{MUTED}" stroke-width="2.5"/></svg> no deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{ACCENT}"/></svg> a table's deal</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{MUTED}"/></svg> a table without a deal (yet)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8" fill="{BAD}"/></svg> a table whose talks collapsed</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{GOOD}"/></svg> Nash point (the fairest split of the gains)</span> <span class="key"><svg viewBox="0 0 20 20" width="20" height="20"><polygon points="10,1 19,10 10,19 1,10" fill="{REAL_DEAL}"/></svg> {real_label}</span></p>
 </section>
@@ -1373,7 +1669,7 @@ impl Debrief {
         let _ = write!(
             out,
             r#"<section><h2>All tables</h2>
-<table class="list"><thead><tr><th>Table</th><th>Outcome</th><th class="num">Round</th><th class="num us">US score</th><th class="num partner">{partner_short} score</th><th class="num">Mean deficit</th><th>{agreement}</th><th class="num us">US approval</th><th class="num partner">{partner_short} approval</th><th class="num">Value left</th><th>Conceded first</th></tr></thead><tbody>
+<div class="wide"><table class="list"><thead><tr><th>Table</th><th>Outcome</th><th class="num">Round</th><th class="num us">US score</th><th class="num partner">{partner_short} score</th><th class="num">Mean deficit</th><th>{agreement}</th><th class="num us">US approval</th><th class="num partner">{partner_short} approval</th><th class="num">Value left (utility)</th><th>Conceded first</th></tr></thead><tbody>
 "#
         );
         for t in &self.tables {
@@ -1443,8 +1739,9 @@ impl Debrief {
         }
         let _ = write!(
             out,
-            "</tbody></table>\n<p class=\"note\">Scores are out of 100 against each side's objectives, over the rounds played \
-             and the year after. <b>Bold</b>: the class's best score for that side. Approval: at the end of the game. Value \
+            "</tbody></table></div>\n<p class=\"note\">Scores are out of 100 against each side's objectives, over the rounds played \
+             and the year after: a different measure from the utilities of the plane above, which value only the package \
+             signed. <b>Bold</b>: the class's best score for that side. Approval: at the end of the game. Value \
              left: points (out of 100) between the outcome and the nearest package on the Pareto frontier. The last rows \
              replay the same months and events with no deal, and with {} signed when it really was.</p>\n</section>\n",
             self.real_label()
@@ -1510,7 +1807,7 @@ impl Debrief {
                 r#"<article class="table-card"><h3><span class="dot" style="background:{colour}"></span>{title} <span class="code">{code}</span></h3>
 <p class="seats"><span class="us">US: {us}</span> · <span class="partner">{partner_short}: {partner}</span> · {outcome} in round {round} ({month}): {reason}</p>
 <div class="card-body"><div class="verdict"><h4>The model's verdict</h4><ul>
-<li><b>Deficit.</b> {deficit}</li><li><b>{agreement}.</b> {usjta}</li><li><b>Standing.</b> {standing}</li><li><b>Scores.</b> {scores}</li><li><b>Negotiation.</b> {negotiation}</li></ul>
+<li><b>Deficit.</b> {deficit}</li><li><b>{agreement}.</b> {usjta}</li><li><b>Standing.</b> {standing}</li><li><b>Scores</b> (0–100, the whole game). {scores}</li><li><b>Utility</b> (0–100, the deal on the plane). {utility}</li><li><b>Negotiation.</b> {negotiation}</li></ul>
 "#,
                 colour = outcome_colour(t.figures.outcome),
                 title = e(&t.title()),
@@ -1525,6 +1822,7 @@ impl Debrief {
                 usjta = e(&t.verdict.trade_agreement),
                 standing = e(&t.verdict.standing),
                 scores = e(&t.verdict.scores),
+                utility = e(&t.verdict.utility),
                 negotiation = e(&t.verdict.negotiation),
             );
             if !t.terms.is_empty() {
@@ -1664,6 +1962,12 @@ h4 { font-size: 1em; margin: 0.7em 0 0.3em; color: var(--muted); text-transform:
 .card { flex: 1 1 200px; border: 2px solid var(--rule); border-radius: 10px; padding: 12px 16px; }
 .card .big { font-size: 2em; font-weight: bold; }
 .lead { font-size: 1em; max-width: 60em; }
+.notices { border: 3px solid #c27c00; background: #fff8e8; border-radius: 10px; padding: 6px 18px 10px; margin: 18px 0; }
+.notices h2 { font-size: 1.15em; border: none; margin: 0.5em 0 0.2em; padding: 0; }
+.notices p { margin: 0.2em 0; }
+.notices ul { margin: 0.2em 0 0.4em; padding-left: 1.2em; }
+.notices li { overflow-wrap: anywhere; }
+.notices .file { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
 figure { margin: 0; }
 svg.plane { width: 100%; height: auto; max-height: 82vh; display: block; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 22px; font-size: 0.9em; }
@@ -1704,6 +2008,14 @@ table.labels th, table.labels td { padding: 1px 6px; text-align: center; border-
 .breakdowns { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; margin-top: 10px; align-items: start; }
 .nowrap, table.list .code { white-space: nowrap; }
 @media screen and (max-width: 1100px) { body { font-size: 18px; padding: 16px; } }
+.wide { overflow-x: auto; }
+@media screen and (max-width: 1000px) {
+  table.list { font-size: 0.7em; }
+  table.list th, table.list td { padding: 0.3em 0.25em; }
+  table.list thead th { font-size: 0.9em; }
+  table.list .code { font-size: 0.72em; letter-spacing: 0; }
+  .card-body, .breakdowns, .spread { grid-template-columns: 1fr; }
+}
 .per-table h2 { margin-bottom: 0; }
 .per-table h2 + .table-card { border-top: none; margin-top: 8px; }
 table.breakdown { width: 100%; font-size: 0.8em; }
@@ -1731,100 +2043,21 @@ table.breakdown th, table.breakdown td { border-bottom: 1px solid var(--rule); p
 }
 "#;
 
-/// The most `*.json` files a folder may hold: well past a class's records and its class file.
-const MAX_FOLDER_FILES: usize = 4 * MAX_DEBRIEF_RECORDS;
-
-/// Game records gathered for a debrief, and the files passed over.
-#[derive(Debug, Clone)]
-pub struct Gathered {
-    /// Each record with the file it was read from.
-    pub records: Vec<(PathBuf, GameRecord)>,
-    /// A note for each JSON file in a folder that was not a game record.
-    pub skipped: Vec<String>,
-}
-
-/// Reads every record named (files, or folders of them), each once. A file named directly must be a game record; in
-/// a folder, the class file is skipped and JSON files that are not game records are skipped with a note, while a
-/// damaged record, or one of a newer format, is refused naming its file.
-pub fn gather_records(results: &[PathBuf]) -> Result<Gathered, String> {
-    let mut skipped = Vec::new();
-    let mut seen = BTreeSet::new();
-    let mut records = Vec::new();
-    let mut add = |path: PathBuf, record: GameRecord| -> Result<(), String> {
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if seen.insert(key) {
-            if records.len() == MAX_DEBRIEF_RECORDS {
-                return Err(format!(
-                    "more than {MAX_DEBRIEF_RECORDS} game records: a debrief takes one class at a time"
-                ));
-            }
-            records.push((path, record));
-        }
-        Ok(())
-    };
-    for given in results {
-        let metadata = std::fs::metadata(given).map_err(|e| format!("{}: {e}", given.display()))?;
-        if !metadata.is_dir() {
-            let record = GameRecord::read(given).map_err(|e| e.to_string())?;
-            add(given.clone(), record)?;
-            continue;
-        }
-        for path in json_files(given)? {
-            if path.file_name().is_some_and(|n| n == "class.json") {
-                continue;
-            }
-            match GameRecord::read(&path) {
-                Ok(record) => add(path, record)?,
-                Err(RecordError::NotARecord { path, reason }) => {
-                    skipped.push(format!("skipped {}: not a game record ({reason})", path.display()));
-                }
-                Err(e) => return Err(e.to_string()),
-            }
-        }
-    }
-    if records.is_empty() {
-        let named: Vec<String> = results.iter().map(|p| p.display().to_string()).collect();
-        let mut message = format!("no game records in {}", named.join(", "));
-        for note in &skipped {
-            message.push_str(&format!("\n  {note}"));
-        }
-        return Err(message);
-    }
-    Ok(Gathered { records, skipped })
-}
-
-/// The `*.json` files directly in `folder`, by name.
-fn json_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("{}: {e}", folder.display()))?;
-        let path = entry.path();
-        let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-        if is_json && path.is_file() {
-            if files.len() == MAX_FOLDER_FILES {
-                return Err(format!(
-                    "{}: more than {MAX_FOLDER_FILES} JSON files; put one class's records in a folder of their own",
-                    folder.display()
-                ));
-            }
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::record::Seat;
 
     #[test]
-    fn tags_are_table_numbers_unless_two_tables_share_one() {
-        assert_eq!(table_tags(&[Some(3), Some(1)]), vec!["3", "1"]);
-        assert_eq!(table_tags(&[Some(3), Some(3)]), vec!["1", "2"]);
-        assert_eq!(table_tags(&[Some(3), None]), vec!["1", "2"]);
+    fn tags_are_each_tables_own_number_whatever_else_is_in_the_folder() {
+        assert_eq!(table_tags(&[Some(1), Some(3)]), vec!["1", "3"]);
+        // Two records of table 3: both keep the number, told apart by a letter; table 4 stays table 4.
+        assert_eq!(table_tags(&[Some(3), Some(3), Some(4)]), vec!["3a", "3b", "4"]);
+        // A game without a code takes a capital letter, never a number a table could have.
+        assert_eq!(table_tags(&[Some(3), None, None]), vec!["3", "A", "B"]);
+        assert_eq!(letters(25), "z");
+        assert_eq!(letters(26), "aa");
+        assert_eq!(letters(27), "ab");
     }
 
     fn record(scenario: &Scenario, state: &GameState, label: &str) -> GameRecord {
@@ -1844,7 +2077,7 @@ mod tests {
             ),
             (PathBuf::from("b.json"), record(&scenario, &real, "July & co")),
         ];
-        let debrief = Debrief::from_records(&scenario, &records).unwrap();
+        let debrief = Debrief::from_records(&scenario, &records, Vec::new()).unwrap();
         assert_eq!(debrief.tables.len(), 2);
         assert_eq!(debrief.deals(), 1);
         let (nothing, deal) = (&debrief.tables[0], &debrief.tables[1]);
@@ -1890,16 +2123,121 @@ mod tests {
     }
 
     #[test]
-    fn a_record_of_another_version_is_refused_naming_its_file() {
+    fn a_record_of_another_version_is_left_out_naming_its_file_and_the_rest_are_debriefed() {
         let scenario = Scenario::builtin().unwrap();
         let state = super::super::play::play_no_deal(&scenario, 3);
         let mut other = record(&scenario, &state, "table 4");
         other.scenario.hash = "f".repeat(64);
-        let records = vec![(PathBuf::from("results/table-4.json"), other)];
-        let error = Debrief::from_records(&scenario, &records).unwrap_err();
-        assert!(error.starts_with("results/table-4.json: "), "{error}");
-        assert!(error.contains("version"), "{error}");
-        assert!(Debrief::from_records(&scenario, &[]).is_err());
+        let unread = Skipped {
+            file: "results/empty.json".into(),
+            reason: "damaged game record (line 1, column 0): the file ends too soon".into(),
+        };
+        let records = vec![(PathBuf::from("results/table-4.json"), other.clone())];
+        let nothing = Debrief::from_records(&scenario, &records, vec![unread.clone()]).unwrap_err();
+        assert_eq!(nothing.skipped.len(), 2, "every bad file is named, not only the first");
+        let message = nothing.to_string();
+        assert!(
+            message.contains("results/table-4.json: played on") && message.contains("version"),
+            "{message}"
+        );
+        assert!(message.contains("results/empty.json"), "{message}");
+
+        let records = vec![
+            (PathBuf::from("results/table-4.json"), other),
+            (PathBuf::from("results/good.json"), record(&scenario, &state, "good")),
+        ];
+        let debrief = Debrief::from_records(&scenario, &records, vec![unread]).unwrap();
+        assert_eq!(debrief.tables.len(), 1);
+        let files: Vec<&str> = debrief.skipped.iter().map(|s| s.file.as_str()).collect();
+        assert_eq!(files, ["results/empty.json", "results/table-4.json"]);
+        let html = debrief.html();
+        assert!(
+            html.contains("Not in this debrief: 2 file(s)"),
+            "a box on the page names them"
+        );
+        assert!(html.contains("results/table-4.json") && html.contains("the file ends too soon"));
+        assert!(
+            !debrief.csv().contains("table-4.json"),
+            "the CSV has only the tables debriefed"
+        );
+        assert!(Debrief::from_records(&scenario, &[], Vec::new()).is_err());
+    }
+
+    /// A record of table `number` of a class on `scenario` (seed 2025, two teams), after `state`'s moves.
+    fn class_record(scenario: &Scenario, state: &GameState, number: u32) -> GameRecord {
+        let code = TableCode {
+            scenario_hash_prefix: super::super::class::hash_prefix(&scenario.text_hash),
+            seed: state.seed,
+            table: number,
+            seats: PerSide::new(
+                super::super::class::ClassSeat::People,
+                super::super::class::ClassSeat::People,
+            ),
+            injects: 0,
+        };
+        let seats = PerSide::new(Seat::People("US team".into()), Seat::People("Japan team".into()));
+        GameRecord::of(
+            scenario,
+            state,
+            seats,
+            Some(code.encode()),
+            &format!("table {number}"),
+            "2025-07-22T00:00:00Z".into(),
+        )
+    }
+
+    #[test]
+    fn a_duplicate_counts_once_and_every_table_keeps_its_own_number() {
+        let scenario = Scenario::builtin().unwrap();
+        let no_deal = super::super::play::play_no_deal(&scenario, 2025);
+        let real = super::super::play::play_actual_deal(&scenario, 2025).unwrap();
+        // Tables 1, 2 and 6, and a second copy of table 1 (exported again, under another label), read in between.
+        let mut copy = class_record(&scenario, &real, 1);
+        copy.label = "table 1 (USB copy)".into();
+        copy.saved_at = "2025-07-23T00:00:00Z".into();
+        let records = vec![
+            (PathBuf::from("a-table-1.json"), class_record(&scenario, &real, 1)),
+            (PathBuf::from("b-copy-of-1.json"), copy),
+            (PathBuf::from("c-table-2.json"), class_record(&scenario, &no_deal, 2)),
+            (PathBuf::from("d-table-6.json"), class_record(&scenario, &real, 6)),
+        ];
+        let debrief = Debrief::from_records(&scenario, &records, Vec::new()).unwrap();
+        let tags: Vec<&str> = debrief.tables.iter().map(|t| t.tag.as_str()).collect();
+        assert_eq!(tags, ["1", "2", "6"], "three tables, each under its own number");
+        assert_eq!(debrief.tables[1].file, "c-table-2.json");
+        assert_eq!(debrief.tables[1].title(), "Table 2");
+        assert_eq!(debrief.clashes.len(), 1);
+        let warning = debrief.clashes[0].message();
+        assert!(
+            warning.contains("Table 1") && warning.contains("b-copy-of-1.json") && warning.contains("counts once"),
+            "{warning}"
+        );
+        let csv = debrief.csv();
+        let tables: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap_or("")).collect();
+        assert_eq!(tables, ["1", "2", "6"], "the gradebook names the same tables");
+        assert!(debrief.html().contains("b-copy-of-1.json"), "the page warns too");
+    }
+
+    #[test]
+    fn two_different_games_of_one_table_are_both_shown_and_both_named_in_a_warning() {
+        let scenario = Scenario::builtin().unwrap();
+        let no_deal = super::super::play::play_no_deal(&scenario, 2025);
+        let real = super::super::play::play_actual_deal(&scenario, 2025).unwrap();
+        let records = vec![
+            (PathBuf::from("x.json"), class_record(&scenario, &real, 3)),
+            (PathBuf::from("y.json"), class_record(&scenario, &no_deal, 3)),
+            (PathBuf::from("z.json"), class_record(&scenario, &no_deal, 4)),
+        ];
+        let debrief = Debrief::from_records(&scenario, &records, Vec::new()).unwrap();
+        let tags: Vec<&str> = debrief.tables.iter().map(|t| t.tag.as_str()).collect();
+        assert_eq!(tags, ["3a", "3b", "4"]);
+        assert_eq!(debrief.clashes.len(), 1);
+        let warning = debrief.clashes[0].message();
+        assert!(
+            warning.contains("Table 3") && warning.contains("x.json") && warning.contains("y.json"),
+            "{warning}"
+        );
+        assert!(!warning.contains("z.json"), "{warning}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod events;
 pub mod format;
 pub mod host;
 pub mod join_code;
+pub mod labels;
 pub mod library;
 pub mod lint;
 pub mod moves;

@@ -8,19 +8,23 @@ use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoint, Points, Text};
+use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
 use super::Screen;
 use crate::game::LaunchOptions;
 use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
-use crate::game::saves;
+use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
-use crate::sim::debrief::{Debrief, gather_records};
+use crate::results::gather_records;
+use crate::sim::debrief::{Debrief, NothingToDebrief, Skipped};
+use crate::sim::labels::{Anchor, Labels, wrap_tags};
 use crate::sim::outcome_space::Point;
+use crate::sim::record::ScenarioRef;
 use crate::sim::side::capitalised;
 use crate::sim::{Side, format};
+use crate::storage::Storage;
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
 #[derive(Resource, Default)]
@@ -79,14 +83,56 @@ fn suggest_folder(mut view: ResMut<DebriefView>, options: Res<LaunchOptions>) {
     }
 }
 
-/// Reads every record in `folder` and debriefs them on the scenario they were played on.
-pub fn debrief_folder(scenario_dirs: &[PathBuf], folder: &Path, preferred: &ScenarioSource) -> Result<Debrief, String> {
-    let records = gather_records(&[folder.to_path_buf()])?.records;
-    let first = records
-        .first()
-        .ok_or_else(|| format!("{}: no game records here", folder.display()))?;
-    let (_, scenario) = find_scenario(scenario_dirs, &first.1.scenario, preferred)?;
-    Debrief::from_records(&scenario, &records)
+/// Reads every record in `folder` and debriefs them on the scenario most of them were played on. A file that cannot
+/// be read, or a record of another scenario, is left out and named in the debrief; only a folder with no table to
+/// debrief is an error, which names every file left out.
+pub fn debrief_folder(
+    storage: &Storage,
+    scenario_dirs: &[PathBuf],
+    folder: &Path,
+    preferred: &ScenarioSource,
+) -> Result<Debrief, String> {
+    if !folder.is_dir() {
+        return Err(format!("{}: no such folder", folder.display()));
+    }
+    let gathered = gather_records(storage, &[folder.to_path_buf()])?;
+    let nothing = |skipped: Vec<Skipped>| format!("{}: {}", folder.display(), NothingToDebrief { skipped });
+    // The scenario (and version) most records name, first met first among equals.
+    let mut counts: Vec<(&ScenarioRef, usize)> = Vec::new();
+    for (_, record) in &gathered.records {
+        match counts
+            .iter_mut()
+            .find(|(r, _)| r.id == record.scenario.id && r.hash == record.scenario.hash)
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&record.scenario, 1)),
+        }
+    }
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(counts[k].1));
+    let mut missing: Vec<(&ScenarioRef, String)> = Vec::new();
+    for k in order {
+        match find_scenario(scenario_dirs, counts[k].0, preferred) {
+            Ok((_, scenario)) => {
+                return Debrief::from_records(&scenario, &gathered.records, gathered.skipped)
+                    .map_err(|error| nothing(error.skipped));
+            }
+            Err(error) => missing.push((counts[k].0, error)),
+        }
+    }
+    // No record's scenario is on this computer: each is left out, saying which scenario it needs.
+    let mut skipped = gathered.skipped.clone();
+    for (path, record) in &gathered.records {
+        let reason = missing
+            .iter()
+            .find(|(r, _)| r.id == record.scenario.id && r.hash == record.scenario.hash)
+            .map_or_else(String::new, |(_, error)| error.clone());
+        skipped.push(Skipped {
+            file: path.display().to_string(),
+            reason,
+        });
+    }
+    Err(nothing(skipped))
 }
 
 fn apply_debrief_actions(
@@ -94,6 +140,7 @@ fn apply_debrief_actions(
     mut view: ResMut<DebriefView>,
     setup: Res<GameSetup>,
     options: Res<LaunchOptions>,
+    storage: Res<GameStorage>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     for action in actions.read() {
@@ -105,7 +152,10 @@ fn apply_debrief_actions(
                     let preferred = setup.source.clone();
                     view.note = None;
                     let dirs = options.scenario_dirs.clone();
-                    view.job = Some(std::thread::spawn(move || debrief_folder(&dirs, &folder, &preferred)));
+                    let storage = storage.0.clone();
+                    view.job = Some(std::thread::spawn(move || {
+                        debrief_folder(&storage, &dirs, &folder, &preferred)
+                    }));
                 }
             }
             DebriefAction::WritePage => {
@@ -113,15 +163,10 @@ fn apply_debrief_actions(
                     let folder = PathBuf::from(view.folder.trim());
                     let page = folder.join("debrief.html");
                     let sheet = folder.join("scores.csv");
-                    let html = debrief.html();
-                    let csv = debrief.csv();
-                    let written =
-                        crate::sim::record::write_atomically(&page, |f| std::io::Write::write_all(f, html.as_bytes()))
-                            .and_then(|()| {
-                                crate::sim::record::write_atomically(&sheet, |f| {
-                                    std::io::Write::write_all(f, csv.as_bytes())
-                                })
-                            });
+                    let storage = &storage.0;
+                    let written = storage
+                        .write(&page, debrief.html().as_bytes())
+                        .and_then(|()| storage.write(&sheet, debrief.csv().as_bytes()));
                     view.note = Some(match written {
                         Ok(()) => format!("Written: {} and {}", page.display(), sheet.display()),
                         Err(error) => error.to_string(),
@@ -158,10 +203,9 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
             .trim_start_matches("the "),
     );
     Plot::new("debrief_plane")
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        .x_axis_label("What a deal is worth to the United States (0–100)")
+        .x_axis_label("Utility of the deal to the United States (0–100; not the score)")
         .y_axis_label(format!(
-            "What it is worth to {} (0–100)",
+            "Utility to {} (0–100; not the score)",
             debrief.names().with_article(Side::Partner)
         ))
         .data_aspect(1.0)
@@ -195,13 +239,71 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
             }
             let tables: Vec<[f64; 2]> = debrief.tables.iter().map(|t| at(t.analysis.outcome)).collect();
             plot_ui.points(Points::new("Tables", tables).radius(5.0).color(theme::INK));
-            for table in &debrief.tables {
-                let [x, y] = at(table.analysis.outcome);
-                plot_ui.text(
-                    Text::new("", PlotPoint::new(x, y), format!("  {}", table.tag)).anchor(egui::Align2::LEFT_BOTTOM),
-                );
-            }
+            table_labels(plot_ui, debrief);
         });
+}
+
+/// The tables' tags beside their dots, placed in screen space by the core's label placer, so they never pile up:
+/// tables whose dots coincide share one label, and a label with no room beside its dot moves out on a leader line.
+fn table_labels(plot_ui: &mut egui_plot::PlotUi, debrief: &Debrief) {
+    let transform = *plot_ui.transform();
+    let frame = transform.frame();
+    let (char_width, line_height, radius): (f64, f64, f32) = (8.0, 15.0, 6.0);
+    let screen = |p: Point| transform.position_from_point(&PlotPoint::new(p.us * 100.0, p.partner * 100.0));
+    // Tables whose dots overlap on screen share a label.
+    let mut groups: Vec<(egui::Pos2, Vec<&str>)> = Vec::new();
+    for table in &debrief.tables {
+        let at = screen(table.analysis.outcome);
+        match groups.iter_mut().find(|(q, _)| q.distance(at) < radius * 1.5) {
+            Some((_, tags)) => tags.push(table.tag.as_str()),
+            None => groups.push((at, vec![table.tag.as_str()])),
+        }
+    }
+    let mut labels = Labels::new(
+        [
+            f64::from(frame.left()),
+            f64::from(frame.top()),
+            f64::from(frame.right()),
+            f64::from(frame.bottom()),
+        ],
+        char_width,
+        line_height,
+    );
+    let mut landmarks = vec![debrief.plane.nash(), debrief.plane.no_deal()];
+    landmarks.extend(debrief.plane.real_deal);
+    for p in landmarks {
+        let at = screen(p);
+        labels.mark(f64::from(at.x), f64::from(at.y), 9.0);
+    }
+    for (at, _) in &groups {
+        labels.mark(f64::from(at.x), f64::from(at.y), f64::from(radius));
+    }
+    let back = |x: f64, y: f64| transform.value_from_position(egui::pos2(x as f32, y as f32));
+    for (at, tags) in &groups {
+        let placed = labels.place(f64::from(at.x), f64::from(at.y), f64::from(radius), wrap_tags(tags, 12));
+        if let Some([x1, y1, x2, y2]) = placed.leader {
+            let (a, b) = (back(x1, y1), back(x2, y2));
+            plot_ui.line(
+                Line::new("", vec![[a.x, a.y], [b.x, b.y]])
+                    .color(theme::MUTED)
+                    .width(1.0),
+            );
+        }
+        let align = match placed.anchor {
+            Anchor::Start => egui::Align2::LEFT_TOP,
+            Anchor::Middle => egui::Align2::CENTER_TOP,
+            Anchor::End => egui::Align2::RIGHT_TOP,
+        };
+        plot_ui.text(
+            Text::new(
+                "",
+                back(placed.x, placed.top),
+                egui::RichText::new(placed.lines.join("\n")).strong(),
+            )
+            .color(theme::INK)
+            .anchor(align),
+        );
+    }
 }
 
 /// The table of tables.
@@ -224,7 +326,12 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
                 "First to concede",
                 "Value left",
             ] {
-                ui.label(egui::RichText::new(heading).strong());
+                let label = ui.label(egui::RichText::new(heading).strong());
+                if heading.ends_with(" score") {
+                    label.on_hover_text(
+                        "The score of the whole game (0–100), month by month: not the utility the plane plots",
+                    );
+                }
             }
             ui.end_row();
             for table in &debrief.tables {
@@ -253,6 +360,37 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
                     );
                 ui.end_row();
             }
+        });
+}
+
+/// The files left out and the warnings about tables, every one of them, in a box above the plane.
+fn notices(ui: &mut egui::Ui, debrief: &Debrief) {
+    if debrief.skipped.is_empty() && debrief.clashes.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, theme::BAD))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("debrief_notices")
+                .max_height(110.0)
+                .show(ui, |ui| {
+                    for clash in &debrief.clashes {
+                        ui.colored_label(theme::BAD, format!("Check before grading: {}", clash.message()));
+                    }
+                    if !debrief.skipped.is_empty() {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "Not in this debrief: {} file(s) left out",
+                                debrief.skipped.len()
+                            ))
+                            .strong(),
+                        );
+                        for skipped in &debrief.skipped {
+                            ui.label(format!("{}: {}", skipped.file, skipped.reason));
+                        }
+                    }
+                });
         });
 }
 
@@ -306,7 +444,13 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
              it. `tradetable class simulate` makes a rehearsal class.",
         ),
         Some(Err(error)) => {
-            ui.colored_label(theme::BAD, error);
+            // Every file left out is listed, one a line.
+            egui::ScrollArea::vertical()
+                .id_salt("debrief_error")
+                .max_height(ui.available_height())
+                .show(ui, |ui| {
+                    ui.colored_label(theme::BAD, error);
+                });
         }
         Some(Ok(debrief)) => {
             ui.label(
@@ -317,6 +461,20 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
                     debrief.deals()
                 ))
                 .strong(),
+            );
+            notices(ui, debrief);
+            ui.label(
+                egui::RichText::new(format!(
+                    "The plane: each black dot is a table (its tags beside it); red square: no deal; diamond: the Nash \
+                     point; star: {}; the line: the best deals possible. Dots are placed by the utility of each deal \
+                     (0–100); the table gives the scores of the whole game (0–100), a different measure.",
+                    debrief
+                        .real_deal
+                        .as_ref()
+                        .map_or("the real deal", |deal| deal.label.as_str())
+                ))
+                .small()
+                .color(theme::MUTED),
             );
             // The plane takes what the table of tables leaves: the table needs about 760 points to show every column.
             let plane_width = (ui.available_width() - 780.0).clamp(360.0, 640.0);

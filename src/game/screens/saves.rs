@@ -104,8 +104,8 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
     });
     theme::note(
         ui,
-        "Games in progress, finished games and class tables on this computer, newest first. Play on from where a game \
-         stopped, or replay it move by move.",
+        "Games in progress, saves, finished games and class tables on this computer, newest first. Play on from where \
+         a game stopped, replay it move by move, or delete it. Each game in progress keeps its own save.",
     );
     ui.add_space(6.0);
     if view.entries.is_empty() {
