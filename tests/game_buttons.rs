@@ -20,7 +20,7 @@ use tradetable::game::screens::table::{Advice, Drafts, TableAction};
 use tradetable::game::screens::title::TitleAction;
 use tradetable::game::session::{GameSetup, Mode, ScenarioSource, Session, TitleNotice, WatchClock};
 use tradetable::game::settings::Settings;
-use tradetable::game::testing::{minimal_app, options, temp_dir};
+use tradetable::game::testing::{menu, minimal_app, options, press, screen, temp_dir};
 use tradetable::sim::ai::Opponent;
 use tradetable::sim::{Move, PackageSpace, PerSide, Side};
 use tradetable::storage::Storage;
@@ -35,21 +35,6 @@ fn app(mode: Mode, name: &str) -> (App, PathBuf) {
     let mut app = minimal_app(options(setup, dir.clone()));
     app.update();
     (app, dir)
-}
-
-/// Writes an action as its draw system would, and runs the frames that carry it out.
-fn press<M: Message>(app: &mut App, action: M) {
-    app.world_mut().write_message(action);
-    app.update();
-    app.update();
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn menu(app: &App) -> Menu {
-    *app.world().resource::<State<Menu>>().get()
 }
 
 fn at_the_table(mode: Mode, name: &str) -> (App, PathBuf) {

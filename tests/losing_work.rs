@@ -21,7 +21,7 @@ use tradetable::game::screens::setup::SetupAction;
 use tradetable::game::screens::table::{Drafts, TableAction};
 use tradetable::game::screens::title::{TitleAction, TitleView};
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioSource, Session};
-use tradetable::game::testing::{minimal_app, options, temp_dir};
+use tradetable::game::testing::{menu, minimal_app, options, press, screen, temp_dir};
 use tradetable::sim::class::{ClassFile, ClassSeat};
 use tradetable::sim::{Move, PackageSpace, PerSide, Scenario, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
@@ -39,20 +39,6 @@ fn app(name: &str) -> (App, PathBuf, Arc<FaultyDisk>) {
     app.insert_resource(GameStorage(Storage::on(disk.clone())));
     app.update();
     (app, dir, disk)
-}
-
-fn press<M: Message>(app: &mut App, action: M) {
-    app.world_mut().write_message(action);
-    app.update();
-    app.update();
-}
-
-fn screen(app: &App) -> Screen {
-    *app.world().resource::<State<Screen>>().get()
-}
-
-fn menu(app: &App) -> Menu {
-    *app.world().resource::<State<Menu>>().get()
 }
 
 fn session(app: &App) -> &Session {

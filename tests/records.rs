@@ -4,16 +4,16 @@
 
 mod common;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use tradetable::sim::ai::{Difficulty, Opponent, Strategy};
 use tradetable::sim::class::{ClassFile, ClassSeat, CodeError, TableCode};
 use tradetable::sim::negotiation::EventKind;
 use tradetable::sim::play::play_from;
-use tradetable::sim::record::{GameRecord, RECORD_VERSION, RecordError, Seat, write_atomically};
+use tradetable::sim::record::{GameRecord, RECORD_VERSION, RecordError, Seat};
 use tradetable::sim::scenario::DEFAULT_SCENARIO;
 use tradetable::sim::{GameState, Move, PerSide, Scenario, Side};
+use tradetable::storage::{Fault, FaultyDisk, Storage};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tradetable-records-{name}-{}", std::process::id()));
@@ -68,7 +68,9 @@ fn a_record_replays_to_the_same_state_byte_for_byte() {
             };
             let state = game(&scenario, seed, us, partner, injects);
             let path = dir.join(format!("{seed}-{k}.json"));
-            record_of(&scenario, &state).write(&path).unwrap();
+            Storage::real()
+                .write(&path, record_of(&scenario, &state).to_json().as_bytes())
+                .unwrap();
             let replayed = GameRecord::read(&path).unwrap().replay(&scenario).unwrap();
             assert_eq!(
                 serde_json::to_string(&replayed).unwrap(),
@@ -85,17 +87,18 @@ fn an_interrupted_save_leaves_the_previous_save_whole() {
     let path = dir.join("save.json");
     let scenario = common::spring_2025();
     let first = record_of(&scenario, &GameState::new(&scenario, 3));
-    first.write(&path).unwrap();
+    let disk = FaultyDisk::new();
+    let storage = Storage::on(disk.clone());
+    storage.write(&path, first.to_json().as_bytes()).unwrap();
     let before = std::fs::read(&path).unwrap();
 
     // The disk fills up half-way through writing the next save.
-    let failed = write_atomically(&path, |file| {
-        file.write_all(b"{\"format\": \"tradetable-record\", \"ver")?;
-        Err(std::io::Error::other("no space left on device"))
-    });
+    disk.set(Some(Fault::DiskFull));
+    let next = record_of(&scenario, &GameState::new(&scenario, 4));
+    let failed = storage.write(&path, next.to_json().as_bytes());
     let message = failed.unwrap_err().to_string();
     assert!(
-        message.contains("save.json") && message.contains("no space left"),
+        message.contains("save.json") && message.contains("disk is full"),
         "{message}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "the previous save is untouched");

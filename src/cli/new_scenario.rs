@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::sim::library::{self, SHIPPED};
-use crate::sim::record::write_atomically;
 
 /// Options of `new-scenario`.
 #[derive(Debug, Args)]
@@ -62,7 +61,9 @@ fn new_scenario(args: &NewScenarioArgs) -> Result<String, String> {
         ));
     }
     let text = library::new_scenario_text(&args.name, from);
-    write_atomically(&path, |file| std::io::Write::write_all(file, text.as_bytes())).map_err(|e| e.to_string())?;
+    crate::storage::Storage::real()
+        .write(&path, text.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(format!(
         "{}: a copy of \"{}\" to start from. Check it with: tradetable validate {}",
         path.display(),

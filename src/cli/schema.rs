@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::sim::record::write_atomically;
 use crate::sim::schema::reference_markdown;
 
 /// Options of `schema`.
@@ -25,7 +24,7 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Some(path) => match write_atomically(path, |file| std::io::Write::write_all(file, text.as_bytes())) {
+        Some(path) => match crate::storage::Storage::real().write(path, text.as_bytes()) {
             Ok(()) => {
                 println!("{}: the scenario reference", path.display());
                 ExitCode::SUCCESS

@@ -61,7 +61,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     let state = play(&scenario, args.seed, us.as_mut(), partner.as_mut());
     if let Some(path) = &args.record {
         let record = GameRecord::of(&scenario, &state, seats, None, "simulate", record::now());
-        if let Err(error) = record.write(path) {
+        if let Err(error) = crate::storage::Storage::real().write(path, record.to_json().as_bytes()) {
             eprintln!("{error}");
             return ExitCode::FAILURE;
         }

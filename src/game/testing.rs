@@ -59,3 +59,21 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Writes an action as its draw system would, and runs the two frames that carry it out (the action, then the
+/// command or navigation it asks for).
+pub fn press<M: Message>(app: &mut App, action: M) {
+    app.world_mut().write_message(action);
+    app.update();
+    app.update();
+}
+
+/// The screen shown.
+pub fn screen(app: &App) -> super::screens::Screen {
+    *app.world().resource::<State<super::screens::Screen>>().get()
+}
+
+/// The overlay shown.
+pub fn menu(app: &App) -> super::menus::Menu {
+    *app.world().resource::<State<super::menus::Menu>>().get()
+}
