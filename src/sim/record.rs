@@ -1,12 +1,10 @@
 //! Game records: a game as its scenario (id and the hash of its text), seed, seats, class injects and moves, from
 //! which the core recomputes every state by replaying. Saves, replays, class results and the debrief all use them.
 //!
-//! Records are versioned JSON files. Writes are atomic (a temporary file beside the target, flushed to disk, then
-//! renamed over it), so an interrupted write leaves the previous file as it was. Reads are bounded in size, check the
+//! Records are versioned JSON files; the shell writes them through its storage layer (`crate::storage`), atomically,
+//! so an interrupted write leaves the previous file as it was. Reads are bounded in size, check the
 //! format and version before anything else, and every error names the file and what was expected — never a panic.
 
-use std::fs::File;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -381,52 +379,11 @@ impl GameRecord {
         })?;
         GameRecord::from_json(&text, path)
     }
-
-    /// Writes the record to `path` atomically: the previous file stays whole until the new one is safely on disk.
-    pub fn write(&self, path: &Path) -> Result<(), RecordError> {
-        let json = self.to_json();
-        write_atomically(path, |file| file.write_all(json.as_bytes()))
-    }
 }
 
 /// Records larger than this are refused before they are parsed (a game of 60 rounds with every action is far
 /// smaller). The same limit as scenario files.
 pub const MAX_RECORD_BYTES: u64 = super::scenario::MAX_FILE_BYTES;
-
-/// Writes a file atomically: `fill` writes the contents into a temporary file beside `path`, which is flushed to
-/// disk and then renamed over `path`. If anything fails, the temporary file is removed and `path` is untouched.
-pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<(), RecordError> {
-    let io = |error| RecordError::Io {
-        path: path.to_path_buf(),
-        error,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temporary)?;
-        fill(&mut file)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temporary, path)?;
-        // The rename itself reaches the disk when the directory is synced (not possible on every platform).
-        if let Ok(directory) = File::open(&dir) {
-            let _ = directory.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(io)
-}
 
 #[cfg(test)]
 mod tests {
