@@ -26,14 +26,19 @@ xvfb() {
 xvfb host --tables 4 --port "$PORT" --results "$DIR/console-results" --autoplay --screenshot-dir "$DIR/console"
 
 "$BIN" class new --tables 1 --us normal --partner people --out "$DIR/class" >"$DIR/class.txt"
-CODE=$(sed -n 's/^ *table *1 *//p' "$DIR/class.txt" | head -n 1)
-[ -n "$CODE" ] || { echo "no table code in $DIR/class.txt" >&2; exit 1; }
 HOST_PORT=$((PORT + 1))
 "$BIN" host --headless --port "$HOST_PORT" --class "$DIR/class/class.json" --results "$DIR/class-results" \
     >"$DIR/host.log" 2>&1 &
 HOST=$!
 trap 'kill "$HOST" 2>/dev/null || true' EXIT
-sleep 1
+# A hosted class seats teams with the join codes the host draws and prints (not the class sheet's codes).
+CODE=""
+for _ in $(seq 1 50); do
+    CODE=$(sed -n 's/^ *table *1: *//p' "$DIR/host.log" | head -n 1)
+    [ -n "$CODE" ] && break
+    sleep 0.2
+done
+[ -n "$CODE" ] || { echo "no join code in $DIR/host.log" >&2; exit 1; }
 xvfb play --join "127.0.0.1:$HOST_PORT" --code "$CODE" --side partner --autoplay --screenshot-dir "$DIR/joined"
 kill "$HOST" 2>/dev/null || true
 wait "$HOST" 2>/dev/null || true

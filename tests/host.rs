@@ -595,10 +595,13 @@ fn with_join_codes_only_a_tables_join_code_seats_a_team_however_it_is_typed() {
     host.set_join_codes(&codes);
     assert_eq!(host.join_code(2), Some(codes[&2].as_str()));
     let class_code = host.receive(US, &join(&class.tables[0].code, None, None), 0);
-    assert!(
-        matches!(sent_to(&class_code, US)[0], HostMessage::Refused { .. }),
-        "the class code no longer seats"
-    );
+    match &sent_to(&class_code, US)[0] {
+        HostMessage::Refused { reason, .. } => assert!(
+            reason.contains("class sheet's code") && reason.contains("join code"),
+            "the class code no longer seats, and the student is told which code to type: {reason}"
+        ),
+        other => panic!("the class code no longer seats: {other:?}"),
+    }
     let typed = codes[&2].to_lowercase().replace('0', "o").replace('1', "I");
     let seated = host.receive(US, &join(&typed, None, None), 0);
     assert!(matches!(sent_to(&seated, US)[0], HostMessage::Welcome { table: 2, .. }));

@@ -49,7 +49,7 @@ pub struct PlayArgs {
     /// on the default port. With --code; --side us or partner asks for a side.
     #[arg(long, requires = "code")]
     pub join: Option<String>,
-    /// With --join: the table's code from the class sheet.
+    /// With --join: the table's join code, as the teacher's console shows it.
     #[arg(long, requires = "join")]
     pub code: Option<String>,
 }

@@ -421,7 +421,16 @@ impl Host {
             .tables
             .iter()
             .position(|table| normalise_code(table.joined_with()) == wanted)
-            .ok_or_else(|| format!("no table of this class has the code {code}"))?;
+            .ok_or_else(
+                || match self.tables.iter().find(|table| normalise_code(&table.code) == wanted) {
+                    // The class sheet's code is for one screen; a hosted class seats teams with the console's join code.
+                    Some(_) => format!(
+                        "{code} is the class sheet's code of a table; at a networked class, type the join code the \
+                     teacher's console shows for your table"
+                    ),
+                    None => format!("no table of this class has the code {code}"),
+                },
+            )?;
         let table = &mut self.tables[t];
         let taken = match token {
             Some(token) => Side::BOTH

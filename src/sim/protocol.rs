@@ -32,7 +32,7 @@ pub enum ClientMessage {
     Join {
         /// [`PROTOCOL_VERSION`] of the laptop.
         protocol: u32,
-        /// The table code from the class sheet.
+        /// The table's join code, as the teacher's console shows it.
         code: String,
         /// The side the team plays, when it says.
         side: Option<Side>,

@@ -1,5 +1,5 @@
 //! Join a networked table: the team types the host's address (as the teacher's console shows it), the table code
-//! from the class sheet, and the side it was given, and joins. The screen says what is happening (connecting, asking
+//! the teacher's console shows for it, and the side it was given, and joins. The screen says what is happening (connecting, asking
 //! for a seat) and, when joining fails, why in words: a mistyped address, no answer, the host refusing the code or
 //! the side, the class being over. Once the host seats the team, the game opens at the table.
 
@@ -137,8 +137,8 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
         ui.heading("Join a networked table");
         theme::note(
             ui,
-            "Your teacher hosts the class: type the address their screen shows, your table's code from the class \
-             sheet, and the side you were given.",
+            "Your teacher hosts the class: type the address and your table's join code, both shown on the \
+             teacher's screen, and the side you were given.",
         );
         ui.add_space(12.0);
         // The form is about 440 points wide: centred like the rest of the screen.
@@ -264,7 +264,7 @@ fn apply_net_join_actions(
                 view.problem = match parse_host_address(&view.address, crate::net::class_host::DEFAULT_PORT) {
                     Err(problem) => Some(capitalised(&problem)),
                     Ok(_) if code.chars().filter(char::is_ascii_alphanumeric).count() == 0 => {
-                        Some("Type your table's code from the class sheet.".to_string())
+                        Some("Type your table's join code from the teacher's console.".to_string())
                     }
                     Ok(host) => {
                         client.join(host, code, view.side);
