@@ -29,7 +29,7 @@ use tradetable::sim::protocol::{ClientMessage, MAX_CLIENT_MESSAGE_BYTES, SeatPre
 use tradetable::sim::record::GameRecord;
 use tradetable::sim::{GameState, Move, Scenario, Side, apply};
 
-use net::{Scratch, bot, class_host, game, host_app, join_code, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, default_host_app, game, host_app, join_code, people_class, pump, scenario};
 
 /// The game a class table starts from: the class seed and the injects its code switches on.
 fn table_start(scenario: &Scenario, class: &ClassFile) -> Result<GameState, String> {
@@ -96,14 +96,7 @@ fn table(strategies: [Strategy; 2]) -> Result<Table, String> {
     let scenario = scenario();
     let class = people_class(&scenario, 1);
     let results = Scratch::new("net-class");
-    let (host, addr) = host_app(
-        scenario.clone(),
-        class.clone(),
-        HostOptions::default(),
-        results.path(),
-        None,
-        |_| {},
-    )?;
+    let (host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
     let code = join_code(&host, 1);
     let us = BotConfig::new(addr, &code, Some(Side::Us), strategies[0], random_client_id())
         .capturing()
@@ -563,14 +556,7 @@ fn a_paced_laptop_waits_its_pace_between_two_moves() -> Result<(), String> {
     let scenario = scenario();
     let class = people_class(&scenario, 1);
     let results = Scratch::new("net-pace");
-    let (mut host, addr) = host_app(
-        scenario,
-        class.clone(),
-        HostOptions::default(),
-        results.path(),
-        None,
-        |_| {},
-    )?;
+    let (mut host, addr) = default_host_app(scenario, class.clone(), results.path())?;
     let code = &join_code(&host, 1);
     let mut us = BotConfig::new(addr, code, Some(Side::Us), Strategy::Conceder, random_client_id())
         .pace_ms(PACE_MS)

@@ -16,11 +16,10 @@ use bevy::prelude::*;
 use tradetable::net::bot::{BotConfig, random_client_id};
 use tradetable::net::transport::TransportLimits;
 use tradetable::sim::ai::Strategy;
-use tradetable::sim::host::HostOptions;
 use tradetable::sim::protocol::{HostMessage, encode_host};
 use tradetable::sim::{GameState, Side};
 
-use net::{MAX_UPDATES, Scratch, bot, class_host, game, host_app, join_code, people_class, scenario};
+use net::{MAX_UPDATES, Scratch, bot, class_host, default_host_app, game, join_code, people_class, scenario};
 
 /// Tables by default; `TRADETABLE_LOAD_TABLES` sets another number (1 to 127).
 const DEFAULT_TABLES: u32 = 12;
@@ -31,17 +30,6 @@ fn tables() -> u32 {
         .and_then(|n| n.parse().ok())
         .filter(|n| (1..=127).contains(n))
         .unwrap_or(DEFAULT_TABLES)
-}
-
-/// The median and 99th percentile of durations, in ms.
-fn p50_p99(mut values: Vec<Duration>) -> (f64, f64) {
-    values.sort();
-    let at = |q: usize| {
-        values
-            .get((values.len() * q / 100).min(values.len().saturating_sub(1)))
-            .map_or(0.0, |d| d.as_secs_f64() * 1e3)
-    };
-    (at(50), at(99))
 }
 
 /// User and system CPU time of this process so far, from /proc/self/stat (Linux; none elsewhere). The kernel
@@ -69,14 +57,7 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
     let scenario = scenario();
     let class = people_class(&scenario, TABLES);
     let results = Scratch::new("net-load");
-    let (mut host, addr) = host_app(
-        scenario.clone(),
-        class.clone(),
-        HostOptions::default(),
-        results.path(),
-        None,
-        |_| {},
-    )?;
+    let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
     let limits = host.world().resource::<TransportLimits>().clone();
     assert!(
         limits.max_peers >= 2 * TABLES as usize,
@@ -176,7 +157,8 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
         host_updates[host_updates.len() / 2].as_secs_f64() * 1e3,
         host_updates.last().copied().unwrap_or_default().as_secs_f64() * 1e3
     );
-    let (sent_p50, sent_p99) = p50_p99(laptops.iter().flat_map(|l| bot(l).move_latencies.clone()).collect());
+    let (sent_p50, sent_p99) =
+        tradetable::cli::bots::percentiles(laptops.iter().flat_map(|l| bot(l).move_latencies.clone()).collect());
     println!(
         "  move latency at the laptops (sent to its view back), median and 99th percentile: {sent_p50:.1} ms, \
          {sent_p99:.1} ms (every app updated in turn on one thread)"

@@ -13,12 +13,12 @@ use bevy::prelude::*;
 use tradetable::net::bot::{BotConfig, random_client_id};
 use tradetable::net::class_host::{ClassHost, in_progress_path};
 use tradetable::sim::ai::Strategy;
-use tradetable::sim::host::{HostOptions, SavedTable};
+use tradetable::sim::host::SavedTable;
 use tradetable::sim::record::GameRecord;
 use tradetable::sim::{GameState, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
 
-use net::{Scratch, bot, class_host, game, host_app, join_code, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, default_host_app, game, join_code, people_class, pump, scenario};
 
 fn kept(results: &std::path::Path, code: &str) -> Result<SavedTable, String> {
     let path = in_progress_path(results, 1, code);
@@ -38,14 +38,7 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
     let code = class.tables[0].code.clone();
     let results = Scratch::new("net-restart");
     let (before, tokens, join) = {
-        let (mut host, addr) = host_app(
-            scenario.clone(),
-            class.clone(),
-            HostOptions::default(),
-            results.path(),
-            None,
-            |_| {},
-        )?;
+        let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
         let join = join_code(&host, 1);
         let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
         let mut partner =
@@ -60,14 +53,7 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
     let saved = kept(results.path(), &code)?;
     assert_eq!(saved.record.moves.len(), before.moves.len(), "the last move was kept");
 
-    let (mut host, addr) = host_app(
-        scenario.clone(),
-        class.clone(),
-        HostOptions::default(),
-        results.path(),
-        None,
-        |_| {},
-    )?;
+    let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
     assert_eq!(moves(&host)?, before.moves.len(), "resumed where it stopped");
     assert_eq!(join_code(&host, 1), join, "the same join code");
     let [Some(us_token), Some(partner_token)] = tokens else {
@@ -108,14 +94,7 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
         let results = Scratch::new("net-faulty");
         let disk = FaultyDisk::new();
         let kept_moves = {
-            let (mut host, addr) = host_app(
-                scenario.clone(),
-                class.clone(),
-                HostOptions::default(),
-                results.path(),
-                None,
-                |_| {},
-            )?;
+            let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
             host.world_mut().resource_mut::<ClassHost>().storage = Storage::on(disk.clone());
             let join = join_code(&host, 1);
             let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware, random_client_id()).app()?;
@@ -145,14 +124,7 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
             kept_moves
         };
         disk.set(None);
-        let (host, _) = host_app(
-            scenario.clone(),
-            class.clone(),
-            HostOptions::default(),
-            results.path(),
-            None,
-            |_| {},
-        )?;
+        let (host, _) = default_host_app(scenario.clone(), class.clone(), results.path())?;
         assert_eq!(moves(&host)?, kept_moves, "{fault:?}: resumed from the last state kept");
     }
     Ok(())

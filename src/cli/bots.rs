@@ -30,7 +30,7 @@ pub struct BotsArgs {
 }
 
 /// The median and 99th percentile of `values`, in ms.
-fn percentiles(mut values: Vec<Duration>) -> (f64, f64) {
+pub fn percentiles(mut values: Vec<Duration>) -> (f64, f64) {
     values.sort();
     let at = |q: usize| {
         values

@@ -55,6 +55,15 @@ pub fn people_class(scenario: &Scenario, tables: u32) -> ClassFile {
     ClassFile::new(scenario, tables, 2025, seats, &[], "2026-11-29T00:00:00Z".into()).expect("a valid class")
 }
 
+/// A host app for `class` with the default options and the class's own limits (see [`host_app`]).
+pub fn default_host_app(
+    scenario: Arc<Scenario>,
+    class: ClassFile,
+    results: &Path,
+) -> Result<(App, SocketAddr), String> {
+    host_app(scenario, class, HostOptions::default(), results, None, |_| {})
+}
+
 /// A host app for `class`, like `tradetable host --headless` but without its logger (the tests' output stays
 /// readable) and its exit, on a free loopback port; `limits` replace the ones the class would get. `extra` adds
 /// the test's own systems before the app is finished.
