@@ -9,7 +9,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 16] = [
+const EXPECTED: [&str; 17] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
@@ -19,6 +19,7 @@ const EXPECTED: [&str; 16] = [
     "07-table-late",
     "07b-save-failed",
     "07c-save-failed-quit",
+    "07d-save-failed-quit-scale-1.75",
     "08-results",
     "09-results-scale-1.5",
     "10-about",

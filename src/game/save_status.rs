@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::menus::Menu;
 use super::navigation::Flow;
 use super::screens::Screen;
 use super::session::{GameCommand, Session};
@@ -128,14 +129,20 @@ fn draw_save_banner(
     mut contexts: EguiContexts,
     session: Option<Res<Session>>,
     status: Res<SaveStatus>,
+    menu: Res<State<Menu>>,
     mut retries: MessageWriter<RetrySave>,
 ) -> Result {
+    // An open menu says the same in its own words; the banner would sit over it.
+    if *menu.get() != Menu::None {
+        return Ok(());
+    }
     let Some(text) = session.as_deref().and_then(|session| status.banner(session)) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
     egui::Area::new("save_banner".into())
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 48.0))
+        // At the foot of the window, over the status line, so the top bar's controls stay in reach.
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -8.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             if save_banner(ui, &text) {
