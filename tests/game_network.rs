@@ -365,13 +365,14 @@ fn failures_to_join_are_said_in_words_on_the_join_screen() {
     let problem = game.world().resource::<NetJoinView>().problem.clone();
     assert!(problem.as_deref().is_some_and(|p| p.contains("code")), "{problem:?}");
 
+    // A code no table has gets no connect token: the host does not answer it, and the laptop says so.
     join(&mut game, &host.to_string(), "AAAA-BBBB-CCCCC", None);
-    pump(&mut console, &mut game, "the host's refusal", |g| {
+    pump(&mut console, &mut game, "no token for the code", |g| {
         g.world().resource::<TableClient>().error.is_some()
     });
     let error = game.world().resource::<TableClient>().error.clone().unwrap();
     assert!(
-        error.contains("did not seat this team") && error.contains("no table"),
+        error.contains("No answer") && error.contains("for this join code"),
         "{error}"
     );
     assert_eq!(screen(&game), Screen::JoinNetwork);
@@ -459,11 +460,16 @@ fn joining_again_while_seated_asks_on_the_new_link() {
     game.world_mut()
         .resource_mut::<TableClient>()
         .join(host, "AAAA-BBBB-CCCCC", None);
-    pump(&mut console, &mut game, "the host's answer on the new link", |g| {
+    pump(&mut console, &mut game, "the answer for the new code", |g| {
         g.world().resource::<TableClient>().error.is_some()
     });
+    // The new code gets no connect token, so no new link: had the join gone out on the old link, the host would
+    // have refused it there ("no table of this class").
     let error = game.world().resource::<TableClient>().error.clone().unwrap();
-    assert!(error.contains("no table of this class"), "{error}");
+    assert!(
+        error.contains("for this join code") && !error.contains("no table of this class"),
+        "{error}"
+    );
 }
 
 /// What the fake host answers a join with.
@@ -487,9 +493,10 @@ fn answer_every_frame(
 
 /// Joins a fake host that answers with `answers`; returns the join screen's error.
 fn join_a_host_that_answers(name: &str, answers: Vec<Vec<u8>>) -> String {
-    use tradetable::net::transport::{PROTOCOL_ID, headless_server_app, start_server};
+    use tradetable::net::transport::{JoinCodes, PROTOCOL_ID, headless_server_app, start_server};
     let mut host = headless_server_app();
     host.insert_resource(Answers(answers))
+        .insert_resource(JoinCodes(["AAAA-BBBB-CCCCC".to_string()].into()))
         .add_systems(Update, answer_every_frame);
     let addr = start_server(
         host.world_mut(),

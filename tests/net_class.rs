@@ -18,7 +18,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use tradetable::net::bot::{Bot, BotConfig, random_client_id};
+use tradetable::net::bot::{Bot, BotConfig};
 use tradetable::net::transport::{
     self, ClientLink, ClientSend, MAX_FRAME_BYTES, PROTOCOL_ID, Received, TransportLimits,
 };
@@ -98,10 +98,10 @@ fn table(strategies: [Strategy; 2]) -> Result<Table, String> {
     let results = Scratch::new("net-class");
     let (host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
     let code = join_code(&host, 1);
-    let us = BotConfig::new(addr, &code, Some(Side::Us), strategies[0], random_client_id())
+    let us = BotConfig::new(addr, &code, Some(Side::Us), strategies[0])
         .capturing()
         .app()?;
-    let partner = BotConfig::new(addr, &code, Some(Side::Partner), strategies[1], random_client_id())
+    let partner = BotConfig::new(addr, &code, Some(Side::Partner), strategies[1])
         .capturing()
         .app()?;
     Ok(Table {
@@ -287,15 +287,9 @@ fn a_laptop_killed_mid_game_comes_back_on_a_new_app_with_its_token_and_the_game_
     )?;
     // A new app (a new client id) comes back into the US seat with the token; the partner reconnects on its own
     // app under its own client id.
-    t.us = BotConfig::new(
-        t.addr,
-        &join_code(&t.host, 1),
-        None,
-        Strategy::Boulware,
-        random_client_id(),
-    )
-    .with_token(&token)
-    .app()?;
+    t.us = BotConfig::new(t.addr, &join_code(&t.host, 1), None, Strategy::Boulware)
+        .with_token(&token)
+        .app()?;
     Bot::reconnect(t.partner.world_mut())?;
     pump(
         &mut t.host,
@@ -378,13 +372,7 @@ fn refused_messages_change_nothing_and_a_laptop_that_keeps_sending_garbage_is_dr
     );
 
     // A stranger's laptop finds the table full, then keeps sending garbage until the host drops it.
-    let mut stranger = Bot::app(
-        t.addr,
-        &join_code(&t.host, 1),
-        None,
-        Strategy::Linear,
-        random_client_id(),
-    )?;
+    let mut stranger = Bot::app(t.addr, &join_code(&t.host, 1), None, Strategy::Linear)?;
     pump(
         &mut t.host,
         &mut [&mut t.us, &mut t.partner, &mut stranger],
@@ -470,13 +458,7 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
         },
     )?;
     // A seated team, held, whose table must not move either.
-    let mut seated = Bot::app(
-        addr,
-        &join_code(&host, 1),
-        Some(Side::Us),
-        Strategy::Linear,
-        random_client_id(),
-    )?;
+    let mut seated = Bot::app(addr, &join_code(&host, 1), Some(Side::Us), Strategy::Linear)?;
     Bot::hold(seated.world_mut(), true);
     pump(&mut host, &mut [&mut seated], "the team seated", |_, laptops| {
         bot(laptops[0]).view.is_some()
@@ -501,7 +483,7 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
             match client.world().resource::<ClientLink>().clone() {
                 // Kicked (five refused messages, or one frame too large): come back as a new laptop.
                 ClientLink::Disconnected(_) => {
-                    transport::connect(client.world_mut(), addr, random_client_id(), PROTOCOL_ID)?;
+                    transport::connect(client.world_mut(), addr, &join_code(&host, 1), PROTOCOL_ID)?;
                     connections += 1;
                 }
                 ClientLink::Connecting => {}
@@ -558,10 +540,10 @@ fn a_paced_laptop_waits_its_pace_between_two_moves() -> Result<(), String> {
     let results = Scratch::new("net-pace");
     let (mut host, addr) = default_host_app(scenario, class.clone(), results.path())?;
     let code = &join_code(&host, 1);
-    let mut us = BotConfig::new(addr, code, Some(Side::Us), Strategy::Conceder, random_client_id())
+    let mut us = BotConfig::new(addr, code, Some(Side::Us), Strategy::Conceder)
         .pace_ms(PACE_MS)
         .app()?;
-    let mut partner = Bot::app(addr, code, Some(Side::Partner), Strategy::Linear, random_client_id())?;
+    let mut partner = Bot::app(addr, code, Some(Side::Partner), Strategy::Linear)?;
     pump(
         &mut host,
         &mut [&mut us, &mut partner],

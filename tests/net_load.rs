@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use tradetable::net::bot::{BotConfig, random_client_id};
+use tradetable::net::bot::BotConfig;
 use tradetable::net::transport::TransportLimits;
 use tradetable::sim::ai::Strategy;
 use tradetable::sim::protocol::{HostMessage, encode_host};
@@ -72,16 +72,7 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
     for (t, table) in class.tables.iter().enumerate() {
         for (k, side) in Side::BOTH.into_iter().enumerate() {
             let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
-            laptops.push(
-                BotConfig::new(
-                    addr,
-                    &join_code(&host, table.number),
-                    Some(side),
-                    strategy,
-                    random_client_id(),
-                )
-                .app()?,
-            );
+            laptops.push(BotConfig::new(addr, &join_code(&host, table.number), Some(side), strategy).app()?);
         }
     }
 

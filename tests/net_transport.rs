@@ -1,6 +1,6 @@
 //! The network transport over loopback UDP: frames reach the right peer and only it, a frame over the size limit or
-//! a flood gets its sender kicked while the others play on, a peer reconnects under the same id, and bytes that are
-//! no valid message reach the protocol layer intact rather than upsetting the host.
+//! a flood gets its sender kicked while the others play on, a peer reconnects (under a new id, from a new connect
+//! token), and bytes that are no valid message reach the protocol layer intact rather than upsetting the host.
 //!
 //! One host app and a few player apps live in the test's process, on 127.0.0.1 with ports the OS picks. Every wait is
 //! bounded in updates and fails the test when its condition is not met; nothing asserts on time.
@@ -15,9 +15,9 @@ use bevy_replicon::prelude::*;
 use bevy_replicon::shared::message::registry::RemoteMessageRegistry;
 use bevy_replicon_renet::RenetClient;
 use tradetable::net::transport::{
-    ClientFrame, ClientLink, ClientReceived, ClientSend, Kick, MAX_FRAME_BYTES, PROTOCOL_ID, PeerConnected,
-    PeerDisconnected, PeerId, Peers, Received, SendToPeer, TransportLimits, connect, disconnect, headless_client_app,
-    headless_server_app, start_server,
+    ClientFrame, ClientLink, ClientReceived, ClientSend, JoinCodes, Kick, MAX_FRAME_BYTES, PROTOCOL_ID, PeerConnected,
+    PeerDisconnected, PeerId, Peers, Received, SendToPeer, TransportLimits, client_id, connect, disconnect,
+    headless_client_app, headless_server_app, start_server,
 };
 
 /// The most updates any wait may take: with a 1 ms pause each, a few seconds at worst.
@@ -72,21 +72,25 @@ fn record_player(mut received: MessageReader<ClientReceived>, mut log: ResMut<Pl
     log.received.extend(received.read().map(|frame| frame.0.clone()));
 }
 
-/// A host on a free loopback port, with `limits`.
+/// The code players fetch their connect tokens with.
+const CODE: &str = "TEST0-CODE0-00001";
+
+/// A host on a free loopback port, with `limits`, handing out connect tokens for [`CODE`].
 fn host(limits: TransportLimits) -> Result<(App, SocketAddr), String> {
     let mut app = headless_server_app();
     app.insert_resource(limits)
+        .insert_resource(JoinCodes([CODE.to_string()].into()))
         .init_resource::<HostLog>()
         .add_systems(Update, record_host);
     let addr = start_server(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), PROTOCOL_ID)?;
     Ok((app, addr))
 }
 
-/// A player connecting to `host_addr` as `id`.
-fn player(host_addr: SocketAddr, id: u64) -> Result<App, String> {
+/// A player connecting to `host_addr` with [`CODE`].
+fn player(host_addr: SocketAddr) -> Result<App, String> {
     let mut app = headless_client_app();
     app.init_resource::<PlayerLog>().add_systems(Update, record_player);
-    connect(app.world_mut(), host_addr, id, PROTOCOL_ID)?;
+    connect(app.world_mut(), host_addr, CODE, PROTOCOL_ID)?;
     Ok(app)
 }
 
@@ -130,15 +134,20 @@ fn is_down(app: &App) -> bool {
     matches!(link(app), ClientLink::Disconnected(_))
 }
 
-/// Waits until the host has every one of `ids` connected and every player sees its link up.
-fn wait_connected(host: &mut App, players: &mut [&mut App], ids: &[u64]) -> Result<(), String> {
+/// Waits until every player sees its link up and the host has each connected; returns the id the host gave each.
+fn wait_connected(host: &mut App, players: &mut [&mut App]) -> Result<Vec<PeerId>, String> {
     let mut apps: Vec<&mut App> = vec![host];
     apps.extend(players.iter_mut().map(|player| &mut **player));
     pump(&mut apps, "every player connected", |apps| {
         let peers = apps[0].world().resource::<Peers>();
-        ids.iter().all(|id| peers.contains(PeerId(*id)))
-            && apps[1..].iter().all(|player| *link(player) == ClientLink::Connected)
-    })
+        apps[1..].iter().all(|player| {
+            *link(player) == ClientLink::Connected && client_id(player.world()).is_some_and(|id| peers.contains(id))
+        })
+    })?;
+    Ok(apps[1..]
+        .iter()
+        .filter_map(|player| client_id(player.world()))
+        .collect())
 }
 
 fn send(player: &mut App, bytes: &[u8]) {
@@ -148,9 +157,11 @@ fn send(player: &mut App, bytes: &[u8]) {
 #[test]
 fn frames_reach_the_host_with_their_sender_and_a_targeted_frame_reaches_only_its_peer() -> Result<(), String> {
     let (mut server, addr) = host(TransportLimits::default())?;
-    let mut a = player(addr, 1)?;
-    let mut b = player(addr, 2)?;
-    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+    let mut a = player(addr)?;
+    let mut b = player(addr)?;
+    let ids = wait_connected(&mut server, &mut [&mut a, &mut b])?;
+    let (pa, pb) = (ids[0], ids[1]);
+    assert_ne!(pa, pb);
     let connected = &host_log(&server).connected;
     assert_eq!(connected.len(), 2);
     assert!(
@@ -166,11 +177,11 @@ fn frames_reach_the_host_with_their_sender_and_a_targeted_frame_reaches_only_its
         host_log(apps[0]).received.len() == 2
     })?;
     let log = host_log(&server);
-    assert_eq!(log.frames_from(PeerId(1)), vec![b"offer from a".to_vec()]);
-    assert_eq!(log.frames_from(PeerId(2)), vec![b"offer from b".to_vec()]);
+    assert_eq!(log.frames_from(pa), vec![b"offer from a".to_vec()]);
+    assert_eq!(log.frames_from(pb), vec![b"offer from b".to_vec()]);
 
     server.world_mut().write_message(SendToPeer {
-        peer: PeerId(1),
+        peer: pa,
         bytes: b"your private view".to_vec(),
     });
     pump(&mut [&mut server, &mut a, &mut b], "a's private frame", |apps| {
@@ -189,22 +200,21 @@ fn frames_reach_the_host_with_their_sender_and_a_targeted_frame_reaches_only_its
 #[test]
 fn a_frame_over_the_size_limit_is_refused_and_its_sender_kicked_while_the_others_play_on() -> Result<(), String> {
     let (mut server, addr) = host(TransportLimits::default())?;
-    let mut a = player(addr, 1)?;
-    let mut b = player(addr, 2)?;
-    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+    let mut a = player(addr)?;
+    let mut b = player(addr)?;
+    let ids = wait_connected(&mut server, &mut [&mut a, &mut b])?;
+    let (pa, pb) = (ids[0], ids[1]);
+    assert_ne!(pa, pb);
 
     // Just over the limit: renet accepts it (the host buffers a few such frames), the transport refuses it.
     send(&mut a, &vec![7; MAX_FRAME_BYTES + 1]);
     pump(&mut [&mut server, &mut a, &mut b], "a kicked and told", |apps| {
-        host_log(apps[0]).disconnect_of(PeerId(1)).is_some() && is_down(apps[1])
+        host_log(apps[0]).disconnect_of(pa).is_some() && is_down(apps[1])
     })?;
-    let reason = host_log(&server)
-        .disconnect_of(PeerId(1))
-        .unwrap_or_default()
-        .to_string();
+    let reason = host_log(&server).disconnect_of(pa).unwrap_or_default().to_string();
     assert!(reason.contains(&format!("{} bytes", MAX_FRAME_BYTES + 1)), "{reason}");
     assert!(
-        host_log(&server).frames_from(PeerId(1)).is_empty(),
+        host_log(&server).frames_from(pa).is_empty(),
         "the oversized frame reached the protocol layer"
     );
     let ClientLink::Disconnected(told) = link(&a) else {
@@ -217,23 +227,20 @@ fn a_frame_over_the_size_limit_is_refused_and_its_sender_kicked_while_the_others
 
     send(&mut b, b"still here");
     pump(&mut [&mut server, &mut a, &mut b], "b's next frame", |apps| {
-        !host_log(apps[0]).frames_from(PeerId(2)).is_empty()
+        !host_log(apps[0]).frames_from(pb).is_empty()
     })?;
     assert_eq!(*link(&b), ClientLink::Connected);
 
     // Far over: renet's buffer bound drops the sender before the frame is assembled; it never reaches Received either.
-    let mut c = player(addr, 3)?;
-    wait_connected(&mut server, &mut [&mut b, &mut c], &[2, 3])?;
+    let mut c = player(addr)?;
+    let pc = wait_connected(&mut server, &mut [&mut b, &mut c])?[1];
     send(&mut c, &vec![9; 1024 * 1024]);
     pump(&mut [&mut server, &mut b, &mut c], "c dropped", |apps| {
-        host_log(apps[0]).disconnect_of(PeerId(3)).is_some()
+        host_log(apps[0]).disconnect_of(pc).is_some()
     })?;
-    let reason = host_log(&server)
-        .disconnect_of(PeerId(3))
-        .unwrap_or_default()
-        .to_string();
+    let reason = host_log(&server).disconnect_of(pc).unwrap_or_default().to_string();
     assert!(reason.contains("receive channel"), "{reason}");
-    assert!(host_log(&server).frames_from(PeerId(3)).is_empty());
+    assert!(host_log(&server).frames_from(pc).is_empty());
     assert_eq!(*link(&b), ClientLink::Connected);
     Ok(())
 }
@@ -246,64 +253,67 @@ fn a_peer_flooding_the_host_is_kicked_and_the_others_are_not() -> Result<(), Str
         ..TransportLimits::default()
     };
     let (mut server, addr) = host(limits)?;
-    let mut a = player(addr, 1)?;
-    let mut b = player(addr, 2)?;
-    wait_connected(&mut server, &mut [&mut a, &mut b], &[1, 2])?;
+    let mut a = player(addr)?;
+    let mut b = player(addr)?;
+    let ids = wait_connected(&mut server, &mut [&mut a, &mut b])?;
+    let (pa, pb) = (ids[0], ids[1]);
+    assert_ne!(pa, pb);
 
     for n in 0..10u8 {
         send(&mut a, &[n]);
     }
     send(&mut b, b"one move");
     pump(&mut [&mut server, &mut a, &mut b], "a kicked for flooding", |apps| {
-        host_log(apps[0]).disconnect_of(PeerId(1)).is_some() && is_down(apps[1])
+        host_log(apps[0]).disconnect_of(pa).is_some() && is_down(apps[1])
     })?;
     let log = host_log(&server);
-    let reason = log.disconnect_of(PeerId(1)).unwrap_or_default();
+    let reason = log.disconnect_of(pa).unwrap_or_default();
     assert!(reason.contains("faster than the limit"), "{reason}");
     // The bucket holds three; the few milliseconds the test takes refill far less than one more.
-    assert!(
-        log.frames_from(PeerId(1)).len() < 10,
-        "{:?}",
-        log.frames_from(PeerId(1))
-    );
+    assert!(log.frames_from(pa).len() < 10, "{:?}", log.frames_from(pa));
 
     pump(&mut [&mut server, &mut a, &mut b], "b's move", |apps| {
-        !host_log(apps[0]).frames_from(PeerId(2)).is_empty()
+        !host_log(apps[0]).frames_from(pb).is_empty()
     })?;
     send(&mut b, b"another move");
     pump(&mut [&mut server, &mut a, &mut b], "b's next move", |apps| {
-        host_log(apps[0]).frames_from(PeerId(2)).len() == 2
+        host_log(apps[0]).frames_from(pb).len() == 2
     })?;
-    assert!(host_log(&server).disconnect_of(PeerId(2)).is_none());
+    assert!(host_log(&server).disconnect_of(pb).is_none());
     assert_eq!(*link(&b), ClientLink::Connected);
     Ok(())
 }
 
 #[test]
-fn a_peer_that_left_or_was_kicked_reconnects_with_the_same_id_and_frames_flow_again() -> Result<(), String> {
+fn a_peer_that_left_or_was_kicked_reconnects_under_a_new_id_and_frames_flow_again() -> Result<(), String> {
     let (mut server, addr) = host(TransportLimits::default())?;
-    let mut a = player(addr, 1)?;
-    wait_connected(&mut server, &mut [&mut a], &[1])?;
-    let first_entity = server.world().resource::<Peers>().entity(PeerId(1));
+    let mut a = player(addr)?;
+    let pa = wait_connected(&mut server, &mut [&mut a])?[0];
+    let first_entity = server.world().resource::<Peers>().entity(pa);
 
     disconnect(a.world_mut());
     assert_eq!(*link(&a), ClientLink::Disconnected("left the host".to_string()));
     pump(&mut [&mut server, &mut a], "the host sees a leave", |apps| {
-        host_log(apps[0]).disconnect_of(PeerId(1)).is_some()
+        host_log(apps[0]).disconnect_of(pa).is_some()
     })?;
-    assert!(!server.world().resource::<Peers>().contains(PeerId(1)));
+    assert!(!server.world().resource::<Peers>().contains(pa));
 
-    connect(a.world_mut(), addr, 1, PROTOCOL_ID)?;
-    wait_connected(&mut server, &mut [&mut a], &[1])?;
-    assert_ne!(server.world().resource::<Peers>().entity(PeerId(1)), first_entity);
+    connect(a.world_mut(), addr, CODE, PROTOCOL_ID)?;
+    let pa = {
+        let again = wait_connected(&mut server, &mut [&mut a])?[0];
+        // A new token, so a new id: the host drew it, not the laptop.
+        assert_ne!(again, pa);
+        assert_ne!(server.world().resource::<Peers>().entity(again), first_entity);
+        again
+    };
     send(&mut a, b"back again");
     pump(&mut [&mut server, &mut a], "a's frame after reconnecting", |apps| {
-        !host_log(apps[0]).frames_from(PeerId(1)).is_empty()
+        !host_log(apps[0]).frames_from(pa).is_empty()
     })?;
 
     // Kicked by the protocol layer this time: the dead link is cleared, and connecting again just works.
     server.world_mut().write_message(Kick {
-        peer: PeerId(1),
+        peer: pa,
         reason: "sent an offer outside its turn".to_string(),
     });
     pump(&mut [&mut server, &mut a], "a kicked", |apps| is_down(apps[1]))?;
@@ -311,18 +321,14 @@ fn a_peer_that_left_or_was_kicked_reconnects_with_the_same_id_and_frames_flow_ag
         *link(&a),
         ClientLink::Disconnected("kicked by the host: sent an offer outside its turn".to_string())
     );
-    connect(a.world_mut(), addr, 1, PROTOCOL_ID)?;
-    wait_connected(&mut server, &mut [&mut a], &[1])?;
+    connect(a.world_mut(), addr, CODE, PROTOCOL_ID)?;
+    let pa = wait_connected(&mut server, &mut [&mut a])?[0];
     send(&mut a, b"back once more");
     pump(&mut [&mut server, &mut a], "a's frame after the kick", |apps| {
-        host_log(apps[0]).frames_from(PeerId(1)).len() == 2
+        host_log(apps[0]).frames_from(pa).len() == 1
     })?;
-    let connections = host_log(&server)
-        .connected
-        .iter()
-        .filter(|c| c.peer == PeerId(1))
-        .count();
-    assert_eq!(connections, 3);
+    let connections: std::collections::BTreeSet<PeerId> = host_log(&server).connected.iter().map(|c| c.peer).collect();
+    assert_eq!(connections.len(), 3, "three connections, three ids: {connections:?}");
     Ok(())
 }
 
@@ -332,8 +338,8 @@ fn a_peer_that_left_or_was_kicked_reconnects_with_the_same_id_and_frames_flow_ag
 #[test]
 fn garbage_below_replicon_reaches_the_protocol_layer_intact_and_leaves_the_host_standing() -> Result<(), String> {
     let (mut server, addr) = host(TransportLimits::default())?;
-    let mut a = player(addr, 1)?;
-    wait_connected(&mut server, &mut [&mut a], &[1])?;
+    let mut a = player(addr)?;
+    let pa = wait_connected(&mut server, &mut [&mut a])?[0];
 
     let registry = a.world().resource::<RemoteMessageRegistry>();
     let frame_channel = registry
@@ -356,13 +362,13 @@ fn garbage_below_replicon_reaches_the_protocol_layer_intact_and_leaves_the_host_
         }
     }
     pump(&mut [&mut server, &mut a], "the raw frames at the host", |apps| {
-        host_log(apps[0]).frames_from(PeerId(1)).len() == garbage.len()
+        host_log(apps[0]).frames_from(pa).len() == garbage.len()
     })?;
-    assert_eq!(host_log(&server).frames_from(PeerId(1)), garbage);
+    assert_eq!(host_log(&server).frames_from(pa), garbage);
 
     send(&mut a, b"a proper frame");
     pump(&mut [&mut server, &mut a], "a proper frame after the garbage", |apps| {
-        host_log(apps[0]).frames_from(PeerId(1)).len() == garbage.len() + 1
+        host_log(apps[0]).frames_from(pa).len() == garbage.len() + 1
     })?;
     assert!(
         host_log(&server).disconnected.is_empty(),

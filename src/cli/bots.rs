@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use clap::Args;
 
-use crate::net::bot::{Bot, BotConfig, random_client_id};
+use crate::net::bot::{Bot, BotConfig};
 use crate::net::class_client::parse_host_address;
 use crate::net::class_host::DEFAULT_PORT;
 use crate::sim::Side;
@@ -53,7 +53,7 @@ pub fn run(args: &BotsArgs) -> ExitCode {
     for (t, code) in args.codes.iter().enumerate() {
         for (k, side) in Side::BOTH.into_iter().enumerate() {
             let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
-            match BotConfig::new(host, code, Some(side), strategy, random_client_id()).app() {
+            match BotConfig::new(host, code, Some(side), strategy).app() {
                 Ok(app) => laptops.push(app),
                 Err(error) => {
                     eprintln!("error: a bot laptop cannot start: {error}");

@@ -46,9 +46,7 @@ pub const MAX_STRATEGY_REFUSALS: u32 = 3;
 pub struct BotConfig {
     /// The host's address.
     pub host: SocketAddr,
-    /// The netcode client id to connect as: two laptops connected at once need different ids.
-    pub client_id: u64,
-    /// The table code to join.
+    /// The table's join code: it fetches the connect token, then asks for the seat.
     pub code: String,
     /// The side to ask for (any free one when none).
     pub side: Option<Side>,
@@ -67,12 +65,11 @@ pub struct BotConfig {
 }
 
 impl BotConfig {
-    /// A bot that joins `code` at `host` as `client_id`, asks for `side` and plays `strategy` as fast as the game
-    /// goes, within the default flood limits of the transport.
-    pub fn new(host: SocketAddr, code: &str, side: Option<Side>, strategy: Strategy, client_id: u64) -> BotConfig {
+    /// A bot that joins `code` at `host`, asks for `side` and plays `strategy` as fast as the game goes, within the
+    /// default flood limits of the transport.
+    pub fn new(host: SocketAddr, code: &str, side: Option<Side>, strategy: Strategy) -> BotConfig {
         BotConfig {
             host,
-            client_id,
             code: code.to_string(),
             side,
             token: None,
@@ -232,14 +229,8 @@ pub struct Bot;
 impl Bot {
     /// A bot's app, connecting to the host at `addr`: it joins `code` asking for `side`, and plays `strategy`.
     /// Drive it with `app.update()` beside the host's app. Fails only when no UDP socket can be opened.
-    pub fn app(
-        addr: SocketAddr,
-        code: &str,
-        side: Option<Side>,
-        strategy: Strategy,
-        client_id: u64,
-    ) -> Result<App, String> {
-        BotConfig::new(addr, code, side, strategy, client_id).app()
+    pub fn app(addr: SocketAddr, code: &str, side: Option<Side>, strategy: Strategy) -> Result<App, String> {
+        BotConfig::new(addr, code, side, strategy).app()
     }
 
     fn build(config: BotConfig) -> Result<App, String> {
@@ -265,7 +256,7 @@ impl Bot {
         // `run()` would do these; an app driven by `update()` must, or replicon builds no send and receive systems.
         app.finish();
         app.cleanup();
-        transport::connect(app.world_mut(), config.host, config.client_id, PROTOCOL_ID)?;
+        transport::connect(app.world_mut(), config.host, &config.code, PROTOCOL_ID)?;
         Ok(app)
     }
 
@@ -288,17 +279,18 @@ impl Bot {
         }
     }
 
-    /// Connects again under the same client id; once the link is up the bot joins again with its token.
+    /// Connects again with a new connect token for its join code; once the link is up the bot joins again with its
+    /// seat token.
     pub fn reconnect(world: &mut World) -> Result<(), String> {
-        let (host, client_id) = {
+        let (host, code) = {
             let state = world.get_resource::<BotState>().ok_or("not a bot's app")?;
-            (state.config.host, state.config.client_id)
+            (state.config.host, state.config.code.clone())
         };
         if let Some(mut brain) = world.get_resource_mut::<BotBrain>() {
             brain.joined = false;
             brain.welcomed = false;
         }
-        transport::connect(world, host, client_id, PROTOCOL_ID)
+        transport::connect(world, host, &code, PROTOCOL_ID)
     }
 
     /// Sends a message of its own choosing (a test's move out of turn, say), outside the bot's pacing.
@@ -312,8 +304,8 @@ impl Bot {
     }
 }
 
-/// A client id unlikely to be any other laptop's: the clock, the process and a counter, mixed. Netcode's unsecure
-/// mode lets a laptop choose its own id, and the host ignores a second connection under an id already connected.
+/// A client id unlikely to be any other's: the clock, the process and a counter, mixed. For tests that forge
+/// connect tokens; a laptop's id is the one in the connect token the host gave it.
 pub fn random_client_id() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()

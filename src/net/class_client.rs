@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy_replicon::prelude::ClientState;
@@ -158,7 +158,6 @@ pub struct TableClient {
     outbox: Vec<Vec<u8>>,
     /// Seat tokens of tables joined before, by host and code: joining again takes the seat back.
     tokens: HashMap<(SocketAddr, String), (Side, String)>,
-    connections: u64,
     last_link: Option<ClientLink>,
 }
 
@@ -185,7 +184,6 @@ impl Default for TableClient {
             scenario: None,
             outbox: Vec::new(),
             tokens: HashMap::new(),
-            connections: 0,
             last_link: None,
         }
     }
@@ -421,22 +419,19 @@ pub fn parse_host_address(typed: &str, default_port: u16) -> Result<SocketAddr, 
         .ok_or_else(|| format!("cannot find the computer called \"{name}\""))
 }
 
-/// A new netcode client id: the time and the process id mixed with a count of this laptop's connections, so a
-/// reconnecting laptop is a new peer to the host. Never 0.
-pub fn new_client_id(salt: u64) -> u64 {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    let id = nanos ^ (u64::from(std::process::id()) << 32) ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    if id == 0 { 1 } else { id }
-}
-
 /// Why a link went down, in words a student can act on.
 pub fn link_in_words(reason: &str, host: Option<SocketAddr>) -> String {
     let at = host.map_or("the host".to_string(), |h| h.to_string());
     let port = host.map_or(crate::net::class_host::DEFAULT_PORT, |h| h.port());
     if let Some(kicked) = reason.strip_prefix("kicked by the host: ") {
         return format!("The host sent this laptop away: {kicked}");
+    }
+    if reason.contains("token request step") {
+        return format!(
+            "No answer from {at} for this join code. Check the join code the teacher's console shows for your table \
+             (the class sheet's table code is not a join code), the address and the port, that the class is being \
+             hosted with the same version of TradeTable, and that the host's firewall lets UDP port {port} in."
+        );
     }
     if reason.contains("request step") || reason.contains("response step") {
         return format!(
@@ -465,12 +460,9 @@ fn open_links(world: &mut World) {
     let Open::Connect(host) = open else {
         return;
     };
-    let salt = {
-        let mut client = world.resource_mut::<TableClient>();
-        client.connections += 1;
-        client.connections
-    };
-    if let Err(error) = transport::connect(world, host, new_client_id(salt), transport::PROTOCOL_ID) {
+    // The join code fetches the connect token, so a reconnecting laptop needs it as much as its seat token.
+    let code = world.resource::<TableClient>().code.clone();
+    if let Err(error) = transport::connect(world, host, &code, transport::PROTOCOL_ID) {
         let mut client = world.resource_mut::<TableClient>();
         let why = format!("Cannot connect to {host}: {error}");
         match client.phase {
@@ -788,22 +780,20 @@ mod tests {
     }
 
     #[test]
-    fn client_ids_differ_between_connections_and_are_never_zero() {
-        let ids: Vec<u64> = (1..=5).map(new_client_id).collect();
-        assert!(ids.iter().all(|&id| id != 0));
-        let mut unique = ids.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), ids.len());
-    }
-
-    #[test]
     fn link_reasons_are_put_in_words() {
         let host: SocketAddr = "10.0.0.5:7878".parse().unwrap();
         let words = link_in_words("connection timed out during request step", Some(host));
         assert!(words.contains("No answer from 10.0.0.5:7878") && words.contains("UDP port 7878"));
         assert!(link_in_words("kicked by the host: too many frames", Some(host)).starts_with("The host sent"));
         assert!(link_in_words("server denied connection", Some(host)).contains("full"));
+        let no_token = link_in_words(
+            "no connect token from 10.0.0.5:7878 (token request step): no answer to 4 requests",
+            Some(host),
+        );
+        assert!(
+            no_token.contains("join code") && no_token.contains("UDP port 7878"),
+            "{no_token}"
+        );
     }
 }
 

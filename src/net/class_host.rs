@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
-use crate::net::transport::{self, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
+use crate::net::transport::{self, JoinCodes, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
 use crate::sim::ai::Opponent;
 use crate::sim::class::ClassFile;
 use crate::sim::host::{Host, HostEffect, HostOptions, SavedTable};
@@ -87,8 +87,9 @@ impl ClassHost {
         options: HostOptions,
         results: PathBuf,
     ) -> Result<ClassHost, String> {
-        let token_seed = os_random_u64()?;
-        let mut host = Host::new(scenario, &class, options, token_seed, 0)?;
+        let mut host = Host::new(scenario, &class, options, 0, 0)?;
+        // Seat tokens must not be guessed: their generator is seeded with 256 bits from the system.
+        host.seed_tokens(crate::net::join_token::os_random::<32>()?);
         let storage = Storage::real();
         let join_codes = match read_join_codes(&storage, &results, &class) {
             Some(kept) => kept,
@@ -312,15 +313,40 @@ pub enum TeacherCommand {
 pub fn plugin(app: &mut App) {
     app.add_message::<TeacherCommand>().add_systems(
         Update,
-        (connections, frames, teacher, tick)
+        (share_join_codes, connections, frames, teacher, tick)
             .chain()
             .run_if(resource_exists::<ClassHost>),
     );
 }
 
+/// The codes laptops may fetch a connect token with: every table's join code (its class code where it has none).
+fn codes_to_answer(class: &ClassHost) -> JoinCodes {
+    JoinCodes(
+        class
+            .class
+            .tables
+            .iter()
+            .filter_map(|table| class.host.join_code(table.number))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// Keeps the transport's [`JoinCodes`] in step with the tables' codes, so the host hands out connect tokens for them
+/// and no others.
+fn share_join_codes(class: Res<ClassHost>, codes: Option<ResMut<JoinCodes>>) {
+    if let Some(mut codes) = codes {
+        codes.set_if_neq(codes_to_answer(&class));
+    }
+}
+
 /// Opens the server on `addr` for the hosted class and notes the address teams join.
 /// The results folder is created only once the port is open, so a host that cannot start leaves nothing behind.
 pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, String> {
+    if let Some(class) = world.get_resource::<ClassHost>() {
+        let codes = codes_to_answer(class);
+        world.insert_resource(codes);
+    }
     let bound = transport::start_server(world, addr, transport::PROTOCOL_ID)?;
     if let Some(mut class) = world.get_resource_mut::<ClassHost>() {
         class

@@ -1,7 +1,11 @@
 //! The host's UDP socket, guarded: every datagram is checked before netcode decodes it, connections per address are
-//! limited, a peer that falls silent is dropped whatever its connect token says, refusals are logged once per
-//! address per interval, and a panic anywhere in netcode or renet is caught and answered by restarting the network
-//! layer while the class (which lives outside it) goes on.
+//! limited, a peer that falls silent is dropped whatever its connect token says, refusals (the guard's own and the
+//! errors netcode returns for a peer's packets) are logged once per address per interval, and a panic anywhere in
+//! netcode or renet is caught and answered by restarting the network layer while the class (which lives outside it)
+//! goes on.
+//!
+//! Netcode runs in its secure mode, with the class's private key: the socket also answers a laptop's request for a
+//! connect token, sealed with its table's join code (`super::join_token`), before netcode sees anything.
 //!
 //! It stands in for renet_netcode's `NetcodeServerTransport`: it drives the same `renetcode::NetcodeServer` and
 //! feeds the same `RenetServer`, in the same system sets, so replicon and the rest of [`super::transport`] see no
@@ -16,7 +20,9 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_replicon_renet::renet::RenetServer as RenetCore;
 use bevy_replicon_renet::{RenetReceive, RenetSend, RenetServer, RenetServerPlugin};
-use renetcode::{NETCODE_KEY_BYTES, NetcodeServer, ServerAuthentication, ServerConfig, ServerResult};
+use renetcode::{NETCODE_KEY_BYTES, NetcodeError, NetcodeServer, ServerAuthentication, ServerConfig, ServerResult};
+
+use super::join_token::{REQUEST_PREFIX, RequestRefusal, TokenIssuer, TokenTerms};
 
 /// The largest datagram netcode sends or reads (`renetcode::NETCODE_MAX_PACKET_BYTES`).
 pub const MAX_DATAGRAM_BYTES: usize = renetcode::NETCODE_MAX_PACKET_BYTES;
@@ -49,8 +55,8 @@ pub const LOG_INTERVAL: Duration = Duration::from_secs(10);
 /// Addresses whose refusals are remembered between log lines: beyond this, the oldest are summarised and forgotten.
 const MAX_TRACKED_ADDRESSES: usize = 4096;
 
-/// Added to the log filter of every app with a network: renetcode logs an ERROR line for every datagram it refuses
-/// (one a datagram, from anyone), which this guard refuses first or summarises per address instead.
+/// Added to the log filter of every app with a network: renetcode would log lines per datagram (from anyone); the
+/// guard asks netcode for its errors instead and summarises them per address with its own refusals.
 pub const QUIET_NETCODE_LOG: &str = "renetcode=off";
 
 /// Why a datagram never reached netcode.
@@ -68,6 +74,11 @@ pub enum Refusal {
     Stranger,
     /// A connection request from an address that already has its share of connections.
     AddressFull,
+    /// A connect token request that got no token.
+    TokenRequest(RequestRefusal),
+    /// A datagram netcode read and refused: a token that does not open with the class's key, a packet that does
+    /// not decrypt, a replayed sequence, an expired token.
+    Netcode(&'static str),
 }
 
 impl Refusal {
@@ -79,6 +90,8 @@ impl Refusal {
             Refusal::MalformedPacket => "a malformed packet (sequence length or MAC)",
             Refusal::Stranger => "a packet from an address with no connection",
             Refusal::AddressFull => "a connection request from an address with its share of connections",
+            Refusal::TokenRequest(refusal) => refusal.words(),
+            Refusal::Netcode(words) => words,
         }
     }
 }
@@ -112,6 +125,23 @@ pub fn check_shape(datagram: &[u8], protocol_id: u64) -> Result<(), Refusal> {
     }
 }
 
+/// Netcode's error for a datagram, in words for the summary (without the error's own text, which may quote the peer).
+fn netcode_words(error: &NetcodeError) -> &'static str {
+    match error {
+        NetcodeError::CryptoError => {
+            "refused by netcode: it does not decrypt with the class's keys (a forged or foreign token, or a forged packet)"
+        }
+        NetcodeError::Expired => "refused by netcode: an expired connect token",
+        NetcodeError::DuplicatedSequence => "refused by netcode: a replayed packet",
+        NetcodeError::NotInHostList => "refused by netcode: a token for another host",
+        NetcodeError::InvalidProtocolID | NetcodeError::InvalidVersion => {
+            "refused by netcode: another protocol or version"
+        }
+        NetcodeError::PacketTooSmall | NetcodeError::InvalidPacketType => "refused by netcode: a malformed packet",
+        _ => "refused by netcode",
+    }
+}
+
 /// What the guard counts of one address's refused datagrams, to log them once per [`LOG_INTERVAL`].
 #[derive(Debug, Clone)]
 struct Refused {
@@ -125,9 +155,9 @@ struct Refused {
 pub struct GuardLimits {
     /// Connections one IP address may hold at once.
     pub peers_per_address: usize,
-    /// Whether connections from this machine (loopback) count against `peers_per_address`: not by default, so a
-    /// rehearsal with bot laptops on the host itself is not limited; nobody can send from a loopback address
-    /// over the network.
+    /// Whether connections from this machine (loopback) count against `peers_per_address`, and its connect token
+    /// requests against their rate limit: not by default, so a rehearsal with bot laptops on the host itself is not
+    /// limited; nobody can send from a loopback address over the network.
     pub limit_loopback: bool,
     /// A connected peer that sends nothing for this long is dropped, whatever timeout its connect token asked for.
     pub silence_timeout: Duration,
@@ -151,7 +181,9 @@ pub struct GuardedServer {
     protocol_id: u64,
     max_clients: usize,
     public_addresses: Vec<SocketAddr>,
-    key: Option<[u8; NETCODE_KEY_BYTES]>,
+    key: [u8; NETCODE_KEY_BYTES],
+    /// Hands out connect tokens for the class's join codes.
+    issuer: TokenIssuer,
     limits: GuardLimits,
     buffer: Box<[u8; MAX_DATAGRAM_BYTES]>,
     now: Duration,
@@ -159,23 +191,28 @@ pub struct GuardedServer {
     handshakes: HashMap<SocketAddr, Duration>,
     refused: BTreeMap<SocketAddr, Refused>,
     restarts: u32,
+    /// Datagrams netcode refused since the start, for the tests of the summary.
+    netcode_refusals: u64,
     panic_next: bool,
 }
 
 impl GuardedServer {
-    /// A guarded server on `socket` (made non-blocking). `key`: netcode's secure mode with this private key, or
-    /// `None` for unsecure mode. `current_time` is the time since the Unix epoch.
+    /// A guarded server on `socket` (made non-blocking), in netcode's secure mode with the class's private `key`
+    /// (32 bytes from the system's random generator: nobody else can make a token this host accepts). It hands out
+    /// tokens for no join code until [`GuardedServer::set_join_codes`]. `current_time` is the time since the Unix
+    /// epoch.
     pub fn new(
         socket: UdpSocket,
         protocol_id: u64,
         max_clients: usize,
         public_addresses: Vec<SocketAddr>,
-        key: Option<[u8; NETCODE_KEY_BYTES]>,
+        key: [u8; NETCODE_KEY_BYTES],
         limits: GuardLimits,
         current_time: Duration,
     ) -> io::Result<GuardedServer> {
         socket.set_nonblocking(true)?;
         let netcode = new_netcode(current_time, protocol_id, max_clients, &public_addresses, key);
+        let issuer = TokenIssuer::new(limits.limit_loopback);
         Ok(GuardedServer {
             socket,
             netcode,
@@ -183,19 +220,37 @@ impl GuardedServer {
             max_clients,
             public_addresses,
             key,
+            issuer,
             limits,
             buffer: Box::new([0; MAX_DATAGRAM_BYTES]),
             now: current_time,
             handshakes: HashMap::new(),
             refused: BTreeMap::new(),
             restarts: 0,
+            netcode_refusals: 0,
             panic_next: false,
         })
+    }
+
+    /// The join codes a laptop may ask a connect token for, from now on (any others are forgotten; tokens already
+    /// handed out stay good until they expire).
+    pub fn set_join_codes<'a>(&mut self, codes: impl IntoIterator<Item = &'a str>) {
+        self.issuer.set_codes(codes);
+    }
+
+    /// How many join codes a laptop may ask a connect token for.
+    pub fn join_codes(&self) -> usize {
+        self.issuer.codes()
     }
 
     /// Where a connected peer's datagrams come from.
     pub fn client_addr(&self, client_id: u64) -> Option<SocketAddr> {
         self.netcode.client_addr(client_id)
+    }
+
+    /// How many datagrams netcode read and refused (they are summarised per address in the log).
+    pub fn netcode_refusals(&self) -> u64 {
+        self.netcode_refusals
     }
 
     /// How many times the network layer was restarted after a panic.
@@ -234,6 +289,10 @@ impl GuardedServer {
                     break;
                 }
             };
+            if self.buffer[..len].first() == Some(&REQUEST_PREFIX) {
+                self.answer_token_request(addr, len);
+                continue;
+            }
             if let Err(refusal) = self.admit(addr, len) {
                 self.note_refusal(addr, refusal);
                 continue;
@@ -299,6 +358,24 @@ impl GuardedServer {
         }
     }
 
+    /// Sends a connect token to a laptop that named one of the class's join codes, or counts the refusal.
+    fn answer_token_request(&mut self, addr: SocketAddr, len: usize) {
+        let terms = TokenTerms {
+            private_key: &self.key,
+            protocol_id: self.protocol_id,
+            public_addresses: &self.public_addresses,
+            now: self.now,
+        };
+        match self.issuer.answer(addr, &self.buffer[..len], &terms) {
+            Ok(reply) => {
+                if let Err(error) = self.socket.send_to(&reply, addr) {
+                    debug!("cannot send a connect token to {addr}: {error}");
+                }
+            }
+            Err(refusal) => self.note_refusal(addr, Refusal::TokenRequest(refusal)),
+        }
+    }
+
     /// Whether the datagram of `len` bytes in the buffer from `addr` may reach netcode.
     fn admit(&mut self, addr: SocketAddr, len: usize) -> Result<(), Refusal> {
         let datagram = &self.buffer[..len];
@@ -354,13 +431,29 @@ impl GuardedServer {
                 if panic_now {
                     panic!("a panic injected by a test");
                 }
-                let result = netcode.process_packet(addr, &mut buffer[..len]);
-                handle(result, socket, server);
+                match netcode.try_process_packet(addr, &mut buffer[..len]) {
+                    Ok(result) => {
+                        handle(result, socket, server);
+                        None
+                    }
+                    Err(error) => Some(netcode_words(&error)),
+                }
             }))
         };
-        if outcome.is_err() {
-            error!("the network layer failed on a datagram from {addr}; restarting it (every table is kept)");
-            self.restart(server);
+        match outcome {
+            Ok(None) => {}
+            Ok(Some(words)) => {
+                // A refused connection request opens no handshake: the address's share is not held by forgeries.
+                if self.buffer[0] == 0 {
+                    self.handshakes.remove(&addr);
+                }
+                self.netcode_refusals += 1;
+                self.note_refusal(addr, Refusal::Netcode(words));
+            }
+            Err(_) => {
+                error!("the network layer failed on a datagram from {addr}; restarting it (every table is kept)");
+                self.restart(server);
+            }
         }
     }
 
@@ -450,17 +543,14 @@ fn new_netcode(
     protocol_id: u64,
     max_clients: usize,
     public_addresses: &[SocketAddr],
-    key: Option<[u8; NETCODE_KEY_BYTES]>,
+    private_key: [u8; NETCODE_KEY_BYTES],
 ) -> NetcodeServer {
     NetcodeServer::new(ServerConfig {
         current_time,
         max_clients,
         protocol_id,
         public_addresses: public_addresses.to_vec(),
-        authentication: match key {
-            Some(private_key) => ServerAuthentication::Secure { private_key },
-            None => ServerAuthentication::Unsecure,
-        },
+        authentication: ServerAuthentication::Secure { private_key },
     })
 }
 

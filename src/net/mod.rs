@@ -11,4 +11,5 @@ pub mod bot;
 pub mod class_client;
 pub mod class_host;
 pub mod guard;
+pub mod join_token;
 pub mod transport;

@@ -10,13 +10,19 @@
 //! malformed one before the transport has counted it, and garbage is refused in exactly one place, the protocol
 //! layer's decoder.
 //!
+//! Netcode runs in its secure mode: the host draws a private key when it starts, and a player's app first fetches a
+//! connect token with the join code it was given ([`connect`], `super::join_token`), on a thread so the window never
+//! waits; every packet after that is encrypted with the session keys in the token. The host hands out tokens only for
+//! the codes in [`JoinCodes`].
+//!
 //! A host app has [`server_plugin`] and calls [`start_server`]; a player's app has [`client_plugin`] and calls
 //! [`connect`] and [`disconnect`]. Never both in one app: replicon would loop. [`headless_server_app`] and
 //! [`headless_client_app`] build windowless apps that a test or a headless host drives with `app.update()`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, SystemTime};
 
 use bevy::app::ScheduleRunnerPlugin;
@@ -34,6 +40,7 @@ use bevy_replicon_renet::{
 use serde::{Deserialize, Serialize};
 
 use super::guard::{GuardLimits, GuardedServer};
+use super::join_token::{self, os_random};
 
 /// The netcode protocol id of this build, derived from the crate's version: a host ignores a peer whose id differs,
 /// so two builds whose frame channels might not match never talk to each other.
@@ -101,9 +108,9 @@ impl Default for TransportLimits {
     }
 }
 
-/// A connected peer, by its netcode client id. Unlike the replicon client entity, which is new on every connection,
-/// the id stays the same when a peer reconnects. Peers choose their own id (netcode's unsecure mode), so it tells
-/// connections apart but proves nobody's identity.
+/// A connected peer, by its netcode client id: drawn by the host from the system's random generator for each connect
+/// token it hands out, so it is new on every connection (a reconnecting laptop is a new peer, and takes its seat back
+/// with its seat token). It tells connections apart; who a laptop is, the join code and seat token say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PeerId(pub u64);
 
@@ -196,6 +203,21 @@ impl Default for ClientLink {
     fn default() -> Self {
         ClientLink::Disconnected("not connected yet".to_string())
     }
+}
+
+/// Host side: the join codes a laptop may fetch a connect token with (any string; compared as
+/// `join_token::canonical_code` reads it). The class host keeps it in step with its tables; the guard reads it
+/// whenever it changes.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct JoinCodes(pub BTreeSet<String>);
+
+/// Player side: a connect token being fetched on a thread, before the netcode client can start.
+#[derive(Resource)]
+struct FetchingToken {
+    server_addr: SocketAddr,
+    config: ConnectionConfig,
+    /// In a mutex only so the resource is `Sync`; one system reads it.
+    result: Mutex<mpsc::Receiver<Result<renetcode::ConnectToken, String>>>,
 }
 
 /// Where the transport's systems run, so the protocol layer can order its own around them: frames arrive in
@@ -309,6 +331,7 @@ pub fn server_plugin(app: &mut App) {
     super::guard::plugin(app);
     app.init_resource::<Peers>()
         .init_resource::<TransportLimits>()
+        .init_resource::<JoinCodes>()
         .add_message::<PeerConnected>()
         .add_message::<PeerDisconnected>()
         .add_message::<Received>()
@@ -322,6 +345,10 @@ pub fn server_plugin(app: &mut App) {
             receive_peer_frames
                 .in_set(TransportSystems::Receive)
                 .run_if(resource_exists::<RenetServer>),
+        )
+        .add_systems(
+            First,
+            give_join_codes_to_the_guard.run_if(resource_exists::<GuardedServer>),
         )
         .add_systems(
             PostUpdate,
@@ -347,6 +374,7 @@ pub fn client_plugin(app: &mut App) {
                 .chain()
                 .in_set(TransportSystems::Receive),
         )
+        .add_systems(First, start_with_fetched_token.run_if(resource_exists::<FetchingToken>))
         .add_systems(
             PostUpdate,
             (
@@ -446,61 +474,134 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
     let bound = socket
         .local_addr()
         .map_err(|error| format!("cannot read the address bound for {addr}: {error}"))?;
-    let transport = GuardedServer::new(
+    // The class's private key: drawn afresh for every start, as laptops fetch a new token for every connection.
+    let key = os_random::<{ renetcode::NETCODE_KEY_BYTES }>()?;
+    let mut transport = GuardedServer::new(
         socket,
         protocol_id,
         max_peers,
         vec![bound],
-        None,
+        key,
         limits.per_address,
         since_unix_epoch()?,
     )
     .map_err(|error| format!("cannot start the host on {bound}: {error}"))?;
+    if let Some(codes) = world.get_resource::<JoinCodes>() {
+        transport.set_join_codes(codes.0.iter().map(String::as_str));
+    }
     world.insert_resource(RenetServer::new(config));
     world.insert_resource(transport);
     info!("hosting on {bound}");
     Ok(bound)
 }
 
-/// Starts connecting to the host at `server_addr` as `client_id`; [`ClientLink`] says when the link is up. Replaces
-/// a link that is down, so a player can reconnect after a kick or a timeout. Needs [`client_plugin`].
-pub fn connect(world: &mut World, server_addr: SocketAddr, client_id: u64, protocol_id: u64) -> Result<(), String> {
+/// Starts connecting to the host at `server_addr` with `join_code`: fetches a connect token for the code on a thread
+/// (a few tries, a few seconds at most), then connects in netcode's secure mode; [`ClientLink`] says when the link is
+/// up, or why it is not (a host that hands out no token for the code never answers). Replaces a link that is down,
+/// so a player can reconnect after a kick or a timeout. Needs [`client_plugin`].
+pub fn connect(world: &mut World, server_addr: SocketAddr, join_code: &str, protocol_id: u64) -> Result<(), String> {
     if world.contains_resource::<RenetServer>() {
         return Err("this app is hosting; a player needs an app of its own".to_string());
     }
     if !world.contains_resource::<ClientLink>() {
         return Err("the player's plugin (client_plugin) is not added".to_string());
     }
-    if world
-        .get_resource::<RenetClient>()
-        .is_some_and(|client| !client.is_disconnected())
+    if world.contains_resource::<FetchingToken>()
+        || world
+            .get_resource::<RenetClient>()
+            .is_some_and(|client| !client.is_disconnected())
     {
         return Err("already connected or connecting to a host; disconnect first".to_string());
     }
     let config = connection_config(world)?;
-    let local = SocketAddr::new(unspecified_like(server_addr.ip()), 0);
-    let socket = UdpSocket::bind(local).map_err(|error| format!("cannot open a UDP socket on {local}: {error}"))?;
-    let authentication = ClientAuthentication::Unsecure {
-        client_id,
-        protocol_id,
-        server_addr,
-        user_data: None,
-    };
-    let transport = NetcodeClientTransport::new(since_unix_epoch()?, authentication, socket)
-        .map_err(|error| format!("cannot connect to {server_addr}: {error}"))?;
+    let (sender, result) = mpsc::channel();
+    let code = join_code.to_string();
+    std::thread::Builder::new()
+        .name("fetch connect token".to_string())
+        .spawn(move || {
+            // The app may have gone (or disconnected) meanwhile: then nobody reads the token.
+            let _ = sender.send(join_token::fetch_token(server_addr, &code, protocol_id));
+        })
+        .map_err(|error| format!("cannot start asking {server_addr} for a connect token: {error}"))?;
     world.remove_resource::<NetcodeClientTransport>();
     world.remove_resource::<RenetClient>();
-    world.insert_resource(RenetClient::new(config));
-    world.insert_resource(transport);
+    world.insert_resource(FetchingToken {
+        server_addr,
+        config,
+        result: Mutex::new(result),
+    });
     world.insert_resource(LinkNotes::default());
     world.insert_resource(ClientLink::Connecting);
-    info!("connecting to {server_addr} as client {client_id}");
+    info!("asking {server_addr} for a connect token");
     Ok(())
+}
+
+/// The netcode client id the host gave this player, while connecting or connected with a token.
+pub fn client_id(world: &World) -> Option<PeerId> {
+    world
+        .get_resource::<NetcodeClientTransport>()
+        .map(|transport| PeerId(transport.client_id()))
+}
+
+/// Once the connect token has come, starts netcode with it; if none came, the link is down with the reason.
+fn start_with_fetched_token(world: &mut World) {
+    let outcome = {
+        let Some(fetching) = world.get_resource::<FetchingToken>() else {
+            return;
+        };
+        let received = match fetching.result.lock() {
+            Ok(result) => result.try_recv(),
+            Err(_) => Err(mpsc::TryRecvError::Disconnected),
+        };
+        match received {
+            Ok(outcome) => outcome,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => Err("the connect token request stopped".to_string()),
+        }
+    };
+    let Some(fetching) = world.remove_resource::<FetchingToken>() else {
+        return;
+    };
+    let server_addr = fetching.server_addr;
+    let started = outcome.and_then(|connect_token| {
+        let client_id = connect_token.client_id;
+        let local = SocketAddr::new(unspecified_like(server_addr.ip()), 0);
+        let socket = UdpSocket::bind(local).map_err(|error| format!("cannot open a UDP socket on {local}: {error}"))?;
+        let transport = NetcodeClientTransport::new(
+            since_unix_epoch()?,
+            ClientAuthentication::Secure { connect_token },
+            socket,
+        )
+        .map_err(|error| format!("cannot connect to {server_addr}: {error}"))?;
+        Ok((transport, client_id))
+    });
+    match started {
+        Ok((transport, client_id)) => {
+            world.insert_resource(RenetClient::new(fetching.config));
+            world.insert_resource(transport);
+            info!("connecting to {server_addr} as client {client_id}");
+        }
+        Err(reason) => {
+            info!("link to the host down: {reason}");
+            world.insert_resource(ClientLink::Disconnected(reason));
+        }
+    }
+}
+
+/// Keeps the guard's list of join codes in step with [`JoinCodes`].
+fn give_join_codes_to_the_guard(codes: Res<JoinCodes>, mut guard: ResMut<GuardedServer>) {
+    if codes.is_changed() {
+        guard.set_join_codes(codes.0.iter().map(String::as_str));
+    }
 }
 
 /// Leaves the host: tells it at once (so it need not wait for a timeout) and drops the connection, so that
 /// [`connect`] can open a new one. Does nothing when not connected.
 pub fn disconnect(world: &mut World) {
+    if world.remove_resource::<FetchingToken>().is_some() {
+        world.insert_resource(ClientLink::Disconnected("left the host".to_string()));
+        info!("stopped asking the host for a connect token");
+    }
     if !world.contains_resource::<RenetClient>() {
         return;
     }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rand::rngs::ChaCha8Rng;
+use rand::rngs::ChaCha20Rng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
@@ -259,12 +259,12 @@ pub struct Host {
     options: HostOptions,
     tables: Vec<Table>,
     peers: BTreeMap<PeerId, Peer>,
-    tokens: ChaCha8Rng,
+    tokens: ChaCha20Rng,
 }
 
 impl Host {
     /// A host for `class`, played on `scenario` (which must be the class's scenario, in its version). `token_seed`
-    /// seeds the seat tokens (the shell draws it from the system; tests fix it).
+    /// seeds the seat tokens, for tests; a real host reseeds them with [`Host::seed_tokens`].
     pub fn new(
         scenario: Arc<Scenario>,
         class: &ClassFile,
@@ -310,8 +310,14 @@ impl Host {
             options,
             tables,
             peers: BTreeMap::new(),
-            tokens: ChaCha8Rng::seed_from_u64(token_seed),
+            tokens: ChaCha20Rng::seed_from_u64(token_seed),
         })
+    }
+
+    /// Seeds the seat tokens with 256 bits, which the shell draws from the system's random generator: a token a
+    /// student must not guess never comes from a 64-bit seed.
+    pub fn seed_tokens(&mut self, seed: [u8; 32]) {
+        self.tokens = ChaCha20Rng::from_seed(seed);
     }
 
     /// Gives tables the secret codes teams join with (`sim::join_code`), by table number: from then on a table's

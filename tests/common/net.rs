@@ -155,3 +155,22 @@ pub fn pump(
         "{what}: not seen within {MAX_UPDATES} updates; the laptops: {last:?}"
     ))
 }
+
+/// A connect token for `code`, fetched from the host at `addr` as a laptop does (on a thread), while the host app
+/// is updated so its guard can answer. An error when no token came.
+pub fn fetch_token(host: &mut App, addr: SocketAddr, code: &str) -> Result<renetcode::ConnectToken, String> {
+    let code = code.to_string();
+    let fetching = thread::spawn(move || {
+        tradetable::net::join_token::fetch_token(addr, &code, tradetable::net::transport::PROTOCOL_ID)
+    });
+    for _ in 0..MAX_UPDATES {
+        if fetching.is_finished() {
+            return fetching
+                .join()
+                .map_err(|_| "the fetching thread panicked".to_string())?;
+        }
+        host.update();
+        thread::sleep(Duration::from_millis(1));
+    }
+    Err("no connect token within the updates allowed".to_string())
+}

@@ -386,6 +386,12 @@ impl NetcodeServer {
         }
     }
 
+    /// TradeTable patch: as `process_packet`, but returns netcode's error instead of logging it, so the caller can
+    /// count a peer's refused packets (and summarise them) rather than log one line per datagram.
+    pub fn try_process_packet<'a, 's>(&'s mut self, addr: SocketAddr, buffer: &'a mut [u8]) -> Result<ServerResult<'a, 's>, NetcodeError> {
+        self.process_packet_internal(addr, buffer)
+    }
+
     fn process_packet_internal<'a, 's>(&'s mut self, addr: SocketAddr, buffer: &'a mut [u8]) -> Result<ServerResult<'a, 's>, NetcodeError> {
         if buffer.len() < 2 + NETCODE_MAC_BYTES {
             return Err(NetcodeError::PacketTooSmall);

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 
 use bevy::prelude::*;
 
-use crate::net::bot::{Bot, BotConfig, random_client_id};
+use crate::net::bot::{Bot, BotConfig};
 use crate::sim::Side;
 use crate::sim::ai::Strategy;
 
@@ -22,7 +22,7 @@ pub struct Laptop {
 impl Laptop {
     /// A laptop connecting to `host`, to play `side` at the table with `code`.
     pub fn new(host: SocketAddr, code: &str, side: Side) -> Result<Laptop, String> {
-        let app = BotConfig::new(host, code, Some(side), Strategy::Linear, random_client_id())
+        let app = BotConfig::new(host, code, Some(side), Strategy::Linear)
             .pace_ms(MOVE_PACE_MS)
             .app()?;
         Ok(Laptop { app })
