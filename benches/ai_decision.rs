@@ -5,10 +5,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use tradetable::cli::DEFAULT_SCENARIO;
-use tradetable::sim::ai::{Difficulty, Negotiator, Strategy, build_opponent};
-use tradetable::sim::play::play;
-use tradetable::sim::score::Valuer;
-use tradetable::sim::{GameState, Scenario, Side, apply};
+use tradetable_core::ai::play::play;
+use tradetable_core::ai::{Difficulty, Negotiator, Strategy, build_opponent};
+use tradetable_core::rules::score::Valuer;
+use tradetable_core::{GameState, Scenario, Side, apply};
 
 fn scenario() -> Scenario {
     Scenario::from_ron_str(DEFAULT_SCENARIO, "spring-2025").expect("the shipped scenario is valid")
@@ -56,7 +56,7 @@ fn decisions(c: &mut Criterion) {
     // The US ultimatum of a hard agent in the last round is the largest search it makes.
     let mut last = mid_game(&s, Side::Us);
     while last.round < s.rounds {
-        last = apply(&s, &last, &tradetable::sim::Move::Pass).unwrap().state;
+        last = apply(&s, &last, &tradetable_core::Move::Pass).unwrap().state;
     }
     let hard_us = build_opponent(&s, Side::Us, Difficulty::Hard, None).expect("builds");
     group.bench_function("hard/us/last_round", |b| {

@@ -4,14 +4,14 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::economy::{self, Conditions, Policy};
-use tradetable::sim::negotiation::starting_additional;
-use tradetable::sim::play::play;
-use tradetable::sim::{GameState, Move, Scenario, Side, apply};
+use tradetable_core::ai::Strategy;
+use tradetable_core::ai::play::play;
+use tradetable_core::model::economy::starting_additional;
+use tradetable_core::model::economy::{self, Conditions, Policy};
+use tradetable_core::{GameState, Move, Scenario, Side, apply};
 
 fn scenario() -> Scenario {
-    Scenario::load(Path::new(concat!(
+    tradetable::storage::load_scenario(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/scenarios/spring-2025.ron"
     )))

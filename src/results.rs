@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::sim::debrief::{MAX_DEBRIEF_RECORDS, Skipped, skip_reason};
-use crate::sim::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 use crate::storage::Storage;
+use tradetable_core::classroom::debrief::{MAX_DEBRIEF_RECORDS, Skipped, skip_reason};
+use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 
 /// The most `*.json` files read from one folder: well past a class's records and its class file.
 pub const MAX_FOLDER_FILES: usize = 4 * MAX_DEBRIEF_RECORDS;
@@ -116,9 +116,9 @@ fn json_files(folder: &Path) -> Result<Vec<PathBuf>, FolderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::Scenario;
-    use crate::sim::record::Seat;
-    use crate::sim::scenario::PerSide;
+    use tradetable_core::Scenario;
+    use tradetable_core::classroom::record::Seat;
+    use tradetable_core::scenario::schema::PerSide;
 
     #[test]
     fn every_file_that_is_not_a_readable_record_is_named_and_the_rest_are_read() {
@@ -126,7 +126,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let scenario = Scenario::builtin().unwrap();
-        let state = crate::sim::play::play_no_deal(&scenario, 7);
+        let state = tradetable_core::ai::play::play_no_deal(&scenario, 7);
         let seats = PerSide::new(Seat::People("a".into()), Seat::People("b".into()));
         let record = GameRecord::of(&scenario, &state, seats, None, "good", String::new());
         let storage = Storage::real();

@@ -2,12 +2,21 @@
 //! which writes atomically (a temporary file beside the target, flushed to disk, then renamed over it) and never
 //! removes or replaces what was there unless the new file is whole on disk. Tests swap the real disk for a
 //! [`FaultyDisk`] that fails the way real disks do (full, read-only, a rename cut short) to prove nothing is lost.
+//!
+//! It also reads what the core parses — scenario files and folders, game records, class files — bounded in size, so
+//! that the core itself only ever takes text and bytes and touches no file.
 
 use std::fmt;
 use std::fs::File;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use tradetable_core::authoring::diagnostics::CheckedFile;
+use tradetable_core::classroom::class::ClassFile;
+use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
+use tradetable_core::scenario::library;
+use tradetable_core::scenario::schema::{MAX_FILE_BYTES, Scenario, ScenarioError, decode_utf8};
 
 /// The operations the storage layer needs from a disk. [`RealDisk`] is the file system; tests use [`FaultyDisk`].
 pub trait Disk: Send + Sync + 'static {
@@ -240,6 +249,148 @@ fn parent_of(path: &Path) -> PathBuf {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     }
+}
+
+/// Why a bounded read failed.
+#[derive(Debug)]
+pub enum BoundedReadError {
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
+}
+
+/// Reads a text file of at most [`MAX_FILE_BYTES`], without reading more than that from disk.
+pub fn read_bounded(path: &Path) -> Result<String, BoundedReadError> {
+    let bytes = read_bounded_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| BoundedReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`] as bytes, without reading more than that from disk.
+pub fn read_bounded_bytes(path: &Path) -> Result<Vec<u8>, BoundedReadError> {
+    let file = File::open(path).map_err(BoundedReadError::Io)?;
+    let declared = file.metadata().map_err(BoundedReadError::Io)?.len();
+    if declared > MAX_FILE_BYTES {
+        return Err(BoundedReadError::TooLarge(declared));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(BoundedReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(BoundedReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The error for a scenario file that could not be read within the size limit.
+fn scenario_read_error(label: &str, error: BoundedReadError) -> ScenarioError {
+    match error {
+        BoundedReadError::Io(source) => ScenarioError::Io {
+            path: label.to_string(),
+            source,
+        },
+        BoundedReadError::TooLarge(bytes) => ScenarioError::TooLarge {
+            path: label.to_string(),
+            bytes,
+        },
+    }
+}
+
+/// Reads and validates a scenario file, refusing files over [`MAX_FILE_BYTES`].
+pub fn load_scenario(path: &Path) -> Result<Scenario, ScenarioError> {
+    let label = path.display().to_string();
+    let bytes = read_bounded_bytes(path).map_err(|e| scenario_read_error(&label, e))?;
+    Scenario::from_ron_bytes(&bytes, &label)
+}
+
+/// The scenario at `path`, or the built-in default when none is given: the one way the command line and the game
+/// load a scenario.
+pub fn load_scenario_or_builtin(path: Option<&Path>) -> Result<Scenario, ScenarioError> {
+    match path {
+        Some(path) => load_scenario(path),
+        None => Scenario::builtin(),
+    }
+}
+
+/// Loads `argument`: a scenario file if one exists at that path, else the shipped scenario of that name.
+pub fn load_scenario_or_shipped(argument: &Path) -> Result<Scenario, ScenarioError> {
+    if !argument.exists()
+        && let Some(shipped) = argument.to_str().and_then(library::shipped)
+    {
+        return shipped.load();
+    }
+    load_scenario(argument)
+}
+
+/// Reads and validates the scenario file at `path`, keeping its text for the diagnostics.
+pub fn check_scenario_file(path: &Path) -> CheckedFile {
+    let label = path.display().to_string();
+    match read_bounded_bytes(path) {
+        Ok(bytes) => {
+            let result = decode_utf8(&bytes, &label).and_then(|text| Scenario::from_ron_str(text, &label));
+            CheckedFile {
+                text: Some(String::from_utf8_lossy(&bytes).into_owned()),
+                label,
+                result,
+            }
+        }
+        Err(error) => CheckedFile {
+            result: Err(scenario_read_error(&label, error)),
+            label,
+            text: None,
+        },
+    }
+}
+
+/// The `.ron` files directly in each folder, sorted within each folder; folders that do not exist are skipped.
+pub fn scenario_files(folders: &[PathBuf]) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    for folder in folders {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron") && path.is_file())
+            .collect();
+        files.sort();
+        files.truncate(library::MAX_FOLDER_SCENARIOS);
+        for file in files {
+            if !all.contains(&file) {
+                all.push(file);
+            }
+        }
+    }
+    all
+}
+
+/// Reads a game record file.
+pub fn read_record(path: &Path) -> Result<GameRecord, RecordError> {
+    let text = read_bounded(path).map_err(|e| match e {
+        BoundedReadError::Io(error) if error.kind() == std::io::ErrorKind::InvalidData => RecordError::NotARecord {
+            path: path.to_path_buf(),
+            reason: "it is not text".to_string(),
+        },
+        BoundedReadError::Io(error) => RecordError::Io {
+            path: path.to_path_buf(),
+            error,
+        },
+        BoundedReadError::TooLarge(bytes) => RecordError::TooLarge {
+            path: path.to_path_buf(),
+            bytes,
+            limit: MAX_RECORD_BYTES,
+        },
+    })?;
+    GameRecord::from_json(&text, path)
+}
+
+/// Reads a class file.
+pub fn read_class_file(path: &Path) -> Result<ClassFile, String> {
+    let text = read_bounded(path).map_err(|e| match e {
+        BoundedReadError::Io(e) => format!("{}: {e}", path.display()),
+        BoundedReadError::TooLarge(n) => format!("{}: {n} bytes is too large for a class file", path.display()),
+    })?;
+    ClassFile::from_json(&text, path)
 }
 
 /// How a [`FaultyDisk`] fails.

@@ -3,15 +3,15 @@
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use tradetable::sim::ai::agent::{Agent, Decision};
-use tradetable::sim::ai::opponent_model::{FrequencyModel, OpponentModel};
-use tradetable::sim::ai::{Difficulty, Negotiator, Opponent, Strategy, build_opponent, opponent};
-use tradetable::sim::package::PackageSpace;
-use tradetable::sim::play::play;
-use tradetable::sim::scenario::DEFAULT_SCENARIO;
-use tradetable::sim::score::Valuer;
-use tradetable::sim::tournament;
-use tradetable::sim::{GameState, Move, Package, Scenario, Side, apply};
+use tradetable_core::ai::agent::{Agent, Decision};
+use tradetable_core::ai::opponent_model::{FrequencyModel, OpponentModel};
+use tradetable_core::ai::play::play;
+use tradetable_core::ai::{Difficulty, Negotiator, Opponent, Strategy, build_opponent, opponent};
+use tradetable_core::analysis::tournament;
+use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::rules::score::Valuer;
+use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::{GameState, Move, Package, Scenario, Side, apply};
 
 fn scenario() -> Scenario {
     Scenario::from_ron_str(DEFAULT_SCENARIO, "spring-2025").expect("the shipped scenario is valid")
@@ -424,7 +424,7 @@ fn the_cautious_cabinet_never_signs_for_auto_tariffs_above_its_line_before_the_e
             for record in state.offers.iter().filter(|r| r.offer.round < before) {
                 let rate = space.issues[autos].options[record.offer.package.choice[autos] as usize];
                 let partner_signed = record.offer.from == Side::Partner
-                    || record.fate == tradetable::sim::negotiation::OfferFate::Accepted;
+                    || record.fate == tradetable_core::rules::negotiation::OfferFate::Accepted;
                 assert!(
                     !partner_signed || line.limit.allows(rate),
                     "round {}: {rate} on autos from {:?}",

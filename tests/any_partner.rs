@@ -164,8 +164,8 @@ fn another_partner_plays_every_command_without_a_word_of_japan() {
 
 #[test]
 fn a_partner_without_suspension_is_never_offered_a_move_on_its_agreement() {
-    use tradetable::sim::{GameState, Move, Scenario, Side, apply};
-    let scenario = Scenario::load(&fixture()).unwrap();
+    use tradetable_core::{GameState, Move, Side, apply};
+    let scenario = tradetable::storage::load_scenario(&fixture()).unwrap();
     let state = GameState::new(&scenario, 7);
     for side in Side::BOTH {
         let available = state.available(&scenario, side);
@@ -177,6 +177,6 @@ fn a_partner_without_suspension_is_never_offered_a_move_on_its_agreement() {
         "suspending an agreement whose suspension is not in play is refused"
     );
     // A whole game: the agreement stays in force whatever the tariffs.
-    let played = tradetable::sim::play::play_no_deal(&scenario, 7);
+    let played = tradetable_core::ai::play::play_no_deal(&scenario, 7);
     assert!(played.history.iter().all(|r| r.policy.trade_agreement.in_force()));
 }

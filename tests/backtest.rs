@@ -5,8 +5,8 @@ mod common;
 
 use std::process::Command;
 
-use tradetable::sim::backtest::{self, Backtest, Comparison};
-use tradetable::sim::scenario::Measure;
+use tradetable_core::model::backtest::{self, Backtest, Comparison};
+use tradetable_core::scenario::schema::Measure;
 
 fn run() -> Backtest {
     backtest::run(&common::spring_2025()).expect("the default scenario has a history")

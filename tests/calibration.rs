@@ -2,8 +2,8 @@
 
 mod common;
 
-use tradetable::sim::GameState;
-use tradetable::sim::scenario::SectorFlag;
+use tradetable_core::GameState;
+use tradetable_core::scenario::schema::SectorFlag;
 
 #[test]
 fn default_scenario_reproduces_2024_trade_before_any_move() {

@@ -4,15 +4,15 @@
 
 use std::path::PathBuf;
 
-use tradetable::sim::ai::{Difficulty, Negotiator, Strategy, build_opponent};
-use tradetable::sim::play::{play, play_actual_deal, play_no_deal};
-use tradetable::sim::reference::{deal_at_signing, play_escalation};
-use tradetable::sim::score::score_game;
-use tradetable::sim::{GameState, Scenario, Side, TradeAgreementStatus};
+use tradetable_core::ai::play::{play, play_actual_deal, play_no_deal};
+use tradetable_core::ai::{Difficulty, Negotiator, Strategy, build_opponent};
+use tradetable_core::analysis::reference::{deal_at_signing, play_escalation};
+use tradetable_core::rules::score::score_game;
+use tradetable_core::{GameState, Scenario, Side, TradeAgreementStatus};
 
 fn scenario() -> Scenario {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/auto-threat-2018.ron");
-    Scenario::load(&path).expect("the 2018 scenario is valid")
+    tradetable::storage::load_scenario(&path).expect("the 2018 scenario is valid")
 }
 
 /// US Census, 2018 goods trade with Japan: exports $75.0bn, imports $142.6bn, deficit $67.6bn (USTR's Japan page:

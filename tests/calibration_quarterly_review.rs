@@ -11,10 +11,10 @@
 
 use std::path::PathBuf;
 
-use tradetable::sim::ai::{Difficulty, Strategy, opponent};
-use tradetable::sim::play::{play, play_no_deal};
-use tradetable::sim::score::score_game;
-use tradetable::sim::{GameState, OutcomeKind, Scenario, Side};
+use tradetable_core::ai::play::{play, play_no_deal};
+use tradetable_core::ai::{Difficulty, Strategy, opponent};
+use tradetable_core::rules::score::score_game;
+use tradetable_core::{GameState, OutcomeKind, Scenario, Side};
 
 /// The 2026 baseline goods deficit, $bn a year.
 const BASELINE_DEFICIT_BN: f64 = 40.5;
@@ -26,7 +26,7 @@ const TARIFF_TOLERANCE: f64 = 0.015;
 
 fn scenario() -> Scenario {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/quarterly-review-2026.ron");
-    Scenario::load(&path).expect("the quarterly-review scenario is valid")
+    tradetable::storage::load_scenario(&path).expect("the quarterly-review scenario is valid")
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The tutorial is the default scenario made small: the same starting trade, three rounds, two levers a side.
 
-use tradetable::sim::GameState;
-use tradetable::sim::library::shipped;
+use tradetable_core::GameState;
+use tradetable_core::scenario::library::shipped;
 
 #[test]
 fn the_tutorial_starts_where_the_default_scenario_does() {

@@ -291,9 +291,9 @@ fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sheet = std::fs::read_to_string(dir.join("class-sheet.html")).unwrap();
-    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    let scenario = tradetable_core::Scenario::builtin().unwrap();
     let briefs = scenario.briefs.as_ref().unwrap();
-    let escape = tradetable::sim::class::html_escape;
+    let escape = tradetable_core::classroom::class::html_escape;
     assert!(
         sheet.contains(&escape(&briefs.us.goals)),
         "the students' brief is printed"

@@ -2,9 +2,9 @@
 
 mod common;
 
-use tradetable::sim::Scenario;
-use tradetable::sim::economy::{self, Conditions, Economy, Policy, Steps, TradeAgreementStatus};
-use tradetable::sim::negotiation::starting_additional;
+use tradetable_core::Scenario;
+use tradetable_core::model::economy::starting_additional;
+use tradetable_core::model::economy::{self, Conditions, Economy, Policy, Steps, TradeAgreementStatus};
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9

@@ -21,9 +21,9 @@ use tradetable::game::screens::title::TitleAction;
 use tradetable::game::session::{GameSetup, Mode, ScenarioSource, Session, TitleNotice, WatchClock};
 use tradetable::game::settings::Settings;
 use tradetable::game::testing::{menu, minimal_app, options, press, screen, temp_dir};
-use tradetable::sim::ai::Opponent;
-use tradetable::sim::{Move, PackageSpace, PerSide, Side};
 use tradetable::storage::Storage;
+use tradetable_core::ai::Opponent;
+use tradetable_core::{Move, PackageSpace, PerSide, Side};
 
 fn app(mode: Mode, name: &str) -> (App, PathBuf) {
     let dir = temp_dir(name);
@@ -179,7 +179,7 @@ fn table_buttons() {
         .latest_in_progress()
         .and_then(|entry| entry.record.ok())
         .expect("quitting to the title saves the game");
-    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    let scenario = tradetable_core::Scenario::builtin().unwrap();
     assert_eq!(save.replay(&scenario).unwrap().policy.us_rates[0], rate);
 }
 
@@ -373,15 +373,15 @@ fn saved_games_are_listed_replayed_branched_and_played_on() {
 #[test]
 fn a_class_table_is_joined_by_its_code_and_its_result_kept_and_exported() {
     use tradetable::game::screens::join::{JoinAction, JoinView};
-    use tradetable::sim::class::{ClassFile, ClassSeat};
-    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+    let scenario = tradetable_core::Scenario::builtin().unwrap();
     let class = ClassFile::new(
         &scenario,
         4,
         321,
         PerSide::new(
             ClassSeat::People,
-            ClassSeat::Computer(tradetable::sim::ai::Difficulty::Normal),
+            ClassSeat::Computer(tradetable_core::ai::Difficulty::Normal),
         ),
         &["quarterly_review".to_string()],
         String::new(),
@@ -435,9 +435,9 @@ fn a_class_table_is_joined_by_its_code_and_its_result_kept_and_exported() {
 #[test]
 fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
     use tradetable::game::screens::debrief::{DebriefAction, DebriefView};
-    use tradetable::sim::class::{ClassFile, ClassSeat, rehearse};
+    use tradetable_core::classroom::class::{ClassFile, ClassSeat, rehearse};
     let (mut app, dir) = app(Mode::PlayUs, "debrief-screen");
-    let scenario = tradetable::sim::Scenario::builtin().unwrap();
+    let scenario = tradetable_core::Scenario::builtin().unwrap();
     let class = ClassFile::new(
         &scenario,
         3,
@@ -536,7 +536,7 @@ fn the_debrief_screen_opens_a_folder_of_results_and_writes_the_page() {
 #[test]
 fn the_title_lists_the_shipped_scenarios_and_the_files_of_every_scenario_folder() {
     use tradetable::game::session::{ScenarioSource, scenario_sources};
-    use tradetable::sim::library::{SHIPPED, new_scenario_text};
+    use tradetable_core::scenario::library::{SHIPPED, new_scenario_text};
     let dir = tradetable::game::testing::temp_dir("scenario-folders");
     let own = dir.join("own");
     std::fs::create_dir_all(&own).unwrap();

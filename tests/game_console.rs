@@ -13,10 +13,10 @@ use tradetable::game::screens::debrief::{DebriefAction, DebriefView};
 use tradetable::game::session::GameSetup;
 use tradetable::game::testing::{console_app, options, temp_dir};
 use tradetable::net::class_host::ClassHost;
-use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::host::HostOptions;
-use tradetable::sim::protocol::SeatPresence;
-use tradetable::sim::{PerSide, Scenario, Side};
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::network::host::HostOptions;
+use tradetable_core::network::protocol::SeatPresence;
+use tradetable_core::{PerSide, Scenario, Side};
 
 fn console(name: &str, tables: u32) -> App {
     let dir = temp_dir(name);
@@ -165,7 +165,7 @@ fn console_buttons_pause_seat_the_computer_fire_injects_and_end_the_class() {
 
 #[test]
 fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
-    use tradetable::sim::protocol::{ClientMessage, PROTOCOL_VERSION, encode_client};
+    use tradetable_core::network::protocol::{ClientMessage, PROTOCOL_VERSION, encode_client};
     let mut app = console("console-laptops", 1);
     let code = class(&app).host.join_code(1).unwrap().to_string();
     for (peer, side) in [(5, Side::Us), (6, Side::Partner)] {
@@ -214,7 +214,7 @@ fn the_console_lists_laptops_disconnects_one_and_frees_a_seat() {
 
 #[test]
 fn each_hosting_draws_its_own_secret_join_codes_that_no_class_file_or_seed_gives_away() {
-    use tradetable::sim::join_code::JoinCode;
+    use tradetable_core::classroom::join_code::JoinCode;
     let scenario = Scenario::builtin().unwrap();
     let people = PerSide::new(ClassSeat::People, ClassSeat::People);
     let class = ClassFile::new(&scenario, 3, 2025, people, &[], String::new()).unwrap();

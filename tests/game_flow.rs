@@ -17,9 +17,9 @@ use tradetable::game::session::{
     GameCommand, GameSetup, Mode, PlayerMove, ScenarioPreview, ScenarioSource, Session, TitleNotice, Viewer, WatchClock,
 };
 use tradetable::game::testing::{minimal_app, options, temp_dir};
-use tradetable::sim::negotiation::OutcomeKind;
-use tradetable::sim::{Move, Side};
 use tradetable::storage::Storage;
+use tradetable_core::rules::negotiation::OutcomeKind;
+use tradetable_core::{Move, Side};
 
 fn setup(mode: Mode) -> GameSetup {
     GameSetup {
@@ -110,7 +110,7 @@ fn a_move_for_the_ai_side_is_refused_and_changes_nothing() {
 #[test]
 fn the_round_advances_once_the_ai_has_answered() {
     let mut app = start(Mode::PlayUs, "round");
-    let space = tradetable::sim::PackageSpace::of(&session(&app).scenario);
+    let space = tradetable_core::PackageSpace::of(&session(&app).scenario);
     play(&mut app, Side::Us, Move::Propose(space.best_for(Side::Us)));
     let s = session(&app);
     assert_eq!(s.state.round, 2, "Japan's AI moved and the round ended");
@@ -137,7 +137,7 @@ fn hotseat_handover_hides_one_teams_view_from_the_other() {
     );
 
     // The US team drafts, asks nothing, and ends its turn.
-    let space = tradetable::sim::PackageSpace::of(&session(&app).scenario);
+    let space = tradetable_core::PackageSpace::of(&session(&app).scenario);
     app.world_mut().write_message(TableAction::Draft {
         side: Side::Us,
         package: space.best_for(Side::Us),

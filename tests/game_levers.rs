@@ -6,7 +6,7 @@
 mod common;
 
 use tradetable::game::panels::levers::offered_moves;
-use tradetable::sim::{GameState, Move, Scenario, apply};
+use tradetable_core::{GameState, Move, Scenario, apply};
 
 /// Every unilateral action worth trying: each instrument at each option, each round and month from 0 to past the
 /// end, each sector exempted and not, each lever at each option, and the USJTA moves.
@@ -154,7 +154,7 @@ fn every_control_is_legal_and_every_legal_action_has_a_control() {
 fn the_panel_offers_delays_over_the_cores_whole_range() {
     let s = common::spring_2025();
     let state = GameState::new(&s, 1);
-    let available = state.available(&s, tradetable::sim::Side::Us);
+    let available = state.available(&s, tradetable_core::Side::Us);
     let autos = s.instrument_index("s232_autos").unwrap();
     let delays = available.instruments[autos]
         .delay_months

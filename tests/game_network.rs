@@ -24,11 +24,11 @@ use tradetable::game::session::{GameSetup, NoticeKind, Session, TitleNotice};
 use tradetable::game::testing::{console_app, networked_app, options, temp_dir};
 use tradetable::net::class_client::{Phase, TableClient};
 use tradetable::net::class_host::ClassHost;
-use tradetable::sim::ai::Difficulty;
-use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::host::HostOptions;
-use tradetable::sim::protocol::SeatPresence;
-use tradetable::sim::{Move, PerSide, Scenario, Side};
+use tradetable_core::ai::Difficulty;
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::network::host::HostOptions;
+use tradetable_core::network::protocol::SeatPresence;
+use tradetable_core::{Move, PerSide, Scenario, Side};
 
 /// The most updates of both apps any wait may take: with a 2 ms pause each, about 16 s at worst.
 const MAX_UPDATES: usize = 8000;
@@ -517,7 +517,9 @@ fn join_a_host_that_answers(name: &str, answers: Vec<Vec<u8>>) -> String {
 
 #[test]
 fn what_a_host_sends_is_checked_and_a_bad_message_is_said_not_a_panic() {
-    use tradetable::sim::protocol::{HostMessage, TableView, encode_host, public_state, scenario_for, scenario_text};
+    use tradetable_core::network::protocol::{
+        HostMessage, TableView, encode_host, public_state, scenario_for, scenario_text,
+    };
     let error = join_a_host_that_answers("net-garbage", vec![b"\xff\x00 not json".to_vec()]);
     assert!(error.contains("cannot read"), "{error}");
 
@@ -537,7 +539,7 @@ fn what_a_host_sends_is_checked_and_a_bad_message_is_said_not_a_panic() {
     let error = join_a_host_that_answers("net-bad-scenario", vec![welcome(&broken)]);
     assert!(error.contains("problem"), "{error}");
 
-    let mut state = public_state(&tradetable::sim::GameState::new(&scenario, 1));
+    let mut state = public_state(&tradetable_core::GameState::new(&scenario, 1));
     state.policy.us_rates.clear();
     let view = encode_host(&HostMessage::Table(Box::new(TableView {
         state,

@@ -7,10 +7,10 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use tradetable::sim::Side;
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::play::play;
-use tradetable::sim::report::GameReport;
+use tradetable_core::Side;
+use tradetable_core::ai::Strategy;
+use tradetable_core::ai::play::play;
+use tradetable_core::analysis::report::GameReport;
 
 fn golden(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -110,8 +110,8 @@ fn no_arguments_plays_the_default_scenario_in_the_terminal() {
 }
 
 fn transcript_of(
-    scenario: &tradetable::sim::Scenario,
-    state: &tradetable::sim::GameState,
+    scenario: &tradetable_core::Scenario,
+    state: &tradetable_core::GameState,
     us: &str,
     partner: &str,
 ) -> String {
@@ -121,12 +121,12 @@ fn transcript_of(
 #[test]
 fn golden_no_deal_in_which_the_diet_suspends_the_trade_agreement() {
     let scenario = common::spring_2025();
-    let state = tradetable::sim::play::play_no_deal(&scenario, 2025);
+    let state = tradetable_core::ai::play::play_no_deal(&scenario, 2025);
     assert!(
         state
             .news
             .iter()
-            .any(|e| e.kind == tradetable::sim::EventKind::TradeAgreementSuspended),
+            .any(|e| e.kind == tradetable_core::EventKind::TradeAgreementSuspended),
         "the auto tariff above the line for four months: the Diet suspends the agreement"
     );
     check(
@@ -138,8 +138,8 @@ fn golden_no_deal_in_which_the_diet_suspends_the_trade_agreement() {
 #[test]
 fn golden_collapse_when_japan_terminates_the_trade_agreement() {
     use std::collections::BTreeMap;
-    use tradetable::sim::Move;
-    use tradetable::sim::play::Scripted;
+    use tradetable_core::Move;
+    use tradetable_core::ai::play::Scripted;
     let scenario = common::spring_2025();
     let mut us = Scripted { plan: BTreeMap::new() };
     let mut partner = Scripted {
@@ -147,7 +147,7 @@ fn golden_collapse_when_japan_terminates_the_trade_agreement() {
     };
     let state = play(&scenario, 2025, &mut us, &mut partner);
     let outcome = state.outcome.as_ref().unwrap();
-    assert_eq!(outcome.kind, tradetable::sim::OutcomeKind::Collapse);
+    assert_eq!(outcome.kind, tradetable_core::OutcomeKind::Collapse);
     assert_eq!(outcome.round, 4);
     check(
         "spring-2025-seed2025-japan-terminates.txt",
@@ -157,7 +157,7 @@ fn golden_collapse_when_japan_terminates_the_trade_agreement() {
 
 #[test]
 fn golden_game_of_every_personality() {
-    use tradetable::sim::ai::Opponent;
+    use tradetable_core::ai::Opponent;
     let scenario = common::spring_2025();
     assert!(!scenario.personalities.is_empty());
     for personality in &scenario.personalities {

@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId, SEAT_GRACE_MS, SavedTable};
-use tradetable::sim::play::play_from;
-use tradetable::sim::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode_client, encode_host};
-use tradetable::sim::record::GameRecord;
-use tradetable::sim::{GameState, Move, PerSide, Scenario, Side};
+use tradetable_core::ai::Strategy;
+use tradetable_core::ai::play::play_from;
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::classroom::record::GameRecord;
+use tradetable_core::network::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId, SEAT_GRACE_MS, SavedTable};
+use tradetable_core::network::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode_client, encode_host};
+use tradetable_core::{GameState, Move, PerSide, Scenario, Side};
 
 const US: PeerId = 1;
 const PARTNER: PeerId = 2;
@@ -174,7 +174,7 @@ fn a_dropped_laptop_comes_back_with_its_token_and_finishes() {
             host.disconnect(us_peer);
             assert_eq!(
                 host.overview(0)[0].seats.us,
-                tradetable::sim::protocol::SeatPresence::Disconnected
+                tradetable_core::network::protocol::SeatPresence::Disconnected
             );
             // A stranger cannot take the seat without the token.
             let stranger = host.receive(9, &join(&code, Some(Side::Us), None), 0);
@@ -325,7 +325,7 @@ fn the_teacher_pauses_fires_injects_seats_the_computer_and_times_turns() {
     host.seat_computer(
         1,
         Side::Partner,
-        tradetable::sim::ai::Opponent::Difficulty(tradetable::sim::ai::Difficulty::Easy),
+        tradetable_core::ai::Opponent::Difficulty(tradetable_core::ai::Difficulty::Easy),
         260_000,
     )
     .unwrap();
@@ -363,7 +363,7 @@ fn the_teacher_pauses_fires_injects_seats_the_computer_and_times_turns() {
 #[test]
 fn a_computer_seat_waits_its_pace_after_the_last_move_before_it_moves() {
     let scenario = scenario();
-    let computer = ClassSeat::Computer(tradetable::sim::ai::Difficulty::Normal);
+    let computer = ClassSeat::Computer(tradetable_core::ai::Difficulty::Normal);
     let class = class(&scenario, 1, PerSide::new(computer, computer));
     let options = HostOptions {
         computer_pace_ms: 1_500,
@@ -584,7 +584,7 @@ fn a_seat_still_waiting_for_its_team_shows_no_countdown() {
 #[test]
 fn with_join_codes_only_a_tables_join_code_seats_a_team_however_it_is_typed() {
     use std::collections::BTreeMap;
-    use tradetable::sim::join_code::JoinCode;
+    use tradetable_core::classroom::join_code::JoinCode;
     let scenario = scenario();
     let class = class(&scenario, 2, people());
     let mut host = Host::new(scenario, &class, HostOptions::default(), 7, 0).unwrap();

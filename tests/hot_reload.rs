@@ -12,8 +12,8 @@ use tradetable::game::screens::table::TableAction;
 use tradetable::game::screens::title::TitleView;
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview, ScenarioSource, Session};
 use tradetable::game::testing::{minimal_app, options, temp_dir};
-use tradetable::sim::scenario::DEFAULT_SCENARIO;
-use tradetable::sim::{Move, Side};
+use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::{Move, Side};
 
 const TITLE: &str = "title: \"Spring 2025: tariffs on the table\"";
 

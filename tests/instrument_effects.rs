@@ -6,12 +6,12 @@
 mod common;
 
 use proptest::prelude::*;
-use tradetable::sim::GameState;
-use tradetable::sim::economy::{self, Conditions, Policy};
-use tradetable::sim::negotiation::starting_additional;
-use tradetable::sim::score::{Projection, Valuer};
+use tradetable_core::GameState;
+use tradetable_core::model::economy::starting_additional;
+use tradetable_core::model::economy::{self, Conditions, Policy};
+use tradetable_core::rules::score::{Projection, Valuer};
 
-fn projected(scenario: &tradetable::sim::Scenario, policy: Policy) -> Projection {
+fn projected(scenario: &tradetable_core::Scenario, policy: Policy) -> Projection {
     let state = GameState::new(scenario, 1);
     Valuer::new(scenario, &state).project_policy(policy, 0.0, false)
 }

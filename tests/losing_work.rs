@@ -22,9 +22,9 @@ use tradetable::game::screens::table::{Drafts, TableAction};
 use tradetable::game::screens::title::{TitleAction, TitleView};
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioSource, Session};
 use tradetable::game::testing::{menu, minimal_app, options, press, screen, temp_dir};
-use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::{Move, PackageSpace, PerSide, Scenario, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::{Move, PackageSpace, PerSide, Scenario, Side};
 
 /// The game on a disk that fails when told to, with saves in a fresh folder.
 fn app(name: &str) -> (App, PathBuf, Arc<FaultyDisk>) {
@@ -127,9 +127,9 @@ fn a_new_game_after_the_tutorial_starts_clean_and_a_foreign_draft_is_refused() {
     // The core refuses the old game's package rather than read past the scenario's options.
     let scenario = session(&app).scenario.clone();
     let state = session(&app).state.clone();
-    let valuer = tradetable::sim::score::Valuer::new(&scenario, &state);
+    let valuer = tradetable_core::rules::score::Valuer::new(&scenario, &state);
     assert!(valuer.project_package(&package).is_err());
-    assert!(tradetable::sim::apply(&scenario, &state, &Move::Propose(package.clone())).is_err());
+    assert!(tradetable_core::apply(&scenario, &state, &Move::Propose(package.clone())).is_err());
     let preview = Preview::compute(
         &scenario,
         &state,
@@ -305,7 +305,7 @@ fn class_code() -> String {
         77,
         PerSide::new(
             ClassSeat::People,
-            ClassSeat::Computer(tradetable::sim::ai::Difficulty::Normal),
+            ClassSeat::Computer(tradetable_core::ai::Difficulty::Normal),
         ),
         &[],
         String::new(),

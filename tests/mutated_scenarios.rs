@@ -3,11 +3,11 @@
 //! whose report holds no NaN or infinite figure (serde_json writes those as `null`).
 
 use proptest::prelude::*;
-use tradetable::sim::Side;
-use tradetable::sim::ai::{Opponent, Strategy as AiStrategy};
-use tradetable::sim::play::play;
-use tradetable::sim::report::GameReport;
-use tradetable::sim::scenario::{DEFAULT_SCENARIO, Scenario};
+use tradetable_core::Side;
+use tradetable_core::ai::play::play;
+use tradetable_core::ai::{Opponent, Strategy as AiStrategy};
+use tradetable_core::analysis::report::GameReport;
+use tradetable_core::scenario::schema::{DEFAULT_SCENARIO, Scenario};
 
 /// Report fields that are `Option`s and so may rightly be `null`.
 const OPTIONAL_FIELDS: &[&str] = &["terms", "actual_deal", "label", "real_deal", "first_concession"];

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tradetable::sim::bargaining::{Domain, Strategy, negotiate};
+use tradetable_core::bargaining::{Domain, Strategy, negotiate};
 
 #[test]
 fn every_recorded_negmas_agreement_is_reached_at_the_same_step() {

@@ -22,12 +22,14 @@ use tradetable::net::bot::{Bot, BotConfig};
 use tradetable::net::transport::{
     self, ClientLink, ClientSend, MAX_FRAME_BYTES, PROTOCOL_ID, Received, TransportLimits,
 };
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::class::{ClassFile, TableCode};
-use tradetable::sim::host::{HostOptions, MAX_STRIKES};
-use tradetable::sim::protocol::{ClientMessage, MAX_CLIENT_MESSAGE_BYTES, SeatPresence, public_state, scenario_for};
-use tradetable::sim::record::GameRecord;
-use tradetable::sim::{GameState, Move, Scenario, Side, apply};
+use tradetable_core::ai::Strategy;
+use tradetable_core::classroom::class::{ClassFile, TableCode};
+use tradetable_core::classroom::record::GameRecord;
+use tradetable_core::network::host::{HostOptions, MAX_STRIKES};
+use tradetable_core::network::protocol::{
+    ClientMessage, MAX_CLIENT_MESSAGE_BYTES, SeatPresence, public_state, scenario_for,
+};
+use tradetable_core::{GameState, Move, Scenario, Side, apply};
 
 use net::{Scratch, bot, class_host, default_host_app, game, host_app, join_code, people_class, pump, scenario};
 
@@ -125,7 +127,7 @@ fn play_to_the_end(t: &mut Table) -> Result<GameRecord, String> {
     )?;
     let written = &class_host(&t.host).written;
     assert_eq!(written.len(), 1, "one table, one result: {written:?}");
-    GameRecord::read(&written[0]).map_err(|e| e.to_string())
+    tradetable::storage::read_record(&written[0]).map_err(|e| e.to_string())
 }
 
 #[test]

@@ -25,9 +25,9 @@ use tradetable::net::bot::{Bot, BotConfig, random_client_id};
 use tradetable::net::guard::{CONNECTION_REQUEST_BYTES, GuardLimits, GuardedServer};
 use tradetable::net::join_token::{NONCE_BYTES, REPLY_BYTES, open_reply, request_datagram};
 use tradetable::net::transport::{ClientLink, PROTOCOL_ID, Peers, TransportLimits};
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::host::HostOptions;
-use tradetable::sim::{Scenario, Side};
+use tradetable_core::ai::Strategy;
+use tradetable_core::network::host::HostOptions;
+use tradetable_core::{Scenario, Side};
 
 use net::{Scratch, bot, class_host, fetch_token, host_app, join_code, people_class, pump, scenario};
 

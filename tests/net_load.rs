@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use tradetable::net::bot::BotConfig;
 use tradetable::net::transport::TransportLimits;
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::protocol::{HostMessage, encode_host};
-use tradetable::sim::{GameState, Side};
+use tradetable_core::ai::Strategy;
+use tradetable_core::network::protocol::{HostMessage, encode_host};
+use tradetable_core::{GameState, Side};
 
 use net::{MAX_UPDATES, Scratch, bot, class_host, default_host_app, game, join_code, people_class, scenario};
 

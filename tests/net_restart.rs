@@ -12,11 +12,10 @@ mod net;
 use bevy::prelude::*;
 use tradetable::net::bot::BotConfig;
 use tradetable::net::class_host::{ClassHost, in_progress_path};
-use tradetable::sim::ai::Strategy;
-use tradetable::sim::host::SavedTable;
-use tradetable::sim::record::GameRecord;
-use tradetable::sim::{GameState, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
+use tradetable_core::ai::Strategy;
+use tradetable_core::network::host::SavedTable;
+use tradetable_core::{GameState, Side};
 
 use net::{Scratch, bot, class_host, default_host_app, game, join_code, people_class, pump, scenario};
 
@@ -75,7 +74,7 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
         "the resumed game's end",
         |host, laptops| !class_host(host).written.is_empty() && laptops.iter().all(|l| bot(l).finished.is_some()),
     )?;
-    let record = GameRecord::read(&class_host(&host).written[0]).map_err(|e| e.to_string())?;
+    let record = tradetable::storage::read_record(&class_host(&host).written[0]).map_err(|e| e.to_string())?;
     assert_eq!(
         &record.moves[..before.moves.len()],
         &before.moves.iter().map(|m| (**m).clone()).collect::<Vec<_>>()[..],

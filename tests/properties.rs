@@ -5,7 +5,7 @@
 mod common;
 
 use proptest::prelude::*;
-use tradetable::sim::{GameState, Move, PackageSpace, Scenario, apply};
+use tradetable_core::{GameState, Move, PackageSpace, Scenario, apply};
 
 /// Turns three random bytes into a move that is often, but not always, legal.
 fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> Move {
@@ -52,7 +52,7 @@ fn pick_move(scenario: &Scenario, state: &GameState, kind: u8, a: u8, b: u8) -> 
                 .enumerate()
                 .map(|(k, issue)| ((a as usize * 31 + b as usize * 7 + k * 13) % issue.options.len()) as u8)
                 .collect();
-            Move::Propose(tradetable::sim::Package { choice })
+            Move::Propose(tradetable_core::Package { choice })
         }
         11 => Move::Accept,
         14 => Move::Exempt {

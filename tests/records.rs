@@ -6,14 +6,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use tradetable::sim::ai::{Difficulty, Opponent, Strategy};
-use tradetable::sim::class::{ClassFile, ClassSeat, CodeError, TableCode};
-use tradetable::sim::negotiation::EventKind;
-use tradetable::sim::play::play_from;
-use tradetable::sim::record::{GameRecord, RECORD_VERSION, RecordError, Seat};
-use tradetable::sim::scenario::DEFAULT_SCENARIO;
-use tradetable::sim::{GameState, Move, PerSide, Scenario, Side};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
+use tradetable_core::ai::play::play_from;
+use tradetable_core::ai::{Difficulty, Opponent, Strategy};
+use tradetable_core::classroom::class::{ClassFile, ClassSeat, CodeError, TableCode};
+use tradetable_core::classroom::record::{GameRecord, RECORD_VERSION, RecordError, Seat};
+use tradetable_core::rules::negotiation::EventKind;
+use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::{GameState, Move, PerSide, Scenario, Side};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tradetable-records-{name}-{}", std::process::id()));
@@ -71,7 +71,10 @@ fn a_record_replays_to_the_same_state_byte_for_byte() {
             Storage::real()
                 .write(&path, record_of(&scenario, &state).to_json().as_bytes())
                 .unwrap();
-            let replayed = GameRecord::read(&path).unwrap().replay(&scenario).unwrap();
+            let replayed = tradetable::storage::read_record(&path)
+                .unwrap()
+                .replay(&scenario)
+                .unwrap();
             assert_eq!(
                 serde_json::to_string(&replayed).unwrap(),
                 serde_json::to_string(&state).unwrap(),
@@ -102,7 +105,7 @@ fn an_interrupted_save_leaves_the_previous_save_whole() {
         "{message}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "the previous save is untouched");
-    assert_eq!(GameRecord::read(&path).unwrap(), first);
+    assert_eq!(tradetable::storage::read_record(&path).unwrap(), first);
     let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }
@@ -110,7 +113,7 @@ fn an_interrupted_save_leaves_the_previous_save_whole() {
 fn refused(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
-    let error = GameRecord::read(&path).expect_err(name).to_string();
+    let error = tradetable::storage::read_record(&path).expect_err(name).to_string();
     assert!(error.contains(name), "the message names the file: {error}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "reading changes nothing");
     error

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{pass_until, play};
-use tradetable::sim::negotiation::{EventKind, OfferFate, OutcomeKind};
-use tradetable::sim::{GameState, Move, MoveError, PackageSpace, Side, TradeAgreementStatus, apply};
+use tradetable_core::rules::negotiation::{EventKind, OfferFate, OutcomeKind};
+use tradetable_core::{GameState, Move, MoveError, PackageSpace, Side, TradeAgreementStatus, apply};
 
 #[test]
 fn the_us_moves_first_and_japan_answers_in_the_same_round() {
@@ -213,7 +213,7 @@ fn illegal_moves_are_refused_with_the_reason() {
             MoveError::BadRound { round: 1, last: 4 },
         ),
         (
-            Move::Propose(tradetable::sim::Package {
+            Move::Propose(tradetable_core::Package {
                 choice: vec![9, 0, 0, 0],
             }),
             MoveError::MalformedPackage,
@@ -231,7 +231,7 @@ fn a_turn_allows_a_bounded_number_of_actions() {
     let s = common::two_sectors();
     let mut state = GameState::new(&s, 1);
     // Raise and cut in turn: each is a real change, so each uses up an action.
-    for k in 0..tradetable::sim::moves::MAX_ACTIONS_PER_TURN {
+    for k in 0..tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN {
         state = play(
             &s,
             &state,
@@ -393,7 +393,7 @@ fn the_us_can_exempt_a_covered_sector_but_not_one_the_instrument_misses() {
 #[test]
 fn the_july_deal_puts_each_rate_in_force_when_it_really_took_effect() {
     let s = common::spring_2025();
-    let state = tradetable::sim::play::play_actual_deal(&s, 2025).expect("the scenario has the real deal");
+    let state = tradetable_core::ai::play::play_actual_deal(&s, 2025).expect("the scenario has the real deal");
     let rate = |round: usize, id: &str| state.history[round].policy.us_rates[s.instrument_index(id).unwrap()];
     // Signed in round 6 (July 2025): the reciprocal 15% from August, autos at 15% all-in from September.
     assert_eq!(
@@ -424,7 +424,7 @@ fn steel_enters_the_game_untaxed_and_pays_25_percent_from_march() {
 #[test]
 fn purchases_signed_in_a_deal_phase_in_instead_of_arriving_at_once() {
     let s = common::spring_2025();
-    let state = tradetable::sim::play::play_actual_deal(&s, 2025).unwrap();
+    let state = tradetable_core::ai::play::play_actual_deal(&s, 2025).unwrap();
     let exports = |round: usize| state.history[round].economy.us_exports_bn;
     let first_month = exports(6) - exports(5);
     assert!(
@@ -437,23 +437,23 @@ fn purchases_signed_in_a_deal_phase_in_instead_of_arriving_at_once() {
 #[test]
 fn replaying_a_games_moves_gives_the_same_game() {
     let s = common::spring_2025();
-    let mut us = tradetable::sim::ai::Strategy::Boulware.agent(Side::Us);
-    let mut partner = tradetable::sim::ai::Strategy::Linear.agent(Side::Partner);
-    let state = tradetable::sim::play::play(&s, 7, us.as_mut(), partner.as_mut());
+    let mut us = tradetable_core::ai::Strategy::Boulware.agent(Side::Us);
+    let mut partner = tradetable_core::ai::Strategy::Linear.agent(Side::Partner);
+    let state = tradetable_core::ai::play::play(&s, 7, us.as_mut(), partner.as_mut());
     assert!(!state.moves.is_empty());
-    let again = tradetable::sim::play::replay(&s, GameState::new(&s, 7), &state.moves);
+    let again = tradetable_core::ai::play::replay(&s, GameState::new(&s, 7), &state.moves);
     assert_eq!(again, state);
 }
 
 #[test]
 fn a_games_band_brackets_its_central_scores() {
     let s = common::spring_2025();
-    let state = tradetable::sim::play::play_actual_deal(&s, 2025).unwrap();
-    let band = tradetable::sim::play::score_band(&s, &state);
-    let us = tradetable::sim::score::score_game(&s, &state, Side::Us).total;
+    let state = tradetable_core::ai::play::play_actual_deal(&s, 2025).unwrap();
+    let band = tradetable_core::ai::play::score_band(&s, &state);
+    let us = tradetable_core::rules::score::score_game(&s, &state, Side::Us).total;
     assert_eq!(band.scores.us[1], us, "the central set is the game itself");
     for figure in [band.scores.us, band.scores.partner, band.mean_deficit_bn] {
-        let (low, high) = tradetable::sim::score::band_range(&figure);
+        let (low, high) = tradetable_core::rules::score::band_range(&figure);
         assert!(low <= figure[1] && figure[1] <= high && high > low, "{figure:?}");
     }
 }

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use tradetable::game::saves::SaveBook;
-use tradetable::sim::ai::Opponent;
-use tradetable::sim::record::{self, GameRecord, Seat};
-use tradetable::sim::{GameState, Move, PerSide, Scenario, apply};
 use tradetable::storage::{Fault, FaultyDisk, Storage};
+use tradetable_core::ai::Opponent;
+use tradetable_core::classroom::record::{self, GameRecord, Seat};
+use tradetable_core::{GameState, Move, PerSide, Scenario, apply};
 
 #[derive(Debug, Clone)]
 enum Step {

@@ -6,8 +6,8 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use tradetable::sim::Scenario;
-use tradetable::sim::scenario::ScenarioError;
+use tradetable_core::Scenario;
+use tradetable_core::scenario::schema::ScenarioError;
 
 #[test]
 fn every_shipped_scenario_validates() {
@@ -16,7 +16,7 @@ fn every_shipped_scenario_validates() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "ron") {
-            Scenario::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            tradetable::storage::load_scenario(&path).unwrap_or_else(|e| panic!("{e}"));
             count += 1;
         }
     }
@@ -197,7 +197,7 @@ fn every_broken_edit_of_the_shipped_scenario_gets_a_located_error() {
 #[test]
 fn a_file_that_is_not_ron_gets_a_located_error() {
     let path = common::fixture("broken/not-ron.ron");
-    let error = Scenario::load(&path).unwrap_err();
+    let error = tradetable::storage::load_scenario(&path).unwrap_err();
     assert!(
         error.to_string().starts_with(&format!("{}:2:1: ", path.display())),
         "{error}"
@@ -218,7 +218,7 @@ fn files_over_one_mebibyte_are_refused_before_parsing() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("huge.ron");
     std::fs::write(&path, format!("// {}\n", "x".repeat(1024 * 1024))).unwrap();
-    let error = Scenario::load(&path).unwrap_err();
+    let error = tradetable::storage::load_scenario(&path).unwrap_err();
     assert!(matches!(error, ScenarioError::TooLarge { .. }), "{error}");
     assert!(error.to_string().contains("limited to 1048576 bytes"));
     std::fs::remove_dir_all(&dir).unwrap();

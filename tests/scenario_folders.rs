@@ -75,7 +75,7 @@ fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
 
 #[test]
 fn the_checked_in_scenario_reference_is_current() {
-    let generated = tradetable::sim::schema::reference_markdown();
+    let generated = tradetable_core::authoring::schema::reference_markdown();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-reference.md");
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -86,9 +86,9 @@ fn the_checked_in_scenario_reference_is_current() {
 
 #[test]
 fn every_shipped_scenario_validates_lints_clean_and_plays_to_the_end() {
-    use tradetable::sim::ai::{Opponent, Strategy};
-    use tradetable::sim::lint::lint_scenario;
-    use tradetable::sim::{Side, library::SHIPPED, play::play};
+    use tradetable_core::ai::{Opponent, Strategy};
+    use tradetable_core::authoring::lint::lint_scenario;
+    use tradetable_core::{Side, ai::play::play, scenario::library::SHIPPED};
     for shipped in SHIPPED {
         let scenario = shipped.load().unwrap_or_else(|e| panic!("{}: {e}", shipped.file));
         let warnings = lint_scenario(&scenario, 2);
@@ -107,9 +107,12 @@ fn every_shipped_scenario_validates_lints_clean_and_plays_to_the_end() {
 
 #[test]
 fn the_tutorial_coaches_each_side_in_its_first_round() {
-    let scenario = tradetable::sim::library::shipped("tutorial").unwrap().load().unwrap();
+    let scenario = tradetable_core::scenario::library::shipped("tutorial")
+        .unwrap()
+        .load()
+        .unwrap();
     assert_eq!(scenario.rounds, 3);
-    for side in tradetable::sim::Side::BOTH {
+    for side in tradetable_core::Side::BOTH {
         let notes = scenario.coaching_for(1, Some(side));
         assert_eq!(notes.len(), 1, "{side:?}");
         assert!(

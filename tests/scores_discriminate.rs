@@ -5,9 +5,9 @@
 
 mod common;
 
-use tradetable::sim::Side;
-use tradetable::sim::reference::{ReferenceOutcome, deal_at_signing, reference_outcomes};
-use tradetable::sim::score::normalise;
+use tradetable_core::Side;
+use tradetable_core::analysis::reference::{ReferenceOutcome, deal_at_signing, reference_outcomes};
+use tradetable_core::rules::score::normalise;
 
 fn outcome<'a>(outcomes: &'a [ReferenceOutcome], id: &str) -> &'a ReferenceOutcome {
     outcomes
@@ -120,7 +120,7 @@ fn every_objective_says_where_its_scale_and_weight_come_from() {
 
 #[test]
 fn a_unilateral_blanket_tariff_is_no_windfall_for_the_us() {
-    use tradetable::sim::{GameState, Move, apply, play::play_no_deal, score::score_game};
+    use tradetable_core::{GameState, Move, ai::play::play_no_deal, apply, rules::score::score_game};
     let s = common::spring_2025();
     let no_deal = score_game(&s, &play_no_deal(&s, 2025), Side::Us).total;
     let mut state = GameState::new(&s, 2025);

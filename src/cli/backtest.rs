@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::load_scenario;
-use crate::sim::backtest;
+use tradetable_core::model::backtest;
 
 /// Output formats of the backtest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,8 +12,8 @@ use clap::Args;
 use crate::net::bot::{Bot, BotConfig};
 use crate::net::class_client::parse_host_address;
 use crate::net::class_host::DEFAULT_PORT;
-use crate::sim::Side;
-use crate::sim::ai::Strategy;
+use tradetable_core::Side;
+use tradetable_core::ai::Strategy;
 
 /// Options of `bots`.
 #[derive(Debug, Args, Clone)]

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::load_scenario;
-use crate::sim::PerSide;
-use crate::sim::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
-use crate::sim::record;
 use crate::storage::Storage;
+use tradetable_core::PerSide;
+use tradetable_core::classroom::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
+use tradetable_core::classroom::record;
 
 /// The class subcommands.
 #[derive(Debug, Subcommand)]
@@ -113,7 +113,7 @@ fn new(args: &NewArgs) -> Result<String, String> {
 }
 
 fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
-    let class = ClassFile::read(&args.class)?;
+    let class = crate::storage::read_class_file(&args.class)?;
     let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
     if !class.scenario.matches(&scenario) {
         return Err(format!(
@@ -122,7 +122,7 @@ fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
             class.scenario.id,
             class.scenario.short_hash(),
             scenario.id,
-            crate::sim::record::ScenarioRef::of(&scenario).short_hash()
+            tradetable_core::classroom::record::ScenarioRef::of(&scenario).short_hash()
         ));
     }
     let records = rehearse(&class, &scenario, &record::now())?;

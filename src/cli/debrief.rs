@@ -8,8 +8,8 @@ use clap::Args;
 
 use super::load_scenario;
 use crate::results::gather_records;
-use crate::sim::debrief::Debrief;
 use crate::storage::Storage;
+use tradetable_core::classroom::debrief::Debrief;
 
 /// Options of `debrief`.
 #[derive(Debug, Args)]

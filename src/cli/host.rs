@@ -17,10 +17,10 @@ use crate::net::class_host::{self, ClassHost};
 // host.
 pub use crate::net::class_host::{DEFAULT_PORT, joining_instructions, lan_address, limits_for};
 use crate::net::transport;
-use crate::sim::PerSide;
-use crate::sim::class::{ClassFile, ClassSeat};
-use crate::sim::host::HostOptions;
-use crate::sim::record::now;
+use tradetable_core::PerSide;
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::classroom::record::now;
+use tradetable_core::network::host::HostOptions;
 
 /// Options of `host`.
 #[derive(Debug, Args, Clone)]
@@ -67,10 +67,10 @@ pub struct HostArgs {
 pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
     let (class, scenario) = match &args.class {
         Some(path) => {
-            let class = ClassFile::read(path)?;
+            let class = crate::storage::read_class_file(path)?;
             let scenario = match &args.scenario {
                 Some(path) => crate::cli::load_scenario(Some(path)).map_err(|e| e.to_string())?,
-                None => crate::sim::library::SHIPPED
+                None => tradetable_core::scenario::library::SHIPPED
                     .iter()
                     .filter_map(|s| s.load().ok())
                     .find(|s| class.scenario.matches(s))

@@ -23,10 +23,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::sim::Scenario;
-use crate::sim::ai::Strategy;
+use tradetable_core::Scenario;
+use tradetable_core::ai::Strategy;
 
-pub use crate::sim::scenario::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
+pub use tradetable_core::scenario::schema::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
 
 /// TradeTable: negotiate the 2025 US–Japan trade deal, or any scenario's.
 #[derive(Debug, Parser)]
@@ -152,9 +152,9 @@ pub fn run() -> ExitCode {
 
 /// Loads the scenario at `path` (a file, or the name of a shipped scenario), or the built-in default when none is
 /// given.
-pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, crate::sim::ScenarioError> {
+pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, tradetable_core::ScenarioError> {
     match path {
-        Some(path) => crate::sim::library::load(path),
+        Some(path) => crate::storage::load_scenario_or_shipped(path),
         None => Scenario::builtin(),
     }
 }

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Format;
-use crate::sim::bargaining::{BargainingError, Domain, MAX_STEPS, Strategy, negotiate};
-use crate::sim::scenario::{BoundedReadError, MAX_FILE_BYTES, read_bounded};
+use crate::storage::{BoundedReadError, read_bounded};
+use tradetable_core::bargaining::{BargainingError, Domain, MAX_STEPS, Strategy, negotiate};
+use tradetable_core::scenario::schema::MAX_FILE_BYTES;
 
 /// Options of `negotiate`.
 #[derive(Debug, Args)]

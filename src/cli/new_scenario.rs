@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::sim::library::{self, SHIPPED};
+use tradetable_core::scenario::library::{self, SHIPPED};
 
 /// Options of `new-scenario`.
 #[derive(Debug, Args)]

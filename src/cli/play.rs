@@ -9,8 +9,8 @@ use clap::Args;
 
 use crate::game::session::{GameSetup, Mode, ScenarioSource};
 use crate::game::{LaunchOptions, NetJoin, run as run_game};
-use crate::sim::ai::Opponent;
-use crate::sim::{PerSide, Side};
+use tradetable_core::ai::Opponent;
+use tradetable_core::{PerSide, Side};
 
 /// Options of `play`.
 #[derive(Debug, Args, Default)]
@@ -84,11 +84,15 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
             source: match &args.scenario {
                 None => ScenarioSource::Builtin,
                 // A shipped scenario may be named instead of a file.
-                Some(path) if !path.exists() => match path.to_str().and_then(crate::sim::library::shipped) {
-                    Some(shipped) if shipped.file == crate::sim::library::SHIPPED[0].file => ScenarioSource::Builtin,
-                    Some(shipped) => ScenarioSource::Shipped(shipped.name().to_string()),
-                    None => ScenarioSource::File(path.clone()),
-                },
+                Some(path) if !path.exists() => {
+                    match path.to_str().and_then(tradetable_core::scenario::library::shipped) {
+                        Some(shipped) if shipped.file == tradetable_core::scenario::library::SHIPPED[0].file => {
+                            ScenarioSource::Builtin
+                        }
+                        Some(shipped) => ScenarioSource::Shipped(shipped.name().to_string()),
+                        None => ScenarioSource::File(path.clone()),
+                    }
+                }
                 Some(path) => ScenarioSource::File(path.clone()),
             },
             mode,
@@ -128,7 +132,7 @@ pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
 /// Every AI seat of `setup` can be built from its scenario.
 fn check_opponents(setup: &GameSetup) -> Result<(), String> {
     let scenario = setup.source.load()?;
-    for side in crate::sim::Side::BOTH {
+    for side in tradetable_core::Side::BOTH {
         if !setup.mode.is_human(side) {
             setup.ai[side].check(&scenario, side)?;
         }

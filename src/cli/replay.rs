@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Format, load_scenario};
-use crate::sim::record::{GameRecord, Seat};
-use crate::sim::report::GameReport;
+use tradetable_core::analysis::report::GameReport;
+use tradetable_core::classroom::record::Seat;
 
 /// Options of `replay`.
 #[derive(Debug, Args)]
@@ -34,7 +34,7 @@ pub fn player_name(seat: &Seat) -> String {
 
 /// Replays the record and prints it.
 pub fn run(args: &ReplayArgs) -> ExitCode {
-    let result = GameRecord::read(&args.file)
+    let result = crate::storage::read_record(&args.file)
         .map_err(|e| e.to_string())
         .and_then(|record| {
             let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;

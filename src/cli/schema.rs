@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::sim::schema::reference_markdown;
+use tradetable_core::authoring::schema::reference_markdown;
 
 /// Options of `schema`.
 #[derive(Debug, Args)]

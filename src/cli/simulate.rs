@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Format, load_scenario};
-use crate::sim::ai::Opponent;
-use crate::sim::play::play;
-use crate::sim::record::{self, GameRecord, Seat};
-use crate::sim::report::GameReport;
-use crate::sim::{PerSide, Side};
+use tradetable_core::ai::Opponent;
+use tradetable_core::ai::play::play;
+use tradetable_core::analysis::report::GameReport;
+use tradetable_core::classroom::record::{self, GameRecord, Seat};
+use tradetable_core::{PerSide, Side};
 
 /// Options of `simulate`.
 #[derive(Debug, Args)]

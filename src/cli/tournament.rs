@@ -9,10 +9,10 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 
 use super::load_scenario;
-use crate::sim::Scenario;
-use crate::sim::ai::{Difficulty, Opponent, Strategy};
-use crate::sim::scenario::Side;
-use crate::sim::tournament::{self, Tournament};
+use tradetable_core::Scenario;
+use tradetable_core::ai::{Difficulty, Opponent, Strategy};
+use tradetable_core::analysis::tournament::{self, Tournament};
+use tradetable_core::scenario::schema::Side;
 
 /// Output formats of a tournament.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::sim::diagnostics::{self, CheckedFile};
-use crate::sim::lint::lint_scenario;
-use crate::sim::ron_spans::{FieldPath, SpanIndex};
-use crate::sim::scenario::{Problem, ScenarioError};
-use crate::sim::summary::{SUMMARY_SEED, ScenarioSummary};
+use tradetable_core::authoring::diagnostics::{self, CheckedFile};
+use tradetable_core::authoring::lint::lint_scenario;
+use tradetable_core::authoring::summary::{SUMMARY_SEED, ScenarioSummary};
+use tradetable_core::scenario::ron_spans::{FieldPath, SpanIndex};
+use tradetable_core::scenario::schema::{Problem, ScenarioError};
 
 /// How `validate` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -30,7 +30,7 @@ pub struct Lints {
     pub lint: bool,
     /// Warnings fail the run.
     pub deny_warnings: bool,
-    /// Print each valid file's summary (`sim::summary`).
+    /// Print each valid file's summary (`authoring::summary`).
     pub summary: bool,
 }
 
@@ -75,7 +75,10 @@ struct ProblemReport {
 
 /// Validates each file; exit code 0 only if all are valid.
 pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode {
-    let checked: Vec<CheckedFile> = files.iter().map(|file| diagnostics::check_file(file)).collect();
+    let checked: Vec<CheckedFile> = files
+        .iter()
+        .map(|file| crate::storage::check_scenario_file(file))
+        .collect();
     let warnings: Vec<Vec<Problem>> = checked
         .iter()
         .map(|file| match (&file.result, lints.lint) {
@@ -130,7 +133,7 @@ pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode 
 
 /// The linter's findings on a valid scenario, located in its text like problems (the check's name leads the
 /// message).
-fn lint_problems(scenario: &crate::sim::Scenario, text: &str) -> Vec<Problem> {
+fn lint_problems(scenario: &tradetable_core::Scenario, text: &str) -> Vec<Problem> {
     let index = SpanIndex::new(text);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     lint_scenario(scenario, threads)
@@ -201,7 +204,7 @@ fn file_report(file: &CheckedFile, warnings: &[Problem], summary: Option<Scenari
             path: String::new(),
             message: format!(
                 "the file is {bytes} bytes; scenario files are limited to {} bytes",
-                crate::sim::scenario::MAX_FILE_BYTES
+                tradetable_core::scenario::schema::MAX_FILE_BYTES
             ),
             help: None,
         }],
@@ -221,7 +224,7 @@ fn file_report(file: &CheckedFile, warnings: &[Problem], summary: Option<Scenari
             .iter()
             .map(|w| WarningReport {
                 check: w.message.rsplit_once(" [").map_or("", |(_, check)| {
-                    crate::sim::lint::CHECKS
+                    tradetable_core::authoring::lint::CHECKS
                         .iter()
                         .find(|name| check.trim_end_matches(']') == **name)
                         .copied()

@@ -23,9 +23,9 @@ use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
 use super::session::{AiPace, GameCommand, Mode, PlayerMove, ScenarioSource, Session, WatchClock};
 use super::settings::Settings;
-use crate::sim::PerSide;
-use crate::sim::ai::Opponent;
-use crate::sim::class::{ClassFile, ClassSeat};
+use tradetable_core::PerSide;
+use tradetable_core::ai::Opponent;
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
 
 /// One step of the script.
 #[derive(Debug, Clone, PartialEq)]
@@ -325,7 +325,7 @@ fn run_autoplay(
             let rehearsed = options.setup.source.load().and_then(|scenario| {
                 let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
                 let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new())?;
-                let records = crate::sim::class::rehearse(&class, &scenario, "")?;
+                let records = tradetable_core::classroom::class::rehearse(&class, &scenario, "")?;
                 let storage = crate::storage::Storage::real();
                 for record in &records {
                     let code = record.table.clone().unwrap_or_default();

@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use crate::sim::Scenario;
+use tradetable_core::Scenario;
 
 /// Each term and its explanation.
 pub const TERMS: &[(&str, &str)] = &[

@@ -33,8 +33,8 @@ use bevy_egui::EguiPlugin;
 
 use crate::net::class_host::{self, ClassHost};
 use crate::net::{class_client, transport};
-use crate::sim::Side;
 use session::GameSetup;
+use tradetable_core::Side;
 
 /// How the game was started: at the title, or straight at the table; with autoplay for tests and screenshots.
 #[derive(Resource, Debug, Clone)]

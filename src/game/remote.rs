@@ -16,8 +16,8 @@ use super::screens::Screen;
 use super::session::{Agents, NoticeKind, Session, TitleNotice};
 use super::theme;
 use crate::net::class_client::{Phase, RECONNECT_TRIES, Seated, TableClient, TableEvent};
-use crate::sim::Side;
-use crate::sim::protocol::SeatPresence;
+use tradetable_core::Side;
+use tradetable_core::network::protocol::SeatPresence;
 
 /// Where a laptop keeps the seat tokens of the networked tables it joined, in the data folder.
 pub const SEATS_FILE: &str = "network-seats.json";

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
-use crate::sim::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 use crate::storage::{Storage, StorageError};
+use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 
 /// The single autosave of earlier versions, in the data directory: still listed and continued.
 pub const AUTOSAVE: &str = "autosave.json";
@@ -216,7 +216,7 @@ impl SaveBook {
             };
         }
         PlayOn {
-            save_to: self.new_game_file(&crate::sim::record::now(), &record.scenario.id),
+            save_to: self.new_game_file(&tradetable_core::classroom::record::now(), &record.scenario.id),
             table: None,
         }
     }

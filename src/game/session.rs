@@ -18,15 +18,15 @@ use super::screens::Screen;
 use super::screens::join::JoinView;
 use super::screens::replay::ReplayView;
 use crate::net::class_client::TableClient;
-use crate::sim::Names;
-use crate::sim::ai::Negotiator;
-use crate::sim::ai::Opponent;
-use crate::sim::class::TableCode;
-use crate::sim::library;
-use crate::sim::negotiation::{Event, GameState};
-use crate::sim::protocol::{SeatPresence, TableView};
-use crate::sim::record::{self, GameRecord, ScenarioRef, Seat};
-use crate::sim::{Move, MoveError, PerSide, Scenario, Side, apply};
+use tradetable_core::Names;
+use tradetable_core::ai::Negotiator;
+use tradetable_core::ai::Opponent;
+use tradetable_core::classroom::class::TableCode;
+use tradetable_core::classroom::record::{self, GameRecord, ScenarioRef, Seat};
+use tradetable_core::network::protocol::{SeatPresence, TableView};
+use tradetable_core::rules::negotiation::{Event, GameState};
+use tradetable_core::scenario::library;
+use tradetable_core::{Move, MoveError, PerSide, Scenario, Side, apply};
 
 /// Who plays which side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -104,7 +104,10 @@ impl ScenarioSource {
     /// How the picker shows it.
     pub fn label(&self) -> String {
         match self {
-            ScenarioSource::Builtin => format!("{} (built in)", crate::sim::scenario::DEFAULT_SCENARIO_LABEL),
+            ScenarioSource::Builtin => format!(
+                "{} (built in)",
+                tradetable_core::scenario::schema::DEFAULT_SCENARIO_LABEL
+            ),
             ScenarioSource::Shipped(name) => format!("{name} (built in)"),
             ScenarioSource::File(path) => path.display().to_string(),
         }
@@ -118,7 +121,7 @@ impl ScenarioSource {
                 Some(shipped) => shipped.load(),
                 None => return Err(format!("no scenario called \"{name}\" is built into this version")),
             },
-            ScenarioSource::File(path) => Scenario::load(path),
+            ScenarioSource::File(path) => crate::storage::load_scenario(path),
         }
         .map_err(|e| e.to_string())
     }
@@ -176,8 +179,8 @@ pub fn scenario_sources(folders: &[PathBuf]) -> Vec<ScenarioSource> {
             .skip(1)
             .map(|s| ScenarioSource::Shipped(s.name().to_string())),
     );
-    for file in library::scenario_files(folders) {
-        let copy = crate::sim::scenario::read_bounded(&file).is_ok_and(|text| library::is_shipped_text(&text));
+    for file in crate::storage::scenario_files(folders) {
+        let copy = crate::storage::read_bounded(&file).is_ok_and(|text| library::is_shipped_text(&text));
         if !copy {
             sources.push(ScenarioSource::File(file));
         }
@@ -798,8 +801,8 @@ fn run_game_commands(
                 // A networked table's scenario is the host's.
                 Some(session) if session.is_remote() => continue,
                 Some(session) => session.setup.source.load().map(|scenario| {
-                    let start = crate::sim::play::fresh_like(&scenario, &session.state);
-                    let state = crate::sim::play::replay(&scenario, start, &session.state.moves);
+                    let start = tradetable_core::ai::play::fresh_like(&scenario, &session.state);
+                    let state = tradetable_core::ai::play::replay(&scenario, start, &session.state.moves);
                     // The edited scenario is another version: a class table's code no longer fits it, so the game
                     // goes on in a file of its own rather than over the table's record.
                     let file = match (&session.table, &session.save_to) {

@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::settings::Settings;
-use crate::sim::Names;
-use crate::sim::Side;
+use tradetable_core::Names;
+use tradetable_core::Side;
 
 /// The window's clear colour (hidden behind egui's panels).
 pub const CLEAR: Color = Color::srgb(0.95, 0.94, 0.91);

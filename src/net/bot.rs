@@ -30,11 +30,11 @@ use crate::net::transport::{
     self, BURST_FRAMES, ClientLink, ClientReceived, ClientSend, FRAMES_PER_SECOND, HEADLESS_UPDATE_INTERVAL,
     PROTOCOL_ID,
 };
-use crate::sim::ai::{Negotiator, Strategy};
-use crate::sim::protocol::{
+use tradetable_core::ai::{Negotiator, Strategy};
+use tradetable_core::network::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, TableView, decode_host, encode_client, read_scenario_text,
 };
-use crate::sim::{GameState, Move, Package, PackageSpace, Scenario, Side};
+use tradetable_core::{GameState, Move, Package, PackageSpace, Scenario, Side};
 
 /// Moves of its strategy the host may refuse in one game before a bot stops trusting the strategy and plays the
 /// scripted player instead. A refused move is replaced by a pass, as in a local game; a few are normal (a gesture
@@ -541,8 +541,8 @@ pub fn scripted(scenario: &Scenario, state: &GameState, side: Side) -> Move {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::apply;
-    use crate::sim::protocol::{public_state, scenario_for};
+    use tradetable_core::apply;
+    use tradetable_core::network::protocol::{public_state, scenario_for};
 
     /// Every strategy plays a whole game deciding on the scenario a side is sent (the other side's objectives
     /// empty) and the public view of the game, and the real rules on the whole scenario accept its moves.

@@ -3,7 +3,7 @@
 //! moves, the end of the game, the end of the class) and sends the team's moves. When the link drops in the middle
 //! of a game it reconnects by itself a few times and takes the seat back with the token the host gave.
 //!
-//! Everything the host sends is checked before the game sees it (`sim::protocol`): a message this version cannot
+//! Everything the host sends is checked before the game sees it (`network::protocol`): a message this version cannot
 //! read, a scenario that would not load from a file, or a game that does not fit its scenario ends the link with a
 //! sentence saying so, never a panic. The game reads [`TableEvent`]s and [`TableClient`], and asks through
 //! [`TableClient::join`] and [`TableClient::leave`]; it never touches the transport.
@@ -18,11 +18,11 @@ use bevy_replicon::prelude::ClientState;
 use serde::{Deserialize, Serialize};
 
 use crate::net::transport::{self, ClientLink, ClientReceived, ClientSend, TransportSystems};
-use crate::sim::protocol::{
+use crate::storage::Storage;
+use tradetable_core::network::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, TableView, check_state, decode_host, encode_client, read_scenario_for,
 };
-use crate::sim::{GameState, Move, Scenario, Side};
-use crate::storage::Storage;
+use tradetable_core::{GameState, Move, Scenario, Side};
 
 /// Tries to reconnect after the link drops in the middle of a game, before giving up.
 pub const RECONNECT_TRIES: u32 = 5;
@@ -736,7 +736,7 @@ fn send_outbox(mut client: ResMut<TableClient>, mut send: MessageWriter<ClientSe
 }
 
 fn capitalise(text: &str) -> String {
-    crate::sim::side::capitalised(text)
+    tradetable_core::scenario::side::capitalised(text)
 }
 
 /// A code as typed, without dashes, spaces or case.

@@ -1,4 +1,4 @@
-//! The host of a networked class inside Bevy: frames from the transport go to the core's `sim::host::Host`, its
+//! The host of a networked class inside Bevy: frames from the transport go to the core's `network::host::Host`, its
 //! answers go back out, finished games are written to the class results, and the teacher's commands (pause, resume,
 //! inject, computer seat, end of class) reach the tables. The headless host and the teacher's console share it, and
 //! what teams need to join a class: its port, this machine's address on its network, the joining instructions.
@@ -12,13 +12,13 @@ use std::time::Instant;
 use bevy::prelude::*;
 
 use crate::net::transport::{self, JoinCodes, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
-use crate::sim::ai::Opponent;
-use crate::sim::class::ClassFile;
-use crate::sim::host::{Host, HostEffect, HostOptions, SavedTable};
-use crate::sim::join_code::JoinCode;
-use crate::sim::protocol::encode_host;
-use crate::sim::{Scenario, Side};
 use crate::storage::Storage;
+use tradetable_core::ai::Opponent;
+use tradetable_core::classroom::class::ClassFile;
+use tradetable_core::classroom::join_code::JoinCode;
+use tradetable_core::network::host::{Host, HostEffect, HostOptions, SavedTable};
+use tradetable_core::network::protocol::encode_host;
+use tradetable_core::{Scenario, Side};
 
 /// The host's time per frame is summarised in its log every this many frames from the laptops.
 pub const LATENCY_LOG_EVERY: u64 = 200;
@@ -227,7 +227,7 @@ impl ClassHost {
     }
 
     /// Writes a finished game into the results folder.
-    fn write_result(&mut self, table: u32, record: &crate::sim::record::GameRecord) {
+    fn write_result(&mut self, table: u32, record: &tradetable_core::classroom::record::GameRecord) {
         let path = result_path(&self.results, table, record.table.as_deref().unwrap_or("table"));
         match self.storage.write(&path, record.to_json().as_bytes()) {
             Ok(()) => {

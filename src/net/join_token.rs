@@ -81,7 +81,7 @@ const IDENTIFIER_CONTEXT: &str = "TradeTable 2025 class join code identifier v1"
 const REPLY_KEY_CONTEXT: &str = "TradeTable 2025 class connect token sealing key v1";
 
 /// A code as typed, in the one form both sides hash: letters and digits only, upper case, O read as 0, I and L as 1
-/// (the reading `sim::join_code` and the host's seat lookup use).
+/// (the reading `tradetable_core::classroom::join_code` and the host's seat lookup use).
 pub fn canonical_code(code: &str) -> String {
     code.chars()
         .filter(|c| c.is_ascii_alphanumeric())

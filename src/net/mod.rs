@@ -1,8 +1,8 @@
 //! Networked play: the transport that carries opaque byte frames between a host and the players' games, the class
-//! host that runs the core's `sim::host` over it, and a team's laptop at one of its tables.
+//! host that runs the core's `network::host` over it, and a team's laptop at one of its tables.
 //!
 //! `transport` knows nothing of the game: it connects peers, moves frames, and refuses peers that send too much or
-//! too large. What a frame means, and whether it is a legal message at all, is for `sim::protocol` and `sim::host`,
+//! too large. What a frame means, and whether it is a legal message at all, is for `network::protocol` and `network::host`,
 //! which `class_host` drives. `guard` is the host's UDP socket: it checks every datagram before netcode reads it,
 //! limits connections per address, and restarts the network layer if it ever panics. `bot` is a headless laptop
 //! that plays a seat by itself, for tests, load tests and screenshot runs.

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tradetable::sim::{GameState, Move, Scenario, apply};
+use tradetable_core::{GameState, Move, Scenario, apply};
 
 /// The path of a file under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -14,7 +14,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The two-sector scenario whose numbers can be checked by hand.
 pub fn two_sectors() -> Scenario {
-    Scenario::load(&fixture("two-sectors.ron")).expect("the two-sector fixture is valid")
+    tradetable::storage::load_scenario(&fixture("two-sectors.ron")).expect("the two-sector fixture is valid")
 }
 
 /// The two-sector scenario with some text replaced, for rules that need other parameters.
@@ -34,7 +34,7 @@ pub fn scenario_path() -> PathBuf {
 
 /// The shipped default scenario.
 pub fn spring_2025() -> Scenario {
-    Scenario::load(&scenario_path()).expect("the default scenario is valid")
+    tradetable::storage::load_scenario(&scenario_path()).expect("the default scenario is valid")
 }
 
 /// Applies a move that must be legal.

@@ -16,9 +16,9 @@ use tradetable::cli::host::limits_for;
 use tradetable::net::bot::{Bot, BotState, random_client_id};
 use tradetable::net::class_host::{self, ClassHost};
 use tradetable::net::transport::{self, TransportLimits};
-use tradetable::sim::class::{ClassFile, ClassSeat};
-use tradetable::sim::host::HostOptions;
-use tradetable::sim::{GameState, PerSide, Scenario};
+use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::network::host::HostOptions;
+use tradetable_core::{GameState, PerSide, Scenario};
 
 /// The most updates any wait may take: with a 1 ms pause each, well under a minute even on a loaded machine.
 pub const MAX_UPDATES: usize = 20_000;

@@ -7,8 +7,8 @@ use std::net::SocketAddr;
 use bevy::prelude::*;
 
 use crate::net::bot::{Bot, BotConfig};
-use crate::sim::Side;
-use crate::sim::ai::Strategy;
+use tradetable_core::Side;
+use tradetable_core::ai::Strategy;
 
 /// The least time between two moves of one laptop, in milliseconds: slow enough that the console shows games in
 /// progress.

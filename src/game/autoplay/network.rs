@@ -27,8 +27,8 @@ use crate::game::screens::join_network::NetJoinAction;
 use crate::game::session::{PlayerMove, Session, TitleNotice};
 use crate::net::class_client::TableClient;
 use crate::net::class_host::ClassHost;
-use crate::sim::ai::Strategy;
-use crate::sim::{Move, Side};
+use tradetable_core::ai::Strategy;
+use tradetable_core::{Move, Side};
 
 /// The longest a networked autoplay may take.
 const TIME_LIMIT: Duration = Duration::from_secs(300);

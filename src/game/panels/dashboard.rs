@@ -9,9 +9,9 @@ use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
 use crate::game::glossary;
 use crate::game::theme;
-use crate::sim::format;
-use crate::sim::negotiation::RoundRecord;
-use crate::sim::{Scenario, Side};
+use tradetable_core::rules::negotiation::RoundRecord;
+use tradetable_core::scenario::format;
+use tradetable_core::{Scenario, Side};
 
 /// One line of a chart.
 #[derive(Debug, Clone)]
@@ -339,11 +339,11 @@ pub fn dashboard<R: Borrow<RoundRecord>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::negotiation::GameState;
+    use tradetable_core::rules::negotiation::GameState;
 
     #[test]
     fn the_dashboard_charts_every_round_recorded() {
-        let scenario = crate::sim::Scenario::builtin().unwrap();
+        let scenario = tradetable_core::Scenario::builtin().unwrap();
         let state = GameState::new(&scenario, 7);
         let list = charts(&scenario, &state.history);
         assert_eq!(list.len(), 6);

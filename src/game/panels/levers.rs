@@ -11,11 +11,11 @@ use bevy_egui::egui;
 use super::short_name;
 use crate::game::glossary;
 use crate::game::theme;
-use crate::sim::format::{self, percent};
-use crate::sim::moves::Available;
-use crate::sim::negotiation::GameState;
-use crate::sim::side::capitalised;
-use crate::sim::{Move, Scenario, Side, TradeAgreementStatus};
+use tradetable_core::rules::moves::Available;
+use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::scenario::format::{self, percent};
+use tradetable_core::scenario::side::capitalised;
+use tradetable_core::{Move, Scenario, Side, TradeAgreementStatus};
 
 /// A group of levers; the number keys 1–4 pick one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -573,10 +573,10 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
         }
         ui.separator();
         ui.label(theme::side_text(scenario.names(), Side::Partner));
-        let space = crate::sim::PackageSpace::of(scenario);
+        let space = tradetable_core::PackageSpace::of(scenario);
         let in_force = space.from_policy(&state.policy);
         for (k, issue) in space.issues.iter().enumerate() {
-            if let crate::sim::package::IssueTarget::Lever(i) = issue.target {
+            if let tradetable_core::rules::package::IssueTarget::Lever(i) = issue.target {
                 let lever = &scenario.partner_levers[i];
                 glossary::label(ui, lever.name.as_str(), &lever.explanation);
                 ui.label(

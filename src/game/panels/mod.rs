@@ -8,8 +8,8 @@ pub mod offer;
 pub mod preview;
 pub mod top_bar;
 
-use crate::sim::Scenario;
-use crate::sim::package::{Issue, IssueTarget};
+use tradetable_core::Scenario;
+use tradetable_core::rules::package::{Issue, IssueTarget};
 
 /// A short name for an instrument or lever, for chips and narrow columns (the full name is in the tooltip).
 pub fn short_name(name: &str) -> String {

@@ -7,10 +7,10 @@ use bevy_egui::egui;
 use super::offer::OfferView;
 use super::short_name;
 use crate::game::theme;
-use crate::sim::format;
-use crate::sim::negotiation::{Event, EventKind, OfferFate, OfferRecord};
-use crate::sim::package::PackageSpace;
-use crate::sim::{Scenario, Side};
+use tradetable_core::rules::negotiation::{Event, EventKind, OfferFate, OfferRecord};
+use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::scenario::format;
+use tradetable_core::{Scenario, Side};
 
 /// The colour of a headline.
 fn color_of(kind: &EventKind) -> egui::Color32 {

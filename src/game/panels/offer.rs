@@ -7,9 +7,9 @@ use super::{explanation, short_name};
 use crate::game::glossary;
 use crate::game::session::Viewer;
 use crate::game::theme;
-use crate::sim::negotiation::{GameState, OfferFate};
-use crate::sim::package::{Package, PackageSpace};
-use crate::sim::{Move, Scenario, Side};
+use tradetable_core::rules::negotiation::{GameState, OfferFate};
+use tradetable_core::rules::package::{Package, PackageSpace};
+use tradetable_core::{Move, Scenario, Side};
 
 /// What the offer panel shows.
 pub struct OfferView<'a> {

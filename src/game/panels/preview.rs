@@ -7,11 +7,11 @@ use bevy_egui::egui;
 
 use crate::game::session::Viewer;
 use crate::game::theme;
-use crate::sim::format;
-use crate::sim::negotiation::{GameState, RoundRecord};
-use crate::sim::package::{Package, PackageSpace};
-use crate::sim::score::{Projection, ProjectionBand, Valuer, band_range, projection_band};
-use crate::sim::{PerSide, Scenario, Side};
+use tradetable_core::rules::negotiation::{GameState, RoundRecord};
+use tradetable_core::rules::package::{Package, PackageSpace};
+use tradetable_core::rules::score::{Projection, ProjectionBand, Valuer, band_range, projection_band};
+use tradetable_core::scenario::format;
+use tradetable_core::{PerSide, Scenario, Side};
 
 /// The figures the preview compares.
 #[derive(Debug, Clone, PartialEq)]

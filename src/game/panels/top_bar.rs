@@ -7,10 +7,10 @@ use super::short_name;
 use crate::game::remote::RemoteStatus;
 use crate::game::session::{Mode, WatchClock};
 use crate::game::theme;
-use crate::sim::Scenario;
-use crate::sim::format::{self, percent};
-use crate::sim::negotiation::GameState;
-use crate::sim::scenario::ScheduledKind;
+use tradetable_core::Scenario;
+use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::scenario::format::{self, percent};
+use tradetable_core::scenario::schema::ScheduledKind;
 
 /// Something due in a later (or this) round.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,8 +117,8 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
                 ui.label(
                     egui::RichText::new(format!(
                         "· {} of {} actions left",
-                        crate::sim::moves::MAX_ACTIONS_PER_TURN.saturating_sub(state.actions_this_turn),
-                        crate::sim::moves::MAX_ACTIONS_PER_TURN
+                        tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN.saturating_sub(state.actions_this_turn),
+                        tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN
                     ))
                     .color(theme::MUTED),
                 )
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_scheduled_auto_tariff_counts_down_to_round_three() {
-        let scenario = crate::sim::Scenario::builtin().unwrap();
+        let scenario = tradetable_core::Scenario::builtin().unwrap();
         let state = GameState::new(&scenario, 1);
         let list = deadlines(&scenario, &state);
         let autos = list

@@ -12,9 +12,9 @@ use crate::game::navigation::{Flow, Navigate};
 use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};
-use crate::sim::backtest::{self, Backtest};
-use crate::sim::format;
-use crate::sim::scenario::Measure;
+use tradetable_core::model::backtest::{self, Backtest};
+use tradetable_core::scenario::format;
+use tradetable_core::scenario::schema::Measure;
 
 /// The backtest shown, or why there is none.
 #[derive(Resource, Debug, Clone)]
@@ -163,7 +163,7 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
                     "{}{}",
                     c.measure.label(),
                     match c.currency {
-                        crate::sim::scenario::Currency::Partner => format!(", {}", b.currency),
+                        tradetable_core::scenario::schema::Currency::Partner => format!(", {}", b.currency),
                         _ => String::new(),
                     }
                 ));

@@ -4,7 +4,7 @@
 //! seat the computer where a team is missing, fire one of the scenario's injects at a table or at all, end the class,
 //! and debrief it. The log of the host runs along the bottom.
 //!
-//! Everything shown is read from the core's `sim::host::Host::overview`; every control is a
+//! Everything shown is read from the core's `network::host::Host::overview`; every control is a
 //! [`TeacherCommand`](crate::net::class_host::TeacherCommand) the class host carries out.
 
 use std::net::{IpAddr, SocketAddr};
@@ -18,10 +18,10 @@ use crate::game::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_host::{self, ClassHost, TeacherCommand};
-use crate::sim::ai::{Difficulty, Opponent};
-use crate::sim::host::TableStatus;
-use crate::sim::protocol::SeatPresence;
-use crate::sim::{Names, Side, format};
+use tradetable_core::ai::{Difficulty, Opponent};
+use tradetable_core::network::host::TableStatus;
+use tradetable_core::network::protocol::SeatPresence;
+use tradetable_core::{Names, Side, scenario::format};
 
 /// Where the console hosts its class, opened at startup.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]

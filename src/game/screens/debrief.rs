@@ -18,13 +18,13 @@ use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::results::gather_records;
-use crate::sim::debrief::{Debrief, NothingToDebrief, Skipped};
-use crate::sim::labels::{Anchor, Labels, wrap_tags};
-use crate::sim::outcome_space::Point;
-use crate::sim::record::ScenarioRef;
-use crate::sim::side::capitalised;
-use crate::sim::{Side, format};
 use crate::storage::Storage;
+use tradetable_core::analysis::outcome_space::Point;
+use tradetable_core::classroom::debrief::{Debrief, NothingToDebrief, Skipped};
+use tradetable_core::classroom::labels::{Anchor, Labels, wrap_tags};
+use tradetable_core::classroom::record::ScenarioRef;
+use tradetable_core::scenario::side::capitalised;
+use tradetable_core::{Side, scenario::format};
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
 #[derive(Resource, Default)]

@@ -11,9 +11,9 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
-use crate::sim::Side;
-use crate::sim::format;
-use crate::sim::negotiation::{Event, EventKind};
+use tradetable_core::Side;
+use tradetable_core::rules::negotiation::{Event, EventKind};
+use tradetable_core::scenario::format;
 
 /// What the team at the handover chose.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::session::{ClassTable, DamagedTable, GameCommand, GameSetup};
 use crate::game::theme::{self, UiSet};
-use crate::sim::Side;
+use tradetable_core::Side;
 
 /// The code typed so far and what it opens.
 #[derive(Resource, Debug, Clone, Default)]

@@ -12,7 +12,7 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::{Phase, TableClient, parse_host_address};
-use crate::sim::Side;
+use tradetable_core::Side;
 
 /// What is typed and chosen on the join screen.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -290,5 +290,5 @@ fn apply_net_join_actions(
 }
 
 fn capitalised(text: &str) -> String {
-    crate::sim::side::capitalised(text)
+    tradetable_core::scenario::side::capitalised(text)
 }

@@ -20,14 +20,14 @@ use crate::game::panels::preview::{Preview, preview_panel};
 use crate::game::saves::SaveBook;
 use crate::game::session::{GameCommand, ScenarioSource, Viewer, find_scenario};
 use crate::game::theme::{self, UiSet};
-use crate::sim::analysis::{self, MoveLabel, OfferStep};
-use crate::sim::format;
-use crate::sim::negotiation::GameState;
-use crate::sim::outcome_space::Point;
-use crate::sim::package::PackageSpace;
-use crate::sim::record::GameRecord;
-use crate::sim::score::Valuer;
-use crate::sim::{Scenario, Side};
+use tradetable_core::analysis::game::{MoveLabel, OfferStep, dance, opening_position};
+use tradetable_core::analysis::outcome_space::Point;
+use tradetable_core::classroom::record::GameRecord;
+use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::rules::score::Valuer;
+use tradetable_core::scenario::format;
+use tradetable_core::{Scenario, Side};
 
 /// Seconds per move when the replay plays.
 const SECONDS_PER_MOVE: f32 = 0.7;
@@ -95,9 +95,9 @@ impl ReplayView {
             .map_err(|e| e.to_string())?;
         let last = states.last().expect("the start is always there");
         // Valued at the opening, as the debrief values them, so a class's replays and its debrief agree.
-        let opening = analysis::opening_position(&scenario);
+        let opening = opening_position(&scenario);
         let valuer = Valuer::new(&scenario, &opening);
-        let steps = analysis::dance(&valuer, &last.offers);
+        let steps = dance(&valuer, &last.offers);
         let no_deal = Point {
             us: valuer.reservation(Side::Us),
             partner: valuer.reservation(Side::Partner),
@@ -173,8 +173,8 @@ impl ReplayView {
             .then(|| self.steps.get(offers_before).and_then(|step| step.label))
             .flatten();
         let mv = match &played.mv {
-            crate::sim::Move::Propose(_) => "puts a package on the table".to_string(),
-            crate::sim::Move::Accept => "accepts the package on the table".to_string(),
+            tradetable_core::Move::Propose(_) => "puts a package on the table".to_string(),
+            tradetable_core::Move::Accept => "accepts the package on the table".to_string(),
             other => other.to_string(),
         };
         match label {

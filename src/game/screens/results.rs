@@ -14,15 +14,15 @@ use crate::game::saves::GameStorage;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
-use crate::sim::Names;
-use crate::sim::format;
-use crate::sim::negotiation::OutcomeKind;
-use crate::sim::package::PackageSpace;
-use crate::sim::protocol::SeatPresence;
-use crate::sim::report::{Counterfactual, GameReport};
-use crate::sim::score::{Band, SideScore, band_range, score_game};
-use crate::sim::side::capitalised;
-use crate::sim::{PerSide, Scenario, Side};
+use tradetable_core::Names;
+use tradetable_core::analysis::report::{Counterfactual, GameReport};
+use tradetable_core::network::protocol::SeatPresence;
+use tradetable_core::rules::negotiation::OutcomeKind;
+use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::rules::score::{Band, SideScore, band_range, score_game};
+use tradetable_core::scenario::format;
+use tradetable_core::scenario::side::capitalised;
+use tradetable_core::{PerSide, Scenario, Side};
 
 /// The results, computed once when the screen opens.
 #[derive(Resource, Debug, Clone)]

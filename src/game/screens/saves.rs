@@ -14,9 +14,9 @@ use crate::game::navigation::{Flow, Navigate};
 use crate::game::saves::{GameStorage, SaveBook, SaveEntry};
 use crate::game::session::GameCommand;
 use crate::game::theme::{self, UiSet};
-use crate::sim::Side;
-use crate::sim::record::GameRecord;
-use crate::sim::record::Seat;
+use tradetable_core::Side;
+use tradetable_core::classroom::record::GameRecord;
+use tradetable_core::classroom::record::Seat;
 
 /// The saves listed, read when the dialog opens.
 #[derive(Resource, Debug, Clone, Default)]

@@ -9,9 +9,9 @@ use crate::game::menus::Menu;
 use crate::game::navigation::{Flow, Navigate};
 use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
 use crate::game::theme::{self, UiSet};
-use crate::sim::ai::Opponent;
-use crate::sim::format;
-use crate::sim::{Scenario, Side};
+use tradetable_core::ai::Opponent;
+use tradetable_core::scenario::format;
+use tradetable_core::{Scenario, Side};
 
 /// What the player chose on the setup screen.
 #[derive(Message, Debug, Clone, PartialEq)]

@@ -23,11 +23,11 @@ use crate::game::remote::{RemoteStatus, remote_status};
 use crate::game::session::{GameCommand, GameOpened, Mode, PlayerMove, Session, Viewer, WatchClock};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
-use crate::sim::Names;
-use crate::sim::ai::Opponent;
-use crate::sim::package::{Package, PackageSpace};
-use crate::sim::scenario::Brief;
-use crate::sim::{Move, PerSide, Side};
+use tradetable_core::Names;
+use tradetable_core::ai::Opponent;
+use tradetable_core::rules::package::{Package, PackageSpace};
+use tradetable_core::scenario::schema::Brief;
+use tradetable_core::{Move, PerSide, Side};
 
 /// Each side's proposal in the making. Only the viewer's is ever drawn.
 #[derive(Resource, Debug, Clone, Default)]

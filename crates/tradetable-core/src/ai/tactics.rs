@@ -1,0 +1,208 @@
+//! Moves away from the package table: a personality's calendar of threats and goodwill gestures, and tit-for-tat
+//! on such moves — noticing what the other side did since the agent's last turn, and answering in kind.
+
+use crate::model::economy::TradeAgreementStatus;
+use crate::rules::moves::Move;
+use crate::rules::negotiation::{GameState, apply};
+use crate::scenario::schema::{Gesture, GestureKind, InstrumentKind, Scenario, Side};
+
+/// What an agent saw at the end of its last turn, to tell what the other side has done since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    threats: Vec<(usize, f64)>,
+    scheduled: Vec<(usize, f64, u32)>,
+    us_rates: Vec<f64>,
+    concessions: Vec<f64>,
+    trade_agreement: TradeAgreementStatus,
+}
+
+impl Observation {
+    /// What `state` shows.
+    pub fn of(state: &GameState) -> Self {
+        Observation {
+            threats: state.threats.iter().map(|t| (t.instrument, t.rate)).collect(),
+            scheduled: state
+                .scheduled
+                .iter()
+                .map(|s| (s.instrument, s.rate, s.round))
+                .collect(),
+            us_rates: state.policy.us_rates.clone(),
+            concessions: state.policy.concessions.clone(),
+            trade_agreement: state.policy.trade_agreement,
+        }
+    }
+}
+
+/// The other side's moves since the agent's last turn, counted as hostile or friendly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// Threats, new or earlier tariff dates, unscheduled rises; for the US, a suspended USJTA.
+    pub hostile: u32,
+    /// Delays, dropped threats, tariff cuts; for the US, concessions put into force.
+    pub friendly: u32,
+}
+
+/// What the other side of `side` did between `before` and `now`.
+pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
+    let mut reading = Reading::default();
+    match side {
+        Side::Partner => {
+            for t in &now.threats {
+                if !before.threats.iter().any(|&(i, r)| i == t.instrument && r >= t.rate) {
+                    reading.hostile += 1;
+                }
+            }
+            for s in &now.scheduled {
+                let known = before
+                    .scheduled
+                    .iter()
+                    .any(|&(i, r, round)| i == s.instrument && r >= s.rate && round <= s.round);
+                if !known {
+                    reading.hostile += 1;
+                }
+            }
+            for &(i, r, round) in &before.scheduled {
+                let due = round < now.round;
+                let still = now
+                    .scheduled
+                    .iter()
+                    .any(|s| s.instrument == i && s.rate >= r && s.round <= round);
+                if !due && !still {
+                    reading.friendly += 1;
+                }
+            }
+            for &(i, r) in &before.threats {
+                if !now.threats.iter().any(|t| t.instrument == i) && now.policy.us_rates[i] < r {
+                    reading.friendly += 1;
+                }
+            }
+            for (i, (&was, &is)) in before.us_rates.iter().zip(&now.policy.us_rates).enumerate() {
+                let announced = before.scheduled.iter().any(|&(k, r, _)| k == i && r >= is);
+                if is > was && !announced {
+                    reading.hostile += 1;
+                } else if is < was {
+                    reading.friendly += 1;
+                }
+            }
+        }
+        Side::Us => {
+            if before.trade_agreement.in_force() && !now.policy.trade_agreement.in_force() {
+                reading.hostile += 1;
+            }
+            for (&was, &is) in before.concessions.iter().zip(&now.policy.concessions) {
+                if is > was {
+                    reading.friendly += 1;
+                }
+            }
+        }
+    }
+    reading
+}
+
+/// The unilateral moves to open a turn with: the personality's gestures for this round, then the answers to what
+/// the other side did (if the agent reciprocates). Only moves legal in sequence are kept, so none is refused.
+pub fn plan(
+    scenario: &Scenario,
+    state: &GameState,
+    gestures: &[Gesture],
+    answer: Option<Reading>,
+    retracted: bool,
+) -> Vec<Move> {
+    let mut wanted: Vec<Move> = gestures
+        .iter()
+        .filter(|g| g.round == state.round)
+        .map(|g| match &g.act {
+            GestureKind::Threaten { instrument, rate } => Move::Threaten {
+                instrument: instrument.clone(),
+                rate: *rate,
+            },
+            GestureKind::Implement { lever, level } => Move::Implement {
+                lever: lever.clone(),
+                level: *level,
+            },
+        })
+        .collect();
+    if let Some(reading) = answer {
+        match state.to_move {
+            Side::Us => {
+                if reading.hostile > 0 || retracted {
+                    wanted.extend(counter_threat(scenario, state));
+                }
+                if reading.friendly > 0 {
+                    wanted.extend(reward_delay(scenario, state));
+                }
+            }
+            Side::Partner => {
+                if reading.friendly > 0 {
+                    wanted.extend(goodwill_step(scenario, state));
+                }
+            }
+        }
+    }
+    let mut legal = Vec::new();
+    let mut position = state.clone();
+    for mv in wanted {
+        if let Ok(applied) = apply(scenario, &position, &mv) {
+            position = applied.state;
+            legal.push(mv);
+        }
+    }
+    legal
+}
+
+/// The US answer to a hostile act: threaten the next rate up on the broadest instrument that has one — a
+/// blanket tariff before a reciprocal one before a Section 232 tariff, in scenario order within each.
+fn counter_threat(scenario: &Scenario, state: &GameState) -> Option<Move> {
+    let rank = |kind: InstrumentKind| match kind {
+        InstrumentKind::Blanket => 0,
+        InstrumentKind::Reciprocal => 1,
+        InstrumentKind::Section232 => 2,
+    };
+    let mut order: Vec<usize> = (0..scenario.us_instruments.len()).collect();
+    order.sort_by_key(|&i| (rank(scenario.us_instruments[i].kind), i));
+    order.into_iter().find_map(|i| {
+        let instrument = &scenario.us_instruments[i];
+        let floor = state
+            .threats
+            .iter()
+            .filter(|t| t.instrument == i)
+            .map(|t| t.rate)
+            .fold(state.policy.us_rates[i], f64::max);
+        let next = instrument.options.iter().copied().find(|&o| o > floor)?;
+        Some(Move::Threaten {
+            instrument: instrument.id.clone(),
+            rate: next,
+        })
+    })
+}
+
+/// The US answer to a goodwill gesture: push back the next scheduled tariff by a month.
+fn reward_delay(scenario: &Scenario, state: &GameState) -> Option<Move> {
+    let next = state.scheduled.iter().min_by_key(|s| (s.round, s.instrument))?;
+    Some(Move::Delay {
+        instrument: scenario.us_instruments[next.instrument].id.clone(),
+        months: 1,
+    })
+}
+
+/// Japan's answer to a friendly US move: put into force the next level of the lever that costs Japan least.
+fn goodwill_step(scenario: &Scenario, state: &GameState) -> Option<Move> {
+    scenario
+        .partner_levers
+        .iter()
+        .enumerate()
+        .filter_map(|(k, lever)| {
+            let level = lever
+                .options
+                .iter()
+                .copied()
+                .find(|&o| o > state.policy.concessions[k])?;
+            let cost = (level - state.policy.concessions[k]) * lever.cost_per_unit;
+            Some((cost, k, level))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        .map(|(_, k, level)| Move::Implement {
+            lever: scenario.partner_levers[k].id.clone(),
+            level,
+        })
+}
