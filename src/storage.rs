@@ -16,7 +16,8 @@ use tradetable_core::authoring::diagnostics::CheckedFile;
 use tradetable_core::classroom::class::ClassFile;
 use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 use tradetable_core::scenario::library;
-use tradetable_core::scenario::schema::{MAX_FILE_BYTES, Scenario, ScenarioError, decode_utf8};
+use tradetable_core::scenario::parse::{ScenarioError, decode_utf8};
+use tradetable_core::scenario::schema::{MAX_FILE_BYTES, Scenario};
 
 /// The operations the storage layer needs from a disk. [`RealDisk`] is the file system; tests use [`FaultyDisk`].
 pub trait Disk: Send + Sync + 'static {

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use tradetable_core::authoring::diagnostics::{render_error, renderer};
-use tradetable_core::scenario::schema::{DEFAULT_SCENARIO, Scenario, ScenarioError};
+use tradetable_core::scenario::parse::{DEFAULT_SCENARIO, ScenarioError};
+use tradetable_core::scenario::schema::Scenario;
 
 /// The label the broken texts are reported under, the same on every machine.
 const LABEL: &str = "spring-2025.ron";

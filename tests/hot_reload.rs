@@ -12,7 +12,7 @@ use tradetable::game::screens::table::TableAction;
 use tradetable::game::screens::title::TitleView;
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview, ScenarioSource, Session};
 use tradetable::game::testing::{minimal_app, options, temp_dir};
-use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
 use tradetable_core::{Move, Side};
 
 const TITLE: &str = "title: \"Spring 2025: tariffs on the table\"";

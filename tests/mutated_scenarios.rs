@@ -7,7 +7,8 @@ use tradetable_core::Side;
 use tradetable_core::ai::play::play;
 use tradetable_core::ai::{Opponent, Strategy as AiStrategy};
 use tradetable_core::analysis::report::GameReport;
-use tradetable_core::scenario::schema::{DEFAULT_SCENARIO, Scenario};
+use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
+use tradetable_core::scenario::schema::Scenario;
 
 /// Report fields that are `Option`s and so may rightly be `null`.
 const OPTIONAL_FIELDS: &[&str] = &["terms", "actual_deal", "label", "real_deal", "first_concession"];

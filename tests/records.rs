@@ -12,7 +12,7 @@ use tradetable_core::ai::{Difficulty, Opponent, Strategy};
 use tradetable_core::classroom::class::{ClassFile, ClassSeat, CodeError, TableCode};
 use tradetable_core::classroom::record::{GameRecord, RECORD_VERSION, RecordError, Seat};
 use tradetable_core::rules::negotiation::EventKind;
-use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
 use tradetable_core::{GameState, Move, PerSide, Scenario, Side};
 
 fn temp_dir(name: &str) -> PathBuf {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use tradetable_core::Scenario;
-use tradetable_core::scenario::schema::ScenarioError;
+use tradetable_core::scenario::parse::ScenarioError;
 
 #[test]
 fn every_shipped_scenario_validates() {

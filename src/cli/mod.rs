@@ -26,7 +26,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use tradetable_core::Scenario;
 use tradetable_core::ai::Strategy;
 
-pub use tradetable_core::scenario::schema::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
+pub use tradetable_core::scenario::parse::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
 
 /// TradeTable: negotiate the 2025 US–Japan trade deal, or any scenario's.
 #[derive(Debug, Parser)]

@@ -11,8 +11,8 @@ use serde::Serialize;
 use tradetable_core::authoring::diagnostics::{self, CheckedFile};
 use tradetable_core::authoring::lint::lint_scenario;
 use tradetable_core::authoring::summary::{SUMMARY_SEED, ScenarioSummary};
+use tradetable_core::scenario::parse::{Problem, ScenarioError};
 use tradetable_core::scenario::ron_spans::{FieldPath, SpanIndex};
-use tradetable_core::scenario::schema::{Problem, ScenarioError};
 
 /// How `validate` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

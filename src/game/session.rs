@@ -106,7 +106,7 @@ impl ScenarioSource {
         match self {
             ScenarioSource::Builtin => format!(
                 "{} (built in)",
-                tradetable_core::scenario::schema::DEFAULT_SCENARIO_LABEL
+                tradetable_core::scenario::parse::DEFAULT_SCENARIO_LABEL
             ),
             ScenarioSource::Shipped(name) => format!("{name} (built in)"),
             ScenarioSource::File(path) => path.display().to_string(),

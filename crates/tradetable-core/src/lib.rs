@@ -22,5 +22,6 @@ pub use model::economy::{Conditions, Economy, Policy, TradeAgreementStatus};
 pub use rules::moves::{Move, MoveError};
 pub use rules::negotiation::{Applied, Event, EventKind, GameState, Outcome, OutcomeKind, apply};
 pub use rules::package::{Package, PackageSpace};
-pub use scenario::schema::{Scenario, ScenarioError};
+pub use scenario::parse::ScenarioError;
+pub use scenario::schema::Scenario;
 pub use scenario::side::{Names, PerSide, Side};

@@ -8,7 +8,11 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::scenario::schema::{MAX_FILE_BYTES, Problem, Scenario, ScenarioError, show_number};
+use crate::scenario::parse::{Problem, ScenarioError};
+
+use crate::scenario::schema::{MAX_FILE_BYTES, Scenario};
+
+use crate::scenario::validate::show_number;
 
 /// A scenario file as read and checked: its text (for the snippets) and the result.
 #[derive(Debug)]

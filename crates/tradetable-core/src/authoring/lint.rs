@@ -264,7 +264,7 @@ fn vague_sources(scenario: &Scenario, found: &mut Vec<Lint>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::schema::DEFAULT_SCENARIO;
+    use crate::scenario::parse::DEFAULT_SCENARIO;
 
     fn checks(text: &str) -> Vec<&'static str> {
         let scenario = Scenario::from_ron_str(text, "test").unwrap();

@@ -376,7 +376,7 @@ mod tests {
         let reference = ScenarioRef::of(&scenario);
         assert_eq!(reference.hash.len(), 64);
         assert!(reference.matches(&scenario));
-        let text = crate::scenario::schema::DEFAULT_SCENARIO.replacen("rounds: 8", "rounds: 9", 1);
+        let text = crate::scenario::parse::DEFAULT_SCENARIO.replacen("rounds: 8", "rounds: 9", 1);
         let edited = Scenario::from_ron_str(&text, "edited").unwrap();
         assert!(!reference.matches(&edited));
     }

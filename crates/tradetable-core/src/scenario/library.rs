@@ -3,7 +3,9 @@
 //! folder, `--scenario-dir`) are listed and read by the shell's storage layer. Also the starting copy
 //! `tradetable new-scenario` writes.
 
-use crate::scenario::schema::{Scenario, ScenarioError, text_hash};
+use crate::scenario::parse::{ScenarioError, text_hash};
+
+use crate::scenario::schema::Scenario;
 
 /// A scenario shipped inside the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

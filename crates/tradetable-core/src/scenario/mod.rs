@@ -1,10 +1,12 @@
-//! The scenario file, with no game logic: the RON schema of a scenario and its loading and validation with located
-//! errors (`schema`), the two sides and the names a scenario gives them (`side`), how numbers become text
-//! (`format`), the line and column of a field (`ron_spans`) and the shipped scenarios embedded in the program
-//! (`library`). The bottom layer: it imports nothing from the rest of the core.
+//! The scenario file, with no game logic: the RON schema of a scenario (`schema`), reading it from text with located
+//! errors (`parse`) and checking it (`validate`), the two sides and the names a scenario gives them (`side`), how
+//! numbers become text (`format`), the line and column of a field (`ron_spans`) and the shipped scenarios embedded
+//! in the program (`library`). The bottom layer: it imports nothing from the rest of the core.
 
 pub mod format;
 pub mod library;
+pub mod parse;
 pub mod ron_spans;
 pub mod schema;
 pub mod side;
+pub mod validate;

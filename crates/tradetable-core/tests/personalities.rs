@@ -1,7 +1,7 @@
 //! Personalities in the scenario file: optional, and every mistake in one is named with its line and column.
 
 use tradetable_core::Scenario;
-use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
 
 fn problems_of(text: &str) -> String {
     match Scenario::from_ron_str(text, "edited.ron") {

@@ -10,7 +10,7 @@ use tradetable_core::ai::{Difficulty, Negotiator, Opponent, Strategy, build_oppo
 use tradetable_core::analysis::tournament;
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::rules::score::Valuer;
-use tradetable_core::scenario::schema::DEFAULT_SCENARIO;
+use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
 use tradetable_core::{GameState, Move, Package, Scenario, Side, apply};
 
 fn scenario() -> Scenario {
