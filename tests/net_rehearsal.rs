@@ -1,7 +1,8 @@
 //! A rehearsal's bot laptops come back by themselves: a bot whose handshake timed out while the host was not
 //! answering (as a dozen of 254 laptops' did at 127 tables, their connection requests dropped by the host's full
 //! receive buffer) connects again and its table is played to its end. Before, such a bot stayed down and its table
-//! never ended.
+//! never ended. And the host lets one address hold as many connections as the teacher allows, for bots run on one
+//! machine of the network.
 //!
 //! One host app and two bots in the test's process on loopback; every wait is bounded in updates.
 #![cfg(feature = "gui")]
@@ -15,8 +16,10 @@ use std::time::Duration;
 use bevy::prelude::*;
 use tradetable::net::bot::{BotConfig, random_client_id};
 use tradetable::net::bot_retry::{BotRetries, retry_lost_links};
+use tradetable::net::class_host::{ClassHost, limits_for};
 use tradetable::sim::Side;
 use tradetable::sim::ai::Strategy;
+use tradetable::sim::host::HostOptions;
 
 use net::{MAX_UPDATES, Scratch, bot, class_host, default_host_app, join_code, people_class, pump, scenario};
 
@@ -70,5 +73,21 @@ fn bots_whose_handshake_timed_out_connect_again_and_their_table_ends() -> Result
         assert_eq!(retries(laptop).gave_up, None);
         assert!(bot(laptop).refusals.is_empty(), "{:?}", bot(laptop).refusals);
     }
+    Ok(())
+}
+
+/// One machine of bots on the school network fills its tables only if the host lets its address hold their
+/// connections: `host --laptops-per-address` sets what the guard allows (4 by default).
+#[test]
+fn the_host_lets_one_address_hold_the_connections_the_teacher_allows() -> Result<(), String> {
+    let scenario = scenario();
+    let class = people_class(&scenario, 12);
+    let results = Scratch::new("net-rehearsal-limits");
+    let mut host = ClassHost::new(scenario, class, HostOptions::default(), results.path().to_path_buf())?;
+    assert_eq!(limits_for(&host).per_address.peers_per_address, 4);
+    host.laptops_per_address = Some(24);
+    let limits = limits_for(&host);
+    assert_eq!(limits.per_address.peers_per_address, 24);
+    assert_eq!(limits.max_peers, 2 * 12 + 8, "the class's own limit is unchanged");
     Ok(())
 }
