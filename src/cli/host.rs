@@ -51,6 +51,10 @@ pub struct HostArgs {
     /// table sees each of its moves arrive (0: at once).
     #[arg(long, default_value_t = 1.0)]
     pub computer_pace: f64,
+    /// Connections one network address may hold at once (default 4). To rehearse with `tradetable bots` run on
+    /// another machine of the network, raise it to twice the tables that machine fills.
+    #[arg(long)]
+    pub laptops_per_address: Option<usize>,
     /// No window: log to the terminal, and exit once every table is over.
     #[arg(long)]
     pub headless: bool,
@@ -108,7 +112,8 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
         computer_pace_ms: (args.computer_pace * 1000.0).round() as u64,
         ..HostOptions::default()
     };
-    let host = ClassHost::new(Arc::new(scenario), class, options, results)?;
+    let mut host = ClassHost::new(Arc::new(scenario), class, options, results)?;
+    host.laptops_per_address = args.laptops_per_address;
     Ok((host, SocketAddr::new(args.bind, args.port)))
 }
 
@@ -152,7 +157,8 @@ fn console_options(args: &HostArgs) -> crate::game::LaunchOptions {
     }
 }
 
-/// A windowless host app for `class`: the transport, the class and an exit once every table is over.
+/// A windowless host app for `class`: the transport, the class, a summary line every few seconds and an exit once
+/// every table is over.
 pub fn headless_app(class: ClassHost) -> App {
     let limits = limits_for(&class);
     let mut app = App::new();
@@ -167,6 +173,7 @@ pub fn headless_app(class: ClassHost) -> App {
         },
         transport::server_plugin,
         class_host::plugin,
+        crate::net::host_report::plugin,
     ))
     .insert_resource(class)
     .insert_resource(limits)
@@ -188,6 +195,7 @@ fn exit_when_done(
     if (class.host.all_over() && class.written.len() >= class.class.tables.len()) || class.ended {
         if done_at.is_none() {
             *done_at = Some(std::time::Instant::now());
+            println!("{}", crate::net::host_report::ClassSummary::of(&class));
             println!(
                 "Every table is over; {} result(s) in {}. Debrief with: tradetable debrief {} --out debrief.html",
                 class.written.len(),

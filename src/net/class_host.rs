@@ -71,6 +71,11 @@ pub struct ClassHost {
     /// How long the host took over each of the latest frames from the laptops (decoding, the rules, the views and
     /// the table kept on disk), in microseconds, newest last; summarised in the log every [`LATENCY_LOG_EVERY`].
     pub frame_micros: VecDeque<u64>,
+    /// How long the host took over every frame from the laptops since the class opened, for its summary line.
+    pub message_times: crate::net::host_report::TimeHistogram,
+    /// Connections one address may hold, when the teacher set it (`host --laptops-per-address`, to rehearse with
+    /// a machine of bots on the network); the guard's default otherwise.
+    pub laptops_per_address: Option<usize>,
     frames_handled: u64,
     /// The thread that writes tables in progress.
     keeper: Keeper,
@@ -113,6 +118,8 @@ impl ClassHost {
             addresses: BTreeMap::new(),
             join_codes,
             frame_micros: VecDeque::new(),
+            message_times: Default::default(),
+            laptops_per_address: None,
             frames_handled: 0,
             storage,
             keeper: Keeper::start(),
@@ -251,6 +258,7 @@ impl ClassHost {
             self.frame_micros.pop_front();
         }
         self.frame_micros.push_back(micros);
+        self.message_times.record(micros);
         self.frames_handled += 1;
         if self.frames_handled.is_multiple_of(LATENCY_LOG_EVERY) {
             let (p50, p99) = percentiles(&self.frame_micros);
@@ -675,11 +683,15 @@ pub fn joining_instructions(class: &ClassHost, bound: SocketAddr) -> String {
     text
 }
 
-/// Connections a class needs at most: two teams a table, and room for laptops coming back before their old
-/// connection has timed out.
+/// Connections a class needs at most (two teams a table, and room for laptops coming back before their old
+/// connection has timed out), and those one address may hold.
 pub fn limits_for(class: &ClassHost) -> transport::TransportLimits {
-    transport::TransportLimits {
+    let mut limits = transport::TransportLimits {
         max_peers: 2 * class.class.tables.len() + 8,
         ..default()
+    };
+    if let Some(laptops) = class.laptops_per_address {
+        limits.per_address.peers_per_address = laptops;
     }
+    limits
 }

@@ -474,6 +474,16 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
     let bound = socket
         .local_addr()
         .map_err(|error| format!("cannot read the address bound for {addr}: {error}"))?;
+    // The system's default buffer overflows with a large class's datagrams between two of the host's frames.
+    let asked = super::socket_buffer::receive_buffer_for(max_peers);
+    match super::socket_buffer::enlarge_receive_buffer(&socket, asked) {
+        Some(granted) => info!(
+            "receive buffer: {} KiB (asked for {} KiB)",
+            granted / 1024,
+            asked / 1024
+        ),
+        None => info!("receive buffer: the system's default"),
+    }
     // The class's private key: drawn afresh for every start, as laptops fetch a new token for every connection.
     let key = os_random::<{ renetcode::NETCODE_KEY_BYTES }>()?;
     let mut transport = GuardedServer::new(
