@@ -696,7 +696,7 @@ fn a_listener_between_a_laptop_and_the_host_reads_no_join_code_seat_token_or_bri
         relay.seen.len()
     );
     let seat_token = bot(&us).token.clone().ok_or("the laptop has no seat token")?;
-    let canonical = tradetable::net::join_token::canonical_code(&code);
+    let canonical = tradetable_core::classroom::join_code::normalise_code(&code);
     for secret in [
         code.as_str(),
         canonical.as_str(),

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use renetcode::{ConnectToken, NETCODE_KEY_BYTES};
+use tradetable_core::classroom::join_code::normalise_code;
 
 /// The first byte of a token request: low nibble 0xA, no netcode packet type.
 pub const REQUEST_PREFIX: u8 = 0xFA;
@@ -80,22 +81,9 @@ pub const FETCH_WAIT: Duration = Duration::from_millis(750);
 const IDENTIFIER_CONTEXT: &str = "TradeTable 2025 class join code identifier v1";
 const REPLY_KEY_CONTEXT: &str = "TradeTable 2025 class connect token sealing key v1";
 
-/// A code as typed, in the one form both sides hash: letters and digits only, upper case, O read as 0, I and L as 1
-/// (the reading `tradetable_core::classroom::join_code` and the host's seat lookup use).
-pub fn canonical_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        })
-        .collect()
-}
-
 /// What a request names a code by: a keyed hash of it, from which the code cannot be read back.
 pub fn code_identifier(code: &str) -> [u8; IDENTIFIER_BYTES] {
-    let derived = blake3::derive_key(IDENTIFIER_CONTEXT, canonical_code(code).as_bytes());
+    let derived = blake3::derive_key(IDENTIFIER_CONTEXT, normalise_code(code).as_bytes());
     let mut identifier = [0u8; IDENTIFIER_BYTES];
     identifier.copy_from_slice(&derived[..IDENTIFIER_BYTES]);
     identifier
@@ -103,7 +91,7 @@ pub fn code_identifier(code: &str) -> [u8; IDENTIFIER_BYTES] {
 
 /// The key a reply to a request for `code` is sealed with.
 pub fn reply_key(code: &str) -> [u8; 32] {
-    blake3::derive_key(REPLY_KEY_CONTEXT, canonical_code(code).as_bytes())
+    blake3::derive_key(REPLY_KEY_CONTEXT, normalise_code(code).as_bytes())
 }
 
 /// `N` bytes from the operating system's random generator.
@@ -482,7 +470,7 @@ mod tests {
         let code = "7K3QM-2XD0A-BCDEF";
         let request = request_datagram(code, 7, &[0; NONCE_BYTES]);
         assert_eq!(request.len(), REQUEST_BYTES);
-        let canonical = canonical_code(code);
+        let canonical = normalise_code(code);
         assert!(!request.windows(canonical.len()).any(|w| w == canonical.as_bytes()));
         assert_eq!(read_request(&request, 7), Ok((code_identifier(code), [0; NONCE_BYTES])));
         assert_eq!(read_request(&request, 8), Err(RequestRefusal::Malformed));

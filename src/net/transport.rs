@@ -206,8 +206,8 @@ impl Default for ClientLink {
 }
 
 /// Host side: the join codes a laptop may fetch a connect token with (any string; compared as
-/// `join_token::canonical_code` reads it). The class host keeps it in step with its tables; the guard reads it
-/// whenever it changes.
+/// `tradetable_core::classroom::join_code::normalise_code` reads it). The class host keeps it in step with its
+/// tables; the guard reads it whenever it changes.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
 pub struct JoinCodes(pub BTreeSet<String>);
 

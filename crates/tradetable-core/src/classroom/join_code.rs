@@ -92,6 +92,20 @@ impl fmt::Display for JoinCode {
     }
 }
 
+/// A code as typed, without dashes, spaces or case, and with O read as 0 and I and L as 1 (Crockford's base32,
+/// which both class codes and join codes are written in): the one reading the host's seat lookup and a laptop's
+/// connect token request both use.
+pub fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{Negotiator, Opponent};
 use crate::classroom::class::{ClassFile, ClassSeat, TableCode};
+use crate::classroom::join_code::normalise_code;
 use crate::classroom::record::{GameRecord, Seat, now};
 use crate::network::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, SeatPresence, TableView, decode_client, public_state, scenario_for,
@@ -951,17 +952,4 @@ fn presence(table: &Table) -> PerSide<SeatPresence> {
         Holder::Team { peer: None, .. } => SeatPresence::Disconnected,
         Holder::Computer(_) => SeatPresence::Computer,
     })
-}
-
-/// A code as typed, without dashes, spaces or case, and with O read as 0 and I and L as 1 (Crockford's base32,
-/// which both class codes and join codes are written in).
-fn normalise_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        })
-        .collect()
 }
