@@ -122,9 +122,11 @@ mod tests {
 
     #[test]
     fn every_file_that_is_not_a_readable_record_is_named_and_the_rest_are_read() {
-        let dir = std::env::temp_dir().join(format!("tradetable-results-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = tempfile::Builder::new()
+            .prefix("tradetable-results-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         let scenario = Scenario::builtin().unwrap();
         let state = tradetable_core::ai::play::play_no_deal(&scenario, 7);
         let seats = PerSide::new(Seat::People("a".into()), Seat::People("b".into()));
@@ -138,7 +140,7 @@ mod tests {
         storage.write(&dir.join("class.json"), b"{}").unwrap();
         let missing = dir.join("missing.json");
         // The folder, the good file again (read once) and a file that does not exist.
-        let gathered = gather_records(&storage, &[dir.clone(), dir.join("good.json"), missing.clone()]).unwrap();
+        let gathered = gather_records(&storage, &[dir.to_path_buf(), dir.join("good.json"), missing.clone()]).unwrap();
         assert_eq!(gathered.records.len(), 1);
         let skipped: Vec<(String, &str)> = gathered
             .skipped
@@ -163,6 +165,5 @@ mod tests {
             skipped[2].0 == "missing.json" && skipped[2].1.contains("does not exist"),
             "{skipped:?}"
         );
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

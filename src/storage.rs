@@ -483,17 +483,18 @@ impl Disk for FaultyDisk {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("tradetable-storage-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("tradetable-storage-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn a_failed_write_leaves_the_old_file_whole_and_no_temporary_behind() {
         for fault in [Fault::DiskFull, Fault::ReadOnly, Fault::InterruptedRename] {
-            let dir = scratch(&format!("{fault:?}"));
+            let scratch = scratch(&format!("{fault:?}"));
+            let dir = scratch.path();
             let file = dir.join("save.json");
             let disk = FaultyDisk::new();
             let storage = Storage::on(disk.clone());
@@ -514,7 +515,8 @@ mod tests {
 
     #[test]
     fn errors_say_what_failed_in_plain_words() {
-        let dir = scratch("words");
+        let scratch = scratch("words");
+        let dir = scratch.path();
         let disk = FaultyDisk::new();
         let storage = Storage::on(disk.clone());
         disk.set(Some(Fault::DiskFull));
@@ -527,7 +529,8 @@ mod tests {
 
     #[test]
     fn bounded_reads_tell_too_large_files_apart() {
-        let dir = scratch("bounded");
+        let scratch = scratch("bounded");
+        let dir = scratch.path();
         let file = dir.join("big");
         std::fs::write(&file, vec![b'x'; 100]).unwrap();
         let storage = Storage::real();
@@ -539,7 +542,8 @@ mod tests {
 
     #[test]
     fn removing_a_missing_file_is_fine() {
-        let dir = scratch("remove");
+        let scratch = scratch("remove");
+        let dir = scratch.path();
         Storage::real().remove(&dir.join("nothing")).unwrap();
     }
 }

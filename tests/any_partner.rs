@@ -9,11 +9,12 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korea-2025.ron")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tradetable-any-partner-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system's temporary folder, removed when the test ends.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("tradetable-any-partner-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn tradetable(args: &[&str]) -> Output {
@@ -55,7 +56,8 @@ fn path(p: &Path) -> &str {
 fn another_partner_plays_every_command_without_a_word_of_japan() {
     let scenario = fixture();
     let scenario = path(&scenario);
-    let dir = temp_dir("commands");
+    let scratch = temp_dir("commands");
+    let dir = scratch.path();
 
     let validate = run(&["validate", "--lint", "--deny-warnings", "--summary", scenario]);
     assert!(validate.contains("Korea's ideal"), "{validate}");

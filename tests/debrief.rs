@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A fresh folder under the system's temporary folder.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tradetable-debrief-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system's temporary folder, removed when the test ends.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("tradetable-debrief-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn tradetable(args: &[&str]) -> Output {
@@ -45,7 +45,8 @@ fn class_of_twelve(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_class_of_twelve_debriefs_into_one_self_contained_page_and_a_gradebook_row_per_table() {
-    let dir = temp_dir("class");
+    let scratch = temp_dir("class");
+    let dir = scratch.path();
     let codes = class_of_twelve(&dir);
     assert_eq!(codes.len(), 12);
     let results = dir.join("results");
@@ -119,7 +120,6 @@ fn a_class_of_twelve_debriefs_into_one_self_contained_page_and_a_gradebook_row_p
         html.contains("<div class=\"wide\"><table class=\"list\">")
             && html.contains("@media screen and (max-width: 1000px)")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A class of `tables` tables (two teams each) rehearsed by the computer: the class folder's results, and the codes.
@@ -164,7 +164,8 @@ fn csv_tables(path: &Path) -> Vec<(String, String, String)> {
 
 #[test]
 fn an_extra_copy_of_table_one_counts_once_and_every_table_keeps_its_own_number() {
-    let dir = temp_dir("duplicate");
+    let scratch = temp_dir("duplicate");
+    let dir = scratch.path();
     let (results, codes) = class_of(&dir, 6, &[]);
     // The copy sorts first in the folder, before every table's own file.
     let copy = results.join("0-copy-of-table-1.json");
@@ -216,12 +217,12 @@ fn an_extra_copy_of_table_one_counts_once_and_every_table_keeps_its_own_number()
     );
     let tables: Vec<String> = csv_tables(&csv).into_iter().map(|(table, ..)| table).collect();
     assert_eq!(tables, ["1", "2a", "2b", "3", "4", "5", "6"]);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn damaged_empty_newer_and_foreign_records_are_named_and_every_good_table_is_debriefed() {
-    let dir = temp_dir("damaged");
+    let scratch = temp_dir("damaged");
+    let dir = scratch.path();
     let (results, codes) = class_of(&dir, 6, &[]);
     let file = |k: usize| results.join(format!("{}.json", codes[k]));
     // Table 1 cut short while copying, table 2 empty, table 3 from a newer TradeTable, table 4 on another version.
@@ -273,12 +274,12 @@ fn damaged_empty_newer_and_foreign_records_are_named_and_every_good_table_is_deb
             "{code}.json is named: {stderr}"
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
-    let dir = temp_dir("sheet");
+    let scratch = temp_dir("sheet");
+    let dir = scratch.path();
     let out = tradetable(&[
         "class",
         "new",
@@ -303,12 +304,12 @@ fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
         !sheet.contains("for the Japan team only"),
         "no confidential page for the computer's side"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_rehearsal_of_sixty_tables_plays_many_different_games() {
-    let dir = temp_dir("rehearsal");
+    let scratch = temp_dir("rehearsal");
+    let dir = scratch.path();
     let (results, codes) = class_of(&dir, 60, &[]);
     let mut games = std::collections::BTreeSet::new();
     for code in &codes {
@@ -322,12 +323,12 @@ fn a_rehearsal_of_sixty_tables_plays_many_different_games() {
         "only {} different games among 60 tables",
         games.len()
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_file_that_is_not_a_record_is_refused_when_named_and_skipped_in_a_folder() {
-    let dir = temp_dir("garbage");
+    let scratch = temp_dir("garbage");
+    let dir = scratch.path();
     let garbage = dir.join("garbage.json");
     std::fs::write(&garbage, "this is \u{0} not a game record {{{").unwrap();
     let page = dir.join("debrief.html");
@@ -351,5 +352,4 @@ fn a_file_that_is_not_a_record_is_refused_when_named_and_skipped_in_a_folder() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.json"));
     assert!(!page.exists());
-    let _ = std::fs::remove_dir_all(&dir);
 }

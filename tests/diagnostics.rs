@@ -122,17 +122,20 @@ fn tradetable(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tradetable-diagnostics-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A file named `name` holding `contents`, in a fresh temporary folder that is removed when the folder is dropped.
+fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix("tradetable-diagnostics-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, contents).unwrap();
-    path
+    (dir, path)
 }
 
 #[test]
 fn validate_as_json_reports_every_file_for_editors_and_ci() {
-    let broken = temp_file(
+    let (_folder, broken) = temp_file(
         "broken.ron",
         edited("us_import_elasticity: -2.0,", "us_import_elasticty: -2.0,").as_bytes(),
     );
@@ -164,7 +167,7 @@ fn validate_as_json_reports_every_file_for_editors_and_ci() {
 
 #[test]
 fn validate_as_text_renders_snippets_when_piped_without_colour() {
-    let broken = temp_file(
+    let (_folder, broken) = temp_file(
         "range.ron",
         edited("probability: 0.12,", "probability: 1.2,").as_bytes(),
     );
@@ -196,7 +199,7 @@ fn domain_with_weights(weights: &str) -> String {
 
 #[test]
 fn negotiate_refuses_weights_whose_sum_overflows_naming_the_file() {
-    let path = temp_file("overflow.ron", domain_with_weights("[1e308, 1e308]").as_bytes());
+    let (_folder, path) = temp_file("overflow.ron", domain_with_weights("[1e308, 1e308]").as_bytes());
     let output = tradetable(&[
         "negotiate",
         "--domain",
@@ -214,7 +217,7 @@ fn negotiate_refuses_weights_whose_sum_overflows_naming_the_file() {
 
 #[test]
 fn negotiate_bounds_its_steps_and_says_so() {
-    let path = temp_file("fine.ron", domain_with_weights("[0.5, 0.5]").as_bytes());
+    let (_folder, path) = temp_file("fine.ron", domain_with_weights("[0.5, 0.5]").as_bytes());
     let domain = path.to_str().unwrap();
     let output = tradetable(&[
         "negotiate",
@@ -256,7 +259,7 @@ fn negotiate_bounds_its_steps_and_says_so() {
 #[test]
 fn an_empty_or_blank_file_is_located_at_its_first_line() {
     for (name, bytes) in [("empty", &b""[..]), ("blank", &b"  \n\n"[..])] {
-        let file = temp_file(&format!("{name}.ron"), bytes);
+        let (_folder, file) = temp_file(&format!("{name}.ron"), bytes);
         let output = tradetable(&["validate", file.to_str().unwrap()]);
         assert!(!output.status.success());
         let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);

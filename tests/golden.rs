@@ -1,10 +1,9 @@
-//! Golden transcripts: a seeded AI-vs-AI game, as JSON and as text, compared with the files checked in under
-//! `tests/golden/`, so any change of behaviour shows up as a readable diff. `UPDATE_GOLDEN=1 cargo test` rewrites
-//! them; review the diff before committing.
+//! Golden transcripts: seeded AI-vs-AI games, as JSON and as text, compared by insta with the snapshots checked in
+//! under `tests/snapshots/golden__*.snap`, so any change of behaviour shows up as a readable diff. A changed
+//! transcript fails the test; `cargo insta review` shows the diff and accepts it when the change is meant.
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use tradetable_core::Side;
@@ -12,33 +11,10 @@ use tradetable_core::ai::Strategy;
 use tradetable_core::ai::play::play;
 use tradetable_core::analysis::report::GameReport;
 
-fn golden(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name)
-}
-
+/// Compares a transcript with its snapshot in `tests/snapshots/golden__NAME.snap`; `cargo insta review` (or
+/// `INSTA_UPDATE=always cargo test --test golden`) shows and accepts a changed one.
 fn check(name: &str, actual: &str) {
-    let path = golden(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from the golden file at line {}:\n  expected: {:?}\n  actual:   {:?}\n(UPDATE_GOLDEN=1 rewrites it)",
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
+    insta::assert_snapshot!(name, actual);
 }
 
 #[test]
@@ -49,10 +25,10 @@ fn seeded_game_matches_its_golden_transcript() {
     let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
     let report = GameReport::new(&scenario, &state, "boulware", "linear");
     check(
-        "spring-2025-seed7-boulware-linear.json",
+        "spring-2025-seed7-boulware-linear-json",
         &(serde_json::to_string_pretty(&report).unwrap() + "\n"),
     );
-    check("spring-2025-seed7-boulware-linear.txt", &report.transcript(&scenario));
+    check("spring-2025-seed7-boulware-linear", &report.transcript(&scenario));
 }
 
 #[test]
@@ -130,7 +106,7 @@ fn golden_no_deal_in_which_the_diet_suspends_the_trade_agreement() {
         "the auto tariff above the line for four months: the Diet suspends the agreement"
     );
     check(
-        "spring-2025-seed2025-no-deal-usjta-suspended.txt",
+        "spring-2025-seed2025-no-deal-usjta-suspended",
         &transcript_of(&scenario, &state, "nobody", "nobody"),
     );
 }
@@ -150,7 +126,7 @@ fn golden_collapse_when_japan_terminates_the_trade_agreement() {
     assert_eq!(outcome.kind, tradetable_core::OutcomeKind::Collapse);
     assert_eq!(outcome.round, 4);
     check(
-        "spring-2025-seed2025-japan-terminates.txt",
+        "spring-2025-seed2025-japan-terminates",
         &transcript_of(&scenario, &state, "nobody", "terminates in round 4"),
     );
 }
@@ -175,7 +151,7 @@ fn golden_game_of_every_personality() {
         let mut partner = agent(partner_name, Side::Partner);
         let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
         check(
-            &format!("spring-2025-seed7-{us_name}-{partner_name}.txt"),
+            &format!("spring-2025-seed7-{us_name}-{partner_name}"),
             &transcript_of(&scenario, &state, us_name, partner_name),
         );
     }

@@ -102,10 +102,12 @@ fn table(strategies: [Strategy; 2]) -> Result<Table, String> {
     let code = join_code(&host, 1);
     let us = BotConfig::new(addr, &code, Some(Side::Us), strategies[0])
         .capturing()
-        .app()?;
+        .app()
+        .map_err(|e| e.to_string())?;
     let partner = BotConfig::new(addr, &code, Some(Side::Partner), strategies[1])
         .capturing()
-        .app()?;
+        .app()
+        .map_err(|e| e.to_string())?;
     Ok(Table {
         scenario,
         class,
@@ -291,8 +293,9 @@ fn a_laptop_killed_mid_game_comes_back_on_a_new_app_with_its_token_and_the_game_
     // app under its own client id.
     t.us = BotConfig::new(t.addr, &join_code(&t.host, 1), None, Strategy::Boulware)
         .with_token(&token)
-        .app()?;
-    Bot::reconnect(t.partner.world_mut())?;
+        .app()
+        .map_err(|e| e.to_string())?;
+    Bot::reconnect(t.partner.world_mut()).map_err(|e| e.to_string())?;
     pump(
         &mut t.host,
         &mut [&mut t.us, &mut t.partner],
@@ -374,7 +377,7 @@ fn refused_messages_change_nothing_and_a_laptop_that_keeps_sending_garbage_is_dr
     );
 
     // A stranger's laptop finds the table full, then keeps sending garbage until the host drops it.
-    let mut stranger = Bot::app(t.addr, &join_code(&t.host, 1), None, Strategy::Linear)?;
+    let mut stranger = Bot::app(t.addr, &join_code(&t.host, 1), None, Strategy::Linear).map_err(|e| e.to_string())?;
     pump(
         &mut t.host,
         &mut [&mut t.us, &mut t.partner, &mut stranger],
@@ -460,7 +463,8 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
         },
     )?;
     // A seated team, held, whose table must not move either.
-    let mut seated = Bot::app(addr, &join_code(&host, 1), Some(Side::Us), Strategy::Linear)?;
+    let mut seated =
+        Bot::app(addr, &join_code(&host, 1), Some(Side::Us), Strategy::Linear).map_err(|e| e.to_string())?;
     Bot::hold(seated.world_mut(), true);
     pump(&mut host, &mut [&mut seated], "the team seated", |_, laptops| {
         bot(laptops[0]).view.is_some()
@@ -485,7 +489,8 @@ fn a_bounded_fuzz_of_random_frames_over_the_network_leaves_the_host_and_its_tabl
             match client.world().resource::<ClientLink>().clone() {
                 // Kicked (five refused messages, or one frame too large): come back as a new laptop.
                 ClientLink::Disconnected(_) => {
-                    transport::connect(client.world_mut(), addr, &join_code(&host, 1), PROTOCOL_ID)?;
+                    transport::connect(client.world_mut(), addr, &join_code(&host, 1), PROTOCOL_ID)
+                        .map_err(|e| e.to_string())?;
                     connections += 1;
                 }
                 ClientLink::Connecting => {}
@@ -544,8 +549,9 @@ fn a_paced_laptop_waits_its_pace_between_two_moves() -> Result<(), String> {
     let code = &join_code(&host, 1);
     let mut us = BotConfig::new(addr, code, Some(Side::Us), Strategy::Conceder)
         .pace_ms(PACE_MS)
-        .app()?;
-    let mut partner = Bot::app(addr, code, Some(Side::Partner), Strategy::Linear)?;
+        .app()
+        .map_err(|e| e.to_string())?;
+    let mut partner = Bot::app(addr, code, Some(Side::Partner), Strategy::Linear).map_err(|e| e.to_string())?;
     pump(
         &mut host,
         &mut [&mut us, &mut partner],

@@ -21,7 +21,7 @@ use bevy::prelude::*;
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use renetcode::{ClientAuthentication, ConnectToken, NetcodeClient, NetcodeServer, ServerAuthentication, ServerConfig};
-use tradetable::net::bot::{Bot, BotConfig, random_client_id};
+use tradetable::net::bot::{Bot, BotConfig};
 use tradetable::net::guard::{CONNECTION_REQUEST_BYTES, GuardLimits, GuardedServer};
 use tradetable::net::join_token::{NONCE_BYTES, REPLY_BYTES, open_reply, request_datagram};
 use tradetable::net::transport::{ClientLink, PROTOCOL_ID, Peers, TransportLimits};
@@ -29,7 +29,7 @@ use tradetable_core::ai::Strategy;
 use tradetable_core::network::host::HostOptions;
 use tradetable_core::{Scenario, Side};
 
-use net::{Scratch, bot, class_host, fetch_token, host_app, join_code, people_class, pump, scenario};
+use net::{Scratch, bot, class_host, fetch_token, host_app, join_code, people_class, pump, random_client_id, scenario};
 
 fn since_epoch() -> Duration {
     SystemTime::now()
@@ -154,8 +154,12 @@ fn table(scenario: std::sync::Arc<Scenario>, limits: Option<TransportLimits>) ->
     let results = Scratch::new("net-hostile");
     let (host, addr) = host_app(scenario, class, HostOptions::default(), results.path(), limits, |_| {})?;
     let code = join_code(&host, 1);
-    let us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware).app()?;
-    let partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear).app()?;
+    let us = BotConfig::new(addr, &code, Some(Side::Us), Strategy::Boulware)
+        .app()
+        .map_err(|e| e.to_string())?;
+    let partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear)
+        .app()
+        .map_err(|e| e.to_string())?;
     Ok(Table {
         host,
         addr,
@@ -376,7 +380,7 @@ fn a_panic_in_the_network_layer_restarts_it_and_the_table_plays_on_to_its_end() 
         for laptop in [&mut t.us, &mut t.partner] {
             laptop.update();
             if matches!(laptop.world().resource::<ClientLink>(), ClientLink::Disconnected(_)) {
-                Bot::reconnect(laptop.world_mut())?;
+                Bot::reconnect(laptop.world_mut()).map_err(|e| e.to_string())?;
             }
         }
         if game_over(&t.host, &[&mut t.us, &mut t.partner]) {
@@ -482,7 +486,7 @@ fn a_connect_token_comes_only_for_a_join_code_once_per_request_and_opens_only_wi
     assert_eq!(replies.len(), 1, "one reply to one request");
     assert_eq!(replies[0].len(), REPLY_BYTES, "no larger than the request");
     assert_eq!(request.len(), REPLY_BYTES);
-    let token = open_reply(&replies[0], &t.code, &nonce)?;
+    let token = open_reply(&replies[0], &t.code, &nonce).map_err(|e| e.to_string())?;
     assert_eq!(token.protocol_id, PROTOCOL_ID);
     // A listener who captured both datagrams, without the code, cannot open the reply.
     assert!(open_reply(&replies[0], "00000-00000-00000", &nonce).is_err());
@@ -604,7 +608,9 @@ fn a_laptop_with_a_wrong_join_code_gets_no_token_and_is_told_why() -> Result<(),
         None,
         |_| {},
     )?;
-    let mut laptop = BotConfig::new(addr, "00000-00000-00000", Some(Side::Us), Strategy::Linear).app()?;
+    let mut laptop = BotConfig::new(addr, "00000-00000-00000", Some(Side::Us), Strategy::Linear)
+        .app()
+        .map_err(|e| e.to_string())?;
     pump(&mut host, &mut [&mut laptop], "the laptop giving up", |_, laptops| {
         matches!(laptops[0].world().resource::<ClientLink>(), ClientLink::Disconnected(_))
     })?;
@@ -674,8 +680,12 @@ fn a_listener_between_a_laptop_and_the_host_reads_no_join_code_seat_token_or_bri
     )?;
     let code = join_code(&host, 1);
     let mut relay = Relay::new(addr);
-    let mut us = BotConfig::new(relay.addr(), &code, Some(Side::Us), Strategy::Boulware).app()?;
-    let mut partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear).app()?;
+    let mut us = BotConfig::new(relay.addr(), &code, Some(Side::Us), Strategy::Boulware)
+        .app()
+        .map_err(|e| e.to_string())?;
+    let mut partner = BotConfig::new(addr, &code, Some(Side::Partner), Strategy::Linear)
+        .app()
+        .map_err(|e| e.to_string())?;
     let mut over = false;
     for _ in 0..net::MAX_UPDATES {
         relay.step();

@@ -108,7 +108,9 @@ fn one_host_twelve_tables_and_twenty_four_laptops_play_every_table_to_its_end() 
     for (t, table) in class.tables.iter().enumerate() {
         for (k, side) in Side::BOTH.into_iter().enumerate() {
             let strategy = Strategy::ALL[(t + 3 * k) % Strategy::ALL.len()];
-            let mut laptop = BotConfig::new(addr, &join_code(&host, table.number), Some(side), strategy).app()?;
+            let mut laptop = BotConfig::new(addr, &join_code(&host, table.number), Some(side), strategy)
+                .app()
+                .map_err(|e| e.to_string())?;
             retry_lost_links(&mut laptop);
             laptops.push(laptop);
         }

@@ -36,7 +36,9 @@ fn bots_whose_handshake_timed_out_connect_again_and_their_table_ends() -> Result
     let code = join_code(&host, 1);
     let mut laptops = Vec::new();
     for (side, strategy) in [(Side::Us, Strategy::Linear), (Side::Partner, Strategy::Boulware)] {
-        let mut laptop = BotConfig::new(addr, &code, Some(side), strategy).app()?;
+        let mut laptop = BotConfig::new(addr, &code, Some(side), strategy)
+            .app()
+            .map_err(|e| e.to_string())?;
         retry_lost_links(&mut laptop);
         laptops.push(laptop);
     }

@@ -39,8 +39,12 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
     let (before, tokens, join) = {
         let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
         let join = join_code(&host, 1);
-        let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware).app()?;
-        let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear).app()?;
+        let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware)
+            .app()
+            .map_err(|e| e.to_string())?;
+        let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear)
+            .app()
+            .map_err(|e| e.to_string())?;
         pump(&mut host, &mut [&mut us, &mut partner], "four moves", |host, _| {
             moves(host).is_ok_and(|n| n >= 4)
         })?;
@@ -58,16 +62,20 @@ fn a_host_restarted_on_the_same_folder_resumes_the_table_and_the_teams_sit_down_
         return Err("both laptops had tokens".to_string());
     };
     // A stranger with the code cannot take a seat that is the team's.
-    let mut stranger = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Linear).app()?;
+    let mut stranger = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Linear)
+        .app()
+        .map_err(|e| e.to_string())?;
     pump(&mut host, &mut [&mut stranger], "the stranger refused", |_, laptops| {
         !bot(laptops[0]).refusals.is_empty()
     })?;
     let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware)
         .with_token(&us_token)
-        .app()?;
+        .app()
+        .map_err(|e| e.to_string())?;
     let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear)
         .with_token(&partner_token)
-        .app()?;
+        .app()
+        .map_err(|e| e.to_string())?;
     pump(
         &mut host,
         &mut [&mut us, &mut partner],
@@ -95,8 +103,12 @@ fn a_failed_write_keeps_the_previous_state_whole_and_the_restarted_host_resumes_
             let (mut host, addr) = default_host_app(scenario.clone(), class.clone(), results.path())?;
             host.world_mut().resource_mut::<ClassHost>().storage = Storage::on(disk.clone());
             let join = join_code(&host, 1);
-            let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware).app()?;
-            let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear).app()?;
+            let mut us = BotConfig::new(addr, &join, Some(Side::Us), Strategy::Boulware)
+                .app()
+                .map_err(|e| e.to_string())?;
+            let mut partner = BotConfig::new(addr, &join, Some(Side::Partner), Strategy::Linear)
+                .app()
+                .map_err(|e| e.to_string())?;
             pump(&mut host, &mut [&mut us, &mut partner], "two moves", |host, _| {
                 moves(host).is_ok_and(|n| n >= 2)
             })?;

@@ -82,7 +82,8 @@ fn host(limits: TransportLimits) -> Result<(App, SocketAddr), String> {
         .insert_resource(JoinCodes([CODE.to_string()].into()))
         .init_resource::<HostLog>()
         .add_systems(Update, record_host);
-    let addr = start_server(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), PROTOCOL_ID)?;
+    let addr = start_server(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), PROTOCOL_ID)
+        .map_err(|e| e.to_string())?;
     Ok((app, addr))
 }
 
@@ -90,7 +91,7 @@ fn host(limits: TransportLimits) -> Result<(App, SocketAddr), String> {
 fn player(host_addr: SocketAddr) -> Result<App, String> {
     let mut app = headless_client_app();
     app.init_resource::<PlayerLog>().add_systems(Update, record_player);
-    connect(app.world_mut(), host_addr, CODE, PROTOCOL_ID)?;
+    connect(app.world_mut(), host_addr, CODE, PROTOCOL_ID).map_err(|e| e.to_string())?;
     Ok(app)
 }
 
@@ -298,7 +299,7 @@ fn a_peer_that_left_or_was_kicked_reconnects_under_a_new_id_and_frames_flow_agai
     })?;
     assert!(!server.world().resource::<Peers>().contains(pa));
 
-    connect(a.world_mut(), addr, CODE, PROTOCOL_ID)?;
+    connect(a.world_mut(), addr, CODE, PROTOCOL_ID).map_err(|e| e.to_string())?;
     let pa = {
         let again = wait_connected(&mut server, &mut [&mut a])?[0];
         // A new token, so a new id: the host drew it, not the laptop.
@@ -321,7 +322,7 @@ fn a_peer_that_left_or_was_kicked_reconnects_under_a_new_id_and_frames_flow_agai
         *link(&a),
         ClientLink::Disconnected("kicked by the host: sent an offer outside its turn".to_string())
     );
-    connect(a.world_mut(), addr, CODE, PROTOCOL_ID)?;
+    connect(a.world_mut(), addr, CODE, PROTOCOL_ID).map_err(|e| e.to_string())?;
     let pa = wait_connected(&mut server, &mut [&mut a])?[0];
     send(&mut a, b"back once more");
     pump(&mut [&mut server, &mut a], "a's frame after the kick", |apps| {

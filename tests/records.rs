@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tradetable::storage::{Fault, FaultyDisk, Storage};
 use tradetable_core::ai::play::play_from;
@@ -15,11 +15,12 @@ use tradetable_core::rules::negotiation::EventKind;
 use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
 use tradetable_core::{GameState, Move, PerSide, Scenario, Side};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tradetable-records-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system's temporary folder, removed when the test ends.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("tradetable-records-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn game(scenario: &Scenario, seed: u64, us: &Opponent, partner: &Opponent, injects: Vec<String>) -> GameState {
@@ -58,7 +59,8 @@ fn a_record_replays_to_the_same_state_byte_for_byte() {
             Opponent::Personality("cautious_cabinet".into()),
         ),
     ];
-    let dir = temp_dir("replay");
+    let scratch = temp_dir("replay");
+    let dir = scratch.path();
     for seed in [1, 7, 2025] {
         for (k, (us, partner)) in players.iter().enumerate() {
             let injects = if k % 2 == 0 {
@@ -86,7 +88,8 @@ fn a_record_replays_to_the_same_state_byte_for_byte() {
 
 #[test]
 fn an_interrupted_save_leaves_the_previous_save_whole() {
-    let dir = temp_dir("interrupted");
+    let scratch = temp_dir("interrupted");
+    let dir = scratch.path();
     let path = dir.join("save.json");
     let scenario = common::spring_2025();
     let first = record_of(&scenario, &GameState::new(&scenario, 3));
@@ -121,7 +124,8 @@ fn refused(dir: &Path, name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn damaged_and_foreign_files_are_refused_with_their_reason() {
-    let dir = temp_dir("damaged");
+    let scratch = temp_dir("damaged");
+    let dir = scratch.path();
     let scenario = common::spring_2025();
     let good = record_of(&scenario, &GameState::new(&scenario, 3)).to_json();
 
@@ -248,7 +252,8 @@ fn a_class_inject_reaches_every_table_and_only_tables_that_switched_it_on() {
 
 #[test]
 fn replay_prints_the_transcript_simulate_printed() {
-    let dir = temp_dir("cli");
+    let scratch = temp_dir("cli");
+    let dir = scratch.path();
     let record = dir.join("game.json");
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_tradetable"))

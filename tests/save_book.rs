@@ -113,9 +113,11 @@ impl Ledger {
 
 fn run(steps: Vec<Step>, name: &str) {
     let scenario = Scenario::builtin().unwrap();
-    let dir = std::env::temp_dir().join(format!("tradetable-save-book-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::Builder::new()
+        .prefix(&format!("tradetable-save-book-{name}-"))
+        .tempdir()
+        .unwrap();
+    let dir = scratch.path();
     let disk = FaultyDisk::new();
     let book = SaveBook::new(&dir, Storage::on(disk.clone()));
     let mut ledger = Ledger::default();
@@ -229,7 +231,6 @@ fn run(steps: Vec<Step>, name: &str) {
         // Reads do not fail, so the check sees the disk as it is, fault or not.
         ledger.check(&book);
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 proptest! {
@@ -246,8 +247,11 @@ proptest! {
 #[test]
 fn save_as_names_that_differ_only_in_punctuation_keep_both_saves() {
     let scenario = Scenario::builtin().unwrap();
-    let dir = std::env::temp_dir().join(format!("tradetable-save-as-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = tempfile::Builder::new()
+        .prefix("tradetable-save-as-")
+        .tempdir()
+        .unwrap();
+    let dir = scratch.path();
     let book = SaveBook::new(&dir, Storage::real());
     let game = Playing {
         state: apply(&scenario, &GameState::new(&scenario, 1), &Move::Pass)
@@ -272,5 +276,4 @@ fn save_as_names_that_differ_only_in_punctuation_keep_both_saves() {
         (first, true),
         "the same name for the same game replaces its save"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -214,14 +214,13 @@ fn zero_rounds_is_reported_once_not_for_every_event() {
 
 #[test]
 fn files_over_one_mebibyte_are_refused_before_parsing() {
-    let dir = std::env::temp_dir().join(format!("tradetable-large-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::Builder::new().prefix("tradetable-large-").tempdir().unwrap();
+    let dir = scratch.path();
     let path = dir.join("huge.ron");
     std::fs::write(&path, format!("// {}\n", "x".repeat(1024 * 1024))).unwrap();
     let error = tradetable::storage::load_scenario(&path).unwrap_err();
     assert!(matches!(error, ScenarioError::TooLarge { .. }), "{error}");
     assert!(error.to_string().contains("limited to 1048576 bytes"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -244,7 +243,11 @@ fn validate_prints_file_line_column_and_exits_non_zero() {
     let bin = env!("CARGO_BIN_EXE_tradetable");
     let good = common::scenario_path();
     let (text, line, col) = broken("us_exports_bn: 5.4,", "us_exports_bn: -5.4,", "-5.4");
-    let dir = std::env::temp_dir().join(format!("tradetable-validate-{}", std::process::id()));
+    let scratch = tempfile::Builder::new()
+        .prefix("tradetable-validate-")
+        .tempdir()
+        .unwrap();
+    let dir = scratch.path();
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("negative-flow.ron");
     std::fs::write(&bad, text).unwrap();
@@ -258,5 +261,4 @@ fn validate_prints_file_line_column_and_exits_non_zero() {
         "{stderr}"
     );
     assert!(stderr.contains("= note: in `sectors[3].us_exports_bn`"), "{stderr}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,17 +1,18 @@
 //! Scenario folders: the shipped scenarios work from any folder, `new-scenario` writes a copy to start from (and
 //! never overwrites), and a shipped scenario can be named instead of a file.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::Command;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tradetable-folders-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the system's temporary folder, removed when the test ends.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("tradetable-folders-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
-fn tradetable(dir: &PathBuf, args: &[&str]) -> std::process::Output {
+fn tradetable(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_tradetable"))
         .current_dir(dir)
         .env("TRADETABLE_DATA_DIR", dir.join("data"))
@@ -22,7 +23,8 @@ fn tradetable(dir: &PathBuf, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_shipped_scenario_plays_from_a_folder_without_scenario_files() {
-    let dir = temp_dir("anywhere");
+    let scratch = temp_dir("anywhere");
+    let dir = scratch.path();
     let out = tradetable(&dir, &["simulate", "--seed", "3"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let named = tradetable(&dir, &["simulate", "--seed", "3", "--scenario", "spring-2025"]);
@@ -35,7 +37,8 @@ fn the_shipped_scenario_plays_from_a_folder_without_scenario_files() {
 
 #[test]
 fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
-    let dir = temp_dir("new");
+    let scratch = temp_dir("new");
+    let dir = scratch.path();
     let out = tradetable(&dir, &["new-scenario", "korea-2025"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let written = dir.join("data").join("scenarios").join("korea-2025.ron");

@@ -195,7 +195,7 @@ pub fn run(args: &BotsArgs) -> ExitCode {
 
 /// Plays the tables; whether every laptop saw its table end.
 fn fill(args: &BotsArgs) -> Result<bool, String> {
-    let host: SocketAddr = parse_host_address(&args.join, DEFAULT_PORT)?;
+    let host: SocketAddr = parse_host_address(&args.join, DEFAULT_PORT).map_err(|error| error.to_string())?;
     let codes = codes_to_fill(args)?;
     let mut configs = Vec::new();
     for (t, code) in codes.iter().enumerate() {
@@ -291,17 +291,17 @@ mod tests {
 
     #[test]
     fn the_host_s_join_codes_file_gives_the_tables_asked_for() -> Result<(), String> {
-        let path = std::env::temp_dir().join(format!(
-            "tradetable-codes-{:016x}.json",
-            crate::net::bot::random_client_id()
-        ));
+        let folder = tempfile::Builder::new()
+            .prefix("tradetable-codes-")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
+        let path = folder.path().join("join-codes.json");
         let kept: BTreeMap<u32, String> = (1..=12).map(|n| (n, format!("CODE-{n}"))).collect();
         std::fs::write(&path, serde_json::to_vec_pretty(&kept).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
         let every = codes_to_fill(&args(Some(path.clone()), 1, None));
         let middle = codes_to_fill(&args(Some(path.clone()), 5, Some(3)));
         let too_many = codes_to_fill(&args(Some(path.clone()), 11, Some(3)));
-        let _ = std::fs::remove_file(&path);
         assert_eq!(every?.len(), 12);
         assert_eq!(middle?, ["CODE-5", "CODE-6", "CODE-7"]);
         assert!(too_many.is_err());

@@ -1092,7 +1092,7 @@ fn apply_player_moves(
             } else {
                 match client.as_mut().map(|client| client.send_move(mv)) {
                     Some(Ok(())) => None,
-                    Some(Err(why)) => Some(why),
+                    Some(Err(why)) => Some(why.to_string()),
                     None => Some("this game cannot reach the host".to_string()),
                 }
             };

@@ -18,14 +18,14 @@
 
 use std::net::SocketAddr;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy_replicon::prelude::ClientState;
 
+use crate::net::error::NetError;
 use crate::net::transport::{
     self, BURST_FRAMES, ClientLink, ClientReceived, ClientSend, FRAMES_PER_SECOND, HEADLESS_UPDATE_INTERVAL,
     PROTOCOL_ID,
@@ -101,7 +101,7 @@ impl BotConfig {
     }
 
     /// The bot's app, connecting to the host (see [`Bot::app`]).
-    pub fn app(self) -> Result<App, String> {
+    pub fn app(self) -> Result<App, NetError> {
         Bot::build(self)
     }
 }
@@ -229,11 +229,11 @@ pub struct Bot;
 impl Bot {
     /// A bot's app, connecting to the host at `addr`: it joins `code` asking for `side`, and plays `strategy`.
     /// Drive it with `app.update()` beside the host's app. Fails only when no UDP socket can be opened.
-    pub fn app(addr: SocketAddr, code: &str, side: Option<Side>, strategy: Strategy) -> Result<App, String> {
+    pub fn app(addr: SocketAddr, code: &str, side: Option<Side>, strategy: Strategy) -> Result<App, NetError> {
         BotConfig::new(addr, code, side, strategy).app()
     }
 
-    fn build(config: BotConfig) -> Result<App, String> {
+    fn build(config: BotConfig) -> Result<App, NetError> {
         let mut app = App::new();
         app.add_plugins((
             MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(HEADLESS_UPDATE_INTERVAL)),
@@ -281,9 +281,9 @@ impl Bot {
 
     /// Connects again with a new connect token for its join code; once the link is up the bot joins again with its
     /// seat token.
-    pub fn reconnect(world: &mut World) -> Result<(), String> {
+    pub fn reconnect(world: &mut World) -> Result<(), NetError> {
         let (host, code) = {
-            let state = world.get_resource::<BotState>().ok_or("not a bot's app")?;
+            let state = world.get_resource::<BotState>().ok_or(NetError::NotABot)?;
             (state.config.host, state.config.code.clone())
         };
         if let Some(mut brain) = world.get_resource_mut::<BotBrain>() {
@@ -302,21 +302,6 @@ impl Bot {
     pub fn send_raw(world: &mut World, bytes: &[u8]) {
         world.write_message(ClientSend(bytes.to_vec()));
     }
-}
-
-/// A client id unlikely to be any other's: the clock, the process and a counter, mixed. For tests that forge
-/// connect tokens; a laptop's id is the one in the connect token the host gave it.
-pub fn random_client_id() -> u64 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    let seed = nanos ^ (u64::from(std::process::id()) << 32) ^ COUNTER.fetch_add(1, Ordering::Relaxed);
-    // splitmix64's finaliser: nearby seeds give unrelated ids.
-    let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (z ^ (z >> 31)).max(1)
 }
 
 /// The bot's systems: join when the link comes up, read the host's frames, move when it is its turn. Needs
@@ -587,11 +572,5 @@ mod tests {
         };
         let proposed = apply(&scenario, &state, &Move::Propose(package)).expect("its proposal is legal");
         assert_eq!(scripted(&scenario, &proposed.state, Side::Partner), Move::Accept);
-    }
-
-    #[test]
-    fn client_ids_differ() {
-        let ids: std::collections::BTreeSet<u64> = (0..100).map(|_| random_client_id()).collect();
-        assert_eq!(ids.len(), 100);
     }
 }

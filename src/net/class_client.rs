@@ -191,15 +191,15 @@ impl Default for TableClient {
 
 impl TableClient {
     /// Sends a move for the team's side. Refused, with the reason, unless the team is seated and the link is up.
-    pub fn send_move(&mut self, mv: &Move) -> Result<(), String> {
+    pub fn send_move(&mut self, mv: &Move) -> Result<(), NotSent> {
         match self.phase {
             Phase::Seated => {
                 self.outbox.push(encode_client(&ClientMessage::Move { mv: mv.clone() }));
                 Ok(())
             }
-            Phase::Reconnecting { .. } => Err("the link to the host is down; reconnecting".to_string()),
-            Phase::Over => Err("the game is over".to_string()),
-            _ => Err("not at a networked table".to_string()),
+            Phase::Reconnecting { .. } => Err(NotSent::Reconnecting),
+            Phase::Over => Err(NotSent::GameOver),
+            _ => Err(NotSent::NotSeated),
         }
     }
 
@@ -382,10 +382,10 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Reads a host's address as typed: `IP:port`, an IP alone (on `default_port`), or a name with or without a port.
-pub fn parse_host_address(typed: &str, default_port: u16) -> Result<SocketAddr, String> {
+pub fn parse_host_address(typed: &str, default_port: u16) -> Result<SocketAddr, AddressError> {
     let text = typed.trim();
     if text.is_empty() {
-        return Err("type the host's address, as the teacher's screen shows it (for example 192.168.1.20:7878)".into());
+        return Err(AddressError::Empty);
     }
     if let Ok(addr) = text.parse::<SocketAddr>() {
         return Ok(addr);
@@ -395,28 +395,64 @@ pub fn parse_host_address(typed: &str, default_port: u16) -> Result<SocketAddr, 
     }
     let (name, port) = match text.rsplit_once(':') {
         Some((name, port)) => {
-            let port = port
-                .parse::<u16>()
-                .map_err(|_| format!("\"{port}\" is not a port number (1 to 65535)"))?;
+            let port = port.parse::<u16>().map_err(|_| AddressError::Port(port.to_string()))?;
             (name, port)
         }
         None => (text, default_port),
     };
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
-        return Err(format!(
-            "\"{text}\" is not an address: type the numbers the teacher's screen shows, like 192.168.1.20:7878"
-        ));
+        return Err(AddressError::NotAnAddress(text.to_string()));
     }
     let found: Vec<SocketAddr> = (name, port)
         .to_socket_addrs()
-        .map_err(|e| format!("cannot find the computer called \"{name}\": {e}"))?
+        .map_err(|source| AddressError::Lookup {
+            name: name.to_string(),
+            source: Some(source),
+        })?
         .collect();
     found
         .iter()
         .find(|addr| addr.is_ipv4())
         .or(found.first())
         .copied()
-        .ok_or_else(|| format!("cannot find the computer called \"{name}\""))
+        .ok_or_else(|| AddressError::Lookup {
+            name: name.to_string(),
+            source: None,
+        })
+}
+
+/// Why a move was not sent to the host.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotSent {
+    /// The link is down and the laptop is reconnecting.
+    #[error("the link to the host is down; reconnecting")]
+    Reconnecting,
+    /// The table's game has ended.
+    #[error("the game is over")]
+    GameOver,
+    /// The team is not seated at a networked table.
+    #[error("not at a networked table")]
+    NotSeated,
+}
+
+/// Why a typed host address was not understood, in words that say what to type instead.
+#[derive(Debug, thiserror::Error)]
+pub enum AddressError {
+    /// Nothing was typed.
+    #[error("type the host's address, as the teacher's screen shows it (for example 192.168.1.20:7878)")]
+    Empty,
+    /// The part after the colon is not a port.
+    #[error("\"{0}\" is not a port number (1 to 65535)")]
+    Port(String),
+    /// Neither an address nor a computer's name.
+    #[error("\"{0}\" is not an address: type the numbers the teacher's screen shows, like 192.168.1.20:7878")]
+    NotAnAddress(String),
+    /// The name did not resolve (with the system's reason when it gave one).
+    #[error("cannot find the computer called \"{name}\"{}", source.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
+    Lookup {
+        name: String,
+        source: Option<std::io::Error>,
+    },
 }
 
 /// Why a link went down, in words a student can act on.
@@ -753,30 +789,18 @@ mod tests {
 
     #[test]
     fn an_address_is_read_with_or_without_its_port() {
-        assert_eq!(
-            parse_host_address(" 192.168.1.20:7000 ", 7878),
-            Ok("192.168.1.20:7000".parse().unwrap())
-        );
-        assert_eq!(
-            parse_host_address("192.168.1.20", 7878),
-            Ok("192.168.1.20:7878".parse().unwrap())
-        );
-        assert_eq!(parse_host_address("::1", 7878), Ok("[::1]:7878".parse().unwrap()));
-        assert!(
-            parse_host_address("", 7878)
-                .unwrap_err()
-                .contains("type the host's address")
-        );
-        assert!(
-            parse_host_address("192.168.1.20:port", 7878)
-                .unwrap_err()
-                .contains("port")
-        );
-        assert!(
-            parse_host_address("what is this?", 7878)
-                .unwrap_err()
-                .contains("not an address")
-        );
+        let read = |typed: &str| parse_host_address(typed, 7878).ok();
+        assert_eq!(read(" 192.168.1.20:7000 "), Some("192.168.1.20:7000".parse().unwrap()));
+        assert_eq!(read("192.168.1.20"), Some("192.168.1.20:7878".parse().unwrap()));
+        assert_eq!(read("::1"), Some("[::1]:7878".parse().unwrap()));
+        let refusal = |typed: &str| parse_host_address(typed, 7878).unwrap_err().to_string();
+        assert!(refusal("").contains("type the host's address"));
+        assert!(matches!(
+            parse_host_address("192.168.1.20:port", 7878),
+            Err(AddressError::Port(port)) if port == "port"
+        ));
+        assert!(refusal("192.168.1.20:port").contains("is not a port number"));
+        assert!(refusal("what is this?").contains("not an address"));
     }
 
     #[test]

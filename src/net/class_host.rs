@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
+use crate::net::error::NetError;
 use crate::net::transport::{self, JoinCodes, Kick, PeerConnected, PeerDisconnected, PeerId, Received, SendToPeer};
 use crate::storage::Storage;
 use tradetable_core::ai::Opponent;
@@ -94,14 +95,17 @@ impl ClassHost {
     ) -> Result<ClassHost, String> {
         let mut host = Host::new(scenario, &class, options, 0, 0)?;
         // Seat tokens must not be guessed: their generator is seeded with 256 bits from the system.
-        host.seed_tokens(crate::net::join_token::os_random::<32>()?);
+        host.seed_tokens(crate::net::join_token::os_random::<32>().map_err(|error| error.to_string())?);
         let storage = Storage::real();
         let join_codes = match read_join_codes(&storage, &results, &class) {
             Some(kept) => kept,
             None => {
                 let mut drawn = BTreeMap::new();
                 for table in &class.tables {
-                    drawn.insert(table.number, JoinCode::from_secret(os_random_u64()?).encode());
+                    drawn.insert(
+                        table.number,
+                        JoinCode::from_secret(os_random_u64().map_err(|error| error.to_string())?).encode(),
+                    );
                 }
                 drawn
             }
@@ -350,17 +354,14 @@ fn share_join_codes(class: Res<ClassHost>, codes: Option<ResMut<JoinCodes>>) {
 
 /// Opens the server on `addr` for the hosted class and notes the address teams join.
 /// The results folder is created only once the port is open, so a host that cannot start leaves nothing behind.
-pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, String> {
+pub fn open(world: &mut World, addr: SocketAddr) -> Result<SocketAddr, NetError> {
     if let Some(class) = world.get_resource::<ClassHost>() {
         let codes = codes_to_answer(class);
         world.insert_resource(codes);
     }
     let bound = transport::start_server(world, addr, transport::PROTOCOL_ID)?;
     if let Some(mut class) = world.get_resource_mut::<ClassHost>() {
-        class
-            .storage
-            .create_dir_all(&class.results)
-            .map_err(|error| error.to_string())?;
+        class.storage.create_dir_all(&class.results)?;
         class.write_join_codes();
         class.address = Some(bound);
         class.note(format!("hosting on {bound}"));
@@ -633,10 +634,8 @@ fn read_join_codes(storage: &Storage, results: &Path, class: &ClassFile) -> Opti
 }
 
 /// 64 bits from the operating system's random generator.
-fn os_random_u64() -> Result<u64, String> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes).map_err(|error| format!("the system's random generator failed: {error}"))?;
-    Ok(u64::from_le_bytes(bytes))
+fn os_random_u64() -> Result<u64, NetError> {
+    Ok(getrandom::u64()?)
 }
 
 /// The file of a table's result in the class results folder.

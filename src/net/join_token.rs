@@ -26,6 +26,8 @@ use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use renetcode::{ConnectToken, NETCODE_KEY_BYTES};
 use tradetable_core::classroom::join_code::normalise_code;
 
+use super::error::NetError;
+
 /// The first byte of a token request: low nibble 0xA, no netcode packet type.
 pub const REQUEST_PREFIX: u8 = 0xFA;
 
@@ -95,9 +97,9 @@ pub fn reply_key(code: &str) -> [u8; 32] {
 }
 
 /// `N` bytes from the operating system's random generator.
-pub fn os_random<const N: usize>() -> Result<[u8; N], String> {
+pub fn os_random<const N: usize>() -> Result<[u8; N], NetError> {
     let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).map_err(|error| format!("the system's random generator failed: {error}"))?;
+    getrandom::fill(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -169,13 +171,11 @@ pub fn seal_reply(
     identifier: &[u8; IDENTIFIER_BYTES],
     nonce: &[u8; NONCE_BYTES],
     seal_nonce: &[u8; NONCE_BYTES],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, NetError> {
     let mut plain = Vec::with_capacity(TOKEN_PLAINTEXT_BYTES);
-    token
-        .write(&mut plain)
-        .map_err(|error| format!("cannot write the connect token: {error}"))?;
+    token.write(&mut plain).map_err(NetError::WriteToken)?;
     if plain.len() > TOKEN_PLAINTEXT_BYTES {
-        return Err(format!("a connect token of {} bytes does not fit a reply", plain.len()));
+        return Err(NetError::TokenTooLong(plain.len()));
     }
     plain.resize(TOKEN_PLAINTEXT_BYTES, 0);
     let cipher = XChaCha20Poly1305::new(Key::from_slice(key));
@@ -187,7 +187,7 @@ pub fn seal_reply(
                 aad: &reply_aad(identifier, nonce),
             },
         )
-        .map_err(|_| "cannot seal the connect token".to_string())?;
+        .map_err(|_| NetError::Seal)?;
     let mut reply = Vec::with_capacity(REPLY_BYTES);
     reply.push(REPLY_PREFIX);
     reply.extend_from_slice(nonce);
@@ -198,12 +198,12 @@ pub fn seal_reply(
 
 /// The connect token in a reply to this laptop's request for `code` with `nonce`; an error for anything else (a
 /// reply to another request, or to another code, or bytes that are no reply).
-pub fn open_reply(reply: &[u8], code: &str, nonce: &[u8; NONCE_BYTES]) -> Result<ConnectToken, String> {
+pub fn open_reply(reply: &[u8], code: &str, nonce: &[u8; NONCE_BYTES]) -> Result<ConnectToken, NetError> {
     if reply.len() != REPLY_BYTES || reply[0] != REPLY_PREFIX {
-        return Err("not a connect token reply".to_string());
+        return Err(NetError::NotAReply);
     }
     if reply[1..1 + NONCE_BYTES] != nonce[..] {
-        return Err("a reply to another request".to_string());
+        return Err(NetError::OtherRequest);
     }
     let seal_nonce = &reply[1 + NONCE_BYTES..1 + 2 * NONCE_BYTES];
     let cipher = XChaCha20Poly1305::new(Key::from_slice(&reply_key(code)));
@@ -215,8 +215,8 @@ pub fn open_reply(reply: &[u8], code: &str, nonce: &[u8; NONCE_BYTES]) -> Result
                 aad: &reply_aad(&code_identifier(code), nonce),
             },
         )
-        .map_err(|_| "a reply that does not open with this join code".to_string())?;
-    ConnectToken::read(&mut Cursor::new(&plain[..])).map_err(|error| format!("a reply with no connect token: {error}"))
+        .map_err(|_| NetError::WrongCode)?;
+    ConnectToken::read(&mut Cursor::new(&plain[..])).map_err(NetError::NoTokenInReply)
 }
 
 /// A token bucket of requests for one address.
@@ -345,7 +345,7 @@ impl TokenIssuer {
 /// [`FETCH_WAIT`] for the reply. Blocks for that long at most: run it on a thread, not in a frame. The token's
 /// public list of server addresses is set to `server_addr`, where the laptop reached the host (the host knows itself
 /// by the address it is bound to, which may be the unspecified one).
-pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Result<ConnectToken, String> {
+pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Result<ConnectToken, NetError> {
     let local = SocketAddr::new(
         match server_addr.ip() {
             IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
@@ -353,13 +353,16 @@ pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Res
         },
         0,
     );
-    let socket = UdpSocket::bind(local).map_err(|error| format!("cannot open a UDP socket on {local}: {error}"))?;
+    let socket = UdpSocket::bind(local).map_err(|source| NetError::Socket { addr: local, source })?;
     let mut buffer = vec![0u8; REPLY_BYTES + 1];
     for _ in 0..FETCH_TRIES {
         let nonce = os_random::<NONCE_BYTES>()?;
         let request = request_datagram(code, protocol_id, &nonce);
         if let Err(error) = socket.send_to(&request, server_addr) {
-            return Err(format!("cannot reach {server_addr}: {error}"));
+            return Err(NetError::Unreachable {
+                addr: server_addr,
+                source: error,
+            });
         }
         let deadline = Instant::now() + FETCH_WAIT;
         loop {
@@ -367,9 +370,7 @@ pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Res
             if left.is_zero() {
                 break;
             }
-            socket
-                .set_read_timeout(Some(left))
-                .map_err(|error| format!("cannot wait on the UDP socket: {error}"))?;
+            socket.set_read_timeout(Some(left)).map_err(NetError::Wait)?;
             let (len, from) = match socket.recv_from(&mut buffer) {
                 Ok(received) => received,
                 Err(error)
@@ -383,7 +384,12 @@ pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Res
                 {
                     continue;
                 }
-                Err(error) => return Err(format!("cannot read from {server_addr}: {error}")),
+                Err(source) => {
+                    return Err(NetError::Receive {
+                        addr: server_addr,
+                        source,
+                    });
+                }
             };
             if from != server_addr {
                 continue;
@@ -396,9 +402,10 @@ pub fn fetch_token(server_addr: SocketAddr, code: &str, protocol_id: u64) -> Res
             }
         }
     }
-    Err(format!(
-        "no connect token from {server_addr} (token request step): no answer to {FETCH_TRIES} requests"
-    ))
+    Err(NetError::NoToken {
+        addr: server_addr,
+        tries: FETCH_TRIES,
+    })
 }
 
 #[cfg(test)]

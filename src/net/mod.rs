@@ -13,6 +13,7 @@ pub mod bot;
 pub mod bot_retry;
 pub mod class_client;
 pub mod class_host;
+pub mod error;
 pub mod guard;
 pub mod host_report;
 pub mod join_token;

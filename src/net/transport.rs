@@ -39,6 +39,7 @@ use bevy_replicon_renet::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::error::NetError;
 use super::guard::{GuardLimits, GuardedServer};
 use super::join_token::{self, os_random};
 
@@ -217,7 +218,7 @@ struct FetchingToken {
     server_addr: SocketAddr,
     config: ConnectionConfig,
     /// In a mutex only so the resource is `Sync`; one system reads it.
-    result: Mutex<mpsc::Receiver<Result<renetcode::ConnectToken, String>>>,
+    result: Mutex<mpsc::Receiver<Result<renetcode::ConnectToken, NetError>>>,
 }
 
 /// Where the transport's systems run, so the protocol layer can order its own around them: frames arrive in
@@ -450,30 +451,30 @@ fn read_server_frame(_: &mut ClientReceiveCtx, bytes: &mut Bytes) -> Result<Serv
 
 /// Opens the host on `addr` (port 0 picks a free port) and returns the address it is bound to. Needs
 /// [`server_plugin`]; reads `max_peers` from [`TransportLimits`].
-pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Result<SocketAddr, String> {
+pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Result<SocketAddr, NetError> {
     if world.contains_resource::<RenetServer>() {
-        return Err("a host is already running in this app".to_string());
+        return Err(NetError::AlreadyHosting);
     }
     if world.contains_resource::<RenetClient>() {
-        return Err("this app is a player's; a host needs an app of its own".to_string());
+        return Err(NetError::PlayerAppCannotHost);
     }
     let limits = world
         .get_resource::<TransportLimits>()
-        .ok_or("the host's plugin (server_plugin) is not added")?
+        .ok_or(NetError::MissingPlugin("the host's plugin (server_plugin)"))?
         .clone();
     let max_peers = limits.max_peers;
     if !(1..=1024).contains(&max_peers) {
-        return Err(format!("max_peers is {max_peers}; netcode allows 1 to 1024"));
+        return Err(NetError::MaxPeers(max_peers));
     }
     let mut config = connection_config(world)?;
     // What the host accepts from each peer, per channel: bounded, so no peer can make it buffer megabytes.
     for channel in &mut config.client_channels_config {
         channel.max_memory_usage_bytes = CLIENT_CHANNEL_MEMORY_BYTES;
     }
-    let socket = UdpSocket::bind(addr).map_err(|error| format!("cannot listen on {addr}: {error}"))?;
+    let socket = UdpSocket::bind(addr).map_err(|source| NetError::Listen { addr, source })?;
     let bound = socket
         .local_addr()
-        .map_err(|error| format!("cannot read the address bound for {addr}: {error}"))?;
+        .map_err(|source| NetError::BoundAddress { addr, source })?;
     // The system's default buffer overflows with a large class's datagrams between two of the host's frames.
     let asked = super::socket_buffer::receive_buffer_for(max_peers);
     match super::socket_buffer::enlarge_receive_buffer(&socket, asked) {
@@ -495,7 +496,7 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
         limits.per_address,
         since_unix_epoch()?,
     )
-    .map_err(|error| format!("cannot start the host on {bound}: {error}"))?;
+    .map_err(|source| NetError::StartHost { addr: bound, source })?;
     if let Some(codes) = world.get_resource::<JoinCodes>() {
         transport.set_join_codes(codes.0.iter().map(String::as_str));
     }
@@ -509,19 +510,19 @@ pub fn start_server(world: &mut World, addr: SocketAddr, protocol_id: u64) -> Re
 /// (a few tries, a few seconds at most), then connects in netcode's secure mode; [`ClientLink`] says when the link is
 /// up, or why it is not (a host that hands out no token for the code never answers). Replaces a link that is down,
 /// so a player can reconnect after a kick or a timeout. Needs [`client_plugin`].
-pub fn connect(world: &mut World, server_addr: SocketAddr, join_code: &str, protocol_id: u64) -> Result<(), String> {
+pub fn connect(world: &mut World, server_addr: SocketAddr, join_code: &str, protocol_id: u64) -> Result<(), NetError> {
     if world.contains_resource::<RenetServer>() {
-        return Err("this app is hosting; a player needs an app of its own".to_string());
+        return Err(NetError::HostAppCannotConnect);
     }
     if !world.contains_resource::<ClientLink>() {
-        return Err("the player's plugin (client_plugin) is not added".to_string());
+        return Err(NetError::MissingPlugin("the player's plugin (client_plugin)"));
     }
     if world.contains_resource::<FetchingToken>()
         || world
             .get_resource::<RenetClient>()
             .is_some_and(|client| !client.is_disconnected())
     {
-        return Err("already connected or connecting to a host; disconnect first".to_string());
+        return Err(NetError::AlreadyConnecting);
     }
     let config = connection_config(world)?;
     let (sender, result) = mpsc::channel();
@@ -532,7 +533,10 @@ pub fn connect(world: &mut World, server_addr: SocketAddr, join_code: &str, prot
             // The app may have gone (or disconnected) meanwhile: then nobody reads the token.
             let _ = sender.send(join_token::fetch_token(server_addr, &code, protocol_id));
         })
-        .map_err(|error| format!("cannot start asking {server_addr} for a connect token: {error}"))?;
+        .map_err(|source| NetError::TokenThread {
+            addr: server_addr,
+            source,
+        })?;
     world.remove_resource::<NetcodeClientTransport>();
     world.remove_resource::<RenetClient>();
     world.insert_resource(FetchingToken {
@@ -566,7 +570,7 @@ fn start_with_fetched_token(world: &mut World) {
         match received {
             Ok(outcome) => outcome,
             Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => Err("the connect token request stopped".to_string()),
+            Err(mpsc::TryRecvError::Disconnected) => Err(NetError::TokenRequestStopped),
         }
     };
     let Some(fetching) = world.remove_resource::<FetchingToken>() else {
@@ -576,13 +580,16 @@ fn start_with_fetched_token(world: &mut World) {
     let started = outcome.and_then(|connect_token| {
         let client_id = connect_token.client_id;
         let local = SocketAddr::new(unspecified_like(server_addr.ip()), 0);
-        let socket = UdpSocket::bind(local).map_err(|error| format!("cannot open a UDP socket on {local}: {error}"))?;
+        let socket = UdpSocket::bind(local).map_err(|source| NetError::Socket { addr: local, source })?;
         let transport = NetcodeClientTransport::new(
             since_unix_epoch()?,
             ClientAuthentication::Secure { connect_token },
             socket,
         )
-        .map_err(|error| format!("cannot connect to {server_addr}: {error}"))?;
+        .map_err(|source| NetError::Connect {
+            addr: server_addr,
+            source,
+        })?;
         Ok((transport, client_id))
     });
     match started {
@@ -593,7 +600,7 @@ fn start_with_fetched_token(world: &mut World) {
         }
         Err(reason) => {
             info!("link to the host down: {reason}");
-            world.insert_resource(ClientLink::Disconnected(reason));
+            world.insert_resource(ClientLink::Disconnected(reason.to_string()));
         }
     }
 }
@@ -651,10 +658,10 @@ fn headless_app(plugin: fn(&mut App)) -> App {
 }
 
 /// The renet channels of replicon's registrations, with renet's defaults otherwise.
-fn connection_config(world: &World) -> Result<ConnectionConfig, String> {
+fn connection_config(world: &World) -> Result<ConnectionConfig, NetError> {
     let channels = world
         .get_resource::<RepliconChannels>()
-        .ok_or("replicon is not set up in this app")?;
+        .ok_or(NetError::RepliconMissing)?;
     Ok(ConnectionConfig {
         server_channels_config: channels.server_configs(),
         client_channels_config: channels.client_configs(),
@@ -662,10 +669,8 @@ fn connection_config(world: &World) -> Result<ConnectionConfig, String> {
     })
 }
 
-fn since_unix_epoch() -> Result<Duration, String> {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_err(|error| format!("the system clock is before 1970: {error}"))
+fn since_unix_epoch() -> Result<Duration, NetError> {
+    Ok(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH)?)
 }
 
 /// The "any address" of the same family as `ip`, to send to it from an ephemeral port.

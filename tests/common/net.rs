@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
@@ -13,7 +13,7 @@ use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use tradetable::cli::host::limits_for;
-use tradetable::net::bot::{Bot, BotState, random_client_id};
+use tradetable::net::bot::{Bot, BotState};
 use tradetable::net::class_host::{self, ClassHost};
 use tradetable::net::transport::{self, TransportLimits};
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
@@ -24,24 +24,26 @@ use tradetable_core::{GameState, PerSide, Scenario};
 pub const MAX_UPDATES: usize = 20_000;
 
 /// A folder under the system's temporary folder, removed when dropped.
-pub struct Scratch(pub PathBuf);
+pub struct Scratch(tempfile::TempDir);
 
 impl Scratch {
     pub fn new(what: &str) -> Scratch {
-        let path = std::env::temp_dir().join(format!("tradetable-{what}-{:016x}", random_client_id()));
-        std::fs::create_dir_all(&path).expect("a scratch folder in the temporary folder");
-        Scratch(path)
+        let folder = tempfile::Builder::new()
+            .prefix(&format!("tradetable-{what}-"))
+            .tempdir()
+            .expect("a scratch folder in the temporary folder");
+        Scratch(folder)
     }
 
     pub fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// A client id from the system's random generator, for tests that forge connect tokens (a laptop's real id is the
+/// one in the connect token the host gave it).
+pub fn random_client_id() -> u64 {
+    getrandom::u64().expect("the system's random generator")
 }
 
 /// The shipped default scenario, shared by the host and the local games it is compared with.
@@ -89,7 +91,8 @@ pub fn host_app(
     extra(&mut app);
     app.finish();
     app.cleanup();
-    let addr = class_host::open(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
+    let addr =
+        class_host::open(app.world_mut(), SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).map_err(|e| e.to_string())?;
     Ok((app, addr))
 }
 
@@ -167,7 +170,8 @@ pub fn fetch_token(host: &mut App, addr: SocketAddr, code: &str) -> Result<renet
         if fetching.is_finished() {
             return fetching
                 .join()
-                .map_err(|_| "the fetching thread panicked".to_string())?;
+                .map_err(|_| "the fetching thread panicked".to_string())?
+                .map_err(|e| e.to_string());
         }
         host.update();
         thread::sleep(Duration::from_millis(1));

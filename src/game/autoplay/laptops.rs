@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use bevy::prelude::*;
 
 use crate::net::bot::{Bot, BotConfig};
+use crate::net::error::NetError;
 use tradetable_core::Side;
 use tradetable_core::ai::Strategy;
 
@@ -21,7 +22,7 @@ pub struct Laptop {
 
 impl Laptop {
     /// A laptop connecting to `host`, to play `side` at the table with `code`.
-    pub fn new(host: SocketAddr, code: &str, side: Side) -> Result<Laptop, String> {
+    pub fn new(host: SocketAddr, code: &str, side: Side) -> Result<Laptop, NetError> {
         let app = BotConfig::new(host, code, Some(side), Strategy::Linear)
             .pace_ms(MOVE_PACE_MS)
             .app()?;

@@ -262,7 +262,7 @@ fn apply_net_join_actions(
                 client.error = None;
                 let code = view.code.trim();
                 view.problem = match parse_host_address(&view.address, crate::net::class_host::DEFAULT_PORT) {
-                    Err(problem) => Some(capitalised(&problem)),
+                    Err(problem) => Some(capitalised(&problem.to_string())),
                     Ok(_) if code.chars().filter(char::is_ascii_alphanumeric).count() == 0 => {
                         Some("Type your table's join code from the teacher's console.".to_string())
                     }
