@@ -224,6 +224,40 @@ pub enum OpponentError {
         /// The side asked for.
         wanted: Side,
     },
+    /// A player that cannot take the side, with the players that can.
+    #[error("{reason}; for {side} choose one of: {choices}")]
+    NotForSide {
+        /// Why the player cannot take the side.
+        reason: Box<OpponentError>,
+        /// The side, as the scenario names it.
+        side: String,
+        /// The names of the players that can take it.
+        choices: String,
+    },
+    /// A name that is no difficulty or strategy and cannot be a personality's id.
+    #[error(
+        "unknown player \"{name}\"; expected a difficulty (easy, normal, hard), a strategy ({strategies}) or a \
+         personality id of the scenario"
+    )]
+    UnknownName {
+        /// The name as written.
+        name: String,
+        /// The strategies' names, for the message.
+        strategies: String,
+    },
+    /// A name that is no strategy, difficulty or personality of the scenario.
+    #[error(
+        "unknown player \"{name}\"; expected a strategy ({strategies}), a difficulty (easy, normal, hard) or a \
+         personality of the scenario ({personalities})"
+    )]
+    UnknownPlayer {
+        /// The name as written.
+        name: String,
+        /// The strategies' names, for the message.
+        strategies: String,
+        /// The scenario's personalities, for the message.
+        personalities: String,
+    },
 }
 
 /// The computer opponent for the game: an agent playing `side` at `difficulty`, with the scenario personality
