@@ -12,15 +12,16 @@ use rand::rngs::ChaCha20Rng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use crate::ai::{Negotiator, Opponent, OpponentError};
-use crate::classroom::class::{ClassFile, ClassSeat, CodeError, TableCode};
+use crate::ai::{Negotiator, Opponent};
+use crate::classroom::class::{ClassFile, ClassSeat, TableCode};
 use crate::classroom::join_code::normalise_code;
-use crate::classroom::record::{GameRecord, RecordError, Seat, now};
+use crate::classroom::record::{GameRecord, Seat, now};
+use crate::network::host_error::HostError;
 use crate::network::protocol::{
-    ClientMessage, HostMessage, PROTOCOL_VERSION, ProtocolError, SeatPresence, TableView, decode_client, public_state,
-    scenario_for, scenario_text,
+    ClientMessage, HostMessage, PROTOCOL_VERSION, SeatPresence, TableView, decode_client, public_state, scenario_for,
+    scenario_text,
 };
-use crate::rules::moves::{Move, MoveError};
+use crate::rules::moves::Move;
 use crate::rules::negotiation::{GameState, apply};
 use crate::scenario::schema::{PerSide, Scenario, Side};
 
@@ -55,123 +56,6 @@ impl Default for HostOptions {
             seat_grace_ms: SEAT_GRACE_MS,
         }
     }
-}
-
-/// Why the host refused a laptop's message or a teacher's command, or could not host a class or take a table
-/// back. A refusal of a laptop's message is sent to it as it reads here, so each says what the team did wrong.
-#[derive(Debug, thiserror::Error)]
-pub enum HostError {
-    /// The class file was made with another scenario, or another version of it.
-    #[error("the class was made with \"{id}\" version {version}, not the scenario given")]
-    OtherScenario {
-        /// The class's scenario.
-        id: String,
-        /// The version of the class's scenario.
-        version: String,
-    },
-    /// A table of the class file whose code does not read.
-    #[error("table {table}: {source}")]
-    TableCode {
-        /// The table's number.
-        table: u32,
-        /// Why its code does not read.
-        source: CodeError,
-    },
-    /// A computer seat's player cannot be built.
-    #[error(transparent)]
-    Opponent(#[from] OpponentError),
-    /// The laptop's message could not be read.
-    #[error(transparent)]
-    Protocol(#[from] ProtocolError),
-    /// The laptop speaks another version of the protocol.
-    #[error(
-        "this laptop speaks version {protocol} of the class protocol; the host speaks {PROTOCOL_VERSION}: use the same \
-         TradeTable on both"
-    )]
-    OtherProtocol {
-        /// The laptop's version.
-        protocol: u32,
-    },
-    /// The laptop asked to join a second table.
-    #[error("this laptop already has a seat")]
-    AlreadySeated,
-    /// The team typed the class sheet's code, which a hosted class does not seat with.
-    #[error(
-        "{code} is the class sheet's code of a table; at a networked class, type the join code the teacher's \
-         console shows for your table"
-    )]
-    ClassSheetCode {
-        /// The code typed.
-        code: String,
-    },
-    /// No table has this code.
-    #[error("no table of this class has the code {code}")]
-    UnknownCode {
-        /// The code typed.
-        code: String,
-    },
-    /// A seat token this table did not give.
-    #[error("this seat token is not one of this table's")]
-    UnknownToken,
-    /// The side asked for is held by another team or the computer.
-    #[error("the {} seat of this table is taken", .side.key())]
-    SeatTaken {
-        /// The side asked for.
-        side: Side,
-    },
-    /// Both sides are held.
-    #[error("both seats of this table are taken")]
-    TableFull,
-    /// A move from a laptop without a seat.
-    #[error("join a table before making a move")]
-    NotSeated,
-    /// A move at a table the teacher has paused.
-    #[error("the teacher has paused this table")]
-    Paused,
-    /// A move after the game ended.
-    #[error("the game is over")]
-    GameOver,
-    /// A move by the side not to move.
-    #[error("it is not your turn")]
-    NotYourTurn,
-    /// A move the rules refuse.
-    #[error(transparent)]
-    Move(#[from] MoveError),
-    /// A teacher's command for a table the class does not have.
-    #[error("there is no table {table}")]
-    NoSuchTable {
-        /// The number given.
-        table: u32,
-    },
-    /// A kept table of another format or version.
-    #[error("not a hosted table of this version ({format} version {version})")]
-    NotASavedTable {
-        /// The format it says it is.
-        format: String,
-        /// Its version.
-        version: u32,
-    },
-    /// A kept table whose number and code are not a table of this class.
-    #[error("table {table} ({code}) is not a table of this class")]
-    NotOfThisClass {
-        /// Its number.
-        table: u32,
-        /// Its code.
-        code: String,
-    },
-    /// A kept table whose game does not replay on this scenario.
-    #[error(transparent)]
-    Replay(#[from] Box<RecordError>),
-    /// The computer cannot take a seat its team holds while connected.
-    #[error("the {} team of table {table} is connected (connection {peer})", .side.key())]
-    TeamConnected {
-        /// The side.
-        side: Side,
-        /// The table's number.
-        table: u32,
-        /// The team's connection.
-        peer: PeerId,
-    },
 }
 
 /// What the host asks the network shell to do.
