@@ -54,6 +54,8 @@ impl Scenario {
         self.validate(recording).rules.unwrap_or_default()
     }
 
+    /// Runs every check in the order of the scenario file; the ids each part defines are handed to the checks of the
+    /// parts that refer to them.
     fn validate(&self, mut v: Validator) -> Validator {
         let root = FieldPath::root();
         self.check_title_and_length(&mut v, &root);
