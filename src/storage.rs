@@ -391,7 +391,7 @@ pub fn read_class_file(path: &Path) -> Result<ClassFile, String> {
         BoundedReadError::Io(e) => format!("{}: {e}", path.display()),
         BoundedReadError::TooLarge(n) => format!("{}: {n} bytes is too large for a class file", path.display()),
     })?;
-    ClassFile::from_json(&text, path)
+    ClassFile::from_json(&text, path).map_err(|e| e.to_string())
 }
 
 /// How a [`FaultyDisk`] fails.

@@ -127,5 +127,5 @@ fn the_backtest_command_prints_text_json_and_csv() {
 #[test]
 fn a_scenario_without_history_cannot_be_backtested() {
     let error = backtest::run(&common::two_sectors()).unwrap_err();
-    assert!(error.contains("no history"), "{error}");
+    assert!(error.to_string().contains("no history"), "{error}");
 }

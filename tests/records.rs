@@ -215,7 +215,7 @@ fn a_table_code_opens_its_table_and_a_changed_scenario_is_refused() {
     assert!(ClassFile::new(&scenario, 0, 1, class.seats, &[], String::new()).is_err());
     assert!(ClassFile::new(&scenario, 3, 1 << 24, class.seats, &[], String::new()).is_err());
     let unknown = ClassFile::new(&scenario, 3, 1, class.seats, &["no_such".into()], String::new()).unwrap_err();
-    assert!(unknown.contains("quarterly_review"), "{unknown}");
+    assert!(unknown.to_string().contains("quarterly_review"), "{unknown}");
 }
 
 #[test]

@@ -39,13 +39,15 @@ pub fn run(args: &BacktestArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = backtest::run(&scenario).and_then(|report| match args.format {
-        BacktestFormat::Text => Ok(report.text()),
-        BacktestFormat::Json => serde_json::to_string_pretty(&report)
-            .map(|json| json + "\n")
-            .map_err(|e| e.to_string()),
-        BacktestFormat::Csv => report.csv(),
-    });
+    let result = backtest::run(&scenario)
+        .map_err(|e| e.to_string())
+        .and_then(|report| match args.format {
+            BacktestFormat::Text => Ok(report.text()),
+            BacktestFormat::Json => serde_json::to_string_pretty(&report)
+                .map(|json| json + "\n")
+                .map_err(|e| e.to_string()),
+            BacktestFormat::Csv => report.csv().map_err(|e| e.to_string()),
+        });
     match result {
         Ok(text) => {
             print!("{text}");

@@ -88,7 +88,8 @@ fn new(args: &NewArgs) -> Result<String, String> {
         PerSide::new(args.us, args.partner),
         &args.injects,
         record::now(),
-    )?;
+    )
+    .map_err(|e| e.to_string())?;
     let storage = Storage::real();
     let class_path = args.out.join("class.json");
     storage
@@ -125,7 +126,7 @@ fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
             tradetable_core::classroom::record::ScenarioRef::of(&scenario).short_hash()
         ));
     }
-    let records = rehearse(&class, &scenario, &record::now())?;
+    let records = rehearse(&class, &scenario, &record::now()).map_err(|e| e.to_string())?;
     let storage = Storage::real();
     for record in &records {
         let code = record.table.clone().unwrap_or_default();

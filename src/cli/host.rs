@@ -92,7 +92,7 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
             let scenario = crate::cli::load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
             let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
             (
-                ClassFile::new(&scenario, args.tables, 2025, seats, &[], now())?,
+                ClassFile::new(&scenario, args.tables, 2025, seats, &[], now()).map_err(|e| e.to_string())?,
                 scenario,
             )
         }

@@ -161,5 +161,5 @@ pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, tradetable_core
 
 /// Parses a strategy name for clap.
 pub fn parse_strategy(s: &str) -> Result<Strategy, String> {
-    s.parse()
+    s.parse().map_err(|e: tradetable_core::ai::OpponentError| e.to_string())
 }

@@ -134,7 +134,7 @@ fn check_opponents(setup: &GameSetup) -> Result<(), String> {
     let scenario = setup.source.load()?;
     for side in tradetable_core::Side::BOTH {
         if !setup.mode.is_human(side) {
-            setup.ai[side].check(&scenario, side)?;
+            setup.ai[side].check(&scenario, side).map_err(|e| e.to_string())?;
         }
     }
     Ok(())

@@ -47,7 +47,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     };
     let players = Opponent::parse(&args.us, &scenario).and_then(|us| {
         let partner = Opponent::parse(&args.partner, &scenario)?;
-        let agent = |entrant: &Opponent, side| entrant.agent(&scenario, side).map_err(|e| e.to_string());
+        let agent = |entrant: &Opponent, side| entrant.agent(&scenario, side);
         let seats = PerSide::new(Seat::Computer(us.clone()), Seat::Computer(partner.clone()));
         Ok((agent(&us, Side::Us)?, agent(&partner, Side::Partner)?, seats))
     });

@@ -324,8 +324,10 @@ fn run_autoplay(
             // short, so the screen shows every table's label and the box of warnings.
             let rehearsed = options.setup.source.load().and_then(|scenario| {
                 let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
-                let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new())?;
-                let records = tradetable_core::classroom::class::rehearse(&class, &scenario, "")?;
+                let class =
+                    ClassFile::new(&scenario, 60, 2025, seats, &[], String::new()).map_err(|e| e.to_string())?;
+                let records =
+                    tradetable_core::classroom::class::rehearse(&class, &scenario, "").map_err(|e| e.to_string())?;
                 let storage = crate::storage::Storage::real();
                 for record in &records {
                     let code = record.table.clone().unwrap_or_default();

@@ -364,7 +364,7 @@ fn read_host(mut received: MessageReader<ClientReceived>, mut bot: ResMut<BotSta
             }) => {
                 match read_scenario_text(&scenario) {
                     Ok(scenario) => bot.scenario = Some(scenario),
-                    Err(reason) => bot.unreadable.push(reason),
+                    Err(reason) => bot.unreadable.push(reason.to_string()),
                 }
                 if bot.side != Some(side) || brain.agent.is_none() {
                     brain.agent = Some(bot.config.strategy.agent(side));
@@ -416,12 +416,12 @@ fn read_host(mut received: MessageReader<ClientReceived>, mut bot: ResMut<BotSta
             Ok(HostMessage::Finished { scenario, state }) => {
                 match read_scenario_text(&scenario) {
                     Ok(scenario) => bot.finished_scenario = Some(scenario),
-                    Err(reason) => bot.unreadable.push(reason),
+                    Err(reason) => bot.unreadable.push(reason.to_string()),
                 }
                 bot.finished = Some(*state);
             }
             Ok(HostMessage::Closed { reason }) => bot.closed = Some(reason),
-            Err(reason) => bot.unreadable.push(reason),
+            Err(reason) => bot.unreadable.push(reason.to_string()),
         }
     }
 }

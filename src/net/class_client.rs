@@ -656,7 +656,7 @@ fn read_host_messages(
                         client.welcome = Some((seat, scenario));
                         client.took_over = took_over;
                     }
-                    Err(error) => end_link(&mut client, &mut events, capitalise(&error)),
+                    Err(error) => end_link(&mut client, &mut events, capitalise(&error.to_string())),
                 }
             }
             HostMessage::Table(view) => {
@@ -734,7 +734,7 @@ fn read_host_messages(
                             state,
                         });
                     }
-                    Err(error) => end_link(&mut client, &mut events, capitalise(&error)),
+                    Err(error) => end_link(&mut client, &mut events, capitalise(&error.to_string())),
                 }
             }
             HostMessage::Closed { reason } => {

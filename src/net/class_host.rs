@@ -93,7 +93,7 @@ impl ClassHost {
         options: HostOptions,
         results: PathBuf,
     ) -> Result<ClassHost, String> {
-        let mut host = Host::new(scenario, &class, options, 0, 0)?;
+        let mut host = Host::new(scenario, &class, options, 0, 0).map_err(|e| e.to_string())?;
         // Seat tokens must not be guessed: their generator is seeded with 256 bits from the system.
         host.seed_tokens(crate::net::join_token::os_random::<32>().map_err(|error| error.to_string())?);
         let storage = Storage::real();
@@ -170,7 +170,7 @@ impl ClassHost {
             };
             let resumed = serde_json::from_slice::<SavedTable>(&bytes)
                 .map_err(|e| format!("{}: not a table in progress: {e}", path.display()))
-                .and_then(|saved| self.host.resume(saved, 0));
+                .and_then(|saved| self.host.resume(saved, 0).map_err(|e| e.to_string()));
             match resumed {
                 Ok(effects) => self.carry_out_offline(effects),
                 Err(reason) => self.note(format!("table {number}: starts afresh; cannot resume: {reason}")),
@@ -443,7 +443,7 @@ fn teacher(
                         effects
                     }
                     Err(reason) => {
-                        class.note(reason);
+                        class.note(reason.to_string());
                         Vec::new()
                     }
                 }
@@ -455,7 +455,7 @@ fn teacher(
             TeacherCommand::FreeSeat { table, side } => match class.host.free_seat(*table, *side, now) {
                 Ok(effects) => effects,
                 Err(reason) => {
-                    class.note(reason);
+                    class.note(reason.to_string());
                     Vec::new()
                 }
             },

@@ -55,7 +55,7 @@ fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut comma
     let view = match scenario {
         Ok(scenario) => AboutView {
             title: scenario.title.clone(),
-            backtest: backtest::run(&scenario),
+            backtest: backtest::run(&scenario).map_err(|error| error.to_string()),
         },
         Err(error) => AboutView {
             title: "the chosen scenario".to_string(),

@@ -120,7 +120,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                         setup.ai[side] = chosen;
                     });
                     if let Err(refusal) = setup.ai[side].check(scenario, side) {
-                        ui.colored_label(theme::BAD, refusal);
+                        ui.colored_label(theme::BAD, refusal.to_string());
                     }
                 }
             }

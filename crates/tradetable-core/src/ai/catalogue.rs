@@ -104,16 +104,16 @@ impl Opponent {
     }
 
     /// Checks that this player can take `side` in `scenario`, with the message the player or teacher sees.
-    pub fn check(&self, scenario: &Scenario, side: Side) -> Result<(), String> {
+    pub fn check(&self, scenario: &Scenario, side: Side) -> Result<(), OpponentError> {
         match self.agent(scenario, side) {
             Ok(_) => Ok(()),
             Err(error) => {
                 let valid: Vec<String> = Opponent::all(scenario, side).iter().map(Opponent::name).collect();
-                Err(format!(
-                    "{error}; for {} choose one of: {}",
-                    scenario.names().label(side),
-                    valid.join(", ")
-                ))
+                Err(OpponentError::NotForSide {
+                    reason: Box::new(error),
+                    side: scenario.names().label(side).to_string(),
+                    choices: valid.join(", "),
+                })
             }
         }
     }
@@ -125,7 +125,7 @@ impl Opponent {
 
     /// Reads a name as written on the command line, before the scenario is known: a difficulty, a strategy, or
     /// something that can be a personality id (checked against the scenario by [`Opponent::check`]).
-    pub fn parse_name(text: &str) -> Result<Opponent, String> {
+    pub fn parse_name(text: &str) -> Result<Opponent, OpponentError> {
         if let Ok(difficulty) = text.parse::<Difficulty>() {
             return Ok(Opponent::Difficulty(difficulty));
         }
@@ -135,24 +135,22 @@ impl Opponent {
         if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
             return Ok(Opponent::Personality(text.to_string()));
         }
-        Err(format!(
-            "unknown player \"{text}\"; expected a difficulty (easy, normal, hard), a strategy ({}) or a personality \
-             id of the scenario",
-            Strategy::ALL.map(Strategy::as_str).join(", ")
-        ))
+        Err(OpponentError::UnknownName {
+            name: text.to_string(),
+            strategies: Strategy::ALL.map(Strategy::as_str).join(", "),
+        })
     }
 
     /// Reads a name against `scenario`: a strategy, a difficulty, or one of the scenario's personalities.
-    pub fn parse(text: &str, scenario: &Scenario) -> Result<Opponent, String> {
+    pub fn parse(text: &str, scenario: &Scenario) -> Result<Opponent, OpponentError> {
         match Opponent::parse_name(text)? {
             Opponent::Personality(_) if scenario.personality(text).is_none() => {
                 let personalities: Vec<&str> = scenario.personalities.iter().map(|p| p.id.as_str()).collect();
-                Err(format!(
-                    "unknown player \"{text}\"; expected a strategy ({}), a difficulty (easy, normal, hard) or a \
-                     personality of the scenario ({})",
-                    Strategy::ALL.map(Strategy::as_str).join(", "),
-                    personalities.join(", ")
-                ))
+                Err(OpponentError::UnknownPlayer {
+                    name: text.to_string(),
+                    strategies: Strategy::ALL.map(Strategy::as_str).join(", "),
+                    personalities: personalities.join(", "),
+                })
             }
             known => Ok(known),
         }
@@ -192,7 +190,8 @@ mod tests {
             .expect("the scenario has a US personality");
         let player = Opponent::Personality(us_personality.id.clone());
         let refusal = player.check(&scenario, Side::Partner).unwrap_err();
-        assert!(refusal.contains("normal"), "{refusal}");
+        assert!(matches!(refusal, OpponentError::NotForSide { .. }), "{refusal}");
+        assert!(refusal.to_string().contains("normal"), "{refusal}");
         assert!(
             Opponent::Personality("ghost".into())
                 .check(&scenario, Side::Us)

@@ -135,16 +135,17 @@ impl fmt::Display for Strategy {
 }
 
 impl FromStr for Strategy {
-    type Err = String;
+    type Err = OpponentError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.replace('-', "_");
-        Strategy::ALL.into_iter().find(|k| k.as_str() == wanted).ok_or_else(|| {
-            format!(
-                "unknown strategy \"{s}\"; expected one of {}",
-                Strategy::ALL.map(Strategy::as_str).join(", ")
-            )
-        })
+        Strategy::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted)
+            .ok_or_else(|| OpponentError::UnknownStrategy {
+                name: s.to_string(),
+                strategies: Strategy::ALL.map(Strategy::as_str).join(", "),
+            })
     }
 }
 
@@ -183,13 +184,13 @@ impl fmt::Display for Difficulty {
 }
 
 impl FromStr for Difficulty {
-    type Err = String;
+    type Err = OpponentError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Difficulty::ALL
             .into_iter()
             .find(|d| d.as_str() == s)
-            .ok_or_else(|| format!("unknown difficulty \"{s}\"; expected one of easy, normal, hard"))
+            .ok_or_else(|| OpponentError::UnknownDifficulty { name: s.to_string() })
     }
 }
 
@@ -223,6 +224,54 @@ pub enum OpponentError {
         plays: Side,
         /// The side asked for.
         wanted: Side,
+    },
+    /// A player that cannot take the side, with the players that can.
+    #[error("{reason}; for {side} choose one of: {choices}")]
+    NotForSide {
+        /// Why the player cannot take the side.
+        reason: Box<OpponentError>,
+        /// The side, as the scenario names it.
+        side: String,
+        /// The names of the players that can take it.
+        choices: String,
+    },
+    /// A name that is no strategy.
+    #[error("unknown strategy \"{name}\"; expected one of {strategies}")]
+    UnknownStrategy {
+        /// The name as written.
+        name: String,
+        /// The strategies' names, for the message.
+        strategies: String,
+    },
+    /// A name that is no difficulty.
+    #[error("unknown difficulty \"{name}\"; expected one of easy, normal, hard")]
+    UnknownDifficulty {
+        /// The name as written.
+        name: String,
+    },
+    /// A name that is no difficulty or strategy and cannot be a personality's id.
+    #[error(
+        "unknown player \"{name}\"; expected a difficulty (easy, normal, hard), a strategy ({strategies}) or a \
+         personality id of the scenario"
+    )]
+    UnknownName {
+        /// The name as written.
+        name: String,
+        /// The strategies' names, for the message.
+        strategies: String,
+    },
+    /// A name that is no strategy, difficulty or personality of the scenario.
+    #[error(
+        "unknown player \"{name}\"; expected a strategy ({strategies}), a difficulty (easy, normal, hard) or a \
+         personality of the scenario ({personalities})"
+    )]
+    UnknownPlayer {
+        /// The name as written.
+        name: String,
+        /// The strategies' names, for the message.
+        strategies: String,
+        /// The scenario's personalities, for the message.
+        personalities: String,
     },
 }
 

@@ -145,6 +145,7 @@ mod tests {
                 }
             }
         }
+        assert!(tried >= 20, "only {tried} mistypes tried");
         assert!(caught + 1 >= tried, "caught {caught} of {tried}");
         assert!(matches!(
             JoinCode::parse("7K3Q-M2XD-0ABCD"),

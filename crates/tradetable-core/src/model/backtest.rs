@@ -8,6 +8,23 @@ use serde::Serialize;
 use crate::model::economy::{self, Conditions, Economy, Policy, starting_additional};
 use crate::scenario::schema::{Currency, History, Measure, Scenario, Variant};
 
+/// Why a backtest could not be run or written.
+#[derive(Debug, thiserror::Error)]
+pub enum BacktestError {
+    /// The scenario records no history to play through the model.
+    #[error("scenario \"{id}\" has no history to backtest")]
+    NoHistory {
+        /// The scenario's id.
+        id: String,
+    },
+    /// The CSV table could not be written.
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+    /// The CSV table was not UTF-8 text.
+    #[error(transparent)]
+    NotUtf8(#[from] std::string::FromUtf8Error),
+}
+
 /// One month of the model's path, under one parameter set.
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthFigures {
@@ -137,11 +154,10 @@ fn change_pct(value: f64, base: f64, currency: Currency, scenario: &Scenario, hi
 }
 
 /// Runs the backtest of a scenario's history under its three parameter sets.
-pub fn run(scenario: &Scenario) -> Result<Backtest, String> {
-    let history = scenario
-        .history
-        .as_ref()
-        .ok_or_else(|| format!("scenario \"{}\" has no history to backtest", scenario.id))?;
+pub fn run(scenario: &Scenario) -> Result<Backtest, BacktestError> {
+    let history = scenario.history.as_ref().ok_or_else(|| BacktestError::NoHistory {
+        id: scenario.id.clone(),
+    })?;
     let variants = Variant::ALL.map(|v| scenario.variant(v));
     let paths_of_economies = variants.clone().map(|s| model_path(&s, history));
     let base = starting_economy(scenario);
@@ -317,7 +333,7 @@ impl Backtest {
     }
 
     /// One CSV table: a row per month for the model's totals, then a row per observation.
-    pub fn csv(&self) -> Result<String, String> {
+    pub fn csv(&self) -> Result<String, BacktestError> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let header = [
             "period",
@@ -330,7 +346,7 @@ impl Backtest {
             "model_high_pct",
             "error_points",
         ];
-        writer.write_record(header).map_err(|e| e.to_string())?;
+        writer.write_record(header)?;
         let number = |x: f64| format!("{:.3}", x);
         for (m, month) in self.months.iter().enumerate() {
             for (measure, f) in [
@@ -343,39 +359,35 @@ impl Backtest {
                 }),
             ] {
                 let values = [0, 1, 2].map(|v| number(f(&self.paths[v][m])));
-                writer
-                    .write_record([
-                        month.as_str(),
-                        "all goods",
-                        measure.label(),
-                        &self.currency,
-                        "",
-                        &values[0],
-                        &values[1],
-                        &values[2],
-                        "",
-                    ])
-                    .map_err(|e| e.to_string())?;
+                writer.write_record([
+                    month.as_str(),
+                    "all goods",
+                    measure.label(),
+                    &self.currency,
+                    "",
+                    &values[0],
+                    &values[1],
+                    &values[2],
+                    "",
+                ])?;
             }
         }
         for c in &self.comparisons {
             let values = c.model_pct.map(number);
-            writer
-                .write_record([
-                    c.period(),
-                    c.what(),
-                    c.measure.label(),
-                    c.currency.label(&self.currency),
-                    &number(c.observed_pct),
-                    &values[0],
-                    &values[1],
-                    &values[2],
-                    &number(c.error_points),
-                ])
-                .map_err(|e| e.to_string())?;
+            writer.write_record([
+                c.period(),
+                c.what(),
+                c.measure.label(),
+                c.currency.label(&self.currency),
+                &number(c.observed_pct),
+                &values[0],
+                &values[1],
+                &values[2],
+                &number(c.error_points),
+            ])?;
         }
-        let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-        String::from_utf8(bytes).map_err(|e| e.to_string())
+        let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+        Ok(String::from_utf8(bytes)?)
     }
 
     /// The comparison of a measure over the whole period, for all goods, if observed.

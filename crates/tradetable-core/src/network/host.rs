@@ -16,6 +16,7 @@ use crate::ai::{Negotiator, Opponent};
 use crate::classroom::class::{ClassFile, ClassSeat, TableCode};
 use crate::classroom::join_code::normalise_code;
 use crate::classroom::record::{GameRecord, Seat, now};
+use crate::network::host_error::HostError;
 use crate::network::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, SeatPresence, TableView, decode_client, public_state, scenario_for,
     scenario_text,
@@ -272,17 +273,19 @@ impl Host {
         options: HostOptions,
         token_seed: u64,
         now_ms: u64,
-    ) -> Result<Host, String> {
+    ) -> Result<Host, HostError> {
         if !class.scenario.matches(&scenario) {
-            return Err(format!(
-                "the class was made with \"{}\" version {}, not the scenario given",
-                class.scenario.id,
-                class.scenario.short_hash()
-            ));
+            return Err(HostError::OtherScenario {
+                id: class.scenario.id.clone(),
+                version: class.scenario.short_hash().to_string(),
+            });
         }
         let mut tables = Vec::new();
         for table in &class.tables {
-            let code = TableCode::decode(&table.code).map_err(|e| format!("table {}: {e}", table.number))?;
+            let code = TableCode::decode(&table.code).map_err(|source| HostError::TableCode {
+                table: table.number,
+                source,
+            })?;
             let holders = PerSide::from_fn(|side| match code.seats[side] {
                 ClassSeat::People => Holder::Waiting,
                 ClassSeat::Computer(difficulty) => Holder::Computer(Opponent::Difficulty(difficulty)),
@@ -290,7 +293,7 @@ impl Host {
             let mut agents = PerSide::from_fn(|_| None);
             for side in Side::BOTH {
                 if let Holder::Computer(opponent) = &holders[side] {
-                    agents[side] = Some(opponent.agent(&scenario, side).map_err(|e| e.to_string())?);
+                    agents[side] = Some(opponent.agent(&scenario, side)?);
                 }
             }
             tables.push(Table {
@@ -368,18 +371,20 @@ impl Host {
     /// connection that keeps sending what is refused is dropped.
     pub fn receive(&mut self, peer: PeerId, bytes: &[u8], now_ms: u64) -> Vec<HostEffect> {
         self.peers.entry(peer).or_insert_with(|| Peer::new(now_ms));
-        let result = decode_client(bytes).and_then(|message| match message {
-            ClientMessage::Join {
-                protocol,
-                code,
-                side,
-                token,
-            } => self.join(peer, protocol, &code, side, token.as_deref(), now_ms),
-            ClientMessage::Move { mv } => self.play(peer, &mv, now_ms),
-        });
+        let result = decode_client(bytes)
+            .map_err(HostError::from)
+            .and_then(|message| match message {
+                ClientMessage::Join {
+                    protocol,
+                    code,
+                    side,
+                    token,
+                } => self.join(peer, protocol, &code, side, token.as_deref(), now_ms),
+                ClientMessage::Move { mv } => self.play(peer, &mv, now_ms),
+            });
         match result {
             Ok(effects) => effects,
-            Err(reason) => self.refuse(peer, reason),
+            Err(reason) => self.refuse(peer, reason.to_string()),
         }
     }
 
@@ -413,15 +418,12 @@ impl Host {
         side: Option<Side>,
         token: Option<&str>,
         now_ms: u64,
-    ) -> Result<Vec<HostEffect>, String> {
+    ) -> Result<Vec<HostEffect>, HostError> {
         if protocol != PROTOCOL_VERSION {
-            return Err(format!(
-                "this laptop speaks version {protocol} of the class protocol; the host speaks {PROTOCOL_VERSION}: \
-                 use the same TradeTable on both"
-            ));
+            return Err(HostError::OtherProtocol { protocol });
         }
         if self.peers.get(&peer).is_some_and(|p| p.seat.is_some()) {
-            return Err("this laptop already has a seat".to_string());
+            return Err(HostError::AlreadySeated);
         }
         let wanted = normalise_code(code);
         let t = self
@@ -431,11 +433,8 @@ impl Host {
             .ok_or_else(
                 || match self.tables.iter().find(|table| normalise_code(&table.code) == wanted) {
                     // The class sheet's code is for one screen; a hosted class seats teams with the console's join code.
-                    Some(_) => format!(
-                        "{code} is the class sheet's code of a table; at a networked class, type the join code the \
-                     teacher's console shows for your table"
-                    ),
-                    None => format!("no table of this class has the code {code}"),
+                    Some(_) => HostError::ClassSheetCode { code: code.to_string() },
+                    None => HostError::UnknownCode { code: code.to_string() },
                 },
             )?;
         let table = &mut self.tables[t];
@@ -443,16 +442,13 @@ impl Host {
             Some(token) => Side::BOTH
                 .into_iter()
                 .find(|s| matches!(&table.holders[*s], Holder::Team { token: held, .. } if held == token))
-                .ok_or_else(|| "this seat token is not one of this table's".to_string())?,
+                .ok_or(HostError::UnknownToken)?,
             None => {
                 let free = |s: Side| table.holders[s] == Holder::Waiting;
                 match side {
                     Some(s) if free(s) => s,
-                    Some(s) => return Err(format!("the {} seat of this table is taken", s.key())),
-                    None => Side::BOTH
-                        .into_iter()
-                        .find(|s| free(*s))
-                        .ok_or_else(|| "both seats of this table are taken".to_string())?,
+                    Some(s) => return Err(HostError::SeatTaken { side: s }),
+                    None => Side::BOTH.into_iter().find(|s| free(*s)).ok_or(HostError::TableFull)?,
                 }
             }
         };
@@ -527,23 +523,19 @@ impl Host {
         Ok(effects)
     }
 
-    fn play(&mut self, peer: PeerId, mv: &Move, now_ms: u64) -> Result<Vec<HostEffect>, String> {
-        let (t, side) = self
-            .peers
-            .get(&peer)
-            .and_then(|p| p.seat)
-            .ok_or_else(|| "join a table before making a move".to_string())?;
+    fn play(&mut self, peer: PeerId, mv: &Move, now_ms: u64) -> Result<Vec<HostEffect>, HostError> {
+        let (t, side) = self.peers.get(&peer).and_then(|p| p.seat).ok_or(HostError::NotSeated)?;
         let table = &mut self.tables[t];
         if table.paused {
-            return Err("the teacher has paused this table".to_string());
+            return Err(HostError::Paused);
         }
         if table.state.is_over() {
-            return Err("the game is over".to_string());
+            return Err(HostError::GameOver);
         }
         if table.state.to_move != side {
-            return Err("it is not your turn".to_string());
+            return Err(HostError::NotYourTurn);
         }
-        let applied = apply(&self.scenario, &table.state, mv).map_err(|e| e.to_string())?;
+        let applied = apply(&self.scenario, &table.state, mv)?;
         table.state = applied.state;
         table.last_move_ms = now_ms;
         if table.state.to_move != side {
@@ -651,12 +643,12 @@ impl Host {
 
     /// The teacher frees a seat: its team's token no longer takes it, its laptop (if connected) is dropped, and the
     /// next team with the table's code may sit there. A computer seat becomes free too.
-    pub fn free_seat(&mut self, table: u32, side: Side, now_ms: u64) -> Result<Vec<HostEffect>, String> {
+    pub fn free_seat(&mut self, table: u32, side: Side, now_ms: u64) -> Result<Vec<HostEffect>, HostError> {
         let t = self
             .tables
             .iter()
             .position(|x| x.number == table)
-            .ok_or_else(|| format!("there is no table {table}"))?;
+            .ok_or(HostError::NoSuchTable { table })?;
         let mut effects = Vec::new();
         if let Holder::Team { peer: Some(peer), .. } = self.tables[t].holders[side] {
             self.peers.remove(&peer);
@@ -733,19 +725,22 @@ impl Host {
     /// pause, and its seats, each team's seat waiting for the team to come back with its token. The table must be
     /// one of this class (same number and code) and its game must replay on this scenario. A game that was over is
     /// reported again, so its result is written if it was not.
-    pub fn resume(&mut self, saved: SavedTable, now_ms: u64) -> Result<Vec<HostEffect>, String> {
+    pub fn resume(&mut self, saved: SavedTable, now_ms: u64) -> Result<Vec<HostEffect>, HostError> {
         if saved.format != SAVED_TABLE_FORMAT || saved.version != SAVED_TABLE_VERSION {
-            return Err(format!(
-                "not a hosted table of this version ({} version {})",
-                saved.format, saved.version
-            ));
+            return Err(HostError::NotASavedTable {
+                format: saved.format,
+                version: saved.version,
+            });
         }
         let t = self
             .tables
             .iter()
             .position(|table| table.number == saved.number && table.code == saved.code)
-            .ok_or_else(|| format!("table {} ({}) is not a table of this class", saved.number, saved.code))?;
-        let state = saved.record.replay(&self.scenario).map_err(|e| e.to_string())?;
+            .ok_or_else(|| HostError::NotOfThisClass {
+                table: saved.number,
+                code: saved.code.clone(),
+            })?;
+        let state = saved.record.replay(&self.scenario).map_err(Box::new)?;
         let mut agents = PerSide::from_fn(|_| None);
         let holders = PerSide::from_fn(|side| match &saved.seats[side] {
             SavedSeat::Waiting => Holder::Waiting,
@@ -757,7 +752,7 @@ impl Host {
         });
         for side in Side::BOTH {
             if let Holder::Computer(opponent) = &holders[side] {
-                agents[side] = Some(opponent.agent(&self.scenario, side).map_err(|e| e.to_string())?);
+                agents[side] = Some(opponent.agent(&self.scenario, side)?);
             }
         }
         // Peers seated at this table before the resume (none, when resuming at start) lose their seats.
@@ -859,19 +854,16 @@ impl Host {
         side: Side,
         opponent: Opponent,
         now_ms: u64,
-    ) -> Result<Vec<HostEffect>, String> {
+    ) -> Result<Vec<HostEffect>, HostError> {
         let t = self
             .tables
             .iter()
             .position(|x| x.number == table)
-            .ok_or_else(|| format!("there is no table {table}"))?;
-        let agent = opponent.agent(&self.scenario, side).map_err(|e| e.to_string())?;
+            .ok_or(HostError::NoSuchTable { table })?;
+        let agent = opponent.agent(&self.scenario, side)?;
         let tbl = &mut self.tables[t];
         if let Holder::Team { peer: Some(peer), .. } = tbl.holders[side] {
-            return Err(format!(
-                "the {} team of table {table} is connected (connection {peer})",
-                side.key()
-            ));
+            return Err(HostError::TeamConnected { side, table, peer });
         }
         tbl.holders[side] = Holder::Computer(opponent);
         tbl.agents[side] = Some(agent);

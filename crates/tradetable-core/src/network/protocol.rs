@@ -114,15 +114,94 @@ pub enum HostMessage {
     },
 }
 
+/// Why a message, or the scenario or game it carries, was refused. Each says, for the other end, what was wrong.
+///
+/// The reader's own errors are kept as text (`detail`): a protocol error is sent, compared and cloned, and the JSON
+/// and RON readers' errors are none of these.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProtocolError {
+    /// A laptop's message over [`MAX_CLIENT_MESSAGE_BYTES`].
+    #[error("a message of {bytes} bytes; at most {MAX_CLIENT_MESSAGE_BYTES} are accepted")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// A laptop's message that is not one of [`ClientMessage`].
+    #[error("not a message of this game: {detail}")]
+    NotAMessage {
+        /// What the JSON reader found.
+        detail: String,
+    },
+    /// A host's message over [`MAX_HOST_MESSAGE_BYTES`].
+    #[error("a message of {bytes} bytes from the host; at most {MAX_HOST_MESSAGE_BYTES} are accepted")]
+    HostTooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// A host's message that is not one of [`HostMessage`] (a host of another version).
+    #[error("the host sent something this version cannot read: {detail}")]
+    UnreadableHost {
+        /// What the JSON reader found.
+        detail: String,
+    },
+    /// The scenario the host sent is not a scenario.
+    #[error("the host's scenario cannot be read: {detail}")]
+    UnreadableScenario {
+        /// What the RON reader found.
+        detail: String,
+    },
+    /// The scenario the host sent fails the checks a laptop plays on.
+    #[error("the host's scenario has {count} problem(s) this version cannot play with: {shown}")]
+    UnplayableScenario {
+        /// How many problems.
+        count: usize,
+        /// The first few, `path: message`, joined.
+        shown: String,
+    },
+    /// A list of the game whose length is not the scenario's.
+    #[error("{what} has {got} entries; the scenario has {wanted}")]
+    WrongLength {
+        /// Which list.
+        what: String,
+        /// Its length.
+        got: usize,
+        /// The scenario's.
+        wanted: usize,
+    },
+    /// An exemption of a sector the scenario does not have.
+    #[error("{what}: an exemption names a sector the scenario lacks")]
+    UnknownExemptSector {
+        /// Which policy.
+        what: String,
+    },
+    /// A package that is not in the scenario's space of packages.
+    #[error("{what} is not a package of this scenario")]
+    NotAPackage {
+        /// Which package.
+        what: String,
+    },
+    /// A round outside the talks.
+    #[error("the game is in round {round}; the talks have {rounds} rounds")]
+    RoundOutOfRange {
+        /// The game's round.
+        round: u32,
+        /// The scenario's rounds.
+        rounds: u32,
+    },
+    /// A scheduled or threatened tariff of an instrument the scenario does not have.
+    #[error("a scheduled or threatened tariff names an instrument the scenario lacks")]
+    UnknownInstrument,
+    /// A game without its opening position.
+    #[error("the game has no record of its opening position")]
+    NoOpeningRecord,
+}
+
 /// Decodes what a laptop sent, refusing anything over [`MAX_CLIENT_MESSAGE_BYTES`] or not one of the messages.
-pub fn decode_client(bytes: &[u8]) -> Result<ClientMessage, String> {
+pub fn decode_client(bytes: &[u8]) -> Result<ClientMessage, ProtocolError> {
     if bytes.len() > MAX_CLIENT_MESSAGE_BYTES {
-        return Err(format!(
-            "a message of {} bytes; at most {MAX_CLIENT_MESSAGE_BYTES} are accepted",
-            bytes.len()
-        ));
+        return Err(ProtocolError::TooLarge { bytes: bytes.len() });
     }
-    serde_json::from_slice(bytes).map_err(|e| format!("not a message of this game: {e}"))
+    serde_json::from_slice(bytes).map_err(|e| ProtocolError::NotAMessage { detail: e.to_string() })
 }
 
 /// Encodes a laptop's message.
@@ -131,14 +210,11 @@ pub fn encode_client(message: &ClientMessage) -> Vec<u8> {
 }
 
 /// Decodes what the host sent, refusing anything over [`MAX_HOST_MESSAGE_BYTES`].
-pub fn decode_host(bytes: &[u8]) -> Result<HostMessage, String> {
+pub fn decode_host(bytes: &[u8]) -> Result<HostMessage, ProtocolError> {
     if bytes.len() > MAX_HOST_MESSAGE_BYTES {
-        return Err(format!(
-            "a message of {} bytes from the host; at most {MAX_HOST_MESSAGE_BYTES} are accepted",
-            bytes.len()
-        ));
+        return Err(ProtocolError::HostTooLarge { bytes: bytes.len() });
     }
-    serde_json::from_slice(bytes).map_err(|e| format!("the host sent something this version cannot read: {e}"))
+    serde_json::from_slice(bytes).map_err(|e| ProtocolError::UnreadableHost { detail: e.to_string() })
 }
 
 /// Encodes the host's message.
@@ -172,32 +248,31 @@ pub fn scenario_text(scenario: &Scenario) -> String {
 }
 
 /// Reads a scenario the host sent: parsed, not validated (the other side's objectives are missing on purpose).
-pub fn read_scenario_text(text: &str) -> Result<Scenario, String> {
-    ron::from_str(text).map_err(|e| format!("the host's scenario cannot be read: {e}"))
+pub fn read_scenario_text(text: &str) -> Result<Scenario, ProtocolError> {
+    ron::from_str(text).map_err(|e| ProtocolError::UnreadableScenario { detail: e.to_string() })
 }
 
 /// Reads the scenario the host sent to `side`'s team and checks it as a scenario file is checked, except for what
 /// the host leaves out on purpose (the other side's objectives and brief): a laptop plays on it, so a scenario that
 /// would not load from a file is refused here, with its problems, rather than met halfway through a game.
-pub fn read_scenario_for(text: &str, side: Side) -> Result<Scenario, String> {
+pub fn read_scenario_for(text: &str, side: Side) -> Result<Scenario, ProtocolError> {
     let scenario = read_scenario_text(text)?;
     let problems = scenario.view_problems(side);
     if problems.is_empty() {
         return Ok(scenario);
     }
     let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
-    Err(format!(
-        "the host's scenario has {} problem(s) this version cannot play with: {}",
-        problems.len(),
-        shown.join("; ")
-    ))
+    Err(ProtocolError::UnplayableScenario {
+        count: problems.len(),
+        shown: shown.join("; "),
+    })
 }
 
 /// Checks that a game the host sent fits `scenario`: every list the screens index by the scenario's instruments,
 /// levers, sectors, constituencies and issues has their length, every index points inside them, and the round is
 /// within the talks. A state that does not fit is refused with what is wrong, so a laptop never indexes past the
 /// end of a list because of what came over the network.
-pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String> {
+pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), ProtocolError> {
     let instruments = scenario.us_instruments.len();
     let levers = scenario.partner_levers.len();
     let sectors = scenario.sectors.len();
@@ -206,10 +281,14 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String>
         if got == wanted {
             Ok(())
         } else {
-            Err(format!("{what} has {got} entries; the scenario has {wanted}"))
+            Err(ProtocolError::WrongLength {
+                what: what.to_string(),
+                got,
+                wanted,
+            })
         }
     };
-    let policy = |what: &str, policy: &crate::model::economy::Policy| -> Result<(), String> {
+    let policy = |what: &str, policy: &crate::model::economy::Policy| -> Result<(), ProtocolError> {
         fits(&format!("{what}: the US rates"), policy.us_rates.len(), instruments)?;
         fits(&format!("{what}: the quotas"), policy.us_quotas_bn.len(), instruments)?;
         fits(
@@ -218,11 +297,11 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String>
             instruments,
         )?;
         if policy.us_exemptions.iter().flatten().any(|&s| s >= sectors) {
-            return Err(format!("{what}: an exemption names a sector the scenario lacks"));
+            return Err(ProtocolError::UnknownExemptSector { what: what.to_string() });
         }
         fits(&format!("{what}: the concessions"), policy.concessions.len(), levers)
     };
-    let approvals = |what: &str, approvals: &crate::model::politics::Approvals| -> Result<(), String> {
+    let approvals = |what: &str, approvals: &crate::model::politics::Approvals| -> Result<(), ProtocolError> {
         for side in Side::BOTH {
             fits(
                 &format!("{what}: the {} approvals", side.key()),
@@ -232,17 +311,17 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String>
         }
         Ok(())
     };
-    let package = |what: &str, package: &crate::rules::package::Package| -> Result<(), String> {
+    let package = |what: &str, package: &crate::rules::package::Package| -> Result<(), ProtocolError> {
         if !space.contains(package) {
-            return Err(format!("{what} is not a package of this scenario"));
+            return Err(ProtocolError::NotAPackage { what: what.to_string() });
         }
         Ok(())
     };
     if state.round == 0 || state.round > scenario.rounds + 1 {
-        return Err(format!(
-            "the game is in round {}; the talks have {} rounds",
-            state.round, scenario.rounds
-        ));
+        return Err(ProtocolError::RoundOutOfRange {
+            round: state.round,
+            rounds: scenario.rounds,
+        });
     }
     policy("the policy in force", &state.policy)?;
     approvals("the game", &state.approvals)?;
@@ -258,10 +337,10 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), String>
     if state.scheduled.iter().any(|t| t.instrument >= instruments)
         || state.threats.iter().any(|t| t.instrument >= instruments)
     {
-        return Err("a scheduled or threatened tariff names an instrument the scenario lacks".to_string());
+        return Err(ProtocolError::UnknownInstrument);
     }
     if state.history.is_empty() {
-        return Err("the game has no record of its opening position".to_string());
+        return Err(ProtocolError::NoOpeningRecord);
     }
     for record in &state.history {
         let what = format!("round {}'s record", record.round);
@@ -311,7 +390,16 @@ mod tests {
 
     #[test]
     fn garbage_and_oversized_messages_are_refused_with_a_reason() {
-        assert!(decode_client(b"\xff\x00garbage").unwrap_err().contains("not a message"));
+        assert!(matches!(
+            decode_client(b"\xff\x00garbage"),
+            Err(ProtocolError::NotAMessage { .. })
+        ));
+        assert!(
+            decode_client(b"\xff\x00garbage")
+                .unwrap_err()
+                .to_string()
+                .starts_with("not a message of this game: ")
+        );
         assert!(decode_client(br#"{"type":"move","mv":"Pass","extra":1}"#).is_err());
         assert!(decode_client(br#"{"type":"teleport"}"#).is_err());
         let deep = "[".repeat(10_000);
@@ -320,7 +408,13 @@ mod tests {
             "deep nesting is refused, not a stack overflow"
         );
         let big = vec![b' '; MAX_CLIENT_MESSAGE_BYTES + 1];
-        assert!(decode_client(&big).unwrap_err().contains("at most"));
+        assert_eq!(
+            decode_client(&big).unwrap_err().to_string(),
+            format!(
+                "a message of {} bytes; at most {MAX_CLIENT_MESSAGE_BYTES} are accepted",
+                MAX_CLIENT_MESSAGE_BYTES + 1
+            )
+        );
     }
 
     #[test]
@@ -348,11 +442,16 @@ mod tests {
         let mut mine_missing = scenario_for(&scenario, Side::Us, false);
         mine_missing.objectives.us.clear();
         let refused = read_scenario_for(&scenario_text(&mine_missing), Side::Us).unwrap_err();
-        assert!(refused.contains("objectives.us"), "{refused}");
+        assert!(refused.to_string().contains("objectives.us"), "{refused}");
 
         let mut state = GameState::new(&scenario, 1);
         state.policy.us_rates.pop();
-        assert!(check_state(&scenario, &state).unwrap_err().contains("US rates"));
+        assert!(
+            check_state(&scenario, &state)
+                .unwrap_err()
+                .to_string()
+                .contains("US rates")
+        );
         let mut state = GameState::new(&scenario, 1);
         state.history.clear();
         assert!(check_state(&scenario, &state).is_err());

@@ -236,6 +236,28 @@ pub struct FiredInject {
     pub id: String,
 }
 
+/// Why a teacher's inject was not fired at a table.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InjectError {
+    /// The game at the table has ended.
+    #[error("the game is over")]
+    GameOver,
+    /// The scenario has no inject of this id.
+    #[error("the scenario has no inject \"{id}\" (it has: {known})")]
+    Unknown {
+        /// The id asked for.
+        id: String,
+        /// The scenario's injects, for the message.
+        known: String,
+    },
+    /// The inject is already on at the table (switched on by the class, or fired before).
+    #[error("\"{id}\" is already on at this table")]
+    AlreadyOn {
+        /// The inject.
+        id: String,
+    },
+}
+
 /// A move as it was played.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlayedMove {
@@ -327,19 +349,19 @@ impl GameState {
     /// Fires one of the scenario's injects now, on a teacher's word: it takes effect at the end of this round, and
     /// a replay of the game's record fires it there again. Refused when the game is over, when the scenario has no
     /// such inject, or when it is already on for this game.
-    pub fn fire_inject(&mut self, scenario: &Scenario, id: &str) -> Result<(), String> {
+    pub fn fire_inject(&mut self, scenario: &Scenario, id: &str) -> Result<(), InjectError> {
         if self.is_over() {
-            return Err("the game is over".to_string());
+            return Err(InjectError::GameOver);
         }
         if !scenario.injects.iter().any(|i| i.id == id) {
             let known: Vec<&str> = scenario.injects.iter().map(|i| i.id.as_str()).collect();
-            return Err(format!(
-                "the scenario has no inject \"{id}\" (it has: {})",
-                known.join(", ")
-            ));
+            return Err(InjectError::Unknown {
+                id: id.to_string(),
+                known: known.join(", "),
+            });
         }
         if self.injects.iter().any(|i| i == id) || self.fired_injects.iter().any(|f| f.id == id) {
-            return Err(format!("\"{id}\" is already on at this table"));
+            return Err(InjectError::AlreadyOn { id: id.to_string() });
         }
         self.fired_injects.push(FiredInject {
             round: self.round,

@@ -93,13 +93,16 @@ mod tests {
     fn every_file_of_the_scenarios_folder_is_shipped_and_loads() {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
         let files = std::fs::read_dir(folder).unwrap().map(|entry| entry.unwrap().path());
+        let mut found = 0;
         for file in files.filter(|path| path.extension().is_some_and(|ext| ext == "ron")) {
+            found += 1;
             let name = file.file_name().unwrap().to_str().unwrap();
             let shipped = shipped(name).unwrap_or_else(|| panic!("{name} is not embedded: add it to SHIPPED"));
             assert_eq!(std::fs::read_to_string(&file).unwrap(), shipped.text, "{name}");
             let scenario = shipped.load().unwrap();
             assert_eq!(scenario.id, shipped.name(), "a shipped scenario's id is its file name");
         }
+        assert_eq!(found, SHIPPED.len(), "every shipped scenario is a file of the folder");
     }
 
     #[test]

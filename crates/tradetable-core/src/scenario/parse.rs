@@ -111,26 +111,38 @@ impl Scenario {
                 bytes: text.len() as u64,
             });
         }
-        if text.trim().is_empty() {
+        // A byte-order mark is no content: a file of nothing else is as empty as one of nothing at all.
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(invalid(vec![Problem {
                 position: Some(Position { line: 1, col: 1 }),
                 path: String::new(),
-                message: "the file is empty; expected a scenario, `Scenario(` …".to_string(),
-                help: Some(
-                    "`tradetable new-scenario NAME` writes a copy of a shipped scenario to start from".to_string(),
-                ),
+                message: format!("the file is empty; {NO_SCENARIO}"),
+                help: Some(NEW_SCENARIO_HELP.to_string()),
             }]));
         }
         let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let mut scenario: Scenario = options.from_str(text).map_err(|e| {
-            invalid(vec![Problem {
-                position: Some(Position {
-                    line: e.span.start.line,
-                    col: e.span.start.col,
-                }),
-                path: String::new(),
-                message: e.code.to_string(),
-                help: syntax_help(&e.code),
+            let position = Position {
+                line: e.span.start.line,
+                col: e.span.start.col,
+            };
+            // Nothing but comments (or attributes) before the end: the file never begins a scenario.
+            let no_scenario = matches!(e.code, ron::Error::ExpectedNamedStructLike("Scenario"))
+                && text_after(text, position).trim().is_empty();
+            invalid(vec![if no_scenario {
+                Problem {
+                    position: Some(position),
+                    path: String::new(),
+                    message: NO_SCENARIO.to_string(),
+                    help: Some(NEW_SCENARIO_HELP.to_string()),
+                }
+            } else {
+                Problem {
+                    position: Some(position),
+                    path: String::new(),
+                    message: e.code.to_string(),
+                    help: syntax_help(&e.code),
+                }
             }])
         })?;
         scenario.text_hash = text_hash(text);
@@ -150,6 +162,28 @@ impl Scenario {
             .collect();
         Err(invalid(problems))
     }
+}
+
+/// What a file that holds no scenario is told, in rustc's words for a thing missing where a file ends.
+const NO_SCENARIO: &str = "expected a scenario `( ... )`, found the end of the file";
+
+/// Where to start instead of from an empty file.
+const NEW_SCENARIO_HELP: &str = "`tradetable new-scenario NAME` writes a copy of a shipped scenario to start from";
+
+/// The text from a 1-based line and character column on (empty past the end).
+fn text_after(text: &str, position: Position) -> &str {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(position.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start..];
+    let within = rest
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .nth(position.col.saturating_sub(1))
+        .map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |(at, _)| at);
+    &rest[within..]
 }
 
 /// The BLAKE3 hash of a scenario file's text, in lowercase hex.
@@ -228,4 +262,57 @@ fn syntax_help(code: &ron::Error) -> Option<String> {
         ));
     }
     did_you_mean(found, expected.iter().copied()).map(|closest| format!("did you mean `{closest}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one problem of a scenario text that does not load.
+    fn only_problem(text: &str) -> Problem {
+        match Scenario::from_ron_str(text, "test.ron") {
+            Err(ScenarioError::Invalid { mut problems, .. }) if problems.len() == 1 => problems.remove(0),
+            other => panic!("expected one problem, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_or_blank_file_is_refused_at_its_first_line_and_column() {
+        for text in ["", "  \n\n", "\u{feff}", "\u{feff}\n  "] {
+            let problem = only_problem(text);
+            assert_eq!(problem.position, Some(Position { line: 1, col: 1 }), "{text:?}");
+            assert_eq!(
+                problem.message,
+                "the file is empty; expected a scenario `( ... )`, found the end of the file"
+            );
+            assert_eq!(problem.help.as_deref(), Some(NEW_SCENARIO_HELP));
+            assert_eq!(
+                problem.to_string(),
+                "1:1: the file is empty; expected a scenario `( ... )`, found the end of the file; `tradetable \
+                 new-scenario NAME` writes a copy of a shipped scenario to start from"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_of_only_comments_is_refused_where_it_ends() {
+        let problem = only_problem("// a scenario, one day\n/* not yet */\n");
+        assert_eq!(problem.position, Some(Position { line: 2, col: 14 }));
+        assert_eq!(problem.message, NO_SCENARIO);
+    }
+
+    #[test]
+    fn a_file_cut_short_keeps_the_readers_own_message() {
+        let problem = only_problem("Scenario(id: \"cut\",");
+        assert_ne!(problem.message, NO_SCENARIO);
+        assert!(problem.position.is_some());
+    }
+
+    #[test]
+    fn text_after_a_position_counts_characters_not_bytes() {
+        let text = "é1\nab";
+        assert_eq!(text_after(text, Position { line: 1, col: 2 }), "1\nab");
+        assert_eq!(text_after(text, Position { line: 2, col: 3 }), "");
+        assert_eq!(text_after(text, Position { line: 9, col: 1 }), "");
+    }
 }
