@@ -399,6 +399,7 @@ mod tests {
 
     use super::*;
     use crate::classroom::class::TableCode;
+    use crate::classroom::palette;
     use crate::classroom::record::{GameRecord, Seat};
     use crate::rules::negotiation::GameState;
     use crate::scenario::schema::Scenario;
@@ -455,6 +456,11 @@ mod tests {
         assert!(!html.contains("<script"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("July &amp; co"));
         assert!(html.contains("Japan &lt;team&gt;"));
+        // The hand-drawn charts escape their text too: the dance of the table without a code is named by its label.
+        assert!(html.contains("aria-label=\"A · &lt;script&gt;alert(1)&lt;/script&gt;: each side"));
+        // The page's colours are the shared palette's: the sides in the style sheet, the real deal's mark on the plane.
+        assert!(html.contains(&format!("--us: {}; --partner: {};", palette::US, palette::PARTNER)));
+        assert!(html.contains(&format!("fill=\"{}\"", palette::REAL_DEAL)));
         let csv = debrief.csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3, "a header and a row per table");
