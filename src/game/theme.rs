@@ -1,5 +1,6 @@
-//! The look of the game: a light, high-contrast palette that reads on a classroom projector, text sizes, the
-//! colours of the two sides, number formats, and small widgets the screens share.
+//! The look of the game: a light, high-contrast palette that reads on a classroom projector (the core's
+//! `classroom::palette`, shared with the debrief page), text sizes, the colours of the two sides, number formats,
+//! and small widgets the screens share.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -7,39 +8,45 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::settings::Settings;
 use tradetable_core::Names;
 use tradetable_core::Side;
+use tradetable_core::classroom::palette::{self, Srgb};
 
 /// The window's clear colour (hidden behind egui's panels).
 pub const CLEAR: Color = Color::srgb(0.95, 0.94, 0.91);
 
+/// A colour of the shared palette as egui's colour.
+const fn egui_colour(colour: Srgb) -> egui::Color32 {
+    egui::Color32::from_rgb(colour.r, colour.g, colour.b)
+}
+
 /// Page background.
-pub const PAPER: egui::Color32 = egui::Color32::from_rgb(245, 242, 234);
+pub const PAPER: egui::Color32 = egui_colour(palette::PAPER);
 /// Panel background.
-pub const PANEL: egui::Color32 = egui::Color32::from_rgb(252, 251, 247);
+pub const PANEL: egui::Color32 = egui_colour(palette::PANEL);
 /// Body text.
-pub const INK: egui::Color32 = egui::Color32::from_rgb(28, 30, 36);
+pub const INK: egui::Color32 = egui_colour(palette::INK);
 /// Secondary text.
-pub const MUTED: egui::Color32 = egui::Color32::from_rgb(92, 96, 106);
+pub const MUTED: egui::Color32 = egui_colour(palette::MUTED);
 /// The United States.
-pub const US: egui::Color32 = egui::Color32::from_rgb(30, 72, 140);
+pub const US: egui::Color32 = egui_colour(palette::US);
 /// Japan.
-pub const PARTNER: egui::Color32 = egui::Color32::from_rgb(178, 24, 48);
+pub const PARTNER: egui::Color32 = egui_colour(palette::PARTNER);
 /// Good news.
-pub const GOOD: egui::Color32 = egui::Color32::from_rgb(22, 120, 60);
+pub const GOOD: egui::Color32 = egui_colour(palette::GOOD);
 /// Bad news and warnings.
-pub const BAD: egui::Color32 = egui::Color32::from_rgb(180, 60, 10);
+pub const BAD: egui::Color32 = egui_colour(palette::BAD);
 /// Highlight of changed terms.
-pub const CHANGED: egui::Color32 = egui::Color32::from_rgb(255, 236, 179);
+pub const CHANGED: egui::Color32 = egui_colour(palette::CHANGED);
 /// Accent of buttons and selections.
-pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(40, 96, 120);
+pub const ACCENT: egui::Color32 = egui_colour(palette::ACCENT);
 
 /// Colours for chart series, distinguishable in print and on a projector.
 pub const SERIES: [egui::Color32; 6] = [
-    egui::Color32::from_rgb(30, 72, 140),
-    egui::Color32::from_rgb(178, 24, 48),
-    egui::Color32::from_rgb(22, 120, 60),
-    egui::Color32::from_rgb(200, 120, 0),
-    egui::Color32::from_rgb(110, 60, 150),
-    egui::Color32::from_rgb(90, 90, 90),
+    egui_colour(palette::SERIES[0]),
+    egui_colour(palette::SERIES[1]),
+    egui_colour(palette::SERIES[2]),
+    egui_colour(palette::SERIES[3]),
+    egui_colour(palette::SERIES[4]),
+    egui_colour(palette::SERIES[5]),
 ];
 
 /// The order UI systems draw in each frame: style, then the screen, then overlays on top of it.
