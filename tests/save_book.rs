@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use tradetable::game::saves::SaveBook;
 use tradetable::storage::{Fault, FaultyDisk, Storage};
 use tradetable_core::ai::Opponent;
-use tradetable_core::classroom::record::{self, GameRecord, Seat};
+use tradetable_core::classroom::record::{GameRecord, Seat};
 use tradetable_core::{GameState, Move, PerSide, Scenario, apply};
 
 #[derive(Debug, Clone)]
@@ -64,7 +64,7 @@ fn record_of(scenario: &Scenario, playing: &Playing) -> GameRecord {
     );
     let label = match (&playing.table, playing.state.is_over()) {
         (Some(code), _) => format!("Class table {code}"),
-        (None, true) => format!("Finished {}", record::now()),
+        (None, true) => format!("Finished {}", tradetable::clock::now()),
         (None, false) => "In progress".to_string(),
     };
     GameRecord::of(
@@ -73,7 +73,7 @@ fn record_of(scenario: &Scenario, playing: &Playing) -> GameRecord {
         seats,
         playing.table.clone(),
         &label,
-        record::now(),
+        tradetable::clock::now(),
     )
 }
 
@@ -128,7 +128,7 @@ fn run(steps: Vec<Step>, name: &str) {
                 playing = Some(Playing {
                     state: GameState::new(&scenario, seed),
                     table: None,
-                    save_to: book.new_game_file(&record::now(), &scenario.id),
+                    save_to: book.new_game_file(&tradetable::clock::now(), &scenario.id),
                 });
             }
             Step::JoinClassTable => {
@@ -258,7 +258,7 @@ fn save_as_names_that_differ_only_in_punctuation_keep_both_saves() {
             .unwrap()
             .state,
         table: None,
-        save_to: book.new_game_file(&record::now(), &scenario.id),
+        save_to: book.new_game_file(&tradetable::clock::now(), &scenario.id),
     };
     let named = |name: &str| GameRecord {
         label: name.to_string(),

@@ -10,7 +10,6 @@ use super::load_scenario;
 use crate::storage::Storage;
 use tradetable_core::PerSide;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
-use tradetable_core::classroom::record;
 
 /// The class subcommands.
 #[derive(Debug, Subcommand)]
@@ -87,7 +86,7 @@ fn new(args: &NewArgs) -> Result<String, String> {
         args.seed,
         PerSide::new(args.us, args.partner),
         &args.injects,
-        record::now(),
+        crate::clock::now(),
     )
     .map_err(|e| e.to_string())?;
     let storage = Storage::real();
@@ -126,7 +125,7 @@ fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
             tradetable_core::classroom::record::ScenarioRef::of(&scenario).short_hash()
         ));
     }
-    let records = rehearse(&class, &scenario, &record::now()).map_err(|e| e.to_string())?;
+    let records = rehearse(&class, &scenario, &crate::clock::now()).map_err(|e| e.to_string())?;
     let storage = Storage::real();
     for record in &records {
         let code = record.table.clone().unwrap_or_default();

@@ -19,7 +19,7 @@ pub use crate::net::class_host::{DEFAULT_PORT, joining_instructions, lan_address
 use crate::net::transport;
 use tradetable_core::PerSide;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
-use tradetable_core::classroom::record::now;
+use crate::clock::now;
 use tradetable_core::network::host::HostOptions;
 
 /// Options of `host`.

@@ -9,7 +9,7 @@ use super::{Format, load_scenario};
 use tradetable_core::ai::Opponent;
 use tradetable_core::ai::play::play;
 use tradetable_core::analysis::report::GameReport;
-use tradetable_core::classroom::record::{self, GameRecord, Seat};
+use tradetable_core::classroom::record::{GameRecord, Seat};
 use tradetable_core::{PerSide, Side};
 
 /// Options of `simulate`.
@@ -60,7 +60,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     };
     let state = play(&scenario, args.seed, us.as_mut(), partner.as_mut());
     if let Some(path) = &args.record {
-        let record = GameRecord::of(&scenario, &state, seats, None, "simulate", record::now());
+        let record = GameRecord::of(&scenario, &state, seats, None, "simulate", crate::clock::now());
         if let Err(error) = crate::storage::Storage::real().write(path, record.to_json().as_bytes()) {
             eprintln!("{error}");
             return ExitCode::FAILURE;

@@ -216,7 +216,7 @@ impl SaveBook {
             };
         }
         PlayOn {
-            save_to: self.new_game_file(&tradetable_core::classroom::record::now(), &record.scenario.id),
+            save_to: self.new_game_file(&crate::clock::now(), &record.scenario.id),
             table: None,
         }
     }

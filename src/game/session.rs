@@ -22,7 +22,7 @@ use tradetable_core::Names;
 use tradetable_core::ai::Negotiator;
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::class::TableCode;
-use tradetable_core::classroom::record::{self, GameRecord, ScenarioRef, Seat};
+use tradetable_core::classroom::record::{GameRecord, ScenarioRef, Seat};
 use tradetable_core::network::protocol::{SeatPresence, TableView};
 use tradetable_core::rules::negotiation::{Event, GameState};
 use tradetable_core::scenario::library;
@@ -431,7 +431,7 @@ impl Session {
             self.setup.seats(self.scenario.names()),
             self.table.clone(),
             label,
-            record::now(),
+            crate::clock::now(),
         )
     }
 
@@ -439,7 +439,7 @@ impl Session {
     fn record_label(&self) -> String {
         match &self.table {
             Some(code) => format!("Class table {code}"),
-            None if self.state.is_over() => format!("Finished {}", record::now()),
+            None if self.state.is_over() => format!("Finished {}", crate::clock::now()),
             None => format!("{} — in progress", self.scenario.title),
         }
     }
@@ -777,7 +777,7 @@ fn run_game_commands(
                     _ => setup.source.load().map(Arc::new),
                 };
                 scenario.map(|scenario| {
-                    let file = book.new_game_file(&record::now(), &scenario.id);
+                    let file = book.new_game_file(&crate::clock::now(), &scenario.id);
                     Session::new(scenario, setup.clone()).saving_to(file)
                 })
             }
@@ -807,7 +807,7 @@ fn run_game_commands(
                     // goes on in a file of its own rather than over the table's record.
                     let file = match (&session.table, &session.save_to) {
                         (None, Some(file)) => file.clone(),
-                        _ => book.new_game_file(&record::now(), &scenario.id),
+                        _ => book.new_game_file(&crate::clock::now(), &scenario.id),
                     };
                     Session::resume(Arc::new(scenario), session.setup.clone(), state, None).saving_to(file)
                 }),
@@ -833,7 +833,7 @@ fn run_game_commands(
                 find_scenario(&options.scenario_dirs, &record.scenario, &setup.source).and_then(|(source, scenario)| {
                     let state = record.replay_to(&scenario, moves).map_err(|e| e.to_string())?;
                     let setup = GameSetup::from_record(source, &record);
-                    let file = book.new_game_file(&record::now(), &scenario.id);
+                    let file = book.new_game_file(&crate::clock::now(), &scenario.id);
                     Ok(Session::resume(Arc::new(scenario), setup, state, None).saving_to(file))
                 })
             }

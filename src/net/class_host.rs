@@ -183,8 +183,8 @@ impl ClassHost {
         for effect in effects {
             match effect {
                 HostEffect::Log(line) => self.note(line),
-                HostEffect::Persist { table, code, saved } => self.persist(table, &code, &saved),
-                HostEffect::Finished { table, record } => self.write_result(table, &record),
+                HostEffect::Persist { table, code, saved } => self.persist(table, &code, *saved),
+                HostEffect::Finished { table, record } => self.write_result(table, *record),
                 HostEffect::Send { .. } | HostEffect::Drop { .. } => {}
             }
         }
@@ -193,9 +193,17 @@ impl ClassHost {
     /// Keeps a table in progress on disk; a failed write leaves the previous file whole, and is shown until one
     /// succeeds.
     /// The write goes to the keeper's thread, so the host's frame never waits for the disk to flush it.
-    fn persist(&mut self, table: u32, code: &str, saved: &SavedTable) {
+    fn persist(&mut self, table: u32, code: &str, mut saved: SavedTable) {
         let path = in_progress_path(&self.results, table, code);
-        let bytes = serde_json::to_vec(saved).unwrap_or_default();
+        saved.record.saved_at = crate::clock::now();
+        let bytes = match serde_json::to_vec(&saved) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                // Never replace the last good file with an empty one.
+                self.note(format!("table {table}: cannot keep the table in progress: {error}"));
+                return;
+            }
+        };
         if let Err(job) = self.keeper.keep(self.storage.clone(), table, path, bytes) {
             // No thread to write on (it could not be started, or it stopped): write here.
             let result = job.storage.write(&job.path, &job.bytes).map_err(|e| e.to_string());
@@ -238,7 +246,8 @@ impl ClassHost {
     }
 
     /// Writes a finished game into the results folder.
-    fn write_result(&mut self, table: u32, record: &tradetable_core::classroom::record::GameRecord) {
+    fn write_result(&mut self, table: u32, mut record: tradetable_core::classroom::record::GameRecord) {
+        record.saved_at = crate::clock::now();
         let path = result_path(&self.results, table, record.table.as_deref().unwrap_or("table"));
         match self.storage.write(&path, record.to_json().as_bytes()) {
             Ok(()) => {
@@ -599,8 +608,8 @@ fn carry_out(
                 });
             }
             HostEffect::Log(line) => class.note(line),
-            HostEffect::Persist { table, code, saved } => class.persist(table, &code, &saved),
-            HostEffect::Finished { table, record } => class.write_result(table, &record),
+            HostEffect::Persist { table, code, saved } => class.persist(table, &code, *saved),
+            HostEffect::Finished { table, record } => class.write_result(table, *record),
         }
     }
 }

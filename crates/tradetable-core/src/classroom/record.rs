@@ -205,11 +205,6 @@ pub enum RecordError {
     },
 }
 
-/// The current time as RFC 3339 in UTC, to the second: when a record is written.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-}
-
 impl GameRecord {
     /// The record of `state`, a game of `scenario` with these seats.
     pub fn of(

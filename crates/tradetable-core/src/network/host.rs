@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::ai::{Negotiator, Opponent};
 use crate::classroom::class::{ClassFile, ClassSeat, TableCode};
 use crate::classroom::join_code::normalise_code;
-use crate::classroom::record::{GameRecord, Seat, now};
+use crate::classroom::record::{GameRecord, Seat};
 use crate::network::host_error::HostError;
 use crate::network::protocol::{
     ClientMessage, HostMessage, PROTOCOL_VERSION, SeatPresence, TableView, decode_client, public_state, scenario_for,
@@ -170,7 +170,8 @@ impl Table {
             Holder::Computer(opponent) => Seat::Computer(opponent.clone()),
             _ => Seat::People(format!("table {} {} team", self.number, side.key())),
         });
-        GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, now())
+        // When it was saved is stamped by the shell that writes it: the core reads no clock.
+        GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, String::new())
     }
 
     /// The code teams join this table with.
