@@ -49,7 +49,7 @@ pub fn read_record(storage: &Storage, path: &Path) -> Result<GameRecord, Skipped
 /// record — missing, not a record, damaged or cut short, too large, of a newer format — is skipped with its reason;
 /// in a folder, the class file `class.json` is passed over without a note. Only a folder of more than
 /// [`MAX_FOLDER_FILES`] JSON files is an error.
-pub fn gather_records(storage: &Storage, results: &[PathBuf]) -> Result<Gathered, String> {
+pub fn gather_records(storage: &Storage, results: &[PathBuf]) -> Result<Gathered, TooManyFiles> {
     let mut gathered = Gathered::default();
     let mut seen = BTreeSet::new();
     let mut add = |gathered: &mut Gathered, path: PathBuf| {
@@ -76,10 +76,7 @@ pub fn gather_records(storage: &Storage, results: &[PathBuf]) -> Result<Gathered
                 }
             }
             Err(FolderError::TooMany) => {
-                return Err(format!(
-                    "{}: more than {MAX_FOLDER_FILES} JSON files; put one class's records in a folder of their own",
-                    given.display()
-                ));
+                return Err(TooManyFiles(given.clone()));
             }
             Err(FolderError::Unreadable(reason)) => gathered.skipped.push(Skipped {
                 file: given.display().to_string(),
@@ -89,6 +86,11 @@ pub fn gather_records(storage: &Storage, results: &[PathBuf]) -> Result<Gathered
     }
     Ok(gathered)
 }
+
+/// A results folder with more JSON files than any class writes.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: more than {MAX_FOLDER_FILES} JSON files; put one class's records in a folder of their own", .0.display())]
+pub struct TooManyFiles(pub PathBuf);
 
 enum FolderError {
     TooMany,

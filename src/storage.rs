@@ -385,13 +385,60 @@ pub fn read_record(path: &Path) -> Result<GameRecord, RecordError> {
     GameRecord::from_json(&text, path)
 }
 
+/// Why a class file (or another small JSON file the teacher gives) could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ClassFileError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The file is larger than any class file.
+    #[error("{}: {bytes} bytes is too large for a class file", path.display())]
+    TooLarge { path: PathBuf, bytes: u64 },
+    /// The file was read but is not a class file.
+    #[error(transparent)]
+    Class(#[from] tradetable_core::classroom::class::ClassError),
+}
+
+impl ClassFileError {
+    fn of_read(path: &Path, error: BoundedReadError) -> ClassFileError {
+        match error {
+            BoundedReadError::Io(source) => ClassFileError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+            BoundedReadError::TooLarge(bytes) => ClassFileError::TooLarge {
+                path: path.to_path_buf(),
+                bytes,
+            },
+        }
+    }
+}
+
 /// Reads a class file.
-pub fn read_class_file(path: &Path) -> Result<ClassFile, String> {
-    let text = read_bounded(path).map_err(|e| match e {
-        BoundedReadError::Io(e) => format!("{}: {e}", path.display()),
-        BoundedReadError::TooLarge(n) => format!("{}: {n} bytes is too large for a class file", path.display()),
-    })?;
-    ClassFile::from_json(&text, path).map_err(|e| e.to_string())
+pub fn read_class_file(path: &Path) -> Result<ClassFile, ClassFileError> {
+    let text = read_bounded(path).map_err(|error| ClassFileError::of_read(path, error))?;
+    Ok(ClassFile::from_json(&text, path)?)
+}
+
+/// Why the join codes file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinCodesFileError {
+    /// Not readable, or too large.
+    #[error(transparent)]
+    Read(ClassFileError),
+    /// Not the JSON the host writes.
+    #[error("{}: not the join codes a host keeps (a JSON object of table numbers and codes): {source}", path.display())]
+    NotJoinCodes { path: PathBuf, source: serde_json::Error },
+}
+
+/// Reads the join codes a host keeps in its results folder (`join-codes.json`), by table number: bounded in size
+/// like every file a user hands the program.
+pub fn read_join_codes_file(path: &Path) -> Result<std::collections::BTreeMap<u32, String>, JoinCodesFileError> {
+    let text = read_bounded(path).map_err(|error| JoinCodesFileError::Read(ClassFileError::of_read(path, error)))?;
+    serde_json::from_str(&text).map_err(|source| JoinCodesFileError::NotJoinCodes {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// How a [`FaultyDisk`] fails.
@@ -504,7 +551,7 @@ mod tests {
             assert_eq!(error.path, file);
             assert_eq!(std::fs::read(&file).unwrap(), b"the old game", "{fault:?}");
             if fault != Fault::ReadOnly {
-                let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+                let left: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
                 assert_eq!(left.len(), 1, "{fault:?}: the temporary file is cleaned up");
             }
             disk.set(None);

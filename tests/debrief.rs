@@ -47,7 +47,7 @@ fn class_of_twelve(dir: &Path) -> Vec<String> {
 fn a_class_of_twelve_debriefs_into_one_self_contained_page_and_a_gradebook_row_per_table() {
     let scratch = temp_dir("class");
     let dir = scratch.path();
-    let codes = class_of_twelve(&dir);
+    let codes = class_of_twelve(dir);
     assert_eq!(codes.len(), 12);
     let results = dir.join("results");
     // A teacher who copies the class file in with the results: it is skipped, not refused.
@@ -166,7 +166,7 @@ fn csv_tables(path: &Path) -> Vec<(String, String, String)> {
 fn an_extra_copy_of_table_one_counts_once_and_every_table_keeps_its_own_number() {
     let scratch = temp_dir("duplicate");
     let dir = scratch.path();
-    let (results, codes) = class_of(&dir, 6, &[]);
+    let (results, codes) = class_of(dir, 6, &[]);
     // The copy sorts first in the folder, before every table's own file.
     let copy = results.join("0-copy-of-table-1.json");
     std::fs::copy(results.join(format!("{}.json", codes[0])), &copy).unwrap();
@@ -223,7 +223,7 @@ fn an_extra_copy_of_table_one_counts_once_and_every_table_keeps_its_own_number()
 fn damaged_empty_newer_and_foreign_records_are_named_and_every_good_table_is_debriefed() {
     let scratch = temp_dir("damaged");
     let dir = scratch.path();
-    let (results, codes) = class_of(&dir, 6, &[]);
+    let (results, codes) = class_of(dir, 6, &[]);
     let file = |k: usize| results.join(format!("{}.json", codes[k]));
     // Table 1 cut short while copying, table 2 empty, table 3 from a newer TradeTable, table 4 on another version.
     let whole = std::fs::read_to_string(file(0)).unwrap();
@@ -288,7 +288,7 @@ fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
         "--partner",
         "normal",
         "--out",
-        text(&dir),
+        text(dir),
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sheet = std::fs::read_to_string(dir.join("class-sheet.html")).unwrap();
@@ -310,7 +310,7 @@ fn the_class_sheet_prints_no_brief_for_the_side_the_computer_plays() {
 fn a_rehearsal_of_sixty_tables_plays_many_different_games() {
     let scratch = temp_dir("rehearsal");
     let dir = scratch.path();
-    let (results, codes) = class_of(&dir, 60, &[]);
+    let (results, codes) = class_of(dir, 60, &[]);
     let mut games = std::collections::BTreeSet::new();
     for code in &codes {
         let record: serde_json::Value =
@@ -339,7 +339,7 @@ fn a_file_that_is_not_a_record_is_refused_when_named_and_skipped_in_a_folder() {
     assert!(stderr.contains("not a TradeTable game record"), "{stderr}");
 
     // In a folder of nothing but such files there is nothing to debrief: said, not a panic.
-    let out = tradetable(&["debrief", text(&dir), "--out", text(&page)]);
+    let out = tradetable(&["debrief", text(dir), "--out", text(&page)]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

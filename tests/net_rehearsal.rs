@@ -86,7 +86,8 @@ fn the_host_lets_one_address_hold_the_connections_the_teacher_allows() -> Result
     let scenario = scenario();
     let class = people_class(&scenario, 12);
     let results = Scratch::new("net-rehearsal-limits");
-    let mut host = ClassHost::new(scenario, class, HostOptions::default(), results.path().to_path_buf())?;
+    let mut host = ClassHost::new(scenario, class, HostOptions::default(), results.path().to_path_buf())
+        .map_err(|e| e.to_string())?;
     assert_eq!(limits_for(&host).per_address.peers_per_address, 4);
     host.laptops_per_address = Some(24);
     let limits = limits_for(&host);

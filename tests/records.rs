@@ -109,7 +109,7 @@ fn an_interrupted_save_leaves_the_previous_save_whole() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "the previous save is untouched");
     assert_eq!(tradetable::storage::read_record(&path).unwrap(), first);
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 }
 
@@ -130,22 +130,22 @@ fn damaged_and_foreign_files_are_refused_with_their_reason() {
     let good = record_of(&scenario, &GameState::new(&scenario, 3)).to_json();
 
     let cut = &good[..good.len() / 2];
-    assert!(refused(&dir, "cut.json", cut.as_bytes()).contains("ends too soon"));
-    assert!(refused(&dir, "garbage.json", b"\x00\x01\xff not json").contains("not a TradeTable game record"));
-    assert!(refused(&dir, "words.json", b"hello world").contains("not a TradeTable game record"));
-    assert!(refused(&dir, "foreign.json", br#"{"name": "a settings file"}"#).contains("no \"format\""));
-    assert!(refused(&dir, "other.json", br#"{"format": "something-else", "version": 1}"#).contains("something-else"));
+    assert!(refused(dir, "cut.json", cut.as_bytes()).contains("ends too soon"));
+    assert!(refused(dir, "garbage.json", b"\x00\x01\xff not json").contains("not a TradeTable game record"));
+    assert!(refused(dir, "words.json", b"hello world").contains("not a TradeTable game record"));
+    assert!(refused(dir, "foreign.json", br#"{"name": "a settings file"}"#).contains("no \"format\""));
+    assert!(refused(dir, "other.json", br#"{"format": "something-else", "version": 1}"#).contains("something-else"));
 
     let newer = good.replace(
         &format!("\"version\": {RECORD_VERSION}"),
         &format!("\"version\": {}", RECORD_VERSION + 1),
     );
-    assert!(refused(&dir, "newer.json", newer.as_bytes()).contains("newer TradeTable"));
+    assert!(refused(dir, "newer.json", newer.as_bytes()).contains("newer TradeTable"));
     let older = good.replace(&format!("\"version\": {RECORD_VERSION}"), "\"version\": 0");
-    assert!(refused(&dir, "older.json", older.as_bytes()).contains("older"));
+    assert!(refused(dir, "older.json", older.as_bytes()).contains("older"));
 
     let damaged = good.replace("\"seed\": 3", "\"seed\": \"three\"");
-    let message = refused(&dir, "damaged.json", damaged.as_bytes());
+    let message = refused(dir, "damaged.json", damaged.as_bytes());
     assert!(
         message.contains("damaged game record") && message.contains("damaged.json:"),
         "{message}"
@@ -155,7 +155,7 @@ fn damaged_and_foreign_files_are_refused_with_their_reason() {
         "{{\"format\": \"tradetable-record\", \"pad\": \"{}\"}}",
         "x".repeat(2 * 1024 * 1024)
     );
-    assert!(refused(&dir, "huge.json", huge.as_bytes()).contains("too large"));
+    assert!(refused(dir, "huge.json", huge.as_bytes()).contains("too large"));
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn run(steps: Vec<Step>, name: &str) {
         .unwrap();
     let dir = scratch.path();
     let disk = FaultyDisk::new();
-    let book = SaveBook::new(&dir, Storage::on(disk.clone()));
+    let book = SaveBook::new(dir, Storage::on(disk.clone()));
     let mut ledger = Ledger::default();
     let mut playing: Option<Playing> = None;
     for step in steps {
@@ -252,7 +252,7 @@ fn save_as_names_that_differ_only_in_punctuation_keep_both_saves() {
         .tempdir()
         .unwrap();
     let dir = scratch.path();
-    let book = SaveBook::new(&dir, Storage::real());
+    let book = SaveBook::new(dir, Storage::real());
     let game = Playing {
         state: apply(&scenario, &GameState::new(&scenario, 1), &Move::Pass)
             .unwrap()

@@ -248,7 +248,7 @@ fn validate_prints_file_line_column_and_exits_non_zero() {
         .tempdir()
         .unwrap();
     let dir = scratch.path();
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(dir).unwrap();
     let bad = dir.join("negative-flow.ron");
     std::fs::write(&bad, text).unwrap();
     let ok = Command::new(bin).arg("validate").arg(&good).output().unwrap();

@@ -25,9 +25,9 @@ fn tradetable(dir: &Path, args: &[&str]) -> std::process::Output {
 fn the_shipped_scenario_plays_from_a_folder_without_scenario_files() {
     let scratch = temp_dir("anywhere");
     let dir = scratch.path();
-    let out = tradetable(&dir, &["simulate", "--seed", "3"]);
+    let out = tradetable(dir, &["simulate", "--seed", "3"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let named = tradetable(&dir, &["simulate", "--seed", "3", "--scenario", "spring-2025"]);
+    let named = tradetable(dir, &["simulate", "--seed", "3", "--scenario", "spring-2025"]);
     assert!(named.status.success(), "{}", String::from_utf8_lossy(&named.stderr));
     assert_eq!(
         out.stdout, named.stdout,
@@ -39,16 +39,16 @@ fn the_shipped_scenario_plays_from_a_folder_without_scenario_files() {
 fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
     let scratch = temp_dir("new");
     let dir = scratch.path();
-    let out = tradetable(&dir, &["new-scenario", "korea-2025"]);
+    let out = tradetable(dir, &["new-scenario", "korea-2025"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let written = dir.join("data").join("scenarios").join("korea-2025.ron");
     let text = std::fs::read_to_string(&written).expect("written into the user's scenario folder");
     assert!(text.contains("id: \"korea-2025\""));
-    let check = tradetable(&dir, &["validate", written.to_str().unwrap()]);
+    let check = tradetable(dir, &["validate", written.to_str().unwrap()]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 
     std::fs::write(&written, "my edits").unwrap();
-    let again = tradetable(&dir, &["new-scenario", "korea-2025"]);
+    let again = tradetable(dir, &["new-scenario", "korea-2025"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert_eq!(
@@ -58,7 +58,7 @@ fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
     );
 
     let out_dir = dir.join("elsewhere");
-    let out = tradetable(&dir, &["new-scenario", "tutorial", "--out", out_dir.to_str().unwrap()]);
+    let out = tradetable(dir, &["new-scenario", "tutorial", "--out", out_dir.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(out_dir.join("tutorial.ron").is_file());
 
@@ -70,7 +70,7 @@ fn new_scenario_writes_a_copy_to_start_from_and_never_overwrites() {
         if let Some(from) = from {
             args.extend(["--from", from]);
         }
-        let out = tradetable(&dir, &args);
+        let out = tradetable(dir, &args);
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains(expected), "{name}");
     }

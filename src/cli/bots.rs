@@ -5,15 +5,15 @@
 //! percentile) and whether every table ended. The laptops are spread over threads, each driving its share in turn; a
 //! laptop whose link goes down connects again and takes its seat back with its token, as a team's laptop does.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use clap::Args;
 
+use crate::cli::error::CliError;
 use crate::net::bot::{Bot, BotConfig};
 use crate::net::bot_retry::{BotRetries, retry_lost_links};
 use crate::net::class_client::parse_host_address;
@@ -62,23 +62,12 @@ pub fn percentiles(mut values: Vec<Duration>) -> (f64, f64) {
     (at(50), at(99))
 }
 
-/// The join codes a host keeps in its results folder, by table number.
-pub fn read_codes_file(path: &Path) -> Result<BTreeMap<u32, String>, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|error| {
-        format!(
-            "{}: not the join codes a host keeps (a JSON object of table numbers and codes): {error}",
-            path.display()
-        )
-    })
-}
-
 /// The codes to fill: those given with `--code`, then those of the codes file that `--first-table` and `--tables`
 /// choose.
-fn codes_to_fill(args: &BotsArgs) -> Result<Vec<String>, String> {
+fn codes_to_fill(args: &BotsArgs) -> Result<Vec<String>, CliError> {
     let mut codes = args.codes.clone();
     if let Some(path) = &args.codes_file {
-        let kept = read_codes_file(path)?;
+        let kept = crate::storage::read_join_codes_file(path)?;
         let chosen: Vec<String> = kept
             .range(args.first_table..)
             .take(args.tables.map_or(usize::MAX, |n| n as usize))
@@ -87,17 +76,17 @@ fn codes_to_fill(args: &BotsArgs) -> Result<Vec<String>, String> {
         if let Some(wanted) = args.tables
             && chosen.len() < wanted as usize
         {
-            return Err(format!(
-                "{}: {} table(s) from table {}, not {wanted}",
-                path.display(),
-                chosen.len(),
-                args.first_table
-            ));
+            return Err(CliError::TooFewTables {
+                path: path.clone(),
+                found: chosen.len(),
+                first: args.first_table,
+                wanted,
+            });
         }
         codes.extend(chosen);
     }
     if codes.is_empty() {
-        return Err("no table to fill: give --code CODE (once per table) or --codes-file FILE".to_string());
+        return Err(CliError::NoTableToFill);
     }
     Ok(codes)
 }
@@ -130,12 +119,10 @@ impl Outcome {
 
 /// Builds the laptops of `configs` and updates them in turn until each has seen its table end, been told the class
 /// is closed, or given up reconnecting, or until `deadline`.
-fn drive(configs: Vec<BotConfig>, started: Instant, deadline: Duration) -> Result<Outcome, String> {
+fn drive(configs: Vec<BotConfig>, started: Instant, deadline: Duration) -> Result<Outcome, CliError> {
     let mut laptops = Vec::with_capacity(configs.len());
     for config in configs {
-        let mut app = config
-            .app()
-            .map_err(|error| format!("a bot laptop cannot start: {error}"))?;
+        let mut app = config.app().map_err(CliError::BotStart)?;
         retry_lost_links(&mut app);
         laptops.push(app);
     }
@@ -194,8 +181,8 @@ pub fn run(args: &BotsArgs) -> ExitCode {
 }
 
 /// Plays the tables; whether every laptop saw its table end.
-fn fill(args: &BotsArgs) -> Result<bool, String> {
-    let host: SocketAddr = parse_host_address(&args.join, DEFAULT_PORT).map_err(|error| error.to_string())?;
+fn fill(args: &BotsArgs) -> Result<bool, CliError> {
+    let host: SocketAddr = parse_host_address(&args.join, DEFAULT_PORT)?;
     let codes = codes_to_fill(args)?;
     let mut configs = Vec::new();
     for (t, code) in codes.iter().enumerate() {
@@ -219,18 +206,14 @@ fn fill(args: &BotsArgs) -> Result<bool, String> {
     }
     let started = Instant::now();
     let deadline = Duration::from_secs(args.timeout);
-    let outcomes: Vec<Result<Outcome, String>> = std::thread::scope(|scope| {
+    let outcomes: Vec<Result<Outcome, CliError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = shares
             .into_iter()
             .map(|share| scope.spawn(move || drive(share, started, deadline)))
             .collect();
         handles
             .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|_| Err("a thread of bot laptops failed".to_string()))
-            })
+            .map(|handle| handle.join().unwrap_or(Err(CliError::BotThread)))
             .collect()
     });
     let mut outcome = Outcome::default();
@@ -267,7 +250,7 @@ fn fill(args: &BotsArgs) -> Result<bool, String> {
             .iter()
             .map(|latency| format!("{:.3}\n", latency.as_secs_f64() * 1e3))
             .collect();
-        std::fs::write(path, lines).map_err(|error| format!("{}: {error}", path.display()))?;
+        crate::storage::Storage::real().write(path, lines.as_bytes())?;
     }
     Ok(outcome.finished == outcome.laptops && outcome.closed.is_empty())
 }
@@ -290,22 +273,28 @@ mod tests {
     }
 
     #[test]
-    fn the_host_s_join_codes_file_gives_the_tables_asked_for() -> Result<(), String> {
-        let folder = tempfile::Builder::new()
-            .prefix("tradetable-codes-")
-            .tempdir()
-            .map_err(|e| e.to_string())?;
+    fn the_host_s_join_codes_file_gives_the_tables_asked_for() -> Result<(), Box<dyn std::error::Error>> {
+        let folder = tempfile::Builder::new().prefix("tradetable-codes-").tempdir()?;
         let path = folder.path().join("join-codes.json");
-        let kept: BTreeMap<u32, String> = (1..=12).map(|n| (n, format!("CODE-{n}"))).collect();
-        std::fs::write(&path, serde_json::to_vec_pretty(&kept).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
+        let kept: std::collections::BTreeMap<u32, String> = (1..=12).map(|n| (n, format!("CODE-{n}"))).collect();
+        std::fs::write(&path, serde_json::to_vec_pretty(&kept)?)?;
         let every = codes_to_fill(&args(Some(path.clone()), 1, None));
         let middle = codes_to_fill(&args(Some(path.clone()), 5, Some(3)));
         let too_many = codes_to_fill(&args(Some(path.clone()), 11, Some(3)));
         assert_eq!(every?.len(), 12);
         assert_eq!(middle?, ["CODE-5", "CODE-6", "CODE-7"]);
-        assert!(too_many.is_err());
-        assert!(codes_to_fill(&args(None, 1, None)).is_err(), "no code at all");
+        assert!(matches!(
+            too_many,
+            Err(CliError::TooFewTables {
+                found: 2,
+                wanted: 3,
+                ..
+            })
+        ));
+        assert!(matches!(
+            codes_to_fill(&args(None, 1, None)),
+            Err(CliError::NoTableToFill)
+        ));
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+use super::error::CliError;
 use super::load_scenario;
 use crate::storage::Storage;
 use tradetable_core::PerSide;
@@ -78,8 +79,8 @@ pub fn run(command: &ClassCommand) -> ExitCode {
     }
 }
 
-fn new(args: &NewArgs) -> Result<String, String> {
-    let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+fn new(args: &NewArgs) -> Result<String, CliError> {
+    let scenario = load_scenario(args.scenario.as_ref())?;
     let class = ClassFile::new(
         &scenario,
         args.tables,
@@ -87,17 +88,12 @@ fn new(args: &NewArgs) -> Result<String, String> {
         PerSide::new(args.us, args.partner),
         &args.injects,
         crate::clock::now(),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     let storage = Storage::real();
     let class_path = args.out.join("class.json");
-    storage
-        .write(&class_path, class.to_json().as_bytes())
-        .map_err(|e| e.to_string())?;
+    storage.write(&class_path, class.to_json().as_bytes())?;
     let sheet_path = args.out.join("class-sheet.html");
-    storage
-        .write(&sheet_path, class_sheet_html(&class, &scenario).as_bytes())
-        .map_err(|e| e.to_string())?;
+    storage.write(&sheet_path, class_sheet_html(&class, &scenario).as_bytes())?;
     let mut out = format!(
         "{} tables of \"{}\" (seed {}): {} and {}\n",
         class.tables.len(),
@@ -112,26 +108,25 @@ fn new(args: &NewArgs) -> Result<String, String> {
     Ok(out.trim_end().to_string())
 }
 
-fn simulate(args: &SimulateClassArgs) -> Result<String, String> {
+fn simulate(args: &SimulateClassArgs) -> Result<String, CliError> {
     let class = crate::storage::read_class_file(&args.class)?;
-    let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+    let scenario = load_scenario(args.scenario.as_ref())?;
     if !class.scenario.matches(&scenario) {
-        return Err(format!(
-            "{}: the class was made with \"{}\" version {}, not \"{}\" version {}",
-            args.class.display(),
-            class.scenario.id,
-            class.scenario.short_hash(),
-            scenario.id,
-            tradetable_core::classroom::record::ScenarioRef::of(&scenario).short_hash()
-        ));
+        return Err(CliError::OtherScenario {
+            path: args.class.clone(),
+            class_id: class.scenario.id.clone(),
+            class_hash: class.scenario.short_hash().to_string(),
+            id: scenario.id.clone(),
+            hash: tradetable_core::classroom::record::ScenarioRef::of(&scenario)
+                .short_hash()
+                .to_string(),
+        });
     }
-    let records = rehearse(&class, &scenario, &crate::clock::now()).map_err(|e| e.to_string())?;
+    let records = rehearse(&class, &scenario, &crate::clock::now())?;
     let storage = Storage::real();
     for record in &records {
         let code = record.table.clone().unwrap_or_default();
-        storage
-            .write(&args.out.join(format!("{code}.json")), record.to_json().as_bytes())
-            .map_err(|e| e.to_string())?;
+        storage.write(&args.out.join(format!("{code}.json")), record.to_json().as_bytes())?;
     }
     let written = records.len();
     Ok(format!("{written} table records in {}", args.out.display()))

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::error::CliError;
 use super::load_scenario;
 use crate::results::gather_records;
 use crate::storage::Storage;
@@ -46,12 +47,15 @@ pub fn run(args: &DebriefArgs) -> ExitCode {
     }
 }
 
-fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, String> {
-    let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, CliError> {
+    let scenario = load_scenario(args.scenario.as_ref())?;
     let gathered = gather_records(storage, &args.results)?;
-    let debrief = Debrief::from_records(&scenario, &gathered.records, gathered.skipped).map_err(|nothing| {
+    let debrief = Debrief::from_records(&scenario, &gathered.records, gathered.skipped).map_err(|reason| {
         let named: Vec<String> = args.results.iter().map(|p| p.display().to_string()).collect();
-        format!("{}: {nothing}", named.join(", "))
+        CliError::NothingToDebrief {
+            named: named.join(", "),
+            reason,
+        }
     })?;
     for skipped in &debrief.skipped {
         eprintln!("{skipped}");
@@ -59,14 +63,10 @@ fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, String> {
     for clash in &debrief.clashes {
         eprintln!("{clash}");
     }
-    storage
-        .write(&args.out, debrief.html().as_bytes())
-        .map_err(|e| e.to_string())?;
+    storage.write(&args.out, debrief.html().as_bytes())?;
     let mut written = vec![args.out.display().to_string()];
     if let Some(path) = &args.csv {
-        storage
-            .write(path, debrief.csv().as_bytes())
-            .map_err(|e| e.to_string())?;
+        storage.write(path, debrief.csv().as_bytes())?;
         written.push(path.display().to_string());
     }
     let mut message = format!(

@@ -12,14 +12,15 @@ use bevy::app::AppExit;
 use bevy::prelude::*;
 use clap::Args;
 
+use crate::cli::error::CliError;
 use crate::net::class_host::{self, ClassHost};
 // Where a class is hosted and what teams need to join it: the console shows them too, so they live with the class
 // host.
+use crate::clock::now;
 pub use crate::net::class_host::{DEFAULT_PORT, joining_instructions, lan_address, limits_for};
 use crate::net::transport;
 use tradetable_core::PerSide;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
-use crate::clock::now;
 use tradetable_core::network::host::HostOptions;
 
 /// Options of `host`.
@@ -68,31 +69,28 @@ pub struct HostArgs {
 }
 
 /// The class a host serves, its scenario, and where its results go, from `args`.
-pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
+pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), CliError> {
     let (class, scenario) = match &args.class {
         Some(path) => {
             let class = crate::storage::read_class_file(path)?;
             let scenario = match &args.scenario {
-                Some(path) => crate::cli::load_scenario(Some(path)).map_err(|e| e.to_string())?,
+                Some(path) => crate::cli::load_scenario(Some(path))?,
                 None => tradetable_core::scenario::library::SHIPPED
                     .iter()
                     .filter_map(|s| s.load().ok())
                     .find(|s| class.scenario.matches(s))
-                    .ok_or_else(|| {
-                        format!(
-                            "{}: the class's scenario \"{}\" is not a shipped one; give its file with --scenario",
-                            path.display(),
-                            class.scenario.id
-                        )
+                    .ok_or_else(|| CliError::ScenarioNotShipped {
+                        path: path.clone(),
+                        id: class.scenario.id.clone(),
                     })?,
             };
             (class, scenario)
         }
         None => {
-            let scenario = crate::cli::load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
+            let scenario = crate::cli::load_scenario(args.scenario.as_ref())?;
             let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
             (
-                ClassFile::new(&scenario, args.tables, 2025, seats, &[], now()).map_err(|e| e.to_string())?,
+                ClassFile::new(&scenario, args.tables, 2025, seats, &[], now())?,
                 scenario,
             )
         }
@@ -102,10 +100,7 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), String> {
         None => PathBuf::from("class-results"),
     });
     if !(0.0..=600.0).contains(&args.computer_pace) {
-        return Err(format!(
-            "--computer-pace {} is not a number of seconds from 0 to 600",
-            args.computer_pace
-        ));
+        return Err(CliError::ComputerPace(args.computer_pace));
     }
     let options = HostOptions {
         turn_seconds: args.turn_seconds,

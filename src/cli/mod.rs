@@ -6,6 +6,7 @@ mod backtest;
 pub mod bots;
 mod class;
 mod debrief;
+pub mod error;
 #[cfg(feature = "gui")]
 pub mod host;
 mod negotiate;
@@ -160,6 +161,6 @@ pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, tradetable_core
 }
 
 /// Parses a strategy name for clap.
-pub fn parse_strategy(s: &str) -> Result<Strategy, String> {
-    s.parse().map_err(|e: tradetable_core::ai::OpponentError| e.to_string())
+pub fn parse_strategy(s: &str) -> Result<Strategy, tradetable_core::ai::OpponentError> {
+    s.parse()
 }

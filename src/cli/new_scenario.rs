@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::error::CliError;
 use tradetable_core::scenario::library::{self, SHIPPED};
 
 /// Options of `new-scenario`.
@@ -35,35 +36,27 @@ pub fn run(args: &NewScenarioArgs) -> ExitCode {
     }
 }
 
-fn new_scenario(args: &NewScenarioArgs) -> Result<String, String> {
+fn new_scenario(args: &NewScenarioArgs) -> Result<String, CliError> {
     if !library::valid_id(&args.name) {
-        return Err(format!(
-            "\"{}\" cannot name a scenario: use 1 to 64 letters, digits, `-` and `_`",
-            args.name
-        ));
+        return Err(CliError::ScenarioName(args.name.clone()));
     }
     let from = match &args.from {
         None => &SHIPPED[0],
         Some(name) => library::shipped(name).ok_or_else(|| {
             let names: Vec<&str> = SHIPPED.iter().map(|s| s.name()).collect();
-            format!(
-                "no shipped scenario called \"{name}\"; the shipped ones are: {}",
-                names.join(", ")
-            )
+            CliError::NotShipped {
+                name: name.clone(),
+                shipped: names.join(", "),
+            }
         })?,
     };
     let folder = args.out.clone().unwrap_or_else(crate::places::user_scenarios);
     let path = folder.join(format!("{}.ron", args.name));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another name or remove it first",
-            path.display()
-        ));
+        return Err(CliError::AlreadyExists(path));
     }
     let text = library::new_scenario_text(&args.name, from);
-    crate::storage::Storage::real()
-        .write(&path, text.as_bytes())
-        .map_err(|e| e.to_string())?;
+    crate::storage::Storage::real().write(&path, text.as_bytes())?;
     Ok(format!(
         "{}: a copy of \"{}\" to start from. Check it with: tradetable validate {}",
         path.display(),

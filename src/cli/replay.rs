@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::error::CliError;
 use super::{Format, load_scenario};
 use tradetable_core::analysis::report::GameReport;
 use tradetable_core::classroom::record::Seat;
@@ -32,27 +33,26 @@ pub fn player_name(seat: &Seat) -> String {
     }
 }
 
+/// The record replayed, as the transcript or the JSON report asked for.
+fn replay(args: &ReplayArgs) -> Result<String, CliError> {
+    let record = crate::storage::read_record(&args.file)?;
+    let scenario = load_scenario(args.scenario.as_ref())?;
+    let state = record.replay(&scenario)?;
+    let report = GameReport::new(
+        &scenario,
+        &state,
+        &player_name(&record.seats.us),
+        &player_name(&record.seats.partner),
+    );
+    Ok(match args.format {
+        Format::Text => report.transcript(&scenario),
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&report).map_err(CliError::Report)?),
+    })
+}
+
 /// Replays the record and prints it.
 pub fn run(args: &ReplayArgs) -> ExitCode {
-    let result = crate::storage::read_record(&args.file)
-        .map_err(|e| e.to_string())
-        .and_then(|record| {
-            let scenario = load_scenario(args.scenario.as_ref()).map_err(|e| e.to_string())?;
-            let state = record.replay(&scenario).map_err(|e| e.to_string())?;
-            let report = GameReport::new(
-                &scenario,
-                &state,
-                &player_name(&record.seats.us),
-                &player_name(&record.seats.partner),
-            );
-            Ok(match args.format {
-                Format::Text => report.transcript(&scenario),
-                Format::Json => format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write the report: {e}"))?
-                ),
-            })
-        });
+    let result = replay(args);
     match result {
         Ok(text) => {
             print!("{text}");

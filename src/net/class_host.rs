@@ -92,20 +92,17 @@ impl ClassHost {
         class: ClassFile,
         options: HostOptions,
         results: PathBuf,
-    ) -> Result<ClassHost, String> {
-        let mut host = Host::new(scenario, &class, options, 0, 0).map_err(|e| e.to_string())?;
+    ) -> Result<ClassHost, NetError> {
+        let mut host = Host::new(scenario, &class, options, 0, 0)?;
         // Seat tokens must not be guessed: their generator is seeded with 256 bits from the system.
-        host.seed_tokens(crate::net::join_token::os_random::<32>().map_err(|error| error.to_string())?);
+        host.seed_tokens(crate::net::join_token::os_random::<32>()?);
         let storage = Storage::real();
         let join_codes = match read_join_codes(&storage, &results, &class) {
             Some(kept) => kept,
             None => {
                 let mut drawn = BTreeMap::new();
                 for table in &class.tables {
-                    drawn.insert(
-                        table.number,
-                        JoinCode::from_secret(os_random_u64().map_err(|error| error.to_string())?).encode(),
-                    );
+                    drawn.insert(table.number, JoinCode::from_secret(os_random_u64()?).encode());
                 }
                 drawn
             }

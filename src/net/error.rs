@@ -97,6 +97,9 @@ pub enum NetError {
     /// The class's results folder cannot be made or written.
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
+    /// The class cannot be hosted (its tables or options refused by the core's host).
+    #[error(transparent)]
+    Host(#[from] tradetable_core::network::host_error::HostError),
     /// A bot was asked of an app that is not a bot's.
     #[error("not a bot's app")]
     NotABot,

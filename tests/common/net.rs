@@ -77,7 +77,7 @@ pub fn host_app(
     limits: Option<TransportLimits>,
     extra: impl FnOnce(&mut App),
 ) -> Result<(App, SocketAddr), String> {
-    let class = ClassHost::new(scenario, class, options, results.to_path_buf())?;
+    let class = ClassHost::new(scenario, class, options, results.to_path_buf()).map_err(|e| e.to_string())?;
     let limits = limits.unwrap_or_else(|| limits_for(&class));
     let mut app = App::new();
     app.add_plugins((

@@ -95,7 +95,7 @@ pub fn debrief_folder(
     if !folder.is_dir() {
         return Err(format!("{}: no such folder", folder.display()));
     }
-    let gathered = gather_records(storage, &[folder.to_path_buf()])?;
+    let gathered = gather_records(storage, &[folder.to_path_buf()]).map_err(|error| error.to_string())?;
     let nothing = |skipped: Vec<Skipped>| format!("{}: {}", folder.display(), NothingToDebrief { skipped });
     // The scenario (and version) most records name, first met first among equals.
     let mut counts: Vec<(&ScenarioRef, usize)> = Vec::new();

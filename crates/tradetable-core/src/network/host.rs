@@ -171,7 +171,14 @@ impl Table {
             _ => Seat::People(format!("table {} {} team", self.number, side.key())),
         });
         // When it was saved is stamped by the shell that writes it: the core reads no clock.
-        GameRecord::of(scenario, &self.state, seats, Some(self.code.clone()), &self.code, String::new())
+        GameRecord::of(
+            scenario,
+            &self.state,
+            seats,
+            Some(self.code.clone()),
+            &self.code,
+            String::new(),
+        )
     }
 
     /// The code teams join this table with.
