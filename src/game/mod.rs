@@ -5,6 +5,7 @@
 //! `MinimalPlugins`) and its egui drawing (in `EguiPrimaryContextPass`, which only runs once `run` has added the
 //! window, the renderer and `EguiPlugin`).
 
+#[cfg(feature = "dev")]
 pub mod autoplay;
 pub mod glossary;
 pub mod hot_reload;
@@ -105,16 +106,17 @@ pub fn plugin(app: &mut App) {
         session::plugin,
         save_status::plugin,
         settings::plugin,
-        autoplay::plugin,
         perf::plugin,
         remote::plugin,
     ));
+    #[cfg(feature = "dev")]
+    app.add_plugins(autoplay::plugin);
 }
 
 /// Opens the window and runs the game until it is closed; the exit code is the app's. The game can join networked
 /// tables.
 pub fn run(options: LaunchOptions) -> ExitCode {
-    if let Some(problem) = no_display() {
+    if let Some(problem) = no_display().or_else(|| no_autoplay(&options)) {
         eprintln!("tradetable: {problem}");
         return ExitCode::FAILURE;
     }
@@ -126,7 +128,7 @@ pub fn run(options: LaunchOptions) -> ExitCode {
 /// Opens the teacher's console of a hosted class: the game's window hosting the class on `addr` (opened at startup;
 /// a port that cannot be opened shows on the console), with every table live. Runs until the window is closed.
 pub fn run_console(class: ClassHost, addr: SocketAddr, options: LaunchOptions) -> ExitCode {
-    if let Some(problem) = no_display() {
+    if let Some(problem) = no_display().or_else(|| no_autoplay(&options)) {
         eprintln!("tradetable: {problem}");
         return ExitCode::FAILURE;
     }
@@ -231,6 +233,12 @@ fn no_display() -> Option<String> {
         });
     }
     None
+}
+
+/// Autoplay asked of a game built without it (without the `dev` feature).
+fn no_autoplay(options: &LaunchOptions) -> Option<String> {
+    (options.autoplay && !cfg!(feature = "dev"))
+        .then(|| "--autoplay needs a build with the `dev` feature (on by default).".to_string())
 }
 
 fn spawn_camera(mut commands: Commands) {

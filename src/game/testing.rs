@@ -69,11 +69,11 @@ pub fn press<M: Message>(app: &mut App, action: M) {
 }
 
 /// The screen shown.
-pub fn screen(app: &App) -> super::screens::Screen {
-    *app.world().resource::<State<super::screens::Screen>>().get()
+pub fn screen(app: &App) -> super::navigation::Screen {
+    *app.world().resource::<State<super::navigation::Screen>>().get()
 }
 
 /// The overlay shown.
-pub fn menu(app: &App) -> super::menus::Menu {
-    *app.world().resource::<State<super::menus::Menu>>().get()
+pub fn menu(app: &App) -> super::navigation::Menu {
+    *app.world().resource::<State<super::navigation::Menu>>().get()
 }

@@ -6,9 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};

@@ -12,10 +12,9 @@ use std::net::{IpAddr, SocketAddr};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
 use super::debrief::{DebriefAction, DebriefView};
 use crate::game::LaunchOptions;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_host::{self, ClassHost, TeacherCommand};
 use tradetable_core::ai::{Difficulty, Opponent};

@@ -10,10 +10,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
-use super::Screen;
 use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};

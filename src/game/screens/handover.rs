@@ -6,9 +6,7 @@ use std::borrow::Borrow;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Side;

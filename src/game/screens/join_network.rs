@@ -6,10 +6,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
 use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::{Phase, TableClient, parse_host_address};
 use tradetable_core::Side;

@@ -10,19 +10,19 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, Points};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::news::news_feed;
 use crate::game::panels::offer::{OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, preview_panel};
 use crate::game::saves::SaveBook;
-use crate::game::session::{GameCommand, ScenarioSource, Viewer, find_scenario};
+use crate::game::session::{
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioSource, Session, SessionStep, Viewer, find_scenario,
+};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::analysis::game::{MoveLabel, OfferStep, dance, opening_position};
 use tradetable_core::analysis::outcome_space::Point;
-use tradetable_core::classroom::record::GameRecord;
+use tradetable_core::classroom::record::{self, GameRecord};
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::rules::score::Valuer;
@@ -213,6 +213,7 @@ pub fn plugin(app: &mut App) {
                 .in_set(Flow::Actions)
                 .run_if(in_state(Screen::Replay)),
         )
+        .add_systems(Update, run_replay_commands.in_set(SessionStep::Commands))
         .add_systems(OnExit(Screen::Replay), |mut commands: Commands| {
             commands.remove_resource::<ReplayView>();
         })
@@ -507,4 +508,57 @@ fn draw_replay(
     }
     actions.write_batch(action);
     Ok(())
+}
+
+/// Opens a saved or finished game, or the game just played, in the replay viewer; and starts a new game from a moment
+/// of a recorded one ("Branch from here").
+fn run_replay_commands(
+    mut admitted: MessageReader<AdmittedCommand>,
+    setup: Res<GameSetup>,
+    session: Option<Res<Session>>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        match command {
+            GameCommand::Replay(path) => {
+                match ReplayView::open(&opener.book(), opener.scenario_dirs(), path, &setup.source) {
+                    Ok(view) => {
+                        opener.notice.0 = None;
+                        opener.commands.insert_resource(view);
+                        opener.navigate.write(Navigate::To(Screen::Replay));
+                    }
+                    Err(error) => opener.fail(error),
+                }
+            }
+            GameCommand::ReplayCurrent => {
+                let Some(session) = session.as_deref() else {
+                    continue;
+                };
+                let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
+                match ReplayView::from_record(record, &session.scenario) {
+                    Ok(view) => {
+                        opener.commands.insert_resource(ReplayView {
+                            back_to: Screen::Results,
+                            ..view
+                        });
+                        opener.navigate.write(Navigate::To(Screen::Replay));
+                    }
+                    Err(error) => opener.fail(error),
+                }
+            }
+            GameCommand::Branch { record, moves } => {
+                let book = opener.book();
+                let branched = find_scenario(opener.scenario_dirs(), &record.scenario, &setup.source).and_then(
+                    |(source, scenario)| {
+                        let state = record.replay_to(&scenario, *moves).map_err(|e| e.to_string())?;
+                        let setup = GameSetup::from_record(source, record);
+                        let file = book.new_game_file(&record::now(), &scenario.id);
+                        Ok(Session::resume(Arc::new(scenario), setup, state, None).saving_to(file))
+                    },
+                );
+                opener.open(branched);
+            }
+            _ => {}
+        }
+    }
 }

@@ -5,9 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
 use crate::game::saves::GameStorage;

@@ -1,15 +1,18 @@
 //! The setup screen: the scenario's summary, who plays which side (the US, Japan, two teams on one screen, or
 //! watch two AIs), the AI opponent, and the seed — shown and editable, so a class can share one.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
-use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
+use crate::game::session::{
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session, SessionStep,
+};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::ai::Opponent;
+use tradetable_core::classroom::record;
 use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
 
@@ -28,6 +31,7 @@ pub enum SetupAction {
 pub fn plugin(app: &mut App) {
     app.add_message::<SetupAction>()
         .add_systems(Update, apply_setup_actions.in_set(Flow::Actions))
+        .add_systems(Update, run_setup_commands.in_set(SessionStep::Commands))
         .add_systems(
             EguiPrimaryContextPass,
             draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
@@ -260,6 +264,43 @@ fn apply_setup_actions(
             SetupAction::Back => {
                 navigate.write(Navigate::To(Screen::Title));
             }
+        }
+    }
+}
+
+/// Opens the setup screen on the chosen scenario (or the title with why it does not load), and starts a game with the
+/// setup, in a file of its own.
+fn run_setup_commands(
+    mut admitted: MessageReader<AdmittedCommand>,
+    setup: Res<GameSetup>,
+    preview: Option<Res<ScenarioPreview>>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        match command {
+            GameCommand::OpenSetup => match setup.source.load() {
+                Ok(scenario) => {
+                    opener.commands.insert_resource(ScenarioPreview {
+                        source: setup.source.clone(),
+                        scenario: Arc::new(scenario),
+                        edit_error: None,
+                    });
+                    opener.navigate.write(Navigate::To(Screen::Setup));
+                }
+                Err(error) => opener.fail(error),
+            },
+            GameCommand::Start => {
+                let scenario = match &preview {
+                    Some(p) if p.source == setup.source => Ok(p.scenario.clone()),
+                    _ => setup.source.load().map(Arc::new),
+                };
+                let book = opener.book();
+                opener.open(scenario.map(|scenario| {
+                    let file = book.new_game_file(&record::now(), &scenario.id);
+                    Session::new(scenario, setup.clone()).saving_to(file)
+                }));
+            }
+            _ => {}
         }
     }
 }

@@ -4,10 +4,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
 use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};

@@ -1,0 +1,266 @@
+//! The table, the main screen: the top bar, your levers on the left, the offer table with the preview in the
+//! middle, the dashboard, news and offer history on the right (as tabs when the window is narrow), and a status
+//! line. In watch mode the top bar carries play, pause, step and speed, and the levers give way to what is in
+//! force. Keyboard: Enter sends the proposal, Esc opens the menu, 1–4 pick a lever group, Space and → drive the
+//! watch mode.
+
+mod draw;
+
+pub use draw::brief_panel;
+
+use bevy::prelude::*;
+use bevy_egui::EguiPrimaryContextPass;
+
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
+use crate::game::panels::levers::{LeverGroup, LeverInputs};
+use crate::game::panels::preview::Preview;
+use crate::game::session::{GameCommand, GameOpened, Mode, PlayerMove, Session, WatchClock};
+use crate::game::theme::UiSet;
+use tradetable_core::ai::Opponent;
+use tradetable_core::rules::package::Package;
+use tradetable_core::{Move, PerSide, Side};
+
+/// Each side's proposal in the making. Only the viewer's is ever drawn.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Drafts(pub PerSide<Option<Package>>);
+
+impl Drafts {
+    /// A side's draft, if it has one.
+    pub fn get(&self, side: Side) -> Option<&Package> {
+        self.0[side].as_ref()
+    }
+}
+
+/// What a player did at the table. Choosing a tab or a lever group, typing in a lever's box and opening the
+/// glossary or a confirmation are the panel's own state; everything with an effect beyond the panel is an action.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum TableAction {
+    /// Play a move for `side` (the session refuses it if it is not that side's human turn).
+    Play {
+        /// The side playing.
+        side: Side,
+        /// The move.
+        mv: Move,
+    },
+    /// Replace `side`'s draft proposal.
+    Draft {
+        /// Whose draft.
+        side: Side,
+        /// The new draft.
+        package: Package,
+    },
+    /// Ask the adviser what `side` should do now.
+    AskAdviser(Side),
+    /// Play or pause the watched game.
+    PlayPause,
+    /// One move of the watched game.
+    Step,
+    /// Moves per second of the watched game.
+    Speed(f32),
+    /// Open the pause menu.
+    Pause,
+    /// Restart on the edited scenario file.
+    Reload,
+}
+
+/// The adviser's hint for the team to move: private, removed when the table is left.
+#[derive(Resource, Debug, Clone)]
+pub struct Advice {
+    /// For whom.
+    pub side: Side,
+    /// In which round and after how many actions (a hint is stale after any move).
+    pub at: (u32, u32, Side),
+    /// The hint.
+    pub text: String,
+    /// The package it suggests, if any.
+    pub package: Option<Package>,
+}
+
+/// The right-hand (or tabbed) views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The offer table (a tab only in narrow windows).
+    Table,
+    /// What the model projects for the packages on the table.
+    #[default]
+    Preview,
+    /// The charts.
+    Dashboard,
+    /// The news feed.
+    News,
+    /// The offers so far.
+    History,
+    /// The side's confidential brief (only to that side).
+    Brief,
+}
+
+/// The table's UI state that lives between frames.
+#[derive(Resource, Debug, Clone)]
+pub struct TableUi {
+    /// The lever group of each side.
+    pub groups: PerSide<LeverGroup>,
+    /// Each side's lever inputs.
+    pub inputs: PerSide<LeverInputs>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Asking to confirm a walk-away.
+    pub confirm_walk_away: bool,
+    /// The glossary window is open.
+    pub glossary: bool,
+}
+
+impl Default for TableUi {
+    fn default() -> Self {
+        TableUi {
+            groups: PerSide::new(LeverGroup::Tariffs, LeverGroup::Concessions),
+            inputs: Default::default(),
+            tab: Tab::Preview,
+            confirm_walk_away: false,
+            glossary: false,
+        }
+    }
+}
+
+/// The table screen.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Drafts>()
+        .init_resource::<TableUi>()
+        .add_message::<TableAction>()
+        .add_systems(Update, apply_table_actions.in_set(Flow::Actions))
+        .add_systems(
+            Update,
+            (reset_for_new_game, update_preview.run_if(in_state(Screen::Table)))
+                .chain()
+                .after(Flow::Session),
+        )
+        .add_systems(OnEnter(Screen::Table), seat_the_team)
+        .add_systems(OnExit(Screen::Table), hide_private_view)
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw::draw_table.in_set(UiSet::Screen).run_if(in_state(Screen::Table)),
+        );
+}
+
+/// Rebuilds the table's state for each game put on the table, however it got there (a new game after another, a
+/// load, a class table, a branch), so nothing of one game's drafts or tabs reaches the next.
+fn reset_for_new_game(
+    mut opened: MessageReader<GameOpened>,
+    session: Option<Res<Session>>,
+    mut drafts: ResMut<Drafts>,
+    mut ui: ResMut<TableUi>,
+    mut commands: Commands,
+) {
+    if opened.read().count() > 0
+        && let Some(session) = session
+    {
+        *drafts = Drafts::default();
+        *ui = TableUi::default();
+        if session.setup.mode == Mode::Watch {
+            ui.tab = Tab::Dashboard;
+        }
+        commands.remove_resource::<Advice>();
+        commands.remove_resource::<Preview>();
+    }
+}
+
+/// Recomputes the preview when the game, the draft or the viewer changes.
+fn update_preview(
+    session: Option<Res<Session>>,
+    drafts: Res<Drafts>,
+    preview: Option<Res<Preview>>,
+    mut commands: Commands,
+) {
+    let Some(session) = session else {
+        return;
+    };
+    let viewer = session.viewer();
+    let stale = preview
+        .as_ref()
+        .is_none_or(|p| p.viewer != viewer || p.round != session.state.round);
+    if !(stale || session.is_changed() || drafts.is_changed()) {
+        return;
+    }
+    let draft = viewer.side().and_then(|side| drafts.get(side));
+    commands.insert_resource(Preview::compute(&session.scenario, &session.state, viewer, draft));
+}
+
+/// In hotseat, the team that continued past the handover takes the controls.
+fn seat_the_team(session: Option<ResMut<Session>>) {
+    if let Some(mut session) = session
+        && session.setup.mode == Mode::Hotseat
+        && session.seated != session.state.to_move
+    {
+        session.seated = session.state.to_move;
+    }
+}
+
+/// Leaving the table (to the hotseat handover, the results or the title) takes the private view with it.
+fn hide_private_view(mut commands: Commands, mut ui: ResMut<TableUi>) {
+    commands.remove_resource::<Preview>();
+    commands.remove_resource::<Advice>();
+    ui.confirm_walk_away = false;
+}
+
+fn advice_text(mv: &Move) -> String {
+    match mv {
+        Move::Propose(_) => "Put this package on the table (load it into your proposal to look at it).".to_string(),
+        Move::Accept => "Accept the offer on the table: it beats what you can expect later.".to_string(),
+        Move::Pass => "Pass this round: nothing better is within reach yet.".to_string(),
+        Move::WalkAway => "Walk away: no deal looks better than anything on offer.".to_string(),
+        other => format!("Take an action: {other}."),
+    }
+}
+
+/// Carries out what players did at the table.
+#[allow(clippy::too_many_arguments)]
+fn apply_table_actions(
+    mut actions: MessageReader<TableAction>,
+    session: Option<Res<Session>>,
+    mut drafts: ResMut<Drafts>,
+    mut watch: ResMut<WatchClock>,
+    mut moves: MessageWriter<PlayerMove>,
+    mut navigate: MessageWriter<Navigate>,
+    mut game_commands: MessageWriter<GameCommand>,
+    mut commands: Commands,
+) {
+    for action in actions.read() {
+        match action {
+            TableAction::Play { side, mv } => {
+                moves.write(PlayerMove {
+                    side: *side,
+                    mv: mv.clone(),
+                });
+            }
+            TableAction::Draft { side, package } => drafts.0[*side] = Some(package.clone()),
+            TableAction::AskAdviser(side) => {
+                let Some(session) = &session else {
+                    continue;
+                };
+                let state = &session.state;
+                let mv = Opponent::adviser(*side).next_move(&session.scenario, state);
+                let package = match &mv {
+                    Move::Propose(p) => Some(p.clone()),
+                    _ => None,
+                };
+                commands.insert_resource(Advice {
+                    side: *side,
+                    at: (state.round, state.actions_this_turn, state.to_move),
+                    text: advice_text(&mv),
+                    package,
+                });
+            }
+            TableAction::PlayPause => watch.playing = !watch.playing,
+            TableAction::Step => {
+                watch.playing = false;
+                watch.pending_steps += 1;
+            }
+            TableAction::Speed(speed) => watch.moves_per_second = *speed,
+            TableAction::Pause => {
+                navigate.write(Navigate::Overlay(Menu::Pause));
+            }
+            TableAction::Reload => {
+                game_commands.write(GameCommand::Reload);
+            }
+        }
+    }
+}
