@@ -265,21 +265,14 @@ fn draw_about(
     let Some(view) = view else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut back = false;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                back = about_panel(ui, &view);
-            });
-        });
-    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        back = true;
-    }
-    if back {
-        actions.write(AboutAction::Back);
-    }
+    let keys = [(egui::Key::Escape, AboutAction::Back)];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        let back = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| about_panel(ui, &view))
+            .inner;
+        back.then_some(AboutAction::Back)
+    });
     Ok(())
 }
 

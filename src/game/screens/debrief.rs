@@ -496,20 +496,10 @@ fn draw_debrief(
     mut actions: MessageWriter<DebriefAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = debrief_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(DebriefAction::Back);
-            } else if i.key_pressed(egui::Key::Enter) {
-                action = Some(DebriefAction::Open);
-            }
-        });
-    }
-    actions.write_batch(action);
+    let keys = [
+        (egui::Key::Enter, DebriefAction::Open),
+        (egui::Key::Escape, DebriefAction::Back),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| debrief_panel(ui, &view));
     Ok(())
 }

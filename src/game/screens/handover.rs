@@ -124,24 +124,13 @@ fn draw_handover(
     let Some(session) = session else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut go = false;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            go = handover_panel(ui, &session);
-        });
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            go |= i.key_pressed(egui::Key::Enter);
-            if i.key_pressed(egui::Key::Escape) {
-                actions.write(HandoverAction::Pause);
-            }
-        });
-    }
-    if go {
-        actions.write(HandoverAction::Continue);
-    }
+    let keys = [
+        (egui::Key::Escape, HandoverAction::Pause),
+        (egui::Key::Enter, HandoverAction::Continue),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        handover_panel(ui, &session).then_some(HandoverAction::Continue)
+    });
     Ok(())
 }
 

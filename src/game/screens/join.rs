@@ -176,21 +176,12 @@ fn draw_join(
     mut actions: MessageWriter<JoinAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = join_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(JoinAction::Back);
-            } else if i.key_pressed(egui::Key::Enter) && matches!(view.table, Some(Ok(_))) {
-                action = Some(JoinAction::SitDown);
-            }
-        });
+    let mut keys = Vec::new();
+    if matches!(view.table, Some(Ok(_))) {
+        keys.push((egui::Key::Enter, JoinAction::SitDown));
     }
-    actions.write_batch(action);
+    keys.push((egui::Key::Escape, JoinAction::Back));
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| join_panel(ui, &view));
     Ok(())
 }
 

@@ -208,30 +208,20 @@ fn draw_net_join(
     mut actions: MessageWriter<NetJoinAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                action = net_join_panel(ui, &view, client.as_deref());
-            });
-        });
-    if *menu.get() == Menu::None {
-        let joining = client.as_deref().is_some_and(TableClient::is_joining);
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(if joining {
-                    NetJoinAction::Cancel
-                } else {
-                    NetJoinAction::Back
-                });
-            } else if i.key_pressed(egui::Key::Enter) && !joining {
-                action = Some(NetJoinAction::Join);
-            }
-        });
-    }
-    actions.write_batch(action);
+    let joining = client.as_deref().is_some_and(TableClient::is_joining);
+    let keys = if joining {
+        vec![(egui::Key::Escape, NetJoinAction::Cancel)]
+    } else {
+        vec![
+            (egui::Key::Enter, NetJoinAction::Join),
+            (egui::Key::Escape, NetJoinAction::Back),
+        ]
+    };
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| net_join_panel(ui, &view, client.as_deref()))
+            .inner
+    });
     Ok(())
 }
 

@@ -484,29 +484,15 @@ fn draw_replay(
     let Some(view) = view else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = replay_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            let keys = [
-                (egui::Key::ArrowLeft, ReplayAction::Step(-1)),
-                (egui::Key::ArrowRight, ReplayAction::Step(1)),
-                (egui::Key::PageUp, ReplayAction::Round(-1)),
-                (egui::Key::PageDown, ReplayAction::Round(1)),
-                (egui::Key::Space, ReplayAction::PlayPause),
-                (egui::Key::Escape, ReplayAction::Back),
-            ];
-            for (key, chosen) in keys {
-                if i.key_pressed(key) {
-                    action = Some(chosen);
-                }
-            }
-        });
-    }
-    actions.write_batch(action);
+    let keys = [
+        (egui::Key::ArrowLeft, ReplayAction::Step(-1)),
+        (egui::Key::ArrowRight, ReplayAction::Step(1)),
+        (egui::Key::PageUp, ReplayAction::Round(-1)),
+        (egui::Key::PageDown, ReplayAction::Round(1)),
+        (egui::Key::Space, ReplayAction::PlayPause),
+        (egui::Key::Escape, ReplayAction::Back),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| replay_panel(ui, &view));
     Ok(())
 }
 

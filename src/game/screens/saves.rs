@@ -191,15 +191,8 @@ fn draw_saves(
     mut actions: MessageWriter<SavesAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = saves_panel(ui, &view));
-    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        action = Some(SavesAction::Back);
-    }
-    actions.write_batch(action);
+    let keys = [(egui::Key::Escape, SavesAction::Back)];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| saves_panel(ui, &view));
     Ok(())
 }
 

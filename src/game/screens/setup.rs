@@ -201,46 +201,42 @@ fn draw_setup(
     let Some(preview) = preview else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut edited = setup.clone();
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+    let keys = [
+        (egui::Key::Escape, SetupAction::Back),
+        (egui::Key::Enter, SetupAction::Start),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, actions| {
+        let mut edited = setup.clone();
+        let action = egui::ScrollArea::vertical()
+            .show(ui, |ui| {
                 if let Some(error) = &preview.edit_error {
-                    theme::card()
-                        .fill(egui::Color32::from_rgb(253, 236, 230))
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.label(
-                                egui::RichText::new(
-                                    "The edited file has an error; this is the last version that loaded",
-                                )
-                                .strong()
-                                .color(theme::BAD),
-                            );
-                            ui.label(egui::RichText::new(error).monospace());
-                        });
-                    ui.add_space(6.0);
+                    edit_error_card(ui, error);
                 }
-                action = setup_panel(ui, &preview.scenario, &mut edited);
-            });
-        });
-    if edited != *setup {
-        actions.write(SetupAction::Edit(edited));
-    }
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Enter) {
-                action = Some(SetupAction::Start);
-            } else if i.key_pressed(egui::Key::Escape) {
-                action = Some(SetupAction::Back);
-            }
-        });
-    }
-    actions.write_batch(action);
+                setup_panel(ui, &preview.scenario, &mut edited)
+            })
+            .inner;
+        if edited != *setup {
+            actions.write(SetupAction::Edit(edited));
+        }
+        action
+    });
     Ok(())
+}
+
+/// The located error of an edit of the scenario file, over the last version that loaded.
+fn edit_error_card(ui: &mut egui::Ui, error: &str) {
+    theme::card()
+        .fill(egui::Color32::from_rgb(253, 236, 230))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                egui::RichText::new("The edited file has an error; this is the last version that loaded")
+                    .strong()
+                    .color(theme::BAD),
+            );
+            ui.label(egui::RichText::new(error).monospace());
+        });
+    ui.add_space(6.0);
 }
 
 /// Carries out the setup screen's choices; without a loaded scenario it sends the player back to the title.
