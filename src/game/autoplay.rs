@@ -13,8 +13,8 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
-use super::LaunchOptions;
 use super::hot_reload::ScenarioEdit;
+use super::launch::LaunchOptions;
 use super::navigation::{Menu, Navigate, Screen};
 use super::perf::PerfLog;
 use super::screens::debrief::{DebriefAction, DebriefView};
@@ -407,7 +407,7 @@ fn first_table_code(options: &LaunchOptions) -> Option<String> {
 /// Rehearses a class of 60 tables into `folder`, as a teacher's folder looks after class: one table handed in twice
 /// and one file cut short, so the debrief shows every table's label and the box of warnings.
 fn rehearse_class(options: &LaunchOptions, folder: &Path) -> Result<(), String> {
-    let scenario = options.setup.source.load()?;
+    let scenario = options.setup.source.load().map_err(|e| e.to_string())?;
     let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
     let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new()).map_err(|e| e.to_string())?;
     let records = tradetable_core::classroom::class::rehearse(&class, &scenario, "").map_err(|e| e.to_string())?;

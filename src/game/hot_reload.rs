@@ -10,11 +10,9 @@ use std::sync::{Arc, Mutex};
 use bevy::prelude::*;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::LaunchOptions;
-use super::navigation::Flow;
-use super::session::{
-    AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioPreview, ScenarioSource, Session, SessionStep,
-};
+use super::launch::LaunchOptions;
+use super::navigation::{Flow, SessionStep};
+use super::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioPreview, ScenarioSource, Session};
 use tradetable_core::classroom::record;
 
 /// The folder watcher and what it has seen (none if watching failed: the game goes on without hot reload).
@@ -158,7 +156,7 @@ fn refresh_setup(
                 preview.scenario = std::sync::Arc::new(scenario);
                 preview.edit_error = None;
             }
-            Err(error) => preview.edit_error = Some(error),
+            Err(error) => preview.edit_error = Some(error.to_string()),
         }
     }
 }
@@ -184,7 +182,7 @@ fn notice_at_table(
     edit.0 = match session.setup.source.load() {
         Ok(scenario) if scenario.text_hash == session.scenario.text_hash => None,
         Ok(_) => Some(Ok(())),
-        Err(error) => Some(Err(error)),
+        Err(error) => Some(Err(error.to_string())),
     };
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Draw systems only draw: each writes the action its buttons and keys chose (a `TitleAction`, a `TableAction`, …)
 //! as a message. In the next `Update`, the screen's apply system turns the action into its effects — a
-//! [`GameCommand`](super::session::GameCommand) for the session, a move for the core, or a [`Navigate`] — and
+//! `GameCommand` for the session, a move for the core, or a [`Navigate`] — and
 //! [`navigate`] alone sets the next screen and overlay. Headless tests write the same actions and check the effects,
 //! so every button's effect is tested without a window.
 
@@ -81,6 +81,19 @@ pub enum Flow {
     Session,
     /// [`navigate`] applies the screen and overlay changes.
     Navigate,
+}
+
+/// The steps of the session's part of a frame (`Flow::Session`), in order.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionStep {
+    /// Commands that would drop a game with unsaved moves wait for the player's word; the others are admitted.
+    Admit,
+    /// Each feature runs the admitted commands of its own family.
+    Commands,
+    /// A networked table's host is followed.
+    Host,
+    /// Players' and the AI's moves are applied; the game is followed to the next screen and saved.
+    Moves,
 }
 
 /// The screen and overlay states, navigation between them, and the order of a frame.

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::LaunchOptions;
-use super::navigation::{Navigate, Screen};
-use super::session::{Agents, NoticeKind, Session, SessionStep, TitleNotice};
+use super::launch::LaunchOptions;
+use super::navigation::{Navigate, Screen, SessionStep};
+use super::session::{Agents, NoticeKind, Session, TitleNotice};
 use super::theme;
 use crate::net::class_client::{Phase, RECONNECT_TRIES, Seated, TableClient, TableEvent};
 use tradetable_core::Side;

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
+use super::launch::LaunchOptions;
+use super::plugin;
 use super::session::{AiPace, GameSetup};
-use super::{LaunchOptions, plugin};
 
 /// Launch options for a test: the title screen, the given setup, saves in `data_dir`.
 pub fn options(setup: GameSetup, data_dir: PathBuf) -> LaunchOptions {

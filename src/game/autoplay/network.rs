@@ -19,7 +19,7 @@ use bevy::render::view::screenshot::Screenshot;
 
 use super::laptops::{Laptop, Laptops, drive_laptops};
 use super::{SavedShots, save_screenshot};
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Navigate, Screen};
 use crate::game::screens::console::{ConsoleAction, ConsoleView};
 use crate::game::screens::debrief::DebriefView;

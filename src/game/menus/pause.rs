@@ -4,8 +4,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::navigation::{Flow, Menu, Navigate};
-use crate::game::session::{AdmittedCommand, GameCommand, Keeping, SaveStatus, Session, SessionStep};
+use crate::game::navigation::{Flow, Menu, Navigate, SessionStep};
+use crate::game::session::{AdmittedCommand, GameCommand, Keeping, SaveStatus, Session};
 use crate::game::theme::{self, UiSet};
 
 /// What the pause menu asks for.

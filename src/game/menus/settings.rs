@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::GameStorage;
 use crate::game::settings::Settings;

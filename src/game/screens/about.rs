@@ -48,7 +48,7 @@ fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut comma
     // The scenario being played, or the one chosen on the title screen.
     let scenario = match session {
         Some(session) => Ok((*session.scenario).clone()),
-        None => setup.source.load(),
+        None => setup.source.load().map_err(|e| e.to_string()),
     };
     let view = match scenario {
         Ok(scenario) => AboutView {

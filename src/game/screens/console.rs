@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::debrief::{DebriefAction, DebriefView};
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_host::{self, ClassHost, TeacherCommand};

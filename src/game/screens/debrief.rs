@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
@@ -115,7 +115,7 @@ pub fn debrief_folder(
                 return Debrief::from_records(&scenario, &gathered.records, gathered.skipped)
                     .map_err(|error| nothing(error.skipped));
             }
-            Err(error) => missing.push((counts[k].0, error)),
+            Err(error) => missing.push((counts[k].0, error.to_string())),
         }
     }
     // No record's scenario is on this computer: each is left out, saying which scenario it needs.

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::navigation::{Flow, Menu, Navigate, Screen};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::saves::SaveBook;
 use crate::game::session::{
-    AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioSource, Session, SessionStep, open_record,
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, OpenError, ScenarioSource, Session, open_record,
     scenario_library,
 };
 use crate::game::theme::{self, UiSet};
@@ -189,7 +189,7 @@ fn apply_join_actions(
     mut actions: MessageReader<JoinAction>,
     mut view: ResMut<JoinView>,
     setup: Res<GameSetup>,
-    options: Res<crate::game::LaunchOptions>,
+    options: Res<crate::game::launch::LaunchOptions>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
 ) {
@@ -201,7 +201,9 @@ fn apply_join_actions(
                 let symbols = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
                 // Check once the whole code is there; a half-typed code is not yet a mistake.
                 view.table = (symbols >= 13).then(|| {
-                    ClassTable::find(&options.scenario_dirs, typed, &setup.source).map(|table| summarise(&table))
+                    ClassTable::find(&options.scenario_dirs, typed, &setup.source)
+                        .map(|table| summarise(&table))
+                        .map_err(|e| e.to_string())
                 });
             }
             JoinAction::SitDown => {
@@ -238,7 +240,7 @@ fn sit_at_class_tables(
         let book = opener.book();
         match join_table(&book, opener.scenario_dirs(), code, &setup.source, afresh) {
             Err(JoinError::Damaged(why)) => view.damaged = Some(why),
-            Err(refused) => opener.open(Err(refused.to_string())),
+            Err(JoinError::Refused(refused)) => opener.open(Err(refused)),
             Ok(session) => {
                 view.damaged = None;
                 opener.open(Ok(session));
@@ -248,21 +250,14 @@ fn sit_at_class_tables(
 }
 
 /// Why a class table could not be sat at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum JoinError {
-    /// The code or its scenario is wrong.
-    Refused(String),
+    /// The code or its scenario is wrong, or the damaged game cannot be moved aside.
+    #[error(transparent)]
+    Refused(#[from] OpenError),
     /// The table's saved game on this computer cannot be read or replayed.
+    #[error("{}", .0.reason)]
     Damaged(DamagedTable),
-}
-
-impl std::fmt::Display for JoinError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            JoinError::Refused(why) => f.write_str(why),
-            JoinError::Damaged(damaged) => f.write_str(&damaged.reason),
-        }
-    }
 }
 
 /// A class table whose saved game on this computer cannot be opened.
@@ -284,15 +279,20 @@ pub fn join_table(
     preferred: &ScenarioSource,
     afresh: bool,
 ) -> Result<Session, JoinError> {
-    let table = ClassTable::find(folders, typed, preferred).map_err(JoinError::Refused)?;
+    let table = ClassTable::find(folders, typed, preferred)?;
     let code = table.code.encode();
     let saved = book.class_path(&code);
     if saved.is_file() {
         match open_record(book, folders, &saved, &table.source) {
             Ok(session) => return Ok(session),
-            Err(reason) if !afresh => return Err(JoinError::Damaged(DamagedTable { path: saved, reason })),
+            Err(error) if !afresh => {
+                return Err(JoinError::Damaged(DamagedTable {
+                    path: saved,
+                    reason: error.to_string(),
+                }));
+            }
             Err(_) => {
-                let aside = book.set_aside(&saved).map_err(|e| JoinError::Refused(e.to_string()))?;
+                let aside = book.set_aside(&saved).map_err(|e| OpenError::Record(e.to_string()))?;
                 warn!("the damaged record of table {code} is kept as {}", aside.display());
             }
         }
@@ -316,18 +316,20 @@ pub struct ClassTable {
 
 impl ClassTable {
     /// Decodes a typed code and finds its scenario among `preferred` and the library, or says why not.
-    pub fn find(folders: &[PathBuf], typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, String> {
-        let code = TableCode::decode(typed).map_err(|e| e.to_string())?;
+    pub fn find(folders: &[PathBuf], typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, OpenError> {
+        let code = TableCode::decode(typed).map_err(|e| OpenError::TableCode(e.to_string()))?;
         let mut library = scenario_library(folders);
         if let Ok(scenario) = preferred.load() {
             library.insert(0, (preferred.clone(), scenario));
         }
         let scenarios: Vec<Scenario> = library.iter().map(|(_, s)| s.clone()).collect();
-        let found = code.find_scenario(&scenarios).map_err(|e| e.to_string())?;
+        let found = code
+            .find_scenario(&scenarios)
+            .map_err(|e| OpenError::TableCode(e.to_string()))?;
         let (source, scenario) = library
             .into_iter()
             .find(|(_, s)| s.text_hash == found.text_hash)
-            .ok_or_else(|| "the scenario the code names is not in the library".to_string())?;
+            .ok_or_else(|| OpenError::TableCode("the scenario the code names is not in the library".to_string()))?;
         let setup = GameSetup {
             source: source.clone(),
             mode: Mode::with_people(code.seats.map(|seat| seat.opponent().is_none())),

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::{Phase, TableClient, parse_host_address};

@@ -10,14 +10,14 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, Points};
 
-use crate::game::navigation::{Flow, Menu, Navigate, Screen};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::news::news_feed;
 use crate::game::panels::offer::{OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, preview_panel};
 use crate::game::saves::SaveBook;
 use crate::game::session::{
-    AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioSource, Session, SessionStep, Viewer, find_scenario,
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, OpenError, ScenarioSource, Session, Viewer, find_scenario,
 };
 use crate::game::theme::{self, UiSet};
 use tradetable_core::analysis::game::{MoveLabel, OfferStep, dance, opening_position};
@@ -81,18 +81,18 @@ impl ReplayView {
         folders: &[std::path::PathBuf],
         path: &Path,
         preferred: &ScenarioSource,
-    ) -> Result<ReplayView, String> {
-        let record = book.read(path)?;
+    ) -> Result<ReplayView, OpenError> {
+        let record = book.read(path).map_err(OpenError::Record)?;
         let (_, scenario) = find_scenario(folders, &record.scenario, preferred)?;
         ReplayView::from_record(record, &scenario)
     }
 
     /// Replays a record on its scenario (already found).
-    pub fn from_record(record: GameRecord, scenario: &Scenario) -> Result<ReplayView, String> {
+    pub fn from_record(record: GameRecord, scenario: &Scenario) -> Result<ReplayView, OpenError> {
         let scenario = scenario.clone();
         let states = record
             .states(&scenario, record.moves.len())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| OpenError::Replay(e.to_string()))?;
         let last = states.last().expect("the start is always there");
         // Valued at the opening, as the debrief values them, so a class's replays and its debrief agree.
         let opening = opening_position(&scenario);
@@ -536,7 +536,9 @@ fn run_replay_commands(
                 let book = opener.book();
                 let branched = find_scenario(opener.scenario_dirs(), &record.scenario, &setup.source).and_then(
                     |(source, scenario)| {
-                        let state = record.replay_to(&scenario, *moves).map_err(|e| e.to_string())?;
+                        let state = record
+                            .replay_to(&scenario, *moves)
+                            .map_err(|e| OpenError::Replay(e.to_string()))?;
                         let setup = GameSetup::from_record(source, record);
                         let file = book.new_game_file(&record::now(), &scenario.id);
                         Ok(Session::resume(Arc::new(scenario), setup, state, None).saving_to(file))

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::LaunchOptions;
-use crate::game::navigation::{Flow, Menu, Navigate, Screen};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook, SaveEntry};
-use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, SessionStep, open_record};
+use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, OpenError, open_record};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Side;
 use tradetable_core::classroom::record::GameRecord;
@@ -244,7 +244,7 @@ fn run_save_commands(mut admitted: MessageReader<AdmittedCommand>, setup: Res<Ga
             GameCommand::Continue => match opener.book().latest_in_progress() {
                 Some(entry) => entry.path,
                 None => {
-                    opener.open(Err("there is no game in progress to continue".to_string()));
+                    opener.open(Err(OpenError::NothingToContinue));
                     continue;
                 }
             },

@@ -6,10 +6,8 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::navigation::{Flow, Menu, Navigate, Screen};
-use crate::game::session::{
-    AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session, SessionStep,
-};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
+use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::record;

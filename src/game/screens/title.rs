@@ -5,7 +5,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::LaunchOptions;
+use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};

@@ -6,10 +6,11 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::commands::{AdmittedCommand, GameCommand};
-use super::{Session, SessionStep};
-use crate::game::LaunchOptions;
-use crate::game::navigation::{Menu, Navigate};
+use super::game::Session;
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Menu, Navigate, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook};
+use crate::storage::StorageError;
 
 /// The save status and the gate of commands.
 pub fn plugin(app: &mut App) {
@@ -93,12 +94,41 @@ impl Keeping<'_> {
     }
 
     /// Keeps `session` on disk (nothing in autoplay), updating the status.
-    pub fn keep(&mut self, session: &mut Session) -> Result<(), String> {
+    pub fn keep(&mut self, session: &mut Session) -> Result<(), StorageError> {
         if self.options.autoplay {
             return Ok(());
         }
         let book = self.book();
-        session.keep(&book, &mut self.status)
+        Keeping::keep_in(&book, session, &mut self.status)
+    }
+
+    /// Keeps the game on disk where it saves itself: a game in progress in its own file, a finished game as
+    /// finished (after which there is nothing more to save). Updates `status`, which the banner and the pause menu
+    /// show; on failure the file on disk is as it was.
+    fn keep_in(book: &SaveBook, session: &mut Session, status: &mut SaveStatus) -> Result<(), StorageError> {
+        let Some(save_to) = session.save_to.clone() else {
+            return Ok(());
+        };
+        if session.is_remote() {
+            return Ok(());
+        }
+        let record = session.to_record(&session.record_label());
+        let result = if session.state.is_over() {
+            book.finish(&save_to, &record).map(|_kept| session.save_to = None)
+        } else {
+            book.write(&save_to, &record)
+        };
+        match result {
+            Ok(()) => {
+                status.saved(session.state.moves.len());
+                Ok(())
+            }
+            Err(error) => {
+                warn!("{error}");
+                status.failed(error.to_string());
+                Err(error)
+            }
+        }
     }
 }
 

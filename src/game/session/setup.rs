@@ -7,6 +7,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::error::{OpenError, UnknownSide};
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::record::{GameRecord, ScenarioRef, Seat};
 use tradetable_core::scenario::library;
@@ -66,13 +67,13 @@ impl Mode {
     }
 
     /// Parses `us`, `partner` (or `japan`, its name before scenarios named their partner), `hotseat` or `watch`.
-    pub fn parse(s: &str) -> Result<Mode, String> {
+    pub fn parse(s: &str) -> Result<Mode, UnknownSide> {
         match s {
             "us" => Ok(Mode::PlayUs),
             "partner" | "japan" => Ok(Mode::PlayPartner),
             "hotseat" => Ok(Mode::Hotseat),
             "watch" => Ok(Mode::Watch),
-            _ => Err(format!("unknown side \"{s}\"; expected us, partner, hotseat or watch")),
+            _ => Err(UnknownSide(s.to_string())),
         }
     }
 }
@@ -103,16 +104,16 @@ impl ScenarioSource {
     }
 
     /// Loads and validates the scenario; the error is the core's located `FILE:LINE:COL: message` text.
-    pub fn load(&self) -> Result<Scenario, String> {
+    pub fn load(&self) -> Result<Scenario, OpenError> {
         match self {
             ScenarioSource::Builtin => Scenario::builtin(),
             ScenarioSource::Shipped(name) => match library::shipped(name) {
                 Some(shipped) => shipped.load(),
-                None => return Err(format!("no scenario called \"{name}\" is built into this version")),
+                None => return Err(OpenError::NotShipped(name.clone())),
             },
             ScenarioSource::File(path) => crate::storage::load_scenario(path),
         }
-        .map_err(|e| e.to_string())
+        .map_err(|e| OpenError::Scenario(e.to_string()))
     }
 }
 
@@ -191,7 +192,7 @@ pub fn find_scenario(
     folders: &[PathBuf],
     reference: &ScenarioRef,
     preferred: &ScenarioSource,
-) -> Result<(ScenarioSource, Scenario), String> {
+) -> Result<(ScenarioSource, Scenario), OpenError> {
     if let Ok(scenario) = preferred.load()
         && reference.matches(&scenario)
     {
@@ -200,14 +201,10 @@ pub fn find_scenario(
     scenario_library(folders)
         .into_iter()
         .find(|(_, scenario)| reference.matches(scenario))
-        .ok_or_else(|| {
-            format!(
-                "the game was played on \"{}\" ({}, version {}), which is not on this computer in that version; put its \
-                 file in the scenarios folder",
-                reference.title,
-                reference.id,
-                reference.short_hash()
-            )
+        .ok_or_else(|| OpenError::ScenarioMissing {
+            title: reference.title.clone(),
+            id: reference.id.clone(),
+            version: reference.short_hash().to_string(),
         })
 }
 

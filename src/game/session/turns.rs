@@ -3,10 +3,11 @@
 
 use bevy::prelude::*;
 
+use super::error::OpenError;
+use super::game::Session;
 use super::keeping::Keeping;
 use super::setup::{GameSetup, Mode};
-use super::{Session, SessionStep};
-use crate::game::navigation::{Menu, Navigate, Screen};
+use crate::game::navigation::{Menu, Navigate, Screen, SessionStep};
 use crate::net::class_client::TableClient;
 use tradetable_core::ai::Negotiator;
 use tradetable_core::{Move, PerSide, Scenario, Side};
@@ -39,13 +40,14 @@ pub struct Agents(pub PerSide<Option<Box<dyn Negotiator>>>);
 impl Agents {
     /// The agents a setup calls for, or why one of them cannot sit at this scenario's table (a personality the
     /// scenario lacks, or one that plays the other side): the game refuses it rather than seat someone else.
-    pub fn for_setup(scenario: &Scenario, setup: &GameSetup) -> Result<Agents, String> {
+    pub fn for_setup(scenario: &Scenario, setup: &GameSetup) -> Result<Agents, OpenError> {
         let mut seats = PerSide::default();
         for side in Side::BOTH {
             if !setup.mode.is_human(side) {
-                let agent = setup.ai[side]
-                    .agent(scenario, side)
-                    .map_err(|error| format!("{}: {error}", scenario.title))?;
+                let agent = setup.ai[side].agent(scenario, side).map_err(|error| OpenError::Seat {
+                    scenario: scenario.title.clone(),
+                    reason: error.to_string(),
+                })?;
                 seats[side] = Some(agent);
             }
         }

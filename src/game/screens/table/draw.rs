@@ -9,7 +9,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use super::{Advice, Drafts, Tab, TableAction, TableUi};
+use super::state::{Advice, Drafts, Tab, TableAction, TableUi};
 use crate::game::glossary;
 use crate::game::hot_reload::ScenarioEdit;
 use crate::game::navigation::Menu;
