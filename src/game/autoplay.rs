@@ -6,12 +6,13 @@
 
 mod laptops;
 mod network;
+mod shots;
 
 use std::path::{Path, PathBuf};
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::render::view::screenshot::Screenshot;
 
 use super::hot_reload::ScenarioEdit;
 use super::launch::LaunchOptions;
@@ -23,6 +24,7 @@ use super::session::{
     AiPace, GameCommand, Mode, PlayerMove, SaveStatus, ScenarioSource, Session, TitleNotice, WatchClock,
 };
 use super::settings::Settings;
+use shots::{SavedShots, save_screenshot};
 use tradetable_core::PerSide;
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
@@ -82,10 +84,6 @@ pub struct Autoplay {
     /// The scenario file's text while autoplay has broken it.
     original: Option<String>,
 }
-
-/// Saved screenshots, counted by the capture observer.
-#[derive(Resource, Debug, Default)]
-pub struct SavedShots(pub Vec<PathBuf>);
 
 /// Frames to let egui lay a screen out before a screenshot.
 const SETTLE_FRAMES: u32 = 8;
@@ -486,19 +484,5 @@ fn play_to(auto: &mut Autoplay, round: u32, game: &mut Watched, controls: &mut C
             }
         }
         _ => {}
-    }
-}
-
-/// Writes a captured screenshot to `path` and records it, so autoplay knows when the file is complete.
-fn save_screenshot(path: PathBuf) -> impl FnMut(On<ScreenshotCaptured>, ResMut<SavedShots>) {
-    move |captured, mut saved| {
-        match captured.image.clone().try_into_dynamic() {
-            Ok(image) => match image.to_rgb8().save(&path) {
-                Ok(()) => info!("screenshot saved to {}", path.display()),
-                Err(error) => error!("cannot save {}: {error}", path.display()),
-            },
-            Err(error) => error!("cannot convert the screenshot for {}: {error}", path.display()),
-        }
-        saved.0.push(path.clone());
     }
 }

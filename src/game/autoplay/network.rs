@@ -18,7 +18,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::Screenshot;
 
 use super::laptops::{Laptop, Laptops, drive_laptops};
-use super::{SavedShots, save_screenshot};
+use super::shots::{SavedShots, save_screenshot};
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Navigate, Screen};
 use crate::game::screens::console::{ConsoleAction, ConsoleView};

@@ -25,7 +25,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
         .init_resource::<TableUi>()
         .add_message::<TableAction>()
-        .add_systems(Update, apply_table_actions.in_set(Flow::Actions))
+        .add_systems(Update, (apply_table_actions, drive_the_watch).in_set(Flow::Actions))
         .add_systems(
             Update,
             (reset_for_new_game, update_preview.run_if(in_state(Screen::Table)))
@@ -110,13 +110,11 @@ fn advice_text(mv: &Move) -> String {
     }
 }
 
-/// Carries out what players did at the table.
-#[allow(clippy::too_many_arguments)]
+/// Carries out what players did at the table (the watch mode's controls are [`drive_the_watch`]'s).
 fn apply_table_actions(
     mut actions: MessageReader<TableAction>,
     session: Option<Res<Session>>,
     mut drafts: ResMut<Drafts>,
-    mut watch: ResMut<WatchClock>,
     mut moves: MessageWriter<PlayerMove>,
     mut navigate: MessageWriter<Navigate>,
     mut game_commands: MessageWriter<GameCommand>,
@@ -148,18 +146,28 @@ fn apply_table_actions(
                     package,
                 });
             }
-            TableAction::PlayPause => watch.playing = !watch.playing,
-            TableAction::Step => {
-                watch.playing = false;
-                watch.pending_steps += 1;
-            }
-            TableAction::Speed(speed) => watch.moves_per_second = *speed,
+            TableAction::PlayPause | TableAction::Step | TableAction::Speed(_) => {}
             TableAction::Pause => {
                 navigate.write(Navigate::Overlay(Menu::Pause));
             }
             TableAction::Reload => {
                 game_commands.write(GameCommand::Reload);
             }
+        }
+    }
+}
+
+/// The watch mode's play, pause, step and speed.
+fn drive_the_watch(mut actions: MessageReader<TableAction>, mut watch: ResMut<WatchClock>) {
+    for action in actions.read() {
+        match action {
+            TableAction::PlayPause => watch.playing = !watch.playing,
+            TableAction::Step => {
+                watch.playing = false;
+                watch.pending_steps += 1;
+            }
+            TableAction::Speed(speed) => watch.moves_per_second = *speed,
+            _ => {}
         }
     }
 }
