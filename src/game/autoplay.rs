@@ -310,28 +310,8 @@ fn run_autoplay(
             controls.debrief.write(DebriefAction::Open);
             auto.next += 1;
         }
-        Step::BreakScenarioFile => {
-            if let ScenarioSource::File(file) = &game.options.setup.source
-                && let Ok(text) = std::fs::read_to_string(file)
-            {
-                let broken = text.replacen("rounds: ", "rounds: -", 1);
-                if std::fs::write(file, broken).is_ok() {
-                    auto.original = Some(text);
-                }
-            }
-            auto.next += 1;
-        }
-        Step::AwaitEditError => {
-            if matches!(game.scenario_edit.pending(), Some(Err(_))) || auto.original.is_none() {
-                auto.next += 1;
-                auto.settle = 0;
-            }
-        }
-        Step::RestoreScenarioFile => {
-            if let (ScenarioSource::File(file), Some(text)) = (&game.options.setup.source, auto.original.take()) {
-                let _ = std::fs::write(file, text);
-            }
-            auto.next += 1;
+        Step::BreakScenarioFile | Step::AwaitEditError | Step::RestoreScenarioFile => {
+            edit_the_scenario_file(&mut auto, &step, &game);
         }
         Step::AwaitDebrief => {
             if game.debrief_view.result.is_some() {
@@ -370,6 +350,40 @@ fn run_autoplay(
                 println!("autoplay: {} screenshots in {}", saved.0.len(), dir.display());
             }
             controls.exit.write(AppExit::Success);
+            auto.next += 1;
+        }
+    }
+}
+
+/// Breaks the scenario file being played (autoplay's own copy in the screenshot folder), waits for the table to show
+/// the error, and puts the file back as it was.
+fn edit_the_scenario_file(auto: &mut Autoplay, step: &Step, game: &Watched) {
+    let file = match &game.options.setup.source {
+        ScenarioSource::File(file) => Some(file),
+        _ => None,
+    };
+    match step {
+        Step::BreakScenarioFile => {
+            if let Some(file) = file
+                && let Ok(text) = std::fs::read_to_string(file)
+            {
+                let broken = text.replacen("rounds: ", "rounds: -", 1);
+                if std::fs::write(file, broken).is_ok() {
+                    auto.original = Some(text);
+                }
+            }
+            auto.next += 1;
+        }
+        Step::AwaitEditError => {
+            if matches!(game.scenario_edit.pending(), Some(Err(_))) || auto.original.is_none() {
+                auto.next += 1;
+                auto.settle = 0;
+            }
+        }
+        _ => {
+            if let (Some(file), Some(text)) = (file, auto.original.take()) {
+                let _ = std::fs::write(file, text);
+            }
             auto.next += 1;
         }
     }
