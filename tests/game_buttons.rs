@@ -6,12 +6,10 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
-use tradetable::game::menus::Menu;
 use tradetable::game::menus::pause::PauseAction;
 use tradetable::game::menus::settings::SettingsAction;
-use tradetable::game::navigation::AboutReturn;
+use tradetable::game::navigation::{AboutReturn, Menu, Screen};
 use tradetable::game::saves::SaveBook;
-use tradetable::game::screens::Screen;
 use tradetable::game::screens::about::AboutAction;
 use tradetable::game::screens::handover::HandoverAction;
 use tradetable::game::screens::results::ResultsAction;
@@ -311,7 +309,7 @@ fn saved_games_are_listed_replayed_branched_and_played_on() {
     assert!(named.is_file(), "Save as writes a named save");
     assert!(
         app.world()
-            .resource::<tradetable::game::session::SaveNotice>()
+            .resource::<tradetable::game::menus::pause::SaveNotice>()
             .0
             .as_deref()
             .is_some_and(|n| n.starts_with("Saved as")),

@@ -7,7 +7,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use tradetable::game::screens::Screen;
+use tradetable::game::navigation::Screen;
 use tradetable::game::screens::console::{ConsoleAction, ConsoleView};
 use tradetable::game::screens::debrief::{DebriefAction, DebriefView};
 use tradetable::game::session::GameSetup;

@@ -6,10 +6,9 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
-use tradetable::game::menus::Menu;
+use tradetable::game::navigation::{Menu, Screen};
 use tradetable::game::panels::preview::Preview;
 use tradetable::game::saves::SaveBook;
-use tradetable::game::screens::Screen;
 use tradetable::game::screens::handover::HandoverAction;
 use tradetable::game::screens::results::ResultsView;
 use tradetable::game::screens::table::{Advice, TableAction};
@@ -258,6 +257,7 @@ fn the_pause_menu_stops_the_watch_clock() {
 }
 
 #[test]
+#[cfg(feature = "dev")]
 fn autoplay_runs_every_screen_and_exits_successfully() {
     let mut launch = options(setup(Mode::Watch), temp_dir("autoplay"));
     launch.autoplay = true;

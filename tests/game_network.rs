@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
+use tradetable::game::navigation::Screen;
 use tradetable::game::remote::remote_status;
-use tradetable::game::screens::Screen;
 use tradetable::game::screens::console::ConsoleAction;
 use tradetable::game::screens::join_network::{NetJoinAction, NetJoinView};
 use tradetable::game::screens::results::ResultsView;

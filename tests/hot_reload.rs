@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use tradetable::game::hot_reload::ScenarioEdit;
-use tradetable::game::screens::Screen;
+use tradetable::game::navigation::Screen;
 use tradetable::game::screens::table::TableAction;
 use tradetable::game::screens::title::TitleView;
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview, ScenarioSource, Session};

@@ -6,20 +6,19 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use tradetable::game::navigation::{Menu, Screen};
 
 use bevy::prelude::*;
-use tradetable::game::menus::Menu;
 use tradetable::game::menus::pause::PauseAction;
 use tradetable::game::panels::preview::Preview;
-use tradetable::game::save_status::SaveStatus;
 use tradetable::game::saves::{GameStorage, SaveBook, SaveKind};
-use tradetable::game::screens::Screen;
 use tradetable::game::screens::join::{JoinAction, JoinView};
 use tradetable::game::screens::results::ResultsAction;
 use tradetable::game::screens::saves::SavesAction;
 use tradetable::game::screens::setup::SetupAction;
 use tradetable::game::screens::table::{Drafts, TableAction};
 use tradetable::game::screens::title::{TitleAction, TitleView};
+use tradetable::game::session::SaveStatus;
 use tradetable::game::session::{GameCommand, GameSetup, Mode, ScenarioSource, Session};
 use tradetable::game::testing::{menu, minimal_app, options, press, screen, temp_dir};
 use tradetable::storage::{Fault, FaultyDisk, Storage};

@@ -131,7 +131,7 @@ pub fn run(args: &PlayArgs, straight_to_table: bool) -> ExitCode {
 
 /// Every AI seat of `setup` can be built from its scenario.
 fn check_opponents(setup: &GameSetup) -> Result<(), String> {
-    let scenario = setup.source.load()?;
+    let scenario = setup.source.load().map_err(|e| e.to_string())?;
     for side in tradetable_core::Side::BOTH {
         if !setup.mode.is_human(side) {
             setup.ai[side].check(&scenario, side).map_err(|e| e.to_string())?;

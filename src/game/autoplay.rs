@@ -6,23 +6,25 @@
 
 mod laptops;
 mod network;
+mod shots;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::render::view::screenshot::Screenshot;
 
-use super::LaunchOptions;
 use super::hot_reload::ScenarioEdit;
-use super::menus::Menu;
-use super::navigation::Navigate;
+use super::launch::LaunchOptions;
+use super::navigation::{Menu, Navigate, Screen};
 use super::perf::PerfLog;
-use super::save_status::SaveStatus;
-use super::screens::Screen;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
-use super::session::{AiPace, GameCommand, Mode, PlayerMove, ScenarioSource, Session, WatchClock};
+use super::session::{
+    AiPace, GameCommand, Mode, PlayerMove, SaveStatus, ScenarioSource, Session, TitleNotice, WatchClock,
+};
 use super::settings::Settings;
+use shots::{SavedShots, save_screenshot};
 use tradetable_core::PerSide;
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
@@ -82,10 +84,6 @@ pub struct Autoplay {
     /// The scenario file's text while autoplay has broken it.
     original: Option<String>,
 }
-
-/// Saved screenshots, counted by the capture observer.
-#[derive(Resource, Debug, Default)]
-pub struct SavedShots(pub Vec<PathBuf>);
 
 /// Frames to let egui lay a screen out before a screenshot.
 const SETTLE_FRAMES: u32 = 8;
@@ -205,29 +203,40 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
     commands.insert_resource(AiPace { seconds_per_move: 0.0 });
 }
 
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+/// What autoplay watches of the game, and the settings it changes directly.
+#[derive(SystemParam)]
+struct Watched<'w> {
+    screen: Res<'w, State<Screen>>,
+    options: Res<'w, LaunchOptions>,
+    session: Option<Res<'w, Session>>,
+    title_notice: Res<'w, TitleNotice>,
+    scenario_edit: Res<'w, ScenarioEdit>,
+    debrief_view: Res<'w, DebriefView>,
+    watch: ResMut<'w, WatchClock>,
+    settings: ResMut<'w, Settings>,
+    save_status: ResMut<'w, SaveStatus>,
+}
+
+/// What autoplay asks of the game: the same actions, commands and moves the screens and players write.
+#[derive(SystemParam)]
+struct Controls<'w> {
+    navigate: MessageWriter<'w, Navigate>,
+    game_commands: MessageWriter<'w, GameCommand>,
+    moves: MessageWriter<'w, PlayerMove>,
+    join: MessageWriter<'w, JoinAction>,
+    debrief: MessageWriter<'w, DebriefAction>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
+/// Runs the script a step at a time, giving up after [`FRAME_LIMIT`] frames; a scenario that failed to load ends
+/// it with its error, after a screenshot of the title showing it.
 fn run_autoplay(
     mut auto: ResMut<Autoplay>,
-    screen: Res<State<Screen>>,
-    mut navigate: MessageWriter<Navigate>,
-    (mut join, mut debrief, debrief_view, scenario_edit, mut save_status): (
-        MessageWriter<JoinAction>,
-        MessageWriter<DebriefAction>,
-        Res<DebriefView>,
-        Res<ScenarioEdit>,
-        ResMut<SaveStatus>,
-    ),
-    options: Res<LaunchOptions>,
-    session: Option<Res<Session>>,
-    mut watch: ResMut<WatchClock>,
-    mut settings: ResMut<Settings>,
-    mut game_commands: MessageWriter<GameCommand>,
-    mut moves: MessageWriter<PlayerMove>,
-    mut exit: MessageWriter<AppExit>,
+    mut game: Watched,
+    mut controls: Controls,
     mut perf: ResMut<PerfLog>,
     saved: Res<SavedShots>,
     mut commands: Commands,
-    title_notice: Res<super::session::TitleNotice>,
 ) {
     auto.frames += 1;
     if auto.frames > FRAME_LIMIT {
@@ -235,11 +244,10 @@ fn run_autoplay(
             "autoplay: gave up after {FRAME_LIMIT} frames at step {:?}",
             auto.steps.get(auto.next)
         );
-        exit.write(AppExit::error());
+        controls.exit.write(AppExit::error());
         return;
     }
-    // A scenario that failed to load ends autoplay with its error, after a screenshot of the title showing it.
-    if let Some(error) = &title_notice.0
+    if let Some(error) = &game.title_notice.0
         && !auto.steps.contains(&Step::Fail)
     {
         error!("autoplay: {error}");
@@ -260,7 +268,7 @@ fn run_autoplay(
     let Some(step) = auto.steps.get(auto.next).cloned() else {
         return;
     };
-    let here = *screen.get();
+    let here = *game.screen.get();
     match step {
         Step::Reach(target) => {
             if here == target {
@@ -268,90 +276,95 @@ fn run_autoplay(
                 auto.settle = 0;
             }
         }
-        Step::Shot(name) => {
-            auto.settle += 1;
-            if auto.settle < SETTLE_FRAMES {
-                return;
-            }
-            auto.settle = 0;
-            match auto.dir.clone() {
-                Some(dir) => {
-                    let path = dir.join(format!("{name}.png"));
-                    auto.waiting_for = Some(path.clone());
-                    commands
-                        .spawn(Screenshot::primary_window())
-                        .observe(save_screenshot(path));
-                }
-                None => auto.next += 1,
-            }
-        }
+        Step::Shot(name) => take_shot(&mut auto, name, &mut commands),
         Step::Command(command) => {
-            game_commands.write(command);
+            controls.game_commands.write(command);
             auto.next += 1;
         }
         Step::Scale(scale) => {
-            settings.ui_scale = scale;
+            game.settings.ui_scale = scale;
             auto.next += 1;
         }
         Step::About => {
-            let here = *screen.get();
-            navigate.write(Navigate::About { from: here });
+            controls.navigate.write(Navigate::About { from: here });
             auto.next += 1;
         }
         Step::Go(target) => {
-            navigate.write(Navigate::To(target));
+            controls.navigate.write(Navigate::To(target));
             auto.next += 1;
         }
         Step::TypeTableCode => {
-            if let Some(code) = options
-                .setup
-                .source
-                .load()
-                .ok()
-                .and_then(|scenario| {
-                    let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
-                    ClassFile::new(&scenario, 1, 2025, seats, &[], String::new()).ok()
-                })
-                .map(|class| class.tables[0].code.clone())
-            {
-                join.write(JoinAction::Type(code));
+            if let Some(code) = first_table_code(&game.options) {
+                controls.join.write(JoinAction::Type(code));
             }
             auto.next += 1;
         }
         Step::RehearseDebrief => {
-            let folder = options.data_dir.join("rehearsal-class");
-            // A full class, as a teacher's folder looks after class: one table handed in twice and one file cut
-            // short, so the screen shows every table's label and the box of warnings.
-            let rehearsed = options.setup.source.load().and_then(|scenario| {
-                let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
-                let class =
-                    ClassFile::new(&scenario, 60, 2025, seats, &[], String::new()).map_err(|e| e.to_string())?;
-                let records =
-                    tradetable_core::classroom::class::rehearse(&class, &scenario, "").map_err(|e| e.to_string())?;
-                let storage = crate::storage::Storage::real();
-                for record in &records {
-                    let code = record.table.clone().unwrap_or_default();
-                    storage
-                        .write(&folder.join(format!("{code}.json")), record.to_json().as_bytes())
-                        .map_err(|e| e.to_string())?;
-                }
-                if let Some(first) = records.first() {
-                    let json = first.to_json();
-                    let write = |name: &str, text: &str| storage.write(&folder.join(name), text.as_bytes());
-                    write("copy-of-table-1.json", &json).map_err(|e| e.to_string())?;
-                    write("cut-short.json", &json[..json.len() / 2]).map_err(|e| e.to_string())?;
-                }
-                Ok(())
-            });
-            if let Err(error) = rehearsed {
+            let folder = game.options.data_dir.join("rehearsal-class");
+            if let Err(error) = rehearse_class(&game.options, &folder) {
                 error!("autoplay: cannot rehearse a class: {error}");
             }
-            debrief.write(DebriefAction::Folder(folder.display().to_string()));
-            debrief.write(DebriefAction::Open);
+            controls
+                .debrief
+                .write(DebriefAction::Folder(folder.display().to_string()));
+            controls.debrief.write(DebriefAction::Open);
             auto.next += 1;
         }
+        Step::BreakScenarioFile | Step::AwaitEditError | Step::RestoreScenarioFile => {
+            edit_the_scenario_file(&mut auto, &step, &game);
+        }
+        Step::AwaitDebrief => {
+            if game.debrief_view.result.is_some() {
+                auto.next += 1;
+                auto.settle = 0;
+            }
+        }
+        Step::Overlay(menu) => {
+            controls.navigate.write(Navigate::Overlay(menu));
+            auto.next += 1;
+        }
+        Step::ShowSaveFailure(failing) => {
+            show_save_failure(&mut game, failing);
+            auto.next += 1;
+        }
+        Step::Idle(frames) => {
+            game.watch.playing = false;
+            perf.sampling_idle = true;
+            auto.settle += 1;
+            if auto.settle >= frames {
+                perf.sampling_idle = false;
+                auto.settle = 0;
+                auto.next += 1;
+            }
+        }
+        Step::PlayTo(round) => play_to(&mut auto, round, &mut game, &mut controls),
+        Step::Fail => {
+            controls.exit.write(AppExit::error());
+            auto.next += 1;
+        }
+        Step::Exit => {
+            let summary = perf.summary();
+            info!("{summary}");
+            println!("{summary}");
+            if let Some(dir) = &auto.dir {
+                println!("autoplay: {} screenshots in {}", saved.0.len(), dir.display());
+            }
+            controls.exit.write(AppExit::Success);
+            auto.next += 1;
+        }
+    }
+}
+
+/// Breaks the scenario file being played (autoplay's own copy in the screenshot folder), waits for the table to show
+/// the error, and puts the file back as it was.
+fn edit_the_scenario_file(auto: &mut Autoplay, step: &Step, game: &Watched) {
+    let file = match &game.options.setup.source {
+        ScenarioSource::File(file) => Some(file),
+        _ => None,
+    };
+    match step {
         Step::BreakScenarioFile => {
-            if let ScenarioSource::File(file) = &options.setup.source
+            if let Some(file) = file
                 && let Ok(text) = std::fs::read_to_string(file)
             {
                 let broken = text.replacen("rounds: ", "rounds: -", 1);
@@ -362,120 +375,128 @@ fn run_autoplay(
             auto.next += 1;
         }
         Step::AwaitEditError => {
-            if matches!(scenario_edit.pending(), Some(Err(_))) || auto.original.is_none() {
+            if matches!(game.scenario_edit.pending(), Some(Err(_))) || auto.original.is_none() {
                 auto.next += 1;
                 auto.settle = 0;
             }
         }
-        Step::RestoreScenarioFile => {
-            if let (ScenarioSource::File(file), Some(text)) = (&options.setup.source, auto.original.take()) {
+        _ => {
+            if let (Some(file), Some(text)) = (file, auto.original.take()) {
                 let _ = std::fs::write(file, text);
             }
-            auto.next += 1;
-        }
-        Step::AwaitDebrief => {
-            if debrief_view.result.is_some() {
-                auto.next += 1;
-                auto.settle = 0;
-            }
-        }
-        Step::Overlay(menu) => {
-            navigate.write(Navigate::Overlay(menu));
-            auto.next += 1;
-        }
-        Step::ShowSaveFailure(failing) => {
-            if failing {
-                let moves = session.as_ref().map_or(0, |s| s.state.moves.len());
-                save_status.saved_moves = moves.saturating_sub(3);
-                save_status.failure = Some(format!(
-                    "{}: could not save it: the disk is full",
-                    options.data_dir.join("games").join("….json").display()
-                ));
-                save_status.pending = Some(GameCommand::QuitToTitle);
-            } else {
-                save_status.reset(0);
-            }
-            auto.next += 1;
-        }
-        Step::Idle(frames) => {
-            watch.playing = false;
-            perf.sampling_idle = true;
-            auto.settle += 1;
-            if auto.settle >= frames {
-                perf.sampling_idle = false;
-                auto.settle = 0;
-                auto.next += 1;
-            }
-        }
-        Step::PlayTo(round) => {
-            let Some(session) = session else {
-                return;
-            };
-            let state = &session.state;
-            if here == Screen::Results || state.is_over() {
-                if here == Screen::Results {
-                    auto.next += 1;
-                }
-                return;
-            }
-            // At the table in the round wanted, with a player to move (so the shot shows their view).
-            let ready = session.setup.mode == Mode::Watch || session.human_to_move();
-            if state.round >= round && here == Screen::Table && ready {
-                auto.next += 1;
-                auto.settle = 0;
-                return;
-            }
-            match here {
-                Screen::Handover => {
-                    if !auto.handover_shot && auto.dir.is_some() {
-                        auto.handover_shot = true;
-                        // Shoot the handover once, then continue.
-                        let at = auto.next;
-                        auto.steps.insert(at, Step::Shot("00-handover"));
-                        return;
-                    }
-                    navigate.write(Navigate::To(Screen::Table));
-                }
-                Screen::Table => {
-                    watch.playing = false;
-                    if session.setup.mode == Mode::Watch {
-                        watch.pending_steps = 1;
-                    } else if session.human_to_move() {
-                        let side = state.to_move;
-                        let mv = Opponent::adviser(side).next_move(&session.scenario, state);
-                        moves.write(PlayerMove { side, mv });
-                    }
-                }
-                _ => {}
-            }
-        }
-        Step::Fail => {
-            exit.write(AppExit::error());
-            auto.next += 1;
-        }
-        Step::Exit => {
-            let summary = perf.summary();
-            info!("{summary}");
-            println!("{summary}");
-            if let Some(dir) = &auto.dir {
-                println!("autoplay: {} screenshots in {}", saved.0.len(), dir.display());
-            }
-            exit.write(AppExit::Success);
             auto.next += 1;
         }
     }
 }
 
-/// Writes a captured screenshot to `path` and records it, so autoplay knows when the file is complete.
-fn save_screenshot(path: PathBuf) -> impl FnMut(On<ScreenshotCaptured>, ResMut<SavedShots>) {
-    move |captured, mut saved| {
-        match captured.image.clone().try_into_dynamic() {
-            Ok(image) => match image.to_rgb8().save(&path) {
-                Ok(()) => info!("screenshot saved to {}", path.display()),
-                Err(error) => error!("cannot save {}: {error}", path.display()),
-            },
-            Err(error) => error!("cannot convert the screenshot for {}: {error}", path.display()),
+/// Once the screen has settled, asks for a screenshot named `name` (or moves on when no folder was given).
+fn take_shot(auto: &mut Autoplay, name: &str, commands: &mut Commands) {
+    auto.settle += 1;
+    if auto.settle < SETTLE_FRAMES {
+        return;
+    }
+    auto.settle = 0;
+    match auto.dir.clone() {
+        Some(dir) => {
+            let path = dir.join(format!("{name}.png"));
+            auto.waiting_for = Some(path.clone());
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_screenshot(path));
         }
-        saved.0.push(path.clone());
+        None => auto.next += 1,
+    }
+}
+
+/// The code of the first table of a class of people on the scenario being played.
+fn first_table_code(options: &LaunchOptions) -> Option<String> {
+    let scenario = options.setup.source.load().ok()?;
+    let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
+    let class = ClassFile::new(&scenario, 1, 2025, seats, &[], String::new()).ok()?;
+    Some(class.tables[0].code.clone())
+}
+
+/// Rehearses a class of 60 tables into `folder`, as a teacher's folder looks after class: one table handed in twice
+/// and one file cut short, so the debrief shows every table's label and the box of warnings.
+fn rehearse_class(options: &LaunchOptions, folder: &Path) -> Result<(), String> {
+    let scenario = options.setup.source.load().map_err(|e| e.to_string())?;
+    let seats = PerSide::new(ClassSeat::People, ClassSeat::People);
+    let class = ClassFile::new(&scenario, 60, 2025, seats, &[], String::new()).map_err(|e| e.to_string())?;
+    let records = tradetable_core::classroom::class::rehearse(&class, &scenario, "").map_err(|e| e.to_string())?;
+    let storage = crate::storage::Storage::real();
+    for record in &records {
+        let code = record.table.clone().unwrap_or_default();
+        storage
+            .write(&folder.join(format!("{code}.json")), record.to_json().as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(first) = records.first() {
+        let json = first.to_json();
+        let write = |name: &str, text: &str| storage.write(&folder.join(name), text.as_bytes());
+        write("copy-of-table-1.json", &json).map_err(|e| e.to_string())?;
+        write("cut-short.json", &json[..json.len() / 2]).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Shows the table as it is when saves fail (the banner, and the pause menu's question before quitting), or clears
+/// that. Autoplay never writes the game, so the failure is only shown.
+fn show_save_failure(game: &mut Watched, failing: bool) {
+    if !failing {
+        game.save_status.reset(0);
+        return;
+    }
+    let moves = game.session.as_ref().map_or(0, |s| s.state.moves.len());
+    game.save_status.saved_moves = moves.saturating_sub(3);
+    game.save_status.failure = Some(format!(
+        "{}: could not save it: the disk is full",
+        game.options.data_dir.join("games").join("….json").display()
+    ));
+    game.save_status.pending = Some(GameCommand::QuitToTitle);
+}
+
+/// Plays on until `round` (or the end): the watch clock a move at a time, the adviser for each human seat, past the
+/// hotseat handover (shot once).
+fn play_to(auto: &mut Autoplay, round: u32, game: &mut Watched, controls: &mut Controls) {
+    let here = *game.screen.get();
+    let Some(session) = game.session.as_deref() else {
+        return;
+    };
+    let state = &session.state;
+    if here == Screen::Results || state.is_over() {
+        if here == Screen::Results {
+            auto.next += 1;
+        }
+        return;
+    }
+    // At the table in the round wanted, with a player to move (so the shot shows their view).
+    let ready = session.setup.mode == Mode::Watch || session.human_to_move();
+    if state.round >= round && here == Screen::Table && ready {
+        auto.next += 1;
+        auto.settle = 0;
+        return;
+    }
+    match here {
+        Screen::Handover => {
+            if !auto.handover_shot && auto.dir.is_some() {
+                auto.handover_shot = true;
+                // Shoot the handover once, then continue.
+                let at = auto.next;
+                auto.steps.insert(at, Step::Shot("00-handover"));
+                return;
+            }
+            controls.navigate.write(Navigate::To(Screen::Table));
+        }
+        Screen::Table => {
+            game.watch.playing = false;
+            if session.setup.mode == Mode::Watch {
+                game.watch.pending_steps = 1;
+            } else if session.human_to_move() {
+                let side = state.to_move;
+                let mv = Opponent::adviser(side).next_move(&session.scenario, state);
+                controls.moves.write(PlayerMove { side, mv });
+            }
+        }
+        _ => {}
     }
 }

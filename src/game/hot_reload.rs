@@ -4,15 +4,15 @@
 //! and the game goes on with the version it loaded.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::LaunchOptions;
-use super::navigation::Flow;
-use super::session::{GameSetup, ScenarioPreview, ScenarioSource, Session};
+use super::launch::LaunchOptions;
+use super::navigation::{Flow, SessionStep};
+use super::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioPreview, ScenarioSource, Session};
 
 /// The folder watcher and what it has seen (none if watching failed: the game goes on without hot reload).
 #[derive(Resource)]
@@ -46,7 +46,8 @@ pub fn plugin(app: &mut App) {
             (report_changes, refresh_setup, notice_at_table)
                 .chain()
                 .before(Flow::Actions),
-        );
+        )
+        .add_systems(Update, reload_the_game.in_set(SessionStep::Commands));
 }
 
 /// The folders and file to watch: the scenario folders that exist, and the folder of the scenario file chosen.
@@ -154,7 +155,7 @@ fn refresh_setup(
                 preview.scenario = std::sync::Arc::new(scenario);
                 preview.edit_error = None;
             }
-            Err(error) => preview.edit_error = Some(error),
+            Err(error) => preview.edit_error = Some(error.to_string()),
         }
     }
 }
@@ -180,6 +181,35 @@ fn notice_at_table(
     edit.0 = match session.setup.source.load() {
         Ok(scenario) if scenario.text_hash == session.scenario.text_hash => None,
         Ok(_) => Some(Ok(())),
-        Err(error) => Some(Err(error)),
+        Err(error) => Some(Err(error.to_string())),
     };
+}
+
+/// Restarts the game on the edited scenario file, with the same seed, replaying the moves so far where they are
+/// still legal. A networked table's scenario is the host's: it is not reloaded.
+fn reload_the_game(
+    mut admitted: MessageReader<AdmittedCommand>,
+    session: Option<Res<Session>>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        if *command != GameCommand::Reload {
+            continue;
+        }
+        let Some(session) = session.as_deref().filter(|session| !session.is_remote()) else {
+            continue;
+        };
+        let book = opener.book();
+        opener.open(session.setup.source.load().map(|scenario| {
+            let start = tradetable_core::ai::play::fresh_like(&scenario, &session.state);
+            let state = tradetable_core::ai::play::replay(&scenario, start, &session.state.moves);
+            // The edited scenario is another version: a class table's code no longer fits it, so the game goes on in
+            // a file of its own rather than over the table's record.
+            let file = match (&session.table, &session.save_to) {
+                (None, Some(file)) => file.clone(),
+                _ => book.new_game_file(&crate::clock::now(), &scenario.id),
+            };
+            Session::resume(Arc::new(scenario), session.setup.clone(), state, None).saving_to(file)
+        }));
+    }
 }

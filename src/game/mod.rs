@@ -5,9 +5,11 @@
 //! `MinimalPlugins`) and its egui drawing (in `EguiPrimaryContextPass`, which only runs once `run` has added the
 //! window, the renderer and `EguiPlugin`).
 
+#[cfg(feature = "dev")]
 pub mod autoplay;
 pub mod glossary;
 pub mod hot_reload;
+pub mod launch;
 pub mod menus;
 pub mod navigation;
 pub mod panels;
@@ -22,77 +24,18 @@ pub mod testing;
 pub mod theme;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, WindowMode, WindowResizeConstraints, WindowResolution};
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::EguiPlugin;
 
+pub use launch::{LaunchOptions, NetJoin};
+
 use crate::net::class_host::{self, ClassHost};
 use crate::net::{class_client, transport};
-use session::GameSetup;
-use tradetable_core::Side;
-
-/// How the game was started: at the title, or straight at the table; with autoplay for tests and screenshots.
-#[derive(Resource, Debug, Clone)]
-pub struct LaunchOptions {
-    /// When the process started, to measure the time to the title screen.
-    pub launched: Instant,
-    /// Go straight to the table with this setup (the `play` subcommand) instead of the title.
-    pub straight_to_table: bool,
-    /// The setup of the first game (scenario, side, opponent, seed).
-    pub setup: GameSetup,
-    /// Play the watch mode to the end at full speed, then exit.
-    pub autoplay: bool,
-    /// Where autoplay saves a PNG of every screen it passes.
-    pub screenshot_dir: Option<PathBuf>,
-    /// UI scale to start with (overrides the saved settings).
-    pub ui_scale: Option<f32>,
-    /// Start in borderless full screen.
-    pub fullscreen: bool,
-    /// Where saves and settings live.
-    pub data_dir: PathBuf,
-    /// The folders of scenario files the title lists, after the shipped scenarios: the working folder's
-    /// `scenarios/`, the user's own folder in the data directory, and any `--scenario-dir`.
-    pub scenario_dirs: Vec<PathBuf>,
-    /// A networked table to join at once (`play --join`): the join screen opens filled in and joins.
-    pub join: Option<NetJoin>,
-    /// Open on the teacher's console of a hosted class (`tradetable host`).
-    pub console: bool,
-}
-
-/// A networked table to join at launch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NetJoin {
-    /// The host's address as typed (`IP:port`, or an IP on the default port).
-    pub address: String,
-    /// The table code.
-    pub code: String,
-    /// The side asked for, or any free one.
-    pub side: Option<Side>,
-}
-
-impl LaunchOptions {
-    /// Options for opening the title screen with the default setup.
-    pub fn title() -> LaunchOptions {
-        LaunchOptions {
-            launched: Instant::now(),
-            straight_to_table: false,
-            setup: GameSetup::default(),
-            autoplay: false,
-            screenshot_dir: None,
-            ui_scale: None,
-            fullscreen: false,
-            scenario_dirs: crate::places::scenario_folders(),
-            data_dir: saves::default_data_dir(),
-            join: None,
-            console: false,
-        }
-    }
-}
 
 /// The whole game, minus the window and the renderer. Needs a [`LaunchOptions`] resource.
 pub fn plugin(app: &mut App) {
@@ -105,16 +48,17 @@ pub fn plugin(app: &mut App) {
         session::plugin,
         save_status::plugin,
         settings::plugin,
-        autoplay::plugin,
         perf::plugin,
         remote::plugin,
     ));
+    #[cfg(feature = "dev")]
+    app.add_plugins(autoplay::plugin);
 }
 
 /// Opens the window and runs the game until it is closed; the exit code is the app's. The game can join networked
 /// tables.
 pub fn run(options: LaunchOptions) -> ExitCode {
-    if let Some(problem) = no_display() {
+    if let Some(problem) = no_display().or_else(|| no_autoplay(&options)) {
         eprintln!("tradetable: {problem}");
         return ExitCode::FAILURE;
     }
@@ -126,7 +70,7 @@ pub fn run(options: LaunchOptions) -> ExitCode {
 /// Opens the teacher's console of a hosted class: the game's window hosting the class on `addr` (opened at startup;
 /// a port that cannot be opened shows on the console), with every table live. Runs until the window is closed.
 pub fn run_console(class: ClassHost, addr: SocketAddr, options: LaunchOptions) -> ExitCode {
-    if let Some(problem) = no_display() {
+    if let Some(problem) = no_display().or_else(|| no_autoplay(&options)) {
         eprintln!("tradetable: {problem}");
         return ExitCode::FAILURE;
     }
@@ -231,6 +175,12 @@ fn no_display() -> Option<String> {
         });
     }
     None
+}
+
+/// Autoplay asked of a game built without it (without the `dev` feature).
+fn no_autoplay(options: &LaunchOptions) -> Option<String> {
+    (options.autoplay && !cfg!(feature = "dev"))
+        .then(|| "--autoplay needs a build with the `dev` feature (on by default).".to_string())
 }
 
 fn spawn_camera(mut commands: Commands) {

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
-use super::screens::Screen;
+use super::navigation::Screen;
 
 /// What has been measured.
 #[derive(Resource, Debug, Default)]

@@ -10,9 +10,8 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::LaunchOptions;
-use super::navigation::Navigate;
-use super::screens::Screen;
+use super::launch::LaunchOptions;
+use super::navigation::{Navigate, Screen, SessionStep};
 use super::session::{Agents, NoticeKind, Session, TitleNotice};
 use super::theme;
 use crate::net::class_client::{Phase, RECONNECT_TRIES, Seated, TableClient, TableEvent};
@@ -22,10 +21,15 @@ use tradetable_core::network::protocol::SeatPresence;
 /// Where a laptop keeps the seat tokens of the networked tables it joined, in the data folder.
 pub const SEATS_FILE: &str = "network-seats.json";
 
-/// The game's side of networked tables: the seat tokens kept in the data folder. (Following the host is part of
-/// the session's frame, see `session::plugin`.)
+/// The game's side of networked tables: the seat tokens kept in the data folder, and following the host in the
+/// session's part of the frame.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, keep_seats_in_the_data_folder);
+    app.add_systems(Startup, keep_seats_in_the_data_folder).add_systems(
+        Update,
+        follow_the_host
+            .run_if(resource_exists::<TableClient>)
+            .in_set(SessionStep::Host),
+    );
 }
 
 fn keep_seats_in_the_data_folder(options: Res<LaunchOptions>, client: Option<ResMut<TableClient>>) {

@@ -5,70 +5,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::menus::Menu;
-use super::navigation::Flow;
-use super::screens::Screen;
-use super::session::{GameCommand, Session};
+use super::navigation::{Flow, Menu, Screen};
+use super::session::{GameCommand, SaveStatus, Session};
 use super::theme::{self, UiSet};
-
-/// What became of the game's last save.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct SaveStatus {
-    /// Why the last save failed, while no save has succeeded since.
-    pub failure: Option<String>,
-    /// How many of the game's moves are on disk.
-    pub saved_moves: usize,
-    /// A command that would drop the game while its last moves are not on disk, waiting for the player to say
-    /// whether to go on and lose them.
-    pub pending: Option<GameCommand>,
-}
-
-impl SaveStatus {
-    /// A save of a game with `moves` moves succeeded.
-    pub fn saved(&mut self, moves: usize) {
-        self.failure = None;
-        self.saved_moves = moves;
-    }
-
-    /// A save failed, for `why`.
-    pub fn failed(&mut self, why: String) {
-        self.failure = Some(why);
-    }
-
-    /// A new game is on the table: nothing failed yet; its first `moves` moves are on disk where it came from.
-    pub fn reset(&mut self, moves: usize) {
-        *self = SaveStatus {
-            saved_moves: moves,
-            ..SaveStatus::default()
-        };
-    }
-
-    /// How many of `session`'s moves would be lost if it were dropped now (0 when its last save succeeded).
-    pub fn unsaved_moves(&self, session: &Session) -> usize {
-        if self.failure.is_none() {
-            0
-        } else {
-            session.state.moves.len().saturating_sub(self.saved_moves).max(1)
-        }
-    }
-
-    /// The banner's sentence, while a save is failing.
-    pub fn banner(&self, session: &Session) -> Option<String> {
-        let why = self.failure.as_ref()?;
-        let moves = self.unsaved_moves(session);
-        let what = if session.state.is_over() {
-            "The finished game is not saved".to_string()
-        } else {
-            format!(
-                "Not saved: the last {moves} move{} are only in this window",
-                if moves == 1 { "" } else { "s" }
-            )
-        };
-        Some(format!(
-            "{what}. {why}. Free some space or fix the folder, then try again."
-        ))
-    }
-}
 
 /// The banner's button.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +15,7 @@ pub struct RetrySave;
 
 /// The save status and its banner.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<SaveStatus>()
-        .add_message::<RetrySave>()
+    app.add_message::<RetrySave>()
         .add_systems(Update, apply_retry.in_set(Flow::Actions))
         .add_systems(
             EguiPrimaryContextPass,

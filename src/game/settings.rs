@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use serde::{Deserialize, Serialize};
 
-use super::LaunchOptions;
+use super::launch::LaunchOptions;
 use super::saves::GameStorage;
 use crate::storage::{Storage, StorageError};
 

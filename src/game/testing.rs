@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
+use super::launch::LaunchOptions;
+use super::plugin;
 use super::session::{AiPace, GameSetup};
-use super::{LaunchOptions, plugin};
 
 /// Launch options for a test: the title screen, the given setup, saves in `data_dir`.
 pub fn options(setup: GameSetup, data_dir: PathBuf) -> LaunchOptions {
@@ -69,11 +70,11 @@ pub fn press<M: Message>(app: &mut App, action: M) {
 }
 
 /// The screen shown.
-pub fn screen(app: &App) -> super::screens::Screen {
-    *app.world().resource::<State<super::screens::Screen>>().get()
+pub fn screen(app: &App) -> super::navigation::Screen {
+    *app.world().resource::<State<super::navigation::Screen>>().get()
 }
 
 /// The overlay shown.
-pub fn menu(app: &App) -> super::menus::Menu {
-    *app.world().resource::<State<super::menus::Menu>>().get()
+pub fn menu(app: &App) -> super::navigation::Menu {
+    *app.world().resource::<State<super::navigation::Menu>>().get()
 }

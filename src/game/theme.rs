@@ -181,3 +181,31 @@ pub fn big_button(ui: &mut egui::Ui, enabled: bool, text: &str) -> egui::Respons
         egui::Button::new(egui::RichText::new(text).size(18.0)).min_size(egui::vec2(260.0, 40.0)),
     )
 }
+
+/// The skeleton of a full-page screen: the page over the whole window, drawn by `body` (which may write actions of
+/// its own as it draws, and returns the action its buttons chose); then the keys, while no overlay is open — each
+/// `(key, action)` pressed chooses its action, over the buttons' and over the keys listed before it; the action
+/// chosen is written last.
+pub fn page<A: Message + Clone>(
+    ctx: &egui::Context,
+    menu: &State<super::navigation::Menu>,
+    keys: &[(egui::Key, A)],
+    actions: &mut MessageWriter<A>,
+    body: impl FnOnce(&mut egui::Ui, &mut MessageWriter<A>) -> Option<A>,
+) {
+    let mut root = root_ui(ctx);
+    let mut chosen = None;
+    egui::CentralPanel::default()
+        .frame(page_frame())
+        .show(&mut root, |ui| chosen = body(ui, actions));
+    if *menu.get() == super::navigation::Menu::None {
+        ctx.input(|i| {
+            for (key, action) in keys {
+                if i.key_pressed(*key) {
+                    chosen = Some(action.clone());
+                }
+            }
+        });
+    }
+    actions.write_batch(chosen);
+}

@@ -13,14 +13,14 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::Screenshot;
 
 use super::laptops::{Laptop, Laptops, drive_laptops};
-use super::{SavedShots, save_screenshot};
-use crate::game::LaunchOptions;
-use crate::game::navigation::Navigate;
-use crate::game::screens::Screen;
+use super::shots::{SavedShots, save_screenshot};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Navigate, Screen};
 use crate::game::screens::console::{ConsoleAction, ConsoleView};
 use crate::game::screens::debrief::DebriefView;
 use crate::game::screens::join_network::NetJoinAction;
@@ -184,13 +184,18 @@ fn shoot(commands: &mut Commands, dir: &std::path::Path, name: &str) -> PathBuf 
     path
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the console's script watches: the class hosted, the console, the debrief and the screen.
+#[derive(SystemParam)]
+struct ConsoleSeen<'w> {
+    class: Res<'w, ClassHost>,
+    view: Res<'w, ConsoleView>,
+    debrief: Res<'w, DebriefView>,
+    screen: Res<'w, State<Screen>>,
+}
+
 fn run_console_autoplay(
     mut script: ResMut<ConsoleScript>,
-    class: Res<ClassHost>,
-    view: Res<ConsoleView>,
-    debrief: Res<DebriefView>,
-    screen: Res<State<Screen>>,
+    seen: ConsoleSeen,
     mut laptops: NonSendMut<Laptops>,
     mut actions: MessageWriter<ConsoleAction>,
     mut exit: MessageWriter<AppExit>,
@@ -213,6 +218,12 @@ fn run_console_autoplay(
     let Some(step) = script.steps.get(script.next).cloned() else {
         return;
     };
+    let ConsoleSeen {
+        class,
+        view,
+        debrief,
+        screen,
+    } = seen;
     let moves = |number: u32| {
         class.host.game(number).map_or(
             usize::MAX,
@@ -234,23 +245,7 @@ fn run_console_autoplay(
             let Some(bound) = class.address else {
                 return;
             };
-            let host = SocketAddr::from((Ipv4Addr::LOCALHOST, bound.port()));
-            let mut seats = Vec::new();
-            for table in &class.class.tables {
-                let sides: &[Side] = match table.number {
-                    1 | 3 => &Side::BOTH,
-                    2 => &[Side::Us],
-                    _ => &[],
-                };
-                let code = class.host.join_code(table.number).unwrap_or(&table.code).to_string();
-                seats.extend(sides.iter().map(|side| (code.clone(), *side)));
-            }
-            for (code, side) in seats {
-                match Laptop::new(host, &code, side) {
-                    Ok(laptop) => laptops.0.push(laptop),
-                    Err(error) => error!("console autoplay: a laptop cannot connect: {error}"),
-                }
-            }
+            start_laptops(&class, bound, &mut laptops);
             done = true;
         }
         ConsoleStep::Seated => done = laptops.0.iter().all(Laptop::seated),
@@ -297,35 +292,69 @@ fn run_console_autoplay(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Both teams at tables 1 and 3, the US team at table 2, nobody at table 4 and after: laptops of this computer
+/// joining the class on `bound`.
+fn start_laptops(class: &ClassHost, bound: SocketAddr, laptops: &mut Laptops) {
+    let host = SocketAddr::from((Ipv4Addr::LOCALHOST, bound.port()));
+    let mut seats = Vec::new();
+    for table in &class.class.tables {
+        let sides: &[Side] = match table.number {
+            1 | 3 => &Side::BOTH,
+            2 => &[Side::Us],
+            _ => &[],
+        };
+        let code = class.host.join_code(table.number).unwrap_or(&table.code).to_string();
+        seats.extend(sides.iter().map(|side| (code.clone(), *side)));
+    }
+    for (code, side) in seats {
+        match Laptop::new(host, &code, side) {
+            Ok(laptop) => laptops.0.push(laptop),
+            Err(error) => error!("console autoplay: a laptop cannot connect: {error}"),
+        }
+    }
+}
+
+/// What the joined laptop's script watches: the game at the table, the link, the screen and the title's notice.
+#[derive(SystemParam)]
+struct JoinedSeen<'w> {
+    session: Option<Res<'w, Session>>,
+    client: Option<Res<'w, TableClient>>,
+    screen: Res<'w, State<Screen>>,
+    notice: Res<'w, TitleNotice>,
+    saved: Res<'w, SavedShots>,
+}
+
+/// What the joined laptop's script does: the moves and the join screen's actions a team would make.
+#[derive(SystemParam)]
+struct JoinedControls<'w> {
+    moves: MessageWriter<'w, PlayerMove>,
+    join: MessageWriter<'w, NetJoinAction>,
+    navigate: MessageWriter<'w, Navigate>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
+fn fail_joined(why: String, exit: &mut MessageWriter<AppExit>) {
+    error!("joined autoplay: {why}");
+    eprintln!("{why}");
+    exit.write(AppExit::error());
+}
+
 fn run_joined_autoplay(
     mut script: ResMut<JoinedScript>,
-    session: Option<Res<Session>>,
-    client: Option<Res<TableClient>>,
-    screen: Res<State<Screen>>,
-    notice: Res<TitleNotice>,
-    mut moves: MessageWriter<PlayerMove>,
-    mut join: MessageWriter<NetJoinAction>,
-    mut navigate: MessageWriter<Navigate>,
-    mut exit: MessageWriter<AppExit>,
-    saved: Res<SavedShots>,
+    seen: JoinedSeen,
+    mut controls: JoinedControls,
     mut commands: Commands,
 ) {
-    let fail = |why: String, exit: &mut MessageWriter<AppExit>| {
-        error!("joined autoplay: {why}");
-        eprintln!("{why}");
-        exit.write(AppExit::error());
-    };
     if script.step == JoinedStep::Exit {
         return;
     }
     if script.started.elapsed() > TIME_LIMIT {
-        fail(format!("gave up at step {:?}", script.step), &mut exit);
+        fail_joined(format!("gave up at step {:?}", script.step), &mut controls.exit);
         script.step = JoinedStep::Exit;
         return;
     }
     if let Some(path) = &script.waiting_for {
-        if saved.0.contains(path) {
+        if seen.saved.0.contains(path) {
             script.waiting_for = None;
         }
         return;
@@ -344,97 +373,104 @@ fn run_joined_autoplay(
         }
         return;
     }
-    let here = *screen.get();
+    let here = *seen.screen.get();
+    let client = seen.client.as_deref();
     match script.step {
-        JoinedStep::Play => {
-            if here == Screen::Title {
-                if let Some(why) = &notice.0 {
-                    fail(why.clone(), &mut exit);
-                    script.step = JoinedStep::Exit;
-                }
-                return;
-            }
-            if here == Screen::JoinNetwork
-                && let Some(why) = client.as_ref().and_then(|c| c.error.clone())
-            {
-                fail(why, &mut exit);
-                script.step = JoinedStep::Exit;
-                return;
-            }
-            if here == Screen::Results {
-                script.step = JoinedStep::Results;
-                return;
-            }
-            let Some(session) = session else {
-                return;
-            };
-            let Some(remote) = &session.remote else {
-                return;
-            };
-            if here != Screen::Table || session.state.is_over() {
-                return;
-            }
-            let side = remote.side;
-            let state = &session.state;
-            if state.to_move != side {
-                if !script.shots.contains(&"01-waiting") {
-                    script.pending = Some("01-waiting");
-                }
-                return;
-            }
-            let ready = session.human_to_move() && client.as_ref().is_some_and(|c| c.is_seated());
-            if !ready {
-                return;
-            }
-            if !script.shots.contains(&"02-your-turn") {
-                script.pending = Some("02-your-turn");
-                return;
-            }
-            // At most one move per state the host sent, and not faster than a person.
-            let played = state.moves.len();
-            let rested = script
-                .last_move
-                .is_none_or(|at| at.elapsed() >= Duration::from_millis(300));
-            if !rested {
-                return;
-            }
-            let mv = if script.answered == Some(played) {
-                if session.refused.is_none() {
-                    return;
-                }
-                // The host refused the strategy's move: pass, as a local game does.
-                Move::Pass
-            } else {
-                Strategy::Linear.agent(side).next_move(&session.scenario, state)
-            };
-            script.answered = Some(played);
-            script.last_move = Some(Instant::now());
-            moves.write(PlayerMove { side, mv });
-        }
+        JoinedStep::Play => play_joined_table(&mut script, &seen, &mut controls),
         JoinedStep::Results => {
             if !script.shots.contains(&"03-results") {
                 script.pending = Some("03-results");
                 return;
             }
-            navigate.write(Navigate::To(Screen::JoinNetwork));
-            join.write(NetJoinAction::Code("NOT-A-REAL-CODE".to_string()));
-            join.write(NetJoinAction::Join);
+            controls.navigate.write(Navigate::To(Screen::JoinNetwork));
+            controls.join.write(NetJoinAction::Code("NOT-A-REAL-CODE".to_string()));
+            controls.join.write(NetJoinAction::Join);
             script.step = JoinedStep::JoinAgain;
         }
         JoinedStep::JoinAgain => {
-            let failed = client.as_ref().is_some_and(|c| c.error.is_some() && !c.is_joining());
+            let failed = client.is_some_and(|c| c.error.is_some() && !c.is_joining());
             if here == Screen::JoinNetwork && failed {
                 if !script.shots.contains(&"04-join-error") {
                     script.pending = Some("04-join-error");
                     return;
                 }
                 if let Some(dir) = &script.dir {
-                    println!("autoplay: {} screenshots in {}", saved.0.len(), dir.display());
+                    println!("autoplay: {} screenshots in {}", seen.saved.0.len(), dir.display());
                 }
-                exit.write(AppExit::Success);
+                controls.exit.write(AppExit::Success);
                 script.step = JoinedStep::Exit;
             }
         }
         JoinedStep::Exit => {}
     }
+}
+
+/// Plays the joined side's turns (by `Strategy::Linear`, as a team's player moves), shooting the table once while it
+/// waits and once on its turn; a failed join ends the script with its error.
+fn play_joined_table(script: &mut JoinedScript, seen: &JoinedSeen, controls: &mut JoinedControls) {
+    let here = *seen.screen.get();
+    let client = seen.client.as_deref();
+    if here == Screen::Title {
+        if let Some(why) = &seen.notice.0 {
+            fail_joined(why.clone(), &mut controls.exit);
+            script.step = JoinedStep::Exit;
+        }
+        return;
+    }
+    if here == Screen::JoinNetwork
+        && let Some(why) = client.and_then(|c| c.error.clone())
+    {
+        fail_joined(why, &mut controls.exit);
+        script.step = JoinedStep::Exit;
+        return;
+    }
+    if here == Screen::Results {
+        script.step = JoinedStep::Results;
+        return;
+    }
+    let Some(session) = seen.session.as_deref() else {
+        return;
+    };
+    let Some(remote) = &session.remote else {
+        return;
+    };
+    if here != Screen::Table || session.state.is_over() {
+        return;
+    }
+    let side = remote.side;
+    let state = &session.state;
+    if state.to_move != side {
+        if !script.shots.contains(&"01-waiting") {
+            script.pending = Some("01-waiting");
+        }
+        return;
+    }
+    let ready = session.human_to_move() && client.is_some_and(|c| c.is_seated());
+    if !ready {
+        return;
+    }
+    if !script.shots.contains(&"02-your-turn") {
+        script.pending = Some("02-your-turn");
+        return;
+    }
+    // At most one move per state the host sent, and not faster than a person.
+    let played = state.moves.len();
+    let rested = script
+        .last_move
+        .is_none_or(|at| at.elapsed() >= Duration::from_millis(300));
+    if !rested {
+        return;
+    }
+    let mv = if script.answered == Some(played) {
+        if session.refused.is_none() {
+            return;
+        }
+        // The host refused the strategy's move: pass, as a local game does.
+        Move::Pass
+    } else {
+        Strategy::Linear.agent(side).next_move(&session.scenario, state)
+    };
+    script.answered = Some(played);
+    script.last_move = Some(Instant::now());
+    controls.moves.write(PlayerMove { side, mv });
 }

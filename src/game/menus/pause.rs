@@ -4,10 +4,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Menu;
-use crate::game::navigation::{Flow, Navigate};
-use crate::game::save_status::SaveStatus;
-use crate::game::session::{GameCommand, SaveNotice, Session};
+use crate::game::navigation::{Flow, Menu, Navigate, SessionStep};
+use crate::game::session::{AdmittedCommand, GameCommand, Keeping, SaveStatus, Session};
 use crate::game::theme::{self, UiSet};
 
 /// What the pause menu asks for.
@@ -48,7 +46,9 @@ pub struct Unsaved {
 pub fn plugin(app: &mut App) {
     app.add_message::<PauseAction>()
         .init_resource::<SaveAsName>()
+        .init_resource::<SaveNotice>()
         .add_systems(Update, apply_pause_actions.in_set(Flow::Actions))
+        .add_systems(Update, save_under_a_name.in_set(SessionStep::Commands))
         .add_systems(
             EguiPrimaryContextPass,
             draw_pause_menu.in_set(UiSet::Overlay).run_if(in_state(Menu::Pause)),
@@ -237,5 +237,40 @@ fn apply_pause_actions(
                 commands.write(GameCommand::KeepPlaying);
             }
         }
+    }
+}
+
+/// What became of the last "Save as…", for the pause menu.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SaveNotice(pub Option<String>);
+
+/// Saves the game under a name, beside the file it saves itself to; says in the pause menu what became of it.
+fn save_under_a_name(
+    mut admitted: MessageReader<AdmittedCommand>,
+    session: Option<Res<Session>>,
+    keeping: Keeping,
+    mut notice: ResMut<SaveNotice>,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        let GameCommand::SaveAs(name) = command else {
+            continue;
+        };
+        let Some(session) = session.as_deref() else {
+            continue;
+        };
+        notice.0 = Some(if session.is_remote() {
+            "The host keeps this table's game for the teacher.".into()
+        } else {
+            match keeping.book().save_as(name, &session.to_record(name.trim())) {
+                Ok((_, true)) => format!("Saved as \"{}\" (replacing its earlier save)", name.trim()),
+                Ok((path, false)) => format!(
+                    "Saved as \"{}\" ({})",
+                    name.trim(),
+                    path.file_name()
+                        .map_or(String::new(), |n| n.to_string_lossy().to_string())
+                ),
+                Err(error) => error.to_string(),
+            }
+        });
     }
 }

@@ -3,11 +3,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Menu;
-use crate::game::LaunchOptions;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::GameStorage;
-use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::{self, UiSet};
 

@@ -8,7 +8,7 @@ use crate::game::glossary;
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
-use tradetable_core::rules::package::{Package, PackageSpace};
+use tradetable_core::rules::package::{Issue, Package, PackageSpace};
 use tradetable_core::{Move, Scenario, Side};
 
 /// What the offer panel shows.
@@ -62,16 +62,37 @@ fn fate_text(fate: OfferFate) -> &'static str {
 
 /// Draws the table; `draft` is the viewer's proposal (None when watching).
 pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Package>) -> Option<OfferAction> {
-    let names = view.scenario.names();
-    let mut action = None;
     let state = view.state;
-    let in_force = view.space.from_policy(&state.policy);
     let me = view.viewer.side();
     // The columns of terms: the other side's latest offer (or both sides' when watching).
     let shown: Vec<Side> = match me {
         Some(me) => vec![me.other()],
         None => vec![Side::Us, Side::Partner],
     };
+    offer_heading(ui, view);
+    let mut draft = draft;
+    terms_grid(ui, view, &shown, draft.as_deref_mut());
+    ui.add_space(6.0);
+    let me = me?;
+    let draft = draft?;
+    if state.is_over() {
+        return None;
+    }
+    if !view.can_act {
+        let waiting = if view.paused {
+            "The teacher has paused the table.".to_string()
+        } else {
+            format!("Waiting for {}…", view.scenario.names().label(state.to_move))
+        };
+        ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
+        return None;
+    }
+    offer_buttons(ui, view, me, draft)
+}
+
+/// "The table", and what is on it.
+fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
+    let state = view.state;
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("The table").size(18.0).strong());
         match &state.offer {
@@ -85,8 +106,15 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
             }
         }
     });
+}
+
+/// The grid of terms: each issue's option in force, in the `shown` sides' latest offers, and in the draft (a menu
+/// per issue when the viewer may act).
+fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Option<&mut Package>) {
+    let names = view.scenario.names();
+    let state = view.state;
+    let in_force = view.space.from_policy(&state.policy);
     let offers: Vec<Option<(u32, &Package, OfferFate)>> = shown.iter().map(|s| latest_offer(state, *s)).collect();
-    let mut draft = draft;
     // The issue names take what the value columns leave, and are cut short (the tooltip has them in full).
     let value_columns = 80.0 + 105.0 * shown.len() as f32 + if draft.is_some() { 125.0 } else { 0.0 };
     let name_width = (ui.available_width() - value_columns - 12.0 * (2 + shown.len()) as f32).clamp(110.0, 330.0);
@@ -133,82 +161,101 @@ pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Packa
                     );
                     ui.end_row();
                 }
-                let name = short_name(&issue.name);
-                let hover =
-                    glossary::hover_text(&format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)), "");
-                ui.allocate_ui_with_layout(
-                    egui::vec2(name_width, 20.0),
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| {
-                        ui.set_width(name_width);
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(name).color(theme::side_color(issue.owner)))
-                                .truncate(),
-                        )
-                        .on_hover_text(hover);
-                    },
-                );
-                let base = in_force.choice[k] as usize;
-                ui.label(issue.option_text(view.scenario, base));
-                for offer in &offers {
-                    match offer {
-                        Some((_, package, _)) => {
-                            let c = package.choice[k] as usize;
-                            let mut text = egui::RichText::new(issue.option_text(view.scenario, c));
-                            if c != base {
-                                text = text.background_color(theme::CHANGED).strong();
-                            }
-                            ui.label(text);
-                        }
-                        None => {
-                            ui.label("–");
-                        }
-                    }
-                }
-                if let Some(draft) = draft.as_deref_mut() {
-                    let current = draft.choice[k] as usize;
-                    let differs = offers
-                        .first()
-                        .and_then(|o| o.as_ref())
-                        .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
-                    let mut text = egui::RichText::new(issue.option_text(view.scenario, current));
-                    if differs {
-                        text = text.strong();
-                    }
-                    ui.add_enabled_ui(view.can_act, |ui| {
-                        egui::ComboBox::from_id_salt(("draft", k))
-                            .width(110.0)
-                            .selected_text(text)
-                            .show_ui(ui, |ui| {
-                                for option in 0..issue.options.len() {
-                                    if ui
-                                        .selectable_label(option == current, issue.option_text(view.scenario, option))
-                                        .clicked()
-                                    {
-                                        draft.choice[k] = option as u8;
-                                    }
-                                }
-                            });
-                    });
-                }
+                let row = TermsRow {
+                    k,
+                    issue,
+                    base: in_force.choice[k] as usize,
+                    name_width,
+                };
+                terms_row(ui, view, &row, &offers, draft.as_deref_mut());
                 ui.end_row();
             }
         });
-    ui.add_space(6.0);
-    let me = me?;
-    let draft = draft?;
-    if state.is_over() {
-        return None;
+}
+
+/// One issue of the grid of terms.
+struct TermsRow<'a> {
+    k: usize,
+    issue: &'a Issue,
+    /// The option in force.
+    base: usize,
+    name_width: f32,
+}
+
+fn terms_row(
+    ui: &mut egui::Ui,
+    view: &OfferView,
+    row: &TermsRow,
+    offers: &[Option<(u32, &Package, OfferFate)>],
+    draft: Option<&mut Package>,
+) {
+    let TermsRow {
+        k,
+        issue,
+        base,
+        name_width,
+    } = *row;
+    let name = short_name(&issue.name);
+    let hover = glossary::hover_text(&format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)), "");
+    ui.allocate_ui_with_layout(
+        egui::vec2(name_width, 20.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(name_width);
+            ui.add(egui::Label::new(egui::RichText::new(name).color(theme::side_color(issue.owner))).truncate())
+                .on_hover_text(hover);
+        },
+    );
+    ui.label(issue.option_text(view.scenario, base));
+    for offer in offers {
+        match offer {
+            Some((_, package, _)) => {
+                let c = package.choice[k] as usize;
+                let mut text = egui::RichText::new(issue.option_text(view.scenario, c));
+                if c != base {
+                    text = text.background_color(theme::CHANGED).strong();
+                }
+                ui.label(text);
+            }
+            None => {
+                ui.label("–");
+            }
+        }
     }
-    if !view.can_act {
-        let waiting = if view.paused {
-            "The teacher has paused the table.".to_string()
-        } else {
-            format!("Waiting for {}…", names.label(state.to_move))
-        };
-        ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
-        return None;
+    if let Some(draft) = draft {
+        let current = draft.choice[k] as usize;
+        let differs = offers
+            .first()
+            .and_then(|o| o.as_ref())
+            .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
+        let mut text = egui::RichText::new(issue.option_text(view.scenario, current));
+        if differs {
+            text = text.strong();
+        }
+        ui.add_enabled_ui(view.can_act, |ui| {
+            egui::ComboBox::from_id_salt(("draft", k))
+                .width(110.0)
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    for option in 0..issue.options.len() {
+                        if ui
+                            .selectable_label(option == current, issue.option_text(view.scenario, option))
+                            .clicked()
+                        {
+                            draft.choice[k] = option as u8;
+                        }
+                    }
+                });
+        });
     }
+}
+
+/// Send, accept, pass and walk away; and where to start the draft from (their offer, my last, what is in force, my
+/// ideal), or the adviser's word.
+fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package) -> Option<OfferAction> {
+    let state = view.state;
+    let in_force = view.space.from_policy(&state.policy);
+    let mut action = None;
     let offer_to_me = state.offer_to(me).map(|o| o.package.clone());
     ui.horizontal_wrapped(|ui| {
         let send = if offer_to_me.is_some() {

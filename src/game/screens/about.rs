@@ -6,9 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};
@@ -50,7 +48,7 @@ fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut comma
     // The scenario being played, or the one chosen on the title screen.
     let scenario = match session {
         Some(session) => Ok((*session.scenario).clone()),
-        None => setup.source.load(),
+        None => setup.source.load().map_err(|e| e.to_string()),
     };
     let view = match scenario {
         Ok(scenario) => AboutView {
@@ -267,21 +265,14 @@ fn draw_about(
     let Some(view) = view else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut back = false;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                back = about_panel(ui, &view);
-            });
-        });
-    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        back = true;
-    }
-    if back {
-        actions.write(AboutAction::Back);
-    }
+    let keys = [(egui::Key::Escape, AboutAction::Back)];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        let back = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| about_panel(ui, &view))
+            .inner;
+        back.then_some(AboutAction::Back)
+    });
     Ok(())
 }
 

@@ -12,10 +12,9 @@ use std::net::{IpAddr, SocketAddr};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
 use super::debrief::{DebriefAction, DebriefView};
-use crate::game::LaunchOptions;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_host::{self, ClassHost, TeacherCommand};
 use tradetable_core::ai::{Difficulty, Opponent};
@@ -411,107 +410,122 @@ fn tables_grid(
             }
             ui.end_row();
             for (table, round) in tables.iter().zip(rounds) {
-                let over = table.outcome.is_some();
-                let live = !over && !ended;
-                ui.vertical(|ui| {
-                    cell(ui, egui::RichText::new(format!("Table {}", table.number)).strong());
-                    cell(
-                        ui,
-                        egui::RichText::new(&table.code)
-                            .monospace()
-                            .size(11.0)
-                            .color(theme::MUTED),
-                    );
-                });
-                cell(ui, round.to_string());
-                if over {
-                    cell(ui, "–");
-                } else {
-                    cell(ui, theme::side_text(names, table.to_move));
+                table_row(ui, names, table, *round, ended);
+                let live = table.outcome.is_none() && !ended;
+                if let Some(chosen) = table_controls(ui, names, table, live) {
+                    action = Some(chosen);
                 }
-                cell(
-                    ui,
-                    match table.latest_offer {
-                        Some((side, round)) => format!("{}, round {round}", names.short(side)),
-                        None => "none yet".to_string(),
-                    },
-                );
-                cell(ui, format::bn(table.deficit_bn));
-                cell(
-                    ui,
-                    format!(
-                        "{:.0}% / {:.0}%",
-                        table.approval[Side::Us],
-                        table.approval[Side::Partner]
-                    ),
-                );
-                cell(ui, format!("{} ago", since(table.idle_seconds)));
-                ui.vertical(|ui| {
-                    for side in Side::BOTH {
-                        let (word, color) = presence(table.seats[side]);
-                        cell(
-                            ui,
-                            egui::RichText::new(format!("{}: {word}", names.short(side))).color(color),
-                        );
-                    }
-                });
-                let (state, color) = state_of(names, table, ended);
-                ui.vertical(|ui| {
-                    cell(ui, egui::RichText::new(state).strong().color(color));
-                    if let Some(outcome) = &table.outcome {
-                        cell(
-                            ui,
-                            egui::RichText::new(short(outcome, 30)).size(12.0).color(theme::MUTED),
-                        )
-                        .on_hover_text(outcome);
-                    }
-                });
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        let (label, pause) = if table.paused {
-                            ("▶ Resume", ConsoleAction::Resume(Some(table.number)))
-                        } else {
-                            ("⏸ Pause", ConsoleAction::Pause(Some(table.number)))
-                        };
-                        if ui.add_enabled(live, egui::Button::new(label)).clicked() {
-                            action = Some(pause);
-                        }
-                        if ui
-                            .add_enabled(live, egui::Button::new("Fire inject here"))
-                            .on_hover_text("Fire the inject picked above at this table only")
-                            .clicked()
-                        {
-                            action = Some(ConsoleAction::FireInject(Some(table.number)));
-                        }
-                    });
-                    let missing: Vec<Side> = Side::BOTH
-                        .into_iter()
-                        .filter(|side| matches!(table.seats[*side], SeatPresence::Waiting | SeatPresence::Disconnected))
-                        .collect();
-                    if !missing.is_empty() && live {
-                        ui.horizontal(|ui| {
-                            cell(ui, "Seat the computer:");
-                            for side in missing {
-                                if ui
-                                    .small_button(names.short(side))
-                                    .on_hover_text(format!(
-                                        "The computer (normal) plays {} at this table from now on",
-                                        names.with_article(side)
-                                    ))
-                                    .clicked()
-                                {
-                                    action = Some(ConsoleAction::SeatComputer {
-                                        table: table.number,
-                                        side,
-                                    });
-                                }
-                            }
-                        });
-                    }
-                });
                 ui.end_row();
             }
         });
+    action
+}
+
+/// A table's row of the grid, up to its controls: number and code, round, who moves, the latest offer, the deficit,
+/// the approvals, the last move, the seats and the state.
+fn table_row(ui: &mut egui::Ui, names: Names, table: &TableStatus, round: u32, ended: bool) {
+    let over = table.outcome.is_some();
+    ui.vertical(|ui| {
+        cell(ui, egui::RichText::new(format!("Table {}", table.number)).strong());
+        cell(
+            ui,
+            egui::RichText::new(&table.code)
+                .monospace()
+                .size(11.0)
+                .color(theme::MUTED),
+        );
+    });
+    cell(ui, round.to_string());
+    if over {
+        cell(ui, "–");
+    } else {
+        cell(ui, theme::side_text(names, table.to_move));
+    }
+    cell(
+        ui,
+        match table.latest_offer {
+            Some((side, round)) => format!("{}, round {round}", names.short(side)),
+            None => "none yet".to_string(),
+        },
+    );
+    cell(ui, format::bn(table.deficit_bn));
+    cell(
+        ui,
+        format!(
+            "{:.0}% / {:.0}%",
+            table.approval[Side::Us],
+            table.approval[Side::Partner]
+        ),
+    );
+    cell(ui, format!("{} ago", since(table.idle_seconds)));
+    ui.vertical(|ui| {
+        for side in Side::BOTH {
+            let (word, color) = presence(table.seats[side]);
+            cell(
+                ui,
+                egui::RichText::new(format!("{}: {word}", names.short(side))).color(color),
+            );
+        }
+    });
+    let (state, color) = state_of(names, table, ended);
+    ui.vertical(|ui| {
+        cell(ui, egui::RichText::new(state).strong().color(color));
+        if let Some(outcome) = &table.outcome {
+            cell(
+                ui,
+                egui::RichText::new(short(outcome, 30)).size(12.0).color(theme::MUTED),
+            )
+            .on_hover_text(outcome);
+        }
+    });
+}
+
+/// A table's controls: pause or resume, fire the inject here, and seat the computer where a team is missing.
+fn table_controls(ui: &mut egui::Ui, names: Names, table: &TableStatus, live: bool) -> Option<ConsoleAction> {
+    let mut action = None;
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let (label, pause) = if table.paused {
+                ("▶ Resume", ConsoleAction::Resume(Some(table.number)))
+            } else {
+                ("⏸ Pause", ConsoleAction::Pause(Some(table.number)))
+            };
+            if ui.add_enabled(live, egui::Button::new(label)).clicked() {
+                action = Some(pause);
+            }
+            if ui
+                .add_enabled(live, egui::Button::new("Fire inject here"))
+                .on_hover_text("Fire the inject picked above at this table only")
+                .clicked()
+            {
+                action = Some(ConsoleAction::FireInject(Some(table.number)));
+            }
+        });
+        let missing: Vec<Side> = Side::BOTH
+            .into_iter()
+            .filter(|side| matches!(table.seats[*side], SeatPresence::Waiting | SeatPresence::Disconnected))
+            .collect();
+        if !missing.is_empty() && live {
+            ui.horizontal(|ui| {
+                cell(ui, "Seat the computer:");
+                for side in missing {
+                    if ui
+                        .small_button(names.short(side))
+                        .on_hover_text(format!(
+                            "The computer (normal) plays {} at this table from now on",
+                            names.with_article(side)
+                        ))
+                        .clicked()
+                    {
+                        action = Some(ConsoleAction::SeatComputer {
+                            table: table.number,
+                            side,
+                        });
+                    }
+                }
+            });
+        }
+    });
     action
 }
 

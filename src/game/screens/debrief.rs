@@ -10,10 +10,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
-use super::Screen;
-use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::{self, GameStorage};
 use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
@@ -117,7 +115,7 @@ pub fn debrief_folder(
                 return Debrief::from_records(&scenario, &gathered.records, gathered.skipped)
                     .map_err(|error| nothing(error.skipped));
             }
-            Err(error) => missing.push((counts[k].0, error)),
+            Err(error) => missing.push((counts[k].0, error.to_string())),
         }
     }
     // No record's scenario is on this computer: each is left out, saying which scenario it needs.
@@ -498,20 +496,10 @@ fn draw_debrief(
     mut actions: MessageWriter<DebriefAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = debrief_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(DebriefAction::Back);
-            } else if i.key_pressed(egui::Key::Enter) {
-                action = Some(DebriefAction::Open);
-            }
-        });
-    }
-    actions.write_batch(action);
+    let keys = [
+        (egui::Key::Enter, DebriefAction::Open),
+        (egui::Key::Escape, DebriefAction::Back),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| debrief_panel(ui, &view));
     Ok(())
 }

@@ -6,9 +6,7 @@ use std::borrow::Borrow;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Side;
@@ -126,24 +124,13 @@ fn draw_handover(
     let Some(session) = session else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut go = false;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            go = handover_panel(ui, &session);
-        });
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            go |= i.key_pressed(egui::Key::Enter);
-            if i.key_pressed(egui::Key::Escape) {
-                actions.write(HandoverAction::Pause);
-            }
-        });
-    }
-    if go {
-        actions.write(HandoverAction::Continue);
-    }
+    let keys = [
+        (egui::Key::Escape, HandoverAction::Pause),
+        (egui::Key::Enter, HandoverAction::Continue),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        handover_panel(ui, &session).then_some(HandoverAction::Continue)
+    });
     Ok(())
 }
 

@@ -2,15 +2,22 @@
 //! table, scenario and seats it opens — or why it does not (a typing mistake, a scenario this computer lacks or has in
 //! another version) — and "Sit down" starts that game, or picks it up where the table left it.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
-use crate::game::session::{ClassTable, DamagedTable, GameCommand, GameSetup};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
+use crate::game::saves::SaveBook;
+use crate::game::session::{
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, OpenError, ScenarioSource, Session, open_record,
+    scenario_library,
+};
 use crate::game::theme::{self, UiSet};
-use tradetable_core::Side;
+use tradetable_core::classroom::class::TableCode;
+use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::{Scenario, Side};
 
 /// The code typed so far and what it opens.
 #[derive(Resource, Debug, Clone, Default)]
@@ -57,6 +64,7 @@ pub fn plugin(app: &mut App) {
             *view = JoinView::default()
         })
         .add_systems(Update, apply_join_actions.in_set(Flow::Actions))
+        .add_systems(Update, sit_at_class_tables.in_set(SessionStep::Commands))
         .add_systems(
             EguiPrimaryContextPass,
             draw_join.in_set(UiSet::Screen).run_if(in_state(Screen::Join)),
@@ -168,21 +176,12 @@ fn draw_join(
     mut actions: MessageWriter<JoinAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = join_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(JoinAction::Back);
-            } else if i.key_pressed(egui::Key::Enter) && matches!(view.table, Some(Ok(_))) {
-                action = Some(JoinAction::SitDown);
-            }
-        });
+    let mut keys = Vec::new();
+    if matches!(view.table, Some(Ok(_))) {
+        keys.push((egui::Key::Enter, JoinAction::SitDown));
     }
-    actions.write_batch(action);
+    keys.push((egui::Key::Escape, JoinAction::Back));
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| join_panel(ui, &view));
     Ok(())
 }
 
@@ -190,7 +189,7 @@ fn apply_join_actions(
     mut actions: MessageReader<JoinAction>,
     mut view: ResMut<JoinView>,
     setup: Res<GameSetup>,
-    options: Res<crate::game::LaunchOptions>,
+    options: Res<crate::game::launch::LaunchOptions>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
 ) {
@@ -202,7 +201,9 @@ fn apply_join_actions(
                 let symbols = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
                 // Check once the whole code is there; a half-typed code is not yet a mistake.
                 view.table = (symbols >= 13).then(|| {
-                    ClassTable::find(&options.scenario_dirs, typed, &setup.source).map(|table| summarise(&table))
+                    ClassTable::find(&options.scenario_dirs, typed, &setup.source)
+                        .map(|table| summarise(&table))
+                        .map_err(|e| e.to_string())
                 });
             }
             JoinAction::SitDown => {
@@ -219,5 +220,127 @@ fn apply_join_actions(
                 navigate.write(Navigate::To(Screen::Title));
             }
         }
+    }
+}
+
+/// Sits down at a class table by its code; a table whose saved game on this computer cannot be read stays on the join
+/// screen, which offers to start it afresh.
+fn sit_at_class_tables(
+    mut admitted: MessageReader<AdmittedCommand>,
+    setup: Res<GameSetup>,
+    mut view: ResMut<JoinView>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        let (code, afresh) = match command {
+            GameCommand::JoinTable(code) => (code, false),
+            GameCommand::JoinTableAfresh(code) => (code, true),
+            _ => continue,
+        };
+        let book = opener.book();
+        match join_table(&book, opener.scenario_dirs(), code, &setup.source, afresh) {
+            Err(JoinError::Damaged(why)) => view.damaged = Some(why),
+            Err(JoinError::Refused(refused)) => opener.open(Err(refused)),
+            Ok(session) => {
+                view.damaged = None;
+                opener.open(Ok(session));
+            }
+        }
+    }
+}
+
+/// Why a class table could not be sat at.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JoinError {
+    /// The code or its scenario is wrong, or the damaged game cannot be moved aside.
+    #[error(transparent)]
+    Refused(#[from] OpenError),
+    /// The table's saved game on this computer cannot be read or replayed.
+    #[error("{}", .0.reason)]
+    Damaged(DamagedTable),
+}
+
+/// A class table whose saved game on this computer cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedTable {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it cannot be opened.
+    pub reason: String,
+}
+
+/// A class table's game: its saved result if this computer has one (a student coming back to the table), else a
+/// new game as the code sets it. `afresh`: a saved game that cannot be opened is moved aside (kept, never deleted)
+/// and the table starts again.
+pub fn join_table(
+    book: &SaveBook,
+    folders: &[PathBuf],
+    typed: &str,
+    preferred: &ScenarioSource,
+    afresh: bool,
+) -> Result<Session, JoinError> {
+    let table = ClassTable::find(folders, typed, preferred)?;
+    let code = table.code.encode();
+    let saved = book.class_path(&code);
+    if saved.is_file() {
+        match open_record(book, folders, &saved, &table.source) {
+            Ok(session) => return Ok(session),
+            Err(error) if !afresh => {
+                return Err(JoinError::Damaged(DamagedTable {
+                    path: saved,
+                    reason: error.to_string(),
+                }));
+            }
+            Err(_) => {
+                let aside = book.set_aside(&saved).map_err(|e| OpenError::Record(e.to_string()))?;
+                warn!("the damaged record of table {code} is kept as {}", aside.display());
+            }
+        }
+    }
+    let state = GameState::with_injects(&table.scenario, table.code.seed, table.code.inject_ids(&table.scenario));
+    Ok(Session::resume(Arc::new(table.scenario), table.setup, state, Some(code)).saving_to(saved))
+}
+
+/// A class table found from its typed code: the scenario it was made with and the game's setup.
+#[derive(Debug, Clone)]
+pub struct ClassTable {
+    /// The decoded code.
+    pub code: TableCode,
+    /// Where its scenario was found.
+    pub source: ScenarioSource,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The setup the code fixes.
+    pub setup: GameSetup,
+}
+
+impl ClassTable {
+    /// Decodes a typed code and finds its scenario among `preferred` and the library, or says why not.
+    pub fn find(folders: &[PathBuf], typed: &str, preferred: &ScenarioSource) -> Result<ClassTable, OpenError> {
+        let code = TableCode::decode(typed).map_err(|e| OpenError::TableCode(e.to_string()))?;
+        let mut library = scenario_library(folders);
+        if let Ok(scenario) = preferred.load() {
+            library.insert(0, (preferred.clone(), scenario));
+        }
+        let scenarios: Vec<Scenario> = library.iter().map(|(_, s)| s.clone()).collect();
+        let found = code
+            .find_scenario(&scenarios)
+            .map_err(|e| OpenError::TableCode(e.to_string()))?;
+        let (source, scenario) = library
+            .into_iter()
+            .find(|(_, s)| s.text_hash == found.text_hash)
+            .ok_or_else(|| OpenError::TableCode("the scenario the code names is not in the library".to_string()))?;
+        let setup = GameSetup {
+            source: source.clone(),
+            mode: Mode::with_people(code.seats.map(|seat| seat.opponent().is_none())),
+            ai: code.seats.map(|seat| seat.opponent().unwrap_or_default()),
+            seed: code.seed,
+        };
+        Ok(ClassTable {
+            code,
+            source,
+            scenario,
+            setup,
+        })
     }
 }

@@ -6,10 +6,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::{Phase, TableClient, parse_host_address};
 use tradetable_core::Side;
@@ -210,30 +208,20 @@ fn draw_net_join(
     mut actions: MessageWriter<NetJoinAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                action = net_join_panel(ui, &view, client.as_deref());
-            });
-        });
-    if *menu.get() == Menu::None {
-        let joining = client.as_deref().is_some_and(TableClient::is_joining);
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Escape) {
-                action = Some(if joining {
-                    NetJoinAction::Cancel
-                } else {
-                    NetJoinAction::Back
-                });
-            } else if i.key_pressed(egui::Key::Enter) && !joining {
-                action = Some(NetJoinAction::Join);
-            }
-        });
-    }
-    actions.write_batch(action);
+    let joining = client.as_deref().is_some_and(TableClient::is_joining);
+    let keys = if joining {
+        vec![(egui::Key::Escape, NetJoinAction::Cancel)]
+    } else {
+        vec![
+            (egui::Key::Enter, NetJoinAction::Join),
+            (egui::Key::Escape, NetJoinAction::Back),
+        ]
+    };
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| net_join_panel(ui, &view, client.as_deref()))
+            .inner
+    });
     Ok(())
 }
 

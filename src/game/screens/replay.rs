@@ -10,15 +10,15 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, Points};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::news::news_feed;
 use crate::game::panels::offer::{OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, preview_panel};
 use crate::game::saves::SaveBook;
-use crate::game::session::{GameCommand, ScenarioSource, Viewer, find_scenario};
+use crate::game::session::{
+    AdmittedCommand, GameCommand, GameOpener, GameSetup, OpenError, ScenarioSource, Session, Viewer, find_scenario,
+};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::analysis::game::{MoveLabel, OfferStep, dance, opening_position};
 use tradetable_core::analysis::outcome_space::Point;
@@ -81,18 +81,18 @@ impl ReplayView {
         folders: &[std::path::PathBuf],
         path: &Path,
         preferred: &ScenarioSource,
-    ) -> Result<ReplayView, String> {
-        let record = book.read(path)?;
+    ) -> Result<ReplayView, OpenError> {
+        let record = book.read(path).map_err(OpenError::Record)?;
         let (_, scenario) = find_scenario(folders, &record.scenario, preferred)?;
         ReplayView::from_record(record, &scenario)
     }
 
     /// Replays a record on its scenario (already found).
-    pub fn from_record(record: GameRecord, scenario: &Scenario) -> Result<ReplayView, String> {
+    pub fn from_record(record: GameRecord, scenario: &Scenario) -> Result<ReplayView, OpenError> {
         let scenario = scenario.clone();
         let states = record
             .states(&scenario, record.moves.len())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| OpenError::Replay(e.to_string()))?;
         let last = states.last().expect("the start is always there");
         // Valued at the opening, as the debrief values them, so a class's replays and its debrief agree.
         let opening = opening_position(&scenario);
@@ -213,6 +213,7 @@ pub fn plugin(app: &mut App) {
                 .in_set(Flow::Actions)
                 .run_if(in_state(Screen::Replay)),
         )
+        .add_systems(Update, run_replay_commands.in_set(SessionStep::Commands))
         .add_systems(OnExit(Screen::Replay), |mut commands: Commands| {
             commands.remove_resource::<ReplayView>();
         })
@@ -483,28 +484,69 @@ fn draw_replay(
     let Some(view) = view else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = replay_panel(ui, &view));
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            let keys = [
-                (egui::Key::ArrowLeft, ReplayAction::Step(-1)),
-                (egui::Key::ArrowRight, ReplayAction::Step(1)),
-                (egui::Key::PageUp, ReplayAction::Round(-1)),
-                (egui::Key::PageDown, ReplayAction::Round(1)),
-                (egui::Key::Space, ReplayAction::PlayPause),
-                (egui::Key::Escape, ReplayAction::Back),
-            ];
-            for (key, chosen) in keys {
-                if i.key_pressed(key) {
-                    action = Some(chosen);
+    let keys = [
+        (egui::Key::ArrowLeft, ReplayAction::Step(-1)),
+        (egui::Key::ArrowRight, ReplayAction::Step(1)),
+        (egui::Key::PageUp, ReplayAction::Round(-1)),
+        (egui::Key::PageDown, ReplayAction::Round(1)),
+        (egui::Key::Space, ReplayAction::PlayPause),
+        (egui::Key::Escape, ReplayAction::Back),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| replay_panel(ui, &view));
+    Ok(())
+}
+
+/// Opens a saved or finished game, or the game just played, in the replay viewer; and starts a new game from a moment
+/// of a recorded one ("Branch from here").
+fn run_replay_commands(
+    mut admitted: MessageReader<AdmittedCommand>,
+    setup: Res<GameSetup>,
+    session: Option<Res<Session>>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        match command {
+            GameCommand::Replay(path) => {
+                match ReplayView::open(&opener.book(), opener.scenario_dirs(), path, &setup.source) {
+                    Ok(view) => {
+                        opener.notice.0 = None;
+                        opener.commands.insert_resource(view);
+                        opener.navigate.write(Navigate::To(Screen::Replay));
+                    }
+                    Err(error) => opener.fail(error),
                 }
             }
-        });
+            GameCommand::ReplayCurrent => {
+                let Some(session) = session.as_deref() else {
+                    continue;
+                };
+                let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
+                match ReplayView::from_record(record, &session.scenario) {
+                    Ok(view) => {
+                        opener.commands.insert_resource(ReplayView {
+                            back_to: Screen::Results,
+                            ..view
+                        });
+                        opener.navigate.write(Navigate::To(Screen::Replay));
+                    }
+                    Err(error) => opener.fail(error),
+                }
+            }
+            GameCommand::Branch { record, moves } => {
+                let book = opener.book();
+                let branched = find_scenario(opener.scenario_dirs(), &record.scenario, &setup.source).and_then(
+                    |(source, scenario)| {
+                        let state = record
+                            .replay_to(&scenario, *moves)
+                            .map_err(|e| OpenError::Replay(e.to_string()))?;
+                        let setup = GameSetup::from_record(source, record);
+                        let file = book.new_game_file(&crate::clock::now(), &scenario.id);
+                        Ok(Session::resume(Arc::new(scenario), setup, state, None).saving_to(file))
+                    },
+                );
+                opener.open(branched);
+            }
+            _ => {}
+        }
     }
-    actions.write_batch(action);
-    Ok(())
 }

@@ -5,9 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
 use crate::game::saves::GameStorage;
@@ -410,25 +408,16 @@ fn draw_results(
     let (Some(session), Some(view)) = (session, view) else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                action = results_panel(ui, &session, &view);
-            });
-        });
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Enter) {
-                action = Some(ResultsAction::PlayAgain);
-            } else if i.key_pressed(egui::Key::Escape) {
-                action = Some(ResultsAction::Title);
-            }
-        });
-    }
-    actions.write_batch(action);
+    let keys = [
+        (egui::Key::Escape, ResultsAction::Title),
+        (egui::Key::Enter, ResultsAction::PlayAgain),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| results_panel(ui, &session, &view))
+            .inner
+    });
     Ok(())
 }
 

@@ -7,12 +7,10 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook, SaveEntry};
-use crate::game::session::GameCommand;
+use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, OpenError, open_record};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Side;
 use tradetable_core::classroom::record::GameRecord;
@@ -52,6 +50,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<SavesAction>()
         .add_systems(OnEnter(Screen::Saves), read_saves)
         .add_systems(Update, apply_saves_actions.in_set(Flow::Actions))
+        .add_systems(Update, run_save_commands.in_set(SessionStep::Commands))
         .add_systems(
             EguiPrimaryContextPass,
             draw_saves.in_set(UiSet::Screen).run_if(in_state(Screen::Saves)),
@@ -192,15 +191,8 @@ fn draw_saves(
     mut actions: MessageWriter<SavesAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| action = saves_panel(ui, &view));
-    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        action = Some(SavesAction::Back);
-    }
-    actions.write_batch(action);
+    let keys = [(egui::Key::Escape, SavesAction::Back)];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| saves_panel(ui, &view));
     Ok(())
 }
 
@@ -242,5 +234,24 @@ fn apply_saves_actions(
                 navigate.write(Navigate::To(Screen::Title));
             }
         }
+    }
+}
+
+/// Continues the game in progress, or opens a saved one to play on from where it stopped.
+fn run_save_commands(mut admitted: MessageReader<AdmittedCommand>, setup: Res<GameSetup>, mut opener: GameOpener) {
+    for AdmittedCommand(command) in admitted.read() {
+        let path = match command {
+            GameCommand::Continue => match opener.book().latest_in_progress() {
+                Some(entry) => entry.path,
+                None => {
+                    opener.open(Err(OpenError::NothingToContinue));
+                    continue;
+                }
+            },
+            GameCommand::Open(path) => path.clone(),
+            _ => continue,
+        };
+        let opened = open_record(&opener.book(), opener.scenario_dirs(), &path, &setup.source);
+        opener.open(opened);
     }
 }

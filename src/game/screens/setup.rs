@@ -1,13 +1,13 @@
 //! The setup screen: the scenario's summary, who plays which side (the US, Japan, two teams on one screen, or
 //! watch two AIs), the AI opponent, and the seed — shown and editable, so a class can share one.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
-use crate::game::session::{GameCommand, GameSetup, Mode, ScenarioPreview};
+use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
+use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::ai::Opponent;
 use tradetable_core::scenario::format;
@@ -28,6 +28,7 @@ pub enum SetupAction {
 pub fn plugin(app: &mut App) {
     app.add_message::<SetupAction>()
         .add_systems(Update, apply_setup_actions.in_set(Flow::Actions))
+        .add_systems(Update, run_setup_commands.in_set(SessionStep::Commands))
         .add_systems(
             EguiPrimaryContextPass,
             draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
@@ -197,46 +198,42 @@ fn draw_setup(
     let Some(preview) = preview else {
         return Ok(());
     };
-    let mut root = theme::root_ui(ctx);
-    let mut edited = setup.clone();
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+    let keys = [
+        (egui::Key::Escape, SetupAction::Back),
+        (egui::Key::Enter, SetupAction::Start),
+    ];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, actions| {
+        let mut edited = setup.clone();
+        let action = egui::ScrollArea::vertical()
+            .show(ui, |ui| {
                 if let Some(error) = &preview.edit_error {
-                    theme::card()
-                        .fill(egui::Color32::from_rgb(253, 236, 230))
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.label(
-                                egui::RichText::new(
-                                    "The edited file has an error; this is the last version that loaded",
-                                )
-                                .strong()
-                                .color(theme::BAD),
-                            );
-                            ui.label(egui::RichText::new(error).monospace());
-                        });
-                    ui.add_space(6.0);
+                    edit_error_card(ui, error);
                 }
-                action = setup_panel(ui, &preview.scenario, &mut edited);
-            });
-        });
-    if edited != *setup {
-        actions.write(SetupAction::Edit(edited));
-    }
-    if *menu.get() == Menu::None {
-        ctx.input(|i| {
-            if i.key_pressed(egui::Key::Enter) {
-                action = Some(SetupAction::Start);
-            } else if i.key_pressed(egui::Key::Escape) {
-                action = Some(SetupAction::Back);
-            }
-        });
-    }
-    actions.write_batch(action);
+                setup_panel(ui, &preview.scenario, &mut edited)
+            })
+            .inner;
+        if edited != *setup {
+            actions.write(SetupAction::Edit(edited));
+        }
+        action
+    });
     Ok(())
+}
+
+/// The located error of an edit of the scenario file, over the last version that loaded.
+fn edit_error_card(ui: &mut egui::Ui, error: &str) {
+    theme::card()
+        .fill(egui::Color32::from_rgb(253, 236, 230))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                egui::RichText::new("The edited file has an error; this is the last version that loaded")
+                    .strong()
+                    .color(theme::BAD),
+            );
+            ui.label(egui::RichText::new(error).monospace());
+        });
+    ui.add_space(6.0);
 }
 
 /// Carries out the setup screen's choices; without a loaded scenario it sends the player back to the title.
@@ -260,6 +257,43 @@ fn apply_setup_actions(
             SetupAction::Back => {
                 navigate.write(Navigate::To(Screen::Title));
             }
+        }
+    }
+}
+
+/// Opens the setup screen on the chosen scenario (or the title with why it does not load), and starts a game with the
+/// setup, in a file of its own.
+fn run_setup_commands(
+    mut admitted: MessageReader<AdmittedCommand>,
+    setup: Res<GameSetup>,
+    preview: Option<Res<ScenarioPreview>>,
+    mut opener: GameOpener,
+) {
+    for AdmittedCommand(command) in admitted.read() {
+        match command {
+            GameCommand::OpenSetup => match setup.source.load() {
+                Ok(scenario) => {
+                    opener.commands.insert_resource(ScenarioPreview {
+                        source: setup.source.clone(),
+                        scenario: Arc::new(scenario),
+                        edit_error: None,
+                    });
+                    opener.navigate.write(Navigate::To(Screen::Setup));
+                }
+                Err(error) => opener.fail(error),
+            },
+            GameCommand::Start => {
+                let scenario = match &preview {
+                    Some(p) if p.source == setup.source => Ok(p.scenario.clone()),
+                    _ => setup.source.load().map(Arc::new),
+                };
+                let book = opener.book();
+                opener.open(scenario.map(|scenario| {
+                    let file = book.new_game_file(&crate::clock::now(), &scenario.id);
+                    Session::new(scenario, setup.clone()).saving_to(file)
+                }));
+            }
+            _ => {}
         }
     }
 }

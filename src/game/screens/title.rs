@@ -1,13 +1,12 @@
 //! The title screen: new game, continue (once a save exists), the scenario picker (every file in `scenarios/`),
 //! settings and quit — and the located error of a scenario or save that failed to load.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
-use crate::game::LaunchOptions;
-use crate::game::menus::Menu;
-use crate::game::navigation::{Flow, Navigate};
+use crate::game::launch::LaunchOptions;
+use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
@@ -184,37 +183,38 @@ pub fn title_panel(
     action
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the title shows: the scenarios, the chosen one, and a notice.
+#[derive(SystemParam)]
+struct TitleSources<'w> {
+    view: Res<'w, TitleView>,
+    setup: Res<'w, GameSetup>,
+    notice: Res<'w, TitleNotice>,
+    options: Res<'w, LaunchOptions>,
+}
+
 fn draw_title(
     mut contexts: EguiContexts,
-    view: Res<TitleView>,
-    setup: Res<GameSetup>,
-    notice: Res<TitleNotice>,
+    sources: TitleSources,
     menu: Res<State<Menu>>,
     mut actions: MessageWriter<TitleAction>,
     mut perf: ResMut<PerfLog>,
-    options: Res<LaunchOptions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    perf.title_shown(options.launched);
-    let mut root = theme::root_ui(ctx);
-    let mut action = None;
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                action = title_panel(
+    perf.title_shown(sources.options.launched);
+    let notice = &sources.notice;
+    let keys = [(egui::Key::Enter, TitleAction::NewGame)];
+    theme::page(ctx, &menu, &keys, &mut actions, |ui, _| {
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| {
+                title_panel(
                     ui,
-                    &view,
-                    &setup.source,
+                    &sources.view,
+                    &sources.setup.source,
                     notice.0.as_deref().map(|text| (text, notice.1)),
-                );
-            });
-        });
-    if *menu.get() == Menu::None && ctx.input(|i| i.key_pressed(egui::Key::Enter)) {
-        action = Some(TitleAction::NewGame);
-    }
-    actions.write_batch(action);
+                )
+            })
+            .inner
+    });
     Ok(())
 }
 

@@ -1,0 +1,546 @@
+//! Drawing the table: the top bar, the status line and the levers around the edges, the side views (preview,
+//! charts, news, offers, the brief) on the right or as tabs, the offer table in the middle, the walk-away
+//! confirmation, the glossary and the keyboard. Each part draws from one [`TableFrame`] and reports what the player
+//! chose; `draw_table` writes it as [`TableAction`]s.
+
+use std::time::Instant;
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use super::state::{Advice, Drafts, Tab, TableAction, TableUi};
+use crate::game::glossary;
+use crate::game::hot_reload::ScenarioEdit;
+use crate::game::navigation::Menu;
+use crate::game::panels::dashboard::dashboard;
+use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_panel};
+use crate::game::panels::news::{latest_headline, news_feed, offer_history};
+use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
+use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
+use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
+use crate::game::perf::PerfLog;
+use crate::game::remote::{RemoteStatus, remote_status};
+use crate::game::session::{Mode, Session, Viewer, WatchClock};
+use crate::game::theme;
+use crate::net::class_client::TableClient;
+use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::scenario::schema::Brief;
+use tradetable_core::{Move, Names, Scenario, Side};
+
+/// What the table is drawn from, besides its own UI state.
+#[derive(SystemParam)]
+pub(super) struct TableSources<'w> {
+    session: Option<Res<'w, Session>>,
+    drafts: Res<'w, Drafts>,
+    preview: Option<Res<'w, Preview>>,
+    advice: Option<Res<'w, Advice>>,
+    watch: Res<'w, WatchClock>,
+    edit: Res<'w, ScenarioEdit>,
+    client: Option<Res<'w, TableClient>>,
+    menu: Res<'w, State<Menu>>,
+}
+
+/// The facts of one frame of the table, worked out once for every part of it.
+struct TableFrame<'a> {
+    session: &'a Session,
+    scenario: &'a Scenario,
+    state: &'a GameState,
+    mode: Mode,
+    viewer: Viewer,
+    space: PackageSpace,
+    remote: Option<RemoteStatus>,
+    /// Whether the viewer may move now.
+    can_act: bool,
+    /// Whether the teacher has paused this networked table.
+    paused: bool,
+    /// The viewer's confidential brief: only the team whose view it is sees its own.
+    brief: Option<(Side, Brief)>,
+}
+
+impl<'a> TableFrame<'a> {
+    fn of(session: &'a Session, client: Option<&TableClient>) -> TableFrame<'a> {
+        let scenario = &*session.scenario;
+        let state = &session.state;
+        let viewer = session.viewer();
+        let remote = remote_status(session, client);
+        let can_act = session.human_to_move()
+            && viewer.side() == Some(state.to_move)
+            && remote.as_ref().is_none_or(|r| r.can_send);
+        let brief = match (&scenario.briefs, viewer) {
+            (Some(briefs), Viewer::Side(side)) => Some((side, briefs[side].clone())),
+            _ => None,
+        };
+        TableFrame {
+            session,
+            scenario,
+            state,
+            mode: session.setup.mode,
+            viewer,
+            space: PackageSpace::of(scenario),
+            remote,
+            can_act,
+            paused: session.remote.as_ref().is_some_and(|r| r.paused),
+            brief,
+        }
+    }
+
+    fn offer_view(&self) -> OfferView<'_> {
+        OfferView {
+            scenario: self.scenario,
+            space: &self.space,
+            state: self.state,
+            viewer: self.viewer,
+            can_act: self.can_act,
+            paused: self.paused,
+        }
+    }
+}
+
+/// What the player chose while the table was drawn, written as actions at the end of the frame.
+#[derive(Default)]
+struct Chosen {
+    played: Option<Move>,
+    offer: Option<OfferAction>,
+    bar: Option<TopBarAction>,
+}
+
+/// Draws the table and writes what the player did.
+pub(super) fn draw_table(
+    mut contexts: EguiContexts,
+    sources: TableSources,
+    mut table_ui: ResMut<TableUi>,
+    mut actions: MessageWriter<TableAction>,
+    mut perf: ResMut<PerfLog>,
+) -> Result {
+    let started = Instant::now();
+    let ctx = contexts.ctx_mut()?;
+    let Some(session) = sources.session.as_deref() else {
+        return Ok(());
+    };
+    let frame = TableFrame::of(session, sources.client.as_deref());
+    let ui_state = &mut *table_ui;
+    let mut chosen = Chosen::default();
+
+    let mut root = theme::root_ui(ctx);
+    let width = root.available_width();
+    let wide = width >= 1150.0;
+    edge_panels(&mut root, &frame, &sources, ui_state, &mut chosen, &mut actions);
+    if wide {
+        if ui_state.tab == Tab::Table {
+            ui_state.tab = Tab::Preview;
+        }
+        let right_width = (width * 0.30).clamp(360.0, 520.0);
+        egui::Panel::right("side")
+            .frame(theme::panel_frame())
+            .resizable(false)
+            .exact_size(right_width)
+            .show(&mut root, |ui| {
+                side_tabs(ui, &mut ui_state.tab, false, frame.brief.is_some());
+                side_view(ui, &frame, sources.preview.as_deref(), ui_state.tab, 1);
+            });
+    }
+    egui::CentralPanel::default()
+        .frame(theme::page_frame())
+        .show(&mut root, |ui| {
+            if !wide {
+                side_tabs(ui, &mut ui_state.tab, true, frame.brief.is_some());
+                if ui_state.tab != Tab::Table {
+                    let columns = if ui.available_width() > 700.0 { 2 } else { 1 };
+                    side_view(ui, &frame, sources.preview.as_deref(), ui_state.tab, columns);
+                    return;
+                }
+            }
+            egui::ScrollArea::both()
+                .id_salt("table_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    offer_table(ui, &frame, &sources, &mut chosen, &mut actions);
+                });
+        });
+
+    if ui_state.confirm_walk_away
+        && let Some(mv) = confirm_walk_away(ctx, ui_state)
+    {
+        chosen.played = Some(mv);
+    }
+    if ui_state.glossary {
+        let mut open = true;
+        egui::Window::new("Glossary")
+            .open(&mut open)
+            .vscroll(true)
+            .default_width(440.0)
+            .default_height(420.0)
+            .show(ctx, |ui| glossary::glossary(ui, frame.scenario));
+        ui_state.glossary = open;
+    }
+    // Keyboard, when no overlay has it.
+    if *sources.menu.get() == Menu::None && !ui_state.confirm_walk_away {
+        read_table_keys(ctx, &frame, &sources.drafts, ui_state, &mut chosen);
+    }
+    write_chosen(chosen, &frame, ui_state, &mut actions);
+    perf.table_ui.push(started.elapsed());
+    Ok(())
+}
+
+/// The top bar, the status line and the levers (what is in force, when watching).
+fn edge_panels(
+    root: &mut egui::Ui,
+    frame: &TableFrame,
+    sources: &TableSources,
+    ui_state: &mut TableUi,
+    chosen: &mut Chosen,
+    actions: &mut MessageWriter<TableAction>,
+) {
+    let width = root.available_width();
+    egui::Panel::top("top_bar")
+        .frame(theme::panel_frame())
+        .show(root, |ui| {
+            chosen.bar = top_bar(
+                ui,
+                &TopBarView {
+                    scenario: frame.scenario,
+                    state: frame.state,
+                    mode: frame.mode,
+                    watch: (frame.mode == Mode::Watch).then_some(&*sources.watch),
+                    remote: frame.remote.as_ref(),
+                },
+            );
+        });
+    egui::Panel::bottom("status")
+        .frame(theme::panel_frame())
+        .show(root, |ui| {
+            if let Some(action) = status_line(ui, frame.session, &sources.edit, frame.remote.as_ref()) {
+                actions.write(action);
+            }
+        });
+    let left_width = (width * 0.22).clamp(230.0, 320.0);
+    egui::Panel::left("levers")
+        .frame(theme::panel_frame())
+        .resizable(false)
+        .exact_size(left_width)
+        .show(root, |ui| match frame.viewer {
+            Viewer::Side(side) => {
+                let view = LeverView {
+                    scenario: frame.scenario,
+                    state: frame.state,
+                    side,
+                    can_act: frame.can_act,
+                    paused: frame.paused,
+                };
+                let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
+                if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
+                    chosen.played = Some(mv);
+                }
+            }
+            Viewer::Both => policy_panel(ui, frame.scenario, frame.state),
+        });
+}
+
+/// The tabs of the side views (with the offer table itself when the window is narrow).
+fn side_tabs(ui: &mut egui::Ui, tab: &mut Tab, with_table: bool, with_brief: bool) {
+    ui.horizontal_wrapped(|ui| {
+        if with_table {
+            ui.selectable_value(tab, Tab::Table, "Table");
+        }
+        if with_brief {
+            ui.selectable_value(tab, Tab::Brief, "Your brief")
+                .on_hover_text("Your side's confidential brief: goals, walk-away, what to keep to yourselves");
+        }
+        ui.selectable_value(tab, Tab::Preview, "Preview")
+            .on_hover_text("What the model projects a year on");
+        ui.selectable_value(tab, Tab::Dashboard, "Charts");
+        ui.selectable_value(tab, Tab::News, "News");
+        ui.selectable_value(tab, Tab::History, "Offers");
+    });
+    ui.separator();
+}
+
+/// The side view of `tab`, in `columns` columns of charts.
+fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, tab: Tab, columns: usize) {
+    let scenario = frame.scenario;
+    let state = frame.state;
+    egui::ScrollArea::both()
+        .id_salt("side_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match tab {
+            Tab::Preview => {
+                theme::note(
+                    ui,
+                    "What the model projects a year on if a package is signed now, or if talks fail; …low–high: the same with the low and high parameter sets.",
+                );
+                match preview {
+                    Some(preview) => preview_panel(ui, scenario, preview),
+                    None => theme::note(ui, "Working it out…"),
+                }
+            }
+            Tab::Dashboard | Tab::Table => dashboard(ui, scenario, &state.history, columns, 140.0),
+            Tab::News => news_feed(ui, scenario, &state.news),
+            Tab::History => offer_history(ui, &frame.offer_view(), &state.offers),
+            Tab::Brief => match &frame.brief {
+                Some((side, brief)) => brief_panel(ui, scenario.names(), *side, brief),
+                None => theme::note(ui, "This scenario has no confidential briefs."),
+            },
+        });
+}
+
+/// The coach's notes for the round, the offer table with the viewer's draft, and the adviser's hint. An edited draft
+/// is written at once.
+fn offer_table(
+    ui: &mut egui::Ui,
+    frame: &TableFrame,
+    sources: &TableSources,
+    chosen: &mut Chosen,
+    actions: &mut MessageWriter<TableAction>,
+) {
+    let (state, viewer, drafts) = (frame.state, frame.viewer, &sources.drafts);
+    // Read the draft without touching it, so the preview is recomputed only when it really changes.
+    let draft = viewer.side().map(|side| {
+        drafts
+            .get(side)
+            .filter(|draft| frame.space.contains(draft))
+            .cloned()
+            .unwrap_or_else(|| initial_draft(&frame.space, state))
+    });
+    let mut edited = draft.clone();
+    coach_notes(ui, frame);
+    theme::card().show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        chosen.offer = offer_panel(ui, &frame.offer_view(), edited.as_mut());
+        if let Some(advice) = sources
+            .advice
+            .as_deref()
+            .filter(|a| Some(a.side) == viewer.side() && a.at == (state.round, state.actions_this_turn, state.to_move))
+        {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new("Adviser:").strong().color(theme::ACCENT));
+                ui.label(&advice.text);
+                if let Some(package) = &advice.package
+                    && ui.small_button("Load into my proposal").clicked()
+                {
+                    chosen.offer = Some(OfferAction::Draft(package.clone()));
+                }
+            });
+        }
+    });
+    if let (Some(side), Some(edited)) = (viewer.side(), edited)
+        && (Some(&edited) != draft.as_ref() || drafts.get(side).is_none())
+    {
+        actions.write(TableAction::Draft { side, package: edited });
+    }
+}
+
+/// The scenario's coaching for this round and viewer, if any.
+fn coach_notes(ui: &mut egui::Ui, frame: &TableFrame) {
+    let notes = frame.scenario.coaching_for(frame.state.round, frame.viewer.side());
+    if notes.is_empty() {
+        return;
+    }
+    theme::card()
+        .fill(egui::Color32::from_rgb(234, 241, 250))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new("Coach").strong().color(theme::ACCENT));
+            for note in notes {
+                ui.label(note);
+            }
+        });
+    ui.add_space(4.0);
+}
+
+/// Asks to confirm a walk-away; the move, once confirmed.
+fn confirm_walk_away(ctx: &egui::Context, ui_state: &mut TableUi) -> Option<Move> {
+    let modal = egui::Modal::new("walk_away".into()).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.heading("Walk away from the table?");
+        ui.label("The talks end without a deal; every announced tariff takes effect.");
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button(egui::RichText::new("Walk away").color(theme::BAD)).clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Stay at the table").clicked() {
+                choice = Some(false);
+            }
+        });
+        choice
+    });
+    match modal.inner {
+        Some(true) => {
+            ui_state.confirm_walk_away = false;
+            Some(Move::WalkAway)
+        }
+        Some(false) => {
+            ui_state.confirm_walk_away = false;
+            None
+        }
+        None if modal.should_close() => {
+            ui_state.confirm_walk_away = false;
+            None
+        }
+        None => None,
+    }
+}
+
+/// Enter sends the proposal, Esc opens the menu, 1–4 pick a lever group; in watch mode Space plays or pauses and →
+/// steps.
+fn read_table_keys(
+    ctx: &egui::Context,
+    frame: &TableFrame,
+    drafts: &Drafts,
+    ui_state: &mut TableUi,
+    chosen: &mut Chosen,
+) {
+    let viewer = frame.viewer;
+    let groups = viewer
+        .side()
+        .map(|side| LeverGroup::of(frame.scenario, side))
+        .unwrap_or_default();
+    ctx.input(|i| {
+        if i.key_pressed(egui::Key::Escape) {
+            chosen.bar = Some(TopBarAction::Menu);
+        }
+        if i.key_pressed(egui::Key::Enter)
+            && frame.can_act
+            && let Some(side) = viewer.side()
+            && let Some(draft) = drafts.get(side)
+        {
+            chosen.played = Some(Move::Propose(draft.clone()));
+        }
+        let digits = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4];
+        for (k, key) in digits.iter().enumerate() {
+            if i.key_pressed(*key)
+                && let (Some(side), Some(group)) = (viewer.side(), groups.get(k))
+            {
+                ui_state.groups[side] = *group;
+            }
+        }
+        if frame.mode == Mode::Watch {
+            if i.key_pressed(egui::Key::Space) {
+                chosen.bar = Some(TopBarAction::PlayPause);
+            }
+            if i.key_pressed(egui::Key::ArrowRight) {
+                chosen.bar = Some(TopBarAction::Step);
+            }
+        }
+    });
+}
+
+/// Writes what the top bar, the offer table and the levers chose, in that order.
+fn write_chosen(chosen: Chosen, frame: &TableFrame, ui_state: &mut TableUi, actions: &mut MessageWriter<TableAction>) {
+    let viewer = frame.viewer;
+    match chosen.bar {
+        Some(TopBarAction::Menu) => {
+            actions.write(TableAction::Pause);
+        }
+        Some(TopBarAction::Glossary) => ui_state.glossary = !ui_state.glossary,
+        Some(TopBarAction::PlayPause) => {
+            actions.write(TableAction::PlayPause);
+        }
+        Some(TopBarAction::Step) => {
+            actions.write(TableAction::Step);
+        }
+        Some(TopBarAction::Speed(speed)) => {
+            actions.write(TableAction::Speed(speed));
+        }
+        None => {}
+    }
+    let mut played = chosen.played;
+    match chosen.offer {
+        Some(OfferAction::Play(mv)) => played = Some(mv),
+        Some(OfferAction::ConfirmWalkAway) => ui_state.confirm_walk_away = true,
+        Some(OfferAction::Draft(package)) => {
+            if let Some(side) = viewer.side() {
+                actions.write(TableAction::Draft { side, package });
+            }
+        }
+        Some(OfferAction::AskAdviser) => {
+            if let Some(side) = viewer.side() {
+                actions.write(TableAction::AskAdviser(side));
+            }
+        }
+        None => {}
+    }
+    if let (Some(mv), Some(side)) = (played, viewer.side())
+        && frame.can_act
+    {
+        actions.write(TableAction::Play { side, mv });
+    }
+}
+
+/// Draws the status line: a refused move, or the latest headline; at a networked table, the seats first.
+fn status_line(
+    ui: &mut egui::Ui,
+    session: &Session,
+    edit: &ScenarioEdit,
+    remote: Option<&RemoteStatus>,
+) -> Option<TableAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        match edit.pending() {
+            Some(Ok(())) => {
+                ui.label(
+                    egui::RichText::new("The scenario file has changed.")
+                        .color(theme::ACCENT)
+                        .strong(),
+                );
+                if ui
+                    .button("Reload")
+                    .on_hover_text("Restart on the edited file with the same seed, replaying the moves so far")
+                    .clicked()
+                {
+                    action = Some(TableAction::Reload);
+                }
+                return;
+            }
+            Some(Err(error)) => {
+                ui.label(
+                    egui::RichText::new("The edited scenario has an error; the game goes on with the version loaded:")
+                        .color(theme::BAD)
+                        .strong(),
+                )
+                .on_hover_text(error);
+                ui.label(egui::RichText::new(error.lines().next().unwrap_or_default()).monospace());
+                return;
+            }
+            None => {}
+        }
+        if let Some(remote) = remote {
+            ui.label(egui::RichText::new(&remote.seats).color(theme::ACCENT));
+            ui.separator();
+        }
+        if let Some(refused) = &session.refused {
+            ui.label(
+                egui::RichText::new(format!("Refused: {refused}"))
+                    .color(theme::BAD)
+                    .strong(),
+            );
+        } else if let Some(event) = latest_headline(&session.state.news) {
+            ui.label(egui::RichText::new("Latest:").color(theme::MUTED));
+            ui.label(&event.text);
+        } else {
+            ui.label(egui::RichText::new("Enter: send · Esc: menu · 1–4: lever groups").color(theme::MUTED));
+        }
+    });
+    action
+}
+
+/// A side's confidential brief.
+pub fn brief_panel(ui: &mut egui::Ui, names: Names, side: Side, brief: &Brief) {
+    ui.label(
+        egui::RichText::new(format!("Confidential: {} team only", names.label(side)))
+            .strong()
+            .color(theme::side_color(side)),
+    );
+    for (heading, text) in [
+        ("What you want", &brief.goals),
+        ("When to walk away", &brief.walk_away),
+        ("Keep to yourselves", &brief.keep_private),
+    ] {
+        theme::section(ui, heading);
+        ui.label(text);
+    }
+}
