@@ -20,15 +20,13 @@ use std::net::SocketAddr;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use bevy_replicon::prelude::ClientState;
 
 use crate::net::error::NetError;
+use crate::net::headless::{make_ready, windowless_app};
 use crate::net::transport::{
-    self, BURST_FRAMES, ClientLink, ClientReceived, ClientSend, FRAMES_PER_SECOND, HEADLESS_UPDATE_INTERVAL,
-    PROTOCOL_ID,
+    self, BURST_FRAMES, ClientLink, ClientReceived, ClientSend, FRAMES_PER_SECOND, PROTOCOL_ID,
 };
 use tradetable_core::ai::{Negotiator, Strategy};
 use tradetable_core::network::protocol::{
@@ -234,28 +232,21 @@ impl Bot {
     }
 
     fn build(config: BotConfig) -> Result<App, NetError> {
-        let mut app = App::new();
-        app.add_plugins((
-            MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(HEADLESS_UPDATE_INTERVAL)),
-            StatesPlugin,
-            transport::client_plugin,
-            plugin,
-        ))
-        .insert_resource(BotBrain {
-            agent: None,
-            joined: false,
-            welcomed: false,
-            answered: None,
-            awaiting: false,
-            pass_next: false,
-            strategy_refusals: 0,
-            last_move: None,
-            budget: SendBudget::full(config.burst_frames),
-        })
-        .insert_resource(BotState::new(config.clone()));
-        // `run()` would do these; an app driven by `update()` must, or replicon builds no send and receive systems.
-        app.finish();
-        app.cleanup();
+        let mut app = windowless_app();
+        app.add_plugins((transport::client_plugin, plugin))
+            .insert_resource(BotBrain {
+                agent: None,
+                joined: false,
+                welcomed: false,
+                answered: None,
+                awaiting: false,
+                pass_next: false,
+                strategy_refusals: 0,
+                last_move: None,
+                budget: SendBudget::full(config.burst_frames),
+            })
+            .insert_resource(BotState::new(config.clone()));
+        make_ready(&mut app);
         transport::connect(app.world_mut(), config.host, &config.code, PROTOCOL_ID)?;
         Ok(app)
     }

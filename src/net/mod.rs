@@ -15,6 +15,7 @@ pub mod class_client;
 pub mod class_host;
 pub mod error;
 pub mod guard;
+pub mod headless;
 pub mod host_report;
 pub mod join_token;
 pub mod socket_buffer;

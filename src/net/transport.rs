@@ -25,7 +25,6 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::sync::{Mutex, mpsc};
 use std::time::{Duration, SystemTime};
 
-use bevy::app::ScheduleRunnerPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy_replicon::bytes::Bytes;
@@ -41,6 +40,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::NetError;
 use super::guard::{GuardLimits, GuardedServer};
+pub use super::headless::HEADLESS_UPDATE_INTERVAL;
+use super::headless::{make_ready, windowless_app};
 use super::join_token::{self, os_random};
 
 /// The netcode protocol id of this build, derived from the crate's version: a host ignores a peer whose id differs,
@@ -79,10 +80,6 @@ pub const MAX_PEERS: usize = 32;
 
 /// The longest kick reason sent to the kicked peer: the reason may quote what the peer sent.
 const MAX_KICK_REASON_BYTES: usize = 512;
-
-/// How often a headless app built here updates when it is `run()` rather than driven by `update()`: the host has no
-/// screen to pace it, and a loop without a pause would take a whole core.
-pub const HEADLESS_UPDATE_INTERVAL: Duration = Duration::from_micros(16_667);
 
 /// The limits the host enforces on each peer. Read every frame, except `max_peers`, which [`start_server`] reads.
 #[derive(Resource, Debug, Clone, PartialEq)]
@@ -645,15 +642,9 @@ pub fn headless_client_app() -> App {
 }
 
 fn headless_app(plugin: fn(&mut App)) -> App {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(HEADLESS_UPDATE_INTERVAL)),
-        StatesPlugin,
-        plugin,
-    ));
-    // `run()` would do these; an app driven by `update()` must, or replicon builds no send and receive systems.
-    app.finish();
-    app.cleanup();
+    let mut app = windowless_app();
+    app.add_plugins(plugin);
+    make_ready(&mut app);
     app
 }
 
