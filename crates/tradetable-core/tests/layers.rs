@@ -1,6 +1,9 @@
 //! The core's folders are layers, and a file imports only from its own layer and the layers below it; no two files
-//! import each other, directly or round a loop. This test reads the core's source, resolves every `crate::…` and
-//! `super::…` path to the file it names, and fails on an upward import or a cycle, naming the file and the path.
+//! import each other, directly or round a loop. This test reads the core's source, resolves every `crate::…`,
+//! `super::…` and `self::…` path, and every path a folder's `mod.rs` starts with one of its files' names, to the file
+//! that defines what it names, and fails on an upward import or a cycle, naming the files. A folder's `mod.rs` is a
+//! file like the others: declaring and re-exporting its files is no import, but using them is, and so is their use
+//! of anything it defines.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -153,18 +156,39 @@ fn source_files(dir: &Path, root: &Path, files: &mut Vec<SourceFile>) {
     }
 }
 
-/// Every module path a file refers to, resolved from the crate root: `crate::rules::moves::Move` gives
-/// `["rules", "moves", "Move"]`, and `super::moves` in `rules/state.rs` gives the same start. Inline modules
-/// (`mod tests { … }`) are followed so that their `super` resolves as the compiler resolves it.
-fn references(file: &SourceFile) -> Vec<Vec<String>> {
+/// A path a file names, resolved from the crate root, with where it stands.
+struct Reference {
+    /// The path's named steps: `crate::rules::moves::Move` gives `["rules", "moves", "Move"]`.
+    path: Vec<String>,
+    /// The name it is re-exported under, when it stands in a `pub use` (or `pub(…) use`): a re-export, which a
+    /// folder's `mod.rs` makes of its own files without using them.
+    reexported_as: Option<String>,
+}
+
+/// Every path a file names, resolved from the crate root: `crate::rules::moves::Move` gives
+/// `["rules", "moves", "Move"]`, and `super::moves` in `rules/state.rs` gives the same start; a path that starts
+/// with `self::` or with the name of one of the file's own modules (`agent::Agent` in `ai/mod.rs`) is seen too.
+/// Inline modules (`mod tests { … }`) are followed so that their `super` resolves as the compiler resolves it: in a
+/// file's `#[cfg(test)] mod tests`, `use super::*` names the file itself, which is no import.
+fn references(file: &SourceFile, modules: &BTreeSet<Module>) -> Vec<Reference> {
     let tokens = tokenize(&file.code);
     let mut found = Vec::new();
     // The inline modules open at this point, each with the brace depth at which it closes.
     let mut inline: Vec<(String, usize)> = Vec::new();
     let mut depth = 0usize;
+    // Whether the tokens are inside a `pub use … ;` statement.
+    let mut in_reexport = false;
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i].as_str();
+        let here: Vec<String> = file
+            .module
+            .iter()
+            .cloned()
+            .chain(inline.iter().map(|(name, _)| name.clone()))
+            .collect();
+        // Where a path starts, and the index of its first named step.
+        let mut start: Option<(Vec<String>, usize)> = None;
         match token {
             "{" => depth += 1,
             "}" => {
@@ -173,69 +197,123 @@ fn references(file: &SourceFile) -> Vec<Vec<String>> {
                     inline.pop();
                 }
             }
+            ";" => in_reexport = false,
+            "use" if is_public(&tokens, i) => in_reexport = true,
             "mod" if tokens.get(i + 2).is_some_and(|t| t == "{") => {
                 inline.push((tokens[i + 1].clone(), depth));
             }
-            "crate" | "super" if tokens.get(i + 1).is_some_and(|t| t == "::") && !is_path_tail(&tokens, i) => {
-                let mut here: Vec<String> = file.module.clone();
-                here.extend(inline.iter().map(|(name, _)| name.clone()));
+            "crate" | "super" | "self" if tokens.get(i + 1).is_some_and(|t| t == "::") && !is_path_tail(&tokens, i) => {
+                let mut base = here.clone();
                 let mut j = i;
                 if token == "crate" {
-                    here.clear();
+                    base.clear();
+                    j += 2;
+                } else if token == "self" {
                     j += 2;
                 } else {
                     while tokens.get(j).is_some_and(|t| t == "super") && tokens.get(j + 1).is_some_and(|t| t == "::") {
-                        here.pop();
+                        base.pop();
                         j += 2;
                     }
                 }
-                // The path's named steps after the start; a `{…}` group is read one name deep per branch.
-                let mut steps = here;
-                while let Some(step) = tokens.get(j) {
-                    if step == "{" {
-                        let mut k = j + 1;
-                        while let Some(t) = tokens.get(k) {
-                            if t == "}" {
-                                break;
-                            }
-                            if is_name(t) && tokens.get(k.wrapping_sub(1)).is_some_and(|p| p == "{" || p == ",") {
-                                let mut branch = steps.clone();
-                                branch.push(t.clone());
-                                if tokens.get(k + 1).is_some_and(|n| n == "::")
-                                    && let Some(deeper) = tokens.get(k + 2).filter(|d| is_name(d))
-                                {
-                                    branch.push(deeper.clone());
-                                }
-                                found.push(branch);
-                            }
-                            k += 1;
-                        }
-                        steps.clear();
-                        break;
-                    }
-                    if !is_name(step) {
-                        break;
-                    }
-                    steps.push(step.clone());
-                    if tokens.get(j + 1).is_some_and(|t| t == "::") {
-                        j += 2;
-                    } else {
-                        break;
-                    }
+                start = Some((base, j));
+            }
+            name if is_name(name)
+                && tokens.get(i + 1).is_some_and(|t| t == "::")
+                && tokens.get(i + 2).is_some_and(|t| is_name(t) || t == "{" || t == "*")
+                && !is_path_tail(&tokens, i)
+                && !(i > 0 && tokens[i - 1] == ".") =>
+            {
+                // A bare path that starts with one of the file's own modules, seen from the innermost scope out
+                // (a test module's `use super::*` brings the file's modules into it).
+                let scope = (file.module.len()..=here.len())
+                    .rev()
+                    .map(|n| here[..n].to_vec())
+                    .find(|scope| {
+                        let mut child = scope.clone();
+                        child.push(name.to_string());
+                        modules.contains(&child)
+                    });
+                if let Some(scope) = scope {
+                    start = Some((scope, i));
                 }
-                if !steps.is_empty() {
-                    found.push(steps);
-                }
-                i = j;
             }
             _ => {}
+        }
+        if let Some((base, mut j)) = start {
+            let reexport = in_reexport;
+            let alias = |at: usize| -> Option<String> {
+                (tokens.get(at).is_some_and(|t| t == "as"))
+                    .then(|| tokens.get(at + 1).cloned())
+                    .flatten()
+            };
+            // The path's named steps after the start; a `{…}` group is read one name deep per branch.
+            let mut steps = base;
+            while let Some(step) = tokens.get(j) {
+                if step == "{" {
+                    let mut k = j + 1;
+                    while let Some(t) = tokens.get(k) {
+                        if t == "}" {
+                            break;
+                        }
+                        if is_name(t) && tokens.get(k.wrapping_sub(1)).is_some_and(|p| p == "{" || p == ",") {
+                            let mut branch = steps.clone();
+                            branch.push(t.clone());
+                            let mut last = k;
+                            if tokens.get(k + 1).is_some_and(|n| n == "::")
+                                && let Some(deeper) = tokens.get(k + 2).filter(|d| is_name(d))
+                            {
+                                branch.push(deeper.clone());
+                                last = k + 2;
+                            }
+                            let name = alias(last + 1).or_else(|| branch.last().cloned());
+                            found.push(Reference {
+                                path: branch,
+                                reexported_as: name.filter(|_| reexport),
+                            });
+                        }
+                        k += 1;
+                    }
+                    steps.clear();
+                    break;
+                }
+                if !is_name(step) {
+                    break;
+                }
+                steps.push(step.clone());
+                if tokens.get(j + 1).is_some_and(|t| t == "::") {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if !steps.is_empty() {
+                let name = alias(j + 1).or_else(|| steps.last().cloned());
+                found.push(Reference {
+                    path: steps,
+                    reexported_as: name.filter(|_| reexport),
+                });
+            }
+            i = j;
         }
         i += 1;
     }
     found
 }
 
-/// Whether the `crate`/`super` at `i` follows a `::` (as in `$crate::…`, or a path that merely ends in it).
+/// Whether the `use` at `i` is public (`pub use`, `pub(super) use`): a re-export.
+fn is_public(tokens: &[String], i: usize) -> bool {
+    match tokens.get(i.wrapping_sub(1)).map(String::as_str) {
+        Some("pub") => true,
+        Some(")") => (0..i)
+            .rev()
+            .find(|&k| tokens[k] == "(")
+            .is_some_and(|k| k > 0 && tokens[k - 1] == "pub"),
+        _ => false,
+    }
+}
+
+/// Whether the path start at `i` follows a `::` (as in `$crate::…`, or a path that merely ends in it).
 fn is_path_tail(tokens: &[String], i: usize) -> bool {
     i > 0 && tokens[i - 1] == "::"
 }
@@ -275,35 +353,128 @@ type Module = Vec<String>;
 /// Each file's module, with the modules it imports.
 type Graph = BTreeMap<Module, BTreeSet<Module>>;
 
-/// The core's files, keyed by module path, with the files each one imports. An import through the crate root's
-/// re-exports (`crate::Scenario`) is kept as the empty path: it hides which layer it comes from.
+/// The core's files, read from its source folder, with the files each one imports.
 fn file_graph() -> (Vec<SourceFile>, Graph) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     source_files(&root, &root, &mut files);
-    let modules: BTreeSet<Vec<String>> = files.iter().map(|f| f.module.clone()).collect();
+    let graph = graph_of(&files);
+    (files, graph)
+}
+
+/// The files each file imports, keyed by module path. A folder's `mod.rs` is a file like any other: its `mod`
+/// declarations and its `pub use` re-exports of its own files are not imports, but any other use of one of its files
+/// is, and so is a file's use of an item `mod.rs` defines, so the two cannot import each other unseen. A path through
+/// a folder's re-export (`super::Negotiator`, `crate::ai::Strategy`) is an import of the file that defines the item.
+/// An import through the crate root's re-exports (`crate::Scenario`) is kept as the empty path: it hides which layer
+/// it comes from.
+fn graph_of(files: &[SourceFile]) -> Graph {
+    let modules: BTreeSet<Module> = files.iter().map(|f| f.module.clone()).collect();
+    let references: BTreeMap<&Module, Vec<Reference>> = files
+        .iter()
+        .map(|file| (&file.module, references(file, &modules)))
+        .collect();
+    // What each folder re-exports, by the name it is re-exported under (the crate root's are left out, above).
+    let mut reexports: BTreeMap<Module, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for (module, found) in &references {
+        for reference in found.iter().filter(|_| !module.is_empty()) {
+            if let Some(name) = &reference.reexported_as {
+                reexports
+                    .entry((*module).clone())
+                    .or_default()
+                    .insert(name.clone(), reference.path.clone());
+            }
+        }
+    }
     let mut graph = BTreeMap::new();
-    for file in &files {
+    for file in files {
         let mut imports = BTreeSet::new();
-        for reference in references(file) {
-            // The deepest module of the core the path names: `rules::moves::Move` is the file `rules/moves.rs`.
-            let target = (0..=reference.len())
-                .rev()
-                .map(|n| reference[..n].to_vec())
-                .find(|prefix| modules.contains(prefix));
-            // A file's own folder module (`ai/mod.rs` for `ai/agent.rs`) is its parent, which declares it, not a
-            // peer: their uses of each other are not imports between files.
-            if let Some(target) = target
-                && target != file.module
-                && (target.is_empty() || !file.module.starts_with(&target))
-                && !(file.module.is_empty() || target.starts_with(&file.module))
-            {
+        for reference in &references[&file.module] {
+            let Some(target) = defining_module(&reference.path, &modules, &reexports) else {
+                continue;
+            };
+            let own_file = target.len() > file.module.len() && target.starts_with(&file.module);
+            if target != file.module && !(reference.reexported_as.is_some() && own_file) {
                 imports.insert(target);
             }
         }
         graph.insert(file.module.clone(), imports);
     }
-    (files, graph)
+    graph
+}
+
+/// The deepest module of the core a path names, `rules::moves::Move` being the file `rules/moves.rs`, followed
+/// through folders' re-exports to the file that defines the item (`ai::Strategy` is `ai/strategy.rs`).
+fn defining_module(
+    path: &[String],
+    modules: &BTreeSet<Module>,
+    reexports: &BTreeMap<Module, BTreeMap<String, Vec<String>>>,
+) -> Option<Module> {
+    let deepest = |path: &[String]| {
+        (0..=path.len())
+            .rev()
+            .map(|n| path[..n].to_vec())
+            .find(|prefix| modules.contains(prefix))
+    };
+    let mut path = path.to_vec();
+    // A re-export of a re-export is followed too, a few steps at most (a loop of re-exports does not compile).
+    for _ in 0..8 {
+        let module = deepest(&path)?;
+        let Some(target) = path
+            .get(module.len())
+            .and_then(|name| reexports.get(&module)?.get(name))
+            .filter(|target| **target != path[..=module.len()])
+        else {
+            return Some(module);
+        };
+        path = target.iter().chain(&path[module.len() + 1..]).cloned().collect();
+    }
+    deepest(&path)
+}
+
+/// Every loop of imports in the graph, each as the files round it, the first named again at the end.
+fn cycles_in(graph: &Graph, files: &[SourceFile]) -> Vec<String> {
+    let file_of: BTreeMap<&Module, String> = files
+        .iter()
+        .map(|f| (&f.module, f.path.display().to_string()))
+        .collect();
+    let mut cycles = Vec::new();
+    // A depth-first search from every file; a file met again on the current path closes a loop.
+    fn visit(
+        module: &Module,
+        graph: &Graph,
+        path: &mut Vec<Module>,
+        done: &mut BTreeSet<Module>,
+        cycles: &mut Vec<Vec<Module>>,
+    ) {
+        if let Some(at) = path.iter().position(|m| m == module) {
+            cycles.push(path[at..].iter().chain([module]).cloned().collect());
+            return;
+        }
+        if done.contains(module) {
+            return;
+        }
+        path.push(module.clone());
+        for next in graph.get(module).into_iter().flatten().filter(|next| !next.is_empty()) {
+            visit(next, graph, path, done, cycles);
+        }
+        path.pop();
+        done.insert(module.clone());
+    }
+    let mut done = BTreeSet::new();
+    for module in graph.keys() {
+        visit(module, graph, &mut Vec::new(), &mut done, &mut cycles);
+    }
+    cycles
+        .iter()
+        .map(|cycle| {
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|m| file_of.get(m).map_or("?", String::as_str))
+                .collect();
+            names.join(" → ")
+        })
+        .collect()
 }
 
 fn layer_of(module: &[String]) -> &str {
@@ -360,38 +531,13 @@ fn no_file_imports_from_a_layer_above_its_own() {
 
 #[test]
 fn no_files_import_each_other_round_a_loop() {
-    let (_, graph) = file_graph();
-    let mut cycles = Vec::new();
-    // A depth-first search from every file; a file met again on the current path closes a loop.
-    fn visit(
-        module: &Module,
-        graph: &Graph,
-        path: &mut Vec<Module>,
-        done: &mut BTreeSet<Module>,
-        cycles: &mut Vec<String>,
-    ) {
-        if let Some(at) = path.iter().position(|m| m == module) {
-            let names: Vec<String> = path[at..].iter().chain([module]).map(|m| m.join("::")).collect();
-            cycles.push(names.join(" → "));
-            return;
-        }
-        if done.contains(module) {
-            return;
-        }
-        path.push(module.clone());
-        for next in graph.get(module).into_iter().flatten().filter(|next| !next.is_empty()) {
-            visit(next, graph, path, done, cycles);
-        }
-        path.pop();
-        done.insert(module.clone());
-    }
-    let mut done = BTreeSet::new();
-    for module in graph.keys() {
-        visit(module, &graph, &mut Vec::new(), &mut done, &mut cycles);
-    }
+    let (files, graph) = file_graph();
+    let cycles = cycles_in(&graph, &files);
     assert!(
         cycles.is_empty(),
-        "files that import each other:\n{}",
+        "files that import each other (a folder's mod.rs counts as a file: its `mod` lines and `pub use` re-exports \
+         are not imports, but any other use of a file in its folder is, and so is a file's use of what mod.rs \
+         defines; move what both use into a file of its own):\n{}",
         cycles.join("\n")
     );
 }
@@ -409,7 +555,8 @@ fn the_scanner_sees_an_upward_import_and_ignores_comments_and_strings() {
              mod tests { use super::super::backtest; }\n",
         ),
     };
-    let found: BTreeSet<String> = references(&file).iter().map(|r| r.join("::")).collect();
+    let modules = BTreeSet::new();
+    let found: BTreeSet<String> = references(&file, &modules).iter().map(|r| r.path.join("::")).collect();
     let expected: BTreeSet<String> = [
         "rules::moves::Move",
         "model::economy::Policy",
@@ -420,4 +567,75 @@ fn the_scanner_sees_an_upward_import_and_ignores_comments_and_strings() {
     .map(String::from)
     .collect();
     assert_eq!(found, expected);
+}
+
+/// A file of a made-up folder, for the tests of the graph.
+fn made_up(path: &str, code: &str) -> SourceFile {
+    let mut module: Vec<String> = path.trim_end_matches(".rs").split('/').map(String::from).collect();
+    if module.last().is_some_and(|m| m == "mod" || m == "lib") {
+        module.pop();
+    }
+    SourceFile {
+        path: PathBuf::from(path),
+        module,
+        code: code_only(code),
+    }
+}
+
+#[test]
+fn a_folder_module_and_its_files_that_use_each_other_are_a_loop() {
+    // `mod.rs` defines the trait its file uses, and uses that file's agent itself.
+    let files = [
+        made_up("lib.rs", "pub mod ai;\npub use ai::Negotiator;\n"),
+        made_up(
+            "ai/mod.rs",
+            "pub mod agent;\nuse agent::Agent;\npub trait Negotiator {}\npub fn opponent() -> Agent { todo!() }\n",
+        ),
+        made_up(
+            "ai/agent.rs",
+            "use super::Negotiator;\npub struct Agent;\nimpl Negotiator for Agent {}\n",
+        ),
+    ];
+    let graph = graph_of(&files);
+    assert_eq!(
+        cycles_in(&graph, &files),
+        ["ai/mod.rs → ai/agent.rs → ai/mod.rs"],
+        "{graph:?}"
+    );
+}
+
+#[test]
+fn a_folder_module_that_only_declares_and_re_exports_imports_nothing() {
+    let files = [
+        made_up("lib.rs", "pub mod ai;\n"),
+        made_up(
+            "ai/mod.rs",
+            "pub mod agent;\npub mod negotiator;\nmod build;\npub use agent::Agent;\npub use negotiator::Negotiator;\n\
+             pub(crate) use build::{opponent as make_opponent, Built};\n\
+             #[cfg(test)]\nmod tests {\n    use super::*;\n    use super::agent::Agent;\n}\n",
+        ),
+        made_up("ai/negotiator.rs", "pub trait Negotiator {}\n"),
+        made_up(
+            "ai/agent.rs",
+            "use super::Negotiator;\npub struct Agent;\nimpl Negotiator for Agent {}\n\
+             #[cfg(test)]\nmod tests {\n    use super::*;\n}\n",
+        ),
+        made_up(
+            "ai/build.rs",
+            "use crate::ai::Agent;\npub fn opponent() -> Agent { todo!() }\npub struct Built;\n",
+        ),
+    ];
+    let graph = graph_of(&files);
+    let imports = |module: &[&str]| -> Vec<String> {
+        let module: Module = module.iter().map(|m| m.to_string()).collect();
+        graph[&module].iter().map(|m| m.join("::")).collect()
+    };
+    // The re-exports are no imports, but the test module's use of a file of the folder is.
+    assert_eq!(imports(&["ai"]), ["ai::agent"]);
+    // A path through a re-export is an import of the file that defines the item; `use super::*` in a test module
+    // names the file itself.
+    assert_eq!(imports(&["ai", "agent"]), ["ai::negotiator"]);
+    assert_eq!(imports(&["ai", "build"]), ["ai::agent"]);
+    assert!(imports(&[]).is_empty());
+    assert!(cycles_in(&graph, &files).is_empty(), "{graph:?}");
 }

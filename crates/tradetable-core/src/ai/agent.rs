@@ -1,10 +1,10 @@
 //! The negotiating agent: a bidding strategy, an acceptance strategy and an opponent model, each replaceable, with a
 //! side's preferences and its moves away from the table.
 
-use super::Negotiator;
 use super::acceptance::Acceptance;
 use super::bidding::{Bid, Bidding};
 use super::context::{Context, EPSILON};
+use super::negotiator::Negotiator;
 use super::opponent_model::{FrequencyModel, OpponentModel};
 use super::preferences::{Preferences, Valuation};
 use super::tactics::{self, Observation};

@@ -6,7 +6,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Difficulty, Negotiator, OpponentError, Strategy, opponent};
+use super::build::opponent;
+use super::difficulty::Difficulty;
+use super::negotiator::Negotiator;
+use super::opponent_error::OpponentError;
+use super::strategy::Strategy;
 use crate::scenario::schema::{Scenario, Side};
 
 /// A computer player: a difficulty level, a personality of the scenario (at normal difficulty), or one of the

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ai::Negotiator;
+use super::negotiator::Negotiator;
 use crate::model::economy::Policy;
 use crate::rules::moves::{MAX_ACTIONS_PER_TURN, Move};
 use crate::rules::negotiation::{GameState, apply};
