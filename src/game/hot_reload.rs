@@ -12,6 +12,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::launch::LaunchOptions;
 use super::navigation::{Flow, SessionStep};
+use super::redraw::Waker;
 use super::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, ScenarioPreview, ScenarioSource, Session};
 
 /// The folder watcher and what it has seen (none if watching failed: the game goes on without hot reload).
@@ -68,9 +69,18 @@ fn watched(options: &LaunchOptions) -> Vec<PathBuf> {
     folders
 }
 
-fn start_watching(options: Res<LaunchOptions>, mut commands: Commands) {
+fn start_watching(options: Res<LaunchOptions>, waker: Option<Res<Waker>>, mut commands: Commands) {
     let (sender, events) = channel();
-    let watcher = notify::recommended_watcher(sender).and_then(|mut watcher| {
+    // The window sleeps while idle: the watcher's thread wakes it, so an edit shows without waiting for input.
+    let waker = waker.map(|waker| waker.clone());
+    let handler = move |event: notify::Result<notify::Event>| {
+        // The receiver goes only with the game.
+        let _ = sender.send(event);
+        if let Some(waker) = &waker {
+            waker.wake();
+        }
+    };
+    let watcher = notify::recommended_watcher(handler).and_then(|mut watcher| {
         for folder in watched(&options) {
             watcher.watch(&folder, RecursiveMode::NonRecursive)?;
         }

@@ -14,6 +14,7 @@ pub mod menus;
 pub mod navigation;
 pub mod panels;
 pub mod perf;
+pub mod redraw;
 pub mod remote;
 pub mod save_status;
 pub mod saves;
@@ -49,6 +50,7 @@ pub fn plugin(app: &mut App) {
         save_status::plugin,
         settings::plugin,
         perf::plugin,
+        redraw::plugin,
         remote::plugin,
     ));
     #[cfg(feature = "dev")]
@@ -104,6 +106,9 @@ fn exit_code(exit: AppExit) -> ExitCode {
     }
 }
 
+/// How often the teacher's console updates, focused or not: the class's laptops wait at most this long for an answer.
+const CONSOLE_TICK: Duration = Duration::from_millis(33);
+
 /// The game's window, renderer and egui around [`plugin`].
 fn window_app(options: LaunchOptions, title: &str) -> App {
     let mode = if options.fullscreen {
@@ -122,24 +127,25 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
         mode,
         ..default()
     };
-    // A desktop game: redraw on input, and a few times a second otherwise (the AI and the watch clock tick);
-    // autoplay runs flat out.
+    // A desktop game: it updates on input and sleeps otherwise, so an idle table costs next to nothing; what moves on
+    // its own (the AI, the watch clock, a replay, a networked table) asks for a steady tick while it does
+    // (`redraw`). Autoplay runs flat out.
     let winit = if options.autoplay {
         WinitSettings::continuous()
     } else if options.console {
-        // The console hosts the class: it answers the laptops as promptly in the background as in front.
+        // The console hosts the class, and the host's transport is read in the app's update: it keeps a steady tick,
+        // in front or in the background (the teacher often shows another window on the projector), so the laptops'
+        // moves are answered within a frame whatever the teacher does.
         WinitSettings {
-            focused_mode: UpdateMode::reactive(Duration::from_millis(33)),
-            unfocused_mode: UpdateMode::reactive(Duration::from_millis(33)),
+            focused_mode: UpdateMode::reactive(CONSOLE_TICK),
+            unfocused_mode: UpdateMode::reactive(CONSOLE_TICK),
         }
     } else {
-        WinitSettings {
-            focused_mode: UpdateMode::reactive(Duration::from_millis(33)),
-            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_millis(250)),
-        }
+        WinitSettings::desktop_app()
     };
     let mut app = App::new();
-    app.insert_resource(winit)
+    app.insert_resource(redraw::IdleUpdates(winit.clone()))
+        .insert_resource(winit)
         .insert_resource(ClearColor(theme::CLEAR))
         .add_plugins(
             DefaultPlugins

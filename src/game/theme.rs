@@ -6,9 +6,10 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::settings::Settings;
+use egui_plot::{LineStyle, MarkerShape};
 use tradetable_core::Names;
 use tradetable_core::Side;
-use tradetable_core::classroom::palette::{self, Srgb};
+use tradetable_core::classroom::palette::{self, Dash, Marker, Srgb};
 
 /// The window's clear colour (hidden behind egui's panels).
 pub const CLEAR: Color = Color::srgb(0.95, 0.94, 0.91);
@@ -39,7 +40,9 @@ pub const CHANGED: egui::Color32 = egui_colour(palette::CHANGED);
 /// Accent of buttons and selections.
 pub const ACCENT: egui::Color32 = egui_colour(palette::ACCENT);
 
-/// Colours for chart series, distinguishable in print and on a projector.
+/// Colours for chart series (Okabe–Ito's), distinguishable in print, on a projector and by colour-blind players; a
+/// chart's lines also differ in stroke and marker ([`palette::SERIES_LOOKS`], drawn by [`line_style`] and
+/// [`marker_shape`]).
 pub const SERIES: [egui::Color32; 6] = [
     egui_colour(palette::SERIES[0]),
     egui_colour(palette::SERIES[1]),
@@ -48,6 +51,28 @@ pub const SERIES: [egui::Color32; 6] = [
     egui_colour(palette::SERIES[4]),
     egui_colour(palette::SERIES[5]),
 ];
+
+/// A chart line's stroke as egui_plot draws it.
+pub fn line_style(dash: Dash) -> LineStyle {
+    match dash {
+        Dash::Solid => LineStyle::Solid,
+        Dash::Dashed => LineStyle::dashed_loose(),
+        Dash::Dotted => LineStyle::dotted_dense(),
+        Dash::ShortDashed => LineStyle::dashed_dense(),
+    }
+}
+
+/// A chart line's marker as egui_plot draws it.
+pub fn marker_shape(marker: Marker) -> MarkerShape {
+    match marker {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Square => MarkerShape::Square,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::Triangle => MarkerShape::Up,
+        Marker::Cross => MarkerShape::Cross,
+        Marker::Plus => MarkerShape::Plus,
+    }
+}
 
 /// The order UI systems draw in each frame: style, then the screen, then overlays on top of it.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -117,6 +142,9 @@ fn visuals() -> egui::Visuals {
     v.widgets.inactive.bg_fill = egui::Color32::from_rgb(232, 228, 216);
     v.widgets.hovered.weak_bg_fill = egui::Color32::from_rgb(220, 230, 232);
     v.widgets.active.weak_bg_fill = egui::Color32::from_rgb(200, 220, 226);
+    // A blinking cursor asks egui for a repaint every half second, which keeps the window drawing while a text box
+    // has the focus; a steady cursor lets it sleep.
+    v.text_cursor.blink = false;
     v
 }
 

@@ -5,10 +5,11 @@
 use std::borrow::Borrow;
 
 use bevy_egui::egui;
-use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
+use egui_plot::{GridMark, Line, Plot, Points};
 
 use crate::game::glossary;
 use crate::game::theme;
+use tradetable_core::classroom::palette::{Dash, Look, Marker, SERIES_LOOKS};
 use tradetable_core::rules::negotiation::RoundRecord;
 use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
@@ -22,8 +23,8 @@ pub struct Series {
     pub color: egui::Color32,
     /// (round, value) points.
     pub points: Vec<[f64; 2]>,
-    /// Dashed (a secondary line).
-    pub dashed: bool,
+    /// Its stroke and marker, by its place in the chart, so it is told from the others without its colour.
+    pub look: Look,
 }
 
 /// A chart: its title, its tooltip, and its lines.
@@ -59,7 +60,7 @@ fn series<R: Borrow<RoundRecord>>(
                 [r.round as f64, f(r)]
             })
             .collect(),
-        dashed: false,
+        look: SERIES_LOOKS[0],
     }
 }
 
@@ -80,15 +81,12 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             ),
             series: vec![
                 series("nominal", s[0], history, |r| r.economy.goods_deficit_bn),
-                Series {
-                    dashed: true,
-                    ..series(
-                        &format!("at {} rates", scenario.exchange.base_year),
-                        s[1],
-                        history,
-                        |r| r.economy.goods_deficit_base_fx_bn,
-                    )
-                },
+                series(
+                    &format!("at {} rates", scenario.exchange.base_year),
+                    s[1],
+                    history,
+                    |r| r.economy.goods_deficit_base_fx_bn,
+                ),
             ],
             lapsed: Vec::new(),
             from_zero: true,
@@ -139,13 +137,10 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             .collect();
         lines.insert(
             0,
-            Series {
-                dashed: false,
-                ..series("overall", theme::INK, history, |r| match side {
-                    Side::Us => r.approval.us,
-                    Side::Partner => r.approval.partner,
-                })
-            },
+            series("overall", theme::INK, history, |r| match side {
+                Side::Us => r.approval.us,
+                Side::Partner => r.approval.partner,
+            }),
         );
         out.push(Chart {
             id: match side {
@@ -163,14 +158,14 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
         });
     }
     if scenario.suspension().is_none() {
-        return out;
+        return with_looks(out);
     }
     let agreement = scenario.agreement_name();
     out.push(Chart {
         id: "trade_agreement",
         title: format!("{agreement}: chance of suspension (%)"),
         tip: format!(
-            "Each month's chance that {} {} suspends the {agreement}; red marks: months it was not in force.",
+            "Each month's chance that {} {} suspends the {agreement}; red crosses: months it was not in force.",
             names.possessive(Side::Partner),
             scenario.partner.legislature
         ),
@@ -185,7 +180,18 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             .collect(),
         from_zero: true,
     });
-    out
+    with_looks(out)
+}
+
+/// Gives each chart's lines their looks in order (a line's colour may repeat across charts; its look within one
+/// chart does not).
+fn with_looks(mut charts: Vec<Chart>) -> Vec<Chart> {
+    for chart in &mut charts {
+        for (k, line) in chart.series.iter_mut().enumerate() {
+            line.look = SERIES_LOOKS[k % SERIES_LOOKS.len()];
+        }
+    }
+    charts
 }
 
 /// Draws one chart, `height` points tall, with the rounds on the x axis labelled by month and its legend above
@@ -195,13 +201,13 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for s in &chart.series {
-            swatch(ui, s.color, s.dashed);
+            legend_key(ui, s.color, s.look);
             ui.label(egui::RichText::new(&s.name).small().color(s.color));
             ui.add_space(6.0);
         }
         if !chart.lapsed.is_empty() {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter().circle_filled(rect.center(), 4.0, theme::BAD);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            paint_marker(ui.painter(), rect.center(), 5.0, Marker::Cross, theme::BAD);
             ui.label(
                 egui::RichText::new(format!("{} not in force", scenario.agreement_name()))
                     .small()
@@ -259,12 +265,19 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
     }
     plot.show(ui, |plot_ui| {
         for s in &chart.series {
-            let mut line = Line::new(s.name.clone(), s.points.clone()).color(s.color).width(2.0);
-            if s.dashed {
-                line = line.style(LineStyle::dashed_dense());
-            }
-            plot_ui.line(line);
-            plot_ui.points(Points::new(s.name.clone(), s.points.clone()).color(s.color).radius(2.5));
+            plot_ui.line(
+                Line::new(s.name.clone(), s.points.clone())
+                    .color(s.color)
+                    .width(2.0)
+                    .style(theme::line_style(s.look.dash)),
+            );
+            plot_ui.points(
+                Points::new(s.name.clone(), s.points.clone())
+                    .color(s.color)
+                    .shape(theme::marker_shape(s.look.marker))
+                    .filled(true)
+                    .radius(3.5),
+            );
         }
         if !chart.lapsed.is_empty() {
             plot_ui.points(
@@ -273,10 +286,76 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
                     chart.lapsed.clone(),
                 )
                 .color(theme::BAD)
-                .radius(5.0),
+                .shape(theme::marker_shape(Marker::Cross))
+                .radius(6.0),
             );
         }
     });
+}
+
+/// A series' key in a legend: a short line in its colour and stroke, with its marker in the middle.
+pub fn legend_key(ui: &mut egui::Ui, color: egui::Color32, look: Look) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
+    let painter = ui.painter();
+    let stroke = egui::Stroke::new(2.0, color);
+    match look.dash {
+        Dash::Solid => {
+            painter.line_segment(ends, stroke);
+        }
+        Dash::Dashed => {
+            painter.extend(egui::Shape::dashed_line(&ends, stroke, 6.0, 3.0));
+        }
+        Dash::ShortDashed => {
+            painter.extend(egui::Shape::dashed_line(&ends, stroke, 3.0, 2.5));
+        }
+        Dash::Dotted => {
+            painter.extend(egui::Shape::dotted_line(&ends, color, 4.0, 1.1));
+        }
+    }
+    paint_marker(painter, rect.center(), 4.0, look.marker, color);
+}
+
+/// A marker of `radius` at `centre`, as the charts draw it.
+fn paint_marker(painter: &egui::Painter, centre: egui::Pos2, radius: f32, marker: Marker, color: egui::Color32) {
+    let at = |dx: f32, dy: f32| centre + egui::vec2(dx * radius, dy * radius);
+    let stroke = egui::Stroke::new(2.0, color);
+    match marker {
+        Marker::Circle => {
+            painter.circle_filled(centre, radius, color);
+        }
+        Marker::Square => {
+            let side = radius * 0.85;
+            painter.rect_filled(
+                egui::Rect::from_center_size(centre, egui::vec2(2.0 * side, 2.0 * side)),
+                0.0,
+                color,
+            );
+        }
+        Marker::Diamond => {
+            painter.add(egui::Shape::convex_polygon(
+                vec![at(0.0, -1.2), at(1.2, 0.0), at(0.0, 1.2), at(-1.2, 0.0)],
+                color,
+                egui::Stroke::NONE,
+            ));
+        }
+        Marker::Triangle => {
+            painter.add(egui::Shape::convex_polygon(
+                vec![at(0.0, -1.2), at(1.1, 0.8), at(-1.1, 0.8)],
+                color,
+                egui::Stroke::NONE,
+            ));
+        }
+        Marker::Cross => {
+            painter.line_segment([at(-1.0, -1.0), at(1.0, 1.0)], stroke);
+            painter.line_segment([at(-1.0, 1.0), at(1.0, -1.0)], stroke);
+        }
+        Marker::Plus => {
+            painter.line_segment([at(-1.2, 0.0), at(1.2, 0.0)], stroke);
+            painter.line_segment([at(0.0, -1.2), at(0.0, 1.2)], stroke);
+        }
+    }
 }
 
 /// A short line in a series' colour, for the legend.
@@ -350,6 +429,23 @@ mod tests {
         for chart in &list {
             for s in &chart.series {
                 assert_eq!(s.points.len(), state.history.len(), "{}", chart.title);
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_lines_of_a_chart_look_alike_without_their_colour() {
+        let scenario = tradetable_core::Scenario::builtin().unwrap();
+        let state = GameState::new(&scenario, 7);
+        for chart in charts(&scenario, &state.history) {
+            for (k, line) in chart.series.iter().enumerate() {
+                for other in &chart.series[k + 1..] {
+                    assert_ne!(
+                        line.look, other.look,
+                        "{}: {} and {}",
+                        chart.title, line.name, other.name
+                    );
+                }
             }
         }
     }

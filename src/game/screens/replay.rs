@@ -22,6 +22,7 @@ use crate::game::session::{
 use crate::game::theme::{self, UiSet};
 use tradetable_core::analysis::game::{MoveLabel, OfferStep, dance, opening_position};
 use tradetable_core::analysis::outcome_space::Point;
+use tradetable_core::classroom::palette::side_look;
 use tradetable_core::classroom::record::GameRecord;
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::rules::package::PackageSpace;
@@ -305,21 +306,28 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
             if points.is_empty() {
                 continue;
             }
+            // Each side's own stroke and marker as well as its colour, so the two are told apart without colour.
+            let look = side_look(side);
             plot_ui.line(
                 Line::new(format!("{} offers", names.short(side)), points.clone())
                     .color(theme::side_color(side))
-                    .width(1.5),
+                    .style(theme::line_style(look.dash))
+                    .width(2.0),
             );
             plot_ui.points(
                 Points::new(format!("{} offers", names.short(side)), points)
                     .color(theme::side_color(side))
-                    .radius(4.0),
+                    .shape(theme::marker_shape(look.marker))
+                    .filled(true)
+                    .radius(4.5),
             );
         }
         plot_ui.points(
             Points::new("No deal", vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]])
                 .color(theme::MUTED)
                 .shape(egui_plot::MarkerShape::Square)
+                // Hollow, as on the debrief page, so it is not read as one of the partner's filled squares.
+                .filled(false)
                 .radius(6.0),
         );
     });

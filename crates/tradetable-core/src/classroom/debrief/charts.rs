@@ -1,6 +1,7 @@
 //! The debrief's charts, drawn as SVG by hand: the class's utility plane (the Pareto frontier, the zone both sides
 //! prefer to no deal, the Nash point, the real deal and every table, with labels that do not pile up) and each
-//! table's negotiation dance. Every text in them is escaped; the colours come from the shared palette.
+//! table's negotiation dance. Every text in them is escaped; the colours, and the strokes and markers that tell the
+//! two sides' lines apart without colour, come from the shared palette.
 
 use std::fmt::Write as _;
 
@@ -9,7 +10,7 @@ use crate::analysis::game::OfferStep;
 use crate::analysis::outcome_space::Point;
 use crate::classroom::class::html_escape;
 use crate::classroom::labels::{Anchor, Labels, Placed, wrap_tags};
-use crate::classroom::palette::{ACCENT, BAD, GOOD, MUTED, PARTNER, REAL_DEAL, Srgb, US};
+use crate::classroom::palette::{ACCENT, BAD, GOOD, MUTED, Marker, PARTNER, REAL_DEAL, Srgb, US, side_look};
 use crate::rules::negotiation::OutcomeKind;
 use crate::scenario::format::trim;
 use crate::scenario::schema::Side;
@@ -219,6 +220,50 @@ impl PlotArea {
     }
 }
 
+/// A marker of `radius` centred on `at`, filled with `fill` and outlined in `colour`; a cross or a plus is drawn in
+/// `colour` alone.
+fn marker_svg(out: &mut String, marker: Marker, at: (f64, f64), radius: f64, fill: Srgb, colour: Srgb) {
+    let (x, y) = at;
+    let polygon = |out: &mut String, corners: &[(f64, f64)]| {
+        let points: Vec<String> = corners
+            .iter()
+            .map(|(dx, dy)| format!("{:.1},{:.1}", x + dx * radius, y + dy * radius))
+            .collect();
+        let _ = write!(
+            out,
+            r##"<polygon points="{}" fill="{fill}" stroke="{colour}" stroke-width="2"/>"##,
+            points.join(" ")
+        );
+    };
+    let strokes = |out: &mut String, ends: [(f64, f64); 4]| {
+        let _ = write!(
+            out,
+            r##"<path d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}" stroke="{colour}" stroke-width="2.5"/>"##,
+            x + ends[0].0 * radius,
+            y + ends[0].1 * radius,
+            x + ends[1].0 * radius,
+            y + ends[1].1 * radius,
+            x + ends[2].0 * radius,
+            y + ends[2].1 * radius,
+            x + ends[3].0 * radius,
+            y + ends[3].1 * radius
+        );
+    };
+    match marker {
+        Marker::Circle => {
+            let _ = write!(
+                out,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" fill="{fill}" stroke="{colour}" stroke-width="2"/>"##
+            );
+        }
+        Marker::Square => polygon(out, &[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        Marker::Diamond => polygon(out, &[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
+        Marker::Triangle => polygon(out, &[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        Marker::Cross => strokes(out, [(-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0)]),
+        Marker::Plus => strokes(out, [(-1.2, 0.0), (1.2, 0.0), (0.0, -1.2), (0.0, 1.2)]),
+    }
+}
+
 /// Writes a placed label (and its leader line) into the SVG.
 fn write_label(out: &mut String, placed: &Placed, font: f64, colour: Srgb) {
     if let Some([x1, y1, x2, y2]) = placed.leader {
@@ -384,24 +429,32 @@ impl Debrief {
         plot.landmark(&mut out, self.plane.nash(), GOOD, font);
         for side in Side::BOTH {
             let colour = side_colour(side);
+            // Each side's own stroke and marker as well as its colour, so the two are told apart without colour.
+            let look = side_look(side);
             let steps: Vec<&OfferStep> = table.analysis.dance.iter().filter(|s| s.from == side).collect();
             let line: Vec<String> = steps
                 .iter()
                 .map(|s| format!("{:.1},{:.1}", plot.x(s.point.us), plot.y(s.point.partner)))
                 .collect();
+            let dashes = look
+                .dash
+                .dasharray(2.0)
+                .map_or_else(String::new, |pattern| format!(r#" stroke-dasharray="{pattern}""#));
             let _ = write!(
                 out,
-                r##"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2" stroke-opacity="0.7"/>"##,
+                r##"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2" stroke-opacity="0.7"{dashes}/>"##,
                 line.join(" ")
             );
             for (k, s) in steps.iter().enumerate() {
                 let r = if k == 0 { font * 0.45 } else { font * 0.3 };
                 let fill = if k == 0 { WHITE } else { colour };
-                let _ = write!(
-                    out,
-                    r##"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" fill="{fill}" stroke="{colour}" stroke-width="2"/>"##,
-                    plot.x(s.point.us),
-                    plot.y(s.point.partner)
+                marker_svg(
+                    &mut out,
+                    look.marker,
+                    (plot.x(s.point.us), plot.y(s.point.partner)),
+                    r,
+                    fill,
+                    colour,
                 );
             }
         }

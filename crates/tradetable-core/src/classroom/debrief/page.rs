@@ -365,7 +365,7 @@ impl Debrief {
                         h4 { "The negotiation dance" }
                         (PreEscaped(self.dance_svg(t)))
                         p.note {
-                            span.us { "●" } " US offers, " span.partner { "●" } " "
+                            span.us { "● —" } " US offers, " span.partner { "■ - -" } " "
                             (self.names().possessive(Side::Partner)) " (hollow: the first); ◯ where it ended."
                         }
                         table.labels {
