@@ -33,7 +33,7 @@ pub struct Grounds<'a> {
 /// and the figure that drove it, the second (if any) why it turned down the offer on the table, what it hardened
 /// for, or what its opponent model told it.
 pub fn explain(ctx: &Context, preferences: &Preferences, decision: &Grounds) -> Vec<String> {
-    let me = ctx.scenario.names().short(ctx.side);
+    let me = ctx.scenario.names().short_with_article(ctx.side);
     if decision.accept {
         return vec![acceptance(ctx, decision, me)];
     }
