@@ -44,6 +44,9 @@ pub struct Decision {
     pub reasons: Vec<String>,
 }
 
+/// A move away from the table planned for the turn, with why.
+type PlannedMove = (Move, Vec<String>);
+
 /// A negotiating agent for one side.
 pub struct Agent {
     name: String,
@@ -55,7 +58,7 @@ pub struct Agent {
     gestures: Vec<Gesture>,
     reciprocates: bool,
     seen: Option<Observation>,
-    turn: Option<(u32, Vec<(Move, Vec<String>)>)>,
+    turn: Option<(u32, Vec<PlannedMove>)>,
     reasons: Vec<String>,
 }
 
