@@ -71,6 +71,21 @@ fn simulate_json_is_byte_identical_for_the_same_seed_and_has_the_documented_shap
     assert!(doc["outcome"]["scores"]["us"]["total"].is_number());
     assert!(doc["outcome"]["scores"]["partner"]["total"].is_number());
     assert!(doc["outcome"].get("terms").is_some());
+    let offers = doc["offers"].as_array().unwrap();
+    assert!(!offers.is_empty());
+    for offer in offers {
+        let reasons = offer["reasons"].as_array().unwrap();
+        assert!(
+            !reasons.is_empty() && reasons.iter().all(|r| !r.as_str().unwrap().is_empty()),
+            "{offer}"
+        );
+    }
+    for side in ["us", "partner"] {
+        let verdict = &doc["verdict"][side];
+        assert!(verdict["vs_no_deal"].is_number(), "{verdict}");
+        assert!(verdict["vs_real_deal"].is_number(), "{verdict}");
+        assert!(verdict["sentence"].as_str().unwrap().contains("no deal"), "{verdict}");
+    }
 }
 
 #[test]

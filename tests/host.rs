@@ -14,6 +14,7 @@ use tradetable_core::classroom::class::{ClassFile, ClassSeat};
 use tradetable_core::classroom::record::GameRecord;
 use tradetable_core::network::host::{Host, HostEffect, HostOptions, MAX_STRIKES, PeerId, SEAT_GRACE_MS, SavedTable};
 use tradetable_core::network::protocol::{ClientMessage, HostMessage, PROTOCOL_VERSION, encode_client, encode_host};
+use tradetable_core::rules::negotiation::PlayedMove;
 use tradetable_core::{GameState, Move, PerSide, Scenario, Side};
 
 const US: PeerId = 1;
@@ -115,7 +116,15 @@ fn a_game_through_the_host_is_the_game_played_locally_and_no_side_sees_the_other
         }
     }
     let record = record.expect("the table's game ended");
-    let moves: Vec<_> = local.moves.iter().map(|m| (**m).clone()).collect();
+    // A laptop sends the move alone, so the host's record has the moves without the local players' reasons.
+    let moves: Vec<_> = local
+        .moves
+        .iter()
+        .map(|m| PlayedMove {
+            reasons: Vec::new(),
+            ..(**m).clone()
+        })
+        .collect();
     assert_eq!(record.moves, moves, "the host's record has the moves played locally");
     assert_eq!(record.replay(&scenario).unwrap().outcome, local.outcome);
     assert_eq!(host.game(1).unwrap().outcome, local.outcome);

@@ -106,6 +106,21 @@ fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
             }
         }
     });
+    if let Some((from, reasons)) = offer_reasons(state) {
+        let why = format!("{}: {reasons}", view.scenario.names().short(from));
+        ui.label(egui::RichText::new(why).italics());
+    }
+}
+
+/// Why the offer on the table was made, with the side that made it: a computer player's reasons, if it gave any.
+pub fn offer_reasons(state: &GameState) -> Option<(Side, String)> {
+    let offer = state.offer.as_ref()?;
+    let made = state
+        .moves
+        .iter()
+        .rev()
+        .find(|m| m.side == offer.from && matches!(m.mv, Move::Propose(_)))?;
+    (!made.reasons.is_empty()).then(|| (offer.from, made.reasons.join(" ")))
 }
 
 /// The grid of terms: each issue's option in force, in the `shown` sides' latest offers, and in the draft (a menu
@@ -320,4 +335,26 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         }
     });
     action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offer_on_the_table_shows_why_it_was_made() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let space = PackageSpace::of(&scenario);
+        let start = GameState::new(&scenario, 7);
+        assert_eq!(offer_reasons(&start), None);
+        let mut state = tradetable_core::apply(&scenario, &start, &Move::Propose(space.best_for(Side::Us)))
+            .expect("an offer of the space is legal")
+            .state;
+        assert_eq!(offer_reasons(&state), None, "a person's offer gives no reasons");
+        state.explain_last_move(vec!["Holds firm.".to_string(), "It is early.".to_string()]);
+        assert_eq!(
+            offer_reasons(&state),
+            Some((Side::Us, "Holds firm. It is early.".to_string()))
+        );
+    }
 }

@@ -162,6 +162,12 @@ impl ReplayView {
         self.preview = Some(Preview::compute(&self.scenario, self.state(), Viewer::Both, None));
     }
 
+    /// Why the move that led to the state shown was made, if a computer player said.
+    pub fn move_reasons(&self) -> Option<String> {
+        let played = self.record.moves.get(self.at.checked_sub(1)?)?;
+        (!played.reasons.is_empty()).then(|| played.reasons.join(" "))
+    }
+
     /// The move that led to the state shown, in words, with its label if it was an offer.
     pub fn move_text(&self) -> String {
         let names = self.scenario.names();
@@ -359,6 +365,9 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
         );
         ui.label(view.move_text());
     });
+    if let Some(reasons) = view.move_reasons() {
+        ui.label(egui::RichText::new(reasons).italics());
+    }
     ui.horizontal(|ui| {
         if ui.button("⏮ Round (PgUp)").clicked() {
             action = Some(ReplayAction::Round(-1));

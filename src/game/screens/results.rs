@@ -1,4 +1,4 @@
-//! The results: how the talks ended, both scores and their breakdown, the comparison with "no deal" and with the
+//! The results: how the talks ended and the verdict in words, both scores and their breakdown, the comparison with "no deal" and with the
 //! deal that really happened in July 2025 (both played by the core on the same seed), the signed terms, and the
 //! charts of the whole game.
 
@@ -277,6 +277,19 @@ fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action:
     });
 }
 
+/// The verdict against no deal and the real deal: "You beat no deal by …" for the one side a person played, and
+/// both sides by name when people played both or neither.
+pub fn verdict_lines(mode: Mode, report: &GameReport) -> Vec<String> {
+    let people: Vec<Side> = Side::BOTH.into_iter().filter(|&side| mode.is_human(side)).collect();
+    match people.as_slice() {
+        [side] => vec![report.verdict[*side].said_of("You")],
+        _ => Side::BOTH
+            .iter()
+            .map(|&side| report.verdict[side].sentence.clone())
+            .collect(),
+    }
+}
+
 /// The results' contents; returns what the player chose.
 pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -> Option<ResultsAction> {
     let mut action = None;
@@ -295,6 +308,9 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
             .size(17.0),
         );
     });
+    for verdict in verdict_lines(session.setup.mode, &view.report) {
+        ui.label(egui::RichText::new(verdict).size(19.0).strong());
+    }
     ui.horizontal(|ui| {
         let again = if session.is_remote() {
             "Join another table (Enter)"
@@ -472,5 +488,44 @@ fn apply_results_actions(
                 navigate.write(Navigate::About { from: Screen::Results });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tradetable_core::ai::Strategy;
+    use tradetable_core::ai::play::play;
+
+    fn report() -> GameReport {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let mut us = Strategy::Boulware.agent(Side::Us);
+        let mut partner = Strategy::Linear.agent(Side::Partner);
+        let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
+        GameReport::new(&scenario, &state, "boulware", "linear")
+    }
+
+    #[test]
+    fn the_verdict_speaks_to_the_one_side_people_played() {
+        let report = report();
+        let lines = verdict_lines(Mode::PlayPartner, &report);
+        assert_eq!(lines, vec![report.verdict.partner.said_of("You")]);
+        assert!(
+            lines[0].starts_with("You ") && lines[0].contains("no deal"),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_watched_game_gives_both_sides_verdicts_by_name() {
+        let report = report();
+        let lines = verdict_lines(Mode::Watch, &report);
+        assert_eq!(
+            lines,
+            vec![
+                report.verdict.us.sentence.clone(),
+                report.verdict.partner.sentence.clone()
+            ]
+        );
     }
 }

@@ -205,7 +205,9 @@ fn play_ai_turns(
             break;
         };
         let mv = agent.next_move(&session.scenario, &session.state);
-        if session.play(&mv).is_err() {
+        if session.play(&mv).is_ok() {
+            session.state.explain_last_move(agent.reasons());
+        } else {
             // As in the core's own game loop: a move an agent gets wrong becomes a pass.
             let _ = session.play(&Move::Pass);
         }

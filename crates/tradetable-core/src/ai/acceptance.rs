@@ -12,6 +12,8 @@ pub trait Acceptance: Send + Sync {
     fn name(&self) -> &'static str;
     /// Whether to accept an offer worth `offered` to the agent, rather than make `next`.
     fn accepts(&self, ctx: &Context, offered: f64, next: &Bid) -> bool;
+    /// The least an offer must be worth to be accepted (leaving chance aside), for the agent's reasons.
+    fn threshold(&self, ctx: &Context, next: &Bid) -> f64;
 }
 
 /// AC_next, strictly: accept only an offer worth at least the agent's own next offer (and its reservation value).
@@ -25,7 +27,11 @@ impl Acceptance for AcceptNext {
     }
 
     fn accepts(&self, ctx: &Context, offered: f64, next: &Bid) -> bool {
-        offered + EPSILON >= next.utility.max(ctx.reserve)
+        offered + EPSILON >= self.threshold(ctx, next)
+    }
+
+    fn threshold(&self, ctx: &Context, next: &Bid) -> f64 {
+        next.utility.max(ctx.reserve)
     }
 }
 
@@ -41,7 +47,11 @@ impl Acceptance for AcceptTarget {
     }
 
     fn accepts(&self, ctx: &Context, offered: f64, next: &Bid) -> bool {
-        offered + EPSILON >= next.utility.min(next.target).max(ctx.reserve)
+        offered + EPSILON >= self.threshold(ctx, next)
+    }
+
+    fn threshold(&self, ctx: &Context, next: &Bid) -> f64 {
+        next.utility.min(next.target).max(ctx.reserve)
     }
 }
 
@@ -69,6 +79,10 @@ impl Acceptance for Careless {
         let mut rng = ChaCha8Rng::seed_from_u64(slip_seed(ctx));
         let draw: f64 = rand::RngExt::random(&mut rng);
         draw < self.slip_chance && offered + EPSILON >= ctx.reserve + 0.5 * (aim - ctx.reserve)
+    }
+
+    fn threshold(&self, ctx: &Context, next: &Bid) -> f64 {
+        next.utility.min(next.target).max(ctx.reserve) - self.margin
     }
 }
 

@@ -7,6 +7,7 @@ use super::context::{Context, EPSILON};
 use super::negotiator::Negotiator;
 use super::opponent_model::{FrequencyModel, OpponentModel};
 use super::preferences::{Preferences, Valuation};
+use super::reasons;
 use super::tactics::{self, Observation};
 use crate::rules::moves::Move;
 use crate::rules::negotiation::GameState;
@@ -37,7 +38,14 @@ pub struct Decision {
     pub reserve: f64,
     /// The opponent model's estimate of the opponent's issue weights.
     pub opponent_weights: Vec<f64>,
+    /// The least an offer must be worth to it to be accepted now.
+    pub threshold: f64,
+    /// Why it accepts or makes its offer, in one or two plain sentences from the figures above.
+    pub reasons: Vec<String>,
 }
+
+/// A move away from the table planned for the turn, with why.
+type PlannedMove = (Move, Vec<String>);
 
 /// A negotiating agent for one side.
 pub struct Agent {
@@ -50,7 +58,8 @@ pub struct Agent {
     gestures: Vec<Gesture>,
     reciprocates: bool,
     seen: Option<Observation>,
-    turn: Option<(u32, Vec<Move>)>,
+    turn: Option<(u32, Vec<PlannedMove>)>,
+    reasons: Vec<String>,
 }
 
 impl Agent {
@@ -68,6 +77,7 @@ impl Agent {
             reciprocates: false,
             seen: None,
             turn: None,
+            reasons: Vec::new(),
         }
     }
 
@@ -115,12 +125,24 @@ impl Agent {
         let bid = self.bidding.bid(&ctx, model.as_ref());
         let offered = state.offer_to(self.side).map(|o| ctx.utility(&o.package));
         let accept = offered.is_some_and(|u| self.acceptance.accepts(&ctx, u, &bid));
+        let threshold = self.acceptance.threshold(&ctx, &bid);
+        let opponent_weights = model.issue_weights().to_vec();
+        let grounds = reasons::Grounds {
+            bid: &bid,
+            offered,
+            accept,
+            threshold,
+            opponent_weights: &opponent_weights,
+        };
+        let reasons = reasons::explain(&ctx, &self.preferences, &grounds);
         Decision {
             bid,
             offered,
             accept,
             reserve: ctx.reserve,
-            opponent_weights: model.issue_weights().to_vec(),
+            opponent_weights,
+            threshold,
+            reasons,
         }
     }
 
@@ -155,6 +177,10 @@ impl Negotiator for Agent {
         self.name.clone()
     }
 
+    fn reasons(&self) -> Vec<String> {
+        self.reasons.clone()
+    }
+
     fn next_move(&mut self, scenario: &Scenario, state: &GameState) -> Move {
         let turn = state.round;
         if state.actions_this_turn == 0 && self.turn.as_ref().is_none_or(|(round, _)| *round != turn) {
@@ -164,16 +190,25 @@ impl Negotiator for Agent {
                 None
             };
             let retracted = self.reciprocates && self.opponent_retracted(scenario, state);
-            let actions = tactics::plan(scenario, state, &self.gestures, answer, retracted);
+            let calendar = tactics::calendar(&self.gestures, turn);
+            let actions = tactics::plan(scenario, state, &self.gestures, answer, retracted)
+                .into_iter()
+                .map(|action| {
+                    let why = reasons::explain_tactic(&action, turn, &calendar, answer, retracted);
+                    (action, why)
+                })
+                .collect();
             self.turn = Some((turn, actions));
         }
         if let Some((_, actions)) = &self.turn
-            && let Some(action) = actions.get(state.actions_this_turn as usize)
+            && let Some((action, why)) = actions.get(state.actions_this_turn as usize)
         {
+            self.reasons.clone_from(why);
             return action.clone();
         }
         let decision = self.decide(scenario, state);
         self.seen = Some(Observation::of(state));
+        self.reasons = decision.reasons;
         if decision.accept {
             Move::Accept
         } else {

@@ -34,6 +34,52 @@ pub struct Bid {
     pub utility: f64,
     /// The utility the bidder aimed for.
     pub target: f64,
+    /// Where the target came from, for the bidder's reasons.
+    pub basis: Basis,
+}
+
+/// Where a bid's target came from: the figures a bidding strategy used, kept so the agent can say why it bid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Basis {
+    /// A time-dependent curve of exponent `exponent`, `time` of the way (0–1) to `deadline_round`, the round in
+    /// which the curve reaches the reservation value.
+    Curve {
+        /// The exponent `e` of the curve.
+        exponent: f64,
+        /// Normalised time on the curve.
+        time: f64,
+        /// The round in which the curve reaches the reservation value.
+        deadline_round: u32,
+    },
+    /// The opening offer repeated (a hardliner).
+    Repeat,
+    /// Tit-for-tat: the concession the other side's last offer made to the agent, in its utility (negative: taken
+    /// back), mirrored; and the Boulware floor it never falls behind.
+    Mirror {
+        /// What the other side's last offer conceded to the agent.
+        conceded_to_me: f64,
+        /// The target of the floor curve now.
+        floor: f64,
+    },
+    /// A curve met by the package the opponent model rates highest, with that estimate.
+    Modelled {
+        /// The exponent `e` of the curve.
+        exponent: f64,
+        /// Normalised time on the curve.
+        time: f64,
+        /// The round in which the curve reaches the reservation value.
+        deadline_round: u32,
+        /// The opponent model's estimate of the package's utility to the opponent.
+        opponent_utility: f64,
+    },
+    /// A last-round take-it-or-leave-it offer, leaving the opponent this much utility (by its public objectives)
+    /// against `opponent_reserve` for no deal.
+    Ultimatum {
+        /// The package's utility to the opponent by its public objectives.
+        opponent_utility: f64,
+        /// No deal's utility to the opponent by its public objectives.
+        opponent_reserve: f64,
+    },
 }
 
 /// A way of choosing the next offer.
@@ -66,10 +112,16 @@ impl Bidding for TimeDependentBidding {
                 package: (*first).clone(),
                 utility: ctx.utility(first),
                 target: ctx.max,
+                basis: Basis::Repeat,
             };
         }
         let target = (target_utility(ctx.time, self.exponent, ctx.max, ctx.reserve) + ctx.retaliation).min(ctx.max);
-        offer_towards_opponent(ctx, target)
+        let basis = Basis::Curve {
+            exponent: self.exponent,
+            time: ctx.time,
+            deadline_round: ctx.scenario.rounds,
+        };
+        offer_towards_opponent(ctx, target, basis)
     }
 }
 
@@ -99,7 +151,11 @@ impl Bidding for TitForTatBidding {
         };
         let floor = target_utility(ctx.time, TIT_FOR_TAT_FLOOR_EXPONENT, ctx.max, ctx.reserve);
         let target = (mirrored.min(floor) + ctx.retaliation).clamp(ctx.reserve, ctx.max);
-        offer_towards_opponent(ctx, target)
+        let conceded_to_me = match (mine.last(), theirs.as_slice()) {
+            (Some(_), [.., before, latest]) => ctx.utility(latest) - ctx.utility(before),
+            _ => 0.0,
+        };
+        offer_towards_opponent(ctx, target, Basis::Mirror { conceded_to_me, floor })
     }
 }
 
@@ -128,16 +184,24 @@ impl Bidding for ModellingBidding {
         {
             return bid;
         }
-        let time = if self.exploits_deadline && ctx.side == Side::Partner && rounds > 2 {
+        let (time, deadline_round) = if self.exploits_deadline && ctx.side == Side::Partner && rounds > 2 {
             // Japan's offer in the last round can never be answered: its last useful offer is a round earlier.
-            (f64::from(ctx.state.round.saturating_sub(1)) / f64::from(rounds - 2)).min(1.0)
+            (
+                (f64::from(ctx.state.round.saturating_sub(1)) / f64::from(rounds - 2)).min(1.0),
+                rounds - 1,
+            )
         } else {
-            ctx.time
+            (ctx.time, rounds)
         };
         let target = (target_utility(time, self.exponent, ctx.max, ctx.reserve) + ctx.retaliation).min(ctx.max);
-        let start = offer_towards_opponent(ctx, target);
+        let curve = Basis::Curve {
+            exponent: self.exponent,
+            time,
+            deadline_round,
+        };
+        let start = offer_towards_opponent(ctx, target, curve);
         let space = ctx.valuation.valuer().space();
-        let (package, _, utility) = climb(space, start.package, target, &|p| {
+        let (package, opponent_utility, utility) = climb(space, start.package, target, &|p| {
             let own = ctx.utility(p);
             (model.utility(p), own)
         });
@@ -145,6 +209,12 @@ impl Bidding for ModellingBidding {
             package,
             utility,
             target,
+            basis: Basis::Modelled {
+                exponent: self.exponent,
+                time,
+                deadline_round,
+                opponent_utility,
+            },
         }
     }
 }
@@ -159,17 +229,21 @@ fn ultimatum(ctx: &Context) -> Option<Bid> {
         return None;
     }
     let space = ctx.valuation.valuer().space();
-    let (package, utility, _) = climb(space, start, floor, &|p| ctx.valuation.with_public_opponent(p));
+    let (package, utility, opponent_utility) = climb(space, start, floor, &|p| ctx.valuation.with_public_opponent(p));
     (utility > ctx.reserve + EPSILON).then_some(Bid {
         package,
         utility,
         target: utility,
+        basis: Basis::Ultimatum {
+            opponent_utility,
+            opponent_reserve: ctx.valuation.public_opponent_reservation(),
+        },
     })
 }
 
 /// The time-dependent offer: from the best package, concede towards the other side's last offer while the package
-/// stays worth at least `target`.
-pub fn offer_towards_opponent(ctx: &Context, target: f64) -> Bid {
+/// stays worth at least `target`; `basis` is where the target came from.
+pub fn offer_towards_opponent(ctx: &Context, target: f64, basis: Basis) -> Bid {
     let toward = ctx.opponent_anchor();
     let package = concede_towards(ctx, &ctx.best, &toward, target);
     let utility = ctx.utility(&package);
@@ -177,6 +251,7 @@ pub fn offer_towards_opponent(ctx: &Context, target: f64) -> Bid {
         package,
         utility,
         target,
+        basis,
     }
 }
 

@@ -18,6 +18,7 @@ pub mod opponent_error;
 pub mod opponent_model;
 pub mod play;
 pub mod preferences;
+pub mod reasons;
 pub mod strategy;
 pub mod tactics;
 

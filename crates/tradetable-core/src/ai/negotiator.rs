@@ -11,4 +11,8 @@ pub trait Negotiator: Send + Sync {
     fn name(&self) -> String;
     /// The next move for the side whose turn it is; the turn goes on until a move that ends it.
     fn next_move(&mut self, scenario: &Scenario, state: &GameState) -> Move;
+    /// Why it made its last move, in plain sentences; none if it cannot say.
+    fn reasons(&self) -> Vec<String> {
+        Vec::new()
+    }
 }

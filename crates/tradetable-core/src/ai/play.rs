@@ -34,7 +34,11 @@ pub fn play_from(
         };
         let mv = agent.next_move(scenario, &state);
         state = match apply(scenario, &state, &mv) {
-            Ok(applied) => applied.state,
+            Ok(applied) => {
+                let mut next = applied.state;
+                next.explain_last_move(agent.reasons());
+                next
+            }
             Err(_) => {
                 apply(scenario, &state, &Move::Pass)
                     .expect("passing is always legal in a game that is not over")
@@ -67,6 +71,7 @@ pub fn replay(
         }
         if let Ok(applied) = apply(scenario, &state, &played.mv) {
             state = applied.state;
+            state.explain_last_move(played.reasons.clone());
         } else if played.mv.ends_turn()
             && let Ok(applied) = apply(scenario, &state, &Move::Pass)
         {

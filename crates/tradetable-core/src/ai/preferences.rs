@@ -117,6 +117,16 @@ impl<'a> Valuation<'a> {
             .all(|&(k, limit)| limit.allows(space.issues[k].options[package.choice[k] as usize]))
     }
 
+    /// The red lines in force that `package` crosses: each issue's index and its limit.
+    pub fn crossed_red_lines(&self, package: &Package) -> Vec<(usize, Limit)> {
+        let space = self.valuer.space();
+        self.lines
+            .iter()
+            .filter(|&&(k, limit)| !limit.allows(space.issues[k].options[package.choice[k] as usize]))
+            .copied()
+            .collect()
+    }
+
     /// The agent's utility and the opponent's by the scenario's public objectives, from one projection.
     pub fn with_public_opponent(&self, package: &Package) -> (f64, f64) {
         let projection = self.valuer.project_deal(package);

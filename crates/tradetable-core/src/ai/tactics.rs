@@ -99,18 +99,11 @@ pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
     reading
 }
 
-/// The unilateral moves to open a turn with: the personality's gestures for this round, then the answers to what
-/// the other side did (if the agent reciprocates). Only moves legal in sequence are kept, so none is refused.
-pub fn plan(
-    scenario: &Scenario,
-    state: &GameState,
-    gestures: &[Gesture],
-    answer: Option<Reading>,
-    retracted: bool,
-) -> Vec<Move> {
-    let mut wanted: Vec<Move> = gestures
+/// The moves a personality's calendar holds for `round`.
+pub fn calendar(gestures: &[Gesture], round: u32) -> Vec<Move> {
+    gestures
         .iter()
-        .filter(|g| g.round == state.round)
+        .filter(|g| g.round == round)
         .map(|g| match &g.act {
             GestureKind::Threaten { instrument, rate } => Move::Threaten {
                 instrument: instrument.clone(),
@@ -121,7 +114,19 @@ pub fn plan(
                 level: *level,
             },
         })
-        .collect();
+        .collect()
+}
+
+/// The unilateral moves to open a turn with: the personality's gestures for this round, then the answers to what
+/// the other side did (if the agent reciprocates). Only moves legal in sequence are kept, so none is refused.
+pub fn plan(
+    scenario: &Scenario,
+    state: &GameState,
+    gestures: &[Gesture],
+    answer: Option<Reading>,
+    retracted: bool,
+) -> Vec<Move> {
+    let mut wanted = calendar(gestures, state.round);
     if let Some(reading) = answer {
         match state.to_move {
             Side::Us => {

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::verdict::Verdict;
 use crate::ai::play;
+use crate::rules::moves::Move;
 use crate::rules::negotiation::{Event, GameState, OfferFate, OutcomeKind, RoundRecord};
 use crate::rules::package::PackageSpace;
 use crate::rules::score::{SideScore, band_range, score_game};
@@ -65,6 +67,11 @@ pub struct OfferSummary {
     pub terms: BTreeMap<String, f64>,
     /// What became of it.
     pub fate: OfferFate,
+    /// Why a computer player made it, in plain sentences (empty for a person's offer).
+    pub reasons: Vec<String>,
+    /// Why a computer player accepted it, for the offer that became the deal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acceptance: Vec<String>,
 }
 
 /// A counterfactual game on the same seed.
@@ -122,6 +129,8 @@ pub struct GameReport {
     pub news: Vec<Event>,
     /// The outcome.
     pub outcome: OutcomeSummary,
+    /// Each side's score against no deal and the real deal on the same seed, in points and in words.
+    pub verdict: PerSide<Verdict>,
 }
 
 /// Rounds a figure to a thousandth, so documents read well and diffs stay small.
@@ -217,6 +226,29 @@ impl GameReport {
         let no_deal = counterfactual(scenario, &play::play_no_deal_from(scenario, fresh()));
         let actual_deal = play::play_actual_deal_from(scenario, fresh()).map(|s| counterfactual(scenario, &s));
         let scores = PerSide::from_fn(|side| rounded(score_game(scenario, state, side)));
+        let this_game = counterfactual(scenario, state);
+        let real_deal_label = scenario.real_deal_label().unwrap_or("the real deal");
+        let verdict = PerSide::from_fn(|side| {
+            Verdict::new(
+                &scenario.names().subject(side),
+                this_game.scores[side],
+                no_deal.scores[side],
+                actual_deal.as_ref().map(|a| (a.scores[side], real_deal_label)),
+            )
+        });
+        // Every offer in the history was one accepted `Propose` move, in the same order.
+        let mut proposals = state
+            .moves
+            .iter()
+            .filter(|m| matches!(m.mv, Move::Propose(_)))
+            .map(|m| m.reasons.clone());
+        let acceptance: Vec<String> = state
+            .moves
+            .iter()
+            .rev()
+            .find(|m| m.mv == Move::Accept)
+            .map(|m| m.reasons.clone())
+            .unwrap_or_default();
         GameReport {
             scenario: scenario.id.clone(),
             seed: state.seed,
@@ -230,6 +262,12 @@ impl GameReport {
                     from: o.offer.from,
                     terms: space.terms(&o.offer.package),
                     fate: o.fate,
+                    reasons: proposals.next().unwrap_or_default(),
+                    acceptance: if o.fate == OfferFate::Accepted {
+                        acceptance.clone()
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .collect(),
             news: state.news.iter().map(|e| (**e).clone()).collect(),
@@ -244,11 +282,12 @@ impl GameReport {
                     .and_then(|o| o.package.as_ref())
                     .map(|p| space.terms(p)),
                 scores,
-                this_game: counterfactual(scenario, state),
+                this_game,
                 no_deal,
                 actual_deal,
                 band: rounded_band(play::score_band(scenario, state)),
             },
+            verdict,
         }
     }
 
@@ -275,6 +314,7 @@ impl GameReport {
                 for item in self.news.iter().filter(|n| n.round == round.round) {
                     let _ = writeln!(out, "  * {}", item.text);
                 }
+                self.write_reasons(&mut out, scenario, round.round);
             }
             let _ = writeln!(
                 out,
@@ -369,6 +409,28 @@ impl GameReport {
                 actual.scores.partner
             );
         }
+        for (_, verdict) in self.verdict.iter() {
+            let _ = writeln!(out, "  {}", verdict.sentence);
+        }
         out
+    }
+
+    /// The computer players' reasons for the offers made in `round`, and for accepting the deal if it was signed
+    /// then.
+    fn write_reasons(&self, out: &mut String, scenario: &Scenario, round: u32) {
+        let names = scenario.names();
+        for offer in self.offers.iter().filter(|o| o.round == round && !o.reasons.is_empty()) {
+            let _ = writeln!(out, "  > {}: {}", names.short(offer.from), offer.reasons.join(" "));
+        }
+        if self.outcome.round == round
+            && let Some(deal) = self.offers.iter().find(|o| !o.acceptance.is_empty())
+        {
+            let _ = writeln!(
+                out,
+                "  > {}: {}",
+                names.short(deal.from.other()),
+                deal.acceptance.join(" ")
+            );
+        }
     }
 }

@@ -275,7 +275,8 @@ impl GameRecord {
             if state.to_move != played.side || state.round != played.round {
                 return Err(refused(MoveError::WrongSide(state.to_move)));
             }
-            let next = apply(scenario, state, &played.mv).map_err(refused)?.state;
+            let mut next = apply(scenario, state, &played.mv).map_err(refused)?.state;
+            next.explain_last_move(played.reasons.clone());
             states.push(next);
         }
         Ok(states)

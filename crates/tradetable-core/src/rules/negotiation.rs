@@ -92,6 +92,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
         round: turn.round,
         side,
         mv: mv.clone(),
+        reasons: Vec::new(),
     }));
     Ok(Applied { state: next, events })
 }

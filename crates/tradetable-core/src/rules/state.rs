@@ -267,6 +267,10 @@ pub struct PlayedMove {
     pub side: Side,
     /// The move.
     pub mv: Move,
+    /// Why a computer player made it, in plain sentences; empty for a person's move (and in records written before
+    /// players explained themselves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
 }
 
 /// A move's result: the next state and what happened.
@@ -453,6 +457,16 @@ impl GameState {
             return 1.0;
         }
         (self.round.saturating_sub(1) as f64 / (scenario.rounds - 1) as f64).clamp(0.0, 1.0)
+    }
+
+    /// Keeps why the last move was made with it (a computer player's reasons); nothing happens before any move.
+    pub fn explain_last_move(&mut self, reasons: Vec<String>) {
+        if reasons.is_empty() {
+            return;
+        }
+        if let Some(last) = self.moves.last_mut() {
+            Arc::make_mut(last).reasons = reasons;
+        }
     }
 }
 
