@@ -14,9 +14,9 @@ use std::sync::{Arc, Mutex};
 
 use tradetable_core::authoring::diagnostics::CheckedFile;
 use tradetable_core::classroom::class::ClassFile;
-use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
+use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError, ScenarioRef};
 use tradetable_core::scenario::library;
-use tradetable_core::scenario::parse::{ScenarioError, decode_utf8};
+use tradetable_core::scenario::parse::{ScenarioError, decode_utf8, text_hash};
 use tradetable_core::scenario::schema::{MAX_FILE_BYTES, Scenario};
 
 /// The operations the storage layer needs from a disk. [`RealDisk`] is the file system; tests use [`FaultyDisk`].
@@ -363,6 +363,27 @@ pub fn scenario_files(folders: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     all
+}
+
+/// The scenario, in the version, that a record or class names: a shipped scenario, else a scenario file of `folders`
+/// (in their order) whose id and text hash match; `None` when this computer has no such version.
+pub fn find_scenario(folders: &[PathBuf], reference: &ScenarioRef) -> Option<Scenario> {
+    let matching = |scenario: Scenario| reference.matches(&scenario).then_some(scenario);
+    let shipped = library::SHIPPED
+        .iter()
+        .filter(|shipped| text_hash(shipped.text) == reference.hash)
+        .find_map(|shipped| shipped.load().ok().and_then(matching));
+    shipped.or_else(|| {
+        scenario_files(folders).into_iter().find_map(|file| {
+            let label = file.display().to_string();
+            let bytes = read_bounded_bytes(&file).ok()?;
+            let text = decode_utf8(&bytes, &label).ok()?;
+            if text_hash(text) != reference.hash {
+                return None;
+            }
+            Scenario::from_ron_str(text, &label).ok().and_then(matching)
+        })
+    })
 }
 
 /// Reads a game record file.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::error::CliError;
-use super::load_scenario;
+use super::{load_scenario, scenario_of};
 use crate::storage::Storage;
 use tradetable_core::PerSide;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat, class_sheet_html, rehearse};
@@ -53,7 +53,8 @@ pub struct SimulateClassArgs {
     /// The class file.
     #[arg(long)]
     pub class: PathBuf,
-    /// Scenario file the class was made with (default: the built-in one).
+    /// Scenario file the class was made with, which must be the class's version (default: found by that version
+    /// among the shipped scenarios and the scenario folders, `scenarios/` and your own).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// The folder to write one record per table into.
@@ -110,18 +111,7 @@ fn new(args: &NewArgs) -> Result<String, CliError> {
 
 fn simulate(args: &SimulateClassArgs) -> Result<String, CliError> {
     let class = crate::storage::read_class_file(&args.class)?;
-    let scenario = load_scenario(args.scenario.as_ref())?;
-    if !class.scenario.matches(&scenario) {
-        return Err(CliError::OtherScenario {
-            path: args.class.clone(),
-            class_id: class.scenario.id.clone(),
-            class_hash: class.scenario.short_hash().to_string(),
-            id: scenario.id.clone(),
-            hash: tradetable_core::classroom::record::ScenarioRef::of(&scenario)
-                .short_hash()
-                .to_string(),
-        });
-    }
+    let scenario = scenario_of(args.scenario.as_ref(), &class.scenario, &args.class)?;
     let records = rehearse(&class, &scenario, &crate::clock::now())?;
     let storage = Storage::real();
     for record in &records {

@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::error::CliError;
-use super::load_scenario;
+use super::{load_scenario, scenario_not_found};
 use crate::results::gather_records;
 use crate::storage::Storage;
-use tradetable_core::classroom::debrief::Debrief;
+use tradetable_core::Scenario;
+use tradetable_core::classroom::debrief::{Debrief, NothingToDebrief, Skipped};
+use tradetable_core::classroom::record::{GameRecord, ScenarioRef};
 
 /// Options of `debrief`.
 #[derive(Debug, Args)]
@@ -25,8 +27,9 @@ pub struct DebriefArgs {
     /// Also write one row per table for a gradebook (CSV).
     #[arg(long)]
     pub csv: Option<PathBuf>,
-    /// The scenario file the games were played on (default: the built-in spring-2025 scenario); it must be the
-    /// same version as the records'.
+    /// The scenario file the games were played on; records of another scenario or version are left out (default:
+    /// the version most records name, found among the shipped scenarios and the scenario folders, `scenarios/` and
+    /// your own).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
 }
@@ -48,15 +51,28 @@ pub fn run(args: &DebriefArgs) -> ExitCode {
 }
 
 fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, CliError> {
-    let scenario = load_scenario(args.scenario.as_ref())?;
     let gathered = gather_records(storage, &args.results)?;
-    let debrief = Debrief::from_records(&scenario, &gathered.records, gathered.skipped).map_err(|reason| {
+    let nothing = |reason| {
         let named: Vec<String> = args.results.iter().map(|p| p.display().to_string()).collect();
         CliError::NothingToDebrief {
             named: named.join(", "),
             reason,
         }
-    })?;
+    };
+    // A scenario given is taken as it is: records of other scenarios are left out, each named.
+    let scenario = match &args.scenario {
+        Some(given) => load_scenario(Some(given))?,
+        None if gathered.records.is_empty() => load_scenario(None)?,
+        None => match records_scenario(&gathered.records) {
+            Ok(scenario) => scenario,
+            Err(missing) => {
+                let mut skipped = gathered.skipped;
+                skipped.extend(missing);
+                return Err(nothing(NothingToDebrief { skipped }));
+            }
+        },
+    };
+    let debrief = Debrief::from_records(&scenario, &gathered.records, gathered.skipped).map_err(nothing)?;
     for skipped in &debrief.skipped {
         eprintln!("{skipped}");
     }
@@ -83,4 +99,36 @@ fn debrief(args: &DebriefArgs, storage: &Storage) -> Result<String, CliError> {
         ));
     }
     Ok(message)
+}
+
+/// The scenario (and version) most records name, the first met first among equals, found among the shipped scenarios
+/// and the scenario folders — or the next most named if that one is not on this computer. When none is, every record
+/// is left out, saying which scenario it needs.
+fn records_scenario(records: &[(PathBuf, GameRecord)]) -> Result<Scenario, Vec<Skipped>> {
+    let mut counts: Vec<(&ScenarioRef, usize)> = Vec::new();
+    for (_, record) in records {
+        match counts
+            .iter_mut()
+            .find(|(reference, _)| reference.id == record.scenario.id && reference.hash == record.scenario.hash)
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&record.scenario, 1)),
+        }
+    }
+    // A stable sort keeps the first met first among equals.
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let folders = crate::places::scenario_folders();
+    if let Some(scenario) = counts
+        .iter()
+        .find_map(|(reference, _)| crate::storage::find_scenario(&folders, reference))
+    {
+        return Ok(scenario);
+    }
+    Err(records
+        .iter()
+        .map(|(path, record)| Skipped {
+            file: path.display().to_string(),
+            reason: scenario_not_found(&record.scenario, &folders),
+        })
+        .collect())
 }

@@ -64,18 +64,27 @@ pub enum CliError {
     /// A file that would be overwritten.
     #[error("{} already exists; choose another name or remove it first", .0.display())]
     AlreadyExists(PathBuf),
-    /// A class file whose scenario is another one (or another version) than the one given.
-    #[error("{}: the class was made with \"{class_id}\" version {class_hash}, not \"{id}\" version {hash}", path.display())]
+    /// A record or class file whose scenario is another one (or another version) than the one `--scenario` gives.
+    #[error(
+        "{}: its scenario is \"{wanted_id}\" version {wanted_hash}, but --scenario gives \"{id}\" version {hash}; give \
+         the file of that version with --scenario, or leave --scenario out to find it among the shipped scenarios and \
+         the scenario folders",
+        path.display()
+    )]
     OtherScenario {
         path: PathBuf,
-        class_id: String,
-        class_hash: String,
+        wanted_id: String,
+        wanted_hash: String,
         id: String,
         hash: String,
     },
-    /// A class file whose scenario is not shipped, with no `--scenario` to say where it is.
-    #[error("{}: the class's scenario \"{id}\" is not a shipped one; give its file with --scenario", path.display())]
-    ScenarioNotShipped { path: PathBuf, id: String },
+    /// A record or class file whose scenario (in its version) is neither shipped nor in a scenario folder.
+    #[error("{}: {reason}", path.display())]
+    ScenarioNotFound {
+        path: PathBuf,
+        /// Which scenario is missing, where it was looked for, and that `--scenario` gives it.
+        reason: String,
+    },
     /// `--computer-pace` out of its range.
     #[error("--computer-pace {0} is not a number of seconds from 0 to 600")]
     ComputerPace(f64),

@@ -30,7 +30,8 @@ pub struct HostArgs {
     /// made on the spot.
     #[arg(long)]
     pub class: Option<PathBuf>,
-    /// Scenario file or shipped name (default: the class's scenario, found among the shipped ones, or the default).
+    /// Scenario file or shipped name (default: the class's scenario, found among the shipped ones and the scenario
+    /// folders, or the default).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// Tables of the class made on the spot when no `--class` is given.
@@ -73,17 +74,7 @@ pub fn prepare(args: &HostArgs) -> Result<(ClassHost, SocketAddr), CliError> {
     let (class, scenario) = match &args.class {
         Some(path) => {
             let class = crate::storage::read_class_file(path)?;
-            let scenario = match &args.scenario {
-                Some(path) => crate::cli::load_scenario(Some(path))?,
-                None => tradetable_core::scenario::library::SHIPPED
-                    .iter()
-                    .filter_map(|s| s.load().ok())
-                    .find(|s| class.scenario.matches(s))
-                    .ok_or_else(|| CliError::ScenarioNotShipped {
-                        path: path.clone(),
-                        id: class.scenario.id.clone(),
-                    })?,
-            };
+            let scenario = crate::cli::scenario_of(args.scenario.as_ref(), &class.scenario, path)?;
             (class, scenario)
         }
         None => {

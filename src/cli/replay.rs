@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::error::CliError;
-use super::{Format, load_scenario};
+use super::{Format, scenario_of};
 use tradetable_core::analysis::report::GameReport;
 use tradetable_core::classroom::record::Seat;
 
@@ -16,8 +16,8 @@ use tradetable_core::classroom::record::Seat;
 pub struct ReplayArgs {
     /// The game record (JSON).
     pub file: PathBuf,
-    /// The scenario file the game was played on (default: the built-in spring-2025 scenario); it must be the same
-    /// version as the record's.
+    /// The scenario file the game was played on, which must be the record's version (default: found by that version
+    /// among the shipped scenarios and the scenario folders, `scenarios/` and your own).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
     /// Output format.
@@ -36,7 +36,7 @@ pub fn player_name(seat: &Seat) -> String {
 /// The record replayed, as the transcript or the JSON report asked for.
 fn replay(args: &ReplayArgs) -> Result<String, CliError> {
     let record = crate::storage::read_record(&args.file)?;
-    let scenario = load_scenario(args.scenario.as_ref())?;
+    let scenario = scenario_of(args.scenario.as_ref(), &record.scenario, &args.file)?;
     let state = record.replay(&scenario)?;
     let report = GameReport::new(
         &scenario,
