@@ -182,3 +182,100 @@ fn a_partner_without_suspension_is_never_offered_a_move_on_its_agreement() {
     let played = tradetable_core::ai::play::play_no_deal(&scenario, 7);
     assert!(played.history.iter().all(|r| r.policy.trade_agreement.in_force()));
 }
+
+/// A partner whose name takes "the" and whose possessive is "the EU's", whose parliament's name already says whose it
+/// is, and which has no trade agreement with the US (`tests/fixtures/eu-2025.ron`): every command names it as a
+/// sentence, a heading or a column does, and none reports on an agreement it does not have.
+#[test]
+fn a_partner_named_with_the_and_without_an_agreement_reads_right_in_every_command() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eu-2025.ron");
+    let scenario = path(&scenario);
+    let scratch = temp_dir("eu");
+    let dir = scratch.path();
+    let no_doubled_article = |what: &str, text: &str| {
+        assert!(
+            !text.to_lowercase().contains("the the "),
+            "{what} doubles the article:\n{text}"
+        );
+    };
+
+    let validate = run(&["validate", "--lint", "--deny-warnings", "--summary", scenario]);
+    assert!(
+        validate.contains("\nEuropean Union\n"),
+        "a heading without its article: {validate}"
+    );
+    assert!(validate.contains("The EU's ideal"), "{validate}");
+    assert!(validate.contains("US imports from the European Union"), "{validate}");
+    no_doubled_article("validate --summary", &validate);
+    assert_names_no_japan("validate --summary", &validate);
+
+    let record = dir.join("game.json");
+    let simulate = run(&["simulate", "--scenario", scenario, "--record", path(&record)]);
+    assert!(
+        simulate.contains("United States: boulware   European Union: linear"),
+        "{simulate}"
+    );
+    assert!(
+        !simulate.contains("agreement in force"),
+        "no agreement to report on: {simulate}"
+    );
+    assert!(
+        simulate.contains("\n  US score ") && simulate.contains("\n  EU score "),
+        "scores under the sides' proper names: {simulate}"
+    );
+    assert!(!simulate.contains("eu score"), "{simulate}");
+    assert!(
+        simulate.contains("worth 30 to the EU,"),
+        "the short name keeps its article: {simulate}"
+    );
+    assert!(!simulate.contains(" to EU,"), "{simulate}");
+    no_doubled_article("simulate", &simulate);
+    assert_names_no_japan("simulate", &simulate);
+    assert_eq!(run(&["replay", path(&record), "--scenario", scenario]), simulate);
+
+    let class = dir.join("class");
+    run(&[
+        "class",
+        "new",
+        "--scenario",
+        scenario,
+        "--tables",
+        "2",
+        "--out",
+        path(&class),
+    ]);
+    let sheet = std::fs::read_to_string(class.join("class-sheet.html")).unwrap();
+    assert!(sheet.contains("for the European Union team only"), "{sheet}");
+    no_doubled_article("the class sheet", &sheet);
+    let results = dir.join("results");
+    run(&[
+        "class",
+        "simulate",
+        "--class",
+        path(&class.join("class.json")),
+        "--scenario",
+        scenario,
+        "--out",
+        path(&results),
+    ]);
+    let page = dir.join("debrief.html");
+    run(&["debrief", path(&results), "--scenario", scenario, "--out", path(&page)]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("The EU&#39;s levers") || html.contains("The EU's levers"),
+        "a heading starts in capitals"
+    );
+    assert!(
+        !html.contains("Trade agreement</th>"),
+        "no agreement column without an agreement"
+    );
+    no_doubled_article("the debrief page", &html);
+}
+
+#[test]
+fn the_help_does_not_open_on_one_partner() {
+    let help = run(&["--help"]);
+    let first = help.lines().next().unwrap_or_default();
+    assert!(!first.contains("US–Japan"), "{first}");
+    assert!(first.contains("any scenario"), "{first}");
+}

@@ -75,6 +75,31 @@ fn an_implausible_number_states_the_bound() {
 }
 
 #[test]
+fn a_currency_code_in_lower_case_is_told_to_be_written_in_upper_case() {
+    let text = edited("code: \"JPY\"", "code: \"eur\"");
+    let rendered = diagnostics_of(text.as_bytes());
+    assert!(
+        rendered.contains("found \"eur\": write it in upper case, \"EUR\""),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
+}
+
+#[test]
+fn a_threat_planned_for_the_partner_names_the_side_with_its_article() {
+    let text = edited(
+        r#"(round: 1, act: Implement(lever: "lng_energy", level: 3.5)),"#,
+        r#"(round: 1, act: Threaten(instrument: "aftp_blanket", rate: 0.2)),"#,
+    );
+    let rendered = diagnostics_of(text.as_bytes());
+    assert!(
+        rendered.contains("only the United States may threaten; this personality plays Japan"),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
+}
+
+#[test]
 fn a_non_finite_number_is_refused() {
     let text = edited("us_import_elasticity: -2.0,", "us_import_elasticity: NaN,");
     insta::assert_snapshot!(diagnostics_of(text.as_bytes()));

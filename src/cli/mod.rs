@@ -19,19 +19,22 @@ mod simulate;
 pub mod tournament;
 mod validate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use error::CliError;
 use tradetable_core::Scenario;
 use tradetable_core::ai::Strategy;
+use tradetable_core::classroom::record::ScenarioRef;
 
 pub use tradetable_core::scenario::parse::{DEFAULT_SCENARIO, DEFAULT_SCENARIO_LABEL};
 
-/// TradeTable: negotiate the 2025 US–Japan trade deal, or any scenario's.
+/// TradeTable: negotiate a trade deal between the United States and a partner (Japan in 2025 by default, or any
+/// scenario's), with an economic model that scores every outcome.
 #[derive(Debug, Parser)]
-#[command(name = "tradetable", version, about)]
+#[command(name = "tradetable", version)]
 pub struct Cli {
     /// What to do; with none, the game opens at its title screen (without the `gui` feature: a game between two
     /// AIs is played on the default scenario and printed).
@@ -158,6 +161,44 @@ pub fn load_scenario(path: Option<&PathBuf>) -> Result<Scenario, tradetable_core
         Some(path) => crate::storage::load_scenario_or_shipped(path),
         None => Scenario::builtin(),
     }
+}
+
+/// The scenario a record or class file (`named_in`) was made with: the one `--scenario` gives, which must be that
+/// version, else the shipped scenario or the file of the scenario folders (the working folder's `scenarios/` and the
+/// user's own) with its id and hash.
+pub fn scenario_of(given: Option<&PathBuf>, reference: &ScenarioRef, named_in: &Path) -> Result<Scenario, CliError> {
+    let Some(path) = given else {
+        let folders = crate::places::scenario_folders();
+        return crate::storage::find_scenario(&folders, reference).ok_or_else(|| CliError::ScenarioNotFound {
+            path: named_in.to_path_buf(),
+            reason: scenario_not_found(reference, &folders),
+        });
+    };
+    let scenario = crate::storage::load_scenario_or_shipped(path)?;
+    if reference.matches(&scenario) {
+        return Ok(scenario);
+    }
+    Err(CliError::OtherScenario {
+        path: named_in.to_path_buf(),
+        wanted_id: reference.id.clone(),
+        wanted_hash: reference.short_hash().to_string(),
+        id: scenario.id.clone(),
+        hash: ScenarioRef::of(&scenario).short_hash().to_string(),
+    })
+}
+
+/// Why a record's or class's scenario was not found: which one, in which version, where it was looked for, and that
+/// `--scenario` gives it.
+pub fn scenario_not_found(reference: &ScenarioRef, folders: &[PathBuf]) -> String {
+    let folders: Vec<String> = folders.iter().map(|folder| format!("{}/", folder.display())).collect();
+    format!(
+        "its scenario, \"{}\" ({}, version {}), is neither a shipped scenario nor a file in {}; give its file with \
+         --scenario FILE",
+        reference.title,
+        reference.id,
+        reference.short_hash(),
+        folders.join(" or ")
+    )
 }
 
 /// Parses a strategy name for clap.

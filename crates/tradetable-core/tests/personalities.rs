@@ -50,7 +50,10 @@ fn partner_cannot_plan_a_threat() {
         r#"(round: 1, act: Threaten(instrument: "aftp_blanket", rate: 0.2)),"#,
     );
     let problems = problems_of(&text);
-    assert!(problems.contains("only United States may threaten"), "{problems}");
+    assert!(
+        problems.contains("only the United States may threaten; this personality plays Japan"),
+        "{problems}"
+    );
     // The US personality above makes the same threat: the problem is on the second one, Japan's.
     let line = text
         .lines()

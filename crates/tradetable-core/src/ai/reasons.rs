@@ -35,10 +35,10 @@ pub struct Grounds<'a> {
 pub fn explain(ctx: &Context, preferences: &Preferences, decision: &Grounds) -> Vec<String> {
     let me = ctx.scenario.names().short_with_article(ctx.side);
     if decision.accept {
-        return vec![acceptance(ctx, decision, me)];
+        return vec![acceptance(ctx, decision, &me)];
     }
     let mut reasons = vec![offer(ctx, decision)];
-    let second = rejection(ctx, preferences, decision, me)
+    let second = rejection(ctx, preferences, decision, &me)
         .or_else(|| {
             (ctx.retaliation > EPSILON).then(|| {
                 format!(

@@ -325,16 +325,15 @@ impl GameReport {
                 round.tariff_revenue_bn,
                 round.consumer_cost_bn
             );
+            // A scenario without a trade agreement has no agreement to report on.
+            let agreement = match &scenario.trade_agreement {
+                Some(_) => format!(" | {} {}", scenario.agreement_name(), round.trade_agreement),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "  farm exports ${:.1}bn | investment ${:.1}bn/yr | {} {} | approval US {:.1}% {} {:.1}%",
-                round.farm_exports_bn,
-                round.investment_inflow_bn,
-                scenario.agreement_name(),
-                round.trade_agreement,
-                round.approval.us,
-                partner,
-                round.approval.partner
+                "  farm exports ${:.1}bn | investment ${:.1}bn/yr{agreement} | approval US {:.1}% {} {:.1}%",
+                round.farm_exports_bn, round.investment_inflow_bn, round.approval.us, partner, round.approval.partner
             );
             let tariffs: Vec<String> = round
                 .tariffs
@@ -370,13 +369,7 @@ impl GameReport {
             }
         }
         for (side, score) in o.scores.iter() {
-            // Lower case, as the transcript has always written "us score" and "japan score".
-            let _ = writeln!(
-                out,
-                "  {} score {:.1}/100",
-                names.short(side).to_lowercase(),
-                score.total
-            );
+            let _ = writeln!(out, "  {} score {:.1}/100", names.short(side), score.total);
             for line in &score.breakdown {
                 let _ = writeln!(
                     out,

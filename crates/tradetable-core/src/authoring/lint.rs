@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::analysis::game::opening_position;
 use crate::analysis::outcome_space::{OutcomeSpace, point};
-use crate::analysis::reference::reference_outcomes;
 use crate::rules::package::PackageSpace;
 use crate::rules::score::Valuer;
 use crate::scenario::schema::{Scenario, Side};
@@ -21,15 +20,19 @@ const UTILITY_TOLERANCE: f64 = 0.001;
 /// side's utility by only a few hundred-thousandths, and that still counts as caring.
 const ROUNDING: f64 = 1e-9;
 
+/// The seed of the reference games the saturation check plays: the summary's, so `--lint` and `--summary` agree.
+const SATURATION_SEED: u64 = crate::authoring::summary::SUMMARY_SEED;
+
 /// A source shorter than this says nothing about where a figure comes from ("EST", "test").
 const SHORTEST_USEFUL_SOURCE: usize = 12;
 
 /// The names of the checks.
-pub const CHECKS: [&str; 7] = [
+pub const CHECKS: [&str; 8] = [
     "empty_zone",
     "idle_issue",
     "degenerate_frontier",
     "never_fires",
+    "nothing_observed",
     "saturated_objective",
     "impossible_red_lines",
     "vague_source",
@@ -39,7 +42,8 @@ pub const CHECKS: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Lint {
     /// Which check found it, for `--format json` and for silencing in tools: `empty_zone`, `idle_issue`,
-    /// `degenerate_frontier`, `never_fires`, `saturated_objective`, `impossible_red_lines`, `vague_source`.
+    /// `degenerate_frontier`, `never_fires`, `nothing_observed`, `saturated_objective`, `impossible_red_lines`,
+    /// `vague_source`.
     pub check: &'static str,
     /// The field path it is about (as validation errors name them), or empty for the scenario as a whole.
     pub path: String,
@@ -62,6 +66,7 @@ pub fn lint_scenario(scenario: &Scenario, threads: usize) -> Vec<Lint> {
     zone_of_agreement(&space, &mut found);
     idle_issues(scenario, &mut found);
     never_fires(scenario, &mut found);
+    nothing_observed(scenario, &mut found);
     saturated_objectives(scenario, &mut found);
     impossible_red_lines(scenario, &mut found);
     vague_sources(scenario, &mut found);
@@ -153,35 +158,28 @@ fn never_fires(scenario: &Scenario, found: &mut Vec<Lint>) {
     }
 }
 
+fn nothing_observed(scenario: &Scenario, found: &mut Vec<Lint>) {
+    if scenario
+        .history
+        .as_ref()
+        .is_some_and(|history| history.observed.is_empty())
+    {
+        found.push(lint(
+            "nothing_observed",
+            "history.observed",
+            "the history observes nothing: `tradetable backtest` has no figure to set the model beside; add the \
+             figures that were observed, each with its source, or drop the history",
+        ));
+    }
+}
+
 fn saturated_objectives(scenario: &Scenario, found: &mut Vec<Lint>) {
-    let outcomes = reference_outcomes(scenario, 2025);
-    for side in Side::BOTH {
-        for (k, objective) in scenario.objectives[side].iter().enumerate() {
-            let scores: Vec<f64> = outcomes
-                .iter()
-                .filter_map(|o| o.scores[side].breakdown.get(k).map(|line| line.score))
-                .collect();
-            let stuck_at = |value: f64| scores.iter().all(|s| (s - value).abs() < 0.5);
-            let stuck = if stuck_at(0.0) {
-                Some(0)
-            } else if stuck_at(100.0) {
-                Some(100)
-            } else {
-                None
-            };
-            if let Some(score) = stuck {
-                found.push(lint(
-                    "saturated_objective",
-                    format!("objectives.{}[{k}]", side.key()),
-                    format!(
-                        "\"{}\" scores {score} in every reference game (no deal, the real deal and its variants, \
-                         escalation, each side's best package): its scale from worst to best misses what can happen, \
-                         so it never tells outcomes apart",
-                        objective.id
-                    ),
-                ));
-            }
-        }
+    for stuck in crate::authoring::saturation::saturated_objectives(scenario, SATURATION_SEED) {
+        found.push(lint(
+            "saturated_objective",
+            format!("objectives.{}[{}]", stuck.side.key(), stuck.index),
+            stuck.message(),
+        ));
     }
 }
 
@@ -323,6 +321,18 @@ mod tests {
         let found: Vec<&str> = lint_scenario(&scenario, 2).into_iter().map(|l| l.check).collect();
         assert!(found.contains(&"empty_zone"), "{found:?}");
         assert!(found.contains(&"degenerate_frontier"), "{found:?}");
+    }
+
+    #[test]
+    fn a_history_that_observes_nothing_is_found_and_not_backtested() {
+        let mut scenario = Scenario::builtin().unwrap();
+        if let Some(history) = &mut scenario.history {
+            history.observed.clear();
+        }
+        let found: Vec<&str> = lint_scenario(&scenario, 2).into_iter().map(|l| l.check).collect();
+        assert_eq!(found, ["nothing_observed"]);
+        let refused = crate::model::backtest::run(&scenario).unwrap_err().to_string();
+        assert!(refused.contains("has a history but observes nothing"), "{refused}");
     }
 
     #[test]

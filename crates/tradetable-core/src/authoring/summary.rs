@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::ai::play::{actual_deal_package, play_deal, play_no_deal};
 use crate::analysis::reference::{best_package_for, signing_round};
+pub use crate::authoring::saturation::Saturation;
+use crate::authoring::saturation::saturated_objectives;
 use crate::rules::negotiation::GameState;
 use crate::rules::score::score_game;
 use crate::scenario::format::{bn, one_decimal, whole_percent};
@@ -15,9 +17,6 @@ use crate::scenario::schema::{PerSide, Scenario, Side};
 
 /// The seed the summary's games are played on (the shipped scenarios' calibration seed).
 pub const SUMMARY_SEED: u64 = 2025;
-
-/// Scores within this many points of 0 or 100 count as at the end of the scale.
-const AT_THE_END: f64 = 0.5;
 
 /// The figures before any move.
 #[derive(Debug, Clone, Serialize)]
@@ -51,16 +50,6 @@ pub struct SummaryOutcome {
     pub totals: PerSide<f64>,
 }
 
-/// Why an objective cannot tell the reference games apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Saturation {
-    /// Every game scores 0 on it: `worst` is beyond all of them.
-    AtWorst,
-    /// Every game scores 100 on it: `best` is short of all of them.
-    AtBest,
-}
-
 /// One objective across the reference games.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveSummary {
@@ -78,8 +67,11 @@ pub struct ObjectiveSummary {
     pub values: Vec<f64>,
     /// The score in each game, 0–100.
     pub scores: Vec<f64>,
-    /// Set when the scale misses every game.
+    /// Set when it scores 0 or 100 in every reference game (the linter's judgement: these games and more).
     pub saturated: Option<Saturation>,
+    /// Why it is saturated, and what to change, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saturation_cause: Option<String>,
 }
 
 /// The whole summary of a scenario.
@@ -150,6 +142,7 @@ impl ScenarioSummary {
                 totals: PerSide::from_fn(|side| score[side].total),
             })
             .collect();
+        let saturated = saturated_objectives(scenario, seed);
         let objectives = PerSide::from_fn(|side| {
             scenario.objectives[side]
                 .iter()
@@ -157,7 +150,7 @@ impl ScenarioSummary {
                 .map(|(k, objective)| {
                     let lines: Vec<_> = scores.iter().filter_map(|s| s[side].breakdown.get(k)).collect();
                     let scores: Vec<f64> = lines.iter().map(|line| line.score).collect();
-                    let at = |end: f64| !scores.is_empty() && scores.iter().all(|s| (s - end).abs() < AT_THE_END);
+                    let stuck = saturated.iter().find(|s| s.side == side && s.index == k);
                     ObjectiveSummary {
                         id: objective.id.clone(),
                         name: objective.name.clone(),
@@ -165,13 +158,8 @@ impl ScenarioSummary {
                         best: objective.best,
                         weight: lines.first().map_or(0.0, |line| line.weight),
                         values: lines.iter().map(|line| line.value).collect(),
-                        saturated: if at(0.0) {
-                            Some(Saturation::AtWorst)
-                        } else if at(100.0) {
-                            Some(Saturation::AtBest)
-                        } else {
-                            None
-                        },
+                        saturated: stuck.map(|s| s.saturation),
+                        saturation_cause: stuck.map(|s| s.cause.clone()),
                         scores,
                     }
                 })
@@ -248,15 +236,12 @@ impl ScenarioSummary {
                     let _ = write!(out, " {cell:>22}");
                 }
                 let _ = writeln!(out);
-                if let Some(saturation) = o.saturated {
-                    let why = match saturation {
-                        Saturation::AtWorst => "scores 0 in every game: worst lies beyond them all",
-                        Saturation::AtBest => "scores 100 in every game: best falls short of them all",
-                    };
+                if let (Some(saturation), Some(cause)) = (o.saturated, &o.saturation_cause) {
                     let _ = writeln!(
                         out,
-                        "    ! saturated: \"{}\" {why}; move its scale to the values above",
-                        o.id
+                        "    ! saturated: \"{}\" scores {} in every reference game: {cause}",
+                        o.id,
+                        saturation.score()
                     );
                 }
             }
@@ -272,7 +257,9 @@ impl ScenarioSummary {
             .sum::<usize>();
         let _ = writeln!(
             out,
-            "\n{saturated} saturated objective(s). A useful objective scores differently across these games."
+            "\n{saturated} saturated objective(s), judged as --lint judges them, over every reference game ({}). A \
+             useful objective scores differently across them.",
+            crate::authoring::saturation::REFERENCE_GAMES
         );
         out
     }

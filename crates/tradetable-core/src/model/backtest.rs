@@ -17,6 +17,15 @@ pub enum BacktestError {
         /// The scenario's id.
         id: String,
     },
+    /// The history observes nothing, so a backtest would be the model's path beside nothing.
+    #[error(
+        "scenario \"{id}\" has a history but observes nothing (`history.observed` is empty): the backtest would set \
+         the model beside no figure; add the figures that were observed, each with its source"
+    )]
+    NothingObserved {
+        /// The scenario's id.
+        id: String,
+    },
     /// The CSV table could not be written.
     #[error(transparent)]
     Csv(#[from] csv::Error),
@@ -158,6 +167,11 @@ pub fn run(scenario: &Scenario) -> Result<Backtest, BacktestError> {
     let history = scenario.history.as_ref().ok_or_else(|| BacktestError::NoHistory {
         id: scenario.id.clone(),
     })?;
+    if history.observed.is_empty() {
+        return Err(BacktestError::NothingObserved {
+            id: scenario.id.clone(),
+        });
+    }
     let variants = Variant::ALL.map(|v| scenario.variant(v));
     let paths_of_economies = variants.clone().map(|s| model_path(&s, history));
     let base = starting_economy(scenario);

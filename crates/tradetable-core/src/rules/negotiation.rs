@@ -655,7 +655,11 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
                 state,
                 events,
                 OutcomeKind::Collapse,
-                format!("{} terminated the {}", legislature(scenario), scenario.agreement_name()),
+                format!(
+                    "{} terminated the {}",
+                    scenario.names().legislature(),
+                    scenario.agreement_name()
+                ),
                 None,
             );
         }
@@ -711,14 +715,10 @@ fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec
     }
 }
 
-/// The partner's legislature as news names it: "Japan's Diet".
+/// The partner's legislature as news names it, at the start of a sentence: "Japan's Diet", "The European
+/// Parliament".
 fn legislature(scenario: &Scenario) -> String {
-    let names = scenario.names();
-    format!(
-        "{} {}",
-        names.possessive_subject(Side::Partner),
-        scenario.partner.legislature
-    )
+    scenario.names().legislature_subject()
 }
 
 /// The trade agreement's full name in a sentence: "the US–Japan Trade Agreement".

@@ -64,11 +64,12 @@ impl<'a> Names<'a> {
         self.partner
     }
 
-    /// The full name, for headings and transcripts: "United States", "Japan".
+    /// The full name, for headings and transcripts, without an article: "United States", "Japan", "European Union"
+    /// (for a partner named "the European Union").
     pub fn label(&self, side: Side) -> &'a str {
         match side {
             Side::Us => "United States",
-            Side::Partner => &self.partner.name,
+            Side::Partner => without_article(&self.partner.name),
         }
     }
 
@@ -93,11 +94,20 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// The short name inside a sentence: "the US", "Japan".
-    pub fn short_with_article(&self, side: Side) -> &'a str {
+    /// The short name inside a sentence: "the US", "Japan", "the EU" (a partner whose name takes "the" keeps it
+    /// before its short name too).
+    pub fn short_with_article(&self, side: Side) -> String {
         match side {
-            Side::Us => "the US",
-            Side::Partner => self.short(side),
+            Side::Us => "the US".to_string(),
+            Side::Partner => {
+                let short = self.short(side);
+                let takes_article = self.partner.name.starts_with("the ") && !short.starts_with("the ");
+                if takes_article {
+                    format!("the {short}")
+                } else {
+                    short.to_string()
+                }
+            }
         }
     }
 
@@ -116,6 +126,32 @@ impl<'a> Names<'a> {
     pub fn possessive_subject(&self, side: Side) -> String {
         capitalised(&self.possessive(side))
     }
+
+    /// The partner's legislature inside a sentence, as news names it: "Japan's Diet", "South Korea's National
+    /// Assembly", and "the European Parliament" — a legislature whose name already says whose it is (it shares a word
+    /// with the partner's name) takes "the" rather than the partner's possessive.
+    pub fn legislature(&self) -> String {
+        let legislature = &self.partner.legislature;
+        let partner_words: Vec<&str> = self.partner.name.split_whitespace().filter(|w| *w != "the").collect();
+        let names_itself = legislature
+            .split_whitespace()
+            .any(|word| word.chars().count() > 3 && partner_words.contains(&word));
+        if names_itself {
+            format!("the {legislature}")
+        } else {
+            format!("{} {legislature}", self.possessive(Side::Partner))
+        }
+    }
+
+    /// The partner's legislature at the start of a sentence: "Japan's Diet", "The European Parliament".
+    pub fn legislature_subject(&self) -> String {
+        capitalised(&self.legislature())
+    }
+}
+
+/// A name without its leading "the": "the European Union" → "European Union".
+fn without_article(name: &str) -> &str {
+    name.strip_prefix("the ").unwrap_or(name)
 }
 
 /// A phrase as a heading or a mark on a chart: without its leading "the", capitalised ("the July 2025 deal" →
@@ -251,6 +287,49 @@ mod tests {
         assert_eq!(pair.us, "us");
         let sides: Vec<Side> = pair.iter().map(|(side, _)| side).collect();
         assert_eq!(sides, Side::BOTH);
+    }
+
+    fn partner(name: &str, short: Option<&str>, possessive: Option<&str>, legislature: &str) -> Partner {
+        Partner {
+            name: name.into(),
+            short: short.map(Into::into),
+            possessive: possessive.map(Into::into),
+            legislature: legislature.into(),
+            currency: CurrencyName {
+                name: "euro".into(),
+                code: "EUR".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_partner_whose_name_takes_the_article_reads_right_everywhere() {
+        let eu = partner(
+            "the European Union",
+            Some("EU"),
+            Some("the EU's"),
+            "European Parliament",
+        );
+        let names = Names::new(&eu);
+        assert_eq!(names.label(Side::Partner), "European Union");
+        assert_eq!(names.with_article(Side::Partner), "the European Union");
+        assert_eq!(names.subject(Side::Partner), "The European Union");
+        assert_eq!(names.short(Side::Partner), "EU");
+        assert_eq!(names.short_with_article(Side::Partner), "the EU");
+        assert_eq!(names.possessive_subject(Side::Partner), "The EU's");
+        assert_eq!(names.legislature_subject(), "The European Parliament");
+    }
+
+    #[test]
+    fn a_partner_named_without_an_article_keeps_its_wording() {
+        let japan = partner("Japan", None, None, "Diet");
+        let names = Names::new(&japan);
+        assert_eq!(names.label(Side::Partner), "Japan");
+        assert_eq!(names.short_with_article(Side::Partner), "Japan");
+        assert_eq!(names.legislature_subject(), "Japan's Diet");
+        let korea = partner("South Korea", Some("Korea"), Some("Korea's"), "National Assembly");
+        assert_eq!(Names::new(&korea).legislature(), "Korea's National Assembly");
+        assert_eq!(Names::new(&korea).short_with_article(Side::Us), "the US");
     }
 
     #[test]

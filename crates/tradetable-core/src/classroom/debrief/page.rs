@@ -204,7 +204,7 @@ impl Debrief {
                     thead { tr {
                         th { "Table" } th { "Outcome" } th.num { "Round" } th.num.us { "US score" }
                         th.num.partner { (partner_short) " score" } th.num { "Mean deficit" }
-                        th { (self.agreement_name.as_deref().unwrap_or("Trade agreement")) }
+                        @if let Some(agreement) = &self.agreement_name { th { (agreement) } }
                         th.num.us { "US approval" } th.num.partner { (partner_short) " approval" }
                         th.num { "Value left (utility)" } th { "Conceded first" }
                     } }
@@ -244,7 +244,7 @@ impl Debrief {
                 td.num { (t.round) }
                 td.num.best[f.scores.us >= best_us] { (one_decimal(f.scores.us)) }
                 td.num.best[f.scores.partner >= best_partner] { (one_decimal(f.scores.partner)) }
-                (figure_cells(f))
+                (figure_cells(f, self.agreement_name.is_some()))
                 td.num { (points(t.analysis.value_left)) }
                 td {
                     @match t.analysis.first_concession {
@@ -280,7 +280,7 @@ impl Debrief {
                     td.num { (round.map_or_else(|| "—".to_string(), |r| r.to_string())) }
                     td.num { (one_decimal(f.scores.us)) }
                     td.num { (one_decimal(f.scores.partner)) }
-                    (figure_cells(f))
+                    (figure_cells(f, self.agreement_name.is_some()))
                     td.num { (points(self.plane.value_left(point))) }
                     td { "—" }
                 }
@@ -301,7 +301,7 @@ impl Debrief {
                 div.spread {
                     @for group in Side::BOTH {
                         div.spread-side {
-                            h3 class=(group.key()) { (self.names().possessive(group)) " levers" }
+                            h3 class=(group.key()) { (self.names().possessive_subject(group)) " levers" }
                             @for issue in self.spread.iter().filter(|s| s.owner == group) {
                                 div.issue {
                                     div.issue-name { (issue.name) }
@@ -475,11 +475,12 @@ impl Debrief {
     }
 }
 
-/// The cells of a game's figures in the list: the mean deficit, the trade agreement and both approvals.
-fn figure_cells(f: &Figures) -> Markup {
+/// The cells of a game's figures in the list: the mean deficit, the trade agreement (in a scenario that has one) and
+/// both approvals.
+fn figure_cells(f: &Figures, with_agreement: bool) -> Markup {
     html! {
         td.num { (bn(f.mean_deficit_bn)) }
-        td { (f.trade_agreement) }
+        @if with_agreement { td { (f.trade_agreement) } }
         td.num { (whole_percent(f.approval.us)) }
         td.num { (whole_percent(f.approval.partner)) }
     }

@@ -21,7 +21,16 @@ impl Scenario {
         v.rule(&pp.field("currency").field("code"), || {
             "three capital letters (ISO 4217)".to_string()
         });
-        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        let three_letters = code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic());
+        if three_letters && !code.chars().all(|c| c.is_ascii_uppercase()) {
+            v.fail(
+                &pp.field("currency").field("code"),
+                format!(
+                    "expected a three-letter ISO 4217 code such as \"JPY\", found \"{code}\": write it in upper case, \"{}\"",
+                    code.to_ascii_uppercase()
+                ),
+            );
+        } else if !three_letters {
             v.fail(
                 &pp.field("currency").field("code"),
                 format!("expected a three-letter ISO 4217 code such as \"JPY\", found \"{code}\""),
@@ -60,5 +69,36 @@ impl Scenario {
             );
             v.text(&u.field("source"), &rules.source);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::parse::DEFAULT_SCENARIO;
+    use crate::scenario::schema::Scenario;
+
+    fn error_of(text: &str) -> String {
+        Scenario::from_ron_str(text, "edited.ron").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_currency_code_in_lower_case_is_told_to_be_written_in_upper_case() {
+        let text = DEFAULT_SCENARIO.replacen("code: \"JPY\"", "code: \"eur\"", 1);
+        let error = error_of(&text);
+        assert!(
+            error.contains("found \"eur\": write it in upper case, \"EUR\""),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_currency_code_that_is_not_three_letters_gets_an_example() {
+        let text = DEFAULT_SCENARIO.replacen("code: \"JPY\"", "code: \"YEN1\"", 1);
+        let error = error_of(&text);
+        assert!(
+            error.contains("expected a three-letter ISO 4217 code such as \"JPY\", found \"YEN1\"")
+                && !error.contains("upper case"),
+            "{error}"
+        );
     }
 }

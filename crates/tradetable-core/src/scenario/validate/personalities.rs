@@ -79,9 +79,9 @@ impl Scenario {
                     &gp.field("act"),
                     format!(
                         "only {} may {}; this personality plays {}",
-                        self.names().label(owner),
+                        self.names().with_article(owner),
                         variant.to_lowercase(),
-                        self.names().label(personality.side)
+                        self.names().with_article(personality.side)
                     ),
                 );
             }
