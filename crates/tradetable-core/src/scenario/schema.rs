@@ -524,7 +524,9 @@ pub enum Indicator {
     TradeAgreementLapsed,
     /// Uncertainty from open threats (0–1).
     Uncertainty,
-    /// The highest additional US tariff on autos, in percentage points.
+    /// The additional US tariff on autos and parts above their MFN rates, in percentage points: the instruments' rates
+    /// on sectors flagged `Auto`, averaged with their starting imports as weights (the USJTA's threshold uses the whole
+    /// tariff, MFN included).
     AutoTariffPoints,
     /// 1 once a deal is signed, else 0.
     DealSigned,

@@ -249,7 +249,8 @@ impl<T> IndexMut<Side> for PerSide<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
-    /// The name in headings and sentences: "Japan", "South Korea", "the European Union".
+    /// The name in sentences: "Japan", "South Korea", "the European Union" (with "the" when it takes one; headings
+    /// and columns drop it).
     pub name: String,
     /// The name for narrow columns and buttons ("Korea"). Optional: the name.
     #[serde(default)]
@@ -257,7 +258,9 @@ pub struct Partner {
     /// The name before a noun it owns ("Japan's"). Optional: the name followed by 's.
     #[serde(default)]
     pub possessive: Option<String>,
-    /// The partner's parliament, as news names it: "Diet", "National Assembly".
+    /// The partner's parliament, as news names it: "Diet", "National Assembly", "European Parliament". News reads
+    /// "Japan's Diet"; a name that shares a word with the partner's ("European Parliament" for "the European Union")
+    /// already says whose it is and reads "the European Parliament".
     pub legislature: String,
     /// The partner's currency, in which its exchange rate (`exchange`) is quoted.
     pub currency: CurrencyName,
