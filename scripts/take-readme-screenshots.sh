@@ -14,7 +14,9 @@ OUT=docs/images
 rm -rf "$WORK"
 mkdir -p "$WORK" "$OUT"
 cargo build --bin tradetable
-BIN="$TARGET/debug/tradetable"
+# A copy of the game just built, which another build into the same target folder cannot replace mid-run.
+BIN="$WORK/tradetable"
+cp "$TARGET/debug/tradetable" "$BIN"
 # Autoplay's saves go to a scratch folder, not the user's.
 export TRADETABLE_DATA_DIR="$WORK/data"
 # Copies a screenshot into docs/images, made small.
