@@ -38,6 +38,9 @@ pub struct PlayArgs {
     /// UI scale (1 for a laptop, 1.5 or more for a projector).
     #[arg(long)]
     pub ui_scale: Option<f32>,
+    /// The window's size, WIDTHxHEIGHT (default 1280x720; at least 800x500), e.g. for screenshots at 1920x1080.
+    #[arg(long, value_parser = parse_window_size)]
+    pub window_size: Option<(u32, u32)>,
     /// Start in borderless full screen.
     #[arg(long)]
     pub fullscreen: bool,
@@ -102,6 +105,7 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
         autoplay: args.autoplay,
         screenshot_dir: args.screenshot_dir.clone(),
         ui_scale: args.ui_scale,
+        window_size: args.window_size,
         fullscreen: args.fullscreen,
         scenario_dirs: crate::places::scenario_folders()
             .into_iter()
@@ -138,4 +142,38 @@ fn check_opponents(setup: &GameSetup) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A window size as `WIDTHxHEIGHT` (an `×` also reads), no smaller than the window may be made.
+pub fn parse_window_size(text: &str) -> Result<(u32, u32), String> {
+    let (width, height) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1920x1080, not {text:?}"))?;
+    let number = |part: &str| {
+        part.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("expected WIDTHxHEIGHT, e.g. 1920x1080, not {text:?}"))
+    };
+    let size = (number(width)?, number(height)?);
+    if size.0 < 800 || size.1 < 500 || size.0 > 16_384 || size.1 > 16_384 {
+        return Err(format!(
+            "a window of {}x{} cannot be opened: at least 800x500",
+            size.0, size.1
+        ));
+    }
+    Ok(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_window_size;
+
+    #[test]
+    fn a_window_size_reads_as_width_by_height_and_no_smaller_than_the_window_may_be() {
+        assert_eq!(parse_window_size("1920x1080"), Ok((1920, 1080)));
+        assert_eq!(parse_window_size("1280×720"), Ok((1280, 720)));
+        assert!(parse_window_size("640x480").is_err());
+        assert!(parse_window_size("1920").is_err());
+        assert!(parse_window_size("wide x tall").is_err());
+    }
 }

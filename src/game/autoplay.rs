@@ -20,6 +20,7 @@ use super::navigation::{Menu, Navigate, Screen};
 use super::perf::PerfLog;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
+use super::screens::table::{Tab, TableUi};
 use super::session::{
     AiPace, GameCommand, Mode, PlayerMove, SaveStatus, ScenarioSource, Session, TitleNotice, WatchClock,
 };
@@ -40,6 +41,8 @@ enum Step {
     Command(GameCommand),
     /// Change the UI scale.
     Scale(f32),
+    /// Show this view of the table (a tab when the table is laid out as tabs).
+    TableTab(Tab),
     /// Open or close an overlay.
     Overlay(Menu),
     /// Play until this round (or the end).
@@ -108,6 +111,9 @@ impl Autoplay {
             Step::Idle(120),
             Step::Scale(1.5),
             Step::Shot("05-table-mid-scale-1.5"),
+            Step::TableTab(Tab::Levers),
+            Step::Shot("05b-levers-scale-1.5"),
+            Step::TableTab(Tab::Table),
             Step::Overlay(Menu::Pause),
             Step::Shot("06-menu-scale-1.5"),
             Step::Overlay(Menu::None),
@@ -214,6 +220,7 @@ struct Watched<'w> {
     debrief_view: Res<'w, DebriefView>,
     watch: ResMut<'w, WatchClock>,
     settings: ResMut<'w, Settings>,
+    table_ui: ResMut<'w, TableUi>,
     save_status: ResMut<'w, SaveStatus>,
 }
 
@@ -283,6 +290,10 @@ fn run_autoplay(
         }
         Step::Scale(scale) => {
             game.settings.ui_scale = scale;
+            auto.next += 1;
+        }
+        Step::TableTab(tab) => {
+            game.table_ui.tab = tab;
             auto.next += 1;
         }
         Step::About => {

@@ -25,6 +25,8 @@ pub struct LaunchOptions {
     pub screenshot_dir: Option<PathBuf>,
     /// UI scale to start with (overrides the saved settings).
     pub ui_scale: Option<f32>,
+    /// The window's size in logical pixels, width and height (default 1280×720).
+    pub window_size: Option<(u32, u32)>,
     /// Start in borderless full screen.
     pub fullscreen: bool,
     /// Where saves and settings live.
@@ -59,6 +61,7 @@ impl LaunchOptions {
             autoplay: false,
             screenshot_dir: None,
             ui_scale: None,
+            window_size: None,
             fullscreen: false,
             scenario_dirs: crate::places::scenario_folders(),
             data_dir: saves::default_data_dir(),

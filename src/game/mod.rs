@@ -116,9 +116,10 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
     } else {
         WindowMode::Windowed
     };
+    let (width, height) = options.window_size.unwrap_or((1280, 720));
     let window = Window {
         title: title.to_string(),
-        resolution: WindowResolution::new(1280, 720),
+        resolution: WindowResolution::new(width, height),
         resize_constraints: WindowResizeConstraints {
             min_width: 800.0,
             min_height: 500.0,

@@ -237,3 +237,67 @@ pub fn page<A: Message + Clone>(
     }
     actions.write_batch(chosen);
 }
+
+/// Whether the window is short in points (a small window, or a projector's large UI scale): then long texts that
+/// would push the controls out of sight keep to one line, cut, with the whole text on hover.
+pub fn short_window(ctx: &egui::Context) -> bool {
+    ctx.viewport_rect().height() < 520.0
+}
+
+/// A one-line label cut short with "…" when it does not fit; whatever it cuts is never lost: the full text shows on
+/// hover, with `more` after it when `more` is not empty (then always, cut or not).
+pub fn cut_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, more: &str) -> egui::Response {
+    let text = text.into();
+    let label = egui::Label::new(text.clone()).truncate();
+    if more.is_empty() {
+        // egui shows the full text on hover by itself when it had to cut it.
+        ui.add(label.show_tooltip_when_elided(true))
+    } else {
+        ui.add(label.show_tooltip_when_elided(false))
+            .on_hover_text(format!("{}\n\n{more}", text.text()))
+    }
+}
+
+/// A name in a column `width` wide, wrapped onto more lines rather than cut, with `hover` on hover. Laid out before
+/// it is placed, so a grid row centres it like its other cells however many lines it takes.
+pub fn column_name(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32, hover: &str) -> egui::Response {
+    let galley = text
+        .into()
+        .into_galley(ui, Some(egui::TextWrapMode::Wrap), width, egui::TextStyle::Body);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, galley.size().y), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().galley(rect.left_top(), galley, ui.visuals().text_color());
+    }
+    response.on_hover_text(hover)
+}
+
+/// How many of a row of items `widths` wide (each followed by `gap`) fit in `available`, keeping room for a
+/// "+N more" marker `more_width` wide whenever some are left out.
+pub fn items_that_fit(widths: &[f32], gap: f32, available: f32, more_width: f32) -> usize {
+    let total: f32 = widths.iter().map(|w| w + gap).sum();
+    if total <= available {
+        return widths.len();
+    }
+    let mut used = 0.0;
+    for (k, width) in widths.iter().enumerate() {
+        if used + width + gap + more_width > available {
+            return k;
+        }
+        used += width + gap;
+    }
+    widths.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::items_that_fit;
+
+    #[test]
+    fn a_row_keeps_what_fits_and_room_to_say_how_many_more() {
+        assert_eq!(items_that_fit(&[100.0, 100.0, 100.0], 10.0, 400.0, 60.0), 3);
+        // 330 do not fit in 300: two chips and "+1 more" (210 + 60) do.
+        assert_eq!(items_that_fit(&[100.0, 100.0, 100.0], 10.0, 300.0, 60.0), 2);
+        assert_eq!(items_that_fit(&[100.0, 100.0, 100.0], 10.0, 150.0, 60.0), 0);
+        assert_eq!(items_that_fit(&[], 10.0, 150.0, 60.0), 0);
+    }
+}

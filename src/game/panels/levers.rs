@@ -234,13 +234,20 @@ pub fn lever_panel(
     );
     // The seat may act (the game's view) and the core allows it (its turn, actions left).
     let can_act = view.can_act && view.available().can_act;
+    // Always one line here, so the levers stay put when the turn changes.
     if !can_act {
         let why = if view.paused {
             "The teacher has paused the table: the levers are locked."
         } else {
             "Not your turn: the levers are locked."
         };
-        ui.label(egui::RichText::new(why).color(theme::BAD));
+        theme::cut_label(ui, egui::RichText::new(why).color(theme::BAD), "");
+    } else {
+        theme::cut_label(
+            ui,
+            egui::RichText::new("Your turn: a lever acts at once.").color(theme::GOOD),
+            "",
+        );
     }
     ui.add_space(4.0);
     let mut chosen = None;

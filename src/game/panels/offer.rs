@@ -62,18 +62,28 @@ fn fate_text(fate: OfferFate) -> &'static str {
 
 /// Draws the table; `draft` is the viewer's proposal (None when watching).
 pub fn offer_panel(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Package>) -> Option<OfferAction> {
-    let state = view.state;
-    let me = view.viewer.side();
+    let mut draft = draft;
+    offer_terms(ui, view, draft.as_deref_mut());
+    ui.add_space(6.0);
+    offer_actions(ui, view, draft.as_deref())
+}
+
+/// What is on the table and the grid of terms, with the viewer's proposal in its menus (None when watching).
+pub fn offer_terms(ui: &mut egui::Ui, view: &OfferView, draft: Option<&mut Package>) {
     // The columns of terms: the other side's latest offer (or both sides' when watching).
-    let shown: Vec<Side> = match me {
+    let shown: Vec<Side> = match view.viewer.side() {
         Some(me) => vec![me.other()],
         None => vec![Side::Us, Side::Partner],
     };
     offer_heading(ui, view);
-    let mut draft = draft;
-    terms_grid(ui, view, &shown, draft.as_deref_mut());
-    ui.add_space(6.0);
-    let me = me?;
+    terms_grid(ui, view, &shown, draft);
+}
+
+/// Send, accept, pass and walk away (or whom the table waits for), for the viewer's `draft`; nothing when watching
+/// or when the talks are over. The table keeps these in sight below the terms.
+pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package>) -> Option<OfferAction> {
+    let state = view.state;
+    let me = view.viewer.side()?;
     let draft = draft?;
     if state.is_over() {
         return None;
@@ -108,7 +118,11 @@ fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
     });
     if let Some((from, reasons)) = offer_reasons(state) {
         let why = format!("{}: {reasons}", view.scenario.names().short(from));
-        ui.label(egui::RichText::new(why).italics());
+        if theme::short_window(ui.ctx()) {
+            theme::cut_label(ui, egui::RichText::new(why).italics(), "");
+        } else {
+            ui.label(egui::RichText::new(why).italics());
+        }
     }
 }
 
@@ -130,7 +144,7 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
     let state = view.state;
     let in_force = view.space.from_policy(&state.policy);
     let offers: Vec<Option<(u32, &Package, OfferFate)>> = shown.iter().map(|s| latest_offer(state, *s)).collect();
-    // The issue names take what the value columns leave, and are cut short (the tooltip has them in full).
+    // The issue names take what the value columns leave, wrapped when longer (the tooltip has them in full).
     let value_columns = 80.0 + 105.0 * shown.len() as f32 + if draft.is_some() { 125.0 } else { 0.0 };
     let name_width = (ui.available_width() - value_columns - 12.0 * (2 + shown.len()) as f32).clamp(110.0, 330.0);
     egui::Grid::new("terms")
@@ -212,14 +226,11 @@ fn terms_row(
     } = *row;
     let name = short_name(&issue.name);
     let hover = glossary::hover_text(&format!("{}\n\n{}", issue.name, explanation(view.scenario, issue)), "");
-    ui.allocate_ui_with_layout(
-        egui::vec2(name_width, 20.0),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_width(name_width);
-            ui.add(egui::Label::new(egui::RichText::new(name).color(theme::side_color(issue.owner))).truncate())
-                .on_hover_text(hover);
-        },
+    theme::column_name(
+        ui,
+        egui::RichText::new(name).color(theme::side_color(issue.owner)),
+        name_width,
+        &hover,
     );
     ui.label(issue.option_text(view.scenario, base));
     for offer in offers {

@@ -78,6 +78,9 @@ pub enum TopBarAction {
     Speed(f32),
 }
 
+/// The height of a row of the top bar: its largest text's.
+const TOP_ROW_HEIGHT: f32 = 28.0;
+
 /// Draws the top bar.
 pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
     let names = view.scenario.names();
@@ -85,114 +88,162 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
     let state = view.state;
     let scenario = view.scenario;
     let round = state.round.min(scenario.rounds);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(format!(
-                "Round {round} of {} · {}",
-                scenario.rounds,
-                format::month(&scenario.month_of_round(round))
-            ))
-            .size(19.0)
-            .strong(),
-        );
-        ui.separator();
-        if state.is_over() {
-            ui.label(egui::RichText::new("The talks are over").strong());
-        } else {
-            let side = state.to_move;
-            ui.label("To move:");
-            ui.label(theme::side_text(view.scenario.names(), side).size(17.0));
-            let who = if view.mode.is_human(side) {
-                match view.mode {
-                    Mode::Hotseat => format!("({} team)", names.short(side)),
-                    _ => "(you)".to_string(),
-                }
-            } else if let Some(remote) = view.remote {
-                format!("({})", remote.across)
-            } else {
-                "(AI)".to_string()
-            };
-            ui.label(who);
-            if view.mode.is_human(side) {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "· {} of {} actions left",
-                        tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN.saturating_sub(state.actions_this_turn),
-                        tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN
-                    ))
-                    .color(theme::MUTED),
-                )
-                .on_hover_text("Unilateral actions (tariffs, threats, gestures) you may take before ending your turn.");
-            }
+    // Narrow (a small window, or a projector's large UI scale), the bar says the same in fewer words, on one line.
+    let narrow = ui.available_width() < 1000.0;
+    // The buttons first, at the right; what the round is wraps in the width they leave, so nothing hides under them.
+    let row = egui::vec2(ui.available_width(), TOP_ROW_HEIGHT);
+    ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let menu = if narrow { "☰ Menu" } else { "☰ Menu (Esc)" };
+        if ui.button(menu).on_hover_text("Esc").clicked() {
+            action = Some(TopBarAction::Menu);
         }
-        if let Some(remote) = view.remote {
-            ui.separator();
-            let clock = remote.seconds_left.map_or(String::new(), |left| {
-                format!(" · {} left", crate::game::remote::clock(left))
-            });
+        if ui.button("Glossary").clicked() {
+            action = Some(TopBarAction::Glossary);
+        }
+        let rest = egui::vec2(ui.available_width(), TOP_ROW_HEIGHT);
+        let wrapping = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+        ui.allocate_ui_with_layout(rest, wrapping, |ui| {
             ui.label(
-                egui::RichText::new(format!("{}{clock}", remote.headline))
-                    .size(17.0)
-                    .strong()
-                    .color(remote.color),
-            )
-            .on_hover_text("A networked table: the teacher's computer hosts the game and applies every move.");
-        }
-        if let Some(watch) = view.watch {
+                egui::RichText::new(format!(
+                    "Round {round} of {} · {}",
+                    scenario.rounds,
+                    format::month(&scenario.month_of_round(round))
+                ))
+                .size(19.0)
+                .strong(),
+            );
             ui.separator();
-            let play = if watch.playing { "⏸ Pause" } else { "▶ Play" };
-            if ui.button(play).on_hover_text("Space").clicked() {
-                action = Some(TopBarAction::PlayPause);
-            }
-            if ui.button("Step ⏭").on_hover_text("One move (→)").clicked() {
-                action = Some(TopBarAction::Step);
-            }
-            ui.label("Speed");
-            for speed in WatchClock::SPEEDS {
-                let label = format!("{speed}×");
-                if ui
-                    .selectable_label((watch.moves_per_second - speed).abs() < 1e-3, label)
-                    .on_hover_text(format!("{speed} moves a second"))
-                    .clicked()
-                {
-                    action = Some(TopBarAction::Speed(speed));
+            if state.is_over() {
+                ui.label(egui::RichText::new("The talks are over").strong());
+            } else {
+                let side = state.to_move;
+                if !narrow {
+                    ui.label("To move:");
+                }
+                ui.label(theme::side_text(view.scenario.names(), side).size(17.0));
+                let who = if view.mode.is_human(side) {
+                    match view.mode {
+                        Mode::Hotseat => format!("({} team)", names.short(side)),
+                        _ => "(you)".to_string(),
+                    }
+                } else if let Some(remote) = view.remote {
+                    format!("({})", remote.across)
+                } else {
+                    "(AI)".to_string()
+                };
+                ui.label(who);
+                if view.mode.is_human(side) {
+                    let left =
+                        tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN.saturating_sub(state.actions_this_turn);
+                    let of = tradetable_core::rules::moves::MAX_ACTIONS_PER_TURN;
+                    let text = if narrow {
+                        format!("· {left}/{of} actions")
+                    } else {
+                        format!("· {left} of {of} actions left")
+                    };
+                    ui.label(egui::RichText::new(text).color(theme::MUTED)).on_hover_text(
+                        "Unilateral actions (tariffs, threats, gestures) you may take before ending your turn.",
+                    );
                 }
             }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("☰ Menu (Esc)").clicked() {
-                action = Some(TopBarAction::Menu);
+            if let Some(remote) = view.remote {
+                ui.separator();
+                let clock = remote.seconds_left.map_or(String::new(), |left| {
+                    format!(" · {} left", crate::game::remote::clock(left))
+                });
+                ui.label(
+                    egui::RichText::new(format!("{}{clock}", remote.headline))
+                        .size(17.0)
+                        .strong()
+                        .color(remote.color),
+                )
+                .on_hover_text("A networked table: the teacher's computer hosts the game and applies every move.");
             }
-            if ui.button("Glossary").clicked() {
-                action = Some(TopBarAction::Glossary);
+            if let Some(watch) = view.watch {
+                ui.separator();
+                let play = if watch.playing { "⏸ Pause" } else { "▶ Play" };
+                if ui.button(play).on_hover_text("Space").clicked() {
+                    action = Some(TopBarAction::PlayPause);
+                }
+                if ui.button("Step ⏭").on_hover_text("One move (→)").clicked() {
+                    action = Some(TopBarAction::Step);
+                }
+                ui.label("Speed");
+                for speed in WatchClock::SPEEDS {
+                    let label = format!("{speed}×");
+                    if ui
+                        .selectable_label((watch.moves_per_second - speed).abs() < 1e-3, label)
+                        .on_hover_text(format!("{speed} moves a second"))
+                        .clicked()
+                    {
+                        action = Some(TopBarAction::Speed(speed));
+                    }
+                }
             }
         });
     });
-    ui.horizontal_wrapped(|ui| {
+    coming_up(ui, scenario, state);
+    action
+}
+
+/// "Coming up": the deadlines as chips on one line, soonest first; those that do not fit are listed on the hover of
+/// a "+N more" at its end, so the bar is as tall in every round.
+fn coming_up(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
+    ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Coming up:").color(theme::MUTED));
-        for d in deadlines(scenario, state).iter().take(6) {
-            let when = match d.rounds_left {
-                0 => "end of this round".to_string(),
-                1 => "in 1 round".to_string(),
-                n => format!("in {n} rounds"),
-            };
-            let urgent = d.rounds_left == 0;
-            let text = egui::RichText::new(format!(" {} · {when} ", d.label))
-                .color(if urgent { theme::BAD } else { theme::INK })
-                .background_color(if urgent {
-                    theme::CHANGED
-                } else {
-                    egui::Color32::from_rgb(236, 232, 222)
-                });
-            // A chip never wraps inside itself: it moves to the next line instead.
-            ui.add(egui::Label::new(text).extend())
-                .on_hover_text(crate::game::glossary::hover_text(
-                    &format!("{} ({})", d.label, format::month(&scenario.month_of_round(d.round))),
-                    "",
-                ));
+        let chips: Vec<(egui::RichText, String)> = deadlines(scenario, state)
+            .iter()
+            .map(|d| {
+                let when = match d.rounds_left {
+                    0 => "end of this round".to_string(),
+                    1 => "in 1 round".to_string(),
+                    n => format!("in {n} rounds"),
+                };
+                let urgent = d.rounds_left == 0;
+                let text = egui::RichText::new(format!(" {} · {when} ", d.label))
+                    .color(if urgent { theme::BAD } else { theme::INK })
+                    .background_color(if urgent {
+                        theme::CHANGED
+                    } else {
+                        egui::Color32::from_rgb(236, 232, 222)
+                    });
+                let hover = format!(
+                    "{} ({}), {when}",
+                    d.label,
+                    format::month(&scenario.month_of_round(d.round))
+                );
+                (text, hover)
+            })
+            .collect();
+        let width_of = |ui: &egui::Ui, text: egui::RichText| {
+            egui::WidgetText::from(text)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        };
+        let widths: Vec<f32> = chips.iter().map(|(text, _)| width_of(ui, text.clone())).collect();
+        let more_width = width_of(ui, egui::RichText::new(format!("+{} more", chips.len())));
+        let gap = ui.spacing().item_spacing.x;
+        let shown = theme::items_that_fit(&widths, gap, ui.available_width(), more_width);
+        for (text, hover) in &chips[..shown] {
+            // A chip never wraps inside itself.
+            ui.add(egui::Label::new(text.clone()).extend())
+                .on_hover_text(crate::game::glossary::hover_text(hover, ""));
+        }
+        let rest = &chips[shown..];
+        if !rest.is_empty() {
+            let list: Vec<&str> = rest.iter().map(|(_, hover)| hover.as_str()).collect();
+            ui.add(
+                egui::Label::new(egui::RichText::new(format!("+{} more", rest.len())).color(theme::ACCENT)).extend(),
+            )
+            .on_hover_text(list.join("\n"));
         }
     });
-    action
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::game::navigation::Menu;
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
-use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
+use crate::game::panels::offer::{OfferAction, OfferView, offer_actions, offer_terms};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
@@ -124,41 +124,57 @@ pub(super) fn draw_table(
     let mut chosen = Chosen::default();
 
     let mut root = theme::root_ui(ctx);
-    let width = root.available_width();
-    let wide = width >= 1150.0;
-    edge_panels(&mut root, &frame, &sources, ui_state, &mut chosen, &mut actions);
-    if wide {
-        if ui_state.tab == Tab::Table {
-            ui_state.tab = Tab::Preview;
-        }
-        let right_width = (width * 0.30).clamp(360.0, 520.0);
-        egui::Panel::right("side")
-            .frame(theme::panel_frame())
-            .resizable(false)
-            .exact_size(right_width)
-            .show(&mut root, |ui| {
-                side_tabs(ui, &mut ui_state.tab, false, frame.brief.is_some());
-                side_view(ui, &frame, sources.preview.as_deref(), ui_state.tab, 1);
-            });
+    let layout = TableLayout::for_width(root.available_width());
+    let tabbed = layout == TableLayout::Tabs;
+    if tabbed && !ui_state.tabbed {
+        // Laid out as tabs, the table opens on the offer table.
+        ui_state.tab = Tab::Table;
     }
-    egui::CentralPanel::default()
-        .frame(theme::page_frame())
-        .show(&mut root, |ui| {
-            if !wide {
-                side_tabs(ui, &mut ui_state.tab, true, frame.brief.is_some());
-                if ui_state.tab != Tab::Table {
-                    let columns = if ui.available_width() > 700.0 { 2 } else { 1 };
-                    side_view(ui, &frame, sources.preview.as_deref(), ui_state.tab, columns);
-                    return;
-                }
+    ui_state.tabbed = tabbed;
+    edge_panels(&mut root, &frame, &sources, &mut chosen, &mut actions);
+    match layout {
+        TableLayout::SideBySide => {
+            if matches!(ui_state.tab, Tab::Table | Tab::Levers) {
+                ui_state.tab = Tab::Preview;
             }
-            egui::ScrollArea::both()
-                .id_salt("table_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    offer_table(ui, &frame, &sources, &mut chosen, &mut actions);
+            let width = root.available_width();
+            let left_width = (width * 0.22).clamp(230.0, 320.0);
+            egui::Panel::left("levers")
+                .frame(theme::panel_frame())
+                .resizable(false)
+                .exact_size(left_width)
+                .show(&mut root, |ui| levers_view(ui, &frame, ui_state, &mut chosen));
+            let right_width = (width * 0.30).clamp(360.0, 520.0);
+            egui::Panel::right("side")
+                .frame(theme::panel_frame())
+                .resizable(false)
+                .exact_size(right_width)
+                .show(&mut root, |ui| {
+                    side_tabs(ui, &mut ui_state.tab, &frame, layout);
+                    side_view(ui, &frame, sources.preview.as_deref(), ui_state.tab, 1);
                 });
-        });
+            egui::CentralPanel::default()
+                .frame(theme::page_frame())
+                .show(&mut root, |ui| {
+                    offer_table(ui, &frame, &sources, &mut chosen, &mut actions)
+                });
+        }
+        TableLayout::Tabs => {
+            egui::CentralPanel::default()
+                .frame(theme::page_frame())
+                .show(&mut root, |ui| {
+                    side_tabs(ui, &mut ui_state.tab, &frame, layout);
+                    match ui_state.tab {
+                        Tab::Table => offer_table(ui, &frame, &sources, &mut chosen, &mut actions),
+                        Tab::Levers => levers_view(ui, &frame, ui_state, &mut chosen),
+                        tab => {
+                            let columns = if ui.available_width() > 700.0 { 2 } else { 1 };
+                            side_view(ui, &frame, sources.preview.as_deref(), tab, columns);
+                        }
+                    }
+                });
+        }
+    }
 
     if ui_state.confirm_walk_away
         && let Some(mv) = confirm_walk_away(ctx, ui_state)
@@ -184,16 +200,38 @@ pub(super) fn draw_table(
     Ok(())
 }
 
-/// The top bar, the status line and the levers (what is in force, when watching).
+/// How the table is laid out at a width (in points, after the UI scale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TableLayout {
+    /// The levers, the offer table and the side views side by side.
+    SideBySide,
+    /// One view at a time under a row of tabs (levers, table, preview, charts…): a narrow window, or a projector's
+    /// large UI scale, where side by side each would get a sliver.
+    Tabs,
+}
+
+impl TableLayout {
+    /// The narrowest width the three columns fit in: the levers' 230, the offer table's 560 and the side views' 360.
+    pub(super) const SIDE_BY_SIDE_FROM: f32 = 1150.0;
+
+    /// The layout for a window `width` points wide.
+    pub(super) fn for_width(width: f32) -> TableLayout {
+        if width >= Self::SIDE_BY_SIDE_FROM {
+            TableLayout::SideBySide
+        } else {
+            TableLayout::Tabs
+        }
+    }
+}
+
+/// The top bar and the status line.
 fn edge_panels(
     root: &mut egui::Ui,
     frame: &TableFrame,
     sources: &TableSources,
-    ui_state: &mut TableUi,
     chosen: &mut Chosen,
     actions: &mut MessageWriter<TableAction>,
 ) {
-    let width = root.available_width();
     egui::Panel::top("top_bar")
         .frame(theme::panel_frame())
         .show(root, |ui| {
@@ -215,36 +253,42 @@ fn edge_panels(
                 actions.write(action);
             }
         });
-    let left_width = (width * 0.22).clamp(230.0, 320.0);
-    egui::Panel::left("levers")
-        .frame(theme::panel_frame())
-        .resizable(false)
-        .exact_size(left_width)
-        .show(root, |ui| match frame.viewer {
-            Viewer::Side(side) => {
-                let view = LeverView {
-                    scenario: frame.scenario,
-                    state: frame.state,
-                    side,
-                    can_act: frame.can_act,
-                    paused: frame.paused,
-                };
-                let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
-                if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
-                    chosen.played = Some(mv);
-                }
-            }
-            Viewer::Both => policy_panel(ui, frame.scenario, frame.state),
-        });
 }
 
-/// The tabs of the side views (with the offer table itself when the window is narrow).
-fn side_tabs(ui: &mut egui::Ui, tab: &mut Tab, with_table: bool, with_brief: bool) {
-    ui.horizontal_wrapped(|ui| {
-        if with_table {
-            ui.selectable_value(tab, Tab::Table, "Table");
+/// The viewer's levers, or what is in force on both sides when watching.
+fn levers_view(ui: &mut egui::Ui, frame: &TableFrame, ui_state: &mut TableUi, chosen: &mut Chosen) {
+    match frame.viewer {
+        Viewer::Side(side) => {
+            let view = LeverView {
+                scenario: frame.scenario,
+                state: frame.state,
+                side,
+                can_act: frame.can_act,
+                paused: frame.paused,
+            };
+            let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
+            if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
+                chosen.played = Some(mv);
+            }
         }
-        if with_brief {
+        Viewer::Both => policy_panel(ui, frame.scenario, frame.state),
+    }
+}
+
+/// The tabs of the side views; laid out as tabs, the levers and the offer table come first.
+fn side_tabs(ui: &mut egui::Ui, tab: &mut Tab, frame: &TableFrame, layout: TableLayout) {
+    ui.horizontal_wrapped(|ui| {
+        if layout == TableLayout::Tabs {
+            let levers = match frame.viewer {
+                Viewer::Side(_) => "Levers",
+                Viewer::Both => "In force",
+            };
+            ui.selectable_value(tab, Tab::Levers, levers)
+                .on_hover_text("Your unilateral actions (keys 1–4 pick a group)");
+            ui.selectable_value(tab, Tab::Table, "Table")
+                .on_hover_text("The offer on the table and your proposal");
+        }
+        if frame.brief.is_some() {
             ui.selectable_value(tab, Tab::Brief, "Your brief")
                 .on_hover_text("Your side's confidential brief: goals, walk-away, what to keep to yourselves");
         }
@@ -275,7 +319,7 @@ fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, t
                     None => theme::note(ui, "Working it out…"),
                 }
             }
-            Tab::Dashboard | Tab::Table => dashboard(ui, scenario, &state.history, columns, 140.0),
+            Tab::Dashboard | Tab::Table | Tab::Levers => dashboard(ui, scenario, &state.history, columns, 140.0),
             Tab::News => news_feed(ui, scenario, &state.news),
             Tab::History => offer_history(ui, &frame.offer_view(), &state.offers),
             Tab::Brief => match &frame.brief {
@@ -285,8 +329,8 @@ fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, t
         });
 }
 
-/// The coach's notes for the round, the offer table with the viewer's draft, and the adviser's hint. An edited draft
-/// is written at once.
+/// The coach's notes for the round, the offer table with the viewer's draft, and the adviser's hint; the buttons
+/// that act on the draft stay in sight at the bottom while the terms scroll. An edited draft is written at once.
 fn offer_table(
     ui: &mut egui::Ui,
     frame: &TableFrame,
@@ -304,32 +348,50 @@ fn offer_table(
             .unwrap_or_else(|| initial_draft(&frame.space, state))
     });
     let mut edited = draft.clone();
-    coach_notes(ui, frame);
-    theme::card().show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        chosen.offer = offer_panel(ui, &frame.offer_view(), edited.as_mut());
-        if let Some(advice) = sources
-            .advice
-            .as_deref()
-            .filter(|a| Some(a.side) == viewer.side() && a.at == (state.round, state.actions_this_turn, state.to_move))
-        {
-            ui.add_space(4.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new("Adviser:").strong().color(theme::ACCENT));
-                ui.label(&advice.text);
-                if let Some(package) = &advice.package
-                    && ui.small_button("Load into my proposal").clicked()
-                {
-                    chosen.offer = Some(OfferAction::Draft(package.clone()));
-                }
+    egui::Panel::bottom("offer_actions")
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
+        .resizable(false)
+        .show(ui, |ui| {
+            if let Some(action) = offer_actions(ui, &frame.offer_view(), draft.as_ref()) {
+                chosen.offer = Some(action);
+            }
+            adviser_hint(ui, frame, sources, chosen);
+        });
+    egui::ScrollArea::both()
+        .id_salt("table_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            coach_notes(ui, frame);
+            theme::card().show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                offer_terms(ui, &frame.offer_view(), edited.as_mut());
             });
-        }
-    });
+        });
     if let (Some(side), Some(edited)) = (viewer.side(), edited)
         && (Some(&edited) != draft.as_ref() || drafts.get(side).is_none())
     {
         actions.write(TableAction::Draft { side, package: edited });
     }
+}
+
+/// The adviser's hint for this move, if the team asked for one.
+fn adviser_hint(ui: &mut egui::Ui, frame: &TableFrame, sources: &TableSources, chosen: &mut Chosen) {
+    let state = frame.state;
+    let Some(advice) = sources.advice.as_deref().filter(|a| {
+        Some(a.side) == frame.viewer.side() && a.at == (state.round, state.actions_this_turn, state.to_move)
+    }) else {
+        return;
+    };
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Adviser:").strong().color(theme::ACCENT));
+        ui.label(&advice.text);
+        if let Some(package) = &advice.package
+            && ui.small_button("Load into my proposal").clicked()
+        {
+            chosen.offer = Some(OfferAction::Draft(package.clone()));
+        }
+    });
 }
 
 /// The scenario's coaching for this round and viewer, if any.
@@ -416,6 +478,9 @@ fn read_table_keys(
                 && let (Some(side), Some(group)) = (viewer.side(), groups.get(k))
             {
                 ui_state.groups[side] = *group;
+                if ui_state.tabbed {
+                    ui_state.tab = Tab::Levers;
+                }
             }
         }
         if frame.mode == Mode::Watch {
@@ -520,7 +585,7 @@ fn status_line(
             );
         } else if let Some(event) = latest_headline(&session.state.news) {
             ui.label(egui::RichText::new("Latest:").color(theme::MUTED));
-            ui.label(&event.text);
+            theme::cut_label(ui, &event.text, "");
         } else {
             ui.label(egui::RichText::new("Enter: send · Esc: menu · 1–4: lever groups").color(theme::MUTED));
         }
@@ -542,5 +607,26 @@ pub fn brief_panel(ui: &mut egui::Ui, names: Names, side: Side, brief: &Brief) {
     ] {
         theme::section(ui, heading);
         ui.label(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TableLayout;
+
+    /// The window's width in points at a UI scale, as egui lays it out.
+    fn points(pixels: f32, scale: f32) -> f32 {
+        pixels / scale
+    }
+
+    #[test]
+    fn a_laptop_sees_the_panels_side_by_side_and_a_projector_sees_them_as_tabs() {
+        assert_eq!(TableLayout::for_width(points(1280.0, 1.0)), TableLayout::SideBySide);
+        assert_eq!(TableLayout::for_width(points(1920.0, 1.0)), TableLayout::SideBySide);
+        assert_eq!(TableLayout::for_width(points(1920.0, 1.5)), TableLayout::SideBySide);
+        assert_eq!(TableLayout::for_width(points(1280.0, 1.5)), TableLayout::Tabs);
+        assert_eq!(TableLayout::for_width(points(1280.0, 1.75)), TableLayout::Tabs);
+        assert_eq!(TableLayout::for_width(points(1920.0, 1.75)), TableLayout::Tabs);
+        assert_eq!(TableLayout::for_width(points(1920.0, 2.0)), TableLayout::Tabs);
     }
 }

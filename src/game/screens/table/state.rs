@@ -63,11 +63,13 @@ pub struct Advice {
     pub package: Option<Package>,
 }
 
-/// The right-hand (or tabbed) views.
+/// The right-hand views, or every view when the table is laid out as tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
-    /// The offer table (a tab only in narrow windows).
+    /// The offer table (a tab only when the table is laid out as tabs).
     Table,
+    /// The levers, or what is in force when watching (a tab only when the table is laid out as tabs).
+    Levers,
     /// What the model projects for the packages on the table.
     #[default]
     Preview,
@@ -94,6 +96,8 @@ pub struct TableUi {
     pub confirm_walk_away: bool,
     /// The glossary window is open.
     pub glossary: bool,
+    /// The table is laid out as tabs (a narrow window or a large UI scale), as it was last drawn.
+    pub tabbed: bool,
 }
 
 impl Default for TableUi {
@@ -104,6 +108,7 @@ impl Default for TableUi {
             tab: Tab::Preview,
             confirm_walk_away: false,
             glossary: false,
+            tabbed: false,
         }
     }
 }
