@@ -9,13 +9,14 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 17] = [
+const EXPECTED: [&str; 18] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
     "04-table-mid",
     "05-table-mid-scale-1.5",
     "06-menu-scale-1.5",
+    "07a-event-card",
     "07-table-late",
     "07b-save-failed",
     "07c-save-failed-quit",
