@@ -5,7 +5,7 @@
 //! An event of round `r` is explained from the moves and records up to round `r` only: the card reads the same
 //! when it opens, in the news later in the game and in a replay.
 
-use crate::model::economy::{self, Economy, Policy, TradeAgreementStatus};
+use crate::model::economy::{self, Policy, TradeAgreementStatus};
 use crate::model::politics;
 use crate::rules::moves::Move;
 use crate::rules::state::{Event, EventKind, GameState, OutcomeKind, RoundRecord};
@@ -875,54 +875,39 @@ const TARIFF_MEASURES: [Measure; 5] = [
 impl Measure {
     fn change(self, scenario: &Scenario, before: &RoundRecord, after: &RoundRecord) -> Change {
         let names = scenario.names();
-        let economy = |r: &RoundRecord, f: fn(&Economy) -> f64| f(&r.economy);
-        let (what, unit, read): (String, Unit, Box<dyn Fn(&RoundRecord) -> f64>) = match self {
-            Measure::Deficit => (
-                "US goods deficit".to_string(),
-                Unit::BillionsPerYear,
-                Box::new(move |r| economy(r, |e| e.goods_deficit_bn)),
-            ),
-            Measure::TariffRevenue => (
-                "US tariff revenue".to_string(),
-                Unit::BillionsPerYear,
-                Box::new(move |r| economy(r, |e| e.tariff_revenue_bn)),
-            ),
-            Measure::ConsumerCost => (
-                "Cost to US buyers".to_string(),
-                Unit::BillionsPerYear,
-                Box::new(move |r| economy(r, |e| e.consumer_cost_bn)),
-            ),
-            Measure::FarmExports => (
-                "US farm exports".to_string(),
-                Unit::BillionsPerYear,
-                Box::new(move |r| economy(r, |e| e.farm_exports_bn)),
-            ),
+        let (what, unit) = match self {
+            Measure::Deficit => ("US goods deficit".to_string(), Unit::BillionsPerYear),
+            Measure::TariffRevenue => ("US tariff revenue".to_string(), Unit::BillionsPerYear),
+            Measure::ConsumerCost => ("Cost to US buyers".to_string(), Unit::BillionsPerYear),
+            Measure::FarmExports => ("US farm exports".to_string(), Unit::BillionsPerYear),
             Measure::Investment => (
                 format!("{} investment in the US", names.possessive_subject(Side::Partner)),
                 Unit::BillionsPerYear,
-                Box::new(move |r| economy(r, |e| e.investment_inflow_bn)),
             ),
-            Measure::Currency => (
-                "Exchange rate, per dollar".to_string(),
-                Unit::PerDollar,
-                Box::new(move |r| economy(r, |e| e.currency_per_dollar)),
-            ),
-            Measure::Hazard => (
-                "Chance of suspension, a month".to_string(),
-                Unit::Chance,
-                Box::new(|r| r.trade_agreement_hazard),
-            ),
-            Measure::Approval(side) => (
-                format!("{} approval", names.possessive_subject(side)),
-                Unit::Points,
-                Box::new(move |r| r.approval[side]),
-            ),
+            Measure::Currency => ("Exchange rate, per dollar".to_string(), Unit::PerDollar),
+            Measure::Hazard => ("Chance of suspension, a month".to_string(), Unit::Chance),
+            Measure::Approval(side) => (format!("{} approval", names.possessive_subject(side)), Unit::Points),
         };
         Change {
             what,
-            before: read(before),
-            after: read(after),
+            before: self.read(before),
+            after: self.read(after),
             unit,
+        }
+    }
+
+    /// The figure in a month's record.
+    fn read(self, record: &RoundRecord) -> f64 {
+        let e = &record.economy;
+        match self {
+            Measure::Deficit => e.goods_deficit_bn,
+            Measure::TariffRevenue => e.tariff_revenue_bn,
+            Measure::ConsumerCost => e.consumer_cost_bn,
+            Measure::FarmExports => e.farm_exports_bn,
+            Measure::Investment => e.investment_inflow_bn,
+            Measure::Currency => e.currency_per_dollar,
+            Measure::Hazard => record.trade_agreement_hazard,
+            Measure::Approval(side) => record.approval[side],
         }
     }
 }
