@@ -17,6 +17,7 @@ const EXPECTED: [&str; 18] = [
     "05-table-mid-scale-1.5",
     "05b-levers-scale-1.5",
     "06-menu-scale-1.5",
+    "07a-event-card",
     "07-table-late",
     "07b-save-failed",
     "07c-save-failed-quit",

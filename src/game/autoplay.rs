@@ -17,6 +17,7 @@ use bevy::render::view::screenshot::Screenshot;
 use super::hot_reload::ScenarioEdit;
 use super::launch::LaunchOptions;
 use super::navigation::{Menu, Navigate, Screen};
+use super::panels::event_cards::EventCards;
 use super::perf::PerfLog;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
@@ -63,6 +64,9 @@ enum Step {
     AwaitEditError,
     /// Put the scenario file back as it was.
     RestoreScenarioFile,
+    /// Keep one event card open (the newest that says what it means from here on, else the newest) for a shot of it;
+    /// every other shot at the table closes the cards first, so they never hide the table or hold up the script.
+    KeepOneEventCard,
     /// Sit still at the table and sample frame times.
     Idle(u32),
     /// Show the table as it is when saves fail (the banner, and the pause menu's question before quitting), or
@@ -87,6 +91,9 @@ pub struct Autoplay {
     /// The scenario file's text while autoplay has broken it.
     original: Option<String>,
 }
+
+/// The shot that shows an event card over the table.
+const EVENT_CARD_SHOT: &str = "07a-event-card";
 
 /// Frames to let egui lay a screen out before a screenshot.
 const SETTLE_FRAMES: u32 = 8;
@@ -119,6 +126,8 @@ impl Autoplay {
             Step::Overlay(Menu::None),
             Step::Scale(1.0),
             Step::PlayTo(late),
+            Step::KeepOneEventCard,
+            Step::Shot(EVENT_CARD_SHOT),
             Step::Shot("07-table-late"),
             Step::ShowSaveFailure(true),
             Step::Shot("07b-save-failed"),
@@ -222,6 +231,7 @@ struct Watched<'w> {
     settings: ResMut<'w, Settings>,
     table_ui: ResMut<'w, TableUi>,
     save_status: ResMut<'w, SaveStatus>,
+    event_cards: ResMut<'w, EventCards>,
 }
 
 /// What autoplay asks of the game: the same actions, commands and moves the screens and players write.
@@ -283,7 +293,16 @@ fn run_autoplay(
                 auto.settle = 0;
             }
         }
-        Step::Shot(name) => take_shot(&mut auto, name, &mut commands),
+        Step::Shot(name) => {
+            if name != EVENT_CARD_SHOT {
+                game.event_cards.close_all();
+            }
+            take_shot(&mut auto, name, &mut commands);
+        }
+        Step::KeepOneEventCard => {
+            keep_one_event_card(&mut game.event_cards);
+            auto.next += 1;
+        }
         Step::Command(command) => {
             controls.game_commands.write(command);
             auto.next += 1;
@@ -364,6 +383,18 @@ fn run_autoplay(
             auto.next += 1;
         }
     }
+}
+
+/// Keeps the newest card that says what it means from here on (else the newest) and closes the rest.
+fn keep_one_event_card(cards: &mut EventCards) {
+    let kept = cards
+        .queue
+        .iter()
+        .rev()
+        .find(|card| !card.outlook.is_empty())
+        .or_else(|| cards.queue.back())
+        .cloned();
+    cards.queue = kept.into_iter().collect();
 }
 
 /// Breaks the scenario file being played (autoplay's own copy in the screenshot folder), waits for the table to show

@@ -52,6 +52,7 @@ pub fn plugin(app: &mut App) {
         perf::plugin,
         redraw::plugin,
         remote::plugin,
+        panels::event_cards::plugin,
     ));
     #[cfg(feature = "dev")]
     app.add_plugins(autoplay::plugin);

@@ -1,7 +1,9 @@
 //! The panels of the table, each an egui drawing function over a view of the core's state:
-//! the top bar, the levers, the offer table, the preview, the dashboard of charts, and the news feed.
+//! the top bar, the levers, the offer table, the preview, the dashboard of charts, the news feed, and the event
+//! cards that open over the table.
 
 pub mod dashboard;
+pub mod event_cards;
 pub mod levers;
 pub mod news;
 pub mod offer;

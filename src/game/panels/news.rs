@@ -1,13 +1,16 @@
-//! The news feed (events as they happen, newest first) and the history of offers with their fates.
+//! The news feed (events as they happen, newest first, each event card kept under its headline) and the history of
+//! offers with their fates.
 
 use std::borrow::Borrow;
 
 use bevy_egui::egui;
 
+use super::event_cards::card_view;
 use super::offer::OfferView;
 use super::short_name;
 use crate::game::theme;
-use tradetable_core::rules::negotiation::{Event, EventKind, OfferFate, OfferRecord};
+use tradetable_core::rules::explain::explain;
+use tradetable_core::rules::negotiation::{Event, EventKind, GameState, OfferFate, OfferRecord};
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
@@ -40,15 +43,16 @@ fn color_of(kind: &EventKind) -> egui::Color32 {
     }
 }
 
-/// The news feed, newest first, by round.
-pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news: &[E]) {
+/// The news feed, newest first, by round; an event that opened a card keeps it, folded under its headline.
+pub fn news_feed(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
+    let news = &state.news;
     if news.is_empty() {
         theme::note(ui, "No news yet: the first move is the United States'.");
         return;
     }
     let mut last_round = None;
-    for event in news.iter().rev() {
-        let event: &Event = event.borrow();
+    for (n, event) in news.iter().enumerate().rev() {
+        let event: &Event = event;
         if last_round != Some(event.round) {
             last_round = Some(event.round);
             ui.add_space(4.0);
@@ -76,7 +80,16 @@ pub fn news_feed<E: Borrow<Event>>(ui: &mut egui::Ui, scenario: &Scenario, news:
         ) {
             text = text.strong();
         }
-        crate::game::glossary::label(ui, text, "");
+        match explain(scenario, state, event) {
+            Some(card) => {
+                egui::CollapsingHeader::new(text)
+                    .id_salt(("news_card", n))
+                    .show(ui, |ui| card_view(ui, scenario, &card, false));
+            }
+            None => {
+                crate::game::glossary::label(ui, text, "");
+            }
+        }
     }
 }
 

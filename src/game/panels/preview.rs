@@ -9,7 +9,9 @@ use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::rules::negotiation::{GameState, RoundRecord};
 use tradetable_core::rules::package::{Package, PackageSpace};
-use tradetable_core::rules::score::{Projection, ProjectionBand, Valuer, band_range, projection_band};
+use tradetable_core::rules::score::{
+    Projection, ProjectionBand, Valuer, band_range, projection_band, score_if_ended_now,
+};
 use tradetable_core::scenario::format;
 use tradetable_core::{PerSide, Scenario, Side};
 
@@ -85,6 +87,9 @@ pub struct SideValues {
     pub draft: Option<f64>,
     /// What the offer on the table is worth to it.
     pub offer: Option<f64>,
+    /// The final score the results would show if the talks ended this round: with the draft signed, with the offer
+    /// signed, with no deal (the core plays the game on to its end and scores every month, as the results do).
+    pub final_if_ended: [Option<f64>; 3],
 }
 
 /// The preview of the table, recomputed when the game or the draft changes.
@@ -125,6 +130,15 @@ impl Preview {
                 walk_away: valuer.utility_of(side, &no_deal) * 100.0,
                 draft: draft_projection.as_ref().map(|p| valuer.utility_of(side, p) * 100.0),
                 offer: offer_projection.as_ref().map(|p| valuer.utility_of(side, p) * 100.0),
+                final_if_ended: {
+                    let final_score =
+                        |package| score_if_ended_now(scenario, state, package, side).ok().map(|s| s.total);
+                    [
+                        draft.and_then(|package| final_score(Some(package))),
+                        offer.and_then(|o| final_score(Some(&o.package))),
+                        final_score(None),
+                    ]
+                },
             })
             .collect();
         Preview {
@@ -327,8 +341,31 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                 }
                 ui.label(range(&preview.no_deal));
                 ui.end_row();
+                final_score_row(ui, preview, values);
             }
         });
+}
+
+/// The final score if the talks ended this round with each column's outcome, under the worth: the number the results
+/// will show, next to the one-month worth the sides bargain by.
+fn final_score_row(ui: &mut egui::Ui, preview: &Preview, values: &SideValues) {
+    let [draft, offer, no_deal] = values.final_if_ended;
+    ui.label("Final score if signed now").on_hover_text(
+        "The score the results screen would show if the talks ended this round with this outcome: the model plays \
+         the game on to its end and averages every month, the ones already played included, and the year after. \
+         'Worth' scores one month a year on, with approval where it is heading, so the two differ; the final score \
+         counts what the months before the deal cost too.",
+    );
+    ui.label("");
+    let text = |score: Option<f64>| score.map_or("–".to_string(), |s| format!("{s:.1}"));
+    if preview.draft.is_some() {
+        ui.label(text(draft));
+    }
+    if preview.offer.is_some() {
+        ui.label(text(offer));
+    }
+    ui.label(text(no_deal));
+    ui.end_row();
 }
 
 fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {

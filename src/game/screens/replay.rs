@@ -459,7 +459,7 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
                     None => theme::note(ui, "Working it out…"),
                 },
                 ReplayTab::Charts => dashboard(ui, &view.scenario, &state.history, 1, 140.0),
-                ReplayTab::News => news_feed(ui, &view.scenario, &state.news),
+                ReplayTab::News => news_feed(ui, &view.scenario, state),
             });
     });
     action

@@ -1,4 +1,5 @@
-//! The results: how the talks ended and the verdict in words, both scores and their breakdown, the comparison with "no deal" and with the
+//! The results: how the talks ended and the verdict in words, both scores and their breakdown (with, for a deal, why
+//! each score differs from the deal's worth at signing), the comparison with "no deal" and with the
 //! deal that really happened in July 2025 (both played by the core on the same seed), the signed terms, and the
 //! charts of the whole game.
 
@@ -12,12 +13,11 @@ use crate::game::saves::GameStorage;
 use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
-use tradetable_core::Names;
 use tradetable_core::analysis::report::{Counterfactual, GameReport};
 use tradetable_core::network::protocol::SeatPresence;
 use tradetable_core::rules::negotiation::OutcomeKind;
 use tradetable_core::rules::package::PackageSpace;
-use tradetable_core::rules::score::{Band, SideScore, band_range, score_game};
+use tradetable_core::rules::score::{Band, ScoreGap, SideScore, band_range, score_game, score_gap};
 use tradetable_core::scenario::format;
 use tradetable_core::scenario::side::capitalised;
 use tradetable_core::{PerSide, Scenario, Side};
@@ -29,6 +29,8 @@ pub struct ResultsView {
     pub report: GameReport,
     /// Each side's score with its breakdown.
     pub scores: PerSide<SideScore>,
+    /// For a deal, why each side's score differs from what the deal was worth to it at signing.
+    pub gaps: PerSide<Option<ScoreGap>>,
     /// The folder typed for "Export result".
     pub export_folder: String,
     /// What became of the last export.
@@ -103,6 +105,7 @@ fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut na
     commands.insert_resource(ResultsView {
         report,
         scores: PerSide::from_fn(|side| score_game(scenario, state, side)),
+        gaps: PerSide::from_fn(|side| score_gap(scenario, state, side)),
         export_folder: String::new(),
         export_note: None,
     });
@@ -116,7 +119,15 @@ fn headline(kind: OutcomeKind) -> (&'static str, egui::Color32) {
     }
 }
 
-fn score_card(ui: &mut egui::Ui, names: Names, score: &SideScore, band: &Band, player: &str) {
+fn score_card(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    score: &SideScore,
+    gap: Option<&ScoreGap>,
+    band: &Band,
+    player: &str,
+) {
+    let names = scenario.names();
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -158,7 +169,61 @@ fn score_card(ui: &mut egui::Ui, names: Names, score: &SideScore, band: &Band, p
                     ui.end_row();
                 }
             });
+        if let Some(gap) = gap {
+            ui.add_space(6.0);
+            worth_against_score(ui, scenario, gap);
+        }
     });
+}
+
+/// What the deal was worth to the side at signing against its final score, and why the two differ, objective by
+/// objective (the core's `score_gap`).
+fn worth_against_score(ui: &mut egui::Ui, scenario: &Scenario, gap: &ScoreGap) {
+    let difference = gap.final_score - gap.worth_at_signing;
+    ui.label(
+        egui::RichText::new(format!(
+            "Worth at signing {:.1}, final score {:.1} ({}{:.1})",
+            gap.worth_at_signing,
+            gap.final_score,
+            if difference < 0.0 { "−" } else { "+" },
+            difference.abs()
+        ))
+        .strong(),
+    )
+    .on_hover_text("'Worth' is the figure the table showed while you bargained; the score is what the game counts.");
+    let after = gap.months_scored.saturating_sub(gap.months_before_deal);
+    ui.label(format!(
+        "Worth scored one month, {} months after signing in round {} ({}), with approval where it was heading. The \
+         score averages all {} months: {} played before the deal and {} from the signing on, the year after \
+         included.",
+        gap.valuation_months,
+        gap.signed_round,
+        format::month(&scenario.month_of_round(gap.signed_round)),
+        gap.months_scored,
+        gap.months_before_deal,
+        after,
+    ));
+    let mut largest: Vec<_> = gap.objectives.iter().filter(|o| o.points.abs() >= 0.05).collect();
+    largest.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()));
+    if !largest.is_empty() {
+        theme::note(
+            ui,
+            "Where the score fell short of the worth (−) or beat it (+), largest first:",
+        );
+    }
+    for objective in largest.into_iter().take(3) {
+        theme::note(
+            ui,
+            format!(
+                "{}: {:.1} at signing, {:.1} averaged: {}{:.1} points",
+                objective.name,
+                objective.at_signing,
+                objective.averaged,
+                if objective.points > 0.0 { "−" } else { "+" },
+                objective.points.abs()
+            ),
+        );
+    }
 }
 
 fn comparison(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
@@ -360,8 +425,9 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     let card = |ui: &mut egui::Ui, side: Side| {
         score_card(
             ui,
-            session.scenario.names(),
+            &session.scenario,
             &view.scores[side],
+            view.gaps[side].as_ref(),
             &o.band.scores[side],
             &players[side],
         )

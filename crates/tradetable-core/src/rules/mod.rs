@@ -1,9 +1,11 @@
 //! The rules of the game: the package a deal is made of (`package`), what each side may do (`moves`), the state of
-//! a game and its records (`state`), scheduled and random events (`events`), the vote on the trade agreement
+//! a game and its records (`state`), scheduled and random events (`events`) and
+//! why each happened (`explain`), the vote on the trade agreement
 //! (`trade_agreement`), the state machine every move goes through (`negotiation::apply`) and the scores
 //! (`score`). It imports only `scenario` and `model`.
 
 pub mod events;
+pub mod explain;
 pub mod moves;
 pub mod negotiation;
 pub mod package;

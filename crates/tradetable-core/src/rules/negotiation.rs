@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::model::economy;
 use crate::model::politics::{self, Readings};
 use crate::rules::events;
+use crate::rules::explain::{self, agreement_full_name, legislature};
 use crate::rules::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, TradeAgreementMoves};
 use crate::rules::package::{Package, PackageSpace};
 use crate::rules::trade_agreement::{self, Vote};
@@ -706,27 +707,12 @@ fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec
         state
             .threats
             .retain(|t| t.instrument != s.instrument || t.rate > s.rate);
-        let name = &scenario.us_instruments[s.instrument].name;
         events.push(Event {
             round,
             kind: EventKind::TariffTookEffect,
-            text: format!("{name} at {}% takes effect", format::percent(s.rate)),
+            text: explain::took_effect_text(scenario, s.instrument, s.rate),
         });
     }
-}
-
-/// The partner's legislature as news names it, at the start of a sentence: "Japan's Diet", "The European
-/// Parliament".
-fn legislature(scenario: &Scenario) -> String {
-    scenario.names().legislature_subject()
-}
-
-/// The trade agreement's full name in a sentence: "the US–Japan Trade Agreement".
-fn agreement_full_name(scenario: &Scenario) -> &str {
-    scenario
-        .trade_agreement
-        .as_ref()
-        .map_or("the trade agreement", |agreement| agreement.full_name.as_str())
 }
 
 /// A government whose approval ended the month below its line falls, and the talks collapse.

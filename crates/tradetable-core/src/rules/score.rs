@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::economy::{self, Economy, Policy, TradeAgreementStatus, starting_additional};
 use crate::model::politics::{self, Readings};
-use crate::rules::moves::MoveError;
-use crate::rules::negotiation::{GameState, OutcomeKind};
+use crate::rules::moves::{Move, MoveError};
+use crate::rules::negotiation::{GameState, Offer, OutcomeKind, apply};
 use crate::rules::package::{Package, PackageSpace};
 use crate::scenario::schema::{Objective, PerSide, Scenario, Side, Variant};
 
@@ -347,4 +347,131 @@ impl<'a> Valuer<'a> {
     pub fn reservation(&self, side: Side) -> f64 {
         self.utility_of(side, &self.project_no_deal())
     }
+}
+
+/// The final score `side` would get if talks ended in this round: with `package` signed now (accepted by the side
+/// whose turn it is), or with no deal (`None`: that side walks away). The game is played on to its end with no more
+/// moves — the calendar's tariffs and elections, the scenario's random events on the game's seed and the class's
+/// injects as they would come — and scored as the results screen scores it; so it is the score the results will
+/// show if the talks end here, unless a teacher fires an inject later. Refused for a game already over or a
+/// package of another scenario.
+pub fn score_if_ended_now(
+    scenario: &Scenario,
+    state: &GameState,
+    package: Option<&Package>,
+    side: Side,
+) -> Result<SideScore, MoveError> {
+    if state.is_over() {
+        return Err(MoveError::GameOver);
+    }
+    let ended = match package {
+        Some(package) => {
+            if !PackageSpace::of(scenario).contains(package) {
+                return Err(MoveError::MalformedPackage);
+            }
+            let mut signing = state.clone();
+            signing.offer = Some(Offer {
+                from: state.to_move.other(),
+                round: state.round,
+                package: package.clone(),
+            });
+            apply(scenario, &signing, &Move::Accept)?.state
+        }
+        None => apply(scenario, state, &Move::WalkAway)?.state,
+    };
+    Ok(score_game(scenario, &ended, side))
+}
+
+/// Why a side's final score differs from what the deal was worth to it when it was signed: the worth ("worth to
+/// you" at the table) scores one projected month, `valuation_months` after signing, with approval where it is
+/// heading; the score averages every scored month, the ones played before the deal included.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreGap {
+    /// The side.
+    pub side: Side,
+    /// The round the deal was signed in.
+    pub signed_round: u32,
+    /// What the deal was worth to the side just before it was signed, 0–100.
+    pub worth_at_signing: f64,
+    /// The side's final score, 0–100.
+    pub final_score: f64,
+    /// How many months the score averages.
+    pub months_scored: usize,
+    /// How many of them were played before the deal was signed.
+    pub months_before_deal: usize,
+    /// How many months after signing the worth looked at (the scenario's `valuation_months`).
+    pub valuation_months: u32,
+    /// Per objective, what it added to the gap; the points add up to `worth_at_signing − final_score`.
+    pub objectives: Vec<ObjectiveGap>,
+}
+
+/// One objective's part in a [`ScoreGap`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectiveGap {
+    /// The objective's name.
+    pub name: String,
+    /// Its weight as a share of the side's weights.
+    pub weight: f64,
+    /// The indicator in the month the worth projected.
+    pub at_signing: f64,
+    /// The indicator's mean over the scored months.
+    pub averaged: f64,
+    /// Worth points less score points on this objective (positive: the worth promised more than the score gave).
+    pub points: f64,
+}
+
+/// The gap between a deal's worth at signing and the final score, for a game that ended in a deal (none
+/// otherwise, or when the moves no longer replay on this scenario).
+pub fn score_gap(scenario: &Scenario, state: &GameState, side: Side) -> Option<ScoreGap> {
+    let outcome = state.outcome.as_ref().filter(|o| o.kind == OutcomeKind::Deal)?;
+    let package = outcome.package.as_ref()?;
+    let accepted = state.moves.iter().rposition(|m| m.mv == Move::Accept)?;
+    let before = replay_moves(scenario, state, accepted)?;
+    let valuer = Valuer::new(scenario, &before);
+    let projection = valuer.project_deal(package);
+    let score = score_game(scenario, state, side);
+    let readings = Readings {
+        economy: &projection.economy,
+        start: before.start_economy(),
+        policy: &projection.policy,
+        deal_signed: projection.deal_signed,
+        approval: projection.approval,
+    };
+    let objectives: Vec<ObjectiveGap> = scenario
+        .objectives
+        .side(side)
+        .iter()
+        .zip(&score.breakdown)
+        .map(|(objective, scored)| {
+            let at_signing = politics::indicator(scenario, &objective.indicator, &readings);
+            ObjectiveGap {
+                name: objective.name.clone(),
+                weight: scored.weight,
+                at_signing,
+                averaged: scored.value,
+                points: scored.weight * (normalise(objective, at_signing) * 100.0 - scored.score),
+            }
+        })
+        .collect();
+    let months_scored = scored_months(scenario, state).len();
+    Some(ScoreGap {
+        side,
+        signed_round: outcome.round,
+        worth_at_signing: valuer.utility_of(side, &projection) * 100.0,
+        final_score: score.total,
+        months_scored,
+        months_before_deal: outcome.round.saturating_sub(1) as usize,
+        valuation_months: scenario.dynamics.valuation_months,
+        objectives,
+    })
+}
+
+/// The game's state after its first `moves` moves, played again from the start on the same seed and injects.
+fn replay_moves(scenario: &Scenario, state: &GameState, moves: usize) -> Option<GameState> {
+    let mut replayed = GameState::with_injects(scenario, state.seed, state.injects.clone());
+    replayed.fired_injects = state.fired_injects.clone();
+    for played in state.moves.iter().take(moves) {
+        replayed = apply(scenario, &replayed, &played.mv).ok()?.state;
+    }
+    Some(replayed)
 }

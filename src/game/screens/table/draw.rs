@@ -320,7 +320,7 @@ fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, t
                 }
             }
             Tab::Dashboard | Tab::Table | Tab::Levers => dashboard(ui, scenario, &state.history, columns, 140.0),
-            Tab::News => news_feed(ui, scenario, &state.news),
+            Tab::News => news_feed(ui, scenario, state),
             Tab::History => offer_history(ui, &frame.offer_view(), &state.offers),
             Tab::Brief => match &frame.brief {
                 Some((side, brief)) => brief_panel(ui, scenario.names(), *side, brief),
