@@ -155,6 +155,8 @@ pub struct Check {
     pub trigger: Trigger,
     /// Whether the move needs confirming.
     pub severity: Severity,
+    /// A few words for next to the button: "Auto tariff 27.5%, above the 15% line".
+    pub headline: String,
     /// One sentence saying what happens and why.
     pub text: String,
 }
@@ -359,6 +361,7 @@ fn turn_checks(scenario: &Scenario, valuer: &Valuer, mv: &Move, viewer: Side) ->
         (worth + EPSILON < walk_away).then(|| Check {
             trigger: Trigger::BelowWalkAway { worth, walk_away },
             severity,
+            headline: format!("Worth {} to you, below no deal's {}", points(worth), points(walk_away)),
             text: format!(
                 "{what} is worth {} to you, below the {} of no deal: signed, it leaves you worse off than walking \
                  away.",
@@ -377,11 +380,13 @@ fn turn_checks(scenario: &Scenario, valuer: &Valuer, mv: &Move, viewer: Side) ->
         Move::Pass if state.offer_to(viewer).is_some() => checks.push(Check {
             trigger: Trigger::RejectsOffer,
             severity: Severity::Note,
+            headline: "Rejects the offer on the table".to_string(),
             text: "Passing rejects the offer on the table.".to_string(),
         }),
         Move::WalkAway => checks.push(Check {
             trigger: Trigger::EndsTalks,
             severity: Severity::Warning,
+            headline: "Ends the talks".to_string(),
             text: "The talks end without a deal; every announced and threatened tariff stays on the calendar."
                 .to_string(),
         }),
@@ -445,6 +450,13 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                     },
                     // Restoring the agreement under tariffs already above the line is worth knowing, not confirming.
                     severity: if raised { Severity::Warning } else { Severity::Note },
+                    headline: format!(
+                        "Auto tariff {}, above the {} line: suspension risk from {} to {} a month",
+                        format::rate(tariff_after),
+                        format::rate(line),
+                        format::chance(hazard_before),
+                        format::chance(hazard_after)
+                    ),
                     text: format!(
                         "The whole auto tariff would be {}, above the {} line {legislature} tolerates: its chance of \
                          suspending the {agreement} goes from {} to {} a month, and {when}.",
@@ -466,6 +478,10 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                         months_left,
                     },
                     severity: Severity::Warning,
+                    headline: format!(
+                        "The suspended {agreement} is terminated in {} month(s)",
+                        months_left.max(1)
+                    ),
                     text: format!(
                         "The {agreement} is suspended and the whole auto tariff would be {}, above the {} line: \
                          {legislature} terminates it after {} more month(s) like this, and the talks collapse.",
@@ -503,6 +519,12 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                                 month,
                             },
                             severity: Severity::Warning,
+                            headline: format!(
+                                "From {}: auto tariff {}, above the {} line",
+                                format::month(&scenario.month_of_round(*round)),
+                                format::rate(carried_out),
+                                format::rate(line)
+                            ),
                         });
                     }
                 }
@@ -519,6 +541,7 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                                 line,
                             },
                             severity: Severity::Note,
+                            headline: format!("Carried out: auto tariff {}, above the line", format::rate(carried_out)),
                             text: format!(
                                 "Carried out, it would take the whole auto tariff to {}, above the {} line; the \
                                  threat alone does not count towards it.",
@@ -537,6 +560,7 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                         .then_some(rules.terminate_after_rounds),
                 },
                 severity: Severity::Warning,
+                headline: format!("{} MFN tariffs hit US goods", names.possessive_subject(Side::Partner)),
                 text: {
                     let mut text = format!(
                         "{} MFN tariffs apply to US goods until it is restored or a deal is signed: with the \
@@ -565,6 +589,7 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                 last_round: scenario.rounds,
             },
             severity: Severity::Warning,
+            headline: "Last round: it cannot take effect before the deadline".to_string(),
             text: format!(
                 "This is the last round ({} of {}): the threat can no longer take effect before the deadline, yet \
                  investors and the other side count it, and it is carried out if talks fail.",
@@ -588,12 +613,14 @@ fn action_checks(scenario: &Scenario, state: &GameState, next: &GameState, mv: &
                     ),
                     trigger: Trigger::PastDeadline { month },
                     severity: Severity::Note,
+                    headline: "The rise moves past the deadline".to_string(),
                 });
             }
         }
         Move::TerminateTradeAgreement => checks.push(Check {
             trigger: Trigger::EndsTalks,
             severity: Severity::Warning,
+            headline: "Ends the talks at once".to_string(),
             text: format!("Terminating the {agreement} ends the talks at once: the game is a collapse."),
         }),
         _ => {}
@@ -909,6 +936,14 @@ mod tests {
         );
         let reaction = easy.reaction.expect("the AI can say");
         assert!(reaction.summary.contains("does not answer"), "{}", reaction.summary);
+    }
+
+    #[test]
+    fn raising_the_auto_tariff_before_its_announced_date_reads_as_hostile() {
+        let (scenario, state) = game();
+        let preview = preview_move(&scenario, &state, &set("s232_autos", 0.25), Side::Us, Some(&normal()));
+        let reaction = preview.reaction.expect("the AI can say");
+        assert!(reaction.summary.contains("hostile"), "{}", reaction.summary);
     }
 
     #[test]
