@@ -887,3 +887,94 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tradetable_core::ai::Difficulty;
+
+    fn view<'a>(scenario: &'a Scenario, state: &'a GameState, opponent: &'a Opponent) -> LeverView<'a> {
+        LeverView {
+            scenario,
+            state,
+            side: Side::Us,
+            can_act: true,
+            paused: false,
+            opponent: Some(opponent),
+        }
+    }
+
+    fn raise_autos() -> Move {
+        Move::SetTariff {
+            instrument: "s232_autos".to_string(),
+            rate: 0.25,
+        }
+    }
+
+    #[test]
+    fn a_move_that_sets_off_a_rule_is_sent_on_the_second_click_and_a_harmless_one_on_the_first() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let view = view(&scenario, &state, &opponent);
+        let mut inputs = LeverInputs::default();
+        assert_eq!(inputs.press(&view, LeverGroup::Tariffs, raise_autos()), None);
+        assert_eq!(inputs.armed_at(&state), Some(&raise_autos()));
+        assert_eq!(
+            inputs.press(&view, LeverGroup::Tariffs, raise_autos()),
+            Some(raise_autos())
+        );
+        assert_eq!(inputs.armed_at(&state), None);
+        let harmless = Move::SetTariff {
+            instrument: "s232_steel".to_string(),
+            rate: 0.25,
+        };
+        assert_eq!(
+            inputs.press(&view, LeverGroup::Tariffs, harmless.clone()),
+            Some(harmless)
+        );
+    }
+
+    #[test]
+    fn enter_sends_the_move_waiting_for_confirmation_and_only_in_its_position() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let view = view(&scenario, &state, &opponent);
+        let ctx = egui::Context::default();
+        let enter = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key: egui::Key::Enter,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            ..Default::default()
+        };
+        let mut draw = |inputs: &mut LeverInputs, input: egui::RawInput| {
+            let mut group = LeverGroup::Tariffs;
+            let mut sent = None;
+            let mut output = ctx.run_ui(input, |ui| sent = lever_panel(ui, &view, &mut group, inputs));
+            // Nothing is painted: the font textures are not needed.
+            output.textures_delta.clear();
+            sent
+        };
+        let mut inputs = LeverInputs::default();
+        assert_eq!(
+            draw(&mut inputs, enter.clone()),
+            None,
+            "nothing waits: Enter is the table's"
+        );
+        inputs.stage(&scenario, &state, LeverGroup::Tariffs, raise_autos());
+        assert_eq!(draw(&mut inputs, egui::RawInput::default()), None);
+        assert_eq!(draw(&mut inputs, enter.clone()), Some(raise_autos()));
+        // A confirmation asked for at another position is not sent.
+        let later = tradetable_core::apply(&scenario, &state, &Move::Pass)
+            .expect("passing is legal")
+            .state;
+        let mut inputs = LeverInputs::default();
+        inputs.stage(&scenario, &later, LeverGroup::Tariffs, raise_autos());
+        assert_eq!(draw(&mut inputs, enter), None);
+    }
+}

@@ -244,8 +244,10 @@ fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
         .collect()
 }
 
-/// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
+/// Draws the preview as a table: now, the proposal, the offer on the table, and no deal; above it, the move
+/// previewed at the levers, if any.
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
+    next_move_section(ui);
     let names = scenario.names();
     let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
     if let Some(draft) = &preview.draft {
@@ -331,16 +333,16 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                 ui.end_row();
             }
         });
-    next_move_section(ui);
 }
 
-/// The move previewed at the levers, under the table of packages: what it changes before and after.
+/// The move previewed at the levers, above the table of packages: what it changes before and after.
 fn next_move_section(ui: &mut egui::Ui) {
     if let Some(published) = published_move_preview(ui.ctx()) {
-        ui.add_space(8.0);
-        ui.separator();
-        ui.label(egui::RichText::new("Your next move").size(15.0).strong());
-        move_preview_card(ui, &published.preview, published.armed, true);
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            move_preview_card(ui, &published.preview, published.armed, true);
+        });
+        ui.add_space(6.0);
     }
 }
 
@@ -387,7 +389,8 @@ fn published_move_preview(ctx: &egui::Context) -> Option<PublishedMove> {
 /// figures if talks failed, a year on, before and after; without (the foot of the levers, where each warning stands
 /// under its button), the notes only. `armed`: the move waits for its confirmation.
 pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, with_figures: bool) {
-    ui.label(egui::RichText::new("Preview").small().color(theme::MUTED));
+    let heading = if with_figures { "Your next move" } else { "Preview" };
+    ui.label(egui::RichText::new(heading).small().color(theme::MUTED));
     ui.label(egui::RichText::new(&preview.title).strong());
     if let Some(refused) = &preview.refused {
         theme::note(ui, format!("Not possible now: {refused}."));
