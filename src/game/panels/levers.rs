@@ -952,7 +952,7 @@ mod tests {
             }],
             ..Default::default()
         };
-        let mut draw = |inputs: &mut LeverInputs, input: egui::RawInput| {
+        let draw = |inputs: &mut LeverInputs, input: egui::RawInput| {
             let mut group = LeverGroup::Tariffs;
             let mut sent = None;
             let mut output = ctx.run_ui(input, |ui| sent = lever_panel(ui, &view, &mut group, inputs));
