@@ -9,10 +9,11 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 
 /// The screens autoplay passes in watch mode.
-const EXPECTED: [&str; 18] = [
+const EXPECTED: [&str; 20] = [
     "01-title",
     "02-setup",
     "03-table-round-1",
+    "03b-tariff-warning",
     "04-table-mid",
     "05-table-mid-scale-1.5",
     "05b-levers-scale-1.5",

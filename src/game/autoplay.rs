@@ -18,6 +18,7 @@ use super::hot_reload::ScenarioEdit;
 use super::launch::LaunchOptions;
 use super::navigation::{Menu, Navigate, Screen};
 use super::panels::event_cards::EventCards;
+use super::panels::levers::{LeverGroup, offered_moves};
 use super::perf::PerfLog;
 use super::screens::debrief::{DebriefAction, DebriefView};
 use super::screens::join::JoinAction;
@@ -27,9 +28,10 @@ use super::session::{
 };
 use super::settings::Settings;
 use shots::{SavedShots, save_screenshot};
-use tradetable_core::PerSide;
 use tradetable_core::ai::Opponent;
+use tradetable_core::analysis::preview::preview_move;
 use tradetable_core::classroom::class::{ClassFile, ClassSeat};
+use tradetable_core::{Move, PerSide, Side};
 
 /// One step of the script.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +71,9 @@ enum Step {
     KeepOneEventCard,
     /// Sit still at the table and sample frame times.
     Idle(u32),
+    /// Pick, at the US levers, a tariff raise that sets off a rule and click it once, so its preview and warning
+    /// show (true); or forget it (false).
+    StageWarnedTariff(bool),
     /// Show the table as it is when saves fail (the banner, and the pause menu's question before quitting), or
     /// clear that. Autoplay never writes the game, so the failure is only shown, for the screenshot.
     ShowSaveFailure(bool),
@@ -113,6 +118,9 @@ impl Autoplay {
             Step::Command(GameCommand::Start),
             Step::PlayTo(1),
             Step::Shot("03-table-round-1"),
+            Step::StageWarnedTariff(true),
+            Step::Shot("03b-tariff-warning"),
+            Step::StageWarnedTariff(false),
             Step::PlayTo(mid),
             Step::Shot("04-table-mid"),
             Step::Idle(120),
@@ -357,6 +365,10 @@ fn run_autoplay(
             show_save_failure(&mut game, failing);
             auto.next += 1;
         }
+        Step::StageWarnedTariff(staged) => {
+            stage_warned_tariff(&mut game, staged);
+            auto.next += 1;
+        }
         Step::Idle(frames) => {
             game.watch.playing = false;
             perf.sampling_idle = true;
@@ -479,6 +491,33 @@ fn rehearse_class(options: &LaunchOptions, folder: &Path) -> Result<(), String> 
         write("cut-short.json", &json[..json.len() / 2]).map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// Picks the first tariff raise the US seat may make now that the core's preview warns about, and clicks it once
+/// (`staged`), or forgets it. Nothing is played; a table where the US is not a player's seat is left alone.
+fn stage_warned_tariff(game: &mut Watched, staged: bool) {
+    let Some(session) = game.session.as_deref() else {
+        return;
+    };
+    let table_ui = &mut *game.table_ui;
+    if !staged {
+        table_ui.inputs[Side::Us].unstage();
+        return;
+    }
+    if session.viewer().side() != Some(Side::Us) {
+        return;
+    }
+    let (scenario, state) = (&*session.scenario, &session.state);
+    let opponent = session.setup.ai[Side::Partner].clone();
+    let available = state.available(scenario, Side::Us);
+    let warned = offered_moves(scenario, state, &available)
+        .into_iter()
+        .filter(|mv| matches!(mv, Move::SetTariff { .. }))
+        .find(|mv| preview_move(scenario, state, mv, Side::Us, Some(&opponent)).needs_confirmation());
+    if let Some(mv) = warned {
+        table_ui.groups[Side::Us] = LeverGroup::Tariffs;
+        table_ui.inputs[Side::Us].stage(scenario, state, LeverGroup::Tariffs, mv);
+    }
 }
 
 /// Shows the table as it is when saves fail (the banner, and the pause menu's question before quitting), or clears

@@ -2,15 +2,20 @@
 //! threats and calendar, goodwill gestures and the USJTA; Japan's concessions put into force early and the
 //! USJTA. Each lever carries its explanation and a tooltip for every term. Every control is built from the core's
 //! legality query (`GameState::available`): the panel knows no rule of its own, and `offered_moves` lists every
-//! move its controls can make, for the test that the core accepts each of them.
+//! move its controls can make, for the test that the core accepts each of them. The move a button would send is
+//! previewed at the foot of the panel (the core's `preview_move`); a move that sets off a rule is marked on its
+//! button, with its warning next to it, and is sent only on a second click or Enter.
 
 use std::collections::HashMap;
 
 use bevy_egui::egui;
 
+use super::preview::{move_preview_card, publish_move_preview};
 use super::short_name;
 use crate::game::glossary;
 use crate::game::theme;
+use tradetable_core::ai::Opponent;
+use tradetable_core::analysis::preview::{MovePreview, preview_move};
 use tradetable_core::rules::moves::Available;
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::scenario::format::{self, percent};
@@ -96,7 +101,8 @@ impl LeverGroup {
     }
 }
 
-/// Inputs the lever panel keeps between frames (the rate picked, the round, the months…).
+/// Inputs the lever panel keeps between frames (the rate picked, the round, the months…), the move previewed and
+/// a move waiting for its confirmation.
 #[derive(Debug, Clone, Default)]
 pub struct LeverInputs {
     rate: HashMap<usize, usize>,
@@ -105,6 +111,102 @@ pub struct LeverInputs {
     quota: HashMap<usize, f64>,
     level: HashMap<usize, usize>,
     terminate_armed: bool,
+    /// The move the preview shows: the last button pointed at, or the last rate picked.
+    focus: Option<Move>,
+    /// A move that sets off a rule, clicked once in this group at this position: a second click or Enter sends it.
+    armed: Option<(LeverGroup, Move, PositionKey)>,
+    /// The previews worked out for the position `previews_at`, by move.
+    previews: Vec<(Move, MovePreview)>,
+    previews_at: Option<PositionKey>,
+}
+
+/// What identifies a position for the previews worked out at it: moves played, round, side to move, actions taken,
+/// news.
+type PositionKey = (usize, u32, Side, u32, usize);
+
+fn position_key(state: &GameState) -> PositionKey {
+    (
+        state.moves.len(),
+        state.round,
+        state.to_move,
+        state.actions_this_turn,
+        state.news.len(),
+    )
+}
+
+/// Previews kept for one position at most (the controls of a group offer far fewer).
+const MAX_PREVIEWS: usize = 64;
+
+impl LeverInputs {
+    /// Shows `mv` in the preview and asks for its confirmation at `state`, as if its rate had been picked and its
+    /// button clicked once: how a warned move looks before it is sent (autoplay's screenshot of it).
+    pub fn stage(&mut self, scenario: &Scenario, state: &GameState, group: LeverGroup, mv: Move) {
+        if let Move::SetTariff { instrument, rate } = &mv
+            && let Some(i) = scenario.instrument_index(instrument)
+            && let Some(k) = scenario.us_instruments[i].options.iter().position(|o| o == rate)
+        {
+            self.rate.insert(i, k);
+        }
+        self.focus = Some(mv.clone());
+        self.armed = Some((group, mv, position_key(state)));
+    }
+
+    /// Forgets the move previewed and any confirmation asked for.
+    pub fn unstage(&mut self) {
+        self.focus = None;
+        self.armed = None;
+    }
+
+    /// The move waiting for its confirmation at `state` (a confirmation is for the position it was asked in).
+    fn armed_at(&self, state: &GameState) -> Option<&Move> {
+        self.armed
+            .as_ref()
+            .filter(|(_, _, at)| *at == position_key(state))
+            .map(|(_, mv, _)| mv)
+    }
+
+    /// The core's preview of `mv` for the panel's side, worked out once per position.
+    fn preview(&mut self, view: &LeverView, mv: &Move) -> &MovePreview {
+        let at = position_key(view.state);
+        if self.previews_at != Some(at) {
+            self.previews.clear();
+            self.previews_at = Some(at);
+        }
+        let found = self.previews.iter().position(|(m, _)| m == mv);
+        let index = match found {
+            Some(index) => index,
+            None => {
+                if self.previews.len() >= MAX_PREVIEWS {
+                    self.previews.remove(0);
+                }
+                let preview = preview_move(view.scenario, view.state, mv, view.side, view.opponent);
+                self.previews.push((mv.clone(), preview));
+                self.previews.len() - 1
+            }
+        };
+        &self.previews[index].1
+    }
+
+    /// Whether `mv` sets off a rule the player confirms before it is sent.
+    fn needs_confirmation(&mut self, view: &LeverView, mv: &Move) -> bool {
+        self.preview(view, mv).needs_confirmation()
+    }
+
+    /// A click on the button of `mv` in `group`: sends it, or, for a move that sets off a rule, asks for a second
+    /// click first.
+    fn press(&mut self, view: &LeverView, group: LeverGroup, mv: Move) -> Option<Move> {
+        self.focus = Some(mv.clone());
+        if self.armed_at(view.state) == Some(&mv) {
+            self.armed = None;
+            return Some(mv);
+        }
+        if self.needs_confirmation(view, &mv) {
+            self.armed = Some((group, mv, position_key(view.state)));
+            return None;
+        }
+        self.armed = None;
+        Some(mv)
+    }
 }
 
 /// What the lever panel shows.
@@ -119,6 +221,8 @@ pub struct LeverView<'a> {
     pub can_act: bool,
     /// Whether the teacher has paused the table (a networked one): then that, not the turn, locks the levers.
     pub paused: bool,
+    /// The computer player on the other side, whose likely reaction the preview gives (none against people).
+    pub opponent: Option<&'a Opponent>,
 }
 
 impl LeverView<'_> {
@@ -249,20 +353,113 @@ pub fn lever_panel(
             "",
         );
     }
+    if inputs.armed.as_ref().is_some_and(|(g, _, _)| g != group) || inputs.armed_at(view.state).is_none() {
+        // A confirmation belongs to the group and the position it was asked in.
+        inputs.armed = None;
+    }
+    // Enter confirms a move waiting for it (before the table reads Enter as "send the proposal").
+    if can_act
+        && inputs.armed.is_some()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        && let Some((_, mv, _)) = inputs.armed.take()
+    {
+        return Some(mv);
+    }
     ui.add_space(4.0);
+    // The preview keeps the foot of the panel, the same height whatever it shows, so nothing jumps.
+    let preview_height = (ui.available_height() * 0.3).clamp(110.0, 240.0);
     let mut chosen = None;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.add_enabled_ui(can_act, |ui| {
-            chosen = match group {
-                LeverGroup::Tariffs => tariffs(ui, view, inputs),
-                LeverGroup::Threats => threats(ui, view, inputs),
-                LeverGroup::Goodwill => goodwill(ui, view, inputs),
-                LeverGroup::Concessions => concessions(ui, view, inputs),
-                LeverGroup::TradeAgreement => trade_agreement(ui, view, inputs),
-            };
+    egui::ScrollArea::vertical()
+        .id_salt("levers")
+        .auto_shrink([false, false])
+        .max_height((ui.available_height() - preview_height).max(80.0))
+        .show(ui, |ui| {
+            ui.add_enabled_ui(can_act, |ui| {
+                chosen = match group {
+                    LeverGroup::Tariffs => tariffs(ui, view, inputs),
+                    LeverGroup::Threats => threats(ui, view, inputs),
+                    LeverGroup::Goodwill => goodwill(ui, view, inputs),
+                    LeverGroup::Concessions => concessions(ui, view, inputs),
+                    LeverGroup::TradeAgreement => trade_agreement(ui, view, inputs),
+                };
+            });
         });
-    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("move_preview")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match inputs.focus.clone() {
+            Some(mv) if can_act => {
+                let armed = inputs.armed_at(view.state) == Some(&mv);
+                let preview = inputs.preview(view, &mv).clone();
+                move_preview_card(ui, &preview, armed, false);
+                // The preview tab, drawn later in the frame, shows it with its figures.
+                publish_move_preview(ui.ctx(), &preview, armed);
+            }
+            _ => theme::note(
+                ui,
+                "Point at a lever's button to preview its move: what it changes, the rules it sets off, and how the \
+                 other side would likely take it.",
+            ),
+        });
     chosen
+}
+
+/// The button that sends `mv` from `group`: pointing at it previews the move; a move that sets off a rule is marked
+/// and needs a second click (or Enter), and its warning shows under the button row (see [`warning_line`]).
+fn send_button(
+    ui: &mut egui::Ui,
+    view: &LeverView,
+    inputs: &mut LeverInputs,
+    group: LeverGroup,
+    enabled: bool,
+    label: &str,
+    mv: Move,
+) -> (egui::Response, Option<Move>) {
+    let warned = enabled && view.can_act && inputs.needs_confirmation(view, &mv);
+    let armed = inputs.armed_at(view.state) == Some(&mv);
+    let text = if armed {
+        egui::RichText::new(format!("Confirm: {label}"))
+            .strong()
+            .color(theme::BAD)
+    } else if warned {
+        egui::RichText::new(format!("⚠ {label}")).color(theme::BAD)
+    } else {
+        egui::RichText::new(label)
+    };
+    let response = ui.add_enabled(enabled, egui::Button::new(text));
+    if enabled && (response.hovered() || response.has_focus()) {
+        inputs.focus = Some(mv.clone());
+    }
+    let sent = if response.clicked() {
+        inputs.press(view, group, mv)
+    } else {
+        None
+    };
+    (response, sent)
+}
+
+/// Under a row of buttons: the warning of whichever of `moves` sets off a rule — its headline before the first
+/// click, the whole sentence and how to confirm after it.
+fn warning_line(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs, moves: &[Move]) {
+    if !view.can_act {
+        return;
+    }
+    for mv in moves {
+        let armed = inputs.armed_at(view.state) == Some(mv);
+        let preview = inputs.preview(view, mv);
+        let Some(warning) = preview.warnings().next() else {
+            continue;
+        };
+        let text = if armed {
+            format!("⚠ {} Click again or press Enter to send.", warning.text)
+        } else {
+            format!("⚠ {}", warning.headline)
+        };
+        ui.label(egui::RichText::new(text).small().color(theme::BAD))
+            .on_hover_text(&warning.text);
+        return;
+    }
 }
 
 fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
@@ -290,12 +487,15 @@ fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
     ui.label(egui::RichText::new(status).small().color(theme::MUTED));
 }
 
-fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize) {
+/// The rate chips of an instrument; whether the pick changed.
+fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize) -> bool {
     let options = &view.scenario.us_instruments[i].options;
     *picked = (*picked).min(options.len() - 1);
+    let mut changed = false;
     for (k, o) in options.iter().enumerate() {
-        ui.selectable_value(picked, k, format!("{}%", percent(*o)));
+        changed |= ui.selectable_value(picked, k, format!("{}%", percent(*o))).changed();
     }
+    changed
 }
 
 fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
@@ -306,10 +506,11 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
             instrument_header(ui, view, i);
             let current = view.state.policy.us_rates[i];
             let default = ins.options.iter().position(|o| *o == current).unwrap_or(0);
-            let picked = inputs.rate.entry(i).or_insert(default);
+            let mut picked = *inputs.rate.entry(i).or_insert(default);
+            let mut candidate = None;
             ui.horizontal_wrapped(|ui| {
-                rate_picker(ui, view, i, picked);
-                let rate = ins.options[*picked];
+                let changed = rate_picker(ui, view, i, &mut picked);
+                let rate = ins.options[picked];
                 let verb = if rate > current {
                     "Raise"
                 } else if rate < current {
@@ -317,19 +518,28 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                 } else {
                     "Set"
                 };
-                if ui
-                    .add_enabled(
-                        available.instruments[i].set_rates.contains(&rate),
-                        egui::Button::new(format!("{verb} now")),
-                    )
-                    .clicked()
-                {
-                    chosen = Some(Move::SetTariff {
-                        instrument: ins.id.clone(),
-                        rate,
-                    });
+                let mv = Move::SetTariff {
+                    instrument: ins.id.clone(),
+                    rate,
+                };
+                let enabled = available.instruments[i].set_rates.contains(&rate);
+                if changed && enabled {
+                    inputs.focus = Some(mv.clone());
                 }
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Tariffs,
+                    enabled,
+                    &format!("{verb} now"),
+                    mv.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                candidate = enabled.then_some(mv);
             });
+            inputs.rate.insert(i, picked);
+            warning_line(ui, view, inputs, candidate.as_slice());
             ui.separator();
         });
     }
@@ -344,46 +554,68 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
             instrument_header(ui, view, i);
             let allowed = &available.instruments[i];
             let default = ins.options.len() - 1;
-            let picked = inputs.rate.entry(i).or_insert(default);
-            ui.horizontal_wrapped(|ui| rate_picker(ui, view, i, picked));
-            let rate = ins.options[*picked];
+            let mut picked = *inputs.rate.entry(i).or_insert(default);
+            let changed = ui.horizontal_wrapped(|ui| rate_picker(ui, view, i, &mut picked)).inner;
+            inputs.rate.insert(i, picked);
+            let rate = ins.options[picked];
+            let mut candidates = Vec::new();
             ui.horizontal_wrapped(|ui| {
-                if ui
-                    .add_enabled(allowed.threat_rates.contains(&rate), egui::Button::new("Threaten"))
-                    .on_hover_text("A threat without a date: it does nothing by itself, but unsettles investors.")
-                    .clicked()
-                {
-                    chosen = Some(Move::Threaten {
-                        instrument: ins.id.clone(),
-                        rate,
-                    });
+                let threat = Move::Threaten {
+                    instrument: ins.id.clone(),
+                    rate,
+                };
+                let can_threaten = allowed.threat_rates.contains(&rate);
+                if changed && can_threaten {
+                    inputs.focus = Some(threat.clone());
+                }
+                let (response, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Threats,
+                    can_threaten,
+                    "Threaten",
+                    threat.clone(),
+                );
+                response.on_hover_text("A threat without a date: it does nothing by itself, but unsettles investors.");
+                chosen = chosen.take().or(sent);
+                if can_threaten {
+                    candidates.push(threat);
                 }
                 let rounds = allowed.schedule_rounds.clone();
                 let first = *rounds.start();
-                let round = inputs.round.entry(i).or_insert(first);
-                if !rounds.contains(round) {
-                    *round = first;
-                }
+                let round = *inputs.round.entry(i).or_insert(first);
+                let mut round = if rounds.contains(&round) { round } else { first };
                 let can_schedule = allowed.schedule_rates.contains(&rate) && !rounds.is_empty();
-                if ui
-                    .add_enabled(can_schedule, egui::Button::new("Announce for"))
-                    .clicked()
-                {
-                    chosen = Some(Move::ScheduleTariff {
-                        instrument: ins.id.clone(),
-                        rate,
-                        round: *round,
-                    });
+                let announce = Move::ScheduleTariff {
+                    instrument: ins.id.clone(),
+                    rate,
+                    round,
+                };
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Threats,
+                    can_schedule,
+                    "Announce for",
+                    announce.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                if can_schedule {
+                    candidates.push(announce);
                 }
                 egui::ComboBox::from_id_salt("round")
                     .width(90.0)
-                    .selected_text(format::month(&view.scenario.month_of_round(*round)))
+                    .selected_text(format::month(&view.scenario.month_of_round(round)))
                     .show_ui(ui, |ui| {
                         for r in rounds.clone() {
-                            ui.selectable_value(round, r, format::month(&view.scenario.month_of_round(r)));
+                            ui.selectable_value(&mut round, r, format::month(&view.scenario.month_of_round(r)));
                         }
                     });
+                inputs.round.insert(i, round);
             });
+            warning_line(ui, view, inputs, &candidates);
             ui.separator();
         });
     }
@@ -399,40 +631,47 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
             let allowed = &available.instruments[i];
             let pending = allowed.delay_months.is_some();
             let delays = allowed.delay_months.clone().unwrap_or(1..=1);
+            let mut candidates = Vec::new();
             ui.horizontal_wrapped(|ui| {
-                let months = inputs.months.entry(i).or_insert(1);
-                *months = (*months).clamp(*delays.start(), *delays.end());
-                if ui
-                    .add_enabled(pending, egui::Button::new("Delay"))
-                    .on_hover_text("Push back announced rises of this tariff and drop its threat.")
-                    .clicked()
-                {
-                    chosen = Some(Move::Delay {
-                        instrument: ins.id.clone(),
-                        months: *months,
-                    });
+                let mut months = (*inputs.months.entry(i).or_insert(1)).clamp(*delays.start(), *delays.end());
+                let delay = Move::Delay {
+                    instrument: ins.id.clone(),
+                    months,
+                };
+                let (response, sent) =
+                    send_button(ui, view, inputs, LeverGroup::Goodwill, pending, "Delay", delay.clone());
+                response.on_hover_text("Push back announced rises of this tariff and drop its threat.");
+                chosen = chosen.take().or(sent);
+                if pending {
+                    candidates.push(delay);
                 }
-                ui.add_enabled(pending, egui::DragValue::new(months).range(delays).suffix(" month(s)"));
+                ui.add_enabled(
+                    pending,
+                    egui::DragValue::new(&mut months).range(delays).suffix(" month(s)"),
+                );
+                inputs.months.insert(i, months);
             });
             let covered = allowed.quota_ceiling_bn;
-            let quota = inputs.quota.entry(i).or_insert(view.state.policy.us_quotas_bn[i]);
-            *quota = quota.clamp(0.0, covered);
+            let in_force = view.state.policy.us_quotas_bn[i];
+            let mut quota = inputs.quota.get(&i).copied().unwrap_or(in_force).clamp(0.0, covered);
             ui.horizontal_wrapped(|ui| {
-                if ui
-                    .add_enabled(
-                        *quota != view.state.policy.us_quotas_bn[i],
-                        egui::Button::new("Open quota"),
-                    )
-                    .on_hover_text("This many $bn a year of covered imports pay no tariff under this instrument.")
-                    .clicked()
-                {
-                    chosen = Some(Move::SetQuota {
-                        instrument: ins.id.clone(),
-                        quota_bn: quota_step(*quota),
-                    });
-                }
+                let open = Move::SetQuota {
+                    instrument: ins.id.clone(),
+                    quota_bn: quota_step(quota),
+                };
+                let (response, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Goodwill,
+                    quota != in_force,
+                    "Open quota",
+                    open,
+                );
+                response.on_hover_text("This many $bn a year of covered imports pay no tariff under this instrument.");
+                chosen = chosen.take().or(sent);
                 ui.add(
-                    egui::DragValue::new(quota)
+                    egui::DragValue::new(&mut quota)
                         .range(0.0..=covered)
                         .speed(0.5)
                         .fixed_decimals(1)
@@ -440,21 +679,31 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                         .suffix(format!("bn of {covered:.1}")),
                 );
             });
+            inputs.quota.insert(i, quota);
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new("Exempt:").small().color(theme::MUTED))
                     .on_hover_text("Take a sector out of this tariff (or put it back).");
                 for &sector in &allowed.exemptable {
                     let exempted = view.state.policy.us_exemptions[i].contains(&sector);
                     let name = short_name(&view.scenario.sectors[sector].name);
-                    if ui.selectable_label(exempted, name).clicked() {
-                        chosen = Some(Move::Exempt {
-                            instrument: ins.id.clone(),
-                            sector: view.scenario.sectors[sector].id.clone(),
-                            exempt: !exempted,
-                        });
+                    let mv = Move::Exempt {
+                        instrument: ins.id.clone(),
+                        sector: view.scenario.sectors[sector].id.clone(),
+                        exempt: !exempted,
+                    };
+                    let response = ui.selectable_label(exempted, name);
+                    if response.hovered() || response.has_focus() {
+                        inputs.focus = Some(mv.clone());
+                    }
+                    if inputs.armed_at(view.state) == Some(&mv) {
+                        candidates.push(mv.clone());
+                    }
+                    if response.clicked() {
+                        chosen = chosen.take().or(inputs.press(view, LeverGroup::Goodwill, mv));
                     }
                 }
             });
+            warning_line(ui, view, inputs, &candidates);
             ui.separator();
         });
     }
@@ -477,26 +726,42 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
                 .color(theme::MUTED),
             );
             let default = lever.options.iter().position(|o| *o == current).unwrap_or(0);
-            let picked = inputs.level.entry(i).or_insert(default);
-            *picked = (*picked).min(lever.options.len() - 1);
+            let mut picked = (*inputs.level.entry(i).or_insert(default)).min(lever.options.len() - 1);
+            let mut candidate = None;
             ui.horizontal_wrapped(|ui| {
+                let mut changed = false;
                 for (k, o) in lever.options.iter().enumerate() {
-                    ui.selectable_value(picked, k, format::lever_level(view.scenario.partner_levers[i].unit, *o));
+                    changed |= ui
+                        .selectable_value(
+                            &mut picked,
+                            k,
+                            format::lever_level(view.scenario.partner_levers[i].unit, *o),
+                        )
+                        .changed();
                 }
-                let level = lever.options[*picked];
-                if ui
-                    .add_enabled(
-                        available.levers[i].levels.contains(&level),
-                        egui::Button::new("Put into force"),
-                    )
-                    .clicked()
-                {
-                    chosen = Some(Move::Implement {
-                        lever: lever.id.clone(),
-                        level,
-                    });
+                let level = lever.options[picked];
+                let mv = Move::Implement {
+                    lever: lever.id.clone(),
+                    level,
+                };
+                let enabled = available.levers[i].levels.contains(&level);
+                if changed && enabled {
+                    inputs.focus = Some(mv.clone());
                 }
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Concessions,
+                    enabled,
+                    "Put into force",
+                    mv.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                candidate = enabled.then_some(mv);
             });
+            inputs.level.insert(i, picked);
+            warning_line(ui, view, inputs, candidate.as_slice());
             ui.separator();
         });
     }
@@ -532,30 +797,51 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
         rules.rounds_to_certain_suspension
     ));
     ui.add_space(6.0);
+    let group = LeverGroup::TradeAgreement;
+    let mut candidates = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .add_enabled(allowed.suspend, egui::Button::new("Suspend"))
-            .on_hover_text(format!(
-                "{} MFN tariffs then apply to US goods until it is restored.",
-                names.possessive_subject(Side::Partner)
-            ))
-            .clicked()
-        {
-            chosen = Some(Move::SuspendTradeAgreement);
+        let (response, sent) = send_button(
+            ui,
+            view,
+            inputs,
+            group,
+            allowed.suspend,
+            "Suspend",
+            Move::SuspendTradeAgreement,
+        );
+        response.on_hover_text(format!(
+            "{} MFN tariffs then apply to US goods until it is restored.",
+            names.possessive_subject(Side::Partner)
+        ));
+        chosen = chosen.take().or(sent);
+        if allowed.suspend {
+            candidates.push(Move::SuspendTradeAgreement);
         }
-        if ui.add_enabled(allowed.restore, egui::Button::new("Restore")).clicked() {
-            chosen = Some(Move::RestoreTradeAgreement);
+        let (_, sent) = send_button(
+            ui,
+            view,
+            inputs,
+            group,
+            allowed.restore,
+            "Restore",
+            Move::RestoreTradeAgreement,
+        );
+        chosen = chosen.take().or(sent);
+        if allowed.restore {
+            candidates.push(Move::RestoreTradeAgreement);
         }
     });
+    warning_line(ui, view, inputs, &candidates);
     ui.add_space(6.0);
     ui.checkbox(&mut inputs.terminate_armed, "I understand terminating ends the talks");
-    if ui
-        .add_enabled(
-            inputs.terminate_armed && allowed.terminate,
-            egui::Button::new(egui::RichText::new(format!("Terminate the {}", agreement.name)).color(theme::BAD)),
-        )
-        .clicked()
-    {
+    let terminate =
+        egui::Button::new(egui::RichText::new(format!("Terminate the {}", agreement.name)).color(theme::BAD));
+    let response = ui.add_enabled(inputs.terminate_armed && allowed.terminate, terminate);
+    if allowed.terminate && (response.hovered() || response.has_focus()) {
+        inputs.focus = Some(Move::TerminateTradeAgreement);
+    }
+    // The checkbox is this move's confirmation.
+    if response.clicked() {
         inputs.terminate_armed = false;
         chosen = Some(Move::TerminateTradeAgreement);
     }
@@ -574,6 +860,7 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 side: Side::Us,
                 can_act: false,
                 paused: false,
+                opponent: None,
             };
             let _ = ins;
             instrument_header(ui, &view, i);
@@ -606,4 +893,95 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
             glossary::label(ui, format!("{}: {status}", agreement.name), "");
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tradetable_core::ai::Difficulty;
+
+    fn view<'a>(scenario: &'a Scenario, state: &'a GameState, opponent: &'a Opponent) -> LeverView<'a> {
+        LeverView {
+            scenario,
+            state,
+            side: Side::Us,
+            can_act: true,
+            paused: false,
+            opponent: Some(opponent),
+        }
+    }
+
+    fn raise_autos() -> Move {
+        Move::SetTariff {
+            instrument: "s232_autos".to_string(),
+            rate: 0.25,
+        }
+    }
+
+    #[test]
+    fn a_move_that_sets_off_a_rule_is_sent_on_the_second_click_and_a_harmless_one_on_the_first() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let view = view(&scenario, &state, &opponent);
+        let mut inputs = LeverInputs::default();
+        assert_eq!(inputs.press(&view, LeverGroup::Tariffs, raise_autos()), None);
+        assert_eq!(inputs.armed_at(&state), Some(&raise_autos()));
+        assert_eq!(
+            inputs.press(&view, LeverGroup::Tariffs, raise_autos()),
+            Some(raise_autos())
+        );
+        assert_eq!(inputs.armed_at(&state), None);
+        let harmless = Move::SetTariff {
+            instrument: "s232_steel".to_string(),
+            rate: 0.25,
+        };
+        assert_eq!(
+            inputs.press(&view, LeverGroup::Tariffs, harmless.clone()),
+            Some(harmless)
+        );
+    }
+
+    #[test]
+    fn enter_sends_the_move_waiting_for_confirmation_and_only_in_its_position() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let view = view(&scenario, &state, &opponent);
+        let ctx = egui::Context::default();
+        let enter = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key: egui::Key::Enter,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            ..Default::default()
+        };
+        let draw = |inputs: &mut LeverInputs, input: egui::RawInput| {
+            let mut group = LeverGroup::Tariffs;
+            let mut sent = None;
+            let mut output = ctx.run_ui(input, |ui| sent = lever_panel(ui, &view, &mut group, inputs));
+            // Nothing is painted: the font textures are not needed.
+            output.textures_delta.clear();
+            sent
+        };
+        let mut inputs = LeverInputs::default();
+        assert_eq!(
+            draw(&mut inputs, enter.clone()),
+            None,
+            "nothing waits: Enter is the table's"
+        );
+        inputs.stage(&scenario, &state, LeverGroup::Tariffs, raise_autos());
+        assert_eq!(draw(&mut inputs, egui::RawInput::default()), None);
+        assert_eq!(draw(&mut inputs, enter.clone()), Some(raise_autos()));
+        // A confirmation asked for at another position is not sent.
+        let later = tradetable_core::apply(&scenario, &state, &Move::Pass)
+            .expect("passing is legal")
+            .state;
+        let mut inputs = LeverInputs::default();
+        inputs.stage(&scenario, &later, LeverGroup::Tariffs, raise_autos());
+        assert_eq!(draw(&mut inputs, enter), None);
+    }
 }

@@ -1,5 +1,6 @@
 //! The table itself: the offer on the table and the terms of both sides side by side, the proposal the player is
-//! drafting, and accept / counter / reject / walk away.
+//! drafting, and accept / counter / reject / walk away — with what the computer opponent would likely make of the
+//! proposal (the core's `preview_move`), and a second click asked for accepting an offer worth less than no deal.
 
 use bevy_egui::egui;
 
@@ -7,6 +8,8 @@ use super::{explanation, short_name};
 use crate::game::glossary;
 use crate::game::session::Viewer;
 use crate::game::theme;
+use tradetable_core::ai::Opponent;
+use tradetable_core::analysis::preview::{MovePreview, Severity, preview_move};
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
 use tradetable_core::rules::package::{Issue, Package, PackageSpace};
 use tradetable_core::{Move, Scenario, Side};
@@ -25,6 +28,9 @@ pub struct OfferView<'a> {
     pub can_act: bool,
     /// Whether the teacher has paused the table (a networked one).
     pub paused: bool,
+    /// The computer player on the other side, whose likely reaction to the proposal is shown (none against
+    /// people).
+    pub opponent: Option<&'a Opponent>,
 }
 
 /// What the offer panel asks for.
@@ -283,6 +289,14 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
     let in_force = view.space.from_policy(&state.policy);
     let mut action = None;
     let offer_to_me = state.offer_to(me).map(|o| o.package.clone());
+    let proposal = cached_preview(ui, view, me, &Move::Propose(draft.clone()), "propose");
+    let accept = offer_to_me
+        .is_some()
+        .then(|| cached_preview(ui, view, me, &Move::Accept, "accept"));
+    let accept_warned = accept.as_ref().is_some_and(MovePreview::needs_confirmation);
+    // The position (moves played) at which accepting was clicked once and waits for the second click.
+    let armed_id = egui::Id::new("accept_armed");
+    let accept_armed = ui.ctx().data(|d| d.get_temp::<usize>(armed_id)) == Some(state.moves.len());
     ui.horizontal_wrapped(|ui| {
         let send = if offer_to_me.is_some() {
             "Send counter-offer (Enter)"
@@ -296,12 +310,26 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         {
             action = Some(OfferAction::Play(Move::Propose(draft.clone())));
         }
+        let accept_text = if accept_armed {
+            egui::RichText::new("Confirm: accept their offer")
+                .strong()
+                .color(theme::BAD)
+        } else if accept_warned {
+            egui::RichText::new("⚠ Accept their offer").color(theme::BAD)
+        } else {
+            egui::RichText::new("Accept their offer")
+        };
         if ui
-            .add_enabled(offer_to_me.is_some(), egui::Button::new("Accept their offer"))
+            .add_enabled(offer_to_me.is_some(), egui::Button::new(accept_text))
             .on_hover_text("Sign the package on the table: the deal is done and the game ends.")
             .clicked()
         {
-            action = Some(OfferAction::Play(Move::Accept));
+            if accept_warned && !accept_armed {
+                ui.ctx().data_mut(|d| d.insert_temp(armed_id, state.moves.len()));
+            } else {
+                ui.ctx().data_mut(|d| d.remove::<usize>(armed_id));
+                action = Some(OfferAction::Play(Move::Accept));
+            }
         }
         let pass = if offer_to_me.is_some() { "Reject" } else { "Pass" };
         if ui
@@ -319,6 +347,11 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
             action = Some(OfferAction::ConfirmWalkAway);
         }
     });
+    if let Some(warning) = accept.as_ref().and_then(|p| p.warnings().next()) {
+        let confirm = if accept_armed { " Click again to accept." } else { "" };
+        ui.label(egui::RichText::new(format!("⚠ {}{confirm}", warning.text)).color(theme::BAD));
+    }
+    proposal_preview(ui, &proposal);
     ui.horizontal_wrapped(|ui| {
         theme::note(ui, "Start from:");
         if let Some(theirs) = &offer_to_me
@@ -346,6 +379,43 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         }
     });
     action
+}
+
+/// What the proposal would meet if sent: the opponent's likely answer (its reasons on hover) and any note.
+fn proposal_preview(ui: &mut egui::Ui, preview: &MovePreview) {
+    if let Some(reaction) = &preview.reaction {
+        let color = if reaction.accepts == Some(true) {
+            theme::GOOD
+        } else {
+            theme::INK
+        };
+        let response = ui.label(egui::RichText::new(format!("If you send it: {}", reaction.summary)).color(color));
+        if !reaction.reasons.is_empty() {
+            response.on_hover_text(reaction.reasons.join(" "));
+        }
+    }
+    for check in preview.checks.iter().filter(|c| c.severity == Severity::Note) {
+        theme::note(ui, format!("• {}", check.text));
+    }
+}
+
+/// What a cached preview was worked out for: the move, and the position (moves played, round, news).
+type PreviewKey = (Move, usize, u32, usize);
+
+/// The core's preview of `mv` by `me`, worked out once per move and position and kept in egui's memory under
+/// `slot`.
+fn cached_preview(ui: &egui::Ui, view: &OfferView, me: Side, mv: &Move, slot: &str) -> MovePreview {
+    let id = egui::Id::new(("move_preview", slot));
+    let state = view.state;
+    let key: PreviewKey = (mv.clone(), state.moves.len(), state.round, state.news.len());
+    if let Some((at, preview)) = ui.ctx().data(|d| d.get_temp::<(PreviewKey, MovePreview)>(id))
+        && at == key
+    {
+        return preview;
+    }
+    let preview = preview_move(view.scenario, state, mv, me, view.opponent);
+    ui.ctx().data_mut(|d| d.insert_temp(id, (key, preview.clone())));
+    preview
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The preview: what the model projects for the month a package is judged by (a year on, in the default scenario)
 //! if it is signed — the player's proposal, the offer on the table — or if talks fail, next to the figures now,
 //! with the range the scenario's low and high parameter sets give. Read off the core's `Valuer` and
-//! `projection_band`; the game computes nothing itself.
+//! `projection_band`; the game computes nothing itself. Also the card that previews one move before it is sent
+//! (`move_preview_card`), drawn from the core's `analysis::preview`.
 
 use bevy_egui::egui;
 
 use crate::game::session::Viewer;
 use crate::game::theme;
+use tradetable_core::analysis::preview::{MovePreview, Severity};
 use tradetable_core::rules::negotiation::{GameState, RoundRecord};
 use tradetable_core::rules::package::{Package, PackageSpace};
 use tradetable_core::rules::score::{
@@ -256,8 +258,10 @@ fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
         .collect()
 }
 
-/// Draws the preview as a table: now, the proposal, the offer on the table, and no deal.
+/// Draws the preview as a table: now, the proposal, the offer on the table, and no deal; above it, the move
+/// previewed at the levers, if any.
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
+    next_move_section(ui);
     let names = scenario.names();
     let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
     if let Some(draft) = &preview.draft {
@@ -368,6 +372,17 @@ fn final_score_row(ui: &mut egui::Ui, preview: &Preview, values: &SideValues) {
     ui.end_row();
 }
 
+/// The move previewed at the levers, above the table of packages: what it changes before and after.
+fn next_move_section(ui: &mut egui::Ui) {
+    if let Some(published) = published_move_preview(ui.ctx()) {
+        theme::card().show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            move_preview_card(ui, &published.preview, published.armed, true);
+        });
+        ui.add_space(6.0);
+    }
+}
+
 fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {
     match value {
         Some(v) => {
@@ -376,4 +391,159 @@ fn value_text(value: Option<f64>, walk_away: f64) -> egui::RichText {
         }
         None => egui::RichText::new("–"),
     }
+}
+
+/// The move previewed at the levers in one pass of the UI, for the preview tab drawn later in the same pass.
+#[derive(Clone)]
+struct PublishedMove {
+    pass: u64,
+    preview: MovePreview,
+    armed: bool,
+}
+
+fn published_id() -> egui::Id {
+    egui::Id::new("published_move_preview")
+}
+
+/// Hands the move previewed at the levers to the preview tab for this pass of the UI.
+pub fn publish_move_preview(ctx: &egui::Context, preview: &MovePreview, armed: bool) {
+    let published = PublishedMove {
+        pass: ctx.cumulative_pass_nr(),
+        preview: preview.clone(),
+        armed,
+    };
+    ctx.data_mut(|d| d.insert_temp(published_id(), published));
+}
+
+/// The move previewed at the levers in this pass, if any (nothing from an earlier screen or frame).
+fn published_move_preview(ctx: &egui::Context) -> Option<PublishedMove> {
+    ctx.data(|d| d.get_temp::<PublishedMove>(published_id()))
+        .filter(|p| p.pass == ctx.cumulative_pass_nr())
+}
+
+/// Draws one move's preview: what it is, the other side's likely reaction, the rules it sets off and, `with_figures`
+/// (the preview tab), its warnings in full and what it changes — the whole auto tariff, the suspension risk, and the
+/// figures if talks failed, a year on, before and after; without (the foot of the levers, where each warning stands
+/// under its button), the notes only. `armed`: the move waits for its confirmation.
+pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, with_figures: bool) {
+    let heading = if with_figures { "Your next move" } else { "Preview" };
+    ui.label(egui::RichText::new(heading).small().color(theme::MUTED));
+    ui.label(egui::RichText::new(&preview.title).strong());
+    if let Some(refused) = &preview.refused {
+        theme::note(ui, format!("Not possible now: {refused}."));
+        return;
+    }
+    for check in &preview.checks {
+        let (mark, color) = match check.severity {
+            // Next to the levers the warning already stands under its button.
+            Severity::Warning if !with_figures => continue,
+            Severity::Warning => ("⚠", theme::BAD),
+            Severity::Note => ("•", theme::MUTED),
+        };
+        ui.label(egui::RichText::new(format!("{mark} {}", check.text)).color(color));
+    }
+    if armed && with_figures {
+        ui.label(
+            egui::RichText::new("Click the button again or press Enter to send it.")
+                .strong()
+                .color(theme::BAD),
+        );
+    }
+    if let Some(reaction) = &preview.reaction {
+        let response = ui.label(egui::RichText::new(&reaction.summary).italics());
+        if !reaction.reasons.is_empty() {
+            response.on_hover_text(reaction.reasons.join(" "));
+        }
+    }
+    if !with_figures {
+        theme::note(ui, "Its figures before and after: the Preview tab.");
+        return;
+    }
+    let rows = move_rows(preview);
+    if rows.is_empty() {
+        return;
+    }
+    ui.add_space(2.0);
+    egui::Grid::new("move_preview_figures")
+        .striped(true)
+        .num_columns(3)
+        .spacing(egui::vec2(8.0, 2.0))
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(egui::RichText::new("Now").small().strong())
+                .on_hover_text("Before the move.");
+            ui.label(egui::RichText::new("After").small().strong())
+                .on_hover_text("After the move.");
+            ui.end_row();
+            for (label, tip, before, after) in rows {
+                ui.label(egui::RichText::new(label).small()).on_hover_text(tip);
+                ui.label(egui::RichText::new(&before).small());
+                let text = egui::RichText::new(&after).small();
+                ui.label(if after != before { text.strong() } else { text });
+                ui.end_row();
+            }
+        });
+}
+
+/// The rows of a move's figures: label, tooltip, before, after.
+fn move_rows(preview: &MovePreview) -> Vec<(&'static str, &'static str, String, String)> {
+    let mut rows = Vec::new();
+    if let Some((before, after)) = preview.auto_tariff {
+        rows.push((
+            "Auto tariff, all-in",
+            "The whole US tariff on cars and parts in force, trade-weighted: what the partner's legislature watches.",
+            format::rate(before),
+            format::rate(after),
+        ));
+    }
+    if let Some((before, after)) = preview.suspension_hazard {
+        rows.push((
+            "Suspension risk",
+            "The chance this month that the partner's legislature suspends the trade agreement, at today's approval.",
+            format::chance(before),
+            format::chance(after),
+        ));
+    }
+    if let (Some(before), Some(after)) = (&preview.before, &preview.after) {
+        type Read = fn(&tradetable_core::analysis::preview::Figures) -> f64;
+        let figures: [(&'static str, &'static str, Read); 4] = [
+            (
+                "Deficit if no deal, $bn",
+                "US goods deficit a year on if talks failed, $bn a year.",
+                |f| f.deficit_bn,
+            ),
+            (
+                "Farm exports if no deal",
+                "US farm exports a year on if talks failed, $bn a year.",
+                |f| f.farm_exports_bn,
+            ),
+            (
+                "Investment if no deal",
+                "The partner's direct investment into the US a year on if talks failed, $bn a year.",
+                |f| f.investment_bn,
+            ),
+            (
+                "Consumer cost if no deal",
+                "What the tariffs cost US buyers a year on if talks failed, $bn a year.",
+                |f| f.consumer_cost_bn,
+            ),
+        ];
+        for (label, tip, read) in figures {
+            rows.push((
+                label,
+                tip,
+                format::one_decimal(read(before)),
+                format::one_decimal(read(after)),
+            ));
+        }
+        if let (Some(b), Some(a)) = (before.worth_to_viewer, after.worth_to_viewer) {
+            rows.push((
+                "No deal worth to you",
+                "Private: what failing to agree would be worth to your side, 0–100 — your walk-away value.",
+                format!("{b:.0}"),
+                format!("{a:.0}"),
+            ));
+        }
+    }
+    rows
 }

@@ -416,6 +416,7 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
         viewer: Viewer::Both,
         can_act: false,
         paused: false,
+        opponent: None,
     };
     ui.columns(2, |columns| {
         egui::ScrollArea::both()

@@ -110,6 +110,16 @@ impl Agent {
         self.side
     }
 
+    /// Whether it answers threats and gestures in kind.
+    pub fn reciprocates(&self) -> bool {
+        self.reciprocates
+    }
+
+    /// How it values packages beyond its side's objectives.
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
     /// What the agent would do at `state` if it were to end its turn now: its next bid, and whether it accepts the
     /// offer on the table instead. Calling it does not change the agent.
     pub fn decide(&self, scenario: &Scenario, state: &GameState) -> Decision {

@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::build::opponent;
+use super::agent::Agent;
+use super::build::{build_opponent, opponent};
 use super::difficulty::Difficulty;
 use super::negotiator::Negotiator;
 use super::opponent_error::OpponentError;
@@ -104,6 +105,15 @@ impl Opponent {
             Opponent::Strategy(s) => Ok(s.agent(side)),
             Opponent::Difficulty(d) => opponent(scenario, side, *d, None),
             Opponent::Personality(id) => opponent(scenario, side, Difficulty::Normal, Some(id)),
+        }
+    }
+
+    /// The agent itself for `side`, to ask what it would make of a position (a move's preview) without playing it.
+    pub fn build(&self, scenario: &Scenario, side: Side) -> Result<Agent, OpponentError> {
+        match self {
+            Opponent::Strategy(s) => Ok(s.build(side)),
+            Opponent::Difficulty(d) => build_opponent(scenario, side, *d, None),
+            Opponent::Personality(id) => build_opponent(scenario, side, Difficulty::Normal, Some(id)),
         }
     }
 

@@ -67,7 +67,9 @@ pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
                     .scheduled
                     .iter()
                     .any(|s| s.instrument == i && s.rate >= r && s.round <= round);
-                if !due && !still {
+                // An announcement gone because its rate is already in force was brought forward, not dropped.
+                let in_force = now.policy.us_rates[i] >= r;
+                if !due && !still && !in_force {
                     reading.friendly += 1;
                 }
             }
@@ -77,7 +79,12 @@ pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
                 }
             }
             for (i, (&was, &is)) in before.us_rates.iter().zip(&now.policy.us_rates).enumerate() {
-                let announced = before.scheduled.iter().any(|&(k, r, _)| k == i && r >= is);
+                // A rise is expected only once its announced date has come: put into force before it, it is an
+                // earlier date, and hostile.
+                let announced = before
+                    .scheduled
+                    .iter()
+                    .any(|&(k, r, round)| k == i && r >= is && round < now.round);
                 if is > was && !announced {
                     reading.hostile += 1;
                 } else if is < was {
@@ -210,4 +217,50 @@ fn goodwill_step(scenario: &Scenario, state: &GameState) -> Option<Move> {
             lever: scenario.partner_levers[k].id.clone(),
             level,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ai::play::pass_while;
+
+    fn auto_rise(scenario: &Scenario, state: &GameState) -> (usize, f64, u32) {
+        let i = scenario
+            .instrument_index("s232_autos")
+            .expect("the scenario has an auto tariff");
+        let s = state
+            .scheduled
+            .iter()
+            .find(|s| s.instrument == i)
+            .expect("an auto tariff rise is announced at the start");
+        (i, s.rate, s.round)
+    }
+
+    #[test]
+    fn an_announced_rise_put_into_force_early_is_hostile_and_on_its_date_is_not() {
+        let scenario = Scenario::builtin().expect("the shipped scenario loads");
+        let start = GameState::new(&scenario, 7);
+        let (i, rate, round) = auto_rise(&scenario, &start);
+        let seen = Observation::of(&start);
+        let early = apply(
+            &scenario,
+            &start,
+            &Move::SetTariff {
+                instrument: scenario.us_instruments[i].id.clone(),
+                rate,
+            },
+        )
+        .expect("legal")
+        .state;
+        assert_eq!(
+            read(Side::Partner, &seen, &early),
+            Reading {
+                hostile: 1,
+                friendly: 0
+            }
+        );
+        let on_time = pass_while(&scenario, start, |s| s.round <= round);
+        assert_eq!(on_time.policy.us_rates[i], rate);
+        assert_eq!(read(Side::Partner, &seen, &on_time).hostile, 0);
+    }
 }

@@ -24,6 +24,7 @@ use crate::game::remote::{RemoteStatus, remote_status};
 use crate::game::session::{Mode, Session, Viewer, WatchClock};
 use crate::game::theme;
 use crate::net::class_client::TableClient;
+use tradetable_core::ai::Opponent;
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::scenario::schema::Brief;
@@ -57,6 +58,8 @@ struct TableFrame<'a> {
     paused: bool,
     /// The viewer's confidential brief: only the team whose view it is sees its own.
     brief: Option<(Side, Brief)>,
+    /// The computer player across the table, whose reactions the previews give (none against people).
+    opponent: Option<Opponent>,
 }
 
 impl<'a> TableFrame<'a> {
@@ -72,7 +75,13 @@ impl<'a> TableFrame<'a> {
             (Some(briefs), Viewer::Side(side)) => Some((side, briefs[side].clone())),
             _ => None,
         };
+        let opponent = viewer
+            .side()
+            .map(Side::other)
+            .filter(|other| !session.setup.mode.is_human(*other) && session.remote.is_none())
+            .map(|other| session.setup.ai[other].clone());
         TableFrame {
+            opponent,
             session,
             scenario,
             state,
@@ -94,6 +103,7 @@ impl<'a> TableFrame<'a> {
             viewer: self.viewer,
             can_act: self.can_act,
             paused: self.paused,
+            opponent: self.opponent.as_ref(),
         }
     }
 }
@@ -265,6 +275,7 @@ fn levers_view(ui: &mut egui::Ui, frame: &TableFrame, ui_state: &mut TableUi, ch
                 side,
                 can_act: frame.can_act,
                 paused: frame.paused,
+                opponent: frame.opponent.as_ref(),
             };
             let (groups, inputs) = (&mut ui_state.groups, &mut ui_state.inputs);
             if let Some(mv) = lever_panel(ui, &view, &mut groups[side], &mut inputs[side]) {
