@@ -7,8 +7,10 @@
 
 #[cfg(feature = "dev")]
 pub mod autoplay;
+pub mod focus;
 pub mod glossary;
 pub mod hot_reload;
+pub mod keys;
 pub mod launch;
 pub mod menus;
 pub mod navigation;
@@ -52,6 +54,7 @@ pub fn plugin(app: &mut App) {
         perf::plugin,
         redraw::plugin,
         remote::plugin,
+        focus::plugin,
     ));
     #[cfg(feature = "dev")]
     app.add_plugins(autoplay::plugin);

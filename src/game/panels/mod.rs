@@ -1,6 +1,8 @@
 //! The panels of the table, each an egui drawing function over a view of the core's state:
-//! the top bar, the levers, the offer table, the preview, the dashboard of charts, and the news feed.
+//! the top bar, the levers, the offer table, the preview, the dashboard of charts, and the news feed; and the
+//! tutorial's coach.
 
+pub mod coach;
 pub mod dashboard;
 pub mod levers;
 pub mod news;
