@@ -75,13 +75,7 @@ fn start_here_opens_the_tutorial_and_the_coach_teaches_each_lever_group_by_doing
     let names: Vec<&str> = view.lessons.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(
         names,
-        [
-            "Tariffs",
-            "Threats",
-            "Goodwill",
-            "Read the preview",
-            "Put it on the table"
-        ],
+        ["Tariffs", "Threats", "Goodwill", "Your proposal"],
         "one lesson per group of levers, then the proposal"
     );
     assert!(view.lessons.iter().all(|l| !l.done()));
@@ -133,11 +127,22 @@ fn start_here_opens_the_tutorial_and_the_coach_teaches_each_lever_group_by_doing
         view.latest_reply().unwrap().contains("You delayed the rise"),
         "{view:?}"
     );
-    assert_eq!(view.current().unwrap().name, "Read the preview");
-
-    // The proposal: change a term, and the coach reads the consequence off the preview.
+    assert_eq!(view.current().unwrap().name, "Your proposal");
+    // The table writes the draft it shows: what is in force.
     let space = PackageSpace::of(&scenario);
-    let mut package = space.from_policy(&session(&app).state.policy);
+    let in_force = space.from_policy(&session(&app).state.policy);
+    press(
+        &mut app,
+        TableAction::Draft {
+            side: Side::Us,
+            package: in_force.clone(),
+        },
+    );
+    let before = coach(&mut app).current().unwrap().ask.clone();
+    assert!(before.contains("the goods deficit a year on would be"), "{before}");
+
+    // The proposal: change a term, and the coach reads the new consequence off the preview.
+    let mut package = in_force;
     let issue = (0..space.issues.len())
         .find(|&k| space.issues[k].options.len() > 1)
         .unwrap();
@@ -150,7 +155,8 @@ fn start_here_opens_the_tutorial_and_the_coach_teaches_each_lever_group_by_doing
         },
     );
     let view = coach(&mut app);
-    let reply = view.latest_reply().unwrap();
+    let ask = &view.current().unwrap().ask;
+    assert_ne!(ask, &before, "the consequence follows the edit");
     let preview = app.world().resource::<Preview>();
     let draft = preview.draft.as_ref().expect("the proposal's projection");
     let expected = format!(
@@ -158,9 +164,8 @@ fn start_here_opens_the_tutorial_and_the_coach_teaches_each_lever_group_by_doing
         tradetable_core::scenario::format::bn(draft.deficit),
         tradetable_core::scenario::format::bn(preview.no_deal.deficit)
     );
-    assert!(reply.contains(&expected), "{reply}\nexpected: {expected}");
-    assert!(reply.contains("worth"), "{reply}");
-    assert_eq!(view.current().unwrap().name, "Put it on the table");
+    assert!(ask.contains(&expected), "{ask}\nexpected: {expected}");
+    assert!(ask.contains("to you against"), "{ask}");
 
     // Send it: the computer answers, and the coach says how.
     play(&mut app, Move::Propose(package));

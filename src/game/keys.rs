@@ -97,7 +97,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[egui::Key::Enter],
         action: KeyAction::Send,
         place: Place::Table,
-        what: "Send your proposal (when no control has the focus)",
+        what: "Send your proposal (with no control focused)",
     },
     Binding {
         keys: &[egui::Key::A],
@@ -127,31 +127,31 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[egui::Key::Num1],
         action: KeyAction::LeverGroup(0),
         place: Place::Table,
-        what: "First lever group (US: tariffs; the partner: gestures)",
+        what: "Lever group 1 (US: tariffs; partner: gestures)",
     },
     Binding {
         keys: &[egui::Key::Num2],
         action: KeyAction::LeverGroup(1),
         place: Place::Table,
-        what: "Second lever group (US: threats; the partner: the trade agreement)",
+        what: "Lever group 2 (US: threats; partner: agreement)",
     },
     Binding {
         keys: &[egui::Key::Num3],
         action: KeyAction::LeverGroup(2),
         place: Place::Table,
-        what: "Third lever group (US: goodwill)",
+        what: "Lever group 3 (US: goodwill)",
     },
     Binding {
         keys: &[egui::Key::Num4],
         action: KeyAction::LeverGroup(3),
         place: Place::Table,
-        what: "Fourth lever group (US: the trade agreement)",
+        what: "Lever group 4 (US: the trade agreement)",
     },
     Binding {
         keys: &[egui::Key::T],
         action: KeyAction::Show(View::Table),
         place: Place::Table,
-        what: "The offer table (when the window is narrow)",
+        what: "The offer table (in a narrow window)",
     },
     Binding {
         keys: &[egui::Key::P],
@@ -223,16 +223,10 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The keys egui itself gives every screen, listed under the bindings: how to reach any control without a mouse.
 pub const CONTROL_KEYS: &[(&str, &str)] = &[
-    (
-        "Tab / Shift+Tab",
-        "Move to the next / previous control (its ring shows where you are)",
-    ),
+    ("Tab, Shift+Tab", "Next, previous control (a ring shows it)"),
     ("Space or Enter", "Press the control that has the focus"),
     ("Arrow keys", "Move to the control in that direction"),
-    (
-        "Esc",
-        "Leave the control (at the table: the menu; on other screens: back)",
-    ),
+    ("Esc", "Let go of it; at the table the menu, elsewhere back"),
 ];
 
 /// What the keys pressed this frame ask for, of the bindings of `place`. While `typing` (a text box has the focus)
@@ -275,7 +269,7 @@ fn types_text(key: egui::Key) -> bool {
 pub fn key_name(key: egui::Key) -> &'static str {
     match key {
         egui::Key::Questionmark => "?",
-        egui::Key::ArrowRight => "→",
+        egui::Key::ArrowRight => "Right arrow",
         egui::Key::Escape => "Esc",
         egui::Key::Num1 => "1",
         egui::Key::Num2 => "2",

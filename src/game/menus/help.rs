@@ -96,40 +96,50 @@ fn read_help_keys(
     Ok(())
 }
 
-/// The list of keys, in two columns: the table's on the left; the rest on the right.
+/// The list of keys, in two columns: the table's on the left; the rest on the right. It scrolls when the window is
+/// too small for it (a projector's scale).
 fn draw_help(mut contexts: EguiContexts, mut actions: MessageWriter<HelpAction>) -> Result {
     let ctx = contexts.ctx_mut()?;
     let rows = help_rows();
+    let screen = ctx.content_rect().size();
     let modal = egui::Modal::new("help".into()).show(ctx, |ui| {
-        ui.set_width(ui.available_width().min(820.0));
-        ui.heading("Keys");
-        theme::note(
-            ui,
-            "Every action has a key, or can be reached with Tab and pressed with Space. Letters do nothing while you type in a box.",
-        );
-        ui.add_space(6.0);
-        let left = [Place::Table.heading()];
-        ui.columns(2, |columns| {
-            let (first, second) = columns.split_at_mut(1);
-            let mut last_heading = ["", ""];
-            for row in &rows {
-                let column = usize::from(!left.contains(&row.heading));
-                let ui = if column == 0 { &mut first[0] } else { &mut second[0] };
-                if last_heading[column] != row.heading {
-                    last_heading[column] = row.heading;
-                    theme::section(ui, row.heading);
-                }
-                ui.horizontal_wrapped(|ui| {
-                    ui.add_sized(
-                        egui::vec2(110.0, 18.0),
-                        egui::Label::new(egui::RichText::new(&row.keys).strong().color(theme::ACCENT)),
-                    );
-                    ui.label(row.what);
-                });
-            }
+        ui.set_width((screen.x - 60.0).clamp(300.0, 880.0));
+        ui.horizontal(|ui| {
+            ui.heading("Keys");
+            theme::note(
+                ui,
+                "Every action has a key, or is reached with Tab and pressed with Space. Letters type nothing into a \
+                 box but letters.",
+            );
         });
-        ui.add_space(8.0);
-        ui.vertical_centered(|ui| ui.button("Close (Esc or F1)").clicked()).inner
+        egui::ScrollArea::vertical()
+            .max_height((screen.y - 140.0).max(120.0))
+            .show(ui, |ui| {
+                let table = Place::Table.heading();
+                ui.columns(2, |columns| {
+                    for (column, ui) in columns.iter_mut().enumerate() {
+                        let mine = |row: &&HelpRow| (row.heading == table) == (column == 0);
+                        let mut headings: Vec<&str> = rows.iter().filter(mine).map(|row| row.heading).collect();
+                        headings.dedup();
+                        for heading in headings {
+                            theme::section(ui, heading);
+                            egui::Grid::new(("keys", heading))
+                                .num_columns(2)
+                                .spacing(egui::vec2(10.0, 3.0))
+                                .show(ui, |ui| {
+                                    for row in rows.iter().filter(|row| row.heading == heading) {
+                                        ui.label(egui::RichText::new(&row.keys).strong().color(theme::ACCENT));
+                                        ui.add(egui::Label::new(row.what).wrap());
+                                        ui.end_row();
+                                    }
+                                });
+                        }
+                    }
+                });
+            });
+        ui.add_space(6.0);
+        ui.vertical_centered(|ui| ui.button("Close (Esc or F1)").clicked())
+            .inner
     });
     if modal.inner || modal.should_close() {
         actions.write(HelpAction::Close);

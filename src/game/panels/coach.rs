@@ -14,7 +14,7 @@ use crate::game::theme;
 use tradetable_core::model::economy::auto_tariff_total;
 use tradetable_core::model::politics::auto_tariff_above_line;
 use tradetable_core::rules::negotiation::{GameState, OfferFate, PlayedMove};
-use tradetable_core::rules::package::{Package, PackageSpace};
+use tradetable_core::rules::package::Package;
 use tradetable_core::scenario::format;
 use tradetable_core::{Move, Scenario, Side};
 
@@ -27,8 +27,7 @@ pub struct Lesson {
     pub ask: String,
     /// What the coach says of what the player did; `None` until it is done.
     pub reply: Option<String>,
-    /// When it was done, for showing the latest reply: the index of its move, or past every move for the proposal
-    /// being drafted.
+    /// When it was done, for showing the latest reply: the index of its move.
     done_at: usize,
 }
 
@@ -89,7 +88,7 @@ impl CoachView {
 }
 
 /// The lessons of `side`: one for each group of levers but the trade agreement's (suspending it is taught by its
-/// consequence, not by doing it), then reading the preview of a proposal, then sending it.
+/// consequence, not by doing it), then a proposal, its consequence read off the preview as it is drafted, sent.
 pub fn lessons(
     scenario: &Scenario,
     state: &GameState,
@@ -124,29 +123,21 @@ pub fn lessons(
         .iter()
         .rev()
         .find(|(_, played)| matches!(played.mv, Move::Propose(_)));
-    let space = PackageSpace::of(scenario);
-    let in_force = space.from_policy(&state.policy);
-    let edited = draft.is_some_and(|draft| *draft != in_force);
-    lessons.push(Lesson {
-        name: "Read the preview".to_string(),
-        ask: "In the middle, change a term of your proposal (a rate, a purchase), then look at the preview on the \
-              right: what would the deficit be a year on, and what is the package worth to you against no deal?"
-            .to_string(),
-        reply: (edited || proposed.is_some()).then(|| preview_reply(scenario, side, preview)),
-        done_at: if edited {
-            usize::MAX
-        } else {
-            proposed.map_or(0, |(at, _)| *at)
-        },
-    });
     let other = scenario.names().with_article(side.other()).to_string();
     lessons.push(Lesson {
-        name: "Put it on the table".to_string(),
+        name: "Your proposal".to_string(),
         ask: format!(
-            "Send your proposal (Enter, or the Send button): it ends your turn, and {other} answers. A package \
-             worth more to you than no deal, that {other} also prefers to no deal, is one both can sign."
+            "In the middle, set the terms of your proposal and watch the preview on the right. {} Then send it \
+             (Enter): it ends your turn, and {other} answers.",
+            consequence(scenario, side, draft, preview)
         ),
-        reply: proposed.map(|(at, _)| answer_reply(scenario, state, side, *at)),
+        reply: proposed.map(|(at, _)| {
+            format!(
+                "{} {}",
+                answer_reply(scenario, state, side, *at),
+                consequence(scenario, side, draft, preview)
+            )
+        }),
         done_at: proposed.map_or(0, |(at, _)| *at),
     });
     lessons
@@ -308,20 +299,19 @@ fn move_reply(scenario: &Scenario, state: &GameState, played: &PlayedMove) -> St
     }
 }
 
-/// The consequence of the proposal in the model's numbers, from the preview.
-fn preview_reply(scenario: &Scenario, side: Side, preview: Option<&Preview>) -> String {
-    let Some(preview) = preview else {
-        return "The preview is working it out…".to_string();
+/// The consequence of the proposal as it stands, in the model's numbers: the deficit a year on against no deal and
+/// now, and what it is worth to the player against no deal. Read off the preview, so it follows every edit.
+fn consequence(scenario: &Scenario, side: Side, draft: Option<&Package>, preview: Option<&Preview>) -> String {
+    let (Some(_), Some(preview)) = (draft, preview) else {
+        return String::new();
     };
-    let Some(draft) = &preview.draft else {
-        return "Look at the preview: the column 'Your proposal' is what the model projects if it were signed."
-            .to_string();
+    let Some(figures) = &preview.draft else {
+        return String::new();
     };
-    let month = "a year on";
-    let mut reply = format!(
-        "Look at the preview: with your proposal signed, the goods deficit {month} would be {} — against {} with no \
-         deal, and {} now.",
-        format::bn(draft.deficit),
+    let mut text = format!(
+        "With your proposal as it stands, the goods deficit a year on would be {} — against {} with no deal, and {} \
+         now.",
+        format::bn(figures.deficit),
         format::bn(preview.no_deal.deficit),
         format::bn(preview.now.deficit)
     );
@@ -330,19 +320,19 @@ fn preview_reply(scenario: &Scenario, side: Side, preview: Option<&Preview>) -> 
     {
         let verdict = if worth > values.walk_away {
             format!(
-                "better than no deal for you; will {} agree?",
+                "better than no deal for you; would {} sign it?",
                 scenario.names().with_article(side.other())
             )
         } else {
-            "not better than no deal for you: ask for more".to_string()
+            "no better than no deal for you: ask for more".to_string()
         };
-        reply.push_str(&format!(
+        text.push_str(&format!(
             " It is worth {} to you against {} for no deal: {verdict}",
             format::one_decimal(worth),
             format::one_decimal(values.walk_away)
         ));
     }
-    reply
+    text
 }
 
 /// What became of the player's latest proposal, and the other side's reasons if it gave any.
@@ -385,12 +375,7 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
                 ui.label(egui::RichText::new("Coach").strong().color(theme::ACCENT));
                 if !view.lessons.is_empty() {
                     let done = view.lessons.iter().filter(|lesson| lesson.done()).count();
-                    let steps: String = view
-                        .lessons
-                        .iter()
-                        .map(|lesson| if lesson.done() { '●' } else { '○' })
-                        .collect();
-                    let progress = format!("{steps}  {done} of {} steps done", view.lessons.len());
+                    let progress = format!("{done} of {} steps done", view.lessons.len());
                     ui.label(egui::RichText::new(progress).small().color(theme::MUTED))
                         .on_hover_text(steps_text(view));
                 }
@@ -420,12 +405,19 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
     ui.add_space(4.0);
 }
 
-/// The steps, for the tooltip of the progress dots.
+/// The steps, for the tooltip of the progress.
 fn steps_text(view: &CoachView) -> String {
     view.lessons
         .iter()
         .enumerate()
-        .map(|(k, lesson)| format!("{} {}. {}", if lesson.done() { "✓" } else { "·" }, k + 1, lesson.name))
+        .map(|(k, lesson)| {
+            format!(
+                "{}. {} ({})",
+                k + 1,
+                lesson.name,
+                if lesson.done() { "done" } else { "to do" }
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -219,15 +219,23 @@ pub fn title_panel(
                 .on_hover_text(chosen.label());
         });
         ui.add_space(8.0);
-        if theme::big_button(ui, true, "About the model").clicked() {
-            action = Some(TitleAction::About);
-        }
-        if theme::big_button(ui, true, "Settings").clicked() {
-            action = Some(TitleAction::Settings);
-        }
-        if theme::big_button(ui, true, "Quit").clicked() {
-            action = Some(TitleAction::Quit);
-        }
+        // One row, so the title fits 1280×720 with "Start here" above.
+        let row = [
+            ("About the model", TitleAction::About),
+            ("Settings", TitleAction::Settings),
+            ("Quit", TitleAction::Quit),
+        ];
+        let button = egui::vec2(170.0, 36.0);
+        ui.horizontal(|ui| {
+            let width = button.x * 3.0 + ui.spacing().item_spacing.x * 2.0;
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            for (label, chosen) in row {
+                let text = egui::RichText::new(label).size(17.0);
+                if ui.add(egui::Button::new(text).min_size(button)).clicked() {
+                    action = Some(chosen);
+                }
+            }
+        });
         ui.add_space(12.0);
         theme::note(
             ui,
