@@ -3,21 +3,21 @@
 //! confirmation, the glossary and the keyboard. Each part draws from one [`TableFrame`] and reports what the player
 //! chose; `draw_table` writes it as [`TableAction`]s.
 
-mod keys;
-
 use std::time::Instant;
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use super::keys::{self, KeyFacts};
 use super::state::{Advice, Drafts, Tab, TableAction, TableUi};
 use crate::game::glossary;
 use crate::game::hot_reload::ScenarioEdit;
+use crate::game::keys::Place;
 use crate::game::navigation::Menu;
 use crate::game::panels::coach::{CoachView, coach_panel};
 use crate::game::panels::dashboard::dashboard;
-use crate::game::panels::levers::{LeverView, lever_panel, policy_panel};
+use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
 use crate::game::panels::offer::{OfferAction, OfferView, offer_panel};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
@@ -182,7 +182,23 @@ pub(super) fn draw_table(
     }
     // Keyboard, when no overlay has it.
     if *sources.menu.get() == Menu::None && !ui_state.confirm_walk_away {
-        keys::read_table_keys(ctx, &frame, &sources.drafts, ui_state, &mut chosen, had_focus);
+        let side = frame.viewer.side();
+        let facts = KeyFacts {
+            side,
+            draft: side.and_then(|side| sources.drafts.get(side)),
+            offer_to_me: side.is_some_and(|side| frame.state.offer_to(side).is_some()),
+            groups: side
+                .map(|side| LeverGroup::of(frame.scenario, side))
+                .unwrap_or_default(),
+            brief: frame.brief.is_some(),
+        };
+        let place = if frame.mode == Mode::Watch {
+            Place::Watch
+        } else {
+            Place::Table
+        };
+        let (bar, offer) = (&mut chosen.bar, &mut chosen.offer);
+        keys::read_table_keys(ctx, &facts, place, had_focus, ui_state, bar, offer);
     }
     write_chosen(chosen, &frame, ui_state, &mut actions);
     perf.table_ui.push(started.elapsed());

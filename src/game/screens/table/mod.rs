@@ -5,6 +5,7 @@
 //! pick a lever group, Space and → drive the watch mode, …), listed by the help overlay (F1).
 
 mod draw;
+mod keys;
 mod state;
 
 pub use draw::brief_panel;

@@ -3,13 +3,11 @@
 
 use bevy_egui::egui;
 
-use super::super::state::{Drafts, Tab, TableUi};
-use super::{Chosen, TableFrame};
+use super::state::{Tab, TableUi};
 use crate::game::keys::{self, KeyAction, Place, View};
 use crate::game::panels::levers::LeverGroup;
 use crate::game::panels::offer::OfferAction;
 use crate::game::panels::top_bar::TopBarAction;
-use crate::game::session::Mode;
 use tradetable_core::rules::package::Package;
 use tradetable_core::{Move, Side};
 
@@ -75,37 +73,24 @@ pub(super) fn key_effect(action: KeyAction, facts: &KeyFacts) -> Option<KeyEffec
     }
 }
 
-/// Reads the table's keys of this frame into what the player chose. `had_focus`: a control had the keyboard focus as
-/// the frame began, so Enter and Space are that control's.
+/// Reads the table's keys of this frame (of `place`: the table, or the watch mode): the tab and lever group they pick
+/// are set at once; what the top bar's or the offer table's buttons would do is written to `bar` and `offer`.
+/// `had_focus`: a control had the keyboard focus as the frame began, so Enter and Space are that control's.
 pub(super) fn read_table_keys(
     ctx: &egui::Context,
-    frame: &TableFrame,
-    drafts: &Drafts,
-    ui_state: &mut TableUi,
-    chosen: &mut Chosen,
+    facts: &KeyFacts,
+    place: Place,
     had_focus: bool,
+    ui_state: &mut TableUi,
+    bar: &mut Option<TopBarAction>,
+    offer: &mut Option<OfferAction>,
 ) {
-    let side = frame.viewer.side();
-    let facts = KeyFacts {
-        side,
-        draft: side.and_then(|side| drafts.get(side)),
-        offer_to_me: side.is_some_and(|side| frame.state.offer_to(side).is_some()),
-        groups: side
-            .map(|side| LeverGroup::of(frame.scenario, side))
-            .unwrap_or_default(),
-        brief: frame.brief.is_some(),
-    };
-    let place = if frame.mode == Mode::Watch {
-        Place::Watch
-    } else {
-        Place::Table
-    };
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = ctx.input(|input| keys::pressed(input, place, typing, had_focus));
-    for effect in pressed.into_iter().filter_map(|action| key_effect(action, &facts)) {
+    for effect in pressed.into_iter().filter_map(|action| key_effect(action, facts)) {
         match effect {
-            KeyEffect::Bar(action) => chosen.bar = Some(action),
-            KeyEffect::Offer(action) => chosen.offer = Some(action),
+            KeyEffect::Bar(action) => *bar = Some(action),
+            KeyEffect::Offer(action) => *offer = Some(action),
             KeyEffect::Group(side, group) => ui_state.groups[side] = group,
             KeyEffect::Show(tab) => ui_state.tab = tab,
         }
