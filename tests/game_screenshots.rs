@@ -85,7 +85,7 @@ fn autoplay_screenshots_exist_and_are_not_blank() {
     }
     let tutorial = dir.join("tutorial");
     if tutorial.is_dir() {
-        check(&tutorial, &["03-table-round-1", "08-results"]);
+        check(&tutorial, &["03-table-round-1", "03c-coach", "03d-keys", "08-results"]);
     }
     let edit = dir.join("edit");
     if edit.is_dir() {

@@ -50,6 +50,9 @@ enum Step {
     Overlay(Menu),
     /// Play until this round (or the end).
     PlayTo(u32),
+    /// In a tutorial, make a lever's move for the player (a tariff for the US, a gesture for the partner), for a
+    /// shot of the coach's answer.
+    CoachMove,
     /// Open the about-the-model view from the screen shown.
     About,
     /// Go to a screen.
@@ -121,6 +124,9 @@ impl Autoplay {
             Step::StageWarnedTariff(true),
             Step::Shot("03b-tariff-warning"),
             Step::StageWarnedTariff(false),
+            Step::Overlay(Menu::Help),
+            Step::Shot("03d-keys"),
+            Step::Overlay(Menu::None),
             Step::PlayTo(mid),
             Step::Shot("04-table-mid"),
             Step::Idle(120),
@@ -205,6 +211,13 @@ fn start_autoplay(options: Res<LaunchOptions>, mut commands: Commands) {
         error!("cannot create {}: {error}", dir.display());
     }
     let mut autoplay = Autoplay::new(rounds, options.screenshot_dir.clone());
+    // A tutorial: the coach's answer to a lever's move, after the first shot of the table.
+    let tutorial = options.setup.source.load().is_ok_and(|s| !s.coaching.is_empty());
+    if tutorial && let Some(at) = autoplay.steps.iter().position(|s| *s == Step::Shot("03-table-round-1")) {
+        autoplay
+            .steps
+            .splice(at + 1..at + 1, [Step::CoachMove, Step::Shot("03c-coach")]);
+    }
     // A scenario file copied into the screenshot folder is the autoplay's own: it may be broken and put back, for a
     // shot of what the table shows after a broken edit. A file anywhere else is never touched.
     if let (ScenarioSource::File(file), Some(dir)) = (&options.setup.source, &options.screenshot_dir)
@@ -380,6 +393,17 @@ fn run_autoplay(
             }
         }
         Step::PlayTo(round) => play_to(&mut auto, round, &mut game, &mut controls),
+        Step::CoachMove => {
+            if let Some(session) = game.session.as_deref()
+                && let Some(mv) = lever_move(session)
+            {
+                controls.moves.write(PlayerMove {
+                    side: session.state.to_move,
+                    mv,
+                });
+            }
+            auto.next += 1;
+        }
         Step::Fail => {
             controls.exit.write(AppExit::error());
             auto.next += 1;
@@ -534,6 +558,27 @@ fn show_save_failure(game: &mut Watched, failing: bool) {
         game.options.data_dir.join("games").join("….json").display()
     ));
     game.save_status.pending = Some(GameCommand::QuitToTitle);
+}
+
+/// A lever's move for the side to move: the first instrument's highest other rate, or the first lever's highest
+/// other level.
+fn lever_move(session: &Session) -> Option<tradetable_core::Move> {
+    let state = &session.state;
+    let scenario = &session.scenario;
+    let available = state.available(scenario, state.to_move);
+    if let Some(instrument) = available.instruments.iter().find(|i| !i.set_rates.is_empty()) {
+        let rate = instrument.set_rates.iter().copied().fold(f64::MIN, f64::max);
+        return Some(tradetable_core::Move::SetTariff {
+            instrument: scenario.us_instruments[instrument.instrument].id.clone(),
+            rate,
+        });
+    }
+    let lever = available.levers.iter().find(|l| !l.levels.is_empty())?;
+    let level = lever.levels.iter().copied().fold(f64::MIN, f64::max);
+    Some(tradetable_core::Move::Implement {
+        lever: scenario.partner_levers[lever.lever].id.clone(),
+        level,
+    })
 }
 
 /// Plays on until `round` (or the end): the watch clock a move at a time, the adviser for each human seat, past the

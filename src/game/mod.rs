@@ -7,8 +7,10 @@
 
 #[cfg(feature = "dev")]
 pub mod autoplay;
+pub mod focus;
 pub mod glossary;
 pub mod hot_reload;
+pub mod keys;
 pub mod launch;
 pub mod menus;
 pub mod navigation;
@@ -53,6 +55,7 @@ pub fn plugin(app: &mut App) {
         redraw::plugin,
         remote::plugin,
         panels::event_cards::plugin,
+        focus::plugin,
     ));
     #[cfg(feature = "dev")]
     app.add_plugins(autoplay::plugin);

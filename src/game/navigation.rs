@@ -49,6 +49,8 @@ pub enum Menu {
     Pause,
     /// UI scale and window mode.
     Settings,
+    /// The list of keys (F1 or ?).
+    Help,
 }
 
 /// A change of screen or overlay.

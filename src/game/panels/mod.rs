@@ -1,7 +1,8 @@
 //! The panels of the table, each an egui drawing function over a view of the core's state:
-//! the top bar, the levers, the offer table, the preview, the dashboard of charts, the news feed, and the event
-//! cards that open over the table.
+//! the top bar, the levers, the offer table, the preview, the dashboard of charts, the news feed, the event cards
+//! that open over the table, and the tutorial's coach.
 
+pub mod coach;
 pub mod dashboard;
 pub mod event_cards;
 pub mod levers;

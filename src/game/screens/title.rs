@@ -1,5 +1,6 @@
-//! The title screen: new game, continue (once a save exists), the scenario picker (every file in `scenarios/`),
-//! settings and quit — and the located error of a scenario or save that failed to load.
+//! The title screen: "Start here" (the tutorial, with its coach), new game, continue (once a save exists), the
+//! scenario picker (every scenario by its title), settings and quit — and the located error of a scenario or save
+//! that failed to load.
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -9,7 +10,7 @@ use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
-use crate::game::session::{GameCommand, GameSetup, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
+use crate::game::session::{GameCommand, GameSetup, Mode, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
 
 /// What the title screen lists, read when it opens.
@@ -17,6 +18,8 @@ use crate::game::theme::{self, UiSet};
 pub struct TitleView {
     /// The built-in scenario and every `.ron` file in `scenarios/`.
     pub scenarios: Vec<ScenarioSource>,
+    /// How the picker names each of `scenarios`: its title (and, for a file, the file's name).
+    pub names: Vec<String>,
     /// A line about the saved game, if there is one.
     pub save: Option<String>,
 }
@@ -24,6 +27,8 @@ pub struct TitleView {
 /// What the player chose on the title.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum TitleAction {
+    /// Start here: the tutorial with its coach, as the United States against the computer.
+    StartTutorial,
     /// New game: on to the setup.
     NewGame,
     /// Continue the saved game.
@@ -51,8 +56,9 @@ pub enum TitleAction {
 /// The title screen.
 pub fn plugin(app: &mut App) {
     app.init_resource::<TitleView>()
+        .init_resource::<SetupBeforeTutorial>()
         .add_message::<TitleAction>()
-        .add_systems(OnEnter(Screen::Title), read_title_view)
+        .add_systems(OnEnter(Screen::Title), (restore_setup, read_title_view).chain())
         .add_systems(Update, apply_title_actions.in_set(Flow::Actions))
         .add_systems(
             EguiPrimaryContextPass,
@@ -66,7 +72,46 @@ pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &
     if !scenarios.contains(&setup.source) {
         scenarios.push(setup.source.clone());
     }
+    view.names = scenarios.iter().map(scenario_name).collect();
     view.scenarios = scenarios;
+}
+
+/// The scenario the tutorial of "Start here" is.
+pub const TUTORIAL: &str = "tutorial";
+
+/// The setup chosen before "Start here", put back when the title shows again: the tutorial is a detour, and the
+/// next "New game" is the one the player had set up.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SetupBeforeTutorial(pub Option<GameSetup>);
+
+/// How the picker names a scenario: its title; a file's also with the file's name (a copy of a shipped scenario may
+/// keep its title); a file that does not load by its path.
+pub fn scenario_name(source: &ScenarioSource) -> String {
+    match (source.load(), source) {
+        (Ok(scenario), ScenarioSource::File(path)) => match path.file_name() {
+            Some(file) => format!("{} · {}", scenario.title, file.to_string_lossy()),
+            None => scenario.title,
+        },
+        (Ok(scenario), _) => scenario.title,
+        (Err(_), _) => format!("{} (does not load)", source.label()),
+    }
+}
+
+impl TitleView {
+    /// The picker's name of `source`.
+    pub fn name_of(&self, source: &ScenarioSource) -> String {
+        self.scenarios
+            .iter()
+            .position(|s| s == source)
+            .and_then(|k| self.names.get(k).cloned())
+            .unwrap_or_else(|| scenario_name(source))
+    }
+}
+
+fn restore_setup(mut before: ResMut<SetupBeforeTutorial>, mut setup: ResMut<GameSetup>) {
+    if let Some(previous) = before.0.take() {
+        *setup = previous;
+    }
 }
 
 fn read_title_view(
@@ -125,6 +170,10 @@ pub fn title_panel(
                 });
             ui.add_space(10.0);
         }
+        if start_here(ui) {
+            action = Some(TitleAction::StartTutorial);
+        }
+        ui.add_space(10.0);
         if theme::big_button(ui, true, "New game (Enter)").clicked() {
             action = Some(TitleAction::NewGame);
         }
@@ -150,29 +199,43 @@ pub fn title_panel(
         ui.add_space(8.0);
         ui.label("Scenario");
         ui.horizontal(|ui| {
-            let width = 340.0_f32.min(ui.available_width());
+            let width = 460.0_f32.min(ui.available_width());
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
             egui::ComboBox::from_id_salt("scenario")
                 .width(width)
-                .selected_text(chosen.label())
+                .selected_text(view.name_of(chosen))
                 .show_ui(ui, |ui| {
-                    for source in &view.scenarios {
-                        if ui.selectable_label(source == chosen, source.label()).clicked() {
+                    for (source, name) in view.scenarios.iter().zip(&view.names) {
+                        if ui
+                            .selectable_label(source == chosen, name)
+                            .on_hover_text(source.label())
+                            .clicked()
+                        {
                             action = Some(TitleAction::Pick(source.clone()));
                         }
                     }
-                });
+                })
+                .response
+                .on_hover_text(chosen.label());
         });
         ui.add_space(8.0);
-        if theme::big_button(ui, true, "About the model").clicked() {
-            action = Some(TitleAction::About);
-        }
-        if theme::big_button(ui, true, "Settings").clicked() {
-            action = Some(TitleAction::Settings);
-        }
-        if theme::big_button(ui, true, "Quit").clicked() {
-            action = Some(TitleAction::Quit);
-        }
+        // One row, so the title fits 1280×720 with "Start here" above.
+        let row = [
+            ("About the model", TitleAction::About),
+            ("Settings", TitleAction::Settings),
+            ("Quit", TitleAction::Quit),
+        ];
+        let button = egui::vec2(170.0, 36.0);
+        ui.horizontal(|ui| {
+            let width = button.x * 3.0 + ui.spacing().item_spacing.x * 2.0;
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            for (label, chosen) in row {
+                let text = egui::RichText::new(label).size(17.0);
+                if ui.add(egui::Button::new(text).min_size(button)).clicked() {
+                    action = Some(chosen);
+                }
+            }
+        });
         ui.add_space(12.0);
         theme::note(
             ui,
@@ -181,6 +244,38 @@ pub fn title_panel(
         );
     });
     action
+}
+
+/// "Start here": the tutorial, first and in the accent colour, for a player who has never played; true when pressed.
+fn start_here(ui: &mut egui::Ui) -> bool {
+    let mut pressed = false;
+    theme::card()
+        .fill(egui::Color32::from_rgb(234, 241, 250))
+        .stroke(egui::Stroke::new(1.5, theme::ACCENT))
+        .show(ui, |ui| {
+            ui.set_max_width(460.0);
+            ui.vertical_centered(|ui| {
+                ui.label(egui::RichText::new("New to TradeTable?").strong().color(theme::ACCENT));
+                let button = egui::Button::new(
+                    egui::RichText::new("Start here: the tutorial")
+                        .size(20.0)
+                        .strong()
+                        .color(egui::Color32::WHITE),
+                )
+                .fill(theme::ACCENT)
+                .min_size(egui::vec2(300.0, 46.0));
+                pressed = ui
+                    .add(button)
+                    .on_hover_text("Three short rounds as the United States, with a coach")
+                    .clicked();
+                theme::note(
+                    ui,
+                    "Three months at the table with a coach: use each group of levers in turn, read what the model \
+                     projects, and put a package on the table.",
+                );
+            });
+        });
+    pressed
 }
 
 /// What the title shows: the scenarios, the chosen one, and a notice.
@@ -222,6 +317,7 @@ fn draw_title(
 fn apply_title_actions(
     mut actions: MessageReader<TitleAction>,
     mut setup: ResMut<GameSetup>,
+    mut before: ResMut<SetupBeforeTutorial>,
     mut notice: ResMut<TitleNotice>,
     mut commands: MessageWriter<GameCommand>,
     mut navigate: MessageWriter<Navigate>,
@@ -229,6 +325,18 @@ fn apply_title_actions(
 ) {
     for action in actions.read() {
         match action {
+            TitleAction::StartTutorial => {
+                // The player's own setup comes back with the title; the tutorial is played as the United States
+                // against the default computer player, on the seed already chosen.
+                before.0.get_or_insert_with(|| setup.clone());
+                *setup = GameSetup {
+                    source: ScenarioSource::Shipped(TUTORIAL.to_string()),
+                    mode: Mode::PlayUs,
+                    ai: Default::default(),
+                    seed: setup.seed,
+                };
+                commands.write(GameCommand::Start);
+            }
             TitleAction::NewGame => {
                 commands.write(GameCommand::OpenSetup);
             }

@@ -9,10 +9,13 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use super::keys::{self, KeyFacts};
 use super::state::{Advice, Drafts, Tab, TableAction, TableUi};
 use crate::game::glossary;
 use crate::game::hot_reload::ScenarioEdit;
+use crate::game::keys::Place;
 use crate::game::navigation::Menu;
+use crate::game::panels::coach::{CoachView, coach_panel};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
@@ -26,7 +29,7 @@ use crate::game::theme;
 use crate::net::class_client::TableClient;
 use tradetable_core::ai::Opponent;
 use tradetable_core::rules::negotiation::GameState;
-use tradetable_core::rules::package::PackageSpace;
+use tradetable_core::rules::package::{Package, PackageSpace};
 use tradetable_core::scenario::schema::Brief;
 use tradetable_core::{Move, Names, Scenario, Side};
 
@@ -129,6 +132,8 @@ pub(super) fn draw_table(
     let Some(session) = sources.session.as_deref() else {
         return Ok(());
     };
+    // A control focused as the frame begins takes Enter and Space (the keys are read after the table is drawn).
+    let had_focus = ctx.memory(|memory| memory.focused()).is_some();
     let frame = TableFrame::of(session, sources.client.as_deref());
     let ui_state = &mut *table_ui;
     let mut chosen = Chosen::default();
@@ -203,7 +208,23 @@ pub(super) fn draw_table(
     }
     // Keyboard, when no overlay has it.
     if *sources.menu.get() == Menu::None && !ui_state.confirm_walk_away {
-        read_table_keys(ctx, &frame, &sources.drafts, ui_state, &mut chosen);
+        let side = frame.viewer.side();
+        let facts = KeyFacts {
+            side,
+            draft: side.and_then(|side| sources.drafts.get(side)),
+            offer_to_me: side.is_some_and(|side| frame.state.offer_to(side).is_some()),
+            groups: side
+                .map(|side| LeverGroup::of(frame.scenario, side))
+                .unwrap_or_default(),
+            brief: frame.brief.is_some(),
+        };
+        let place = if frame.mode == Mode::Watch {
+            Place::Watch
+        } else {
+            Place::Table
+        };
+        let (bar, offer) = (&mut chosen.bar, &mut chosen.offer);
+        keys::read_table_keys(ctx, &facts, place, had_focus, ui_state, bar, offer);
     }
     write_chosen(chosen, &frame, ui_state, &mut actions);
     perf.table_ui.push(started.elapsed());
@@ -372,7 +393,7 @@ fn offer_table(
         .id_salt("table_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            coach_notes(ui, frame);
+            coach_notes(ui, frame, draft.as_ref(), sources.preview.as_deref());
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 offer_terms(ui, &frame.offer_view(), edited.as_mut());
@@ -405,22 +426,11 @@ fn adviser_hint(ui: &mut egui::Ui, frame: &TableFrame, sources: &TableSources, c
     });
 }
 
-/// The scenario's coaching for this round and viewer, if any.
-fn coach_notes(ui: &mut egui::Ui, frame: &TableFrame) {
-    let notes = frame.scenario.coaching_for(frame.state.round, frame.viewer.side());
-    if notes.is_empty() {
-        return;
+/// The tutorial's coach, in a tutorial scenario: the lesson to do now and what it makes of what the player did.
+fn coach_notes(ui: &mut egui::Ui, frame: &TableFrame, draft: Option<&Package>, preview: Option<&Preview>) {
+    if let Some(view) = CoachView::of(frame.scenario, frame.state, frame.viewer, draft, preview) {
+        coach_panel(ui, &view);
     }
-    theme::card()
-        .fill(egui::Color32::from_rgb(234, 241, 250))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(egui::RichText::new("Coach").strong().color(theme::ACCENT));
-            for note in notes {
-                ui.label(note);
-            }
-        });
-    ui.add_space(4.0);
 }
 
 /// Asks to confirm a walk-away; the move, once confirmed.
@@ -456,53 +466,6 @@ fn confirm_walk_away(ctx: &egui::Context, ui_state: &mut TableUi) -> Option<Move
         }
         None => None,
     }
-}
-
-/// Enter sends the proposal, Esc opens the menu, 1–4 pick a lever group; in watch mode Space plays or pauses and →
-/// steps.
-fn read_table_keys(
-    ctx: &egui::Context,
-    frame: &TableFrame,
-    drafts: &Drafts,
-    ui_state: &mut TableUi,
-    chosen: &mut Chosen,
-) {
-    let viewer = frame.viewer;
-    let groups = viewer
-        .side()
-        .map(|side| LeverGroup::of(frame.scenario, side))
-        .unwrap_or_default();
-    ctx.input(|i| {
-        if i.key_pressed(egui::Key::Escape) {
-            chosen.bar = Some(TopBarAction::Menu);
-        }
-        if i.key_pressed(egui::Key::Enter)
-            && frame.can_act
-            && let Some(side) = viewer.side()
-            && let Some(draft) = drafts.get(side)
-        {
-            chosen.played = Some(Move::Propose(draft.clone()));
-        }
-        let digits = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4];
-        for (k, key) in digits.iter().enumerate() {
-            if i.key_pressed(*key)
-                && let (Some(side), Some(group)) = (viewer.side(), groups.get(k))
-            {
-                ui_state.groups[side] = *group;
-                if ui_state.tabbed {
-                    ui_state.tab = Tab::Levers;
-                }
-            }
-        }
-        if frame.mode == Mode::Watch {
-            if i.key_pressed(egui::Key::Space) {
-                chosen.bar = Some(TopBarAction::PlayPause);
-            }
-            if i.key_pressed(egui::Key::ArrowRight) {
-                chosen.bar = Some(TopBarAction::Step);
-            }
-        }
-    });
 }
 
 /// Writes what the top bar, the offer table and the levers chose, in that order.
@@ -556,6 +519,13 @@ fn status_line(
 ) -> Option<TableAction> {
     let mut action = None;
     ui.horizontal(|ui| {
+        if ui
+            .small_button("Keys (F1)")
+            .on_hover_text("Every key of the game")
+            .clicked()
+        {
+            action = Some(TableAction::Keys);
+        }
         match edit.pending() {
             Some(Ok(())) => {
                 ui.label(

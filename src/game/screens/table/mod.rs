@@ -1,10 +1,11 @@
 //! The table, the main screen: the top bar, your levers on the left, the offer table with the preview in the
 //! middle, the dashboard, news and offer history on the right (as tabs when the window is narrow), and a status
 //! line. In watch mode the top bar carries play, pause, step and speed, and the levers give way to what is in
-//! force. Keyboard: Enter sends the proposal, Esc opens the menu, 1–4 pick a lever group, Space and → drive the
-//! watch mode.
+//! force. Keyboard: the table's bindings of `keys::BINDINGS` (Enter sends the proposal, Esc opens the menu, 1–4
+//! pick a lever group, Space and → drive the watch mode, …), listed by the help overlay (F1).
 
 mod draw;
+mod keys;
 mod state;
 
 pub use draw::brief_panel;
@@ -152,6 +153,9 @@ fn apply_table_actions(
             }
             TableAction::Reload => {
                 game_commands.write(GameCommand::Reload);
+            }
+            TableAction::Keys => {
+                navigate.write(Navigate::Overlay(Menu::Help));
             }
         }
     }

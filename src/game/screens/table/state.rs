@@ -48,6 +48,8 @@ pub enum TableAction {
     Pause,
     /// Restart on the edited scenario file.
     Reload,
+    /// Show the list of keys.
+    Keys,
 }
 
 /// The adviser's hint for the team to move: private, removed when the table is left.
