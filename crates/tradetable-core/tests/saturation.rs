@@ -3,11 +3,12 @@
 
 use tradetable_core::Scenario;
 use tradetable_core::authoring::lint::lint_scenario;
+use tradetable_core::authoring::saturation::{Saturation, saturated_objectives};
 use tradetable_core::authoring::summary::ScenarioSummary;
 use tradetable_core::scenario::schema::{Indicator, Side};
 
 #[test]
-fn the_linter_and_the_summary_flag_the_same_saturated_objectives_with_the_same_cause() {
+fn an_agreement_objective_without_an_agreement_is_flagged_alike_by_the_linter_and_the_summary() {
     let mut scenario = Scenario::builtin().unwrap();
     // An agreement objective in a scenario without an agreement: its value is always 1.
     scenario.trade_agreement = None;
@@ -16,6 +17,20 @@ fn the_linter_and_the_summary_flag_the_same_saturated_objectives_with_the_same_c
     objective.worst = 0.0;
     objective.best = 1.0;
     objective.beyond_best = None;
+
+    let found = saturated_objectives(&scenario, 2025);
+    let stuck = found
+        .iter()
+        .find(|s| s.side == Side::Partner && s.index == 0)
+        .expect("the agreement objective is flagged");
+    assert_eq!(stuck.saturation, Saturation::AtBest);
+    assert!(
+        stuck
+            .cause
+            .contains("the scenario has no trade_agreement, so its value is always 1"),
+        "{}",
+        stuck.cause
+    );
 
     let linted: Vec<(String, String)> = lint_scenario(&scenario, 2)
         .into_iter()
@@ -31,7 +46,6 @@ fn the_linter_and_the_summary_flag_the_same_saturated_objectives_with_the_same_c
             }
         }
     }
-    assert!(!linted.is_empty(), "the agreement objective is not flagged");
     assert_eq!(linted.len(), summarised.len(), "{linted:?} against {summarised:?}");
     for ((lint_path, message), (summary_path, cause)) in linted.iter().zip(&summarised) {
         assert_eq!(lint_path, summary_path);

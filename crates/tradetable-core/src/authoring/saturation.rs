@@ -154,25 +154,4 @@ mod tests {
             found[0].cause
         );
     }
-
-    #[test]
-    fn an_agreement_objective_without_an_agreement_is_named_as_the_cause() {
-        let mut scenario = Scenario::builtin().unwrap();
-        scenario.trade_agreement = None;
-        let objective = &mut scenario.objectives.partner[0];
-        objective.indicator = Indicator::TradeAgreementInForce;
-        objective.worst = 0.0;
-        objective.best = 1.0;
-        objective.beyond_best = None;
-        let found = saturated_objectives(&scenario, 2025);
-        let stuck = found.iter().find(|s| s.side == Side::Partner && s.index == 0).unwrap();
-        assert_eq!(stuck.saturation, Saturation::AtBest);
-        assert!(
-            stuck
-                .cause
-                .contains("the scenario has no trade_agreement, so its value is always 1"),
-            "{}",
-            stuck.cause
-        );
-    }
 }
