@@ -352,33 +352,70 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         ui.label(egui::RichText::new(format!("⚠ {}{confirm}", warning.text)).color(theme::BAD));
     }
     proposal_preview(ui, &proposal);
-    ui.horizontal_wrapped(|ui| {
-        theme::note(ui, "Start from:");
-        if let Some(theirs) = &offer_to_me
-            && ui.small_button("their offer").clicked()
-        {
-            action = Some(OfferAction::Draft(theirs.clone()));
-        }
-        if let Some((_, mine, _)) = latest_offer(state, me)
-            && ui.small_button("my last offer").clicked()
-        {
-            action = Some(OfferAction::Draft(mine.clone()));
-        }
-        if ui.small_button("what is in force").clicked() {
-            action = Some(OfferAction::Draft(in_force.clone()));
-        }
-        if ui.small_button("my ideal").clicked() {
-            action = Some(OfferAction::Draft(view.space.best_for(me)));
-        }
-        if ui
-            .small_button("Ask the adviser")
-            .on_hover_text("What a steady negotiator would do in your place (private to your team).")
-            .clicked()
-        {
-            action = Some(OfferAction::AskAdviser);
-        }
-    });
+    if theme::short_window(ui.ctx()) {
+        // A short window (a projector's large UI scale) keeps its rows for the terms: the starting points fold into
+        // one menu.
+        ui.horizontal(|ui| {
+            ui.menu_button("Start from…", |ui| {
+                if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
+                    action = Some(picked);
+                    ui.close();
+                }
+            });
+            if let Some(asked) = ask_adviser_button(ui) {
+                action = Some(asked);
+            }
+        });
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            theme::note(ui, "Start from:");
+            if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
+                action = Some(picked);
+            }
+            if let Some(asked) = ask_adviser_button(ui) {
+                action = Some(asked);
+            }
+        });
+    }
     action
+}
+
+/// The packages a proposal can start from (the offer on the table, the last one sent, what is in force, the ideal),
+/// the one picked.
+fn start_from_buttons(
+    ui: &mut egui::Ui,
+    view: &OfferView,
+    offer_to_me: Option<&Package>,
+    in_force: &Package,
+    me: Side,
+) -> Option<OfferAction> {
+    let state = view.state;
+    let mut action = None;
+    if let Some(theirs) = offer_to_me
+        && ui.small_button("their offer").clicked()
+    {
+        action = Some(OfferAction::Draft(theirs.clone()));
+    }
+    if let Some((_, mine, _)) = latest_offer(state, me)
+        && ui.small_button("my last offer").clicked()
+    {
+        action = Some(OfferAction::Draft(mine.clone()));
+    }
+    if ui.small_button("what is in force").clicked() {
+        action = Some(OfferAction::Draft(in_force.clone()));
+    }
+    if ui.small_button("my ideal").clicked() {
+        action = Some(OfferAction::Draft(view.space.best_for(me)));
+    }
+    action
+}
+
+/// The adviser's button: what a steady negotiator would do in the team's place.
+fn ask_adviser_button(ui: &mut egui::Ui) -> Option<OfferAction> {
+    ui.small_button("Ask the adviser")
+        .on_hover_text("What a steady negotiator would do in your place (private to your team).")
+        .clicked()
+        .then_some(OfferAction::AskAdviser)
 }
 
 /// What the proposal would meet if sent: the opponent's likely answer (its reasons on hover) and any note.
@@ -389,9 +426,15 @@ fn proposal_preview(ui: &mut egui::Ui, preview: &MovePreview) {
         } else {
             theme::INK
         };
-        let response = ui.label(egui::RichText::new(format!("If you send it: {}", reaction.summary)).color(color));
-        if !reaction.reasons.is_empty() {
-            response.on_hover_text(reaction.reasons.join(" "));
+        let text = egui::RichText::new(format!("If you send it: {}", reaction.summary)).color(color);
+        if theme::short_window(ui.ctx()) {
+            // One line in a short window, so the terms keep their rows; the whole text and the reasons on hover.
+            theme::cut_label(ui, text, &reaction.reasons.join(" "));
+        } else {
+            let response = ui.label(text);
+            if !reaction.reasons.is_empty() {
+                response.on_hover_text(reaction.reasons.join(" "));
+            }
         }
     }
     for check in preview.checks.iter().filter(|c| c.severity == Severity::Note) {

@@ -354,7 +354,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
 /// will show, next to the one-month worth the sides bargain by.
 fn final_score_row(ui: &mut egui::Ui, preview: &Preview, values: &SideValues) {
     let [draft, offer, no_deal] = values.final_if_ended;
-    ui.label("Final score if signed now").on_hover_text(
+    ui.label("Score if signed now").on_hover_text(
         "The score the results screen would show if the talks ended this round with this outcome: the model plays \
          the game on to its end and averages every month, the ones already played included, and the year after. \
          'Worth' scores one month a year on, with approval where it is heading, so the two differ; the final score \
