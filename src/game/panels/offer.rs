@@ -297,6 +297,7 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
     // The position (moves played) at which accepting was clicked once and waits for the second click.
     let armed_id = egui::Id::new("accept_armed");
     let accept_armed = ui.ctx().data(|d| d.get_temp::<usize>(armed_id)) == Some(state.moves.len());
+    let short = theme::short_window(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         let send = if offer_to_me.is_some() {
             "Send counter-offer (Enter)"
@@ -346,27 +347,26 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         {
             action = Some(OfferAction::ConfirmWalkAway);
         }
+        if short {
+            // A short window (a projector's large UI scale) keeps its rows for the terms: the starting points and
+            // the adviser fold into one menu on the buttons' line.
+            ui.menu_button("More…", |ui| {
+                theme::note(ui, "Start from:");
+                let picked = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me);
+                ui.separator();
+                if let Some(chosen) = picked.or_else(|| ask_adviser_button(ui)) {
+                    action = Some(chosen);
+                    ui.close();
+                }
+            });
+        }
     });
     if let Some(warning) = accept.as_ref().and_then(|p| p.warnings().next()) {
         let confirm = if accept_armed { " Click again to accept." } else { "" };
         ui.label(egui::RichText::new(format!("⚠ {}{confirm}", warning.text)).color(theme::BAD));
     }
     proposal_preview(ui, &proposal);
-    if theme::short_window(ui.ctx()) {
-        // A short window (a projector's large UI scale) keeps its rows for the terms: the starting points fold into
-        // one menu.
-        ui.horizontal(|ui| {
-            ui.menu_button("Start from…", |ui| {
-                if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
-                    action = Some(picked);
-                    ui.close();
-                }
-            });
-            if let Some(asked) = ask_adviser_button(ui) {
-                action = Some(asked);
-            }
-        });
-    } else {
+    if !short {
         ui.horizontal_wrapped(|ui| {
             theme::note(ui, "Start from:");
             if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
