@@ -30,5 +30,6 @@ pub fn explanation<'a>(scenario: &'a Scenario, issue: &Issue) -> &'a str {
     match issue.target {
         IssueTarget::Instrument(i) => &scenario.us_instruments[i].explanation,
         IssueTarget::Lever(i) => &scenario.partner_levers[i].explanation,
+        IssueTarget::Term(i) => &scenario.deal_terms[i].explanation,
     }
 }

@@ -120,6 +120,7 @@ fn idle_issues(scenario: &Scenario, found: &mut Vec<Lint>) {
             let (list, index) = match issue.target {
                 crate::rules::package::IssueTarget::Instrument(i) => ("us_instruments", i),
                 crate::rules::package::IssueTarget::Lever(i) => ("partner_levers", i),
+                crate::rules::package::IssueTarget::Term(i) => ("deal_terms", i),
             };
             found.push(lint(
                 "idle_issue",

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{pledges, terms};
 use crate::scenario::schema::{ConcessionEffect, Dynamics, InstrumentKind, Scenario, Sector, SectorFlag};
 
 /// Whether the 2019 US–Japan Trade Agreement still binds Japan's tariffs on US goods.
@@ -45,6 +46,10 @@ pub struct Policy {
     pub us_exemptions: Vec<Vec<usize>>,
     /// The level of each Japanese lever in force, in scenario order.
     pub concessions: Vec<f64>,
+    /// The level of each deal term in force (`Scenario::deal_terms`), in scenario order; empty in a policy from
+    /// before terms existed, which reads as none in force.
+    #[serde(default)]
+    pub terms: Vec<f64>,
     /// The USJTA's state.
     pub trade_agreement: TradeAgreementStatus,
 }
@@ -57,6 +62,7 @@ impl Policy {
             us_quotas_bn: vec![0.0; scenario.us_instruments.len()],
             us_exemptions: vec![Vec::new(); scenario.us_instruments.len()],
             concessions: vec![0.0; scenario.partner_levers.len()],
+            terms: vec![0.0; scenario.deal_terms.len()],
             trade_agreement: TradeAgreementStatus::InForce,
         }
     }
@@ -252,7 +258,8 @@ pub struct Economy {
 /// The tariff a Section 232 instrument, blanket or reciprocal tariff adds to each sector, after quotas.
 ///
 /// Goods under an active Section 232 tariff are exempt from blanket and reciprocal tariffs, as in US practice;
-/// an `all_in` instrument replaces the MFN rate where it is higher instead of adding to it.
+/// an `all_in` instrument (or one a deal term makes all-in) replaces the MFN rate where it is higher instead of adding
+/// to it; tariff-rate quotas and caps on Section 232 tariffs in force apply (`model::terms`).
 pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
     let applies = |i: usize, s: usize| {
         covers(&scenario.us_instruments[i].sectors, &scenario.sectors[s]) && !policy.us_exemptions[i].contains(&s)
@@ -282,13 +289,13 @@ pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
                     0.0
                 };
                 let rate = policy.us_rates[i] * (1.0 - quota_share);
-                let added = if ins.all_in {
-                    (rate - sector.us_tariff).max(0.0)
-                } else {
-                    rate
-                };
+                let rate = terms::with_quota(scenario, policy, i, rate, total_imports[i]);
+                let all_in = ins.all_in || terms::made_all_in(scenario, policy, i);
+                let added = terms::added_tariff(rate, sector.us_tariff, all_in);
                 match ins.kind {
-                    InstrumentKind::Section232 => section_232 = section_232.max(added),
+                    InstrumentKind::Section232 => {
+                        section_232 = section_232.max(terms::capped_section_232(scenario, policy, sector, added))
+                    }
                     InstrumentKind::Blanket | InstrumentKind::Reciprocal => general += added,
                 }
             }
@@ -420,13 +427,10 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
     let mut pledged_inflow = 0.0;
     let mut concession_cost = 0.0;
     for (k, (lever, &level)) in scenario.partner_levers.iter().zip(&policy.concessions).enumerate() {
-        concession_cost += level * lever.cost_per_unit;
-        // The level delivered so far: each change of the level phases in from the month it took effect.
-        let delivered: f64 = conditions.lever_steps[k]
-            .0
-            .iter()
-            .map(|step| step.amount * phased_share(lever.phase_in_months, step.age))
-            .sum();
+        concession_cost += pledges::cost(lever, level, &conditions.lever_steps[k]);
+        // The level delivered so far: each change of the level phases in from the month it took effect (and stops
+        // when a pledge for a fixed time is over).
+        let delivered = pledges::yearly(lever, pledges::delivered(lever, &conditions.lever_steps[k]));
         match &lever.effect {
             ConcessionEffect::Purchase { sector, additionality } => {
                 if let Some(s) = scenario.sector_index(sector) {

@@ -16,6 +16,8 @@ pub enum IssueTarget {
     Instrument(usize),
     /// The level of a Japanese lever (index into the scenario's levers).
     Lever(usize),
+    /// The level of a deal term the US may grant (index into the scenario's `deal_terms`).
+    Term(usize),
 }
 
 /// One issue of the negotiation.
@@ -34,11 +36,12 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// The index of the option that favours the issue's owner most: the highest tariff, the smallest concession.
+    /// The index of the option that favours the issue's owner most: the highest tariff, the smallest concession,
+    /// a deal term not granted.
     pub fn owner_best(&self) -> u8 {
-        match self.owner {
-            Side::Us => (self.options.len() - 1) as u8,
-            Side::Partner => 0,
+        match (self.target, self.owner) {
+            (IssueTarget::Term(_), _) | (_, Side::Partner) => 0,
+            (_, Side::Us) => (self.options.len() - 1) as u8,
         }
     }
 
@@ -47,6 +50,7 @@ impl Issue {
         match self.target {
             IssueTarget::Instrument(_) => format::rate(value),
             IssueTarget::Lever(k) => format::lever_level(scenario.partner_levers[k].unit, value),
+            IssueTarget::Term(k) => format::lever_level(scenario.deal_terms[k].effect.unit(), value),
         }
     }
 
@@ -59,7 +63,7 @@ impl Issue {
     }
 }
 
-/// The issues of a scenario, in a fixed order: US instruments, then Japanese levers.
+/// The issues of a scenario, in a fixed order: US instruments, then Japanese levers, then deal terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageSpace {
     /// The issues.
@@ -93,6 +97,15 @@ impl PackageSpace {
                 owner: Side::Partner,
                 target: IssueTarget::Lever(i),
                 options: lever.options.clone(),
+            });
+        }
+        for (i, term) in scenario.deal_terms.iter().enumerate() {
+            issues.push(Issue {
+                id: term.id.clone(),
+                name: term.name.clone(),
+                owner: Side::Us,
+                target: IssueTarget::Term(i),
+                options: term.options.clone(),
             });
         }
         PackageSpace { issues }
@@ -141,6 +154,7 @@ impl PackageSpace {
                     let value = match issue.target {
                         IssueTarget::Instrument(i) => policy.us_rates[i],
                         IssueTarget::Lever(i) => policy.concessions[i],
+                        IssueTarget::Term(i) => policy.terms.get(i).copied().unwrap_or(0.0),
                     };
                     nearest_option(&issue.options, value)
                 })
@@ -183,6 +197,12 @@ impl PackageSpace {
                     next.us_quotas_bn[i] = 0.0;
                 }
                 IssueTarget::Lever(i) => next.concessions[i] = value,
+                IssueTarget::Term(i) => {
+                    if next.terms.len() <= i {
+                        next.terms.resize(i + 1, 0.0);
+                    }
+                    next.terms[i] = value;
+                }
             }
         }
         next
@@ -223,9 +243,9 @@ impl PackageSpace {
 }
 
 fn owner_worst(issue: &Issue) -> u8 {
-    match issue.owner {
-        Side::Us => 0,
-        Side::Partner => (issue.options.len() - 1) as u8,
+    match (issue.target, issue.owner) {
+        (IssueTarget::Term(_), _) | (_, Side::Partner) => (issue.options.len() - 1) as u8,
+        (_, Side::Us) => 0,
     }
 }
 

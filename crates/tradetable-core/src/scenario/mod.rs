@@ -3,6 +3,7 @@
 //! numbers become text (`format`), the line and column of a field (`ron_spans`) and the shipped scenarios embedded
 //! in the program (`library`). The bottom layer: it imports nothing from the rest of the core.
 
+pub mod deal_terms;
 pub mod format;
 pub mod library;
 pub mod parse;

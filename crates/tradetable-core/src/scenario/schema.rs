@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::scenario::deal_terms::{DealTerm, TermEffect};
 pub use crate::scenario::format::LeverUnit;
 use crate::scenario::format::parse_year_month;
 use crate::scenario::side::Partner;
@@ -72,6 +73,10 @@ pub struct Scenario {
     pub us_instruments: Vec<TariffInstrument>,
     /// The partner's concessions (standards, purchases, investment, tariff cuts, cooperation).
     pub partner_levers: Vec<ConcessionLever>,
+    /// Terms the US may grant in a deal beyond its rates: an all-in ceiling, a cap on future Section 232 tariffs, a
+    /// tariff-rate quota (see `DealTerm`). Issues of any package, after the levers. Optional: an absent list is empty.
+    #[serde(default)]
+    pub deal_terms: Vec<DealTerm>,
     /// The partner's direct investment into the US.
     pub investment: InvestmentModel,
     /// The trade agreement in force between the US and the partner, and whether the partner's legislature may
@@ -446,6 +451,11 @@ pub struct ConcessionLever {
     pub effect: ConcessionEffect,
     /// Months from a change of the level to its full effect on trade and investment, phasing in linearly (0: at once).
     pub phase_in_months: u32,
+    /// A pledge for a fixed time: its flow (purchases, investment, quota, standards) and its cost stop this many years
+    /// after the level took effect. A `Purchase` in `Billions` is the total over these years, flowing at
+    /// `level / ends_after_years` a year. Optional: absent, the commitment runs for as long as the game is scored.
+    #[serde(default)]
+    pub ends_after_years: Option<f64>,
     /// The partner's cost per unit of the level, in $bn-equivalent a year (money, lost rents, political capital).
     pub cost_per_unit: f64,
     /// A sentence for the player.
@@ -943,11 +953,15 @@ impl Scenario {
         scenario
     }
 
-    /// The options of an instrument or lever, by id.
+    /// The options of an instrument, lever or deal term, by id.
     pub fn issue_options(&self, id: &str) -> Option<&[f64]> {
         self.instrument_index(id)
             .map(|i| self.us_instruments[i].options.as_slice())
             .or_else(|| self.lever_index(id).map(|i| self.partner_levers[i].options.as_slice()))
+            .or_else(|| {
+                let k = self.deal_terms.iter().position(|t| t.id == id)?;
+                Some(self.deal_terms[k].options.as_slice())
+            })
     }
 
     /// The personality with this id.

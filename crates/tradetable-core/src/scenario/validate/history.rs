@@ -110,10 +110,11 @@ impl Scenario {
             .iter()
             .map(|i| i.id.as_str())
             .chain(self.partner_levers.iter().map(|l| l.id.as_str()))
+            .chain(self.deal_terms.iter().map(|t| t.id.as_str()))
             .filter(|id| !deal.terms.contains_key(*id))
             .collect();
         v.rule(&p.field("terms"), || {
-            "a level for every instrument and lever".to_string()
+            "a level for every instrument and lever (and deal term)".to_string()
         });
         if !missing.is_empty() {
             v.fail_with_help(
@@ -124,10 +125,7 @@ impl Scenario {
         }
         for (id, value) in &deal.terms {
             let tp = p.field("terms").field(id);
-            let options = self
-                .instrument_index(id)
-                .map(|i| &self.us_instruments[i].options)
-                .or_else(|| self.lever_index(id).map(|i| &self.partner_levers[i].options));
+            let options = self.issue_options(id);
             match options {
                 None => v.unknown_issue(&tp, id, self),
                 Some(options) if !options.contains(value) => v.fail(

@@ -11,6 +11,7 @@ mod partner;
 mod personalities;
 mod politics;
 mod setting;
+mod terms;
 mod trade;
 mod validator;
 
@@ -65,6 +66,7 @@ impl Scenario {
         let sector_ids = self.check_sectors(&mut v, &root);
         let instrument_ids = self.check_instruments(&mut v, &root, &sector_ids);
         let lever_ids = self.check_levers(&mut v, &root, &sector_ids, &instrument_ids);
+        let term_ids = self.check_deal_terms(&mut v, &root, &sector_ids, &instrument_ids, &lever_ids);
         self.check_investment(&mut v, &root);
         self.check_partner(&mut v, &root);
         for side in Side::BOTH {
@@ -76,7 +78,7 @@ impl Scenario {
         self.check_injects(&mut v, &root);
         self.check_coaching(&mut v, &root);
         self.check_briefs(&mut v, &root);
-        let issue_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).cloned().collect();
+        let issue_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).chain(&term_ids).cloned().collect();
         self.check_personalities(&mut v, &root, &issue_ids);
         self.check_history(&mut v, &root, &sector_ids);
         self.check_actual_deal(&mut v, &root);

@@ -116,6 +116,7 @@ impl Scenario {
                 );
             }
             v.text(&p.field("source"), &lever.source);
+            Self::check_pledge_end(v, &p, lever);
             let e = p.field("effect");
             match &lever.effect {
                 ConcessionEffect::Purchase { sector, additionality } => {

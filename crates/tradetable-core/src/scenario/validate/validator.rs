@@ -179,6 +179,24 @@ impl Validator {
         }
     }
 
+    /// The options of a yes-or-no term: 0 (not granted) and 1 (granted).
+    pub(super) fn yes_no_options(&mut self, path: &FieldPath, options: &[f64], what: &str) {
+        self.rule(path, || "[0.0, 1.0] for a yes-or-no term".to_string());
+        if options != [0.0, 1.0] {
+            self.fail(
+                path,
+                format!("{what} is granted or not: expected the options [0.0, 1.0], found {options:?}"),
+            );
+        }
+    }
+
+    /// The first option of a lever or term: 0, nothing given.
+    pub(super) fn first_option_is_none(&mut self, path: &FieldPath, options: &[f64]) {
+        if options.first().is_some_and(|&o| o != 0.0) {
+            self.fail(&path.index(0), "expected the first option to be 0 (nothing given)".to_string());
+        }
+    }
+
     /// A rate an instrument starts at or is scheduled to take: the table only ever sets an instrument to one of its
     /// options, so any other rate could never be undone or offered back.
     pub(super) fn among_options(&mut self, path: &FieldPath, rate: f64, options: &[f64], id: &str) {
@@ -237,10 +255,16 @@ impl Validator {
             .us_instruments
             .iter()
             .map(|i| i.id.as_str())
-            .chain(scenario.partner_levers.iter().map(|l| l.id.as_str()));
+            .chain(scenario.partner_levers.iter().map(|l| l.id.as_str()))
+            .chain(scenario.deal_terms.iter().map(|t| t.id.as_str()));
+        let what = if scenario.deal_terms.is_empty() {
+            "instrument or lever"
+        } else {
+            "instrument, lever or deal term"
+        };
         self.fail_with_help(
             path,
-            format!("unknown instrument or lever \"{id}\""),
+            format!("unknown {what} \"{id}\""),
             did_you_mean(id, issues).map(|closest| format!("did you mean \"{closest}\"?")),
         );
     }
