@@ -109,13 +109,22 @@ fn idle_issues(scenario: &Scenario, found: &mut Vec<Lint>) {
     let packages = PackageSpace::of(scenario);
     let base = packages.from_policy(&opening.policy);
     let base_point = point(&valuer, &base);
+    // A deal term matters only beside a rate (an all-in ceiling on a rate of 0 changes nothing), so a term is also
+    // tried from the package the US wants most, every rate at its highest.
+    let highest = packages.best_for(Side::Us);
+    let highest_point = (!scenario.deal_terms.is_empty()).then(|| point(&valuer, &highest));
     for (k, issue) in packages.issues.iter().enumerate() {
-        let moves_someone = (0..issue.options.len()).any(|option| {
-            let mut package = base.clone();
-            package.choice[k] = option as u8;
-            let p = point(&valuer, &package);
-            (p.us - base_point.us).abs() > ROUNDING || (p.partner - base_point.partner).abs() > ROUNDING
-        });
+        let moves_from = |base: &crate::rules::package::Package, base_point: &crate::analysis::outcome_space::Point| {
+            (0..issue.options.len()).any(|option| {
+                let mut package = base.clone();
+                package.choice[k] = option as u8;
+                let p = point(&valuer, &package);
+                (p.us - base_point.us).abs() > ROUNDING || (p.partner - base_point.partner).abs() > ROUNDING
+            })
+        };
+        let is_term = matches!(issue.target, crate::rules::package::IssueTarget::Term(_));
+        let moves_someone = moves_from(&base, &base_point)
+            || (is_term && highest_point.as_ref().is_some_and(|at| moves_from(&highest, at)));
         if !moves_someone {
             let (list, index) = match issue.target {
                 crate::rules::package::IssueTarget::Instrument(i) => ("us_instruments", i),
