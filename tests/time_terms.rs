@@ -5,6 +5,8 @@
 mod common;
 
 use proptest::prelude::*;
+use tradetable_core::analysis::report::GameReport;
+use tradetable_core::authoring::summary::{SUMMARY_SEED, ScenarioSummary};
 use tradetable_core::model::economy::{self, Conditions, Policy, starting_additional};
 use tradetable_core::rules::package::IssueTarget;
 use tradetable_core::rules::state::OutcomeKind;
@@ -147,6 +149,11 @@ fn a_signed_deal_puts_its_terms_in_force_and_the_cap_binds_its_own_chip_tariff()
     // Cars: Section 232 at 12.5% on 2.5% MFN; the reciprocal does not apply to goods under Section 232.
     assert!(close(rate("cars"), 0.15), "{}", rate("cars"));
     assert!(close(rate("farm"), 0.15), "farm goods: the all-in reciprocal on a 0 MFN");
+    let transcript = GameReport::new(&s, &state, "us", "partner").transcript(&s);
+    for line in ["Reciprocal rate all-in (MFN if higher)", "Steel tariff-rate quota"] {
+        assert!(transcript.contains(line), "the transcript names \"{line}\":\n{transcript}");
+    }
+    assert!(transcript.contains("$5bn/yr"), "{transcript}");
 }
 
 #[test]
@@ -157,6 +164,20 @@ fn the_fixture_is_lint_clean_of_idle_terms() {
         .filter(|l| l.check == "idle_issue")
         .collect();
     assert!(idle.is_empty(), "{idle:?}");
+}
+
+#[test]
+fn the_summary_lists_the_terms_and_the_pledges_that_end() {
+    let s = time_terms();
+    let text = ScenarioSummary::of(&s, SUMMARY_SEED).text(&s);
+    for line in [
+        "all_in (all-in ceiling: reciprocal all-in, MFN if higher; options no, yes)",
+        "chips_cap (cap on Section 232 tariffs: Section 232 on chips at most 15% in all; options no, yes)",
+        "steel_quota (tariff-rate quota: steel_232 at 0% within the quota; options $0bn/yr, $5bn/yr)",
+        "energy (a pledge that ends after 1 year)",
+    ] {
+        assert!(text.contains(line), "{line} missing from:\n{text}");
+    }
 }
 
 fn problems_of(text: &str) -> Vec<String> {

@@ -212,6 +212,13 @@ impl ScenarioSummary {
         for (label, value) in rows {
             let _ = writeln!(out, "  {label:<width$}  {value:>9}");
         }
+        let terms = crate::authoring::terms::lines(scenario);
+        if !terms.is_empty() {
+            let _ = writeln!(out, "\nTerms with a time or a ceiling:");
+            for line in terms {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         let _ = writeln!(
             out,
             "\nEach objective's mean over the game and the year after, and its score (0-100), with the deals signed \
