@@ -103,10 +103,16 @@ fn a_purchase_pledged_over_a_year_flows_for_twelve_months_then_stops() {
     let after = economy_after(&s, &policy, 12);
     // $30bn over one year, half of it new: +$15bn a year of farm exports; the $40bn investment, half new, over a
     // year: +$20bn a year of inflow; costs 30 × 0.1 + 40 × 0.01 = 3.4.
-    assert!(close(during.farm_exports_bn - after.farm_exports_bn, 15.0), "{during:?}");
+    assert!(
+        close(during.farm_exports_bn - after.farm_exports_bn, 15.0),
+        "{during:?}"
+    );
     assert!(close(during.investment_inflow_bn - after.investment_inflow_bn, 20.0));
     assert!(close(during.concession_cost_bn, 3.4));
-    assert!(close(after.concession_cost_bn, 0.0), "an ended pledge costs nothing more");
+    assert!(
+        close(after.concession_cost_bn, 0.0),
+        "an ended pledge costs nothing more"
+    );
 }
 
 #[test]
@@ -123,7 +129,10 @@ fn deal_terms_are_issues_the_us_grants_after_the_levers() {
     let us_best = space.best_for(Side::Us);
     let partner_best = space.best_for(Side::Partner);
     let first_term = space.issues.len() - 3;
-    assert!(us_best.choice[first_term..].iter().all(|&c| c == 0), "the US grants nothing it need not");
+    assert!(
+        us_best.choice[first_term..].iter().all(|&c| c == 0),
+        "the US grants nothing it need not"
+    );
     assert!(partner_best.choice[first_term..].iter().all(|&c| c == 1));
     assert_eq!(terms[2].value_text(&s, 5.0), "$5bn/yr");
     assert_eq!(terms[0].value_text(&s, 1.0), "yes");
@@ -144,14 +153,24 @@ fn a_signed_deal_puts_its_terms_in_force_and_the_cap_binds_its_own_chip_tariff()
     assert_eq!(state.policy.terms, vec![1.0, 1.0, 5.0]);
     let last = state.latest();
     let rate = |id: &str| last.economy.sectors.iter().find(|f| f.id == id).unwrap().us_tariff;
-    assert!(close(rate("chips"), 0.15), "the cap holds chips at 15%: {}", rate("chips"));
+    assert!(
+        close(rate("chips"), 0.15),
+        "the cap holds chips at 15%: {}",
+        rate("chips")
+    );
     assert!(close(rate("steel"), 0.25), "half the steel in quota: {}", rate("steel"));
     // Cars: Section 232 at 12.5% on 2.5% MFN; the reciprocal does not apply to goods under Section 232.
     assert!(close(rate("cars"), 0.15), "{}", rate("cars"));
-    assert!(close(rate("farm"), 0.15), "farm goods: the all-in reciprocal on a 0 MFN");
+    assert!(
+        close(rate("farm"), 0.15),
+        "farm goods: the all-in reciprocal on a 0 MFN"
+    );
     let transcript = GameReport::new(&s, &state, "us", "partner").transcript(&s);
     for line in ["Reciprocal rate all-in (MFN if higher)", "Steel tariff-rate quota"] {
-        assert!(transcript.contains(line), "the transcript names \"{line}\":\n{transcript}");
+        assert!(
+            transcript.contains(line),
+            "the transcript names \"{line}\":\n{transcript}"
+        );
     }
     assert!(transcript.contains("$5bn/yr"), "{transcript}");
 }
@@ -196,8 +215,10 @@ fn a_yes_or_no_term_with_other_options_is_located_and_explained() {
     );
     let problems = problems_of(&text);
     assert!(
-        problems.iter().any(|p| p.contains(": deal_terms[0].options: an all-in ceiling is granted or not")
-            && p.split(':').next().is_some_and(|line| line.parse::<u32>().is_ok())),
+        problems.iter().any(
+            |p| p.contains(": deal_terms[0].options: an all-in ceiling is granted or not")
+                && p.split(':').next().is_some_and(|line| line.parse::<u32>().is_ok())
+        ),
         "{problems:?}"
     );
 }
@@ -219,8 +240,10 @@ fn a_total_purchase_without_its_years_is_refused_with_help() {
     let text = fixture_text().replacen("            ends_after_years: 1.0,\n", "", 1);
     let problems = problems_of(&text);
     assert!(
-        problems.iter().any(|p| p.contains("partner_levers[0].unit: a purchase pledged as a total")
-            && p.contains("ends_after_years: 3.0")),
+        problems
+            .iter()
+            .any(|p| p.contains("partner_levers[0].unit: a purchase pledged as a total")
+                && p.contains("ends_after_years: 3.0")),
         "{problems:?}"
     );
 }
@@ -230,7 +253,9 @@ fn a_deal_that_leaves_out_a_term_is_refused() {
     let text = fixture_text().replacen("            \"steel_quota\": 5.0,\n", "", 1);
     let problems = problems_of(&text);
     assert!(
-        problems.iter().any(|p| p.contains("the deal gives no level for \"steel_quota\"")),
+        problems
+            .iter()
+            .any(|p| p.contains("the deal gives no level for \"steel_quota\"")),
         "{problems:?}"
     );
 }

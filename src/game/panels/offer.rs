@@ -180,13 +180,17 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
                 ui.label(egui::RichText::new("Your proposal").strong());
             }
             ui.end_row();
-            let mut owner = None;
+            let mut group = None;
             for (k, issue) in view.space.issues.iter().enumerate() {
-                if owner != Some(issue.owner) {
-                    owner = Some(issue.owner);
-                    let heading = match issue.owner {
-                        Side::Us => "US tariffs".to_string(),
-                        Side::Partner => format!("{} concessions", names.possessive(Side::Partner)),
+                // Deal terms (an all-in ceiling, a cap, a quota) follow the partner's concessions under their own
+                // heading.
+                let is_term = matches!(issue.target, tradetable_core::rules::package::IssueTarget::Term(_));
+                if group != Some((issue.owner, is_term)) {
+                    group = Some((issue.owner, is_term));
+                    let heading = match (issue.owner, is_term) {
+                        (_, true) => "US deal terms".to_string(),
+                        (Side::Us, false) => "US tariffs".to_string(),
+                        (Side::Partner, false) => format!("{} concessions", names.possessive(Side::Partner)),
                     };
                     ui.label(
                         egui::RichText::new(heading)

@@ -16,7 +16,11 @@ pub fn lines(scenario: &Scenario) -> Vec<String> {
         let what = match &term.effect {
             TermEffect::AllIn { instruments } => format!("{} all-in, MFN if higher", instruments.join(", ")),
             TermEffect::Section232Cap { sectors, cap } => {
-                format!("Section 232 on {} at most {} in all", sectors.join(", "), format::rate(*cap))
+                format!(
+                    "Section 232 on {} at most {} in all",
+                    sectors.join(", "),
+                    format::rate(*cap)
+                )
             }
             TermEffect::TariffRateQuota {
                 instrument,
@@ -33,7 +37,11 @@ pub fn lines(scenario: &Scenario) -> Vec<String> {
     for lever in &scenario.partner_levers {
         if let Some(years) = lever.ends_after_years {
             let unit = if years == 1.0 { "year" } else { "years" };
-            lines.push(format!("{} (a pledge that ends after {} {unit})", lever.id, format::trim(years)));
+            lines.push(format!(
+                "{} (a pledge that ends after {} {unit})",
+                lever.id,
+                format::trim(years)
+            ));
         }
     }
     lines

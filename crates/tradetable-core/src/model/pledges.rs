@@ -38,7 +38,11 @@ pub fn cost(lever: &ConcessionLever, level: f64, steps: &Steps) -> f64 {
     match lever.ends_after_years {
         None => level * lever.cost_per_unit,
         Some(_) => {
-            let over: f64 = steps.0.iter().map(|step| step.amount * (1.0 - running(lever, step.age))).sum();
+            let over: f64 = steps
+                .0
+                .iter()
+                .map(|step| step.amount * (1.0 - running(lever, step.age)))
+                .sum();
             (level - over).max(0.0) * lever.cost_per_unit
         }
     }

@@ -46,7 +46,11 @@ pub fn with_quota(scenario: &Scenario, policy: &Policy, instrument: usize, rate:
         } = effect
             && quota_on == id
         {
-            let share = if covered_bn > 0.0 { (quota_bn / covered_bn).min(1.0) } else { 0.0 };
+            let share = if covered_bn > 0.0 {
+                (quota_bn / covered_bn).min(1.0)
+            } else {
+                0.0
+            };
             result = share * in_quota_rate.min(result) + (1.0 - share) * result;
         }
     }

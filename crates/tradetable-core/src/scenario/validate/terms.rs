@@ -23,7 +23,10 @@ impl Scenario {
     ) -> BTreeSet<String> {
         let list = root.field("deal_terms");
         let term_ids = v.unique_ids(&list, self.deal_terms.iter().map(|t| t.id.as_str()));
-        for id in term_ids.iter().filter(|id| instrument_ids.contains(*id) || lever_ids.contains(*id)) {
+        for id in term_ids
+            .iter()
+            .filter(|id| instrument_ids.contains(*id) || lever_ids.contains(*id))
+        {
             v.fail(
                 &list,
                 format!("id \"{id}\" is used by a deal term and by an instrument or lever; ids must be unique"),
@@ -50,7 +53,10 @@ impl Scenario {
                     v.yes_no_options(&p.field("options"), &term.options, "a cap on Section 232 tariffs");
                     v.rate(&e.field("cap"), *cap);
                     if sectors.is_empty() {
-                        v.fail(&e.field("sectors"), "expected at least one sector to protect".to_string());
+                        v.fail(
+                            &e.field("sectors"),
+                            "expected at least one sector to protect".to_string(),
+                        );
                     }
                     for (n, id) in sectors.iter().enumerate() {
                         v.reference(&e.field("sectors").index(n), id, sector_ids, "sector");
@@ -60,7 +66,12 @@ impl Scenario {
                     instrument,
                     in_quota_rate,
                 } => {
-                    v.options(&p.field("options"), &term.options, 0.0, crate::scenario::schema::MAX_BILLIONS);
+                    v.options(
+                        &p.field("options"),
+                        &term.options,
+                        0.0,
+                        crate::scenario::schema::MAX_BILLIONS,
+                    );
                     v.first_option_is_none(&p.field("options"), &term.options);
                     v.rate(&e.field("in_quota_rate"), *in_quota_rate);
                     v.reference(&e.field("instrument"), instrument, instrument_ids, "instrument");
@@ -70,8 +81,12 @@ impl Scenario {
                     {
                         v.fail_with_help(
                             &e.field("instrument"),
-                            format!("\"{instrument}\" covers every sector: a quota on all goods is no tariff-rate quota"),
-                            Some("name an instrument on named goods, such as a Section 232 tariff on steel".to_string()),
+                            format!(
+                                "\"{instrument}\" covers every sector: a quota on all goods is no tariff-rate quota"
+                            ),
+                            Some(
+                                "name an instrument on named goods, such as a Section 232 tariff on steel".to_string(),
+                            ),
                         );
                     }
                 }
@@ -90,7 +105,10 @@ impl Scenario {
         match lever.ends_after_years {
             Some(years) => {
                 v.range(&path, years, 1.0 / 12.0, MAX_PLEDGE_YEARS);
-                if matches!(lever.effect, ConcessionEffect::TariffCut { .. } | ConcessionEffect::Cooperation) {
+                if matches!(
+                    lever.effect,
+                    ConcessionEffect::TariffCut { .. } | ConcessionEffect::Cooperation
+                ) {
                     v.fail_with_help(
                         &path,
                         "only a flow ends: a tariff cut or cooperation has no yearly flow to stop".to_string(),

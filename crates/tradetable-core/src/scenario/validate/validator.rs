@@ -193,7 +193,10 @@ impl Validator {
     /// The first option of a lever or term: 0, nothing given.
     pub(super) fn first_option_is_none(&mut self, path: &FieldPath, options: &[f64]) {
         if options.first().is_some_and(|&o| o != 0.0) {
-            self.fail(&path.index(0), "expected the first option to be 0 (nothing given)".to_string());
+            self.fail(
+                &path.index(0),
+                "expected the first option to be 0 (nothing given)".to_string(),
+            );
         }
     }
 
