@@ -289,12 +289,12 @@ pub fn us_additional_rates(scenario: &Scenario, policy: &Policy) -> Vec<f64> {
                     0.0
                 };
                 let rate = policy.us_rates[i] * (1.0 - quota_share);
-                let rate = terms::with_quota(scenario, policy, i, rate, total_imports[i]);
-                let all_in = ins.all_in || terms::made_all_in(scenario, policy, i);
+                let rate = terms::with_quota(scenario, &policy.terms, i, rate, total_imports[i]);
+                let all_in = ins.all_in || terms::made_all_in(scenario, &policy.terms, i);
                 let added = terms::added_tariff(rate, sector.us_tariff, all_in);
                 match ins.kind {
                     InstrumentKind::Section232 => {
-                        section_232 = section_232.max(terms::capped_section_232(scenario, policy, sector, added))
+                        section_232 = section_232.max(terms::capped_section_232(scenario, &policy.terms, sector, added))
                     }
                     InstrumentKind::Blanket | InstrumentKind::Reciprocal => general += added,
                 }
@@ -427,10 +427,25 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
     let mut pledged_inflow = 0.0;
     let mut concession_cost = 0.0;
     for (k, (lever, &level)) in scenario.partner_levers.iter().zip(&policy.concessions).enumerate() {
-        concession_cost += pledges::cost(lever, level, &conditions.lever_steps[k]);
+        let steps = &conditions.lever_steps[k].0;
+        concession_cost += match lever.ends_after_years {
+            None => level * lever.cost_per_unit,
+            // Less the part of the level whose years are over.
+            Some(_) => {
+                let over: f64 = steps
+                    .iter()
+                    .map(|s| s.amount * (1.0 - pledges::running(lever, s.age)))
+                    .sum();
+                (level - over).max(0.0) * lever.cost_per_unit
+            }
+        };
         // The level delivered so far: each change of the level phases in from the month it took effect (and stops
         // when a pledge for a fixed time is over).
-        let delivered = pledges::yearly(lever, pledges::delivered(lever, &conditions.lever_steps[k]));
+        let delivered: f64 = steps
+            .iter()
+            .map(|s| s.amount * phased_share(lever.phase_in_months, s.age) * pledges::running(lever, s.age))
+            .sum();
+        let delivered = pledges::yearly(lever, delivered);
         match &lever.effect {
             ConcessionEffect::Purchase { sector, additionality } => {
                 if let Some(s) = scenario.sector_index(sector) {

@@ -3,25 +3,25 @@
 //! about each instrument and sector; with no terms in force each returns what it was given, so a scenario without
 //! terms computes exactly as before.
 
-use crate::model::economy::Policy;
 use crate::scenario::schema::{Scenario, Sector, TermEffect};
 
-/// The level of each deal term in force (0 when the policy has none, as a policy from before terms existed).
-fn in_force<'a>(scenario: &'a Scenario, policy: &'a Policy) -> impl Iterator<Item = (&'a TermEffect, f64)> + 'a {
+/// The level of each deal term in force, from the policy's `terms` (0 when the policy has none, as a policy from
+/// before terms existed).
+fn in_force<'a>(scenario: &'a Scenario, levels: &'a [f64]) -> impl Iterator<Item = (&'a TermEffect, f64)> + 'a {
     scenario
         .deal_terms
         .iter()
         .enumerate()
-        .map(|(k, term)| (&term.effect, policy.terms.get(k).copied().unwrap_or(0.0)))
+        .map(|(k, term)| (&term.effect, levels.get(k).copied().unwrap_or(0.0)))
         .filter(|&(_, level)| level > 0.0)
 }
 
 /// Whether a term in force makes instrument `instrument` all-in ("15% all-in, MFN if higher").
-pub fn made_all_in(scenario: &Scenario, policy: &Policy, instrument: usize) -> bool {
+pub fn made_all_in(scenario: &Scenario, levels: &[f64], instrument: usize) -> bool {
     let Some(id) = scenario.us_instruments.get(instrument).map(|ins| ins.id.as_str()) else {
         return false;
     };
-    in_force(scenario, policy)
+    in_force(scenario, levels)
         .any(|(effect, _)| matches!(effect, TermEffect::AllIn { instruments } if instruments.iter().any(|i| i == id)))
 }
 
@@ -34,12 +34,12 @@ pub fn added_tariff(rate: f64, mfn: f64, all_in: bool) -> f64 {
 /// The instrument's rate averaged over its covered imports under the tariff-rate quotas in force on it: a quota of `q`
 /// $bn a year on covered imports of `covered_bn` (at their starting values) lets the share `s = min(q / covered, 1)`
 /// enter at the in-quota rate, so the rate becomes `s × min(in_quota, rate) + (1 − s) × rate`.
-pub fn with_quota(scenario: &Scenario, policy: &Policy, instrument: usize, rate: f64, covered_bn: f64) -> f64 {
+pub fn with_quota(scenario: &Scenario, levels: &[f64], instrument: usize, rate: f64, covered_bn: f64) -> f64 {
     let Some(id) = scenario.us_instruments.get(instrument).map(|ins| ins.id.as_str()) else {
         return rate;
     };
     let mut result = rate;
-    for (effect, quota_bn) in in_force(scenario, policy) {
+    for (effect, quota_bn) in in_force(scenario, levels) {
         if let TermEffect::TariffRateQuota {
             instrument: quota_on,
             in_quota_rate,
@@ -59,9 +59,9 @@ pub fn with_quota(scenario: &Scenario, policy: &Policy, instrument: usize, rate:
 
 /// A Section 232 tariff `added` on `sector` under the caps in force: the whole tariff (MFN and Section 232) is at most
 /// `max(cap, MFN)`, so the added part is at most `max(cap − MFN, 0)`; the lowest cap naming the sector applies.
-pub fn capped_section_232(scenario: &Scenario, policy: &Policy, sector: &Sector, added: f64) -> f64 {
+pub fn capped_section_232(scenario: &Scenario, levels: &[f64], sector: &Sector, added: f64) -> f64 {
     let mut result = added;
-    for (effect, _) in in_force(scenario, policy) {
+    for (effect, _) in in_force(scenario, levels) {
         if let TermEffect::Section232Cap { sectors, cap } = effect
             && sectors.contains(&sector.id)
         {
