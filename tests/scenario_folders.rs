@@ -99,9 +99,16 @@ fn new_scenario_copies_every_shipped_scenario_to_a_lint_clean_file_with_its_new_
         let written = dir.join(format!("{name}.ron"));
         let text = std::fs::read_to_string(&written).unwrap();
         assert!(text.contains(&format!("id: \"{name}\"")), "{name}");
-        let check = tradetable(dir, &["validate", "--lint", "--deny-warnings", written.to_str().unwrap()]);
+        let check = tradetable(
+            dir,
+            &["validate", "--lint", "--deny-warnings", written.to_str().unwrap()],
+        );
         let said = String::from_utf8_lossy(&check.stdout);
-        assert!(check.status.success(), "{name}: {said}{}", String::from_utf8_lossy(&check.stderr));
+        assert!(
+            check.status.success(),
+            "{name}: {said}{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
         assert!(said.contains(&format!("ok ({name}, ")), "{name}: {said}");
     }
 }

@@ -146,7 +146,11 @@ mod tests {
     #[test]
     fn shipped_names_are_unique_and_found_by_id_and_file_name() {
         for (i, one) in SHIPPED.iter().enumerate() {
-            assert!(SHIPPED[i + 1..].iter().all(|other| other.name() != one.name()), "{}", one.file);
+            assert!(
+                SHIPPED[i + 1..].iter().all(|other| other.name() != one.name()),
+                "{}",
+                one.file
+            );
             assert_eq!(shipped(one.name()).map(|s| s.file), Some(one.file));
             assert_eq!(shipped(one.file).map(|s| s.file), Some(one.file));
         }
