@@ -1,4 +1,4 @@
-//! A scenario with another partner (`tests/fixtures/korea-2025.ron`, US–Korea 2025) plays AI-vs-AI through every
+//! A scenario with another partner (`scenarios/korea-2025.ron`, US–Korea 2025) plays AI-vs-AI through every
 //! command, and nothing the program writes about it names Japan, the yen, the Diet, the USJTA or "the July 2025
 //! deal": the partner, its currency, its agreement and its real deal all come from the scenario.
 
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korea-2025.ron")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/korea-2025.ron")
 }
 
 /// A fresh folder under the system's temporary folder, removed when the test ends.

@@ -88,6 +88,32 @@ fn the_checked_in_scenario_reference_is_current() {
 }
 
 #[test]
+fn new_scenario_copies_every_shipped_scenario_to_a_lint_clean_file_with_its_new_id() {
+    use tradetable_core::scenario::library::SHIPPED;
+    let scratch = temp_dir("from");
+    let dir = scratch.path();
+    for shipped in SHIPPED {
+        let name = format!("copy-of-{}", shipped.name());
+        let out = tradetable(dir, &["new-scenario", &name, "--from", shipped.name(), "--out", "."]);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let written = dir.join(format!("{name}.ron"));
+        let text = std::fs::read_to_string(&written).unwrap();
+        assert!(text.contains(&format!("id: \"{name}\"")), "{name}");
+        let check = tradetable(
+            dir,
+            &["validate", "--lint", "--deny-warnings", written.to_str().unwrap()],
+        );
+        let said = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check.status.success(),
+            "{name}: {said}{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(said.contains(&format!("ok ({name}, ")), "{name}: {said}");
+    }
+}
+
+#[test]
 fn every_shipped_scenario_validates_lints_clean_and_plays_to_the_end() {
     use tradetable_core::ai::{Opponent, Strategy};
     use tradetable_core::authoring::lint::lint_scenario;

@@ -46,6 +46,14 @@ pub const SHIPPED: &[Shipped] = &[
         file: "quarterly-review-2026.ron",
         text: include_str!("../../../../scenarios/quarterly-review-2026.ron"),
     },
+    Shipped {
+        file: "eu-2025.ron",
+        text: include_str!("../../../../scenarios/eu-2025.ron"),
+    },
+    Shipped {
+        file: "korea-2025.ron",
+        text: include_str!("../../../../scenarios/korea-2025.ron"),
+    },
 ];
 
 /// The shipped scenario named `name` (its id, or its file name with or without `.ron`).
@@ -108,12 +116,44 @@ mod tests {
     #[test]
     fn a_new_scenario_is_the_copy_with_its_own_id_and_loads() {
         let from = &SHIPPED[0];
-        let text = new_scenario_text("korea-2025", from);
-        let scenario = Scenario::from_ron_str(&text, "korea-2025.ron").unwrap();
-        assert_eq!(scenario.id, "korea-2025");
+        let text = new_scenario_text("my-scenario", from);
+        let scenario = Scenario::from_ron_str(&text, "my-scenario.ron").unwrap();
+        assert_eq!(scenario.id, "my-scenario");
         assert!(text.starts_with("// A new scenario"));
         assert!(!is_shipped_text(&text));
         assert!(is_shipped_text(from.text));
         assert!(valid_id("korea-2025") && !valid_id("../etc") && !valid_id(""));
+    }
+
+    #[test]
+    fn every_shipped_scenario_copies_to_a_scenario_with_its_new_id_and_nothing_else_changed() {
+        for from in SHIPPED {
+            let text = new_scenario_text("a_copy", from);
+            let copy = Scenario::from_ron_str(&text, "a_copy.ron").unwrap_or_else(|e| panic!("{}: {e}", from.file));
+            assert_eq!(copy.id, "a_copy", "{}", from.file);
+            let original = from.load().unwrap();
+            assert_eq!(copy.title, original.title, "{}", from.file);
+            assert_eq!(copy.sectors.len(), original.sectors.len(), "{}", from.file);
+            assert_eq!(
+                text.matches("a_copy").count(),
+                2,
+                "{}: the id is replaced once, and the header names it once",
+                from.file
+            );
+        }
+    }
+
+    #[test]
+    fn shipped_names_are_unique_and_found_by_id_and_file_name() {
+        for (i, one) in SHIPPED.iter().enumerate() {
+            assert!(
+                SHIPPED[i + 1..].iter().all(|other| other.name() != one.name()),
+                "{}",
+                one.file
+            );
+            assert_eq!(shipped(one.name()).map(|s| s.file), Some(one.file));
+            assert_eq!(shipped(one.file).map(|s| s.file), Some(one.file));
+        }
+        assert!(shipped("eu-2025").is_some() && shipped("korea-2025.ron").is_some());
     }
 }
