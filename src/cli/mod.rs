@@ -58,7 +58,7 @@ pub enum Format {
 pub enum Command {
     /// Check scenario files; prints every problem with its file, line, column and source line, or JSON.
     Validate {
-        /// Scenario files (RON).
+        /// Scenario files (RON), or the names of built-in scenarios (`tutorial`).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// `text`: each problem with its source line underlined; `json`: one document with every file's problems.
