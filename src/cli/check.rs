@@ -150,7 +150,12 @@ pub fn graphics(adapters: &[Adapter]) -> Finding {
             } else {
                 format!(", driver {}", adapter.driver)
             };
-            format!("{} ({}, {}{driver})", adapter.name, adapter.backend, adapter.kind.words())
+            format!(
+                "{} ({}, {}{driver})",
+                adapter.name,
+                adapter.backend,
+                adapter.kind.words()
+            )
         })
         .collect();
     if adapters.is_empty() {
@@ -374,7 +379,11 @@ mod tests {
         assert!(!graphics(&[]).advice.is_empty());
         let slow = graphics(&[software("llvmpipe")]);
         assert_eq!(slow.verdict, Verdict::Warning);
-        assert!(slow.detail.contains("llvmpipe (Vulkan, software renderer"), "{}", slow.detail);
+        assert!(
+            slow.detail.contains("llvmpipe (Vulkan, software renderer"),
+            "{}",
+            slow.detail
+        );
         let card = Adapter {
             name: "Intel(R) UHD Graphics 620".to_string(),
             backend: "Vulkan".to_string(),
@@ -383,7 +392,10 @@ mod tests {
         };
         let fine = graphics(&[software("llvmpipe"), card]);
         assert_eq!(fine.verdict, Verdict::Ok);
-        assert!(fine.detail.contains("Intel(R) UHD Graphics 620 (Vulkan, integrated graphics)"));
+        assert!(
+            fine.detail
+                .contains("Intel(R) UHD Graphics 620 (Vulkan, integrated graphics)")
+        );
     }
 
     #[test]
@@ -405,6 +417,9 @@ mod tests {
         let none = findings(&Storage::real(), dir.path(), Some(&[]));
         let text = report(&none);
         assert!(text.contains("PROBLEM  graphics: no graphics adapter found"), "{text}");
-        assert!(text.contains("cannot run TradeTable as it is: 1 problem above."), "{text}");
+        assert!(
+            text.contains("cannot run TradeTable as it is: 1 problem above."),
+            "{text}"
+        );
     }
 }

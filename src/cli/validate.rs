@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use tradetable_core::Scenario;
 use tradetable_core::authoring::diagnostics::{self, CheckedFile};
 use tradetable_core::authoring::lint::lint_scenario;
 use tradetable_core::authoring::summary::{SUMMARY_SEED, ScenarioSummary};
-use tradetable_core::Scenario;
 use tradetable_core::scenario::library;
 use tradetable_core::scenario::parse::{Problem, ScenarioError};
 use tradetable_core::scenario::ron_spans::{FieldPath, SpanIndex};
@@ -93,10 +93,7 @@ fn check_file_or_shipped(path: &std::path::Path) -> CheckedFile {
 
 /// Validates each file; exit code 0 only if all are valid.
 pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode {
-    let checked: Vec<CheckedFile> = files
-        .iter()
-        .map(|file| check_file_or_shipped(file))
-        .collect();
+    let checked: Vec<CheckedFile> = files.iter().map(|file| check_file_or_shipped(file)).collect();
     let warnings: Vec<Vec<Problem>> = checked
         .iter()
         .map(|file| match (&file.result, lints.lint) {
