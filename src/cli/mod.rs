@@ -4,6 +4,7 @@
 mod backtest;
 #[cfg(feature = "gui")]
 pub mod bots;
+pub mod check;
 mod class;
 mod debrief;
 pub mod error;
@@ -18,11 +19,12 @@ mod schema;
 mod simulate;
 pub mod tournament;
 mod validate;
+pub mod version;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use error::CliError;
 use tradetable_core::Scenario;
@@ -56,7 +58,7 @@ pub enum Format {
 pub enum Command {
     /// Check scenario files; prints every problem with its file, line, column and source line, or JSON.
     Validate {
-        /// Scenario files (RON).
+        /// Scenario files (RON), or the names of built-in scenarios (`tutorial`).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// `text`: each problem with its source line underlined; `json`: one document with every file's problems.
@@ -93,6 +95,9 @@ pub enum Command {
     Class(class::ClassCommand),
     /// Debrief a class: its game records side by side on one page to project or print, and a CSV for a gradebook.
     Debrief(debrief::DebriefArgs),
+    /// Check that this computer can run TradeTable: the version, the data folder (can files be saved there?), the
+    /// built-in scenarios and the graphics adapters; exits non-zero with advice when something would stop a class.
+    Check(check::CheckArgs),
     /// Open the game straight at the table.
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
@@ -108,7 +113,12 @@ pub enum Command {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // `--version` also names the file formats and the network protocol, which clap's derived version cannot.
+    let matches = Cli::command().long_version(version::long_version()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match cli.command {
         Some(Command::Validate {
             files,
@@ -134,6 +144,7 @@ pub fn run() -> ExitCode {
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Class(command)) => class::run(&command),
         Some(Command::Debrief(args)) => debrief::run(&args),
+        Some(Command::Check(args)) => check::run(&args),
         #[cfg(feature = "gui")]
         Some(Command::Play(args)) => play::run(&args, true),
         #[cfg(feature = "gui")]

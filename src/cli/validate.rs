@@ -8,9 +8,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use tradetable_core::Scenario;
 use tradetable_core::authoring::diagnostics::{self, CheckedFile};
 use tradetable_core::authoring::lint::lint_scenario;
 use tradetable_core::authoring::summary::{SUMMARY_SEED, ScenarioSummary};
+use tradetable_core::scenario::library;
 use tradetable_core::scenario::parse::{Problem, ScenarioError};
 use tradetable_core::scenario::ron_spans::{FieldPath, SpanIndex};
 
@@ -73,12 +75,25 @@ struct ProblemReport {
     help: Option<String>,
 }
 
+/// Checks the scenario file at `path`; a name that is no file but a shipped scenario's (`spring-2025`, `tutorial.ron`)
+/// checks the copy built into the program, so an installed `tradetable validate tutorial` needs no source tree.
+fn check_file_or_shipped(path: &std::path::Path) -> CheckedFile {
+    if !path.exists()
+        && let Some(shipped) = path.to_str().and_then(library::shipped)
+    {
+        let label = format!("scenarios/{} (built in)", shipped.file);
+        return CheckedFile {
+            result: Scenario::from_ron_str(shipped.text, &label),
+            text: Some(shipped.text.to_string()),
+            label,
+        };
+    }
+    crate::storage::check_scenario_file(path)
+}
+
 /// Validates each file; exit code 0 only if all are valid.
 pub fn run(files: &[PathBuf], format: ValidateFormat, lints: Lints) -> ExitCode {
-    let checked: Vec<CheckedFile> = files
-        .iter()
-        .map(|file| crate::storage::check_scenario_file(file))
-        .collect();
+    let checked: Vec<CheckedFile> = files.iter().map(|file| check_file_or_shipped(file)).collect();
     let warnings: Vec<Vec<Problem>> = checked
         .iter()
         .map(|file| match (&file.result, lints.lint) {
