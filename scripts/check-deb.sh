@@ -7,6 +7,7 @@
 #
 #   scripts/check-deb.sh [BINARY]     (default: $CARGO_TARGET_DIR/debug/tradetable, built with the default features)
 set -eu
+SCRIPTS=$(cd "$(dirname "$0")" && pwd)
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=${1:-$TARGET/debug/tradetable}
@@ -70,62 +71,7 @@ timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" tradetable play --autoplay --
     --screenshot-dir "$SHOTS" >"$WORK/game.log" 2>&1 || { tail -n 20 "$WORK/game.log" >&2; exit 1; }
 grep -o "launch-to-title [0-9]* ms" "$WORK/game.log" | head -n 1 || true
 FIRST=$(find "$SHOTS" -name "*.png" | sort | head -n 1)
-python3 - "$FIRST" <<'PY'
-"""Fails unless the PNG has real content: decoded with zlib, the commonest colour must cover under 95% of the
-pixels and there must be more than 20 colours."""
-import struct
-import sys
-import zlib
-from collections import Counter
-
-path = sys.argv[1]
-data = open(path, "rb").read()
-if data[:8] != b"\x89PNG\r\n\x1a\n":
-    sys.exit(f"check-deb: {path} is not a PNG")
-pos, idat, header = 8, b"", None
-while pos + 8 <= len(data):
-    length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-    chunk = data[pos + 8 : pos + 8 + length]
-    if kind == b"IHDR":
-        header = struct.unpack(">IIBBBBB", chunk)
-    elif kind == b"IDAT":
-        idat += chunk
-    pos += 12 + length
-width, height, depth, colour_type = header[:4]
-if depth != 8 or colour_type not in (2, 6):
-    sys.exit(f"check-deb: unexpected PNG format (depth {depth}, colour type {colour_type})")
-raw = zlib.decompress(idat)
-channels = 3 if colour_type == 2 else 4
-stride = width * channels
-previous = bytearray(stride)
-colours = Counter()
-for row in range(height):
-    start = row * (stride + 1)
-    kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-    for i in range(stride):
-        left = line[i - channels] if i >= channels else 0
-        up = previous[i]
-        corner = previous[i - channels] if i >= channels else 0
-        if kind == 1:
-            line[i] = (line[i] + left) & 0xFF
-        elif kind == 2:
-            line[i] = (line[i] + up) & 0xFF
-        elif kind == 3:
-            line[i] = (line[i] + (left + up) // 2) & 0xFF
-        elif kind == 4:
-            p = left + up - corner
-            pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-            line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-    previous = line
-    if row % 4 == 0:
-        for x in range(0, stride, channels * 2):
-            colours[bytes(line[x : x + 3])] += 1
-total = sum(colours.values())
-_, most = colours.most_common(1)[0]
-print(f"check-deb: {path}: {width}x{height}, {len(colours)} colours, the commonest covers {most / total:.0%}")
-if most / total > 0.95 or len(colours) <= 20:
-    sys.exit("check-deb: the installed game's screenshot is nearly blank")
-PY
+python3 "$SCRIPTS/png-has-content.py" check-deb "$FIRST" 20
 
 # Everything the installed copy wrote since it was installed: only the user's data folder and the screenshots.
 WRITTEN=$(find "$WORK" -newer "$WORK/before" -type f \

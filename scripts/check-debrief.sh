@@ -9,6 +9,7 @@
 #       BINARY  default: $CARGO_TARGET_DIR/debug/tradetable (CARGO_TARGET_DIR defaults to target)
 #       DIR     default: the binary's folder/../debrief-check; the page, CSV, PNG and browser log are left there
 set -eu
+SCRIPTS=$(cd "$(dirname "$0")" && pwd)
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=${1:-$TARGET/debug/tradetable}
@@ -43,72 +44,11 @@ if grep -E ':CONSOLE|Uncaught|Failed to load resource' "$LOG" >&2; then
     exit 1
 fi
 
-python3 - "$PNG" "$WIDTH" <<'PY'
-"""Fails unless the PNG is a WIDTHx2400 picture with real content: decoded with zlib, the most common colour must
-cover less than 95% of the pixels and there must be more than 50 colours."""
-import struct
-import sys
-import zlib
-from collections import Counter
-
-path = sys.argv[1]
-expected_width = int(sys.argv[2])
-try:
-    data = open(path, "rb").read()
-except OSError as error:
-    sys.exit(f"check-debrief: no PNG: {error}")
-if data[:8] != b"\x89PNG\r\n\x1a\n":
-    sys.exit(f"check-debrief: {path} is not a PNG")
-if len(data) < 20_000:
-    sys.exit(f"check-debrief: {path} is tiny ({len(data)} bytes): the page rendered blank")
-try:
-    pos, idat, header = 8, b"", None
-    while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        chunk = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", chunk)
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    width, height, depth, colour_type = header[:4]
-    raw = zlib.decompress(idat)
-except (struct.error, TypeError, zlib.error) as error:
-    sys.exit(f"check-debrief: {path} is a damaged PNG ({error})")
-if depth != 8 or colour_type not in (2, 6):
-    sys.exit(f"check-debrief: unexpected PNG format (depth {depth}, colour type {colour_type})")
-channels = 3 if colour_type == 2 else 4
-stride = width * channels
-previous = bytearray(stride)
-colours = Counter()
-for row in range(height):
-    start = row * (stride + 1)
-    kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-    for i in range(stride):
-        left = line[i - channels] if i >= channels else 0
-        up = previous[i]
-        corner = previous[i - channels] if i >= channels else 0
-        if kind == 1:
-            line[i] = (line[i] + left) & 0xFF
-        elif kind == 2:
-            line[i] = (line[i] + up) & 0xFF
-        elif kind == 3:
-            line[i] = (line[i] + (left + up) // 2) & 0xFF
-        elif kind == 4:
-            p = left + up - corner
-            pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-            line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
-    previous = line
-    if row % 4 == 0:  # every fourth row is plenty to judge the colours
-        for x in range(0, stride, channels * 2):
-            colours[bytes(line[x : x + 3])] += 1
-total = sum(colours.values())
-_, most = colours.most_common(1)[0]
-print(f"check-debrief: {width}x{height}, {len(colours)} colours, the commonest covers {most / total:.0%}")
-if (width, height) != (expected_width, 2400):
-    sys.exit(f"check-debrief: the screenshot is {width}x{height}, not {expected_width}x2400")
-if most / total > 0.95 or len(colours) <= 50:
-    sys.exit("check-debrief: the page rendered nearly blank")
-PY
+# A tiny file means the page rendered blank; then the picture must have real content at the expected size.
+if [ "$(stat -c %s "$PNG" 2>/dev/null || echo 0)" -lt 20000 ]; then
+    echo "check-debrief: $PNG is missing or tiny: the page rendered blank" >&2
+    exit 1
+fi
+python3 "$SCRIPTS/png-has-content.py" check-debrief "$PNG" 50 "${WIDTH}x2400"
 echo "check-debrief: ok — $PNG"
 done
