@@ -93,6 +93,8 @@ pub fn model_path(scenario: &Scenario, history: &History) -> Vec<Economy> {
     let mut policy = Policy::initial(scenario);
     let mut conditions = Conditions::initial(scenario);
     conditions.currency_per_dollar = history.currency_per_dollar;
+    // The rivals' tariffs follow the history's calendar, from the month before its first.
+    conditions.calendar = economy::Calendar::first_month(&history.start);
     (0..history.months)
         .map(|index| {
             for change in history

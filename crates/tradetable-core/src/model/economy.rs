@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{pledges, terms};
+use crate::model::{pledges, rivals, terms};
+use crate::scenario::rivals::{RivalSector, month_number};
 use crate::scenario::schema::{ConcessionEffect, Dynamics, InstrumentKind, Scenario, Sector, SectorFlag};
 
 /// Whether the 2019 US–Japan Trade Agreement still binds Japan's tariffs on US goods.
@@ -146,6 +147,31 @@ pub struct Conditions {
     pub partner_tariff_steps: Vec<Steps>,
     /// Per Japanese lever: the changes of its level since the start (concessions phase in from each change).
     pub lever_steps: Vec<Steps>,
+    /// Which calendar months the conditions have reached, for the tariffs on the partner's rivals that the scenario
+    /// lists by month; absent in conditions saved before rivals existed, which then see no change of them.
+    #[serde(default)]
+    pub calendar: Option<Calendar>,
+    /// Per sector: the changes of the additional US tariff on the partner's rivals since the start (empty when the
+    /// scenario lists no rivals, or in conditions saved before rivals existed).
+    #[serde(default)]
+    pub rival_tariff_steps: Vec<Steps>,
+}
+
+/// The month the conditions started from and the month they have reached, as `rivals::month_number`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// The month before the first month the conditions move into: its rival tariffs are the starting point.
+    pub start: u32,
+    /// The month the conditions have most recently moved into (`start` before the first move).
+    pub now: u32,
+}
+
+impl Calendar {
+    /// A calendar whose first month is `first` (`YYYY-MM`), if it is a month.
+    pub fn first_month(first: &str) -> Option<Calendar> {
+        let start = month_number(first)?.checked_sub(1)?;
+        Some(Calendar { start, now: start })
+    }
 }
 
 impl Conditions {
@@ -168,6 +194,17 @@ impl Conditions {
             let change = policy.concessions[k] - steps.total();
             steps.advance(change);
         }
+        if let Some(calendar) = &mut self.calendar {
+            calendar.now = calendar.now.saturating_add(1);
+            let calendar = *calendar;
+            for (s, steps) in self.rival_tariff_steps.iter_mut().enumerate() {
+                let change = match scenario.rival_sector(s) {
+                    Some(rival) => rival.rate_in(calendar.now) - rival.rate_in(calendar.start) - steps.total(),
+                    None => 0.0,
+                };
+                steps.advance(change);
+            }
+        }
     }
 
     /// Every change `months` older, with policy unchanged: how the same policy looks later on.
@@ -177,6 +214,7 @@ impl Conditions {
             .iter_mut()
             .chain(&mut self.partner_tariff_steps)
             .chain(&mut self.lever_steps)
+            .chain(&mut self.rival_tariff_steps)
         {
             steps.age_by(months);
         }
@@ -191,6 +229,11 @@ impl Conditions {
             us_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
             partner_tariff_steps: vec![Steps::default(); scenario.sectors.len()],
             lever_steps: vec![Steps::default(); scenario.partner_levers.len()],
+            calendar: Calendar::first_month(&scenario.start),
+            rival_tariff_steps: match scenario.rivals {
+                Some(_) => vec![Steps::default(); scenario.sectors.len()],
+                None => Vec::new(),
+            },
         }
     }
 }
@@ -506,6 +549,23 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
             volume_change += sector.us_import_elasticity * phi * x * adjusted_share(dynamics, step.age);
             passed_on += phi * step.amount;
         }
+        // Rivals' tariffs: a rise of their prices brings buyers back to the partner (`model::rivals`).
+        if let (Some(rivals), Some(rival), Some(steps)) = (
+            &scenario.rivals,
+            scenario.rival_sector(s),
+            conditions.rival_tariff_steps.get(s),
+        ) {
+            let cross = rivals::cross_response(sector.us_import_elasticity, rivals.substitution_elasticity, rival);
+            let rival_t0 = sector.us_tariff + rival_start_rate(conditions, rival);
+            for step in &steps.0 {
+                let phi = if step.amount > 0.0 {
+                    pass_through(sector, step.age)
+                } else {
+                    sector.pass_through.long_run
+                };
+                volume_change += cross * phi * step.amount / (1.0 + rival_t0) * adjusted_share(dynamics, step.age);
+            }
+        }
         let volume = (1.0 + volume_change).max(0.0);
         let export_price = (1.0 + export_price_change).max(0.0);
         let imports = sector.us_imports_bn * volume * export_price * import_fx;
@@ -557,6 +617,11 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         (scenario.investment.baseline_inflow_bn * held_back + pledged_inflow) * conditions.investment_factor;
     totals
 }
+/// The additional tariff the rivals faced in the month the conditions started from (0 without a calendar).
+fn rival_start_rate(conditions: &Conditions, rival: &RivalSector) -> f64 {
+    conditions.calendar.map_or(0.0, |c| rival.rate_in(c.start))
+}
+
 /// The additional US tariff on each sector at the start (the rates at which the scenario's flows were measured).
 pub fn starting_additional(scenario: &Scenario) -> Vec<f64> {
     us_additional_rates(scenario, &Policy::initial(scenario))

@@ -7,6 +7,7 @@ pub mod deal_terms;
 pub mod format;
 pub mod library;
 pub mod parse;
+pub mod rivals;
 pub mod ron_spans;
 pub mod schema;
 pub mod side;

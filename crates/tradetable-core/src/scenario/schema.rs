@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use crate::scenario::deal_terms::{DealTerm, TermEffect};
+pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 pub use crate::scenario::format::LeverUnit;
 use crate::scenario::format::parse_year_month;
 use crate::scenario::side::Partner;
@@ -77,6 +78,10 @@ pub struct Scenario {
     /// tariff-rate quota (see `DealTerm`). Issues of any package, after the levers. Optional: an absent list is empty.
     #[serde(default)]
     pub deal_terms: Vec<DealTerm>,
+    /// The partner's rival suppliers of the US market and the tariffs the US puts on them over time (see
+    /// `RivalSuppliers`). Optional: without it, a US tariff diverts trade as if it hit the partner alone.
+    #[serde(default)]
+    pub rivals: Option<RivalSuppliers>,
     /// The partner's direct investment into the US.
     pub investment: InvestmentModel,
     /// The trade agreement in force between the US and the partner, and whether the partner's legislature may
@@ -951,6 +956,12 @@ impl Scenario {
         let speed = &mut scenario.dynamics.volume_adjustment_per_month;
         *speed = (*speed * set.adjustment_scale).clamp(0.0, 1.0);
         scenario
+    }
+
+    /// The rivals listed for the sector at `index`, if the scenario lists rivals for it.
+    pub fn rival_sector(&self, index: usize) -> Option<&RivalSector> {
+        let id = &self.sectors.get(index)?.id;
+        self.rivals.as_ref()?.sectors.iter().find(|r| &r.sector == id)
     }
 
     /// The options of an instrument, lever or deal term, by id.

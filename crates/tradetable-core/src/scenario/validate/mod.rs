@@ -10,6 +10,7 @@ mod objectives;
 mod partner;
 mod personalities;
 mod politics;
+mod rivals;
 mod setting;
 mod terms;
 mod trade;
@@ -67,6 +68,7 @@ impl Scenario {
         let instrument_ids = self.check_instruments(&mut v, &root, &sector_ids);
         let lever_ids = self.check_levers(&mut v, &root, &sector_ids, &instrument_ids);
         let term_ids = self.check_deal_terms(&mut v, &root, &sector_ids, &instrument_ids, &lever_ids);
+        self.check_rivals(&mut v, &root, &sector_ids);
         self.check_investment(&mut v, &root);
         self.check_partner(&mut v, &root);
         for side in Side::BOTH {
