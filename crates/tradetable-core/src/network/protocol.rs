@@ -336,7 +336,11 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), Protoco
     fits("the lever changes", conditions.lever_steps.len(), levers)?;
     // Conditions saved before rivals existed carry none; otherwise one per sector, as the model reads them.
     if !conditions.rival_tariff_steps.is_empty() {
-        fits("the rivals' tariff changes", conditions.rival_tariff_steps.len(), sectors)?;
+        fits(
+            "the rivals' tariff changes",
+            conditions.rival_tariff_steps.len(),
+            sectors,
+        )?;
     }
     if state.scheduled.iter().any(|t| t.instrument >= instruments)
         || state.threats.iter().any(|t| t.instrument >= instruments)

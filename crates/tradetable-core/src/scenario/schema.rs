@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use crate::scenario::deal_terms::{DealTerm, TermEffect};
-pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 pub use crate::scenario::format::LeverUnit;
 use crate::scenario::format::parse_year_month;
+pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 use crate::scenario::side::Partner;
 pub use crate::scenario::side::{Names, PerSide, Side};
 

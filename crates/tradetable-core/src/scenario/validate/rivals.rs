@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::validator::Validator;
-use crate::scenario::ron_spans::FieldPath;
 use crate::scenario::rivals::month_number;
+use crate::scenario::ron_spans::FieldPath;
 use crate::scenario::schema::Scenario;
 
 /// The largest substitution elasticity: published Armington elasticities for US imports stay well below it.
@@ -24,13 +24,20 @@ impl Scenario {
             return;
         };
         let rp = root.field("rivals");
-        v.positive_at_most(&rp.field("substitution_elasticity"), rivals.substitution_elasticity, MAX_SUBSTITUTION);
+        v.positive_at_most(
+            &rp.field("substitution_elasticity"),
+            rivals.substitution_elasticity,
+            MAX_SUBSTITUTION,
+        );
         v.text(&rp.field("source"), &rivals.source);
         let list = rp.field("sectors");
         if rivals.sectors.len() > MAX_RIVAL_SECTORS {
             v.fail(
                 &list,
-                format!("expected at most {MAX_RIVAL_SECTORS} sectors, found {}", rivals.sectors.len()),
+                format!(
+                    "expected at most {MAX_RIVAL_SECTORS} sectors, found {}",
+                    rivals.sectors.len()
+                ),
             );
             return;
         }
@@ -41,7 +48,10 @@ impl Scenario {
             if !seen.insert(rival.sector.as_str()) {
                 v.fail(
                     &p.field("sector"),
-                    format!("sector \"{}\" is listed twice; give each sector's rivals once", rival.sector),
+                    format!(
+                        "sector \"{}\" is listed twice; give each sector's rivals once",
+                        rival.sector
+                    ),
                 );
             }
             v.range(&p.field("partner_share"), rival.partner_share, 0.0, 1.0);
@@ -61,7 +71,10 @@ impl Scenario {
             if rival.tariffs.len() > MAX_RIVAL_TARIFFS {
                 v.fail(
                     &tp,
-                    format!("expected at most {MAX_RIVAL_TARIFFS} changes, found {}", rival.tariffs.len()),
+                    format!(
+                        "expected at most {MAX_RIVAL_TARIFFS} changes, found {}",
+                        rival.tariffs.len()
+                    ),
                 );
                 continue;
             }
@@ -70,7 +83,9 @@ impl Scenario {
                 let t = tp.index(n);
                 v.rate(&t.field("rate"), tariff.rate);
                 v.text(&t.field("source"), &tariff.source);
-                v.rule(&t.field("from"), || "a month as \"YYYY-MM\", later than the entry before".to_string());
+                v.rule(&t.field("from"), || {
+                    "a month as \"YYYY-MM\", later than the entry before".to_string()
+                });
                 match month_number(&tariff.from) {
                     None => v.fail(
                         &t.field("from"),
