@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use super::load_scenario;
 use tradetable_core::Scenario;
 use tradetable_core::ai::{Difficulty, Opponent, Strategy};
-use tradetable_core::analysis::tournament::{self, Tournament};
+use tradetable_core::analysis::tournament::{self, TariffsKept, Tournament};
 use tradetable_core::scenario::schema::Side;
 
 /// Output formats of a tournament.
@@ -207,6 +207,25 @@ pub fn text(t: &Tournament) -> String {
             term.mean,
             actual,
             shares.join("  ")
+        );
+    }
+    let kept = &t.tariffs_kept;
+    let threshold = TariffsKept::THRESHOLD * 100.0;
+    let _ = writeln!(
+        out,
+        "\nTariffs kept at {threshold:.0}% or more in the {} deal(s): the general (reciprocal or blanket) tariff {:.0}%, \
+         the whole tariff on autos {:.0}%, both {:.0}%.",
+        kept.deals,
+        kept.general * 100.0,
+        kept.autos * 100.0,
+        kept.both * 100.0
+    );
+    if let Some((general, autos)) = kept.actual {
+        let _ = writeln!(
+            out,
+            "The real deal: general tariff {:.1}%, whole tariff on autos {:.1}%.",
+            general * 100.0,
+            autos * 100.0
         );
     }
     out

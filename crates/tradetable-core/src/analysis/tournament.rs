@@ -7,13 +7,14 @@
 
 use serde::Serialize;
 
-use crate::ai::play::play;
+use crate::ai::play::{actual_deal_package, play};
 use crate::ai::{Opponent, OpponentError};
 use crate::analysis::outcome_space::{Measures, OutcomeSpace, Point, point};
+use crate::model::economy::{Policy, auto_tariff_total};
 use crate::rules::negotiation::{GameState, OutcomeKind};
 use crate::rules::package::{Package, PackageSpace};
 use crate::rules::score::{Valuer, score_game};
-use crate::scenario::schema::{Scenario, Side};
+use crate::scenario::schema::{InstrumentKind, Scenario, Side};
 
 /// One game's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,6 +99,31 @@ pub struct Tournament {
     pub pairings: Vec<Pairing>,
     /// Every issue's signed terms over all the deals, beside the deal that really happened.
     pub terms: Vec<TermSummary>,
+    /// How many deals keep a general tariff and a tariff on autos of at least `TariffsKept::THRESHOLD`, as the 2025
+    /// deals did.
+    pub tariffs_kept: TariffsKept,
+}
+
+/// How many of the deals keep US tariffs of at least `THRESHOLD`, on the partner's goods in general (the highest
+/// reciprocal or blanket rate) and on autos (the whole tariff on sectors flagged `Auto`, MFN included), beside the
+/// real deal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TariffsKept {
+    /// The number of deals signed.
+    pub deals: u32,
+    /// The share of deals whose general tariff is at least the threshold.
+    pub general: f64,
+    /// The share of deals whose whole tariff on autos is at least the threshold.
+    pub autos: f64,
+    /// The share of deals that keep both.
+    pub both: f64,
+    /// The real deal's general tariff and whole tariff on autos, if the scenario has it.
+    pub actual: Option<(f64, f64)>,
+}
+
+impl TariffsKept {
+    /// 10%: every partner that settled with the US in 2025 kept at least this much on both.
+    pub const THRESHOLD: f64 = 0.1;
 }
 
 /// Plays every US entrant against every Japanese entrant `runs` times on seeds `seed`, `seed + 1`, …, on
@@ -145,6 +171,40 @@ fn summarise_terms(scenario: &Scenario, results: &[GameResult]) -> Vec<TermSumma
             }
         })
         .collect()
+}
+
+/// The general tariff (the highest reciprocal or blanket rate) and the whole tariff on autos of a package in force.
+pub fn kept_tariffs(scenario: &Scenario, space: &PackageSpace, package: &Package) -> (f64, f64) {
+    let policy = space.apply_to(package, &Policy::initial(scenario));
+    let general = scenario
+        .us_instruments
+        .iter()
+        .zip(&policy.us_rates)
+        .filter(|(instrument, _)| matches!(instrument.kind, InstrumentKind::Reciprocal | InstrumentKind::Blanket))
+        .map(|(_, &rate)| rate)
+        .fold(0.0, f64::max);
+    (general, auto_tariff_total(scenario, &policy))
+}
+
+fn tariffs_kept(scenario: &Scenario, results: &[GameResult]) -> TariffsKept {
+    let space = PackageSpace::of(scenario);
+    let kept: Vec<(f64, f64)> = results
+        .iter()
+        .filter_map(|g| g.package.as_ref())
+        .map(|package| kept_tariffs(scenario, &space, package))
+        .collect();
+    let n = kept.len().max(1) as f64;
+    // A hair below the threshold, so that 10% computed as 0.1 (or 2.5% + 7.5%) counts as 10%.
+    let at_least = |rate: f64| rate >= TariffsKept::THRESHOLD - 1e-9;
+    let share = |keep: &dyn Fn(&(f64, f64)) -> bool| kept.iter().filter(|k| keep(k)).count() as f64 / n;
+    let actual = actual_deal_package(scenario).map(|package| kept_tariffs(scenario, &space, &package));
+    TariffsKept {
+        deals: kept.len() as u32,
+        general: share(&|k| at_least(k.0)),
+        autos: share(&|k| at_least(k.1)),
+        both: share(&|k| at_least(k.0) && at_least(k.1)),
+        actual,
+    }
 }
 
 pub fn run(
@@ -213,6 +273,7 @@ pub fn run(
         nash_point: space.nash_point,
         max_nash_product: space.max_nash_product,
         terms: summarise_terms(scenario, &results),
+        tariffs_kept: tariffs_kept(scenario, &results),
         pairings,
     })
 }
