@@ -204,7 +204,10 @@ impl Negotiator for Agent {
             let actions = tactics::plan(scenario, state, &self.gestures, answer, retracted)
                 .into_iter()
                 .map(|action| {
-                    let why = reasons::explain_tactic(&action, turn, &calendar, answer, retracted);
+                    let why = match tactics::counter_tariff_reason(scenario, state, &action) {
+                        Some(why) => vec![why],
+                        None => reasons::explain_tactic(&action, turn, &calendar, answer, retracted),
+                    };
                     (action, why)
                 })
                 .collect();

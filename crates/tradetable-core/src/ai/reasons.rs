@@ -37,7 +37,12 @@ pub fn explain(ctx: &Context, preferences: &Preferences, decision: &Grounds) -> 
     if decision.accept {
         return vec![acceptance(ctx, decision, &me)];
     }
-    let mut reasons = vec![offer(ctx, decision)];
+    let mut first = offer(ctx, decision);
+    if let Some(suspension) = suspension_offered(ctx, decision) {
+        first.push(' ');
+        first.push_str(&suspension);
+    }
+    let mut reasons = vec![first];
     let second = rejection(ctx, preferences, decision, &me)
         .or_else(|| {
             (ctx.retaliation > EPSILON).then(|| {
@@ -93,6 +98,29 @@ pub fn explain_tactic(
         }
     };
     vec![why]
+}
+
+/// "It would suspend its countermeasures for 6 months under the deal.": the partner's bid suspends a counter-tariff it
+/// has set, announced or threatened (one that is nothing yet is not worth a word).
+fn suspension_offered(ctx: &Context, decision: &Grounds) -> Option<String> {
+    let space = ctx.valuation.valuer().space();
+    let suspended = space.suspends(ctx.scenario, &decision.bid.package);
+    let named: Vec<String> = ctx
+        .scenario
+        .partner_tariffs
+        .iter()
+        .zip(&suspended)
+        .zip(&ctx.state.counter_tariffs)
+        .filter(|((_, suspends), standing)| **suspends && standing.if_talks_fail() > 0.0)
+        .map(|((tariff, _), _)| format!("its {} for {} months", tariff.name, tariff.deal_suspends_months))
+        .collect();
+    (!named.is_empty()).then(|| {
+        format!(
+            "{} would suspend {} under the deal.",
+            crate::scenario::side::capitalised(&ctx.scenario.names().short_with_article(ctx.side)),
+            named.join(" and ")
+        )
+    })
 }
 
 /// Utility as points out of 100.

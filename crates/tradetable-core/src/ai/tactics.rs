@@ -1,8 +1,10 @@
-//! Moves away from the package table: a personality's calendar of threats and goodwill gestures, and tit-for-tat
-//! on such moves — noticing what the other side did since the agent's last turn, and answering in kind.
+//! Moves away from the package table: a personality's calendar of threats and goodwill gestures, tit-for-tat on
+//! such moves — noticing what the other side did since the agent's last turn, and answering in kind — and the
+//! partner's counter-tariff threats once the US tariff passes the line the scenario says provokes them.
 
-use crate::model::economy::TradeAgreementStatus;
-use crate::rules::moves::Move;
+use crate::model::economy::{self, TradeAgreementStatus, starting_additional};
+use crate::model::retaliation;
+use crate::rules::moves::{CounterTariffMove, Move};
 use crate::rules::negotiation::{GameState, apply};
 use crate::scenario::schema::{Gesture, GestureKind, InstrumentKind, Scenario, Side};
 
@@ -14,6 +16,7 @@ pub struct Observation {
     us_rates: Vec<f64>,
     concessions: Vec<f64>,
     trade_agreement: TradeAgreementStatus,
+    counter_tariffs: Vec<f64>,
 }
 
 impl Observation {
@@ -29,6 +32,7 @@ impl Observation {
             us_rates: state.policy.us_rates.clone(),
             concessions: state.policy.concessions.clone(),
             trade_agreement: state.policy.trade_agreement,
+            counter_tariffs: state.counter_tariffs.iter().map(|c| c.if_talks_fail()).collect(),
         }
     }
 }
@@ -101,6 +105,15 @@ pub fn read(side: Side, before: &Observation, now: &GameState) -> Reading {
                     reading.friendly += 1;
                 }
             }
+            // A counter-tariff set, announced or threatened higher than before is hostile; one lowered, friendly.
+            for (was, now) in before.counter_tariffs.iter().zip(&now.counter_tariffs) {
+                let is = now.if_talks_fail();
+                if is > *was {
+                    reading.hostile += 1;
+                } else if is < *was {
+                    reading.friendly += 1;
+                }
+            }
         }
     }
     reading
@@ -151,6 +164,10 @@ pub fn plan(
             }
         }
     }
+    if state.to_move == Side::Partner {
+        let escalate = answer.is_some_and(|reading| reading.hostile > 0);
+        wanted.extend(counter_tariff_threats(scenario, state, escalate));
+    }
     let mut legal = Vec::new();
     let mut position = state.clone();
     for mv in wanted {
@@ -195,6 +212,69 @@ fn reward_delay(scenario: &Scenario, state: &GameState) -> Option<Move> {
         instrument: scenario.us_instruments[next.instrument].id.clone(),
         months: 1,
     })
+}
+
+/// The US tariff on the partner's goods, in percentage points above the starting rates weighted by starting imports,
+/// counting every threatened and announced rate as if carried out: what a counter-tariff's
+/// `provoked_above_points` is compared with.
+pub fn us_pressure_points(scenario: &Scenario, state: &GameState) -> f64 {
+    let mut policy = state.policy.clone();
+    for s in &state.scheduled {
+        policy.us_rates[s.instrument] = policy.us_rates[s.instrument].max(s.rate);
+    }
+    for t in &state.threats {
+        policy.us_rates[t.instrument] = policy.us_rates[t.instrument].max(t.rate);
+    }
+    let now = economy::us_additional_rates(scenario, &policy);
+    retaliation::us_tariff_points(scenario, &now, &starting_additional(scenario))
+}
+
+/// The partner's counter-tariff threats: each counter-tariff whose provocation line the US tariff is above is
+/// threatened at its lowest rate above what is set, announced or threatened — once while nothing is, and one step
+/// further each time the US escalates again (`escalate`: a hostile US move since the agent's last turn).
+fn counter_tariff_threats(scenario: &Scenario, state: &GameState, escalate: bool) -> Vec<Move> {
+    let pressure = us_pressure_points(scenario, state);
+    scenario
+        .partner_tariffs
+        .iter()
+        .zip(&state.counter_tariffs)
+        .filter(|(tariff, _)| pressure > tariff.provoked_above_points)
+        .filter_map(|(tariff, standing)| {
+            let pending = standing.if_talks_fail();
+            if pending > 0.0 && !escalate {
+                return None;
+            }
+            let rate = tariff.options.iter().copied().find(|&o| o > pending)?;
+            Some(Move::CounterTariff(CounterTariffMove::Threaten {
+                tariff: tariff.id.clone(),
+                rate,
+            }))
+        })
+        .collect()
+}
+
+/// Why the partner threatens a counter-tariff, in a sentence: the US tariff it answers and the line it crossed.
+pub fn counter_tariff_reason(scenario: &Scenario, state: &GameState, mv: &Move) -> Option<String> {
+    let Move::CounterTariff(CounterTariffMove::Threaten { tariff, rate }) = mv else {
+        return None;
+    };
+    let tariff = &scenario.partner_tariffs[scenario.partner_tariff_index(tariff)?];
+    let names = scenario.names();
+    Some(format!(
+        "Answers in kind: the US tariff on {} goods, counting its threats, is {:.1} points above the start, past the \
+         {:.1} at which {} hits back; it threatens {}% on {} of US goods{}.",
+        names.possessive(Side::Partner),
+        us_pressure_points(scenario, state),
+        tariff.provoked_above_points,
+        names.short_with_article(Side::Partner),
+        crate::scenario::format::percent(*rate),
+        crate::scenario::format::bn(tariff.basket_bn),
+        if tariff.us_states.is_empty() {
+            String::new()
+        } else {
+            format!(", aimed at {}", tariff.us_states.join(", "))
+        }
+    ))
 }
 
 /// Japan's answer to a friendly US move: put into force the next level of the lever that costs Japan least.

@@ -13,7 +13,7 @@ use crate::ai::preferences::Valuation;
 use crate::ai::tactics::{self, Observation};
 use crate::model::economy::{self, Policy, TradeAgreementStatus};
 use crate::model::politics;
-use crate::rules::moves::Move;
+use crate::rules::moves::{CounterTariffMove, Move};
 use crate::rules::negotiation::{GameState, Offer, apply};
 use crate::rules::package::Package;
 use crate::rules::score::{Projection, Valuer};
@@ -333,6 +333,7 @@ pub fn describe(scenario: &Scenario, mv: &Move) -> String {
             }
             None => format!("Put into force: {lever} at {level}"),
         },
+        Move::CounterTariff(action) => describe_counter_tariff(scenario, action),
         Move::SuspendTradeAgreement => format!("Suspend the {agreement}"),
         Move::RestoreTradeAgreement => format!("Restore the {agreement}"),
         Move::TerminateTradeAgreement => format!("Terminate the {agreement}"),
@@ -340,6 +341,24 @@ pub fn describe(scenario: &Scenario, mv: &Move) -> String {
         Move::Accept => "Accept the package on the table".to_string(),
         Move::Pass => "Pass".to_string(),
         Move::WalkAway => "Walk away".to_string(),
+    }
+}
+
+/// A counter-tariff move in words: "Threaten the EU countermeasures at 25%".
+fn describe_counter_tariff(scenario: &Scenario, action: &CounterTariffMove) -> String {
+    let name = scenario
+        .partner_tariff_index(action.tariff())
+        .map_or_else(|| action.tariff().to_string(), |c| scenario.partner_tariffs[c].name.clone());
+    match action {
+        CounterTariffMove::Set { rate, .. } if *rate > 0.0 => format!("Put the {name} into force at {}", format::rate(*rate)),
+        CounterTariffMove::Set { .. } => format!("Lift the {name}"),
+        CounterTariffMove::Announce { rate, round, .. } => format!(
+            "Announce the {name} at {} from {}",
+            format::rate(*rate),
+            format::month(&scenario.month_of_round(*round))
+        ),
+        CounterTariffMove::Threaten { rate, .. } => format!("Threaten the {name} at {}", format::rate(*rate)),
+        CounterTariffMove::Suspend { months, .. } => format!("Suspend the {name} for {months} month(s)"),
     }
 }
 

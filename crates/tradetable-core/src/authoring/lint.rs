@@ -122,6 +122,10 @@ fn idle_issues(scenario: &Scenario, found: &mut Vec<Lint>) {
                 (p.us - base_point.us).abs() > ROUNDING || (p.partner - base_point.partner).abs() > ROUNDING
             })
         };
+        // Suspending a counter-tariff is worth something only once it is set, which the start position never shows.
+        if matches!(issue.target, crate::rules::package::IssueTarget::CounterTariff(_)) {
+            continue;
+        }
         let is_term = matches!(issue.target, crate::rules::package::IssueTarget::Term(_));
         let moves_someone = moves_from(&base, &base_point)
             || (is_term && highest_point.as_ref().is_some_and(|at| moves_from(&highest, at)));
@@ -130,6 +134,7 @@ fn idle_issues(scenario: &Scenario, found: &mut Vec<Lint>) {
                 crate::rules::package::IssueTarget::Instrument(i) => ("us_instruments", i),
                 crate::rules::package::IssueTarget::Lever(i) => ("partner_levers", i),
                 crate::rules::package::IssueTarget::Term(i) => ("deal_terms", i),
+                crate::rules::package::IssueTarget::CounterTariff(i) => ("partner_tariffs", i),
             };
             found.push(lint(
                 "idle_issue",

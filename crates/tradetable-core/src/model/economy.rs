@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::retaliation::{self, RateChange, Retaliation};
 use crate::model::{pledges, rivals, terms};
 use crate::scenario::rivals::{RivalSector, month_number};
 use crate::scenario::schema::{ConcessionEffect, Dynamics, InstrumentKind, Scenario, Sector, SectorFlag};
@@ -53,6 +54,10 @@ pub struct Policy {
     pub terms: Vec<f64>,
     /// The USJTA's state.
     pub trade_agreement: TradeAgreementStatus,
+    /// The rate of each of the partner's counter-tariffs in force (0 while suspended), in scenario order; empty in a
+    /// policy from before counter-tariffs existed, which reads as their starting rates.
+    #[serde(default)]
+    pub counter_tariffs: Vec<f64>,
 }
 
 impl Policy {
@@ -65,6 +70,7 @@ impl Policy {
             concessions: vec![0.0; scenario.partner_levers.len()],
             terms: vec![0.0; scenario.deal_terms.len()],
             trade_agreement: TradeAgreementStatus::InForce,
+            counter_tariffs: retaliation::starting_rates(scenario),
         }
     }
 }
@@ -155,6 +161,9 @@ pub struct Conditions {
     /// scenario lists no rivals, or in conditions saved before rivals existed).
     #[serde(default)]
     pub rival_tariff_steps: Vec<Steps>,
+    /// Per counter-tariff of the partner's: the changes of its rate since the start (`model::retaliation`).
+    #[serde(default)]
+    pub counter_tariff_steps: Vec<Steps>,
 }
 
 /// The month the conditions started from and the month they have reached, as `rivals::month_number`s.
@@ -205,6 +214,11 @@ impl Conditions {
                 steps.advance(change);
             }
         }
+        let counter_start = retaliation::starting_rates(scenario);
+        for (c, steps) in self.counter_tariff_steps.iter_mut().enumerate() {
+            let rate = policy.counter_tariffs.get(c).copied().unwrap_or(counter_start[c]);
+            steps.advance((rate - counter_start[c]) - steps.total());
+        }
     }
 
     /// Every change `months` older, with policy unchanged: how the same policy looks later on.
@@ -215,6 +229,7 @@ impl Conditions {
             .chain(&mut self.partner_tariff_steps)
             .chain(&mut self.lever_steps)
             .chain(&mut self.rival_tariff_steps)
+            .chain(&mut self.counter_tariff_steps)
         {
             steps.age_by(months);
         }
@@ -234,6 +249,7 @@ impl Conditions {
                 Some(_) => vec![Steps::default(); scenario.sectors.len()],
                 None => Vec::new(),
             },
+            counter_tariff_steps: vec![Steps::default(); scenario.partner_tariffs.len()],
         }
     }
 }
@@ -296,6 +312,13 @@ pub struct Economy {
     pub uncertainty: f64,
     /// Sector detail.
     pub sectors: Vec<SectorFlow>,
+    /// What the partner's counter-tariffs do this month (`model::retaliation`); nothing in a record from before them.
+    #[serde(default)]
+    pub retaliation: Retaliation,
+    /// Duties refunded this month because a deal back-dated a tariff cut, $bn (a one-off sum, not a yearly rate;
+    /// `rules::back_dating`). Already taken off this month's tariff revenue and US buyers' cost at a yearly rate.
+    #[serde(default)]
+    pub back_dated_refund_bn: f64,
 }
 
 /// The tariff a Section 232 instrument, blanket or reciprocal tariff adds to each sector, after quotas.
@@ -508,6 +531,7 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         }
     }
 
+    let (retaliation, basket_loss_shares) = counter_tariff_effect(scenario, conditions);
     let mut totals = Economy {
         us_imports_bn: 0.0,
         us_exports_bn: 0.0,
@@ -525,6 +549,8 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         currency_per_dollar: conditions.currency_per_dollar,
         uncertainty: conditions.uncertainty,
         sectors: Vec::with_capacity(scenario.sectors.len()),
+        retaliation,
+        back_dated_refund_bn: 0.0,
     };
 
     for (s, sector) in scenario.sectors.iter().enumerate() {
@@ -581,7 +607,8 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
             export_volume_change +=
                 sector.partner_import_elasticity * step.amount / (1.0 + tj0) * adjusted_share(dynamics, step.age);
         }
-        let export_volume = (1.0 + export_volume_change).max(0.0);
+        // Less the part of the sector's exports the partner's counter-tariffs have priced out (`model::retaliation`).
+        let export_volume = (1.0 + export_volume_change - basket_loss_shares[s]).max(0.0);
         let exports = sector.us_exports_bn * export_volume * export_fx + extra_exports[s];
 
         totals.us_imports_bn += imports;
@@ -617,9 +644,29 @@ pub fn evaluate(scenario: &Scenario, start: &[f64], policy: &Policy, conditions:
         (scenario.investment.baseline_inflow_bn * held_back + pledged_inflow) * conditions.investment_factor;
     totals
 }
+
 /// The additional tariff the rivals faced in the month the conditions started from (0 without a calendar).
 fn rival_start_rate(conditions: &Conditions, rival: &RivalSector) -> f64 {
     conditions.calendar.map_or(0.0, |c| rival.rate_in(c.start))
+}
+
+/// The partner's counter-tariffs' effect this month, from each one's rate changes and their ages.
+fn counter_tariff_effect(scenario: &Scenario, conditions: &Conditions) -> (Retaliation, Vec<f64>) {
+    let changes: Vec<Vec<RateChange>> = conditions
+        .counter_tariff_steps
+        .iter()
+        .map(|steps| {
+            steps
+                .0
+                .iter()
+                .map(|step| RateChange {
+                    amount: step.amount,
+                    adjusted: adjusted_share(&scenario.dynamics, step.age),
+                })
+                .collect()
+        })
+        .collect();
+    retaliation::effect(scenario, &changes)
 }
 
 /// The additional US tariff on each sector at the start (the rates at which the scenario's flows were measured).

@@ -2,6 +2,7 @@
 //! and the hazard that Japan's Diet suspends the USJTA.
 
 use crate::model::economy::{Economy, Policy};
+use crate::model::retaliation;
 use crate::scenario::schema::{Indicator, Scenario, Side};
 use crate::scenario::side::PerSide;
 
@@ -72,7 +73,8 @@ fn bool_value(b: bool) -> f64 {
     if b { 1.0 } else { 0.0 }
 }
 
-/// The approval each constituency of `side` tends towards: its start, plus its reactions, plus lasting shocks.
+/// The approval each constituency of `side` tends towards: its start, plus its reactions, plus the counter-tariffs
+/// that target it, plus lasting shocks.
 pub fn approval_targets(scenario: &Scenario, side: Side, shocks: &[f64], r: &Readings) -> Vec<f64> {
     scenario
         .politics
@@ -85,6 +87,7 @@ pub fn approval_targets(scenario: &Scenario, side: Side, shocks: &[f64], r: &Rea
             for reaction in &c.reactions {
                 target += reaction.per_unit * indicator(scenario, &reaction.indicator, r);
             }
+            target += retaliation::approval_shift(scenario, side, &c.id, &r.economy.retaliation);
             target.clamp(0.0, 100.0)
         })
         .collect()

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::economy::{Policy, TradeAgreementStatus};
 use crate::rules::package::Package;
+pub use crate::rules::retaliation::{CounterTariffError, CounterTariffMove, CounterTariffMoves};
 use crate::scenario::format;
 use crate::scenario::schema::{Scenario, Side};
 
@@ -73,6 +74,8 @@ pub enum Move {
         /// The level.
         level: f64,
     },
+    /// The partner: set, announce, threaten or suspend one of its counter-tariffs (`rules::retaliation`).
+    CounterTariff(CounterTariffMove),
     /// Either side: suspend the USJTA (Japan's MFN tariffs then apply to US goods).
     SuspendTradeAgreement,
     /// Either side: restore a suspended USJTA.
@@ -104,7 +107,7 @@ impl Move {
             | Move::Delay { .. }
             | Move::SetQuota { .. }
             | Move::Exempt { .. } => Some(Side::Us),
-            Move::Implement { .. } => Some(Side::Partner),
+            Move::Implement { .. } | Move::CounterTariff(_) => Some(Side::Partner),
             _ => None,
         }
     }
@@ -135,6 +138,7 @@ impl fmt::Display for Move {
             } => write!(f, "exempt {sector} from {instrument}"),
             Move::Exempt { instrument, sector, .. } => write!(f, "end the exemption of {sector} from {instrument}"),
             Move::Implement { lever, level } => write!(f, "implement {lever} at {level}"),
+            Move::CounterTariff(mv) => mv.fmt(f),
             Move::SuspendTradeAgreement => f.write_str("suspend the trade agreement"),
             Move::RestoreTradeAgreement => f.write_str("restore the trade agreement"),
             Move::TerminateTradeAgreement => f.write_str("terminate the trade agreement"),
@@ -201,6 +205,9 @@ pub enum MoveError {
     /// The USJTA is not in a state that allows this.
     #[error("{0}")]
     TradeAgreement(&'static str),
+    /// A counter-tariff move was refused.
+    #[error(transparent)]
+    CounterTariff(#[from] CounterTariffError),
     /// Too many unilateral actions in one turn.
     #[error("at most {MAX_ACTIONS_PER_TURN} actions per turn; end the turn")]
     TooManyActions,
@@ -313,6 +320,8 @@ pub struct Available {
     pub instruments: Vec<InstrumentMoves>,
     /// The partner's levers (empty for the US).
     pub levers: Vec<LeverMoves>,
+    /// The partner's counter-tariffs (empty for the US).
+    pub counter_tariffs: Vec<CounterTariffMoves>,
     /// The trade agreement's moves (either side).
     pub trade_agreement: TradeAgreementMoves,
     /// Whether there is an offer from the other side to accept.

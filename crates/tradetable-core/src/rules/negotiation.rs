@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::model::economy;
 use crate::model::politics::{self, Readings};
-use crate::rules::events;
+use crate::rules::{back_dating, events, retaliation};
 use crate::rules::explain::{self, agreement_full_name, legislature};
 use crate::rules::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, TradeAgreementMoves};
 use crate::rules::package::{Package, PackageSpace};
@@ -58,6 +58,7 @@ pub fn apply(scenario: &Scenario, state: &GameState, mv: &Move) -> Result<Applie
             exempt,
         } => exempt_sector(&turn, &mut next, &mut events, instrument, sector, exempt)?,
         Move::Implement { lever, level } => implement(&turn, &mut next, &mut events, lever, level)?,
+        Move::CounterTariff(action) => counter_tariff(&turn, &mut next, &mut events, action)?,
         Move::SuspendTradeAgreement => suspend_trade_agreement(&turn, &mut next, &mut events)?,
         Move::RestoreTradeAgreement => restore_trade_agreement(&turn, &mut next, &mut events)?,
         Move::TerminateTradeAgreement => terminate_trade_agreement(&turn, &mut next, &mut events)?,
@@ -131,23 +132,36 @@ fn lapse_offer(state: &mut GameState) {
 }
 
 /// Puts a signed package into force: its concessions at once, each new tariff rate when the order implementing it
-/// takes effect (`deal_lag_rounds` after signing), threats and earlier schedules settled, the USJTA restored.
-fn sign(scenario: &Scenario, state: &mut GameState, package: &Package, round: u32) {
+/// takes effect (`deal_lag_rounds` after signing; a back-dated cut is refunded from its earlier date), threats and
+/// earlier schedules settled on both sides, the counter-tariffs the package suspends suspended, the USJTA restored.
+fn sign(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>, package: &Package, round: u32) {
     let space = PackageSpace::of(scenario);
     let agreed = space.apply_to(package, &state.policy);
     state.scheduled.clear();
     state.threats.clear();
     let mut policy = agreed.clone();
     for (i, instrument) in scenario.us_instruments.iter().enumerate() {
-        if instrument.deal_lag_rounds > 0 && agreed.us_rates[i] != state.policy.us_rates[i] {
-            policy.us_rates[i] = state.policy.us_rates[i];
+        let (old, new) = (state.policy.us_rates[i], agreed.us_rates[i]);
+        let due = round + instrument.deal_lag_rounds;
+        let back_dated_from = back_dating::applies_from(scenario, i, old, new, due);
+        if (instrument.deal_lag_rounds > 0 || back_dated_from.is_some()) && new != old {
+            policy.us_rates[i] = old;
             policy.us_quotas_bn[i] = state.policy.us_quotas_bn[i];
             state.scheduled.push(ScheduledTariff {
                 instrument: i,
-                rate: agreed.us_rates[i],
-                round: round + instrument.deal_lag_rounds,
+                rate: new,
+                round: due,
+                back_dated_from,
             });
         }
+    }
+    let suspended = space.suspends(scenario, package);
+    for text in retaliation::sign(scenario, &mut state.counter_tariffs, &mut policy, round, &suspended) {
+        events.push(Event {
+            round,
+            kind: EventKind::CounterTariff,
+            text,
+        });
     }
     state.policy = policy;
     if state.policy.trade_agreement == TradeAgreementStatus::Suspended {
@@ -249,6 +263,7 @@ fn schedule_tariff(
         instrument: i,
         rate: *rate,
         round: *when,
+        back_dated_from: None,
     });
     let name = &scenario.us_instruments[i].name;
     t.say(
@@ -432,6 +447,18 @@ fn implement(
     Ok(())
 }
 
+/// The partner sets, announces, threatens or suspends one of its counter-tariffs (`rules::retaliation`).
+fn counter_tariff(
+    t: &Turn,
+    next: &mut GameState,
+    events: &mut Vec<Event>,
+    action: &retaliation::CounterTariffMove,
+) -> Result<(), MoveError> {
+    let headline = retaliation::apply(t.scenario, &mut next.counter_tariffs, &mut next.policy, t.round, action)?;
+    t.say(events, EventKind::Action(t.side), headline);
+    Ok(())
+}
+
 /// Either side suspends the trade agreement.
 fn suspend_trade_agreement(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(), MoveError> {
     let Turn { scenario, side, .. } = *t;
@@ -529,7 +556,7 @@ fn accept(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<(),
     let offer = next.offer_to(side).cloned().ok_or(MoveError::NothingToAccept)?;
     set_fate(next, OfferFate::Accepted);
     next.offer = None;
-    sign(scenario, next, &offer.package, round);
+    sign(scenario, next, events, &offer.package, round);
     t.say(
         events,
         EventKind::Accepted(side),
@@ -596,19 +623,27 @@ fn walk_away(t: &Turn, next: &mut GameState, events: &mut Vec<Event>) -> Result<
 fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>) {
     let round = state.round;
     let mut rng = events::round_rng(state.seed, round);
-    take_due_tariffs(scenario, state, events);
+    let refund_bn = take_due_tariffs(scenario, state, events);
+    for text in retaliation::take_due(scenario, &mut state.counter_tariffs, &mut state.policy, round) {
+        events.push(Event {
+            round,
+            kind: EventKind::CounterTariff,
+            text,
+        });
+    }
     events::fire_random_events(scenario, state, &mut rng, events);
     events::fire_injects(scenario, state, events);
 
     // A month on: what changed this month (tariffs due, events, last month's USJTA vote) starts at age 0.
     state.conditions.advance(scenario, &state.policy);
     state.conditions.uncertainty = state.uncertainty(scenario);
-    let economy = economy::evaluate(
+    let mut economy = economy::evaluate(
         scenario,
         &starting_additional(scenario),
         &state.policy,
         &state.conditions,
     );
+    back_dating::book(&mut economy, refund_bn);
     let deal_signed = matches!(&state.outcome, Some(o) if o.kind == OutcomeKind::Deal);
     let approvals = politics::step_month(
         scenario,
@@ -697,13 +732,21 @@ fn end_round(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>
     state.actions_this_turn = 0;
 }
 
-/// The announced tariffs that fall due this round take effect, and the threats they meet are dropped.
-fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>) {
+/// The announced tariffs that fall due this round take effect, and the threats they meet are dropped; returns the
+/// duties refunded for the back-dated cuts among them, $bn.
+fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec<Event>) -> f64 {
     let round = state.round;
     let (due, later): (Vec<_>, Vec<_>) = state.scheduled.drain(..).partition(|s| s.round <= round);
     state.scheduled = later;
+    let mut refund_bn = 0.0;
     for s in due {
+        let before = state.policy.clone();
         state.policy.us_rates[s.instrument] = s.rate;
+        if let Some(from) = s.back_dated_from {
+            let imports = back_dating::sector_imports(&state.latest().economy);
+            let months = s.round.saturating_sub(from);
+            refund_bn += back_dating::refund_bn(scenario, &before, &state.policy, &imports, months);
+        }
         state
             .threats
             .retain(|t| t.instrument != s.instrument || t.rate > s.rate);
@@ -713,6 +756,7 @@ fn take_due_tariffs(scenario: &Scenario, state: &mut GameState, events: &mut Vec
             text: explain::took_effect_text(scenario, s.instrument, s.rate),
         });
     }
+    refund_bn
 }
 
 /// A government whose approval ended the month below its line falls, and the talks collapse.

@@ -1,5 +1,5 @@
-//! Package deals: the outcome space of the negotiation (one issue per US instrument and Japanese lever, each with
-//! its options), packages as a choice of option per issue, and how a signed package sets the policies in force.
+//! Package deals: the outcome space of the negotiation (one issue per US instrument, Japanese lever, deal term and
+//! negotiable counter-tariff, each with its options), packages as a choice of option per issue, and how a signed package sets the policies in force.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +18,9 @@ pub enum IssueTarget {
     Lever(usize),
     /// The level of a deal term the US may grant (index into the scenario's `deal_terms`).
     Term(usize),
+    /// Whether the deal suspends one of the partner's negotiable counter-tariffs for its `deal_suspends_months`
+    /// (index into the scenario's `partner_tariffs`): 0 no, 1 yes.
+    CounterTariff(usize),
 }
 
 /// One issue of the negotiation.
@@ -51,6 +54,7 @@ impl Issue {
             IssueTarget::Instrument(_) => format::rate(value),
             IssueTarget::Lever(k) => format::lever_level(scenario.partner_levers[k].unit, value),
             IssueTarget::Term(k) => format::lever_level(scenario.deal_terms[k].effect.unit(), value),
+            IssueTarget::CounterTariff(_) => format::lever_level(format::LeverUnit::YesNo, value),
         }
     }
 
@@ -63,7 +67,8 @@ impl Issue {
     }
 }
 
-/// The issues of a scenario, in a fixed order: US instruments, then Japanese levers, then deal terms.
+/// The issues of a scenario, in a fixed order: US instruments, then Japanese levers, then deal terms, then the
+/// partner's negotiable counter-tariffs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageSpace {
     /// The issues.
@@ -107,6 +112,17 @@ impl PackageSpace {
                 target: IssueTarget::Term(i),
                 options: term.options.clone(),
             });
+        }
+        for (i, tariff) in scenario.partner_tariffs.iter().enumerate() {
+            if let Some(options) = tariff.issue_options() {
+                issues.push(Issue {
+                    id: tariff.id.clone(),
+                    name: format!("Suspend: {}", tariff.name),
+                    owner: Side::Partner,
+                    target: IssueTarget::CounterTariff(i),
+                    options: options.to_vec(),
+                });
+            }
         }
         PackageSpace { issues }
     }
@@ -155,6 +171,8 @@ impl PackageSpace {
                         IssueTarget::Instrument(i) => policy.us_rates[i],
                         IssueTarget::Lever(i) => policy.concessions[i],
                         IssueTarget::Term(i) => policy.terms.get(i).copied().unwrap_or(0.0),
+                        // A suspension is what a deal does, not a policy in force: none until one is signed.
+                        IssueTarget::CounterTariff(_) => 0.0,
                     };
                     nearest_option(&issue.options, value)
                 })
@@ -203,9 +221,30 @@ impl PackageSpace {
                     }
                     next.terms[i] = value;
                 }
+                IssueTarget::CounterTariff(i) => {
+                    if value > 0.0
+                        && let Some(rate) = next.counter_tariffs.get_mut(i)
+                    {
+                        *rate = 0.0;
+                    }
+                }
             }
         }
         next
+    }
+
+    /// Per counter-tariff of the scenario, whether `package` suspends it (a counter-tariff that is no issue never).
+    pub fn suspends(&self, scenario: &Scenario, package: &Package) -> Vec<bool> {
+        let mut suspended = vec![false; scenario.partner_tariffs.len()];
+        for (issue, &c) in self.issues.iter().zip(&package.choice) {
+            if let IssueTarget::CounterTariff(i) = issue.target
+                && issue.options.get(c as usize).is_some_and(|&v| v > 0.0)
+                && let Some(flag) = suspended.get_mut(i)
+            {
+                *flag = true;
+            }
+        }
+        suspended
     }
 
     /// Every package, in a fixed order (only sensible for small spaces).

@@ -8,6 +8,7 @@ use crate::model::politics::{self, Readings};
 use crate::rules::moves::{Move, MoveError};
 use crate::rules::negotiation::{GameState, Offer, OutcomeKind, apply};
 use crate::rules::package::{Package, PackageSpace};
+use crate::rules::{back_dating, retaliation};
 use crate::scenario::schema::{Objective, PerSide, Scenario, Side, Variant};
 
 /// A figure under the low, central and high parameter sets of the scenario's `sensitivity`, in that order.
@@ -131,13 +132,25 @@ fn scored_months(scenario: &Scenario, state: &GameState) -> Vec<ScoredMonth> {
     let mut policy = state.policy.clone();
     let mut conditions = state.conditions.clone();
     let mut approvals = state.approvals.clone();
+    let mut counter_tariffs = state.counter_tariffs.clone();
+    let mut imports = back_dating::sector_imports(&state.latest().economy);
     let last = state.latest().round;
     for round in last + 1..=last + scenario.dynamics.valuation_months {
+        let mut refund_bn = 0.0;
         for due in state.scheduled.iter().filter(|s| s.round == round) {
+            let before = policy.clone();
             policy.us_rates[due.instrument] = due.rate;
+            if let Some(from) = due.back_dated_from {
+                let months = due.round.saturating_sub(from);
+                refund_bn += back_dating::refund_bn(scenario, &before, &policy, &imports, months);
+            }
         }
+        // A counter-tariff's suspension runs out after the game as it would in it (the news is not kept).
+        retaliation::take_due(scenario, &mut counter_tariffs, &mut policy, round);
         conditions.advance(scenario, &policy);
-        let economy = economy::evaluate(scenario, &start, &policy, &conditions);
+        let mut economy = economy::evaluate(scenario, &start, &policy, &conditions);
+        back_dating::book(&mut economy, refund_bn);
+        imports = back_dating::sector_imports(&economy);
         let readings = Readings {
             economy: &economy,
             start: state.start_economy(),
@@ -277,6 +290,10 @@ impl<'a> Valuer<'a> {
     /// [`Valuer::project_package`] for one from elsewhere).
     pub fn project_deal(&self, package: &Package) -> Projection {
         let mut policy = self.space.apply_to(package, &self.state.policy);
+        let mut states = self.state.counter_tariffs.clone();
+        retaliation::ensure(self.scenario, &mut states, &mut policy);
+        let suspended = self.space.suspends(self.scenario, package);
+        policy.counter_tariffs = retaliation::valued_after_deal(self.scenario, &states, &suspended);
         if policy.trade_agreement == TradeAgreementStatus::Suspended {
             policy.trade_agreement = TradeAgreementStatus::InForce;
         }
@@ -293,6 +310,10 @@ impl<'a> Valuer<'a> {
         for t in &self.state.threats {
             policy.us_rates[t.instrument] = policy.us_rates[t.instrument].max(t.rate);
         }
+        // The partner's announced and threatened counter-tariffs are carried out too.
+        let mut states = self.state.counter_tariffs.clone();
+        retaliation::ensure(self.scenario, &mut states, &mut policy);
+        policy.counter_tariffs = states.iter().map(|s| s.if_talks_fail()).collect();
         if policy.trade_agreement.in_force()
             && politics::auto_tariff_above_line(self.scenario, economy::auto_tariff_total(self.scenario, &policy))
         {

@@ -12,6 +12,7 @@ use crate::rules::moves::{
     self, Available, InstrumentMoves, LeverMoves, MAX_ACTIONS_PER_TURN, Move, TradeAgreementMoves,
 };
 use crate::rules::package::Package;
+use crate::rules::retaliation::{self, CounterTariffState};
 use crate::scenario::schema::{PerSide, Scenario, Side};
 
 /// A package put on the table.
@@ -58,6 +59,10 @@ pub struct ScheduledTariff {
     pub rate: f64,
     /// The round it takes effect in.
     pub round: u32,
+    /// For a deal's cut that is back-dated, the round it applies from: the duties paid above the new rate since then
+    /// are refunded when it takes effect (`rules::back_dating`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_dated_from: Option<u32>,
 }
 
 /// A tariff threatened without a date.
@@ -152,6 +157,9 @@ pub enum EventKind {
     Random(String),
     /// A class inject fired.
     Inject(String),
+    /// One of the partner's counter-tariffs changed without a move: an announced rate took effect, a suspension
+    /// lapsed, or a deal suspended it.
+    CounterTariff,
     /// The USJTA was suspended.
     TradeAgreementSuspended,
     /// The USJTA was restored.
@@ -225,6 +233,10 @@ pub struct GameState {
     /// Injects a teacher fired during the game, each at the end of the round it was fired in.
     #[serde(default)]
     pub fired_injects: Vec<FiredInject>,
+    /// Where each of the partner's counter-tariffs stands, in scenario order (`rules::retaliation`); empty in a
+    /// game saved before them, which reads as the scenario starts them.
+    #[serde(default)]
+    pub counter_tariffs: Vec<CounterTariffState>,
 }
 
 /// An inject a teacher fired at a table during the game: it takes effect at the end of `round`.
@@ -304,6 +316,7 @@ impl GameState {
                         instrument: scenario.instrument_index(instrument)?,
                         rate: *rate,
                         round: ev.round,
+                        back_dated_from: None,
                     })
                 }
                 _ => None,
@@ -345,6 +358,7 @@ impl GameState {
                 .filter(|id| scenario.injects.iter().any(|i| &i.id == id))
                 .collect(),
             fired_injects: Vec::new(),
+            counter_tariffs: retaliation::initial(scenario),
         };
         state.conditions.uncertainty = state.uncertainty(scenario);
         state
@@ -440,12 +454,21 @@ impl GameState {
         } else {
             Vec::new()
         };
+        let counter_tariffs = if side == Side::Partner {
+            let mut states = self.counter_tariffs.clone();
+            let mut policy = self.policy.clone();
+            retaliation::ensure(scenario, &mut states, &mut policy);
+            retaliation::available(scenario, &states, self.round)
+        } else {
+            Vec::new()
+        };
         Available {
             side,
             can_act,
             actions_left,
             instruments,
             levers,
+            counter_tariffs,
             trade_agreement: TradeAgreementMoves::of(scenario, self.policy.trade_agreement),
             can_accept: self.offer_to(side).is_some(),
         }

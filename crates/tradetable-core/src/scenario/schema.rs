@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::scenario::deal_terms::{DealTerm, TermEffect};
 pub use crate::scenario::format::LeverUnit;
+pub use crate::scenario::partner_tariffs::PartnerTariff;
 use crate::scenario::format::parse_year_month;
 pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 use crate::scenario::side::Partner;
@@ -82,6 +83,10 @@ pub struct Scenario {
     /// `RivalSuppliers`). Optional: without it, a US tariff diverts trade as if it hit the partner alone.
     #[serde(default)]
     pub rivals: Option<RivalSuppliers>,
+    /// The partner's counter-tariffs on baskets of US goods (see `PartnerTariff`): moves of the partner's, and issues
+    /// of any package when negotiable. Optional: an absent list is empty, and the partner has no tariff move.
+    #[serde(default)]
+    pub partner_tariffs: Vec<PartnerTariff>,
     /// The partner's direct investment into the US.
     pub investment: InvestmentModel,
     /// The trade agreement in force between the US and the partner, and whether the partner's legislature may
@@ -392,6 +397,11 @@ pub struct TariffInstrument {
     pub all_in: bool,
     /// Rounds after a deal is signed before a new rate of this instrument takes effect (the order implementing it).
     pub deal_lag_rounds: u32,
+    /// Months a deal's cut of this rate is back-dated by: the cut takes effect `deal_lag_rounds` after signing, but
+    /// applies from this many months earlier, and the duties paid above the new rate meanwhile are refunded (see
+    /// `rules::back_dating`). Optional: 0, not back-dated.
+    #[serde(default)]
+    pub deal_back_dated_months: u32,
     /// A sentence for the player.
     pub explanation: String,
     /// Where the rates come from.
@@ -919,6 +929,11 @@ impl Scenario {
         self.partner_levers.iter().position(|s| s.id == id)
     }
 
+    /// The partner's counter-tariff with this id.
+    pub fn partner_tariff_index(&self, id: &str) -> Option<usize> {
+        self.partner_tariffs.iter().position(|t| t.id == id)
+    }
+
     /// The tutorial's coaching notes for a round, for `side` (or, with `None`, for a view of both sides).
     pub fn coaching_for(&self, round: u32, side: Option<Side>) -> Vec<&str> {
         self.coaching
@@ -964,7 +979,7 @@ impl Scenario {
         self.rivals.as_ref()?.sectors.iter().find(|r| &r.sector == id)
     }
 
-    /// The options of an instrument, lever or deal term, by id.
+    /// The options of an instrument, lever, deal term or negotiable counter-tariff, by id.
     pub fn issue_options(&self, id: &str) -> Option<&[f64]> {
         self.instrument_index(id)
             .map(|i| self.us_instruments[i].options.as_slice())
@@ -973,6 +988,7 @@ impl Scenario {
                 let k = self.deal_terms.iter().position(|t| t.id == id)?;
                 Some(self.deal_terms[k].options.as_slice())
             })
+            .or_else(|| self.partner_tariffs[self.partner_tariff_index(id)?].issue_options())
     }
 
     /// The personality with this id.

@@ -8,6 +8,7 @@ mod events;
 mod history;
 mod objectives;
 mod partner;
+mod partner_tariffs;
 mod personalities;
 mod politics;
 mod rivals;
@@ -69,6 +70,8 @@ impl Scenario {
         let lever_ids = self.check_levers(&mut v, &root, &sector_ids, &instrument_ids);
         let term_ids = self.check_deal_terms(&mut v, &root, &sector_ids, &instrument_ids, &lever_ids);
         self.check_rivals(&mut v, &root, &sector_ids);
+        let package_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).chain(&term_ids).cloned().collect();
+        let negotiable_ids = self.check_partner_tariffs(&mut v, &root, &sector_ids, &package_ids);
         self.check_investment(&mut v, &root);
         self.check_partner(&mut v, &root);
         for side in Side::BOTH {
@@ -80,7 +83,7 @@ impl Scenario {
         self.check_injects(&mut v, &root);
         self.check_coaching(&mut v, &root);
         self.check_briefs(&mut v, &root);
-        let issue_ids: BTreeSet<String> = instrument_ids.union(&lever_ids).chain(&term_ids).cloned().collect();
+        let issue_ids: BTreeSet<String> = package_ids.union(&negotiable_ids).cloned().collect();
         self.check_personalities(&mut v, &root, &issue_ids);
         self.check_history(&mut v, &root, &sector_ids);
         self.check_actual_deal(&mut v, &root);

@@ -98,6 +98,14 @@ impl Validator {
         }
     }
 
+    /// A list of at most `max` entries (`what`: what it lists, for the message).
+    pub(super) fn bounded_list(&mut self, path: &FieldPath, len: usize, max: usize, what: &str) {
+        self.rule(path, || format!("at most {max} {what}"));
+        if len > max {
+            self.fail(path, format!("expected at most {max} {what}, found {len}"));
+        }
+    }
+
     pub(super) fn range(&mut self, path: &FieldPath, x: f64, lo: f64, hi: f64) {
         self.rule(path, || format!("from {} to {}", show_number(lo), show_number(hi)));
         if self.finite(path, x) && !(lo..=hi).contains(&x) {
