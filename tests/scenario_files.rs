@@ -144,7 +144,7 @@ const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
         "source: \"Gallup: 47% in January, 40% by August 2025; the scale spans ten points either side of 45% (our reasoning).\"",
         "source: \" \"",
         "\" \"",
-        "objectives.us[6].source: expected a non-empty text",
+        "objectives.us[7].source: expected a non-empty text",
     ),
     (
         "unknown-history-instrument",

@@ -108,7 +108,7 @@ pub fn lessons(
     let mut lessons: Vec<Lesson> = groups
         .iter()
         .enumerate()
-        .filter(|(_, group)| **group != LeverGroup::TradeAgreement)
+        .filter(|(_, group)| !matches!(group, LeverGroup::TradeAgreement | LeverGroup::CounterTariffs))
         .map(|(k, &group)| {
             let done = first(group);
             Lesson {
@@ -150,6 +150,7 @@ fn in_group(mv: &Move) -> Option<LeverGroup> {
         Move::Threaten { .. } | Move::ScheduleTariff { .. } => Some(LeverGroup::Threats),
         Move::Delay { .. } | Move::SetQuota { .. } | Move::Exempt { .. } => Some(LeverGroup::Goodwill),
         Move::Implement { .. } => Some(LeverGroup::Concessions),
+        Move::CounterTariff(_) => Some(LeverGroup::CounterTariffs),
         Move::SuspendTradeAgreement | Move::RestoreTradeAgreement | Move::TerminateTradeAgreement => {
             Some(LeverGroup::TradeAgreement)
         }
@@ -180,6 +181,7 @@ fn group_ask(scenario: &Scenario, group: LeverGroup, key: usize) -> String {
             "put a concession into force now, as a gesture to {}: a purchase or a pledge.",
             names.with_article(Side::Us)
         ),
+        LeverGroup::CounterTariffs => "threaten or set a counter-tariff on US goods, or suspend one.".to_string(),
         LeverGroup::TradeAgreement => format!("read what {} does.", scenario.agreement_name()),
     };
     format!("On the left, open {label} (key {key}) and {task}")

@@ -16,7 +16,7 @@ use crate::game::glossary;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, preview_move};
-use tradetable_core::rules::moves::Available;
+use tradetable_core::rules::moves::{Available, CounterTariffMove};
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::scenario::format::{self, percent};
 use tradetable_core::scenario::side::capitalised;
@@ -33,6 +33,8 @@ pub enum LeverGroup {
     Goodwill,
     /// Japan: put concessions into force now.
     Concessions,
+    /// The partner: set, announce, threaten or suspend its counter-tariffs on US goods.
+    CounterTariffs,
     /// Either side: suspend, restore or terminate the agreement.
     TradeAgreement,
 }
@@ -43,7 +45,8 @@ impl LeverGroup {
     pub fn of(scenario: &Scenario, side: Side) -> Vec<LeverGroup> {
         let mut groups = match side {
             Side::Us => vec![LeverGroup::Tariffs, LeverGroup::Threats, LeverGroup::Goodwill],
-            Side::Partner => vec![LeverGroup::Concessions],
+            Side::Partner if scenario.partner_tariffs.is_empty() => vec![LeverGroup::Concessions],
+            Side::Partner => vec![LeverGroup::Concessions, LeverGroup::CounterTariffs],
         };
         if scenario.suspension().is_some() {
             groups.push(LeverGroup::TradeAgreement);
@@ -58,6 +61,7 @@ impl LeverGroup {
             LeverGroup::Threats => "Threats",
             LeverGroup::Goodwill => "Goodwill",
             LeverGroup::Concessions => "Gestures",
+            LeverGroup::CounterTariffs => "Counter-tariffs",
             LeverGroup::TradeAgreement => scenario.agreement_name(),
         }
     }
@@ -81,6 +85,14 @@ impl LeverGroup {
             LeverGroup::Concessions => {
                 "Put a concession into force now, before any deal, as a goodwill gesture. It costs you at once and \
                  may soften the US — a deal can still set it differently."
+            }
+            LeverGroup::CounterTariffs => {
+                return format!(
+                    "Answer US tariffs in kind: a tariff on a basket of US goods, set now, announced for a later \
+                     month, threatened, or suspended for some months. It costs US exporters, farmers and the states \
+                     it targets — and {} buyers of those goods.",
+                    names.possessive(Side::Partner)
+                );
             }
             LeverGroup::TradeAgreement => {
                 return format!(
@@ -290,6 +302,36 @@ pub fn offered_moves(scenario: &Scenario, state: &GameState, available: &Availab
             });
         }
     }
+    for m in &available.counter_tariffs {
+        let tariff = scenario.partner_tariffs[m.tariff].id.clone();
+        for &rate in &m.set_rates {
+            offered.push(Move::CounterTariff(CounterTariffMove::Set {
+                tariff: tariff.clone(),
+                rate,
+            }));
+        }
+        for &rate in &m.threat_rates {
+            offered.push(Move::CounterTariff(CounterTariffMove::Threaten {
+                tariff: tariff.clone(),
+                rate,
+            }));
+        }
+        for &rate in &m.announce_rates {
+            for round in m.announce_rounds.clone() {
+                offered.push(Move::CounterTariff(CounterTariffMove::Announce {
+                    tariff: tariff.clone(),
+                    rate,
+                    round,
+                }));
+            }
+        }
+        for months in m.suspend_months.clone().into_iter().flatten() {
+            offered.push(Move::CounterTariff(CounterTariffMove::Suspend {
+                tariff: tariff.clone(),
+                months,
+            }));
+        }
+    }
     if available.trade_agreement.suspend {
         offered.push(Move::SuspendTradeAgreement);
     }
@@ -380,6 +422,7 @@ pub fn lever_panel(
                     LeverGroup::Threats => threats(ui, view, inputs),
                     LeverGroup::Goodwill => goodwill(ui, view, inputs),
                     LeverGroup::Concessions => concessions(ui, view, inputs),
+                    LeverGroup::CounterTariffs => counter_tariffs(ui, view, inputs),
                     LeverGroup::TradeAgreement => trade_agreement(ui, view, inputs),
                 };
             });
@@ -768,6 +811,176 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
     chosen
 }
 
+/// Where a counter-tariff stands, for its header: the rate set, a suspension, an announced rise, a threat.
+fn counter_tariff_status(view: &LeverView, c: usize) -> String {
+    let Some(standing) = view.state.counter_tariffs.get(c) else {
+        return String::new();
+    };
+    let mut status = match standing.suspended_until {
+        Some(round) => format!(
+            "set at {}%, suspended until {}",
+            percent(standing.rate),
+            format::month(&view.scenario.month_of_round(round))
+        ),
+        None => format!("in force {}%", percent(standing.rate)),
+    };
+    if let Some(announced) = &standing.announced {
+        status.push_str(&format!(
+            " · {}% from {}",
+            percent(announced.rate),
+            format::month(&view.scenario.month_of_round(announced.round))
+        ));
+    }
+    if let Some(rate) = standing.threatened {
+        status.push_str(&format!(" · threatened {}%", percent(rate)));
+    }
+    status
+}
+
+fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
+    let mut chosen = None;
+    let available = view.available();
+    for allowed in &available.counter_tariffs {
+        let c = allowed.tariff;
+        let tariff = &view.scenario.partner_tariffs[c];
+        // Keys apart from the instruments' and levers' inputs, which share the maps.
+        let key = 1000 + c;
+        ui.push_id(("counter_tariff", c), |ui| {
+            glossary::label(
+                ui,
+                egui::RichText::new(&tariff.name).strong(),
+                &format!(
+                    "{}\n\nA basket of ${:.1}bn a year of US goods; hits {}.",
+                    tariff.explanation,
+                    tariff.basket_bn,
+                    tariff.us_states.join(", ")
+                ),
+            );
+            ui.label(
+                egui::RichText::new(counter_tariff_status(view, c))
+                    .small()
+                    .color(theme::MUTED),
+            );
+            let default = tariff.options.len() - 1;
+            let mut picked = (*inputs.rate.entry(key).or_insert(default)).min(tariff.options.len() - 1);
+            let changed = ui
+                .horizontal_wrapped(|ui| {
+                    let mut changed = false;
+                    for (k, o) in tariff.options.iter().enumerate() {
+                        changed |= ui
+                            .selectable_value(&mut picked, k, format!("{}%", percent(*o)))
+                            .changed();
+                    }
+                    changed
+                })
+                .inner;
+            inputs.rate.insert(key, picked);
+            let rate = tariff.options[picked];
+            let mut candidates = Vec::new();
+            ui.horizontal_wrapped(|ui| {
+                let set = Move::CounterTariff(CounterTariffMove::Set {
+                    tariff: tariff.id.clone(),
+                    rate,
+                });
+                let can_set = allowed.set_rates.contains(&rate);
+                if changed && can_set {
+                    inputs.focus = Some(set.clone());
+                }
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::CounterTariffs,
+                    can_set,
+                    "Set now",
+                    set.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                if can_set {
+                    candidates.push(set);
+                }
+                let threat = Move::CounterTariff(CounterTariffMove::Threaten {
+                    tariff: tariff.id.clone(),
+                    rate,
+                });
+                let can_threaten = allowed.threat_rates.contains(&rate);
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::CounterTariffs,
+                    can_threaten,
+                    "Threaten",
+                    threat.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                if can_threaten {
+                    candidates.push(threat);
+                }
+                let rounds = allowed.announce_rounds.clone();
+                let first = *rounds.start();
+                let round = *inputs.round.entry(key).or_insert(first);
+                let mut round = if rounds.contains(&round) { round } else { first };
+                let can_announce = allowed.announce_rates.contains(&rate) && !rounds.is_empty();
+                let announce = Move::CounterTariff(CounterTariffMove::Announce {
+                    tariff: tariff.id.clone(),
+                    rate,
+                    round,
+                });
+                let (_, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::CounterTariffs,
+                    can_announce,
+                    "Announce for",
+                    announce.clone(),
+                );
+                chosen = chosen.take().or(sent);
+                if can_announce {
+                    candidates.push(announce);
+                }
+                egui::ComboBox::from_id_salt("counter_round")
+                    .width(90.0)
+                    .selected_text(format::month(&view.scenario.month_of_round(round)))
+                    .show_ui(ui, |ui| {
+                        for r in rounds.clone() {
+                            ui.selectable_value(&mut round, r, format::month(&view.scenario.month_of_round(r)));
+                        }
+                    });
+                inputs.round.insert(key, round);
+            });
+            if let Some(range) = allowed.suspend_months.clone() {
+                ui.horizontal_wrapped(|ui| {
+                    let months =
+                        (*inputs.months.entry(key).or_insert(*range.start())).clamp(*range.start(), *range.end());
+                    let mut months = months;
+                    let suspend = Move::CounterTariff(CounterTariffMove::Suspend {
+                        tariff: tariff.id.clone(),
+                        months,
+                    });
+                    let (_, sent) = send_button(
+                        ui,
+                        view,
+                        inputs,
+                        LeverGroup::CounterTariffs,
+                        true,
+                        "Suspend for",
+                        suspend.clone(),
+                    );
+                    chosen = chosen.take().or(sent);
+                    candidates.push(suspend);
+                    ui.add(egui::DragValue::new(&mut months).range(range).suffix(" months"));
+                    inputs.months.insert(key, months);
+                });
+            }
+            warning_line(ui, view, inputs, &candidates);
+            ui.separator();
+        });
+    }
+    chosen
+}
+
 fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Option<Move> {
     let mut chosen = None;
     let allowed = view.available().trade_agreement;
@@ -880,6 +1093,24 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                     ))
                     .small()
                     .color(theme::MUTED),
+                );
+            }
+        }
+        if !scenario.partner_tariffs.is_empty() {
+            let view = LeverView {
+                scenario,
+                state,
+                side: Side::Partner,
+                can_act: false,
+                paused: false,
+                opponent: None,
+            };
+            for (c, tariff) in scenario.partner_tariffs.iter().enumerate() {
+                glossary::label(ui, tariff.name.as_str(), &tariff.explanation);
+                ui.label(
+                    egui::RichText::new(counter_tariff_status(&view, c))
+                        .small()
+                        .color(theme::MUTED),
                 );
             }
         }

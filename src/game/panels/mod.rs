@@ -31,5 +31,6 @@ pub fn explanation<'a>(scenario: &'a Scenario, issue: &Issue) -> &'a str {
         IssueTarget::Instrument(i) => &scenario.us_instruments[i].explanation,
         IssueTarget::Lever(i) => &scenario.partner_levers[i].explanation,
         IssueTarget::Term(i) => &scenario.deal_terms[i].explanation,
+        IssueTarget::CounterTariff(i) => &scenario.partner_tariffs[i].explanation,
     }
 }

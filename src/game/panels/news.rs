@@ -37,7 +37,7 @@ fn color_of(kind: &EventKind) -> egui::Color32 {
             }
         }
         EventKind::Random(_) => theme::INK,
-        EventKind::Inject(_) => theme::ACCENT,
+        EventKind::Inject(_) | EventKind::CounterTariff => theme::ACCENT,
         EventKind::RoundEnded => theme::MUTED,
         EventKind::GameOver(_) => theme::INK,
     }

@@ -346,11 +346,14 @@ pub fn describe(scenario: &Scenario, mv: &Move) -> String {
 
 /// A counter-tariff move in words: "Threaten the EU countermeasures at 25%".
 fn describe_counter_tariff(scenario: &Scenario, action: &CounterTariffMove) -> String {
-    let name = scenario
-        .partner_tariff_index(action.tariff())
-        .map_or_else(|| action.tariff().to_string(), |c| scenario.partner_tariffs[c].name.clone());
+    let name = scenario.partner_tariff_index(action.tariff()).map_or_else(
+        || action.tariff().to_string(),
+        |c| scenario.partner_tariffs[c].name.clone(),
+    );
     match action {
-        CounterTariffMove::Set { rate, .. } if *rate > 0.0 => format!("Put the {name} into force at {}", format::rate(*rate)),
+        CounterTariffMove::Set { rate, .. } if *rate > 0.0 => {
+            format!("Put the {name} into force at {}", format::rate(*rate))
+        }
         CounterTariffMove::Set { .. } => format!("Lift the {name}"),
         CounterTariffMove::Announce { rate, round, .. } => format!(
             "Announce the {name} at {} from {}",

@@ -8,6 +8,6 @@ pub mod backtest;
 pub mod economy;
 pub mod pledges;
 pub mod politics;
-pub mod rivals;
 pub mod retaliation;
+pub mod rivals;
 pub mod terms;

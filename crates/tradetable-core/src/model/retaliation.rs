@@ -49,7 +49,9 @@ pub fn effect(scenario: &Scenario, changes: &[Vec<RateChange>]) -> (Retaliation,
     for (c, tariff) in scenario.partner_tariffs.iter().enumerate() {
         let steps = changes.get(c).map_or(&[][..], Vec::as_slice);
         let rise: f64 = steps.iter().map(|step| step.amount).sum();
-        let covered: f64 = basket_sectors(scenario, tariff).map(|s| scenario.sectors[s].us_exports_bn).sum();
+        let covered: f64 = basket_sectors(scenario, tariff)
+            .map(|s| scenario.sectors[s].us_exports_bn)
+            .sum();
         let mut loss = 0.0;
         let mut cost = 0.0;
         if covered > 0.0 {
@@ -58,7 +60,8 @@ pub fn effect(scenario: &Scenario, changes: &[Vec<RateChange>]) -> (Retaliation,
                 let part = tariff.basket_bn * sector.us_exports_bn / covered;
                 let mut volume_change = 0.0;
                 for step in steps {
-                    volume_change += sector.partner_import_elasticity * step.amount / (1.0 + sector.partner_tariff) * step.adjusted;
+                    volume_change +=
+                        sector.partner_import_elasticity * step.amount / (1.0 + sector.partner_tariff) * step.adjusted;
                 }
                 let volume = (1.0 + volume_change).max(0.0);
                 let lost = part * (1.0 - volume);
@@ -99,7 +102,11 @@ pub fn approval_shift(scenario: &Scenario, side: Side, constituency: &str, retal
     let mut shift = 0.0;
     for (c, tariff) in scenario.partner_tariffs.iter().enumerate() {
         let (targets, per_bn, figure) = match side {
-            Side::Us => (&tariff.us_constituencies, tariff.us_approval_per_bn, &retaliation.export_loss_bn),
+            Side::Us => (
+                &tariff.us_constituencies,
+                tariff.us_approval_per_bn,
+                &retaliation.export_loss_bn,
+            ),
             Side::Partner => (
                 &tariff.partner_constituencies,
                 tariff.partner_approval_per_bn,

@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use crate::model::economy;
 use crate::model::politics::{self, Readings};
-use crate::rules::{back_dating, events, retaliation};
 use crate::rules::explain::{self, agreement_full_name, legislature};
 use crate::rules::moves::{self, MAX_ACTIONS_PER_TURN, Move, MoveError, TradeAgreementMoves};
 use crate::rules::package::{Package, PackageSpace};
 use crate::rules::trade_agreement::{self, Vote};
+use crate::rules::{back_dating, events, retaliation};
 use crate::scenario::format;
 use crate::scenario::schema::{PerSide, Scenario, Side};
 

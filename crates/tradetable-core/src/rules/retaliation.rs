@@ -64,7 +64,9 @@ impl CounterTariffMove {
 impl fmt::Display for CounterTariffMove {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CounterTariffMove::Set { tariff, rate } => write!(f, "set counter-tariff {tariff} to {}%", format::percent(*rate)),
+            CounterTariffMove::Set { tariff, rate } => {
+                write!(f, "set counter-tariff {tariff} to {}%", format::percent(*rate))
+            }
             CounterTariffMove::Announce { tariff, rate, round } => write!(
                 f,
                 "announce counter-tariff {tariff} at {}% from round {round}",
@@ -371,7 +373,7 @@ pub fn take_due(
     round: u32,
 ) -> Vec<String> {
     ensure(scenario, states, policy);
-        let mut headlines = Vec::new();
+    let mut headlines = Vec::new();
     for (tariff, state) in scenario.partner_tariffs.iter().zip(states.iter_mut()) {
         if state.suspended_until.is_some_and(|until| until <= round) {
             state.suspended_until = None;

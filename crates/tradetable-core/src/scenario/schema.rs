@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::scenario::deal_terms::{DealTerm, TermEffect};
 pub use crate::scenario::format::LeverUnit;
-pub use crate::scenario::partner_tariffs::PartnerTariff;
 use crate::scenario::format::parse_year_month;
+pub use crate::scenario::partner_tariffs::PartnerTariff;
 pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 use crate::scenario::side::Partner;
 pub use crate::scenario::side::{Names, PerSide, Side};

@@ -111,7 +111,12 @@ impl Scenario {
             .map(|i| i.id.as_str())
             .chain(self.partner_levers.iter().map(|l| l.id.as_str()))
             .chain(self.deal_terms.iter().map(|t| t.id.as_str()))
-            .chain(self.partner_tariffs.iter().filter(|t| t.negotiable).map(|t| t.id.as_str()))
+            .chain(
+                self.partner_tariffs
+                    .iter()
+                    .filter(|t| t.negotiable)
+                    .map(|t| t.id.as_str()),
+            )
             .filter(|id| !deal.terms.contains_key(*id))
             .collect();
         v.rule(&p.field("terms"), || {

@@ -64,7 +64,12 @@ impl Scenario {
                 v.text(&p.field("us_states").index(k), state);
             }
             for (field, targets, known, what) in [
-                ("us_constituencies", &tariff.us_constituencies, &us_ids, "US constituency"),
+                (
+                    "us_constituencies",
+                    &tariff.us_constituencies,
+                    &us_ids,
+                    "US constituency",
+                ),
                 (
                     "partner_constituencies",
                     &tariff.partner_constituencies,
@@ -77,7 +82,12 @@ impl Scenario {
                     v.reference(&p.field(field).index(k), id, known, what);
                 }
             }
-            v.range(&p.field("us_approval_per_bn"), tariff.us_approval_per_bn, 0.0, MAX_REACTION);
+            v.range(
+                &p.field("us_approval_per_bn"),
+                tariff.us_approval_per_bn,
+                0.0,
+                MAX_REACTION,
+            );
             v.range(
                 &p.field("partner_approval_per_bn"),
                 tariff.partner_approval_per_bn,
