@@ -6,6 +6,7 @@
 mod common;
 
 use tradetable::game::panels::levers::offered_moves;
+use tradetable_core::rules::moves::CounterTariffMove;
 use tradetable_core::{GameState, Move, Scenario, apply};
 
 /// Every unilateral action worth trying: each instrument at each option, each round and month from 0 to past the
@@ -59,6 +60,32 @@ fn candidates(scenario: &Scenario) -> Vec<Move> {
             });
         }
     }
+    for tariff in &scenario.partner_tariffs {
+        let id = tariff.id.clone();
+        for &rate in &tariff.options {
+            moves.push(Move::CounterTariff(CounterTariffMove::Set {
+                tariff: id.clone(),
+                rate,
+            }));
+            moves.push(Move::CounterTariff(CounterTariffMove::Threaten {
+                tariff: id.clone(),
+                rate,
+            }));
+            for round in 0..=scenario.rounds + 1 {
+                moves.push(Move::CounterTariff(CounterTariffMove::Announce {
+                    tariff: id.clone(),
+                    rate,
+                    round,
+                }));
+            }
+        }
+        for months in 0..=scenario.rounds + 1 {
+            moves.push(Move::CounterTariff(CounterTariffMove::Suspend {
+                tariff: id.clone(),
+                months,
+            }));
+        }
+    }
     moves
 }
 
@@ -68,6 +95,7 @@ fn changes(before: &GameState, after: &GameState) -> bool {
         || before.scheduled != after.scheduled
         || before.threats != after.threats
         || before.outcome != after.outcome
+        || before.counter_tariffs != after.counter_tariffs
 }
 
 fn check(scenario: &Scenario, state: &GameState, label: &str) {
@@ -148,6 +176,33 @@ fn every_control_is_legal_and_every_legal_action_has_a_control() {
     let late = common::pass_until(&s, GameState::new(&s, 3), s.rounds);
     assert!(!late.is_over());
     check(&s, &late, "the last round: nothing left to announce");
+}
+
+#[test]
+fn every_counter_tariff_control_is_legal_and_every_counter_tariff_move_has_a_control() {
+    let s = tradetable::storage::load_scenario(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/eu-2025.ron"
+    )))
+    .expect("the EU scenario loads");
+    let mut state = play(&s, GameState::new(&s, 3), Move::Pass);
+    check(&s, &state, "the EU's first turn");
+    let tariff = "eu_countermeasures".to_string();
+    state = play(
+        &s,
+        state,
+        Move::CounterTariff(CounterTariffMove::Set {
+            tariff: tariff.clone(),
+            rate: 0.25,
+        }),
+    );
+    check(&s, &state, "a counter-tariff set");
+    state = play(
+        &s,
+        state,
+        Move::CounterTariff(CounterTariffMove::Suspend { tariff, months: 3 }),
+    );
+    check(&s, &state, "a counter-tariff suspended");
 }
 
 #[test]

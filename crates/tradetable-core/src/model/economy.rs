@@ -216,8 +216,12 @@ impl Conditions {
         }
         let counter_start = retaliation::starting_rates(scenario);
         for (c, steps) in self.counter_tariff_steps.iter_mut().enumerate() {
-            let rate = policy.counter_tariffs.get(c).copied().unwrap_or(counter_start[c]);
-            steps.advance((rate - counter_start[c]) - steps.total());
+            // More changes than counter-tariffs (a damaged save) are left alone rather than read out of bounds.
+            let Some(&start) = counter_start.get(c) else {
+                continue;
+            };
+            let rate = policy.counter_tariffs.get(c).copied().unwrap_or(start);
+            steps.advance((rate - start) - steps.total());
         }
     }
 

@@ -299,6 +299,14 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), Protoco
         if policy.us_exemptions.iter().flatten().any(|&s| s >= sectors) {
             return Err(ProtocolError::UnknownExemptSector { what: what.to_string() });
         }
+        // A policy saved before counter-tariffs existed carries none; otherwise one rate per counter-tariff.
+        if !policy.counter_tariffs.is_empty() {
+            fits(
+                &format!("{what}: the counter-tariff rates"),
+                policy.counter_tariffs.len(),
+                scenario.partner_tariffs.len(),
+            )?;
+        }
         fits(&format!("{what}: the concessions"), policy.concessions.len(), levers)
     };
     let approvals = |what: &str, approvals: &crate::model::politics::Approvals| -> Result<(), ProtocolError> {
@@ -340,6 +348,20 @@ pub fn check_state(scenario: &Scenario, state: &GameState) -> Result<(), Protoco
             "the rivals' tariff changes",
             conditions.rival_tariff_steps.len(),
             sectors,
+        )?;
+    }
+    if !conditions.counter_tariff_steps.is_empty() {
+        fits(
+            "the counter-tariff changes",
+            conditions.counter_tariff_steps.len(),
+            scenario.partner_tariffs.len(),
+        )?;
+    }
+    if !state.counter_tariffs.is_empty() {
+        fits(
+            "the counter-tariffs",
+            state.counter_tariffs.len(),
+            scenario.partner_tariffs.len(),
         )?;
     }
     if state.scheduled.iter().any(|t| t.instrument >= instruments)
@@ -466,6 +488,53 @@ mod tests {
         let mut state = GameState::new(&scenario, 1);
         state.round = scenario.rounds + 7;
         assert!(check_state(&scenario, &state).is_err());
+    }
+
+    #[test]
+    fn a_counter_tariff_move_goes_through_json_and_back_and_a_forged_one_is_refused() {
+        use crate::rules::moves::CounterTariffMove;
+        let message = ClientMessage::Move {
+            mv: Move::CounterTariff(CounterTariffMove::Suspend {
+                tariff: "eu_countermeasures".into(),
+                months: 6,
+            }),
+        };
+        assert_eq!(decode_client(&encode_client(&message)), Ok(message));
+        // Forged: a negative month count, a rate that is no number, an id beyond the message's size.
+        let text = String::from_utf8(encode_client(&ClientMessage::Move {
+            mv: Move::CounterTariff(CounterTariffMove::Suspend {
+                tariff: "x".into(),
+                months: 6,
+            }),
+        }))
+        .unwrap();
+        assert!(decode_client(text.replace('6', "-6").as_bytes()).is_err(), "{text}");
+        assert!(decode_client(text.replace('6', "\"six\"").as_bytes()).is_err());
+        let long = text.replace("\"x\"", &format!("\"{}\"", "x".repeat(MAX_CLIENT_MESSAGE_BYTES)));
+        assert!(decode_client(long.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_state_whose_counter_tariff_changes_do_not_fit_the_scenario_is_refused() {
+        let scenario = crate::scenario::library::shipped("eu-2025").unwrap().load().unwrap();
+        let mut state = GameState::new(&scenario, 1);
+        assert_eq!(check_state(&scenario, &state), Ok(()));
+        state.conditions.counter_tariff_steps = vec![Default::default(); 40];
+        let refused = check_state(&scenario, &state).unwrap_err().to_string();
+        assert!(refused.contains("counter-tariff"), "{refused}");
+        let mut state = GameState::new(&scenario, 1);
+        state.conditions.rival_tariff_steps = vec![Default::default(); 3];
+        assert!(check_state(&scenario, &state).is_err());
+        let mut state = GameState::new(&scenario, 1);
+        state.policy.counter_tariffs = vec![0.3; 9];
+        assert!(check_state(&scenario, &state).is_err());
+        let mut state = GameState::new(&scenario, 1);
+        state.counter_tariffs.push(state.counter_tariffs[0].clone());
+        assert!(check_state(&scenario, &state).is_err());
+        // Whatever reaches the model, more changes than counter-tariffs do not panic it.
+        let mut conditions = state.conditions.clone();
+        conditions.counter_tariff_steps = vec![Default::default(); 9];
+        conditions.advance(&scenario, &state.policy);
     }
 
     #[test]
