@@ -269,12 +269,17 @@ fn a_laptop_killed_mid_game_comes_back_on_a_new_app_with_its_token_and_the_game_
     pump(
         &mut t.host,
         &mut [&mut t.us, &mut t.partner],
-        "the US to move again",
-        |host, _| {
-            class_host(host)
-                .host
-                .game(1)
-                .is_some_and(|g| !g.is_over() && g.to_move == Side::Us && g.moves.len() >= 2)
+        "the US to move again, every move it sent received",
+        |host, laptops| {
+            // A move the US sent just before it was held may still be on its way: wait until the host has it, so
+            // the game is not taken as it stands while the move is in flight.
+            let sent = bot(laptops[0]).moves_sent.len();
+            class_host(host).host.game(1).is_some_and(|g| {
+                !g.is_over()
+                    && g.to_move == Side::Us
+                    && g.moves.len() >= 2
+                    && g.moves.iter().filter(|m| m.side == Side::Us).count() == sent
+            })
         },
     )?;
     let token = bot(&t.us).token.clone().ok_or("the US laptop has no token")?;

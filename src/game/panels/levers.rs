@@ -530,6 +530,24 @@ fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
     ui.label(egui::RichText::new(status).small().color(theme::MUTED));
 }
 
+/// The month a rate is announced for, among `rounds`, as a drop-down of months.
+fn month_picker(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    salt: &str,
+    rounds: std::ops::RangeInclusive<u32>,
+    round: &mut u32,
+) {
+    egui::ComboBox::from_id_salt(salt)
+        .width(90.0)
+        .selected_text(format::month(&scenario.month_of_round(*round)))
+        .show_ui(ui, |ui| {
+            for r in rounds {
+                ui.selectable_value(round, r, format::month(&scenario.month_of_round(r)));
+            }
+        });
+}
+
 /// The rate chips of an instrument; whether the pick changed.
 fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize) -> bool {
     let options = &view.scenario.us_instruments[i].options;
@@ -648,14 +666,7 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                 if can_schedule {
                     candidates.push(announce);
                 }
-                egui::ComboBox::from_id_salt("round")
-                    .width(90.0)
-                    .selected_text(format::month(&view.scenario.month_of_round(round)))
-                    .show_ui(ui, |ui| {
-                        for r in rounds.clone() {
-                            ui.selectable_value(&mut round, r, format::month(&view.scenario.month_of_round(r)));
-                        }
-                    });
+                month_picker(ui, view.scenario, "round", rounds.clone(), &mut round);
                 inputs.round.insert(i, round);
             });
             warning_line(ui, view, inputs, &candidates);
@@ -940,14 +951,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                 if can_announce {
                     candidates.push(announce);
                 }
-                egui::ComboBox::from_id_salt("counter_round")
-                    .width(90.0)
-                    .selected_text(format::month(&view.scenario.month_of_round(round)))
-                    .show_ui(ui, |ui| {
-                        for r in rounds.clone() {
-                            ui.selectable_value(&mut round, r, format::month(&view.scenario.month_of_round(r)));
-                        }
-                    });
+                month_picker(ui, view.scenario, "counter_round", rounds.clone(), &mut round);
                 inputs.round.insert(key, round);
             });
             if let Some(range) = allowed.suspend_months.clone() {
