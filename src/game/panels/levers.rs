@@ -859,7 +859,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
         ui.push_id(("counter_tariff", c), |ui| {
             glossary::label(
                 ui,
-                egui::RichText::new(&tariff.name).strong(),
+                egui::RichText::new(capitalised(&tariff.name)).strong(),
                 &format!(
                     "{}\n\nA basket of ${:.1}bn a year of US goods; hits {}.",
                     tariff.explanation,
@@ -1110,7 +1110,7 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 opponent: None,
             };
             for (c, tariff) in scenario.partner_tariffs.iter().enumerate() {
-                glossary::label(ui, tariff.name.as_str(), &tariff.explanation);
+                glossary::label(ui, capitalised(&tariff.name), &tariff.explanation);
                 ui.label(
                     egui::RichText::new(counter_tariff_status(&view, c))
                         .small()
