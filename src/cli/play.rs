@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::game::i18n::Language;
 use crate::game::session::{GameSetup, Mode, ScenarioSource};
 use crate::game::{LaunchOptions, NetJoin, run as run_game};
 use tradetable_core::ai::Opponent;
@@ -44,6 +45,10 @@ pub struct PlayArgs {
     /// Start in borderless full screen.
     #[arg(long)]
     pub fullscreen: bool,
+    /// The UI's language: en (English) or ja (Japanese). Default: the one chosen in the settings, at first the
+    /// system's; English with --autoplay.
+    #[arg(long, value_parser = Language::parse)]
+    pub lang: Option<Language>,
     /// Another folder of scenario files for the title's picker (repeat for more), after the shipped scenarios, the
     /// working folder's `scenarios/` and your own scenario folder.
     #[arg(long = "scenario-dir")]
@@ -107,6 +112,7 @@ pub fn launch_options(args: &PlayArgs, straight_to_table: bool) -> LaunchOptions
         ui_scale: args.ui_scale,
         window_size: args.window_size,
         fullscreen: args.fullscreen,
+        language: args.lang,
         scenario_dirs: crate::places::scenario_folders()
             .into_iter()
             .chain(args.scenario_dirs.iter().cloned())

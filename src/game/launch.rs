@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
+use super::i18n::Language;
 use super::saves;
 use super::session::setup::GameSetup;
 use tradetable_core::Side;
@@ -29,6 +30,8 @@ pub struct LaunchOptions {
     pub window_size: Option<(u32, u32)>,
     /// Start in borderless full screen.
     pub fullscreen: bool,
+    /// The UI's language (`--lang`; overrides the saved settings, and autoplay's English).
+    pub language: Option<Language>,
     /// Where saves and settings live.
     pub data_dir: PathBuf,
     /// The folders of scenario files the title lists, after the shipped scenarios: the working folder's
@@ -63,6 +66,7 @@ impl LaunchOptions {
             ui_scale: None,
             window_size: None,
             fullscreen: false,
+            language: None,
             scenario_dirs: crate::places::scenario_folders(),
             data_dir: saves::default_data_dir(),
             join: None,

@@ -10,6 +10,7 @@ pub mod autoplay;
 pub mod focus;
 pub mod glossary;
 pub mod hot_reload;
+pub mod i18n;
 pub mod keys;
 pub mod launch;
 pub mod menus;
@@ -44,6 +45,7 @@ use crate::net::{class_client, transport};
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         theme::plugin,
+        i18n::plugin,
         navigation::plugin,
         hot_reload::plugin,
         screens::plugin,

@@ -1,5 +1,5 @@
-//! Player settings: the UI scale (for a classroom projector) and the window mode, kept in `settings.json` in the
-//! data directory and applied as they change.
+//! Player settings: the UI scale (for a classroom projector), the window mode and the language, kept in
+//! `settings.json` in the data directory and applied as they change.
 
 use std::path::Path;
 
@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Language;
 use super::launch::LaunchOptions;
 use super::saves::GameStorage;
 use crate::storage::{Storage, StorageError};
@@ -18,13 +19,19 @@ pub struct Settings {
     pub ui_scale: f32,
     /// Borderless full screen instead of a window.
     pub fullscreen: bool,
+    /// The language of the UI. A settings file from before the game spoke Japanese has none: the system's.
+    #[serde(default = "Language::system")]
+    pub language: Language,
 }
 
+/// English, so that autoplay, the tests and the screenshots read the same on every machine; a player's first game
+/// starts in the system's language instead ([`Settings::load`]).
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             ui_scale: 1.0,
             fullscreen: false,
+            language: Language::English,
         }
     }
 }
@@ -36,11 +43,16 @@ impl Settings {
     /// The settings file is far smaller than this; a larger one is not read.
     const MAX_FILE_BYTES: u64 = 64 * 1024;
 
-    /// The settings file in `dir`, or the defaults (for a missing, damaged or oversized file).
+    /// The settings file in `dir`, or the defaults in the system's language (for a missing, damaged or oversized
+    /// file).
     pub fn load(storage: &Storage, dir: &Path) -> Settings {
+        let first_run = || Settings {
+            language: Language::system(),
+            ..Settings::default()
+        };
         match storage.read_bounded(&dir.join("settings.json"), Self::MAX_FILE_BYTES) {
-            Ok(Ok(bytes)) => serde_json::from_slice(&bytes).unwrap_or_default(),
-            _ => Settings::default(),
+            Ok(Ok(bytes)) => serde_json::from_slice(&bytes).unwrap_or_else(|_| first_run()),
+            _ => first_run(),
         }
     }
 
@@ -51,10 +63,15 @@ impl Settings {
     }
 }
 
+/// The settings are loaded (at startup, with the command line's overrides): systems that read them at startup run
+/// after this set.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SettingsLoaded;
+
 /// Loads the settings at startup and applies the window mode when it changes.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
-        .add_systems(PreStartup, load_settings)
+        .add_systems(PreStartup, load_settings.in_set(SettingsLoaded))
         .add_systems(Update, apply_window_mode.run_if(resource_changed::<Settings>));
 }
 
@@ -69,6 +86,9 @@ fn load_settings(options: Res<LaunchOptions>, storage: Res<GameStorage>, mut set
     }
     if options.fullscreen {
         loaded.fullscreen = true;
+    }
+    if let Some(language) = options.language {
+        loaded.language = language;
     }
     *settings = loaded;
 }

@@ -17,6 +17,8 @@ pub fn options(setup: GameSetup, data_dir: PathBuf) -> LaunchOptions {
     LaunchOptions {
         setup,
         data_dir,
+        // The tests read English whatever the machine's language.
+        language: Some(super::i18n::Language::English),
         ..LaunchOptions::title()
     }
 }

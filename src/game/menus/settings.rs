@@ -1,8 +1,9 @@
-//! The settings dialog: UI scale for a classroom projector, and window or full screen.
+//! The settings dialog: UI scale for a classroom projector, window or full screen, and the language.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::{Language, t};
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::GameStorage;
@@ -33,23 +34,30 @@ pub fn plugin(app: &mut App) {
 pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
     let mut close = false;
     ui.set_width(380.0);
-    ui.heading("Settings");
+    ui.heading(t!("menus-settings-title"));
     ui.add_space(6.0);
-    theme::section(ui, "UI scale");
-    theme::note(ui, "Larger text and controls for a classroom projector.");
+    theme::section(ui, &t!("menus-settings-scale"));
+    theme::note(ui, t!("menus-settings-scale-note"));
     ui.horizontal_wrapped(|ui| {
         for scale in Settings::SCALES {
             ui.selectable_value(&mut settings.ui_scale, scale, format!("{:.0}%", scale * 100.0));
         }
     });
-    theme::section(ui, "Window");
+    theme::section(ui, &t!("menus-settings-window"));
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut settings.fullscreen, false, "In a window");
-        ui.selectable_value(&mut settings.fullscreen, true, "Full screen");
+        ui.selectable_value(&mut settings.fullscreen, false, t!("menus-settings-windowed"));
+        ui.selectable_value(&mut settings.fullscreen, true, t!("menus-settings-fullscreen"));
+    });
+    theme::section(ui, &t!("menus-settings-language"));
+    ui.horizontal(|ui| {
+        // Each language by its own name, so that a player who cannot read the language in play finds theirs.
+        for language in Language::ALL {
+            ui.selectable_value(&mut settings.language, language, language.own_name());
+        }
     });
     ui.add_space(10.0);
     ui.vertical_centered(|ui| {
-        if theme::big_button(ui, true, "Close (Esc)").clicked() {
+        if theme::big_button(ui, true, &t!("menus-settings-close")).clicked() {
             close = true;
         }
     });
@@ -103,7 +111,7 @@ fn apply_settings_actions(
                 if !options.autoplay {
                     problem.0 = settings.save(&storage.0, &options.data_dir).err().map(|error| {
                         warn!("{error}");
-                        format!("These settings hold until the game closes: {error}")
+                        t!("menus-settings-not-saved", error = error.to_string())
                     });
                 }
             }
