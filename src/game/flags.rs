@@ -69,7 +69,11 @@ pub fn flag(ui: &mut egui::Ui, flag: &Flag, height: f32, hover: &str) -> egui::R
     if ui.is_rect_visible(rect) {
         paint(ui, rect, flag);
     }
-    if hover.is_empty() { response } else { response.on_hover_text(hover) }
+    if hover.is_empty() {
+        response
+    } else {
+        response.on_hover_text(hover)
+    }
 }
 
 /// The flag of a side, named on hover.
@@ -178,7 +182,11 @@ fn korea(painter: &egui::Painter, rect: Rect) {
         let across = vec2(-out.y, out.x);
         for (k, whole) in bars.iter().enumerate() {
             let middle = at + out * ((k as f32 - 1.0) * bar_height * 1.6);
-            let pieces: &[(f32, f32)] = if *whole { &[(-0.5, 0.5)] } else { &[(-0.5, -0.06), (0.06, 0.5)] };
+            let pieces: &[(f32, f32)] = if *whole {
+                &[(-0.5, 0.5)]
+            } else {
+                &[(-0.5, -0.06), (0.06, 0.5)]
+            };
             for &(from, to) in pieces {
                 let a = middle + across * (from * bar_length);
                 let b = middle + across * (to * bar_length);
@@ -233,7 +241,10 @@ mod tests {
             assert_eq!(Flag::of(Names::new(&partner), Side::Partner), flag);
         }
         let canada = partner(&scenario, "CAD", "Canada");
-        assert_eq!(Flag::of(Names::new(&canada), Side::Partner), Flag::Badge("Canada".to_string()));
+        assert_eq!(
+            Flag::of(Names::new(&canada), Side::Partner),
+            Flag::Badge("Canada".to_string())
+        );
     }
 
     #[test]
@@ -247,11 +258,12 @@ mod tests {
             Flag::Badge("Canada".to_string()),
         ];
         for shown in flags {
-            let output = ctx.run_ui(Default::default(), |ui| {
+            let mut output = ctx.run_ui(Default::default(), |ui| {
                 egui::CentralPanel::default().show_inside(ui, |ui| {
                     flag(ui, &shown, 40.0, "");
                 });
             });
+            output.textures_delta.clear();
             let painted: Vec<Rect> = output
                 .shapes
                 .iter()
@@ -260,7 +272,10 @@ mod tests {
                 .collect();
             assert!(painted.len() >= 2, "{shown:?} painted {} shapes", painted.len());
             let bounds = painted.iter().fold(Rect::NOTHING, |a, b| a.union(*b));
-            assert!(bounds.height() <= 43.0 && bounds.width() >= 59.0, "{shown:?} spans {bounds:?}");
+            assert!(
+                bounds.height() <= 43.0 && bounds.width() >= 59.0,
+                "{shown:?} spans {bounds:?}"
+            );
         }
     }
 }

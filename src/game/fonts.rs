@@ -39,10 +39,9 @@ fn install_fonts(mut contexts: EguiContexts, mut installed: Local<bool>) -> Resu
 /// egui's default fonts with the icon font after the Latin font and the Japanese font at the end, in both families.
 pub fn definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        JAPANESE.to_string(),
-        egui::FontData::from_static(JAPANESE_FONT).into(),
-    );
+    fonts
+        .font_data
+        .insert(JAPANESE.to_string(), egui::FontData::from_static(JAPANESE_FONT).into());
     fonts
         .font_data
         .insert(ICONS.to_string(), egui::FontData::from_static(ICON_FONT).into());
@@ -56,13 +55,19 @@ pub fn definitions() -> egui::FontDefinitions {
 
 /// The font files of a family, in the order egui looks characters up in them.
 pub fn family_fonts(fonts: &egui::FontDefinitions, family: &egui::FontFamily) -> Vec<(String, &'static [u8])> {
-    fonts.families.get(family).into_iter().flatten().filter_map(|name| {
-        let data = fonts.font_data.get(name)?;
-        match &data.font {
-            std::borrow::Cow::Borrowed(bytes) => Some((name.clone(), *bytes)),
-            std::borrow::Cow::Owned(_) => None,
-        }
-    }).collect()
+    fonts
+        .families
+        .get(family)
+        .into_iter()
+        .flatten()
+        .filter_map(|name| {
+            let data = fonts.font_data.get(name)?;
+            match &data.font {
+                std::borrow::Cow::Borrowed(bytes) => Some((name.clone(), *bytes)),
+                std::borrow::Cow::Owned(_) => None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

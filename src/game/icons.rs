@@ -38,15 +38,37 @@ pub const DEADLINE: char = '\u{e2b8}';
 pub const OFFER: char = '\u{e218}';
 /// Walking away (Phosphor "door-open").
 pub const WALK_AWAY: char = '\u{e7e6}';
+/// The partner's counter-tariffs: hitting back (Phosphor "arrow-u-up-left").
+pub const COUNTER_TARIFFS: char = '\u{e08a}';
+/// The language setting (Phosphor "translate").
+pub const LANGUAGE: char = '\u{e4a2}';
 /// Sound on (Phosphor "speaker-high").
 pub const SOUND_ON: char = '\u{e44a}';
 /// Sound off (Phosphor "speaker-slash").
 pub const SOUND_OFF: char = '\u{e45a}';
 
 /// Every icon, for the test that the embedded icon font draws each of them.
-pub const ALL: [char; 18] = [
-    TARIFFS, THREATS, GOODWILL, GESTURES, AGREEMENT, PURCHASES, INVESTMENT, TARIFF_CUT, QUOTA, STANDARDS,
-    HANDSHAKE, DEAL_TERMS, EVENT, DEADLINE, OFFER, WALK_AWAY, SOUND_ON, SOUND_OFF,
+pub const ALL: [char; 20] = [
+    TARIFFS,
+    THREATS,
+    GOODWILL,
+    GESTURES,
+    AGREEMENT,
+    PURCHASES,
+    INVESTMENT,
+    TARIFF_CUT,
+    QUOTA,
+    STANDARDS,
+    HANDSHAKE,
+    DEAL_TERMS,
+    EVENT,
+    DEADLINE,
+    OFFER,
+    WALK_AWAY,
+    COUNTER_TARIFFS,
+    LANGUAGE,
+    SOUND_ON,
+    SOUND_OFF,
 ];
 
 /// The icon of an issue of the package: the kind of instrument, concession or term it sets.
@@ -54,7 +76,11 @@ pub fn issue(scenario: &Scenario, issue: &Issue) -> char {
     match issue.target {
         IssueTarget::Instrument(_) => TARIFFS,
         IssueTarget::Term(_) => DEAL_TERMS,
-        IssueTarget::Lever(k) => scenario.partner_levers.get(k).map_or(GESTURES, |lever| concession(&lever.effect)),
+        IssueTarget::CounterTariff(_) => COUNTER_TARIFFS,
+        IssueTarget::Lever(k) => scenario
+            .partner_levers
+            .get(k)
+            .map_or(GESTURES, |lever| concession(&lever.effect)),
     }
 }
 
@@ -93,7 +119,10 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for icon in ALL {
             // Unicode's Private Use Area, U+E000 to U+F8FF: no text character can be taken for an icon.
-            assert!((0xE000..=0xF8FF).contains(&u32::from(icon)), "{icon:?} is outside the private use area");
+            assert!(
+                (0xE000..=0xF8FF).contains(&u32::from(icon)),
+                "{icon:?} is outside the private use area"
+            );
             assert!(seen.insert(icon), "{icon:?} is listed twice");
         }
     }

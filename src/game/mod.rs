@@ -7,10 +7,13 @@
 
 #[cfg(feature = "dev")]
 pub mod autoplay;
+pub mod flags;
 pub mod focus;
+pub mod fonts;
 pub mod glossary;
 pub mod hot_reload;
 pub mod i18n;
+pub mod icons;
 pub mod keys;
 pub mod launch;
 pub mod menus;
@@ -24,6 +27,7 @@ pub mod saves;
 pub mod screens;
 pub mod session;
 pub mod settings;
+pub mod sound;
 pub mod testing;
 pub mod theme;
 
@@ -58,7 +62,8 @@ pub fn plugin(app: &mut App) {
         remote::plugin,
         panels::event_cards::plugin,
         focus::plugin,
-    ));
+    ))
+    .add_plugins((fonts::plugin, sound::plugin));
     #[cfg(feature = "dev")]
     app.add_plugins(autoplay::plugin);
 }
@@ -150,23 +155,27 @@ fn window_app(options: LaunchOptions, title: &str) -> App {
     } else {
         WinitSettings::desktop_app()
     };
+    let silent = options.autoplay;
+    let mut plugins = DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(window),
+            // Closing the window quits through the session, which saves the game and asks first if it cannot.
+            close_when_requested: false,
+            ..default()
+        })
+        .set(bevy::log::LogPlugin {
+            filter: format!("{},{}", bevy::log::DEFAULT_FILTER, crate::net::guard::QUIET_NETCODE_LOG),
+            ..default()
+        });
+    if silent {
+        // Autoplay (the screenshots, CI) makes no sound and opens no audio device.
+        plugins = plugins.disable::<bevy::audio::AudioPlugin>();
+    }
     let mut app = App::new();
     app.insert_resource(redraw::IdleUpdates(winit.clone()))
         .insert_resource(winit)
         .insert_resource(ClearColor(theme::CLEAR))
-        .add_plugins(
-            DefaultPlugins
-                .set(WindowPlugin {
-                    primary_window: Some(window),
-                    // Closing the window quits through the session, which saves the game and asks first if it cannot.
-                    close_when_requested: false,
-                    ..default()
-                })
-                .set(bevy::log::LogPlugin {
-                    filter: format!("{},{}", bevy::log::DEFAULT_FILTER, crate::net::guard::QUIET_NETCODE_LOG),
-                    ..default()
-                }),
-        )
+        .add_plugins(plugins)
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin)

@@ -1,4 +1,4 @@
-//! Player settings: the UI scale (for a classroom projector), the window mode and the language, kept in
+//! Player settings: the UI scale (for a classroom projector), the window mode, the language and the sound, kept in
 //! `settings.json` in the data directory and applied as they change.
 
 use std::path::Path;
@@ -22,6 +22,16 @@ pub struct Settings {
     /// The language of the UI. A settings file from before the game spoke Japanese has none: the system's.
     #[serde(default = "Language::system")]
     pub language: Language,
+    /// The sound cues' volume, 0 to 1.
+    #[serde(default = "default_volume")]
+    pub volume: f32,
+    /// No sound cues at all (the volume is kept for when they come back).
+    #[serde(default)]
+    pub muted: bool,
+}
+
+fn default_volume() -> f32 {
+    Settings::DEFAULT_VOLUME
 }
 
 /// English, so that autoplay, the tests and the screenshots read the same on every machine; a player's first game
@@ -32,6 +42,8 @@ impl Default for Settings {
             ui_scale: 1.0,
             fullscreen: false,
             language: Language::English,
+            volume: Settings::DEFAULT_VOLUME,
+            muted: false,
         }
     }
 }
@@ -39,6 +51,9 @@ impl Default for Settings {
 impl Settings {
     /// The scales the settings screen offers.
     pub const SCALES: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
+
+    /// The cues' volume on a first run: audible, below the level of a video call.
+    pub const DEFAULT_VOLUME: f32 = 0.6;
 
     /// The settings file is far smaller than this; a larger one is not read.
     const MAX_FILE_BYTES: u64 = 64 * 1024;
@@ -51,7 +66,17 @@ impl Settings {
             ..Settings::default()
         };
         match storage.read_bounded(&dir.join("settings.json"), Self::MAX_FILE_BYTES) {
-            Ok(Ok(bytes)) => serde_json::from_slice(&bytes).unwrap_or_else(|_| first_run()),
+            Ok(Ok(bytes)) => serde_json::from_slice::<Settings>(&bytes)
+                .map(|mut settings| {
+                    // A hand-edited file may say anything: keep the volume in range.
+                    settings.volume = if settings.volume.is_finite() {
+                        settings.volume.clamp(0.0, 1.0)
+                    } else {
+                        0.0
+                    };
+                    settings
+                })
+                .unwrap_or_else(|_| first_run()),
             _ => first_run(),
         }
     }

@@ -71,7 +71,12 @@ impl Heard {
 
 /// The cue for what happened between `heard` and `state`, if anything did; `offers_from_here` says whether a
 /// side's offers are made at this screen (they need no cue: the player just sent them).
-pub fn cue_for(heard: &Heard, state: &GameState, scenario: &Scenario, offers_from_here: impl Fn(Side) -> bool) -> Option<Cue> {
+pub fn cue_for(
+    heard: &Heard,
+    state: &GameState,
+    scenario: &Scenario,
+    offers_from_here: impl Fn(Side) -> bool,
+) -> Option<Cue> {
     let news = state.news.get(heard.news..).unwrap_or_default();
     let from_news = news.iter().filter_map(|event| match &event.kind {
         EventKind::Offered(side) if !offers_from_here(*side) => Some(Cue::Offer),
@@ -125,7 +130,14 @@ fn load_sounds(mut commands: Commands, sources: Option<ResMut<Assets<AudioSource
     let Some(mut sources) = sources else { return };
     let sounds = Cue::ALL
         .iter()
-        .map(|&cue| (cue, sources.add(AudioSource { bytes: cue.wav().into() })))
+        .map(|&cue| {
+            (
+                cue,
+                sources.add(AudioSource {
+                    bytes: cue.wav().into(),
+                }),
+            )
+        })
         .collect();
     commands.insert_resource(CueSounds(sounds));
 }
@@ -210,7 +222,10 @@ mod tests {
         let (scenario, mut state) = game();
         let heard = Heard::of(&state);
         news(&mut state, EventKind::Offered(Side::Partner));
-        assert_eq!(cue_for(&heard, &state, &scenario, |side| side == Side::Us), Some(Cue::Offer));
+        assert_eq!(
+            cue_for(&heard, &state, &scenario, |side| side == Side::Us),
+            Some(Cue::Offer)
+        );
         assert_eq!(cue_for(&heard, &state, &scenario, |side| side == Side::Partner), None);
         // Heard once, it does not sound again.
         assert_eq!(cue_for(&Heard::of(&state), &state, &scenario, |_| false), None);

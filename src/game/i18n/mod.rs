@@ -20,8 +20,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use bevy::prelude::*;
-use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
@@ -87,7 +87,11 @@ impl Language {
     }
 
     fn from_index(index: u8) -> Language {
-        if index == 1 { Language::Japanese } else { Language::English }
+        if index == 1 {
+            Language::Japanese
+        } else {
+            Language::English
+        }
     }
 
     fn identifier(self) -> LanguageIdentifier {
@@ -120,8 +124,18 @@ macro_rules! message_files {
 }
 
 // `common`: words the whole UI shares (sides, OK, Cancel, Back); `menus`: the menus, settings, help, keys, glossary,
-// saves and whatever else is outside the panels and screens; `panels`: the table's panels; `screens`: the screens.
-message_files!["common.ftl", "menus.ftl", "panels.ftl", "screens.ftl"];
+// saving, the session's messages and whatever else is outside the panels and screens; `panels`: the lever panel, the
+// top bar, the news, the coach and the event cards; `table`: the table screen with its offer, preview and dashboard;
+// `screens`: the other screens of a player (title, setup, results, saves, about, joining); `class`: the teacher's
+// console, the debrief and the replay.
+message_files![
+    "common.ftl",
+    "menus.ftl",
+    "panels.ftl",
+    "table.ftl",
+    "screens.ftl",
+    "class.ftl"
+];
 
 /// The text of message `id` (or `message.attribute`) in the current language, with arguments:
 /// `t!("pause-title")`, `t!("saved-at", time = when, count = n)`. Argument names are Fluent's variables (`$time`);

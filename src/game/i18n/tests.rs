@@ -66,9 +66,10 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, variables: &mut BTreeS
             variables.insert(id.name.to_string());
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => arguments_variables(arguments, variables),
-        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
-            arguments_variables(arguments, variables)
-        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => arguments_variables(arguments, variables),
         ast::InlineExpression::Placeable { expression } => expression_variables(expression, variables),
         _ => {}
     }
@@ -165,6 +166,10 @@ fn ids_used() -> Vec<(String, String)> {
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
+                let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+                if text[line_start..at].trim_start().starts_with("//") {
+                    continue;
+                }
                 let rest = &text[at + call.len()..];
                 let skipped = rest.len() - rest.trim_start().len();
                 if !rest.trim_start().starts_with('"') {
@@ -182,7 +187,10 @@ fn ids_used() -> Vec<(String, String)> {
 #[test]
 fn every_message_the_sources_ask_for_exists_in_every_language() {
     let used = ids_used();
-    assert!(used.iter().any(|(id, _)| id == "menus-settings-title"), "the scan finds the settings' title");
+    assert!(
+        used.iter().any(|(id, _)| id == "menus-settings-title"),
+        "the scan finds the settings' title"
+    );
     let mut missing = Vec::new();
     for (id, place) in &used {
         for language in Language::ALL {
@@ -318,9 +326,15 @@ fn texts_written_in(text: &str) -> Vec<(usize, String)> {
                 if rest.starts_with('"') {
                     let (literal, end) = string_literal(text, i);
                     let introduced = text[..i].trim_end();
-                    let is_id = ["t!(", "tr(", "tr_with(", "Id::new(", "id_salt("]
-                        .iter()
-                        .any(|call| introduced.ends_with(call));
+                    // `format!(` ends with `t!(` too: an id call is a whole word.
+                    let is_id = ["t!(", "tr(", "tr_with(", "Id::new(", "id_salt("].iter().any(|call| {
+                        introduced.strip_suffix(call).is_some_and(|head| {
+                            !head
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        })
+                    });
                     let line = line_of(i);
                     if !is_id && has_words(literal) && !marked(line) && !marked(line_of(at)) {
                         found.insert(i, (line + 1, literal.to_string()));
@@ -436,7 +450,10 @@ fn money_months_and_counts_read_as_each_language_writes_them() {
 #[test]
 fn a_message_reads_in_the_language_asked_for_with_its_arguments() {
     let english = with_language(Language::English, || {
-        (t!("menus-settings-title"), t!("menus-settings-not-saved", error = "disk full"))
+        (
+            t!("menus-settings-title"),
+            t!("menus-settings-not-saved", error = "disk full"),
+        )
     });
     assert_eq!(english.0, "Settings");
     // No bidi isolation marks around the argument: egui would show them as boxes.
@@ -453,7 +470,10 @@ fn a_missing_message_shows_its_id_and_the_thread_language_comes_back_after_an_ov
     with_language(Language::Japanese, || {
         assert_eq!(language(), Language::Japanese);
         assert_eq!(tr("no-such-message"), "no-such-message");
-        assert_eq!(tr("language-own-name.no-such-attribute"), "language-own-name.no-such-attribute");
+        assert_eq!(
+            tr("language-own-name.no-such-attribute"),
+            "language-own-name.no-such-attribute"
+        );
     });
     assert_eq!(language(), before);
 }
@@ -476,7 +496,10 @@ fn languages_parse_from_codes_and_locales_and_settings_keep_theirs() {
     };
     let json = serde_json::to_string(&saved).expect("settings serialise");
     assert!(json.contains(r#""language":"ja""#), "{json}");
-    assert_eq!(serde_json::from_str::<Settings>(&json).expect("settings read back"), saved);
+    assert_eq!(
+        serde_json::from_str::<Settings>(&json).expect("settings read back"),
+        saved
+    );
     let older: Settings = serde_json::from_str(r#"{"ui_scale": 1.5, "fullscreen": false}"#).expect("older settings");
     assert_eq!(older.language, Language::system());
     assert_eq!(older.ui_scale, 1.5);

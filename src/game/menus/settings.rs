@@ -1,9 +1,11 @@
-//! The settings dialog: UI scale for a classroom projector, window or full screen, and the language.
+//! The settings dialog: UI scale for a classroom projector, window or full screen, the language, and the sound cues'
+//! volume and mute.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::i18n::{Language, t};
+use crate::game::icons;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::GameStorage;
@@ -48,13 +50,29 @@ pub fn settings_panel(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
         ui.selectable_value(&mut settings.fullscreen, false, t!("menus-settings-windowed"));
         ui.selectable_value(&mut settings.fullscreen, true, t!("menus-settings-fullscreen"));
     });
-    theme::section(ui, &t!("menus-settings-language"));
+    theme::section(ui, &icons::with(icons::LANGUAGE, &t!("menus-settings-language")));
     ui.horizontal(|ui| {
         // Each language by its own name, so that a player who cannot read the language in play finds theirs.
         for language in Language::ALL {
             ui.selectable_value(&mut settings.language, language, language.own_name());
         }
     });
+    theme::section(ui, &t!("menus-settings-sound"));
+    ui.horizontal(|ui| {
+        let icon = if settings.muted {
+            icons::SOUND_OFF
+        } else {
+            icons::SOUND_ON
+        };
+        ui.checkbox(&mut settings.muted, icons::with(icon, &t!("menus-settings-mute")));
+        ui.add_enabled(
+            !settings.muted,
+            egui::Slider::new(&mut settings.volume, 0.0..=1.0)
+                .show_value(false)
+                .text(t!("menus-settings-volume")),
+        );
+    });
+    theme::note(ui, t!("menus-settings-sound-note"));
     ui.add_space(10.0);
     ui.vertical_centered(|ui| {
         if theme::big_button(ui, true, &t!("menus-settings-close")).clicked() {
