@@ -182,7 +182,7 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
             }
         }
         ui.add_space(12.0);
-        if ui.button("Back (Esc)").clicked() {
+        if ui.button(t!("screens-back")).clicked() {
             action = Some(NetJoinAction::Back);
         }
         ui.add_space(12.0);

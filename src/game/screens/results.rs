@@ -364,6 +364,7 @@ fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action:
 pub fn verdict_lines(mode: Mode, report: &GameReport) -> Vec<String> {
     let people: Vec<Side> = Side::BOTH.into_iter().filter(|&side| mode.is_human(side)).collect();
     match people.as_slice() {
+        // The verdict is the core's English prose (translated with it), said of the player.
         [side] => vec![report.verdict[*side].said_of("You")],
         _ => Side::BOTH
             .iter()
