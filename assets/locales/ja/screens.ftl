@@ -71,7 +71,7 @@ screens-results-weight = 重み
 # $sign：+ か −。
 screens-results-worth = 署名時の価値{ $worth }、最終スコア{ $score }（{ $sign }{ $difference }）
 screens-results-worth-hover = 「価値」は交渉中にテーブルに表示されていた数値です。スコアはゲームが実際に数える値です。
-screens-results-worth-months = 価値は、ラウンド{ $round }（{ $month }）の署名から{ $valuation }か月後の1か月で、支持率は向かっていた水準として算出しました。スコアは全{ $scored }か月の平均です：合意前にプレイした{ $before }か月と、署名以降の{ $after }か月（翌年を含む）。
+screens-results-worth-months = 価値は、ラウンド{ $round }（{ $month }）での署名の{ $valuation }か月後の1か月分を、支持率が向かっていた水準にあるものとして採点したものです。スコアは全{ $scored }か月の平均です：合意前にプレイした{ $before }か月と、署名以降の{ $after }か月（翌年を含む）。
 screens-results-gaps = スコアが価値を下回った（−）目標と上回った（+）目標、差の大きい順：
 # $objective：シナリオにある目標の名前。$sign：+ か −。
 screens-results-gap = { $objective }：署名時{ $signing }、平均{ $averaged }：{ $sign }{ $points }ポイント
@@ -101,14 +101,14 @@ screens-results-to-title = タイトルに戻る（Esc）
 screens-results-replay = リプレイ
 screens-results-replay-hover = このゲームを一手ずつたどります
 screens-results-seed = シード{ $seed } · { $scenario }
-screens-results-networked = ネットワークのテーブル{ $table }（{ $code }）：結果は教員のコンピューターに保存され、クラスの振り返りに使われます。
+screens-results-networked = ネットワークのテーブル{ $table }（{ $code }）：結果は先生のコンピューターに保存され、クラスの振り返りに使われます。
 screens-results-compared = 合意なしの場合・実際の結果との比較
 screens-results-whole-game = ゲーム全体
 
 ## セーブデータ（src/game/screens/saves.rs）
 
 screens-saves-us = 米国
-screens-saves-people = { $side }（人）
+screens-saves-people = { $side }（人間）
 # $opponent：コンピューターの名前。
 screens-saves-computer = { $side }（AI、{ $opponent }）
 # $saved：日時（2026-11-29 04:20 UTC）。
