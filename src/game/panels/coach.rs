@@ -174,7 +174,10 @@ fn group_ask(scenario: &Scenario, group: LeverGroup, key: usize) -> String {
             us = side_in_sentence(names, Side::Us, names.with_article(Side::Us))
         ),
         LeverGroup::CounterTariffs => t!("panels-coach-task-counter-tariffs"),
-        LeverGroup::TradeAgreement => t!("panels-coach-task-trade-agreement", agreement = scenario.agreement_name()),
+        LeverGroup::TradeAgreement => t!(
+            "panels-coach-task-trade-agreement",
+            agreement = scenario.agreement_name()
+        ),
     };
     t!("panels-coach-group-ask", label = label, key = key, task = task)
 }
@@ -359,7 +362,11 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(t!("panels-coach-title")).strong().color(theme::ACCENT));
+                ui.label(
+                    egui::RichText::new(t!("panels-coach-title"))
+                        .strong()
+                        .color(theme::ACCENT),
+                );
                 if !view.lessons.is_empty() {
                     let done = view.lessons.iter().filter(|lesson| lesson.done()).count();
                     let progress = t!("panels-coach-progress", done = done, total = view.lessons.len());
@@ -382,9 +389,7 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
                     );
                 }
                 None if !view.lessons.is_empty() => {
-                    ui.label(
-                        egui::RichText::new(t!("panels-coach-all-done")).strong(),
-                    );
+                    ui.label(egui::RichText::new(t!("panels-coach-all-done")).strong());
                 }
                 None => {}
             }

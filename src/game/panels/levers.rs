@@ -570,15 +570,7 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                 if changed && enabled {
                     inputs.focus = Some(mv.clone());
                 }
-                let (_, sent) = send_button(
-                    ui,
-                    view,
-                    inputs,
-                    LeverGroup::Tariffs,
-                    enabled,
-                    &label,
-                    mv.clone(),
-                );
+                let (_, sent) = send_button(ui, view, inputs, LeverGroup::Tariffs, enabled, &label, mv.clone());
                 chosen = chosen.take().or(sent);
                 candidate = enabled.then_some(mv);
             });
@@ -675,8 +667,7 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                     instrument: ins.id.clone(),
                     months,
                 };
-                let (response, sent) =
-                    send_button(
+                let (response, sent) = send_button(
                     ui,
                     view,
                     inputs,
@@ -692,7 +683,9 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                 }
                 ui.add_enabled(
                     pending,
-                    egui::DragValue::new(&mut months).range(delays).suffix(t!("panels-levers-delay-months")),
+                    egui::DragValue::new(&mut months)
+                        .range(delays)
+                        .suffix(t!("panels-levers-delay-months")),
                 );
                 inputs.months.insert(i, months);
             });
@@ -726,8 +719,12 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
             });
             inputs.quota.insert(i, quota);
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(t!("panels-levers-exempt")).small().color(theme::MUTED))
-                    .on_hover_text(t!("panels-levers-exempt-hover"));
+                ui.label(
+                    egui::RichText::new(t!("panels-levers-exempt"))
+                        .small()
+                        .color(theme::MUTED),
+                )
+                .on_hover_text(t!("panels-levers-exempt-hover"));
                 for &sector in &allowed.exemptable {
                     let exempted = view.state.policy.us_exemptions[i].contains(&sector);
                     let name = short_name(&view.scenario.sectors[sector].name);
@@ -874,9 +871,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                 .horizontal_wrapped(|ui| {
                     let mut changed = false;
                     for (k, o) in tariff.options.iter().enumerate() {
-                        changed |= ui
-                            .selectable_value(&mut picked, k, numbers::rate(*o))
-                            .changed();
+                        changed |= ui.selectable_value(&mut picked, k, numbers::rate(*o)).changed();
                     }
                     changed
                 })
@@ -970,7 +965,11 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                     );
                     chosen = chosen.take().or(sent);
                     candidates.push(suspend);
-                    ui.add(egui::DragValue::new(&mut months).range(range).suffix(t!("panels-levers-months")));
+                    ui.add(
+                        egui::DragValue::new(&mut months)
+                            .range(range)
+                            .suffix(t!("panels-levers-months")),
+                    );
                     inputs.months.insert(key, months);
                 });
             }
@@ -1064,7 +1063,11 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
 
 /// The policies in force on both sides, read-only (the watch mode's left panel).
 pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
-    ui.label(egui::RichText::new(t!("panels-levers-policy-title")).size(17.0).strong());
+    ui.label(
+        egui::RichText::new(t!("panels-levers-policy-title"))
+            .size(17.0)
+            .strong(),
+    );
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.label(theme::side_text(scenario.names(), Side::Us));
         for (i, ins) in scenario.us_instruments.iter().enumerate() {

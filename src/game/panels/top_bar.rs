@@ -38,7 +38,11 @@ pub fn deadlines(scenario: &Scenario, state: &GameState) -> Vec<Deadline> {
     for s in &state.scheduled {
         let name = short_name(&scenario.us_instruments[s.instrument].name);
         add(
-            t!("panels-top-bar-deadline-rate", name = name, rate = numbers::rate(s.rate)),
+            t!(
+                "panels-top-bar-deadline-rate",
+                name = name,
+                rate = numbers::rate(s.rate)
+            ),
             s.round,
         );
     }
@@ -261,8 +265,10 @@ fn coming_up(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
         if !rest.is_empty() {
             let list: Vec<&str> = rest.iter().map(|(_, hover)| hover.as_str()).collect();
             ui.add(
-                egui::Label::new(egui::RichText::new(t!("panels-top-bar-more", count = rest.len())).color(theme::ACCENT))
-                    .extend(),
+                egui::Label::new(
+                    egui::RichText::new(t!("panels-top-bar-more", count = rest.len())).color(theme::ACCENT),
+                )
+                .extend(),
             )
             .on_hover_text(list.join("\n"));
         }
