@@ -420,3 +420,28 @@ fn steps_text(view: &CoachView) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::game::i18n::{Language, t, with_language};
+
+    #[test]
+    fn a_delay_counts_its_months_in_each_language() {
+        let delayed = |months: u32| t!("panels-coach-delayed", name = "RTT reciprocal tariff", months = months);
+        with_language(Language::English, || {
+            assert_eq!(
+                delayed(1),
+                "You delayed the rise of the RTT reciprocal tariff by 1 month: the temperature drops, and you keep \
+                 the tariff to trade in a deal."
+            );
+            assert!(delayed(3).contains(" by 3 months: "), "{}", delayed(3));
+        });
+        with_language(Language::Japanese, || {
+            assert!(
+                delayed(3).starts_with("RTT reciprocal tariffの引き上げを3か月延期しました。"),
+                "{}",
+                delayed(3)
+            );
+        });
+    }
+}

@@ -1219,4 +1219,58 @@ mod tests {
         inputs.stage(&scenario, &later, LeverGroup::Tariffs, raise_autos());
         assert_eq!(draw(&mut inputs, enter), None);
     }
+
+    #[test]
+    fn every_group_is_named_and_explained_in_each_language() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let groups: Vec<LeverGroup> = [Side::Us, Side::Partner]
+            .into_iter()
+            .flat_map(|side| LeverGroup::of(&scenario, side))
+            .collect();
+        let english = with_language(Language::English, || {
+            groups
+                .iter()
+                .map(|g| (g.label(&scenario), g.about(&scenario)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(english[0].0, "Tariffs");
+        assert!(english.iter().any(|(label, _)| label == "Gestures"));
+        let japanese = with_language(Language::Japanese, || {
+            groups
+                .iter()
+                .map(|g| (g.label(&scenario), g.about(&scenario)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(japanese[0].0, "関税");
+        for ((label, about), (en_label, en_about)) in japanese.iter().zip(&english) {
+            assert!(!about.starts_with("panels-") && about != en_about, "{label}: {about}");
+            assert!(label != en_label || label == scenario.agreement_name(), "{label}");
+        }
+    }
+
+    #[test]
+    fn the_lever_panel_draws_every_group_in_japanese() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let ctx = egui::Context::default();
+        with_language(Language::Japanese, || {
+            for side in [Side::Us, Side::Partner] {
+                let view = LeverView {
+                    side,
+                    ..view(&scenario, &state, &opponent)
+                };
+                for mut group in LeverGroup::of(&scenario, side) {
+                    let mut inputs = LeverInputs::default();
+                    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                        lever_panel(ui, &view, &mut group, &mut inputs);
+                        policy_panel(ui, &scenario, &state);
+                    });
+                    output.textures_delta.clear();
+                }
+            }
+        });
+    }
 }

@@ -292,4 +292,31 @@ mod tests {
         assert_eq!(autos.rounds_left, 2);
         assert_eq!(list.last().unwrap().round, scenario.rounds);
     }
+
+    #[test]
+    fn the_deadlines_read_in_each_language_with_english_unchanged() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = tradetable_core::Scenario::builtin().unwrap();
+        let state = GameState::new(&scenario, 1);
+        with_language(Language::English, || {
+            assert_eq!(t!("panels-top-bar-in-rounds", count = 0_u32), "in 0 rounds");
+            assert_eq!(t!("panels-top-bar-in-rounds", count = 1_u32), "in 1 round");
+            assert_eq!(t!("panels-top-bar-in-rounds", count = 2_u32), "in 2 rounds");
+            let list = deadlines(&scenario, &state);
+            assert!(
+                list.iter().any(|d| d.label == "232: autos and parts to 25%"),
+                "{list:?}"
+            );
+            assert_eq!(list.last().unwrap().label, "Deadline: end of the talks");
+        });
+        with_language(Language::Japanese, || {
+            assert_eq!(t!("panels-top-bar-in-rounds", count = 2_u32), "2ラウンド後");
+            let list = deadlines(&scenario, &state);
+            assert!(
+                list.iter().any(|d| d.label == "232: autos and partsを25%に"),
+                "{list:?}"
+            );
+            assert_eq!(list.last().unwrap().label, "期限：交渉の終わり");
+        });
+    }
 }
