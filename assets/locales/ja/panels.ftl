@@ -52,9 +52,9 @@ panels-levers-delay-hover = この関税の予告済みの引き上げを先送�
 # 延期する月数の後。
 panels-levers-delay-months = か月
 panels-levers-open-quota = 無税枠を設定
-panels-levers-open-quota-hover = 対象の輸入のうち、年にこの額（十億ドル単位）まではこの関税がかかりません。
+panels-levers-open-quota-hover = 対象の輸入のうち、年にこの額（$bn）まではこの関税がかかりません。
 # 十億ドル単位の無税枠の後。$covered: 対象の輸入額（十億ドル単位）。
-panels-levers-quota-of = bn（上限 { $covered }）
+panels-levers-quota-of = bn（上限 ${ $covered }bn）
 panels-levers-exempt = 適用除外：
 panels-levers-exempt-hover = 部門をこの関税の対象から外します（または戻します）。
 panels-levers-concession-in-force = 実施中：{ $level }
