@@ -117,7 +117,11 @@ fn every_character_the_game_ships_has_a_glyph() {
         assert!(family_fonts.len() >= 3, "{family:?}: {} fonts", family_fonts.len());
         let mut missing = BTreeSet::new();
         let mut checked = 0;
-        for (c, place) in message_characters().into_iter().chain(scenario_characters()).chain(source_characters()) {
+        for (c, place) in message_characters()
+            .into_iter()
+            .chain(scenario_characters())
+            .chain(source_characters())
+        {
             if c.is_whitespace() || c.is_control() || c == '\u{feff}' {
                 continue;
             }
@@ -126,7 +130,10 @@ fn every_character_the_game_ships_has_a_glyph() {
                 missing.insert(format!("U+{:04X} {c:?} (first at {place})", u32::from(c)));
             }
         }
-        assert!(checked > 10_000, "only {checked} characters were checked: are the files there?");
+        assert!(
+            checked > 10_000,
+            "only {checked} characters were checked: are the files there?"
+        );
         assert!(
             missing.is_empty(),
             "{family:?}: {} characters have no glyph in the game's fonts; run scripts/subset-fonts.py:\n{}",
@@ -139,13 +146,22 @@ fn every_character_the_game_ships_has_a_glyph() {
 #[test]
 fn the_japanese_font_draws_kana_kanji_and_the_icons_draw_from_the_icon_font() {
     let japanese = FontRef::new(fonts::JAPANESE_FONT).expect("the Japanese font parses");
-    for c in "日本語の交渉テーブル、米国と相手国。合意なし（決裂）2025年7月 685億ドル".chars() {
+    for c in "日本語の交渉テーブル、米国と相手国。合意なし（決裂）2025年7月 685億ドル".chars()
+    {
         assert!(japanese.charmap().map(c).is_some(), "{c:?} is not in the Japanese font");
     }
     let icon_font = FontRef::new(fonts::ICON_FONT).expect("the icon font parses");
     for icon in icons::ALL {
-        assert!(icon_font.charmap().map(icon).is_some(), "icon U+{:04X} is not in the icon font", u32::from(icon));
+        assert!(
+            icon_font.charmap().map(icon).is_some(),
+            "icon U+{:04X} is not in the icon font",
+            u32::from(icon)
+        );
     }
     // The subset is small enough to build into the binary.
-    assert!(fonts::JAPANESE_FONT.len() < 3_000_000, "{} bytes", fonts::JAPANESE_FONT.len());
+    assert!(
+        fonts::JAPANESE_FONT.len() < 3_000_000,
+        "{} bytes",
+        fonts::JAPANESE_FONT.len()
+    );
 }

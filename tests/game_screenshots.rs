@@ -67,7 +67,11 @@ fn changed_share(a: &Path, b: &Path) -> f64 {
         return 1.0;
     }
     let stride = da.len() / (wa as usize * ha as usize);
-    let changed = da.chunks(stride).zip(db.chunks(stride)).filter(|(p, q)| p[..3] != q[..3]).count();
+    let changed = da
+        .chunks(stride)
+        .zip(db.chunks(stride))
+        .filter(|(p, q)| p[..3] != q[..3])
+        .count();
     changed as f64 / (wa as f64 * ha as f64)
 }
 
@@ -109,8 +113,15 @@ fn autoplay_screenshots_exist_and_are_not_blank() {
     if japanese.is_dir() {
         check(&japanese, &EXPECTED);
         let changed = changed_share(&dir.join("01-title.png"), &japanese.join("01-title.png"));
-        println!("01-title in Japanese: {:.1}% of the pixels differ from English", changed * 100.0);
-        assert!(changed > 0.005, "the Japanese title looks like the English one ({:.2}% differs)", changed * 100.0);
+        println!(
+            "01-title in Japanese: {:.1}% of the pixels differ from English",
+            changed * 100.0
+        );
+        assert!(
+            changed > 0.005,
+            "the Japanese title looks like the English one ({:.2}% differs)",
+            changed * 100.0
+        );
     }
     let edit = dir.join("edit");
     if edit.is_dir() {

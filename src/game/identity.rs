@@ -15,18 +15,16 @@ const FLAG_HEIGHT: f32 = 30.0;
 /// The table edge under the wordmark: its height, and its width beyond the flags.
 const EDGE_HEIGHT: f32 = 6.0;
 
-/// Draws the banner across the width of `ui`: `partner`'s flag on the right, the United States' on the left, and
-/// `tagline` under the table edge. Returns the banner's height.
-pub fn title_banner(ui: &mut egui::Ui, partner: &Flag, tagline: &str) -> f32 {
-    let wordmark = ui.painter().layout_no_wrap(
-        "TradeTable".to_string(), // not UI text: the game's name, the same in every language
-        FontId::proportional(WORDMARK_SIZE),
-        theme::INK,
-    );
+/// Draws the banner across the width of `ui`: the wordmark `name` between the United States' flag on the left and
+/// `partner`'s on the right, and `tagline` under the table edge. Returns the banner's height.
+pub fn title_banner(ui: &mut egui::Ui, name: &str, partner: &Flag, tagline: &str) -> f32 {
+    let wordmark = ui
+        .painter()
+        .layout_no_wrap(name.to_string(), FontId::proportional(WORDMARK_SIZE), theme::INK);
     let gap = 22.0;
     let flag_width = FLAG_HEIGHT * 1.5;
     let row_width = wordmark.size().x + 2.0 * (gap + flag_width);
-    let height = wordmark.size().y + EDGE_HEIGHT + 10.0;
+    let height = wordmark.size().y + EDGE_HEIGHT + 6.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), egui::Sense::hover());
     if ui.is_rect_visible(rect) {
         let left = rect.center().x - row_width / 2.0;
@@ -43,7 +41,7 @@ pub fn title_banner(ui: &mut egui::Ui, partner: &Flag, tagline: &str) -> f32 {
         table_edge(
             painter,
             Rect::from_min_size(
-                pos2(left, rect.top() + height - EDGE_HEIGHT - 4.0),
+                pos2(left, rect.top() + height - EDGE_HEIGHT - 2.0),
                 vec2(row_width, EDGE_HEIGHT),
             ),
         );

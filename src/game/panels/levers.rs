@@ -15,6 +15,7 @@ use super::{short_name, side_in_sentence};
 use crate::game::glossary;
 use crate::game::i18n::{numbers, t};
 use crate::game::theme;
+use crate::game::{flags, icons};
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, preview_move};
 use tradetable_core::rules::moves::{Available, CounterTariffMove};
@@ -52,6 +53,18 @@ impl LeverGroup {
             groups.push(LeverGroup::TradeAgreement);
         }
         groups
+    }
+
+    /// The tab's icon.
+    pub fn icon(self) -> char {
+        match self {
+            LeverGroup::Tariffs => icons::TARIFFS,
+            LeverGroup::Threats => icons::THREATS,
+            LeverGroup::Goodwill => icons::GOODWILL,
+            LeverGroup::Concessions => icons::GESTURES,
+            LeverGroup::CounterTariffs => icons::COUNTER_TARIFFS,
+            LeverGroup::TradeAgreement => icons::AGREEMENT,
+        }
     }
 
     /// The tab's label.
@@ -343,11 +356,12 @@ pub fn lever_panel(
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(t!("panels-levers-title")).size(17.0).strong());
+        flags::side_flag(ui, view.scenario.names(), view.side, 13.0);
         ui.label(theme::side_text(view.scenario.names(), view.side));
     });
     ui.horizontal_wrapped(|ui| {
         for (k, g) in groups.iter().enumerate() {
-            ui.selectable_value(group, *g, format!("{} {}", k + 1, g.label(view.scenario)))
+            ui.selectable_value(group, *g, format!("{} {} {}", k + 1, g.icon(), g.label(view.scenario)))
                 .on_hover_text(t!("panels-levers-key", number = k + 1));
         }
     });

@@ -4,6 +4,7 @@
 use bevy_egui::egui;
 
 use super::{short_name, side_in_sentence};
+use crate::game::flags;
 use crate::game::i18n::{numbers, t};
 use crate::game::remote::RemoteStatus;
 use crate::game::session::{Mode, WatchClock};
@@ -133,6 +134,7 @@ pub fn top_bar(ui: &mut egui::Ui, view: &TopBarView) -> Option<TopBarAction> {
                 if !narrow {
                     ui.label(t!("panels-top-bar-to-move"));
                 }
+                flags::side_flag(ui, view.scenario.names(), side, 15.0);
                 ui.label(theme::side_text(view.scenario.names(), side).size(17.0));
                 let who = if view.mode.is_human(side) {
                     match view.mode {

@@ -6,6 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags;
 use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
@@ -131,6 +132,7 @@ fn score_card(
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            flags::side_flag(ui, names, score.side, 18.0);
             ui.label(theme::side_text(names, score.side).size(20.0));
             ui.label(egui::RichText::new(format!("({player})")).color(theme::MUTED));
         });

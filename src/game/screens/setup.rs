@@ -6,6 +6,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags;
 use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
@@ -99,6 +100,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 theme::section(ui, &t!("screens-setup-ai-opponent"));
                 for side in ai_sides {
                     ui.horizontal(|ui| {
+                        flags::side_flag(ui, scenario.names(), side, 14.0);
                         ui.label(theme::side_text(scenario.names(), side));
                         let current = setup.ai[side].clone();
                         let mut chosen = current.clone();

@@ -6,13 +6,16 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags::Flag;
 use crate::game::i18n::{CurrentLanguage, t};
+use crate::game::identity;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, Mode, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
+use tradetable_core::{Names, Side};
 
 /// What the title screen lists, read when it opens.
 #[derive(Resource, Debug, Clone, Default)]
@@ -21,6 +24,8 @@ pub struct TitleView {
     pub scenarios: Vec<ScenarioSource>,
     /// How the picker names each of `scenarios`: its title (and, for a file, the file's name).
     pub names: Vec<String>,
+    /// The partner's flag of each of `scenarios` (a badge for a file that does not load).
+    pub flags: Vec<Flag>,
     /// A line about the saved game, if there is one.
     pub save: Option<String>,
 }
@@ -81,6 +86,7 @@ pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &
         scenarios.push(setup.source.clone());
     }
     view.names = scenarios.iter().map(scenario_name).collect();
+    view.flags = scenarios.iter().map(partner_flag).collect();
     view.scenarios = scenarios;
 }
 
@@ -102,6 +108,15 @@ pub fn scenario_name(source: &ScenarioSource) -> String {
         },
         (Ok(scenario), _) => scenario.title,
         (Err(_), _) => t!("screens-title-scenario-broken", scenario = source.label()),
+    }
+}
+
+/// The flag of a scenario's partner, for the title's banner; Japan's for a file that does not load (the game's own
+/// table).
+pub fn partner_flag(source: &ScenarioSource) -> Flag {
+    match source.load() {
+        Ok(scenario) => Flag::of(Names::new(&scenario.partner), Side::Partner),
+        Err(_) => Flag::Japan,
     }
 }
 
@@ -146,18 +161,14 @@ pub fn title_panel(
 ) -> Option<TitleAction> {
     let mut action = None;
     ui.vertical_centered(|ui| {
-        ui.add_space((ui.available_height() * 0.06).min(40.0));
-        ui.label(
-            egui::RichText::new(t!("screens-title-name"))
-                .size(46.0)
-                .strong()
-                .color(theme::INK),
-        );
-        ui.label(
-            egui::RichText::new(t!("screens-title-tagline"))
-                .size(20.0)
-                .color(theme::MUTED),
-        );
+        ui.add_space((ui.available_height() * 0.04).min(22.0));
+        let partner = view
+            .scenarios
+            .iter()
+            .position(|s| s == chosen)
+            .and_then(|k| view.flags.get(k).cloned())
+            .unwrap_or(Flag::Japan);
+        identity::title_banner(ui, &t!("screens-title-name"), &partner, &t!("screens-title-tagline"));
         ui.add_space(16.0);
         if let Some((error, kind)) = notice {
             let heading = match kind {
