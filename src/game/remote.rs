@@ -169,9 +169,7 @@ pub fn remote_status(session: &Session, client: Option<&TableClient>) -> Option<
             t!("class-remote-reconnecting", attempt = *attempt, tries = RECONNECT_TRIES),
             theme::BAD,
         ),
-        _ if state.is_over() && !remote.finished => {
-            (t!("class-remote-over-host-has-result"), theme::MUTED)
-        }
+        _ if state.is_over() && !remote.finished => (t!("class-remote-over-host-has-result"), theme::MUTED),
         _ if state.is_over() => (t!("class-remote-over"), theme::MUTED),
         _ if remote.paused => (t!("class-remote-paused"), theme::BAD),
         _ if remote.awaiting => (t!("class-remote-awaiting"), theme::MUTED),

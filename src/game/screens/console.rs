@@ -238,8 +238,8 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
                 scenario = scenario.title.as_str(),
                 count = class.class.tables.len()
             ))
-                .size(17.0)
-                .color(theme::MUTED),
+            .size(17.0)
+            .color(theme::MUTED),
         );
     });
     match (&view.address, &view.open_error) {
@@ -263,9 +263,7 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
                             .monospace()
                             .color(theme::ACCENT),
                     );
-                    ui.label(
-                        egui::RichText::new(t!("class-console-join-how")).size(15.0),
-                    );
+                    ui.label(egui::RichText::new(t!("class-console-join-how")).size(15.0));
                     ui.label(
                         // not UI text: a command line, typed as it is in every language
                         egui::RichText::new(format!("tradetable play --join {address} --code CODE"))
@@ -280,10 +278,16 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
     ui.add_space(4.0);
     let live = !class.ended;
     ui.horizontal_wrapped(|ui| {
-        if ui.add_enabled(live, egui::Button::new(t!("class-console-pause-all"))).clicked() {
+        if ui
+            .add_enabled(live, egui::Button::new(t!("class-console-pause-all")))
+            .clicked()
+        {
             action = Some(ConsoleAction::Pause(None));
         }
-        if ui.add_enabled(live, egui::Button::new(t!("class-console-resume-all"))).clicked() {
+        if ui
+            .add_enabled(live, egui::Button::new(t!("class-console-resume-all")))
+            .clicked()
+        {
             action = Some(ConsoleAction::Resume(None));
         }
         ui.separator();
@@ -346,7 +350,11 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
             action = Some(ConsoleAction::Debrief);
         }
         if class.ended {
-            ui.label(egui::RichText::new(t!("class-console-ended")).strong().color(theme::BAD));
+            ui.label(
+                egui::RichText::new(t!("class-console-ended"))
+                    .strong()
+                    .color(theme::BAD),
+            );
         }
     });
     action
@@ -425,7 +433,10 @@ fn tables_grid(
 fn table_row(ui: &mut egui::Ui, names: Names, table: &TableStatus, round: u32, ended: bool) {
     let over = table.outcome.is_some();
     ui.vertical(|ui| {
-        cell(ui, egui::RichText::new(t!("class-console-table", number = table.number)).strong());
+        cell(
+            ui,
+            egui::RichText::new(t!("class-console-table", number = table.number)).strong(),
+        );
         cell(
             ui,
             egui::RichText::new(&table.code)
@@ -510,10 +521,7 @@ fn table_controls(ui: &mut egui::Ui, names: Names, table: &TableStatus, live: bo
                 for side in missing {
                     if ui
                         .small_button(names.short(side))
-                        .on_hover_text(t!(
-                            "class-console-seat-computer-hint",
-                            side = names.with_article(side)
-                        ))
+                        .on_hover_text(t!("class-console-seat-computer-hint", side = names.with_article(side)))
                         .clicked()
                     {
                         action = Some(ConsoleAction::SeatComputer {

@@ -18,12 +18,12 @@ use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::results::gather_records;
 use crate::storage::Storage;
+use tradetable_core::Side;
 use tradetable_core::analysis::outcome_space::Point;
 use tradetable_core::classroom::debrief::{Debrief, NothingToDebrief, Skipped};
 use tradetable_core::classroom::labels::{Anchor, Labels, wrap_tags};
 use tradetable_core::classroom::record::ScenarioRef;
 use tradetable_core::scenario::side::capitalised;
-use tradetable_core::Side;
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
 #[derive(Resource, Default)]
@@ -188,10 +188,7 @@ fn collect_debrief(mut view: ResMut<DebriefView>) {
     if view.job.as_ref().is_some_and(JoinHandle::is_finished)
         && let Some(job) = view.job.take()
     {
-        view.result = Some(
-            job.join()
-                .unwrap_or_else(|_| Err(t!("class-debrief-stopped"))),
-        );
+        view.result = Some(job.join().unwrap_or_else(|_| Err(t!("class-debrief-stopped"))));
     }
 }
 
@@ -235,7 +232,11 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
                 );
             }
             let tables: Vec<[f64; 2]> = debrief.tables.iter().map(|t| at(t.analysis.outcome)).collect();
-            plot_ui.points(Points::new(t!("class-debrief-tables"), tables).radius(5.0).color(theme::INK));
+            plot_ui.points(
+                Points::new(t!("class-debrief-tables"), tables)
+                    .radius(5.0)
+                    .color(theme::INK),
+            );
             table_labels(plot_ui, debrief);
         });
 }
@@ -355,15 +356,16 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
                 }
                 ui.label(numbers::bn(figures.mean_deficit_bn));
                 ui.label(&figures.trade_agreement);
-                ui.label(
-                    table
-                        .analysis
-                        .first_concession
-                        .map_or_else(
-                            || t!("class-debrief-no-one"),
-                            |(side, round)| t!("class-debrief-first-concession", side = names.short(side), round = round),
-                        ),
-                );
+                ui.label(table.analysis.first_concession.map_or_else(
+                    || t!("class-debrief-no-one"),
+                    |(side, round)| {
+                        t!(
+                            "class-debrief-first-concession",
+                            side = names.short(side),
+                            round = round
+                        )
+                    },
+                ));
                 ui.label(numbers::one_decimal(table.analysis.value_left * 100.0))
                     .on_hover_text(t!("class-debrief-value-left-hint"));
                 ui.end_row();
@@ -388,8 +390,7 @@ fn notices(ui: &mut egui::Ui, debrief: &Debrief) {
                     }
                     if !debrief.skipped.is_empty() {
                         ui.label(
-                            egui::RichText::new(t!("class-debrief-left-out", count = debrief.skipped.len()))
-                            .strong(),
+                            egui::RichText::new(t!("class-debrief-left-out", count = debrief.skipped.len())).strong(),
                         );
                         for skipped in &debrief.skipped {
                             ui.label(format!("{}: {}", skipped.file, skipped.reason));
@@ -466,8 +467,8 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
             notices(ui, debrief);
             ui.label(
                 egui::RichText::new(t!("class-debrief-plane-key", real = real_deal_name(debrief)))
-                .small()
-                .color(theme::MUTED),
+                    .small()
+                    .color(theme::MUTED),
             );
             // The plane takes what the table of tables leaves: the table needs about 760 points to show every column.
             let plane_width = (ui.available_width() - 780.0).clamp(360.0, 640.0);

@@ -334,12 +334,15 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
             );
         }
         plot_ui.points(
-            Points::new(t!("class-replay-no-deal"), vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]])
-                .color(theme::MUTED)
-                .shape(egui_plot::MarkerShape::Square)
-                // Hollow, as on the debrief page, so it is not read as one of the partner's filled squares.
-                .filled(false)
-                .radius(6.0),
+            Points::new(
+                t!("class-replay-no-deal"),
+                vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]],
+            )
+            .color(theme::MUTED)
+            .shape(egui_plot::MarkerShape::Square)
+            // Hollow, as on the debrief page, so it is not read as one of the partner's filled squares.
+            .filled(false)
+            .radius(6.0),
         );
     });
 }
