@@ -723,4 +723,14 @@ mod tests {
         assert_eq!(since(125), "2 min");
         assert_eq!(since(3_900), "1 h 5 min");
     }
+
+    #[test]
+    fn idle_time_reads_in_japanese_too() {
+        use crate::game::i18n::{Language, with_language};
+        with_language(Language::Japanese, || {
+            assert_eq!(since(12), "12秒");
+            assert_eq!(since(3_900), "1時間5分");
+            assert_eq!(t!("class-console-ago", time = since(125)), "2分前");
+        });
+    }
 }
