@@ -28,7 +28,7 @@ class-console-ago = { $time }前
 ### テーブルの席
 class-console-seat-waiting = 未参加
 class-console-seat-connected = 接続中
-class-console-seat-disconnected = 切断
+class-console-seat-disconnected = 接続切れ
 class-console-seat-computer = コンピューター
 class-console-seat = { $side }：{ $presence }
 
@@ -37,7 +37,7 @@ class-console-state-over = 終了
 class-console-state-stopped = 停止：クラス終了
 class-console-state-paused = ⏸ 一時停止中
 class-console-state-waiting = { $side }チームを待っています
-class-console-state-disconnected = { $side }チームが切断
+class-console-state-disconnected = { $side }チームの接続切れ
 class-console-state-playing = 交渉中
 
 ### テーブル一覧
@@ -57,7 +57,7 @@ class-console-resume = ▶ 再開
 class-console-pause = ⏸ 一時停止
 class-console-fire-here = ここに投入
 class-console-fire-here-hint = 上で選んだイベントをこのテーブルだけに投入します
-class-console-seat-computer-label = コンピューターを着席：
+class-console-seat-computer-label = コンピューターを着席させる：
 class-console-seat-computer-hint = このテーブルでは今後、コンピューター（標準）が { $side } を担当します
 
 ### 接続中のノートPC
@@ -107,7 +107,7 @@ class-debrief-col-value-left = 残された価値
 class-debrief-score-hint = ゲーム全体のスコア（0–100、月ごと）です。グラフが示す効用ではありません
 class-debrief-no-one = なし
 class-debrief-first-concession = { $side }（ラウンド { $round }）
-class-debrief-value-left-hint = 可能な最善の合意までの距離。両陣営の効用のポイントで表します（0：取り残しなし）
+class-debrief-value-left-hint = 可能な最善の合意までの距離（両陣営の効用のポイント。0は取り残しなし）
 class-debrief-check = 採点前に確認してください：{ $message }
 class-debrief-left-out = この振り返りに含まれないファイル：{ $count } 件
 class-debrief-title = クラスの振り返り
@@ -149,7 +149,7 @@ class-replay-tab-dance = 提案の推移
 class-replay-tab-preview = 見通し
 class-replay-tab-charts = グラフ
 class-replay-tab-news = ニュース
-class-replay-dance-note = 両陣営の効用（1年後に各陣営にとっての合意案の価値）で見た各提案と、合意なしの点です。右上ほど両者にとって良い結果です。
+class-replay-dance-note = 両陣営の効用（各陣営にとっての合意案の1年後の価値）で見た各提案と、合意なしの点です。右上ほど両者にとって良い結果です。
 class-replay-working = 計算中…
 class-replay-offers-heading = 提案
 # 今終えたゲームの名前（テーブル名がないとき）。
@@ -160,7 +160,7 @@ class-replay-this-game = このゲーム
 class-remote-your-team = あなたのチーム
 class-remote-other-waiting = 相手チーム（未参加）
 class-remote-other-team = 相手チーム
-class-remote-other-disconnected = 相手チーム（ノートPCが切断）
+class-remote-other-disconnected = 相手チーム（ノートPCの接続切れ）
 class-remote-computer = コンピューター
 class-remote-reconnecting = ホストに再接続しています…（{ $tries } 回中 { $attempt } 回目）
 class-remote-over-host-has-result = 交渉は終わりました。結果はホストにあります
@@ -169,7 +169,7 @@ class-remote-paused = ⏸ 教員が一時停止中
 class-remote-awaiting = 手を送信しました。ホストの応答を待っています…
 class-remote-your-turn = あなたの番です
 class-remote-waiting-join = 相手チームの参加を待っています
-class-remote-waiting-disconnected = 相手チームを待っています：ノートPCが切断されています
+class-remote-waiting-disconnected = 相手チームを待っています：ノートPCの接続が切れています
 class-remote-computer-deciding = コンピューターが考えています
 class-remote-waiting = 相手チームを待っています
 class-remote-seats = テーブル { $table } · { $mine }：{ $mine_presence } · { $other }：{ $other_presence }
