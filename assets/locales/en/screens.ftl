@@ -1,5 +1,5 @@
-# The screens (src/game/screens) and the networked table (src/game/remote.rs): title, setup, table, results,
-# debrief, replay, saves, about, join, handover, teacher's console.
+# The screens of a player (src/game/screens): title, setup, results,
+# saves, about, join, handover (the table is in table.ftl; the console, debrief and replay in class.ftl).
 
 # Shared by the screens.
 screens-back = Back (Esc)
