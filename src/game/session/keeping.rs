@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use super::commands::{AdmittedCommand, GameCommand};
 use super::game::Session;
+use crate::game::i18n::t;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Menu, Navigate, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook};
@@ -64,16 +65,11 @@ impl SaveStatus {
         let why = self.failure.as_ref()?;
         let moves = self.unsaved_moves(session);
         let what = if session.state.is_over() {
-            "The finished game is not saved".to_string()
+            t!("menus-banner-finished-not-saved")
         } else {
-            format!(
-                "Not saved: the last {moves} move{} are only in this window",
-                if moves == 1 { "" } else { "s" }
-            )
+            t!("menus-banner-moves-not-saved", count = moves)
         };
-        Some(format!(
-            "{what}. {why}. Free some space or fix the folder, then try again."
-        ))
+        Some(t!("menus-banner", what = what, why = why.as_str()))
     }
 }
 
