@@ -266,3 +266,32 @@ fn save_under_a_name(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::game::i18n::{Language, t, with_language};
+
+    #[test]
+    fn the_moves_a_player_would_lose_read_as_before_in_english() {
+        with_language(Language::English, || {
+            assert_eq!(
+                t!("menus-pause-unsaved-loses", count = 1),
+                "Leaving the game now loses its last move."
+            );
+            assert_eq!(
+                t!("menus-pause-leave-anyway", count = 3),
+                "Leave anyway and lose its last 3 moves"
+            );
+            assert_eq!(
+                t!("menus-pause-saved-as", name = "Round two", file = "round-two.json"),
+                "Saved as \"Round two\" (round-two.json)"
+            );
+        });
+        with_language(Language::Japanese, || {
+            assert_eq!(
+                t!("menus-pause-unsaved-loses", count = 3),
+                "今ゲームを離れると、直前の3手が失われます。"
+            );
+        });
+    }
+}

@@ -178,3 +178,34 @@ fn admit_game_commands(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::game::i18n::{Language, with_language};
+    use crate::game::session::GameSetup;
+    use tradetable_core::Scenario;
+
+    #[test]
+    fn the_banner_says_how_many_moves_are_only_in_the_window_in_each_language() {
+        let session = Session::new(
+            Arc::new(Scenario::builtin().expect("the built-in scenario")),
+            GameSetup::default(),
+        );
+        let mut status = SaveStatus::default();
+        assert_eq!(status.banner(&session), None, "nothing failed");
+        status.failed("the disk is full".to_string());
+        let english = with_language(Language::English, || status.banner(&session));
+        assert_eq!(
+            english.as_deref(),
+            Some(
+                "Not saved: the last 1 move are only in this window. the disk is full. Free some space or fix the \
+                 folder, then try again."
+            )
+        );
+        let japanese = with_language(Language::Japanese, || status.banner(&session)).unwrap_or_default();
+        assert!(japanese.starts_with("保存されていません：直前の1手"), "{japanese}");
+    }
+}
