@@ -5,7 +5,7 @@ use bevy_egui::egui;
 
 use tradetable_core::Scenario;
 
-use crate::game::i18n::t;
+use crate::game::i18n::{Language, language, t};
 
 /// Each term as the scenarios write it, with the id of its message: the term as shown, and what it means
 /// (`.meaning`).
@@ -38,7 +38,10 @@ pub fn meaning(id: &str) -> String {
 pub fn terms_in(text: &str) -> Vec<(&'static str, &'static str)> {
     TERMS
         .iter()
-        .filter(|(term, id)| text.contains(term) || text.contains(&term_name(id)))
+        .filter(|(term, id)| {
+            // English shows each term as the scenarios write it: no second look (labels ask every frame).
+            text.contains(term) || (language() != Language::English && text.contains(&term_name(id)))
+        })
         .copied()
         .collect()
 }

@@ -46,7 +46,7 @@ menus-pause-saved-as = 「{ $name }」として保存しました（{ $file }）
 ## キー一覧（src/game/menus/help.rs、src/game/keys.rs）
 
 menus-help-title = キー操作
-menus-help-note = どの操作にもキーがあります。キーのない操作は Tab で選んで Space で押せます。入力欄では、文字キーは文字の入力にだけ使われます。
+menus-help-note = どの操作も、キーで行うか、Tab で選んで Space で押せます。入力欄では、文字キーは文字を入力するだけです。
 menus-help-close = 閉じる（Esc または F1）
 menus-help-controls = すべての画面の操作部品
 
