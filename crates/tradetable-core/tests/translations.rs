@@ -56,8 +56,16 @@ fn translating_changes_the_words_and_nothing_the_game_computes() {
         assert_ne!(japanese.title, english.title);
         assert_eq!(japanese.partner.name, "日本");
         assert_eq!(japanese.names().possessive(Side::Partner), "日本の");
-        assert!(japanese.sectors.iter().all(|s| !s.name.is_ascii()), "{file}: every sector name is translated");
-        assert!(japanese.partner_levers.iter().all(|l| !l.name.is_ascii() && !l.explanation.is_ascii()));
+        assert!(
+            japanese.sectors.iter().all(|s| !s.name.is_ascii()),
+            "{file}: every sector name is translated"
+        );
+        assert!(
+            japanese
+                .partner_levers
+                .iter()
+                .all(|l| !l.name.is_ascii() && !l.explanation.is_ascii())
+        );
         // What saves, records and table codes name the scenario by stays.
         assert_eq!(japanese.id, english.id);
         assert_eq!(japanese.text_hash, english.text_hash);
@@ -69,8 +77,14 @@ fn translating_changes_the_words_and_nothing_the_game_computes() {
                 numbers_of(play(s, seed, us.as_mut(), partner.as_mut()))
             };
             let (a, b) = (game(&english), game(&japanese));
-            assert!(a.news.len() > 3 && a.outcome.is_some(), "{file}, seed {seed}: a whole game was played");
-            assert!(a == b, "{file}, seed {seed}: the translated scenario played a different game");
+            assert!(
+                a.news.len() > 3 && a.outcome.is_some(),
+                "{file}, seed {seed}: a whole game was played"
+            );
+            assert!(
+                a == b,
+                "{file}, seed {seed}: the translated scenario played a different game"
+            );
         }
         if english.actual_deal.is_some() {
             let a = play_actual_deal(&english, 3).map(numbers_of);
@@ -113,12 +127,19 @@ fn line_of(text: &str, needle: &str) -> usize {
 #[test]
 fn a_translation_of_a_lever_that_does_not_exist_is_refused_at_its_line() {
     let text = DEFAULT_SCENARIO.replacen("\"fmvss\": (\n", "\"fmvs\": (\n", 1);
-    assert_ne!(text, DEFAULT_SCENARIO, "the Japanese block translates the lever by its id");
+    assert_ne!(
+        text, DEFAULT_SCENARIO,
+        "the Japanese block translates the lever by its id"
+    );
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
     let problem = &found[0];
     assert_eq!(problem.path, "translations.ja.partner_levers.fmvs");
-    assert!(problem.message.contains("unknown partner lever \"fmvs\""), "{}", problem.message);
+    assert!(
+        problem.message.contains("unknown partner lever \"fmvs\""),
+        "{}",
+        problem.message
+    );
     assert_eq!(problem.help.as_deref(), Some("did you mean \"fmvss\"?"));
     let position = problem.position.expect("located");
     assert_eq!(position.line, line_of(&text, "\"fmvs\": ("));
@@ -127,9 +148,21 @@ fn a_translation_of_a_lever_that_does_not_exist_is_refused_at_its_line() {
 #[test]
 fn translations_of_an_objective_an_event_or_a_place_that_do_not_exist_are_refused() {
     let cases = [
-        ("\"concessions\": \"譲歩を小さく\"", "\"giveaways\": \"譲歩を小さく\"", "translations.ja.objectives.partner.giveaways"),
-        ("\"rice_leak\": \"コメ", "\"rice_leaks\": \"コメ", "translations.ja.random_events.rice_leaks"),
-        ("5: \"日本への24%", "9: \"日本への24%", "translations.ja.scheduled_events.9"),
+        (
+            "\"concessions\": \"譲歩を小さく\"",
+            "\"giveaways\": \"譲歩を小さく\"",
+            "translations.ja.objectives.partner.giveaways",
+        ),
+        (
+            "\"rice_leak\": \"コメ",
+            "\"rice_leaks\": \"コメ",
+            "translations.ja.random_events.rice_leaks",
+        ),
+        (
+            "5: \"日本への24%",
+            "9: \"日本への24%",
+            "translations.ja.scheduled_events.9",
+        ),
         ("\"ja\": (\n", "\"japanese\": (\n", "translations.japanese"),
         ("title: \"2025年春", "title: \" \", // \"", "translations.ja.title"),
     ];
@@ -137,7 +170,10 @@ fn translations_of_an_objective_an_event_or_a_place_that_do_not_exist_are_refuse
         let text = DEFAULT_SCENARIO.replacen(from, to, 1);
         assert_ne!(text, DEFAULT_SCENARIO, "{from}");
         let found = problems(&text);
-        assert!(found.iter().any(|p| p.path == path && p.position.is_some()), "{path}: {found:#?}");
+        assert!(
+            found.iter().any(|p| p.path == path && p.position.is_some()),
+            "{path}: {found:#?}"
+        );
     }
 }
 
@@ -153,10 +189,18 @@ fn a_language_that_leaves_a_text_out_is_a_warning_naming_the_language_and_the_te
     assert_eq!(lints.len(), 1, "{lints:#?}");
     assert_eq!(lints[0].path, "translations.ja.random_events.yen_weakens");
     assert!(lints[0].message.contains("\"ja\""), "{}", lints[0].message);
-    assert!(lints[0].message.contains("The yen slides against the dollar"), "{}", lints[0].message);
+    assert!(
+        lints[0].message.contains("The yen slides against the dollar"),
+        "{}",
+        lints[0].message
+    );
     // The untranslated text stays in English in the Japanese scenario.
     let japanese = scenario.in_language("ja");
-    let k = japanese.random_events.iter().position(|e| e.id == "yen_weakens").unwrap();
+    let k = japanese
+        .random_events
+        .iter()
+        .position(|e| e.id == "yen_weakens")
+        .unwrap();
     assert_eq!(japanese.random_events[k].news, "The yen slides against the dollar");
     assert_eq!(japanese.random_events[k + 1].news, "投資家の安全志向で円高が進む");
 }
@@ -167,9 +211,96 @@ fn a_sides_view_carries_none_of_the_other_sides_secrets_in_any_language() {
     let partner_goals = scenario.in_language("ja").briefs.unwrap().partner.goals;
     let view = scenario_for(&scenario, Side::Us, false);
     let text = scenario_text(&view);
-    assert!(!text.contains(&partner_goals), "the partner's brief, in Japanese, reached the US laptop");
-    assert!(!text.contains("慎重な内閣"), "a partner personality's name reached the US laptop");
-    assert!(!text.contains("内閣支持率を保つ"), "a partner objective reached the US laptop");
+    assert!(
+        !text.contains(&partner_goals),
+        "the partner's brief, in Japanese, reached the US laptop"
+    );
+    assert!(
+        !text.contains("慎重な内閣"),
+        "a partner personality's name reached the US laptop"
+    );
+    assert!(
+        !text.contains("内閣支持率を保つ"),
+        "a partner objective reached the US laptop"
+    );
     let read = read_scenario_for(&text, Side::Us).expect("the view is playable");
-    assert_eq!(read.in_language("ja").briefs.unwrap().us.goals, scenario.in_language("ja").briefs.unwrap().us.goals);
+    assert_eq!(
+        read.in_language("ja").briefs.unwrap().us.goals,
+        scenario.in_language("ja").briefs.unwrap().us.goals
+    );
+}
+
+/// Untrusted bytes in a translations block never panic: cut, repeated, or with RON punctuation, odd keys (places out
+/// of range, negative, past `usize`) and broken UTF-8 spliced in, a file is either refused with its problems or
+/// loads and translates.
+#[test]
+fn a_mangled_translations_block_is_refused_or_loads_and_never_panics() {
+    use rand::rngs::ChaCha8Rng;
+    use rand::{RngExt, SeedableRng};
+    let text = DEFAULT_SCENARIO.as_bytes();
+    let block = DEFAULT_SCENARIO
+        .find("    translations: {")
+        .expect("the Japanese block");
+    let pieces: [&[u8]; 14] = [
+        b"{",
+        b"}",
+        b"(",
+        b")",
+        b",",
+        b":",
+        b"\"",
+        b"\"ja\": (),",
+        b"99999999999999999999999: \"x\",",
+        b"-1: \"x\",",
+        b"7: \"\",",
+        b"title: None,",
+        "\u{3000}".as_bytes(),
+        &[0xE6, 0x97],
+    ];
+    let mut rng = ChaCha8Rng::seed_from_u64(22);
+    let mut loaded = 0;
+    for _ in 0..400 {
+        let mut bytes = text.to_vec();
+        let at = rng.random_range(block..bytes.len());
+        match rng.random_range(0..3) {
+            0 => {
+                let end = (at + rng.random_range(1..200)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            1 => {
+                let end = (at + rng.random_range(1..400)).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                bytes.splice(at..at, copy);
+            }
+            _ => {
+                let piece = pieces[rng.random_range(0..pieces.len())];
+                bytes.splice(at..at, piece.iter().copied());
+            }
+        }
+        if let Ok(scenario) = Scenario::from_ron_bytes(&bytes, "mangled.ron") {
+            loaded += 1;
+            for code in scenario.languages().map(str::to_string).collect::<Vec<_>>() {
+                let translated = scenario.in_language(&code);
+                assert_eq!(translated.text_hash, scenario.text_hash);
+                let _ = scenario.missing_translations(&code);
+            }
+        }
+    }
+    assert!(loaded > 0, "some mutations (inside a text) still load");
+}
+
+#[test]
+fn a_scenario_may_be_translated_into_only_so_many_languages() {
+    use tradetable_core::scenario::translation::MAX_LANGUAGES;
+    let mut scenario = shipped("spring-2025.ron");
+    let ja = scenario.translations["ja"].clone();
+    for k in 0..MAX_LANGUAGES {
+        scenario.translations.insert(format!("x{k:02}"), ja.clone());
+    }
+    let text = tradetable_core::network::protocol::scenario_text(&scenario);
+    let refused = Scenario::from_ron_str(&text, "many.ron").unwrap_err().to_string();
+    assert!(
+        refused.contains(&format!("expected at most {MAX_LANGUAGES} languages")),
+        "{refused}"
+    );
 }

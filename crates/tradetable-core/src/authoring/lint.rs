@@ -283,7 +283,11 @@ fn missing_translations(scenario: &Scenario, found: &mut Vec<Lint>) {
     for code in scenario.languages() {
         for missing in scenario.missing_translations(code) {
             let preview: String = missing.original.chars().take(60).collect();
-            let cut = if preview.len() < missing.original.len() { "…" } else { "" };
+            let cut = if preview.len() < missing.original.len() {
+                "…"
+            } else {
+                ""
+            };
             found.push(lint(
                 "missing_translation",
                 missing.path.to_string(),

@@ -59,10 +59,30 @@ impl Scenario {
             v.text(&path, name);
         }
         let issue_lists = [
-            ("us_instruments", &t.us_instruments, ids(&mut self.us_instruments.iter().map(|i| &i.id)), "US instrument"),
-            ("partner_levers", &t.partner_levers, ids(&mut self.partner_levers.iter().map(|l| &l.id)), "partner lever"),
-            ("deal_terms", &t.deal_terms, ids(&mut self.deal_terms.iter().map(|d| &d.id)), "deal term"),
-            ("partner_tariffs", &t.partner_tariffs, ids(&mut self.partner_tariffs.iter().map(|d| &d.id)), "counter-tariff"),
+            (
+                "us_instruments",
+                &t.us_instruments,
+                ids(&mut self.us_instruments.iter().map(|i| &i.id)),
+                "US instrument",
+            ),
+            (
+                "partner_levers",
+                &t.partner_levers,
+                ids(&mut self.partner_levers.iter().map(|l| &l.id)),
+                "partner lever",
+            ),
+            (
+                "deal_terms",
+                &t.deal_terms,
+                ids(&mut self.deal_terms.iter().map(|d| &d.id)),
+                "deal term",
+            ),
+            (
+                "partner_tariffs",
+                &t.partner_tariffs,
+                ids(&mut self.partner_tariffs.iter().map(|d| &d.id)),
+                "counter-tariff",
+            ),
         ];
         for (list, texts, known, what) in issue_lists {
             for (id, text) in texts {
@@ -75,7 +95,10 @@ impl Scenario {
         if let Some(agreement) = &t.trade_agreement {
             let ap = p.field("trade_agreement");
             if self.trade_agreement.is_none() {
-                v.fail(&ap, "a translation of the trade agreement, but the scenario has none".to_string());
+                v.fail(
+                    &ap,
+                    "a translation of the trade agreement, but the scenario has none".to_string(),
+                );
             }
             v.text(&ap.field("name"), &agreement.name);
             v.text(&ap.field("full_name"), &agreement.full_name);
@@ -94,7 +117,13 @@ impl Scenario {
                 v.text(&path, name);
             }
         }
-        check_places(v, &p.field("scheduled_events"), &t.scheduled_events, self.scheduled_events.len(), "scheduled event");
+        check_places(
+            v,
+            &p.field("scheduled_events"),
+            &t.scheduled_events,
+            self.scheduled_events.len(),
+            "scheduled event",
+        );
         let known = ids(&mut self.random_events.iter().map(|e| &e.id));
         for (id, news) in &t.random_events {
             let path = p.field("random_events").field(id);
@@ -110,7 +139,10 @@ impl Scenario {
         if let Some(deal) = &t.actual_deal {
             let dp = p.field("actual_deal");
             if self.actual_deal.is_none() {
-                v.fail(&dp, "a translation of the actual deal, but the scenario has none".to_string());
+                v.fail(
+                    &dp,
+                    "a translation of the actual deal, but the scenario has none".to_string(),
+                );
             }
             v.text(&dp.field("label"), &deal.label);
             v.text(&dp.field("description"), &deal.description);
@@ -126,26 +158,44 @@ impl Scenario {
             if let Some(brief) = &t.briefs[side] {
                 let bp = p.field("briefs").field(side.key());
                 if self.briefs.is_none() {
-                    v.fail(&bp, "a translation of a brief, but the scenario has no briefs".to_string());
+                    v.fail(
+                        &bp,
+                        "a translation of a brief, but the scenario has no briefs".to_string(),
+                    );
                 }
                 v.text(&bp.field("goals"), &brief.goals);
                 v.text(&bp.field("walk_away"), &brief.walk_away);
                 v.text(&bp.field("keep_private"), &brief.keep_private);
             }
         }
-        check_places(v, &p.field("coaching"), &t.coaching, self.coaching.len(), "coaching note");
+        check_places(
+            v,
+            &p.field("coaching"),
+            &t.coaching,
+            self.coaching.len(),
+            "coaching note",
+        );
     }
 }
 
 /// Texts keyed by a place in a list of `len` entries (those without ids): each place must be in the list.
-fn check_places(v: &mut Validator, p: &FieldPath, texts: &std::collections::BTreeMap<usize, String>, len: usize, what: &str) {
+fn check_places(
+    v: &mut Validator,
+    p: &FieldPath,
+    texts: &std::collections::BTreeMap<usize, String>,
+    len: usize,
+    what: &str,
+) {
     v.rule(p, || format!("keyed by the {what}'s place in its list, 0 first"));
     for (&k, text) in texts {
         let path = p.field(&k.to_string());
         if k >= len {
             v.fail(
                 &path,
-                format!("no {what} at place {k}: the scenario has {len} (counted from 0, so 0 to {})", len.saturating_sub(1)),
+                format!(
+                    "no {what} at place {k}: the scenario has {len} (counted from 0, so 0 to {})",
+                    len.saturating_sub(1)
+                ),
             );
         }
         v.text(&path, text);
@@ -173,7 +223,16 @@ mod tests {
         for good in ["ja", "en", "pt-BR", "zh-Hant", "fil"] {
             assert!(is_language_code(good), "{good}");
         }
-        for bad in ["", "j", "japanese", "ja_JP", "ja-", "-ja", "日本", "ja-JP-x-very-long-tag"] {
+        for bad in [
+            "",
+            "j",
+            "japanese",
+            "ja_JP",
+            "ja-",
+            "-ja",
+            "日本",
+            "ja-JP-x-very-long-tag",
+        ] {
             assert!(!is_language_code(bad), "{bad}");
         }
     }
