@@ -56,6 +56,12 @@ fn translating_changes_the_words_and_nothing_the_game_computes() {
         assert_ne!(japanese.title, english.title);
         assert_eq!(japanese.partner.name, "日本");
         assert_eq!(japanese.names().possessive(Side::Partner), "日本の");
+        assert_eq!(
+            japanese.names().legislature(),
+            "日本の国会",
+            "no space inside Japanese words"
+        );
+        assert_eq!(english.names().legislature(), "Japan's Diet");
         assert!(
             japanese.sectors.iter().all(|s| !s.name.is_ascii()),
             "{file}: every sector name is translated"
