@@ -10,7 +10,8 @@ use crate::scenario::translation::Translation;
 /// A text of the scenario that a language leaves untranslated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingText {
-    /// Where its translation belongs: `translations.ja.partner_levers.fmvss.name`.
+    /// Where its translation belongs: `translations.ja.partner_levers.fmvss` (an entry gives a lever's name and
+    /// explanation together).
     pub path: FieldPath,
     /// The text in the scenario's own language.
     pub original: String,
@@ -57,6 +58,7 @@ fn put(original: &mut String, text: Option<&String>) {
 }
 
 impl Translation {
+    /// Puts every text this translation gives into `s`, found by id or place as the original is.
     fn apply(&self, s: &mut Scenario) {
         put(&mut s.title, self.title.as_ref());
         put(&mut s.description, self.description.as_ref());
@@ -143,6 +145,7 @@ impl Translation {
         }
     }
 
+    /// Adds to `m` every player-facing text of `s` this translation has no entry for.
     fn list_missing(&self, s: &Scenario, m: &mut Missing) {
         m.check(self.title.is_some(), m.root.field("title"), &s.title);
         m.check(self.description.is_some(), m.root.field("description"), &s.description);
