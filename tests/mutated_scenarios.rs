@@ -112,6 +112,40 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Untrusted bytes in the translations block (cut, or with RON punctuation, odd keys and broken UTF-8 spliced
+    /// in) never panic: the file is refused with its problems, or loads and translates with its hash unchanged.
+    #[test]
+    fn a_mangled_translation_is_refused_or_loads_and_never_panics(
+        pick in any::<prop::sample::Index>(),
+        cut in 0..200usize,
+        piece in prop::sample::select(vec![
+            "", "{", "}", "(", ")", ",", ":", "\"", "\"ja\": (),", "99999999999999999999999: \"x\",", "-1: \"x\",",
+            "7: \"\",", "title: None,", "\u{3000}", "\"zz\": \"x\",",
+        ]),
+        broken_utf8 in any::<bool>(),
+    ) {
+        let block = DEFAULT_SCENARIO.find("    translations: {").expect("the Japanese block");
+        let bytes = DEFAULT_SCENARIO.as_bytes();
+        let at = block + pick.index(bytes.len() - block);
+        let end = (at + cut).min(bytes.len());
+        let mut mangled = bytes[..at].to_vec();
+        mangled.extend_from_slice(piece.as_bytes());
+        if broken_utf8 {
+            mangled.extend_from_slice(&[0xE6, 0x97]);
+        }
+        mangled.extend_from_slice(&bytes[end..]);
+        if let Ok(scenario) = Scenario::from_ron_bytes(&mangled, "mangled") {
+            for code in scenario.languages() {
+                prop_assert_eq!(&scenario.in_language(code).text_hash, &scenario.text_hash);
+                let _ = scenario.missing_translations(code);
+            }
+        }
+    }
+}
+
 #[test]
 fn the_literal_finder_sees_the_shipped_figures() {
     let literals = numeric_literals(DEFAULT_SCENARIO);

@@ -1,7 +1,8 @@
 //! The scenario linter (`tradetable validate --lint`): things a valid scenario can get wrong that make it a poor
 //! game — no deal both sides prefer to no deal, an issue nobody cares about, a frontier of one point, events that
 //! can never fire, objectives stuck at 0 or 100 whatever happens, personalities whose red lines rule out every deal,
-//! and figures whose source says nothing. Each finding names the field it is about, so it can be located like an
+//! figures whose source says nothing, and texts a language of its `translations` leaves out (a player reading that
+//! language would meet them in the scenario's own). Each finding names the field it is about, so it can be located like an
 //! error.
 
 use serde::Serialize;
@@ -27,7 +28,7 @@ const SATURATION_SEED: u64 = crate::authoring::summary::SUMMARY_SEED;
 const SHORTEST_USEFUL_SOURCE: usize = 12;
 
 /// The names of the checks.
-pub const CHECKS: [&str; 8] = [
+pub const CHECKS: [&str; 9] = [
     "empty_zone",
     "idle_issue",
     "degenerate_frontier",
@@ -36,6 +37,7 @@ pub const CHECKS: [&str; 8] = [
     "saturated_objective",
     "impossible_red_lines",
     "vague_source",
+    "missing_translation",
 ];
 
 /// One finding of the linter.
@@ -43,7 +45,7 @@ pub const CHECKS: [&str; 8] = [
 pub struct Lint {
     /// Which check found it, for `--format json` and for silencing in tools: `empty_zone`, `idle_issue`,
     /// `degenerate_frontier`, `never_fires`, `nothing_observed`, `saturated_objective`, `impossible_red_lines`,
-    /// `vague_source`.
+    /// `vague_source`, `missing_translation`.
     pub check: &'static str,
     /// The field path it is about (as validation errors name them), or empty for the scenario as a whole.
     pub path: String,
@@ -70,6 +72,7 @@ pub fn lint_scenario(scenario: &Scenario, threads: usize) -> Vec<Lint> {
     saturated_objectives(scenario, &mut found);
     impossible_red_lines(scenario, &mut found);
     vague_sources(scenario, &mut found);
+    missing_translations(scenario, &mut found);
     found
 }
 
@@ -270,6 +273,26 @@ fn vague_sources(scenario: &Scenario, found: &mut Vec<Lint>) {
     for side in Side::BOTH {
         for (k, objective) in scenario.objectives[side].iter().enumerate() {
             check(format!("objectives.{}[{k}].source", side.key()), &objective.source);
+        }
+    }
+}
+
+/// A language the scenario is translated into that leaves a text out: the text shows in the scenario's own language
+/// in the middle of the translated ones. Only a language with a block is checked; a scenario need not be translated.
+fn missing_translations(scenario: &Scenario, found: &mut Vec<Lint>) {
+    for code in scenario.languages() {
+        for missing in scenario.missing_translations(code) {
+            let preview: String = missing.original.chars().take(60).collect();
+            let cut = if preview.len() < missing.original.len() {
+                "…"
+            } else {
+                ""
+            };
+            found.push(lint(
+                "missing_translation",
+                missing.path.to_string(),
+                format!("the \"{code}\" translation has no text for \"{preview}{cut}\": players reading \"{code}\" see it untranslated"),
+            ));
         }
     }
 }

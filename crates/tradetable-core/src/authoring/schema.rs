@@ -194,6 +194,14 @@ impl<'a> Walker<'a> {
             let item = self.resolve(self.unwrap_optional(items));
             self.contents(&format!("{path}[]"), item, rows, depth);
         }
+        // A map whose values have fields of their own (the translations, by language and then by id): its entries'
+        // fields, under `{id}` for the key.
+        if let Some(values) = schema.get("additionalProperties").filter(|v| v.is_object()) {
+            let value = self.resolve(self.unwrap_optional(values));
+            if value.get("properties").is_some() {
+                self.contents(&format!("{path}.{{id}}"), value, rows, depth);
+            }
+        }
         if let Some(variants) = schema
             .get("oneOf")
             .or_else(|| schema.get("anyOf"))
@@ -248,5 +256,9 @@ mod tests {
         );
         assert!(text.contains("`partner_levers[].unit` = `BillionsPerYear`"));
         assert!(text.contains("*optional*"));
+        assert!(
+            text.contains("`translations.{id}.partner_levers.{id}.explanation`"),
+            "the fields of a translation, under its language and the lever's id, are in the reference"
+        );
     }
 }

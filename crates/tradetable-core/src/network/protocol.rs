@@ -239,6 +239,15 @@ pub fn scenario_for(scenario: &Scenario, side: Side, reveal_objectives: bool) ->
     if !reveal_objectives {
         view.objectives[other].clear();
     }
+    // The translations carry the same secrets in other words: what is left out above is left out of them too.
+    let kept: std::collections::BTreeSet<String> = view.personalities.iter().map(|p| p.id.clone()).collect();
+    for translation in view.translations.values_mut() {
+        translation.briefs[other] = None;
+        translation.personalities.retain(|id, _| kept.contains(id));
+        if !reveal_objectives {
+            translation.objectives[other].clear();
+        }
+    }
     view
 }
 

@@ -1,5 +1,5 @@
 //! The scenario file, with no game logic: the RON schema of a scenario (`schema`), reading it from text with located
-//! errors (`parse`) and checking it (`validate`), the partner's counter-tariffs (`partner_tariffs`), the two sides and the names a scenario gives them (`side`), how
+//! errors (`parse`) and checking it (`validate`), the partner's counter-tariffs (`partner_tariffs`), the two sides and the names a scenario gives them (`side`), its texts in other languages (`translation`) and the scenario in one of them (`translate`), how
 //! numbers become text (`format`), the line and column of a field (`ron_spans`) and the shipped scenarios embedded
 //! in the program (`library`). The bottom layer: it imports nothing from the rest of the core.
 
@@ -12,4 +12,6 @@ pub mod rivals;
 pub mod ron_spans;
 pub mod schema;
 pub mod side;
+pub mod translate;
+pub mod translation;
 pub mod validate;

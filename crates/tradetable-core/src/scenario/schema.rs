@@ -16,6 +16,7 @@ pub use crate::scenario::partner_tariffs::PartnerTariff;
 pub use crate::scenario::rivals::{RivalSector, RivalSuppliers, RivalTariff};
 use crate::scenario::side::Partner;
 pub use crate::scenario::side::{Names, PerSide, Side};
+pub use crate::scenario::translation::Translation;
 
 /// A scenario may offer at most this many class injects (a table code has a bit for each).
 pub const MAX_INJECTS: usize = 5;
@@ -122,6 +123,11 @@ pub struct Scenario {
     /// Optional: an absent list is empty.
     #[serde(default)]
     pub coaching: Vec<Coaching>,
+    /// The scenario's texts in other languages, by language code (`"ja"`): names, explanations, news, briefs and
+    /// coaching a player reads, never a figure (see `Translation`). Optional: an absent map leaves the scenario in
+    /// its own language only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
     /// The BLAKE3 hash of the file's text, in hex: which version of the scenario a record or table code was made
     /// with. Not part of the file.
     #[serde(skip)]

@@ -136,10 +136,15 @@ impl<'a> Names<'a> {
         let names_itself = legislature
             .split_whitespace()
             .any(|word| word.chars().count() > 3 && partner_words.contains(&word));
+        let possessive = self.possessive(Side::Partner);
+        // A possessive of a language written without spaces (a translation's "日本の") joins its noun directly.
+        let joined = possessive.chars().last().is_some_and(|last| !last.is_ascii());
         if names_itself {
             format!("the {legislature}")
+        } else if joined {
+            format!("{possessive}{legislature}")
         } else {
-            format!("{} {legislature}", self.possessive(Side::Partner))
+            format!("{possessive} {legislature}")
         }
     }
 

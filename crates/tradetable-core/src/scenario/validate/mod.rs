@@ -15,6 +15,7 @@ mod rivals;
 mod setting;
 mod terms;
 mod trade;
+mod translations;
 mod validator;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,6 +88,7 @@ impl Scenario {
         self.check_personalities(&mut v, &root, &issue_ids);
         self.check_history(&mut v, &root, &sector_ids);
         self.check_actual_deal(&mut v, &root);
+        self.check_translations(&mut v, &root);
         v
     }
 }

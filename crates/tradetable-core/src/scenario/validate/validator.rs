@@ -28,8 +28,10 @@ impl Validator {
             let general = FieldPath(
                 path.0
                     .iter()
-                    .map(|step| match step {
+                    .enumerate()
+                    .map(|(n, step)| match step {
                         PathStep::Index(_) => PathStep::Index(usize::MAX),
+                        _ if is_translation_key(&path.0, n) => PathStep::Field("{id}".to_string()),
                         other => other.clone(),
                     })
                     .collect(),
@@ -292,6 +294,31 @@ impl Validator {
         }
         seen
     }
+}
+
+/// Whether step `n` of a path is a key of a map of the `translations` block (a language code, a lever's id, a place
+/// in a list), which the reference writes `{id}` as it writes list positions `[]`.
+fn is_translation_key(steps: &[PathStep], n: usize) -> bool {
+    let field = |k: usize| match steps.get(k) {
+        Some(PathStep::Field(name)) => name.as_str(),
+        _ => "",
+    };
+    const KEYED: [&str; 10] = [
+        "sectors",
+        "us_instruments",
+        "partner_levers",
+        "deal_terms",
+        "partner_tariffs",
+        "scheduled_events",
+        "random_events",
+        "injects",
+        "personalities",
+        "coaching",
+    ];
+    field(0) == "translations"
+        && (n == 1
+            || (n == 3 && KEYED.contains(&field(2)))
+            || (n == 4 && matches!(field(2), "constituencies" | "objectives")))
 }
 
 /// The closest of `candidates` to a misspelt `found`, if it is close enough to be what was meant: at most a third
