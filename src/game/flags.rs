@@ -259,7 +259,7 @@ mod tests {
         ];
         for shown in flags {
             let mut output = ctx.run_ui(Default::default(), |ui| {
-                egui::CentralPanel::default().show_inside(ui, |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
                     flag(ui, &shown, 40.0, "");
                 });
             });

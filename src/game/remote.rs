@@ -5,7 +5,6 @@
 //! The host owns the game: nothing here applies a move or plays the other side. `net::class_client` talks to the
 //! host and checks what it sends; this module only turns its [`TableEvent`]s into the game's session and screens.
 
-use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -99,7 +98,7 @@ pub fn follow_the_host(
                 }
             }
             TableEvent::Finished { scenario, state } => {
-                target.scenario = Arc::new((**scenario).clone());
+                target.replace_scenario((**scenario).clone());
                 target.state = (**state).clone();
                 target.setup.seed = state.seed;
                 if let Some(remote) = target.remote.as_mut() {

@@ -257,6 +257,13 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// `scenario` as a player of the language in play reads it: the scenario's own translation of its texts (titles,
+/// names, briefs, news, event cards) where it gives one, its own text elsewhere. Nothing the model reads changes, nor
+/// the scenario's identity, so a game, a save or a table code is the same in every language.
+pub fn in_play(scenario: &tradetable_core::Scenario) -> tradetable_core::Scenario {
+    scenario.in_language(language().code())
+}
+
 /// The language in play, for systems that need to notice a change (the process-wide language is what [`t!`] reads).
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CurrentLanguage(pub Language);

@@ -106,7 +106,7 @@ impl ReplayView {
         let at = states.len() - 1;
         let mut view = ReplayView {
             record,
-            scenario: Arc::new(scenario),
+            scenario: Arc::new(crate::game::i18n::in_play(&scenario)),
             states,
             steps,
             no_deal,

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::flags;
-use crate::game::i18n::{numbers, t};
+use crate::game::i18n::{Language, numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
 use crate::game::theme::{self, UiSet};
@@ -186,9 +186,25 @@ fn draw_setup(
     setup: Res<GameSetup>,
     menu: Res<State<Menu>>,
     mut actions: MessageWriter<SetupAction>,
+    mut shown: Local<Option<(Arc<Scenario>, Language, Scenario)>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(preview) = preview else {
+        return Ok(());
+    };
+    // The scenario in the language in play, translated again only when the scenario or the language changes.
+    let language = crate::game::i18n::language();
+    if shown
+        .as_ref()
+        .is_none_or(|(scenario, spoken, _)| !Arc::ptr_eq(scenario, &preview.scenario) || *spoken != language)
+    {
+        *shown = Some((
+            preview.scenario.clone(),
+            language,
+            crate::game::i18n::in_play(&preview.scenario),
+        ));
+    }
+    let Some((_, _, shown)) = shown.as_ref() else {
         return Ok(());
     };
     let keys = [
@@ -202,7 +218,7 @@ fn draw_setup(
                 if let Some(error) = &preview.edit_error {
                     edit_error_card(ui, error);
                 }
-                setup_panel(ui, &preview.scenario, &mut edited)
+                setup_panel(ui, &shown, &mut edited)
             })
             .inner;
         if edited != *setup {

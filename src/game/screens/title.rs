@@ -101,7 +101,9 @@ pub struct SetupBeforeTutorial(pub Option<GameSetup>);
 /// How the picker names a scenario: its title; a file's also with the file's name (a copy of a shipped scenario may
 /// keep its title); a file that does not load by its path.
 pub fn scenario_name(source: &ScenarioSource) -> String {
-    match (source.load(), source) {
+    // The title in the language in play, where the scenario translates it.
+    let loaded = source.load().map(|scenario| crate::game::i18n::in_play(&scenario));
+    match (loaded, source) {
         (Ok(scenario), ScenarioSource::File(path)) => match path.file_name() {
             Some(file) => format!("{} · {}", scenario.title, file.to_string_lossy()),
             None => scenario.title,

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 
 use super::error::OpenError;
 use super::setup::{GameSetup, Mode, ScenarioSource, find_scenario};
+use crate::game::i18n;
 use crate::game::navigation::Screen;
 use crate::game::saves::SaveBook;
 use tradetable_core::classroom::record::GameRecord;
@@ -47,8 +48,11 @@ impl Viewer {
 /// The game being played.
 #[derive(Resource, Debug, Clone)]
 pub struct Session {
-    /// The scenario.
+    /// The scenario in the language in play (`original` with its translation), for everything the table shows; the
+    /// model reads it exactly as `original`.
     pub scenario: Arc<Scenario>,
+    /// The scenario as its file gives it, in its own language: what the language in play is applied to.
+    pub original: Arc<Scenario>,
     /// How it was set up.
     pub setup: GameSetup,
     /// The core's state; changed only by [`Session::play`], which calls the core's `apply`.
@@ -134,7 +138,8 @@ impl Session {
     pub fn resume(scenario: Arc<Scenario>, setup: GameSetup, state: GameState, table: Option<String>) -> Session {
         Session {
             seated: state.to_move,
-            scenario,
+            scenario: Arc::new(i18n::in_play(&scenario)),
+            original: scenario,
             setup,
             state,
             refused: None,
@@ -167,6 +172,17 @@ impl Session {
             remote: Some(remote),
             ..Session::resume(Arc::new(scenario), setup, view.state, None)
         }
+    }
+
+    /// Shows the scenario's texts in the language in play again (after the player changed it).
+    pub fn speak_language_in_play(&mut self) {
+        self.scenario = Arc::new(i18n::in_play(&self.original));
+    }
+
+    /// Replaces the scenario (a networked table's host sent its own at the end), shown in the language in play.
+    pub fn replace_scenario(&mut self, scenario: Scenario) {
+        self.original = Arc::new(scenario);
+        self.speak_language_in_play();
     }
 
     /// Whether the game is played at a networked table (the host owns it).

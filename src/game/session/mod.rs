@@ -14,6 +14,7 @@ pub mod turns;
 
 use bevy::prelude::*;
 
+use super::i18n::CurrentLanguage;
 use super::navigation::{Flow, SessionStep};
 use super::saves::GameStorage;
 
@@ -45,5 +46,16 @@ pub fn plugin(app: &mut App) {
             opening::plugin,
             setup::plugin,
             turns::plugin,
-        ));
+        ))
+        .add_systems(
+            Update,
+            speak_language_in_play.run_if(resource_exists_and_changed::<CurrentLanguage>),
+        );
+}
+
+/// The game on the table shows its scenario's texts in the language the player just chose.
+fn speak_language_in_play(session: Option<ResMut<Session>>) {
+    if let Some(mut session) = session {
+        session.speak_language_in_play();
+    }
 }
