@@ -30,11 +30,16 @@ pub fn side_in_sentence(names: Names, side: Side, english: impl Into<String>) ->
 
 /// A short name for an instrument or lever, for chips and narrow columns (the full name is in the tooltip).
 pub fn short_name(name: &str) -> String {
+    // The shipped scenarios' long names, in English and in their Japanese translation.
     if let Some(rest) = name.strip_prefix("Section 232 tariff on ") {
         return format!("232: {rest}");
     }
+    if let Some(goods) = name.strip_suffix("への通商拡大法232条関税") {
+        return format!("232条：{goods}");
+    }
     match name {
         "AFTP blanket tariff on all goods" => "AFTP blanket tariff".to_string(),
+        "全品目へのAFTP一律関税" => "AFTP一律関税".to_string(),
         _ => name.to_string(),
     }
 }
