@@ -6,13 +6,14 @@ use bevy_egui::egui;
 
 use super::{explanation, short_name};
 use crate::game::glossary;
+use crate::game::i18n::{Language, language, t};
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, Severity, preview_move};
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
 use tradetable_core::rules::package::{Issue, Package, PackageSpace};
-use tradetable_core::{Move, Scenario, Side};
+use tradetable_core::{Move, Names, Scenario, Side};
 
 /// What the offer panel shows.
 pub struct OfferView<'a> {
@@ -56,13 +57,27 @@ pub fn latest_offer(state: &GameState, side: Side) -> Option<(u32, &Package, Off
         .map(|r| (r.offer.round, &r.offer.package, r.fate))
 }
 
-fn fate_text(fate: OfferFate) -> &'static str {
+/// A side's name as a message of the table takes it: in English the form the sentence has always used (`english`:
+/// "the United States", "Japan's", "US"), in other languages the name the message files give the side
+/// (`table-side-name`: the US's own, the partner's short name), the message adding what its grammar needs.
+pub fn side_name(names: Names, side: Side, english: impl Into<String>) -> String {
+    match language() {
+        Language::English => english.into(),
+        _ => t!(
+            "table-side-name",
+            side = side.key(),
+            partner = names.short(Side::Partner)
+        ),
+    }
+}
+
+fn fate_text(fate: OfferFate) -> String {
     match fate {
-        OfferFate::Pending => "on the table",
-        OfferFate::Accepted => "accepted",
-        OfferFate::Rejected => "rejected",
-        OfferFate::Countered => "countered",
-        OfferFate::Lapsed => "lapsed",
+        OfferFate::Pending => t!("table-fate-pending"),
+        OfferFate::Accepted => t!("table-fate-accepted"),
+        OfferFate::Rejected => t!("table-fate-rejected"),
+        OfferFate::Countered => t!("table-fate-countered"),
+        OfferFate::Lapsed => t!("table-fate-lapsed"),
     }
 }
 
@@ -96,9 +111,13 @@ pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package
     }
     if !view.can_act {
         let waiting = if view.paused {
-            "The teacher has paused the table.".to_string()
+            t!("table-offer-paused")
         } else {
-            format!("Waiting for {}…", view.scenario.names().label(state.to_move))
+            let names = view.scenario.names();
+            t!(
+                "table-offer-waiting",
+                name = side_name(names, state.to_move, names.label(state.to_move))
+            )
         };
         ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
         return None;
@@ -110,20 +129,25 @@ pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package
 fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
     let state = view.state;
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("The table").size(18.0).strong());
+        ui.label(egui::RichText::new(t!("table-offer-heading")).size(18.0).strong());
         match &state.offer {
             Some(offer) => {
-                ui.label("· on the table: a package from");
+                ui.label(t!("table-offer-on-the-table"));
                 ui.label(theme::side_text(view.scenario.names(), offer.from));
-                ui.label(format!("(round {})", offer.round));
+                ui.label(t!("table-offer-on-the-table-round", round = offer.round));
             }
             None => {
-                ui.label(egui::RichText::new("· nothing on the table").color(theme::MUTED));
+                ui.label(egui::RichText::new(t!("table-offer-nothing")).color(theme::MUTED));
             }
         }
     });
     if let Some((from, reasons)) = offer_reasons(state) {
-        let why = format!("{}: {reasons}", view.scenario.names().short(from));
+        let names = view.scenario.names();
+        let why = t!(
+            "table-offer-reasons",
+            name = side_name(names, from, names.short(from)),
+            reasons = reasons
+        );
         if theme::short_window(ui.ctx()) {
             theme::cut_label(ui, egui::RichText::new(why).italics(), "");
         } else {
@@ -159,25 +183,27 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
         .spacing(egui::vec2(12.0, 3.0))
         .min_col_width(60.0)
         .show(ui, |ui| {
-            ui.label(egui::RichText::new("Issue").strong());
-            ui.label(egui::RichText::new("In force").strong());
+            ui.label(egui::RichText::new(t!("table-terms-issue")).strong());
+            ui.label(egui::RichText::new(t!("table-terms-in-force")).strong());
             for (side, offer) in shown.iter().zip(&offers) {
+                let name = side_name(names, *side, names.short(*side));
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
-                        format!("{} offer (r{round})", names.short(*side)),
-                        format!(
-                            "{} offer made in round {round}: {}",
-                            names.short(*side),
-                            fate_text(*fate)
+                        t!("table-terms-offer-round", name = name.clone(), round = *round),
+                        t!(
+                            "table-terms-offer-made",
+                            name = name,
+                            round = *round,
+                            fate = fate_text(*fate)
                         ),
                     ),
-                    None => (format!("{} offer", names.short(*side)), "None yet.".to_string()),
+                    None => (t!("table-terms-offer", name = name), t!("table-terms-none-yet")),
                 };
                 ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
                     .on_hover_text(tip);
             }
             if draft.is_some() {
-                ui.label(egui::RichText::new("Your proposal").strong());
+                ui.label(egui::RichText::new(t!("table-terms-your-proposal")).strong());
             }
             ui.end_row();
             let mut group = None;
@@ -188,9 +214,12 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
                 if group != Some((issue.owner, is_term)) {
                     group = Some((issue.owner, is_term));
                     let heading = match (issue.owner, is_term) {
-                        (_, true) => "US deal terms".to_string(),
-                        (Side::Us, false) => "US tariffs".to_string(),
-                        (Side::Partner, false) => format!("{} concessions", names.possessive(Side::Partner)),
+                        (_, true) => t!("table-terms-us-deal-terms"),
+                        (Side::Us, false) => t!("table-terms-us-tariffs"),
+                        (Side::Partner, false) => t!(
+                            "table-terms-partner-concessions",
+                            name = side_name(names, Side::Partner, names.possessive(Side::Partner))
+                        ),
                     };
                     ui.label(
                         egui::RichText::new(heading)
@@ -304,29 +333,27 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
     let short = theme::short_window(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         let send = if offer_to_me.is_some() {
-            "Send counter-offer (Enter)"
+            t!("table-send-counter-offer")
         } else {
-            "Send proposal (Enter)"
+            t!("table-send-proposal")
         };
         if ui
             .add(egui::Button::new(egui::RichText::new(send).strong()).fill(egui::Color32::from_rgb(206, 226, 232)))
-            .on_hover_text("Put your proposal on the table; this ends your turn.")
+            .on_hover_text(t!("table-send-proposal.tip"))
             .clicked()
         {
             action = Some(OfferAction::Play(Move::Propose(draft.clone())));
         }
         let accept_text = if accept_armed {
-            egui::RichText::new("Confirm: accept their offer")
-                .strong()
-                .color(theme::BAD)
+            egui::RichText::new(t!("table-accept-confirm")).strong().color(theme::BAD)
         } else if accept_warned {
-            egui::RichText::new("⚠ Accept their offer").color(theme::BAD)
+            egui::RichText::new(format!("⚠ {}", t!("table-accept"))).color(theme::BAD)
         } else {
-            egui::RichText::new("Accept their offer")
+            egui::RichText::new(t!("table-accept"))
         };
         if ui
             .add_enabled(offer_to_me.is_some(), egui::Button::new(accept_text))
-            .on_hover_text("Sign the package on the table: the deal is done and the game ends.")
+            .on_hover_text(t!("table-accept.tip"))
             .clicked()
         {
             if accept_warned && !accept_armed {
@@ -336,17 +363,21 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
                 action = Some(OfferAction::Play(Move::Accept));
             }
         }
-        let pass = if offer_to_me.is_some() { "Reject" } else { "Pass" };
+        let pass = if offer_to_me.is_some() {
+            t!("table-reject")
+        } else {
+            t!("table-pass")
+        };
         if ui
             .button(pass)
-            .on_hover_text("End your turn without an offer; an offer on the table is rejected.")
+            .on_hover_text(t!("table-pass.tip"))
             .clicked()
         {
             action = Some(OfferAction::Play(Move::Pass));
         }
         if ui
-            .button(egui::RichText::new("Walk away…").color(theme::BAD))
-            .on_hover_text("End the talks without a deal.")
+            .button(egui::RichText::new(t!("table-walk-away")).color(theme::BAD))
+            .on_hover_text(t!("table-walk-away.tip"))
             .clicked()
         {
             action = Some(OfferAction::ConfirmWalkAway);
@@ -354,8 +385,8 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         if short {
             // A short window (a projector's large UI scale) keeps its rows for the terms: the starting points and
             // the adviser fold into one menu on the buttons' line.
-            ui.menu_button("More…", |ui| {
-                theme::note(ui, "Start from:");
+            ui.menu_button(t!("table-more"), |ui| {
+                theme::note(ui, t!("table-start-from"));
                 let picked = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me);
                 ui.separator();
                 if let Some(chosen) = picked.or_else(|| ask_adviser_button(ui)) {
@@ -366,13 +397,17 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         }
     });
     if let Some(warning) = accept.as_ref().and_then(|p| p.warnings().next()) {
-        let confirm = if accept_armed { " Click again to accept." } else { "" };
-        ui.label(egui::RichText::new(format!("⚠ {}{confirm}", warning.text)).color(theme::BAD));
+        let text = if accept_armed {
+            t!("table-accept-warning-armed", warning = warning.text.clone())
+        } else {
+            format!("⚠ {}", warning.text)
+        };
+        ui.label(egui::RichText::new(text).color(theme::BAD));
     }
     proposal_preview(ui, &proposal);
     if !short {
         ui.horizontal_wrapped(|ui| {
-            theme::note(ui, "Start from:");
+            theme::note(ui, t!("table-start-from"));
             if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
                 action = Some(picked);
             }
@@ -396,19 +431,19 @@ fn start_from_buttons(
     let state = view.state;
     let mut action = None;
     if let Some(theirs) = offer_to_me
-        && ui.small_button("their offer").clicked()
+        && ui.small_button(t!("table-start-from-their-offer")).clicked()
     {
         action = Some(OfferAction::Draft(theirs.clone()));
     }
     if let Some((_, mine, _)) = latest_offer(state, me)
-        && ui.small_button("my last offer").clicked()
+        && ui.small_button(t!("table-start-from-my-last-offer")).clicked()
     {
         action = Some(OfferAction::Draft(mine.clone()));
     }
-    if ui.small_button("what is in force").clicked() {
+    if ui.small_button(t!("table-start-from-in-force")).clicked() {
         action = Some(OfferAction::Draft(in_force.clone()));
     }
-    if ui.small_button("my ideal").clicked() {
+    if ui.small_button(t!("table-start-from-my-ideal")).clicked() {
         action = Some(OfferAction::Draft(view.space.best_for(me)));
     }
     action
@@ -416,8 +451,8 @@ fn start_from_buttons(
 
 /// The adviser's button: what a steady negotiator would do in the team's place.
 fn ask_adviser_button(ui: &mut egui::Ui) -> Option<OfferAction> {
-    ui.small_button("Ask the adviser")
-        .on_hover_text("What a steady negotiator would do in your place (private to your team).")
+    ui.small_button(t!("table-ask-adviser"))
+        .on_hover_text(t!("table-ask-adviser.tip"))
         .clicked()
         .then_some(OfferAction::AskAdviser)
 }
@@ -430,7 +465,7 @@ fn proposal_preview(ui: &mut egui::Ui, preview: &MovePreview) {
         } else {
             theme::INK
         };
-        let text = egui::RichText::new(format!("If you send it: {}", reaction.summary)).color(color);
+        let text = egui::RichText::new(t!("table-if-you-send-it", reaction = reaction.summary.clone())).color(color);
         if theme::short_window(ui.ctx()) {
             // One line in a short window, so the terms keep their rows; the whole text and the reasons on hover.
             theme::cut_label(ui, text, &reaction.reasons.join(" "));
