@@ -64,3 +64,83 @@ table-ask-adviser = Ask the adviser
     .tip = What a steady negotiator would do in your place (private to your team).
 # $reaction: the other side's likely answer, as the core words it.
 table-if-you-send-it = If you send it: { $reaction }
+
+## The preview (src/game/panels/preview.rs)
+
+# Its rows: each figure's name with its unit (the values carry none), and its tooltip. $partner: the partner as a
+# sentence names it ("Japan", "the EU").
+table-preview-deficit = Goods deficit, $bn
+    .tip = US goods deficit with { $partner }, $bn a year.
+table-preview-deficit-range = …low–high, $bn
+    .tip = The deficit with the scenario's low and high parameter sets (trade elasticities, pass-through, speed of adjustment): where the published estimates disagree. A conclusion that holds across the range is robust.
+# $year: the scenario's base year.
+table-preview-deficit-base-fx = …at { $year } FX, $bn
+    .tip = The deficit restated at the base year's exchange rate, as the paper does.
+table-preview-tariff-revenue = Tariff revenue, $bn
+    .tip = US tariff revenue on goods from { $partner }, $bn a year.
+table-preview-consumer-cost = Consumer cost, $bn
+    .tip = What the tariffs above the starting rates cost US buyers, $bn a year.
+table-preview-farm-exports = Farm exports, $bn
+    .tip = US farm exports to { $partner }, $bn a year.
+# $name: the partner's possessive at the start of a sentence in English ("Japan's").
+table-preview-investment = Investment, $bn
+    .tip = { $name } direct investment into the US, $bn a year.
+# $agreement: the trade agreement's name (USJTA); $legislature: the partner's (Diet).
+table-preview-risk = { $agreement } risk
+    .tip = The chance the { $legislature } suspends the { $agreement } next month; 'lapsed' if it is not in force.
+table-preview-lapsed = lapsed
+table-preview-us-approval = US approval, %
+    .tip = Overall US approval (projections: where it is heading).
+# $name: the partner's short name; in the tooltip its possessive in English ("Japan's").
+table-preview-partner-approval = { $name } approval, %
+    .tip = Overall approval of { $name } government (projections: where it is heading).
+
+# Its columns: now, the player's proposal, the offer on the table, no deal.
+table-preview-now = Now
+    .tip = The last month played.
+table-preview-yours = Yours
+    .tip = If your proposal were signed now: the month the sides judge a deal by, a year on.
+table-preview-tabled = Tabled
+table-preview-theirs = Theirs
+# Watching: $name is the possessive of the side that made the offer ("US", "Japan's").
+table-preview-offer-of = { $name } offer
+table-preview-offer =
+    .tip = If the offer on the table were signed now: the month a year on.
+table-preview-no-deal = No deal
+    .tip = If talks failed now: every announced and threatened tariff in force, a year on.
+
+# The private rows of a side's worth.
+table-preview-worth-to-you = Worth to you
+table-preview-worth-to = Worth to { $name }
+table-preview-worth =
+    .tip = Private: the side's objectives scored on the projected month, 0–100. Compare with 'If talks fail' — the walk-away value. Hidden from the other team.
+table-preview-worth-range = …low–high
+    .tip = The same worth with the scenario's low and high parameter sets. If the ranges of a package and of no deal overlap, the model cannot say for sure which is better.
+table-preview-score-if-signed = Score if signed now
+    .tip = The score the results screen would show if the talks ended this round with this outcome: the model plays the game on to its end and averages every month, the ones already played included, and the year after. 'Worth' scores one month a year on, with approval where it is heading, so the two differ; the final score counts what the months before the deal cost too.
+
+# The card of one move (at the foot of the levers, and atop the preview tab).
+table-move-your-next-move = Your next move
+table-move-preview = Preview
+# $reason: why the rules refuse the move, as the core words it.
+table-move-not-possible = Not possible now: { $reason }.
+table-move-click-again = Click the button again or press Enter to send it.
+table-move-figures-in-preview = Its figures before and after: the Preview tab.
+table-move-now = Now
+    .tip = Before the move.
+table-move-after = After
+    .tip = After the move.
+table-move-auto-tariff = Auto tariff, all-in
+    .tip = The whole US tariff on cars and parts in force, trade-weighted: what the partner's legislature watches.
+table-move-suspension-risk = Suspension risk
+    .tip = The chance this month that the partner's legislature suspends the trade agreement, at today's approval.
+table-move-deficit-if-no-deal = Deficit if no deal, $bn
+    .tip = US goods deficit a year on if talks failed, $bn a year.
+table-move-farm-exports-if-no-deal = Farm exports if no deal
+    .tip = US farm exports a year on if talks failed, $bn a year.
+table-move-investment-if-no-deal = Investment if no deal
+    .tip = The partner's direct investment into the US a year on if talks failed, $bn a year.
+table-move-consumer-cost-if-no-deal = Consumer cost if no deal
+    .tip = What the tariffs cost US buyers a year on if talks failed, $bn a year.
+table-move-no-deal-worth = No deal worth to you
+    .tip = Private: what failing to agree would be worth to your side, 0–100 — your walk-away value.

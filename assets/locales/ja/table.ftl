@@ -64,3 +64,82 @@ table-ask-adviser = アドバイザーに聞く
     .tip = 堅実な交渉者があなたの立場ならどうするか（自チームにだけ表示）。
 # $reaction：相手側の予想される反応（コアの文のまま）。
 table-if-you-send-it = 送った場合：{ $reaction }
+
+## 見通し（src/game/panels/preview.rs）
+
+# 行：各数値の名前と単位（値には単位を付けない）、ツールチップ。$partner：相手国の名前。
+table-preview-deficit = 財の赤字（10億ドル）
+    .tip = 米国の{ $partner }との財の貿易赤字（年間、10億ドル）。
+table-preview-deficit-range = …低位〜高位（10億ドル）
+    .tip = シナリオの低位・高位のパラメーター（貿易弾力性、価格転嫁、調整の速さ）で計算した赤字。公表された推計が分かれるところです。この幅全体で成り立つ結論は頑健です。
+# $year：シナリオの基準年。
+table-preview-deficit-base-fx = …{ $year }年の為替（10億ドル）
+    .tip = 基準年の為替レートで換算し直した赤字（論文と同じ方法）。
+table-preview-tariff-revenue = 関税収入（10億ドル）
+    .tip = { $partner }からの財に対する米国の関税収入（年間、10億ドル）。
+table-preview-consumer-cost = 消費者負担（10億ドル）
+    .tip = 当初の税率を上回る関税が米国の買い手に与える負担（年間、10億ドル）。
+table-preview-farm-exports = 農産物輸出（10億ドル）
+    .tip = 米国から{ $partner }への農産物輸出（年間、10億ドル）。
+# $name：相手国の名前。
+table-preview-investment = 投資（10億ドル）
+    .tip = { $name }から米国への直接投資（年間、10億ドル）。
+# $agreement：貿易協定の名前（USJTA）、$legislature：相手国の議会（Diet）。
+table-preview-risk = { $agreement }停止リスク
+    .tip = { $legislature }が来月{ $agreement }を停止する確率。発効していなければ「失効」。
+table-preview-lapsed = 失効
+table-preview-us-approval = 米国の支持率（%）
+    .tip = 米国の全体の支持率（予測では向かっている先）。
+# $name：相手国の名前。
+table-preview-partner-approval = { $name }の支持率（%）
+    .tip = { $name }政府の全体の支持率（予測では向かっている先）。
+
+# 列：現在、自分の提案、提示中の提案、合意なし。
+table-preview-now = 現在
+    .tip = 最後にプレーした月。
+table-preview-yours = 自案
+    .tip = あなたの提案にいま署名した場合：各陣営が合意を評価する月（1年後）。
+table-preview-tabled = 提示中
+table-preview-theirs = 相手案
+# 観戦時：$name は提案を出した陣営。
+table-preview-offer-of = { $name }の提案
+table-preview-offer =
+    .tip = テーブル上の提案にいま署名した場合：1年後の月。
+table-preview-no-deal = 合意なし
+    .tip = いま交渉が決裂した場合：予告・警告したすべての関税が発動した1年後。
+
+# 陣営ごとの価値（非公開）の行。
+table-preview-worth-to-you = あなたにとっての価値
+table-preview-worth-to = { $name }にとっての価値
+table-preview-worth =
+    .tip = 非公開：予測した月でその陣営の目標を0〜100で採点したもの。「合意なし」の列（交渉を打ち切った場合の価値）と比べてください。相手チームには表示されません。
+table-preview-worth-range = …低位〜高位
+    .tip = シナリオの低位・高位のパラメーターで計算した同じ価値。合意案と合意なしの幅が重なるなら、モデルにはどちらが良いか断定できません。
+table-preview-score-if-signed = いま署名した場合のスコア
+    .tip = このラウンドでこの結果のまま交渉が終わった場合に結果画面に出るスコア。モデルはゲームを最後まで進め、プレー済みの月も含めた毎月とその翌年を平均します。「価値」は1年後の1か月を、支持率が向かう先で採点するので、両者は異なります。最終スコアには合意までの月の損失も含まれます。
+
+# 1つの手のカード（レバーの下と、見通しタブの上）。
+table-move-your-next-move = 次の一手
+table-move-preview = 見通し
+# $reason：ルールがその手を認めない理由（コアの文のまま）。
+table-move-not-possible = 今はできません：{ $reason }。
+table-move-click-again = もう一度ボタンを押すか、Enterキーで送ります。
+table-move-figures-in-preview = 前後の数値は「見通し」タブにあります。
+table-move-now = 現在
+    .tip = この手の前。
+table-move-after = 実行後
+    .tip = この手の後。
+table-move-auto-tariff = 自動車関税（合計）
+    .tip = 発効中の自動車・部品に対する米国の関税の合計（貿易加重）。相手国の議会が注視する数値です。
+table-move-suspension-risk = 停止リスク
+    .tip = 今日の支持率で、相手国の議会が今月貿易協定を停止する確率。
+table-move-deficit-if-no-deal = 決裂時の赤字（10億ドル）
+    .tip = 交渉が決裂した場合の1年後の米国の財の貿易赤字（年間、10億ドル）。
+table-move-farm-exports-if-no-deal = 決裂時の農産物輸出
+    .tip = 交渉が決裂した場合の1年後の米国の農産物輸出（年間、10億ドル）。
+table-move-investment-if-no-deal = 決裂時の投資
+    .tip = 交渉が決裂した場合の1年後の相手国から米国への直接投資（年間、10億ドル）。
+table-move-consumer-cost-if-no-deal = 決裂時の消費者負担
+    .tip = 交渉が決裂した場合の1年後に関税が米国の買い手に与える負担（年間、10億ドル）。
+table-move-no-deal-worth = 合意なしの価値
+    .tip = 非公開：合意できなかった場合の自陣営にとっての価値（0〜100）。交渉を打ち切るかどうかの基準です。
