@@ -144,3 +144,98 @@ table-move-consumer-cost-if-no-deal = Consumer cost if no deal
     .tip = What the tariffs cost US buyers a year on if talks failed, $bn a year.
 table-move-no-deal-worth = No deal worth to you
     .tip = Private: what failing to agree would be worth to your side, 0–100 — your walk-away value.
+
+## The dashboard's charts (src/game/panels/dashboard.rs)
+
+# Each chart's title (with its unit), the tooltip on it, and its lines' names in the legend. $partner: the partner as
+# a sentence names it ("Japan", "the EU"); $owner: its possessive in English ("Japan's").
+table-chart-deficit = US goods deficit with { $partner } ($bn/yr)
+    .tip = Nominal, and restated at { $year } exchange rates ({ $rate } { $currency } per dollar).
+table-chart-nominal = nominal
+table-chart-at-base-rates = at { $year } rates
+table-chart-revenue = Tariff revenue and consumer cost ($bn/yr)
+    .tip = US tariff revenue on goods from { $partner }, and what tariffs above the starting rates cost US buyers.
+table-chart-tariff-revenue = tariff revenue
+table-chart-consumer-cost = consumer cost
+table-chart-farm = Farm exports and investment ($bn/yr)
+    .tip = US farm exports to { $partner }, and { $owner } direct investment into the US.
+table-chart-us-farm-exports = US farm exports
+table-chart-investment = { $owner } investment
+# $name: the side as a sentence names it by its short name ("the US", "Japan").
+table-chart-approval = Approval in { $name } (%)
+    .tip = Approval by constituency; the government falls below { $percent }% overall.
+table-chart-overall = overall
+table-chart-suspension = { $agreement }: chance of suspension (%)
+    .tip = Each month's chance that { $owner } { $legislature } suspends the { $agreement }; red crosses: months it was not in force.
+table-chart-suspension-risk = suspension risk
+table-chart-not-in-force = { $agreement } not in force
+# The x axis: round 0, before any move, then each round's month without its year ($month: 1–12).
+table-chart-start = start
+table-chart-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+
+## The table screen (src/game/screens/table/draw.rs, mod.rs)
+
+table-glossary = Glossary
+# The tabs of the side views (and of the levers and the offer table when the table is laid out as tabs).
+table-tab-levers = Levers
+    .tip = Your unilateral actions (keys 1–4 pick a group)
+table-tab-in-force = In force
+table-tab-table = Table
+    .tip = The offer on the table and your proposal
+table-tab-brief = Your brief
+    .tip = Your side's confidential brief: goals, walk-away, what to keep to yourselves
+table-tab-preview = Preview
+    .tip = What the model projects a year on
+table-tab-charts = Charts
+table-tab-news = News
+table-tab-offers = Offers
+table-preview-note = What the model projects a year on if a package is signed now, or if talks fail; …low–high: the same with the low and high parameter sets.
+table-preview-working = Working it out…
+
+# The adviser's hint under the offer table, and what it advises.
+table-adviser = Adviser:
+table-adviser-load = Load into my proposal
+table-advice-propose = Put this package on the table (load it into your proposal to look at it).
+table-advice-accept = Accept the offer on the table: it beats what you can expect later.
+table-advice-pass = Pass this round: nothing better is within reach yet.
+table-advice-walk-away = Walk away: no deal looks better than anything on offer.
+# $action: the move, as the core words it.
+table-advice-action = Take an action: { $action }.
+
+# Asking before walking away.
+table-walk-away-title = Walk away from the table?
+table-walk-away-text = The talks end without a deal; every announced tariff takes effect.
+table-walk-away-confirm = Walk away
+table-walk-away-stay = Stay at the table
+
+# The status line at the foot of the table.
+table-status-keys = Keys (F1)
+    .tip = Every key of the game
+table-status-scenario-changed = The scenario file has changed.
+table-status-reload = Reload
+    .tip = Restart on the edited file with the same seed, replaying the moves so far
+table-status-scenario-error = The edited scenario has an error; the game goes on with the version loaded:
+# $reason: why the move was refused.
+table-status-refused = Refused: { $reason }
+table-status-latest = Latest:
+table-status-keys-hint = Enter: send · Esc: menu · 1–4: lever groups
+
+# A side's confidential brief ($name: the side's full name).
+table-brief-none = This scenario has no confidential briefs.
+table-brief-confidential = Confidential: { $name } team only
+table-brief-goals = What you want
+table-brief-walk-away = When to walk away
+table-brief-keep-private = Keep to yourselves

@@ -143,3 +143,84 @@ table-move-consumer-cost-if-no-deal = 決裂時の消費者負担
     .tip = 交渉が決裂した場合の1年後に関税が米国の買い手に与える負担（年間、10億ドル）。
 table-move-no-deal-worth = 合意なしの価値
     .tip = 非公開：合意できなかった場合の自陣営にとっての価値（0〜100）。交渉を打ち切るかどうかの基準です。
+
+## ダッシュボードのグラフ（src/game/panels/dashboard.rs）
+
+# 各グラフのタイトル（単位つき）、ツールチップ、凡例の系列名。$partner、$owner：相手国の名前。
+table-chart-deficit = 米国の{ $partner }との財の貿易赤字（10億ドル/年）
+    .tip = 名目値と、{ $year }年の為替レート（1ドル＝{ $rate }{ $currency }）で換算した値。
+table-chart-nominal = 名目
+table-chart-at-base-rates = { $year }年のレート
+table-chart-revenue = 関税収入と消費者負担（10億ドル/年）
+    .tip = { $partner }からの財に対する米国の関税収入と、当初の税率を上回る関税が米国の買い手に与える負担。
+table-chart-tariff-revenue = 関税収入
+table-chart-consumer-cost = 消費者負担
+table-chart-farm = 農産物輸出と投資（10億ドル/年）
+    .tip = 米国から{ $partner }への農産物輸出と、{ $owner }から米国への直接投資。
+table-chart-us-farm-exports = 米国の農産物輸出
+table-chart-investment = { $owner }の投資
+# $name：陣営の名前。
+table-chart-approval = { $name }の支持率（%）
+    .tip = 支持層別の支持率。全体で{ $percent }%を下回ると政権が倒れます。
+table-chart-overall = 全体
+table-chart-suspension = { $agreement }：停止の確率（%）
+    .tip = { $owner }の{ $legislature }が{ $agreement }を停止する各月の確率。赤い×印：発効していなかった月。
+table-chart-suspension-risk = 停止リスク
+table-chart-not-in-force = { $agreement }効力なし
+# 横軸：ラウンド0（最初の手の前）、その後は各ラウンドの月（年なし、$month：1〜12）。
+table-chart-start = 開始
+table-chart-month = { $month }月
+
+## 交渉テーブルの画面（src/game/screens/table/draw.rs、mod.rs）
+
+table-glossary = 用語集
+# 横のビューのタブ（タブ表示のときはレバーと提案テーブルも）。
+table-tab-levers = レバー
+    .tip = 自陣営の単独行動（1〜4キーでレバー群を選択）
+table-tab-in-force = 現行
+table-tab-table = テーブル
+    .tip = テーブル上の提案とあなたの提案
+table-tab-brief = 指示書
+    .tip = 自陣営の極秘指示書：目標、打ち切りの基準、相手に伏せておくこと
+table-tab-preview = 見通し
+    .tip = モデルが予測する1年後
+table-tab-charts = グラフ
+table-tab-news = ニュース
+table-tab-offers = 提案履歴
+table-preview-note = いま合意案に署名した場合、または交渉が決裂した場合にモデルが予測する1年後。…低位〜高位：低位・高位のパラメーターで計算した同じ値。
+table-preview-working = 計算中…
+
+# 提案テーブルの下のアドバイザーのヒントと、その助言。
+table-adviser = アドバイザー：
+table-adviser-load = 自分の提案に読み込む
+table-advice-propose = この合意案をテーブルに出しましょう（自分の提案に読み込むと内容を確認できます）。
+table-advice-accept = テーブル上の提案を受け入れましょう。この先に期待できるものより有利です。
+table-advice-pass = このラウンドはパスしましょう。まだ手の届くところにこれ以上の案はありません。
+table-advice-walk-away = 交渉を打ち切りましょう。どの提案よりも合意なしのほうが良さそうです。
+# $action：その手（コアの文のまま）。
+table-advice-action = 次の行動をとりましょう：{ $action }。
+
+# 交渉を打ち切る前の確認。
+table-walk-away-title = 交渉を打ち切りますか？
+table-walk-away-text = 合意なしで交渉が終わり、予告済みの関税がすべて発動します。
+table-walk-away-confirm = 打ち切る
+table-walk-away-stay = 交渉を続ける
+
+# テーブルの下端の状態表示。
+table-status-keys = キー操作（F1）
+    .tip = ゲームのすべてのキー操作
+table-status-scenario-changed = シナリオファイルが変更されました。
+table-status-reload = 再読み込み
+    .tip = 編集したファイルで同じシードからやり直し、これまでの手を再現します
+table-status-scenario-error = 編集したシナリオにエラーがあります。読み込み済みの版でゲームを続けます：
+# $reason：その手が認められなかった理由。
+table-status-refused = 認められませんでした：{ $reason }
+table-status-latest = 最新：
+table-status-keys-hint = Enter：送信 · Esc：メニュー · 1〜4：レバー群
+
+# 陣営の極秘指示書（$name：陣営の名前）。
+table-brief-none = このシナリオには極秘指示書がありません。
+table-brief-confidential = 極秘：{ $name }チーム限り
+table-brief-goals = 目指すもの
+table-brief-walk-away = 打ち切るとき
+table-brief-keep-private = 伏せておくこと

@@ -345,7 +345,9 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
             action = Some(OfferAction::Play(Move::Propose(draft.clone())));
         }
         let accept_text = if accept_armed {
-            egui::RichText::new(t!("table-accept-confirm")).strong().color(theme::BAD)
+            egui::RichText::new(t!("table-accept-confirm"))
+                .strong()
+                .color(theme::BAD)
         } else if accept_warned {
             egui::RichText::new(format!("⚠ {}", t!("table-accept"))).color(theme::BAD)
         } else {
@@ -368,11 +370,7 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         } else {
             t!("table-pass")
         };
-        if ui
-            .button(pass)
-            .on_hover_text(t!("table-pass.tip"))
-            .clicked()
-        {
+        if ui.button(pass).on_hover_text(t!("table-pass.tip")).clicked() {
             action = Some(OfferAction::Play(Move::Pass));
         }
         if ui

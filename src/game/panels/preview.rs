@@ -282,7 +282,11 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
         };
         columns.push((label, t!("table-preview-offer.tip"), offer));
     }
-    columns.push((t!("table-preview-no-deal"), t!("table-preview-no-deal.tip"), &preview.no_deal));
+    columns.push((
+        t!("table-preview-no-deal"),
+        t!("table-preview-no-deal.tip"),
+        &preview.no_deal,
+    ));
     egui::Grid::new("preview")
         .striped(true)
         .num_columns(columns.len() + 1)
