@@ -89,10 +89,10 @@ table-preview-risk = { $agreement }停止リスク
     .tip = { $legislature }が来月{ $agreement }を停止する確率。発効していなければ「失効」。
 table-preview-lapsed = 失効
 table-preview-us-approval = 米国の支持率（%）
-    .tip = 米国の全体の支持率（予測では向かっている先）。
+    .tip = 米国の全体の支持率（予測では向かう先の水準）。
 # $name：相手国の名前。
 table-preview-partner-approval = { $name }の支持率（%）
-    .tip = { $name }政府の全体の支持率（予測では向かっている先）。
+    .tip = { $name }政府の全体の支持率（予測では向かう先の水準）。
 
 # 列：現在、自分の提案、提示中の提案、合意なし。
 table-preview-now = 現在
@@ -106,16 +106,16 @@ table-preview-offer-of = { $name }の提案
 table-preview-offer =
     .tip = テーブル上の提案にいま署名した場合：1年後の月。
 table-preview-no-deal = 合意なし
-    .tip = いま交渉が決裂した場合：予告・警告したすべての関税が発動した1年後。
+    .tip = いま交渉が決裂した場合：予告・警告済みの関税がすべて発動した1年後。
 
 # 陣営ごとの価値（非公開）の行。
-table-preview-worth-to-you = あなたにとっての価値
-table-preview-worth-to = { $name }にとっての価値
+table-preview-worth-to-you = 自陣営の価値
+table-preview-worth-to = { $name }の価値
 table-preview-worth =
     .tip = 非公開：予測した月でその陣営の目標を0〜100で採点したもの。「合意なし」の列（交渉を打ち切った場合の価値）と比べてください。相手チームには表示されません。
 table-preview-worth-range = …低位〜高位
     .tip = シナリオの低位・高位のパラメーターで計算した同じ価値。合意案と合意なしの幅が重なるなら、モデルにはどちらが良いか断定できません。
-table-preview-score-if-signed = いま署名した場合のスコア
+table-preview-score-if-signed = 即時署名のスコア
     .tip = このラウンドでこの結果のまま交渉が終わった場合に結果画面に出るスコア。モデルはゲームを最後まで進め、プレー済みの月も含めた毎月とその翌年を平均します。「価値」は1年後の1か月を、支持率が向かう先で採点するので、両者は異なります。最終スコアには合意までの月の損失も含まれます。
 
 # 1つの手のカード（レバーの下と、見通しタブの上）。
@@ -132,7 +132,7 @@ table-move-after = 実行後
 table-move-auto-tariff = 自動車関税（合計）
     .tip = 発効中の自動車・部品に対する米国の関税の合計（貿易加重）。相手国の議会が注視する数値です。
 table-move-suspension-risk = 停止リスク
-    .tip = 今日の支持率で、相手国の議会が今月貿易協定を停止する確率。
+    .tip = 現在の支持率のままで、相手国の議会が今月貿易協定を停止する確率。
 table-move-deficit-if-no-deal = 決裂時の赤字（10億ドル）
     .tip = 交渉が決裂した場合の1年後の米国の財の貿易赤字（年間、10億ドル）。
 table-move-farm-exports-if-no-deal = 決裂時の農産物輸出
@@ -166,7 +166,7 @@ table-chart-overall = 全体
 table-chart-suspension = { $agreement }：停止の確率（%）
     .tip = { $owner }の{ $legislature }が{ $agreement }を停止する各月の確率。赤い×印：発効していなかった月。
 table-chart-suspension-risk = 停止リスク
-table-chart-not-in-force = { $agreement }効力なし
+table-chart-not-in-force = { $agreement }の効力なし
 # 横軸：ラウンド0（最初の手の前）、その後は各ラウンドの月（年なし、$month：1〜12）。
 table-chart-start = 開始
 table-chart-month = { $month }月

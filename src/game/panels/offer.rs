@@ -133,7 +133,10 @@ fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
         match &state.offer {
             Some(offer) => {
                 ui.label(t!("table-offer-on-the-table"));
-                ui.label(theme::side_text(view.scenario.names(), offer.from));
+                // The side's name in its colour, as `theme::side_text` draws it, in the language in play.
+                let names = view.scenario.names();
+                let name = side_name(names, offer.from, names.label(offer.from));
+                ui.label(egui::RichText::new(name).color(theme::side_color(offer.from)).strong());
                 ui.label(t!("table-offer-on-the-table-round", round = offer.round));
             }
             None => {
