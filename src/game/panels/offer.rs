@@ -521,4 +521,28 @@ mod tests {
             Some((Side::Us, "Holds firm. It is early.".to_string()))
         );
     }
+
+    #[test]
+    fn a_side_is_named_as_the_language_in_play_writes_it() {
+        use crate::game::i18n::with_language;
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let names = scenario.names();
+        let concessions = || {
+            t!(
+                "table-terms-partner-concessions",
+                name = side_name(names, Side::Partner, names.possessive(Side::Partner))
+            )
+        };
+        with_language(Language::English, || {
+            assert_eq!(
+                side_name(names, Side::Us, names.with_article(Side::Us)),
+                "the United States"
+            );
+            assert_eq!(concessions(), "Japan's concessions");
+        });
+        with_language(Language::Japanese, || {
+            assert_eq!(side_name(names, Side::Us, names.with_article(Side::Us)), "米国");
+            assert_eq!(concessions(), format!("{}の譲歩", names.short(Side::Partner)));
+        });
+    }
 }
