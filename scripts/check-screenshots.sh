@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs the real game under Xvfb with Mesa's software Vulkan: autoplay in watch mode and in hotseat, saving a PNG of
-# every screen, then checks that each exists and is not blank. Uses the dev profile, like `cargo test`, so Bevy is
+# Runs the real game under Xvfb with Mesa's software Vulkan: autoplay in watch mode (in English and in Japanese) and in
+# hotseat, saving a PNG of every screen, then checks that each exists and is not blank. Uses the dev profile, like `cargo test`, so Bevy is
 # compiled once. Needs the Debian packages xvfb and mesa-vulkan-drivers.
 #
 #   scripts/check-screenshots.sh [DIR]     (default DIR: target/screenshots)
@@ -21,6 +21,8 @@ run() {
 run --screenshot-dir "$DIR"
 run --side hotseat --screenshot-dir "$DIR/hotseat"
 run --side us --scenario tutorial --screenshot-dir "$DIR/tutorial"
+# The same game in Japanese: every screen of watch mode, with the Japanese font and messages.
+run --lang ja --screenshot-dir "$DIR/ja"
 # A copy of the tutorial inside the screenshot folder, which autoplay breaks and puts back: the table's hot-reload error.
 mkdir -p "$DIR/edit"
 "$BIN" new-scenario edited-tutorial --from tutorial --out "$DIR/edit" >/dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Takes the screenshots that README.md and docs/ show, into docs/images: the table in the middle of a game as the US,
-# at 1280x720 and 1920x1080, at 100% and 175% UI scale (a laptop, and a classroom projector), and "About the model".
+# at 1280x720 and 1920x1080, at 100% and 175% UI scale (a laptop, and a classroom projector), "About the model", and
+# the title, table, results and replay in Japanese.
 # Runs the real game under Xvfb with Mesa's software Vulkan (autoplay), like scripts/check-screenshots.sh, and makes
 # the PNGs small with pngquant and optipng when they are installed (Debian packages pngquant and optipng; without
 # them the PNGs are kept as taken, several times larger). Needs the Debian packages xvfb and mesa-vulkan-drivers.
@@ -44,4 +45,15 @@ for size in 1280x720 1920x1080; do
     done
 done
 keep "$WORK/1280x720-1/10-about.png" "$OUT/about-the-model.png"
+# The game in Japanese, as the partner's players see it: the title, the table, the results and the replay.
+dir="$WORK/ja"
+if ! timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$BIN" play --autoplay --side us --lang ja \
+    --screenshot-dir "$dir" >"$dir.log" 2>&1; then
+    cat "$dir.log"
+    exit 1
+fi
+keep "$dir/01-title.png" "$OUT/ja-title.png"
+keep "$dir/04-table-mid.png" "$OUT/ja-table.png"
+keep "$dir/08-results.png" "$OUT/ja-results.png"
+keep "$dir/11-replay.png" "$OUT/ja-replay.png"
 ls -l "$OUT"

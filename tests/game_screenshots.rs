@@ -34,6 +34,18 @@ const EXPECTED: [&str; 20] = [
 
 /// Width, height, and the share of pixels of the most common colour, and how many colours there are.
 fn inspect(path: &Path) -> (u32, u32, f64, usize) {
+    let (w, h, data) = pixels(path);
+    let stride = data.len() / (w as usize * h as usize);
+    let mut counts: HashMap<&[u8], usize> = HashMap::new();
+    for pixel in data.chunks(stride) {
+        *counts.entry(&pixel[..3]).or_default() += 1;
+    }
+    let top = counts.values().copied().max().unwrap_or(0);
+    (w, h, top as f64 / (w as f64 * h as f64), counts.len())
+}
+
+/// The pixels of a PNG, with its width and height.
+fn pixels(path: &Path) -> (u32, u32, Vec<u8>) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let image = Image::from_buffer(
         &bytes,
@@ -44,15 +56,23 @@ fn inspect(path: &Path) -> (u32, u32, f64, usize) {
         RenderAssetUsages::default(),
     )
     .unwrap_or_else(|e| panic!("{}: not a PNG: {e}", path.display()));
-    let (w, h) = (image.width(), image.height());
-    let data = image.data.expect("pixels");
-    let stride = data.len() / (w as usize * h as usize);
-    let mut counts: HashMap<&[u8], usize> = HashMap::new();
-    for pixel in data.chunks(stride) {
-        *counts.entry(&pixel[..3]).or_default() += 1;
+    (image.width(), image.height(), image.data.expect("pixels"))
+}
+
+/// The share of pixels that differ between two screenshots of the same size (1 when the sizes differ).
+fn changed_share(a: &Path, b: &Path) -> f64 {
+    let (wa, ha, da) = pixels(a);
+    let (wb, hb, db) = pixels(b);
+    if (wa, ha) != (wb, hb) || da.len() != db.len() {
+        return 1.0;
     }
-    let top = counts.values().copied().max().unwrap_or(0);
-    (w, h, top as f64 / (w as f64 * h as f64), counts.len())
+    let stride = da.len() / (wa as usize * ha as usize);
+    let changed = da
+        .chunks(stride)
+        .zip(db.chunks(stride))
+        .filter(|(p, q)| p[..3] != q[..3])
+        .count();
+    changed as f64 / (wa as f64 * ha as f64)
 }
 
 fn check(dir: &Path, names: &[&str]) {
@@ -86,6 +106,22 @@ fn autoplay_screenshots_exist_and_are_not_blank() {
     let tutorial = dir.join("tutorial");
     if tutorial.is_dir() {
         check(&tutorial, &["03-table-round-1", "03c-coach", "03d-keys", "08-results"]);
+    }
+    // The Japanese game passes every screen too, and its title is not the English one: its texts were drawn in
+    // Japanese, not left in English.
+    let japanese = dir.join("ja");
+    if japanese.is_dir() {
+        check(&japanese, &EXPECTED);
+        let changed = changed_share(&dir.join("01-title.png"), &japanese.join("01-title.png"));
+        println!(
+            "01-title in Japanese: {:.1}% of the pixels differ from English",
+            changed * 100.0
+        );
+        assert!(
+            changed > 0.005,
+            "the Japanese title looks like the English one ({:.2}% differs)",
+            changed * 100.0
+        );
     }
     let edit = dir.join("edit");
     if edit.is_dir() {

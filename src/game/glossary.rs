@@ -5,77 +5,55 @@ use bevy_egui::egui;
 
 use tradetable_core::Scenario;
 
-/// Each term and its explanation.
+use crate::game::i18n::{Language, language, t};
+
+/// Each term as the scenarios write it, with the id of its message: the term as shown, and what it means
+/// (`.meaning`).
 pub const TERMS: &[(&str, &str)] = &[
-    (
-        "USJTA",
-        "US–Japan Trade Agreement (2019): Japan cut tariffs on US farm goods such as beef, pork and cheese. If the \
-         Diet suspends it, Japan's MFN tariffs apply to US goods and US farm exports suffer.",
-    ),
-    (
-        "Section 232",
-        "Section 232 of the Trade Expansion Act of 1962: tariffs on imports that threaten US national security — \
-         used for steel and aluminium, autos and parts, and probes of chips, medicines, copper and lumber.",
-    ),
-    (
-        "AFTP",
-        "America First Trade Policy: the January 2025 memo ordering reviews of trade deficits; a blanket tariff of \
-         10–20% on all imports was floated.",
-    ),
-    (
-        "RTT",
-        "Reciprocal Trade and Tariffs: tariffs matched line by line to a partner's tariffs, plus the equivalent of \
-         its non-tariff barriers.",
-    ),
-    (
-        "NTB",
-        "Non-tariff barrier: a rule that keeps out imports without a tariff — quotas, safety standards, \
-         plant-health rules, subsidies.",
-    ),
-    (
-        "FMVSS",
-        "Federal Motor Vehicle Safety Standards: US car safety rules. Japan re-certifies US cars to its own rules; \
-         accepting FMVSS removes an NTB named by the US Trade Representative.",
-    ),
-    (
-        "MFN",
-        "Most-favoured-nation tariff: the normal rate a country charges every WTO member without a trade agreement \
-         (e.g. 2.5% on cars in the US, 38.5% on beef in Japan).",
-    ),
-    (
-        "LNG",
-        "Liquefied natural gas. Japan imports about 66 Mt a year, under 10% of it from the US; buying more is one of \
-         Japan's offers.",
-    ),
-    (
-        "CPTPP",
-        "Comprehensive and Progressive Agreement for Trans-Pacific Partnership: the eleven-country trade pact Japan \
-         joined in 2018 after the US left its predecessor. Its tariff cuts (e.g. on beef) set the level the US asked \
-         Japan to match.",
-    ),
-    (
-        "Diet",
-        "Japan's parliament. Its upper house voted in July 2025; the ruling coalition lost its majority.",
-    ),
-    (
-        "quota",
-        "A tariff-rate quota: imports up to the quota pay a lower (here: no extra) tariff.",
-    ),
+    ("USJTA", "menus-glossary-usjta"),
+    ("Section 232", "menus-glossary-section-232"),
+    ("AFTP", "menus-glossary-aftp"),
+    ("RTT", "menus-glossary-rtt"),
+    ("NTB", "menus-glossary-ntb"),
+    ("FMVSS", "menus-glossary-fmvss"),
+    ("MFN", "menus-glossary-mfn"),
+    ("LNG", "menus-glossary-lng"),
+    ("CPTPP", "menus-glossary-cptpp"),
+    ("Diet", "menus-glossary-diet"),
+    ("quota", "menus-glossary-quota"),
 ];
 
-/// The definitions of the glossary terms that `text` mentions.
+/// A term as the language in play shows it (`USJTA`; `日米貿易協定（USJTA）`), from its message id.
+pub fn term_name(id: &str) -> String {
+    t!(id)
+}
+
+/// What a term means, in the language in play, from its message id.
+pub fn meaning(id: &str) -> String {
+    t!(&format!("{id}.meaning"))
+}
+
+/// The glossary terms that `text` mentions, as (term as written, message id): by the name the scenarios write, or
+/// by the name the language in play shows.
 pub fn terms_in(text: &str) -> Vec<(&'static str, &'static str)> {
-    TERMS.iter().filter(|(term, _)| text.contains(term)).copied().collect()
+    TERMS
+        .iter()
+        .filter(|(term, id)| {
+            // English shows each term as the scenarios write it: no second look (labels ask every frame).
+            text.contains(term) || (language() != Language::English && text.contains(&term_name(id)))
+        })
+        .copied()
+        .collect()
 }
 
 /// Adds the definitions of the terms `text` mentions to a hover text, below `lead` (if any).
 pub fn hover_text(lead: &str, text: &str) -> String {
     let mut out = String::from(lead);
-    for (term, meaning) in terms_in(&format!("{lead} {text}")) {
+    for (_, id) in terms_in(&format!("{lead} {text}")) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&format!("{term}: {meaning}"));
+        out.push_str(&t!("menus-glossary-entry", term = term_name(id), meaning = meaning(id)));
     }
     out
 }
@@ -121,9 +99,9 @@ pub fn terms_of(scenario: &Scenario) -> Vec<(&'static str, &'static str)> {
 
 /// The glossary of a scenario's terms as a list, for its window.
 pub fn glossary(ui: &mut egui::Ui, scenario: &Scenario) {
-    for (term, meaning) in terms_of(scenario) {
-        ui.label(egui::RichText::new(term).strong());
-        ui.label(meaning);
+    for (_, id) in terms_of(scenario) {
+        ui.label(egui::RichText::new(term_name(id)).strong());
+        ui.label(meaning(id));
         ui.add_space(4.0);
     }
 }
@@ -180,6 +158,28 @@ mod tests {
         for term in ["USJTA", "Section 232", "FMVSS", "Diet"] {
             assert!(terms.contains(&term), "{term} missing from {terms:?}");
         }
+    }
+
+    #[test]
+    fn every_term_is_named_and_explained_in_every_language() {
+        use crate::game::i18n::{Language, has_message, with_language};
+        for language in Language::ALL {
+            for (term, id) in TERMS {
+                assert!(has_message(language, id), "{term} in {}", language.code());
+                assert!(
+                    has_message(language, &format!("{id}.meaning")),
+                    "{term} in {}",
+                    language.code()
+                );
+            }
+        }
+        let english = with_language(Language::English, || hover_text("", "Section 232 tariff"));
+        assert!(
+            english.starts_with("Section 232: Section 232 of the Trade Expansion Act"),
+            "{english}"
+        );
+        let japanese = with_language(Language::Japanese, || hover_text("", "Section 232 tariff"));
+        assert!(japanese.starts_with("通商拡大法232条："), "{japanese}");
     }
 
     #[test]

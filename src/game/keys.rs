@@ -4,6 +4,8 @@
 
 use bevy_egui::egui;
 
+use crate::game::i18n::t;
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyAction {
@@ -63,11 +65,11 @@ pub enum Place {
 
 impl Place {
     /// The heading of its part of the help overlay.
-    pub fn heading(self) -> &'static str {
+    pub fn heading(self) -> String {
         match self {
-            Place::Everywhere => "Everywhere",
-            Place::Table => "At the table",
-            Place::Watch => "Watching two AIs",
+            Place::Everywhere => t!("menus-keys-everywhere"),
+            Place::Table => t!("menus-keys-at-table"),
+            Place::Watch => t!("menus-keys-watching"),
         }
     }
 }
@@ -81,7 +83,7 @@ pub struct Binding {
     pub action: KeyAction,
     /// Where.
     pub place: Place,
-    /// What the help overlay says it does.
+    /// The id of the message in which the help overlay says what it does (`menus-keys-…`).
     pub what: &'static str,
 }
 
@@ -91,142 +93,143 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[egui::Key::F1, egui::Key::Questionmark],
         action: KeyAction::Help,
         place: Place::Everywhere,
-        what: "Show or hide this list of keys",
+        what: "menus-keys-help",
     },
     Binding {
         keys: &[egui::Key::Enter],
         action: KeyAction::Send,
         place: Place::Table,
-        what: "Send your proposal (with no control focused)",
+        what: "menus-keys-send",
     },
     Binding {
         keys: &[egui::Key::A],
         action: KeyAction::Accept,
         place: Place::Table,
-        what: "Accept the offer on the table",
+        what: "menus-keys-accept",
     },
     Binding {
         keys: &[egui::Key::R],
         action: KeyAction::Pass,
         place: Place::Table,
-        what: "Reject the offer on the table, or pass",
+        what: "menus-keys-pass",
     },
     Binding {
         keys: &[egui::Key::W],
         action: KeyAction::WalkAway,
         place: Place::Table,
-        what: "Walk away (asks first)",
+        what: "menus-keys-walk-away",
     },
     Binding {
         keys: &[egui::Key::H],
         action: KeyAction::Adviser,
         place: Place::Table,
-        what: "Ask the adviser for a hint",
+        what: "menus-keys-adviser",
     },
     Binding {
         keys: &[egui::Key::Num1],
         action: KeyAction::LeverGroup(0),
         place: Place::Table,
-        what: "Lever group 1 (US: tariffs; partner: gestures)",
+        what: "menus-keys-group-1",
     },
     Binding {
         keys: &[egui::Key::Num2],
         action: KeyAction::LeverGroup(1),
         place: Place::Table,
-        what: "Lever group 2 (US: threats; partner: agreement)",
+        what: "menus-keys-group-2",
     },
     Binding {
         keys: &[egui::Key::Num3],
         action: KeyAction::LeverGroup(2),
         place: Place::Table,
-        what: "Lever group 3 (US: goodwill)",
+        what: "menus-keys-group-3",
     },
     Binding {
         keys: &[egui::Key::Num4],
         action: KeyAction::LeverGroup(3),
         place: Place::Table,
-        what: "Lever group 4 (US: the trade agreement)",
+        what: "menus-keys-group-4",
     },
     Binding {
         keys: &[egui::Key::T],
         action: KeyAction::Show(View::Table),
         place: Place::Table,
-        what: "The offer table (in a narrow window)",
+        what: "menus-keys-view-table",
     },
     Binding {
         keys: &[egui::Key::P],
         action: KeyAction::Show(View::Preview),
         place: Place::Table,
-        what: "The preview",
+        what: "menus-keys-view-preview",
     },
     Binding {
         keys: &[egui::Key::C],
         action: KeyAction::Show(View::Charts),
         place: Place::Table,
-        what: "The charts",
+        what: "menus-keys-view-charts",
     },
     Binding {
         keys: &[egui::Key::N],
         action: KeyAction::Show(View::News),
         place: Place::Table,
-        what: "The news",
+        what: "menus-keys-view-news",
     },
     Binding {
         keys: &[egui::Key::O],
         action: KeyAction::Show(View::Offers),
         place: Place::Table,
-        what: "The offers so far",
+        what: "menus-keys-view-offers",
     },
     Binding {
         keys: &[egui::Key::B],
         action: KeyAction::Show(View::Brief),
         place: Place::Table,
-        what: "Your confidential brief",
+        what: "menus-keys-view-brief",
     },
     Binding {
         keys: &[egui::Key::G],
         action: KeyAction::Glossary,
         place: Place::Table,
-        what: "Open or close the glossary",
+        what: "menus-keys-glossary",
     },
     Binding {
         keys: &[egui::Key::Escape],
         action: KeyAction::Menu,
         place: Place::Table,
-        what: "The menu: resume, settings, save, quit",
+        what: "menus-keys-menu",
     },
     Binding {
         keys: &[egui::Key::Space],
         action: KeyAction::PlayPause,
         place: Place::Watch,
-        what: "Play or pause",
+        what: "menus-keys-play-pause",
     },
     Binding {
         keys: &[egui::Key::ArrowRight],
         action: KeyAction::Step,
         place: Place::Watch,
-        what: "One move",
+        what: "menus-keys-step",
     },
     Binding {
         keys: &[egui::Key::G],
         action: KeyAction::Glossary,
         place: Place::Watch,
-        what: "Open or close the glossary",
+        what: "menus-keys-glossary",
     },
     Binding {
         keys: &[egui::Key::Escape],
         action: KeyAction::Menu,
         place: Place::Watch,
-        what: "The menu: resume, settings, save, quit",
+        what: "menus-keys-menu",
     },
 ];
 
-/// The keys egui itself gives every screen, listed under the bindings: how to reach any control without a mouse.
-pub const CONTROL_KEYS: &[(&str, &str)] = &[
-    ("Tab, Shift+Tab", "Next, previous control (a ring shows it)"),
-    ("Space or Enter", "Press the control that has the focus"),
-    ("Arrow keys", "Move to the control in that direction"),
-    ("Esc", "Let go of it; at the table the menu, elsewhere back"),
+/// The keys egui itself gives every screen, listed under the bindings: how to reach any control without a mouse. Each
+/// is the id of a message saying what they do, whose `.keys` names the keys.
+pub const CONTROL_KEYS: &[&str] = &[
+    "menus-keys-control-tab",
+    "menus-keys-control-press",
+    "menus-keys-control-arrows",
+    "menus-keys-control-esc",
 ];
 
 /// What the keys pressed this frame ask for, of the bindings of `place`. While `typing` (a text box has the focus)
@@ -265,17 +268,17 @@ fn types_text(key: egui::Key) -> bool {
     )
 }
 
-/// How the help overlay names a key.
-pub fn key_name(key: egui::Key) -> &'static str {
+/// How the help overlay names a key (the names on the keys stay as written on them: `Esc`, `Enter`, `A`).
+pub fn key_name(key: egui::Key) -> String {
     match key {
-        egui::Key::Questionmark => "?",
-        egui::Key::ArrowRight => "Right arrow",
-        egui::Key::Escape => "Esc",
-        egui::Key::Num1 => "1",
-        egui::Key::Num2 => "2",
-        egui::Key::Num3 => "3",
-        egui::Key::Num4 => "4",
-        other => other.name(),
+        egui::Key::Questionmark => "?".to_string(),
+        egui::Key::ArrowRight => t!("menus-keys-right-arrow"),
+        egui::Key::Escape => "Esc".to_string(),
+        egui::Key::Num1 => "1".to_string(),
+        egui::Key::Num2 => "2".to_string(),
+        egui::Key::Num3 => "3".to_string(),
+        egui::Key::Num4 => "4".to_string(),
+        other => other.name().to_string(),
     }
 }
 
@@ -285,8 +288,8 @@ pub fn keys_label(binding: &Binding) -> String {
         .keys
         .iter()
         .map(|&key| key_name(key))
-        .collect::<Vec<_>>()
-        .join(" or ")
+        .reduce(|first, second| t!("menus-keys-either", first = first, second = second))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -332,6 +335,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_binding_and_control_key_says_what_it_does_in_every_language() {
+        use crate::game::i18n::{Language, has_message};
+        for language in Language::ALL {
+            for binding in BINDINGS {
+                assert!(
+                    has_message(language, binding.what),
+                    "{} in {}",
+                    binding.what,
+                    language.code()
+                );
+            }
+            for id in CONTROL_KEYS {
+                assert!(has_message(language, id), "{id} in {}", language.code());
+                assert!(
+                    has_message(language, &format!("{id}.keys")),
+                    "{id}.keys in {}",
+                    language.code()
+                );
+            }
+        }
+        let help = &BINDINGS[0];
+        let english = crate::game::i18n::with_language(Language::English, || keys_label(help));
+        let japanese = crate::game::i18n::with_language(Language::Japanese, || keys_label(help));
+        assert_eq!((english.as_str(), japanese.as_str()), ("F1 or ?", "F1 または ?"));
     }
 
     #[test]

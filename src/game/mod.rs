@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod hot_reload;
 pub mod i18n;
 pub mod icons;
+pub mod identity;
 pub mod keys;
 pub mod launch;
 pub mod menus;

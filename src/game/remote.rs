@@ -10,6 +10,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
+use super::i18n::t;
 use super::launch::LaunchOptions;
 use super::navigation::{Navigate, Screen, SessionStep};
 use super::session::{Agents, NoticeKind, Session, TitleNotice};
@@ -150,48 +151,46 @@ pub fn remote_status(session: &Session, client: Option<&TableClient>) -> Option<
     let link_up = client.is_none_or(TableClient::is_seated);
     let presence = |side: Side| -> String {
         if side == mine {
-            return "your team".to_string();
+            return t!("class-remote-your-team");
         }
         match remote.seats[side] {
-            SeatPresence::Waiting => "the other team (not here yet)".to_string(),
-            SeatPresence::Connected => "the other team".to_string(),
-            SeatPresence::Disconnected => "the other team (its laptop is disconnected)".to_string(),
-            SeatPresence::Computer => "the computer".to_string(),
+            SeatPresence::Waiting => t!("class-remote-other-waiting"),
+            SeatPresence::Connected => t!("class-remote-other-team"),
+            SeatPresence::Disconnected => t!("class-remote-other-disconnected"),
+            SeatPresence::Computer => t!("class-remote-computer"),
         }
     };
     let across = match remote.seats[other] {
-        SeatPresence::Computer => "the computer",
-        _ => "the other team",
+        SeatPresence::Computer => t!("class-remote-computer"),
+        _ => t!("class-remote-other-team"),
     };
     let (headline, color) = match client.map(|c| &c.phase) {
         Some(Phase::Reconnecting { attempt }) => (
-            format!("Reconnecting to the host… (try {attempt} of {RECONNECT_TRIES})"),
+            t!("class-remote-reconnecting", attempt = *attempt, tries = RECONNECT_TRIES),
             theme::BAD,
         ),
-        _ if state.is_over() && !remote.finished => {
-            ("The talks are over; the host has the result".to_string(), theme::MUTED)
-        }
-        _ if state.is_over() => ("The talks are over".to_string(), theme::MUTED),
-        _ if remote.paused => ("⏸ Paused by the teacher".to_string(), theme::BAD),
-        _ if remote.awaiting => ("Move sent; waiting for the host…".to_string(), theme::MUTED),
-        _ if state.to_move == mine => ("Your turn".to_string(), theme::GOOD),
+        _ if state.is_over() && !remote.finished => (t!("class-remote-over-host-has-result"), theme::MUTED),
+        _ if state.is_over() => (t!("class-remote-over"), theme::MUTED),
+        _ if remote.paused => (t!("class-remote-paused"), theme::BAD),
+        _ if remote.awaiting => (t!("class-remote-awaiting"), theme::MUTED),
+        _ if state.to_move == mine => (t!("class-remote-your-turn"), theme::GOOD),
         _ => (
             match remote.seats[other] {
-                SeatPresence::Waiting => "Waiting for the other team to join".to_string(),
-                SeatPresence::Disconnected => "Waiting for the other team: its laptop is disconnected".to_string(),
-                SeatPresence::Computer => "The computer is deciding".to_string(),
-                SeatPresence::Connected => "Waiting for the other team".to_string(),
+                SeatPresence::Waiting => t!("class-remote-waiting-join"),
+                SeatPresence::Disconnected => t!("class-remote-waiting-disconnected"),
+                SeatPresence::Computer => t!("class-remote-computer-deciding"),
+                SeatPresence::Connected => t!("class-remote-waiting"),
             },
             theme::ACCENT,
         ),
     };
-    let seats = format!(
-        "Table {} · {}: {} · {}: {}",
-        remote.table,
-        names.short(mine),
-        presence(mine),
-        names.short(other),
-        presence(other)
+    let seats = t!(
+        "class-remote-seats",
+        table = remote.table,
+        mine = names.short(mine),
+        mine_presence = presence(mine),
+        other = names.short(other),
+        other_presence = presence(other)
     );
     Some(RemoteStatus {
         headline,
@@ -199,7 +198,7 @@ pub fn remote_status(session: &Session, client: Option<&TableClient>) -> Option<
         seconds_left: (!state.is_over() && !remote.paused)
             .then(|| remote.seconds_left())
             .flatten(),
-        across: across.to_string(),
+        across,
         seats,
         can_send: link_up && !remote.paused && !remote.awaiting && !state.is_over(),
     })

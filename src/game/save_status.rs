@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::i18n::t;
 use super::navigation::{Flow, Menu, Screen};
 use super::session::{GameCommand, SaveStatus, Session};
 use super::theme::{self, UiSet};
@@ -55,7 +56,7 @@ pub fn save_banner(ui: &mut egui::Ui, text: &str) -> bool {
             ui.set_max_width(ui.available_width().min(900.0));
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(text).color(egui::Color32::WHITE).strong());
-                if ui.button("Try again").clicked() {
+                if ui.button(t!("menus-banner-try-again")).clicked() {
                     retry = true;
                 }
             });

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
+use crate::game::i18n::t;
 use crate::storage::{Storage, StorageError};
 use tradetable_core::classroom::record::{GameRecord, MAX_RECORD_BYTES, RecordError};
 
@@ -50,12 +51,12 @@ pub enum SaveKind {
 
 impl SaveKind {
     /// How the kind reads in the list.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            SaveKind::InProgress => "in progress",
-            SaveKind::Named => "saved",
-            SaveKind::Finished => "finished",
-            SaveKind::Class => "class table",
+            SaveKind::InProgress => t!("menus-save-kind-in-progress"),
+            SaveKind::Named => t!("menus-save-kind-named"),
+            SaveKind::Finished => t!("menus-save-kind-finished"),
+            SaveKind::Class => t!("menus-save-kind-class"),
         }
     }
 }

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::t;
 use crate::game::keys::{self, BINDINGS, CONTROL_KEYS, KeyAction, Place};
 use crate::game::navigation::{Flow, Menu, Navigate};
 use crate::game::theme::{self, UiSet};
@@ -45,10 +46,10 @@ pub fn help_key(action: KeyAction, open: bool) -> Option<HelpAction> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
     /// The heading it is listed under.
-    pub heading: &'static str,
+    pub heading: String,
     /// The keys, as shown: `F1 or ?`.
     pub keys: String,
-    /// What they do.
+    /// The id of the message saying what they do (the binding's).
     pub what: &'static str,
 }
 
@@ -68,15 +69,13 @@ pub fn help_rows() -> Vec<HelpRow> {
                 })
         })
         .collect();
-    rows.extend(CONTROL_KEYS.iter().map(|&(keys, what)| HelpRow {
-        heading: CONTROLS_HEADING,
-        keys: keys.to_string(),
+    rows.extend(CONTROL_KEYS.iter().map(|&what| HelpRow {
+        heading: t!("menus-help-controls"),
+        keys: t!(&format!("{what}.keys")),
         what,
     }));
     rows
 }
-
-const CONTROLS_HEADING: &str = "Any control, on any screen";
 
 /// Opens the overlay on F1 or ?, and closes it on them (or Esc) when it is open.
 fn read_help_keys(
@@ -105,12 +104,8 @@ fn draw_help(mut contexts: EguiContexts, mut actions: MessageWriter<HelpAction>)
     let modal = egui::Modal::new("help".into()).show(ctx, |ui| {
         ui.set_width((screen.x - 60.0).clamp(300.0, 880.0));
         ui.horizontal(|ui| {
-            ui.heading("Keys");
-            theme::note(
-                ui,
-                "Every action has a key, or is reached with Tab and pressed with Space. Letters type nothing into a \
-                 box but letters.",
-            );
+            ui.heading(t!("menus-help-title"));
+            theme::note(ui, t!("menus-help-note"));
         });
         egui::ScrollArea::vertical()
             .max_height((screen.y - 140.0).max(120.0))
@@ -119,7 +114,8 @@ fn draw_help(mut contexts: EguiContexts, mut actions: MessageWriter<HelpAction>)
                 ui.columns(2, |columns| {
                     for (column, ui) in columns.iter_mut().enumerate() {
                         let mine = |row: &&HelpRow| (row.heading == table) == (column == 0);
-                        let mut headings: Vec<&str> = rows.iter().filter(mine).map(|row| row.heading).collect();
+                        let mut headings: Vec<&str> =
+                            rows.iter().filter(mine).map(|row| row.heading.as_str()).collect();
                         headings.dedup();
                         for heading in headings {
                             theme::section(ui, heading);
@@ -129,7 +125,7 @@ fn draw_help(mut contexts: EguiContexts, mut actions: MessageWriter<HelpAction>)
                                 .show(ui, |ui| {
                                     for row in rows.iter().filter(|row| row.heading == heading) {
                                         ui.label(egui::RichText::new(&row.keys).strong().color(theme::ACCENT));
-                                        ui.add(egui::Label::new(row.what).wrap());
+                                        ui.add(egui::Label::new(t!(row.what)).wrap());
                                         ui.end_row();
                                     }
                                 });
@@ -138,7 +134,7 @@ fn draw_help(mut contexts: EguiContexts, mut actions: MessageWriter<HelpAction>)
                 });
             });
         ui.add_space(6.0);
-        ui.vertical_centered(|ui| ui.button("Close (Esc or F1)").clicked())
+        ui.vertical_centered(|ui| ui.button(t!("menus-help-close")).clicked())
             .inner
     });
     if modal.inner || modal.should_close() {

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::t;
 use crate::game::navigation::{Flow, Menu, Navigate, SessionStep};
 use crate::game::session::{AdmittedCommand, GameCommand, Keeping, SaveStatus, Session};
 use crate::game::theme::{self, UiSet};
@@ -74,35 +75,32 @@ pub fn pause_menu(
     ui.set_width(300.0);
     ui.vertical_centered(|ui| {
         if let Some(unsaved) = unsaved.filter(|u| u.asking) {
-            let moves = match unsaved.moves {
-                1 => "its last move".to_string(),
-                n => format!("its last {n} moves"),
-            };
-            ui.heading("The game is not saved");
+            let moves = unsaved.moves;
+            ui.heading(t!("menus-pause-unsaved-title"));
             ui.add_space(6.0);
-            ui.label(format!("{}.", unsaved.why));
-            ui.label(format!("Leaving the game now loses {moves}."));
+            ui.label(t!("menus-pause-unsaved-why", why = unsaved.why.as_str()));
+            ui.label(t!("menus-pause-unsaved-loses", count = moves));
             ui.add_space(8.0);
-            if theme::big_button(ui, true, "Try saving again").clicked() {
+            if theme::big_button(ui, true, &t!("menus-pause-try-saving-again")).clicked() {
                 action = Some(PauseAction::RetrySave);
             }
-            if theme::big_button(ui, true, "Back to the game").clicked() {
+            if theme::big_button(ui, true, &t!("menus-pause-back-to-game")).clicked() {
                 action = Some(PauseAction::KeepPlaying);
             }
             if ui
-                .button(egui::RichText::new(format!("Leave anyway and lose {moves}")).color(theme::BAD))
+                .button(egui::RichText::new(t!("menus-pause-leave-anyway", count = moves)).color(theme::BAD))
                 .clicked()
             {
                 action = Some(PauseAction::Discard);
             }
             return;
         }
-        ui.heading("Paused");
+        ui.heading(t!("menus-pause-title"));
         ui.add_space(8.0);
-        if theme::big_button(ui, true, "Resume (Esc)").clicked() {
+        if theme::big_button(ui, true, &t!("menus-pause-resume")).clicked() {
             action = Some(PauseAction::Resume);
         }
-        if theme::big_button(ui, true, "Settings").clicked() {
+        if theme::big_button(ui, true, &t!("menus-pause-settings")).clicked() {
             action = Some(PauseAction::Settings);
         }
         if in_game && !remote {
@@ -111,14 +109,14 @@ pub fn pause_menu(
                 let mut typed = name.to_string();
                 ui.add(
                     egui::TextEdit::singleline(&mut typed)
-                        .hint_text("name of the save")
+                        .hint_text(t!("menus-pause-save-name-hint"))
                         .desired_width(170.0),
                 );
                 if typed != name {
                     action = Some(PauseAction::Name(typed));
                 }
                 if ui
-                    .add_enabled(!name.trim().is_empty(), egui::Button::new("Save as"))
+                    .add_enabled(!name.trim().is_empty(), egui::Button::new(t!("menus-pause-save-as")))
                     .clicked()
                 {
                     action = Some(PauseAction::SaveAs);
@@ -130,37 +128,30 @@ pub fn pause_menu(
             ui.add_space(4.0);
         }
         let label = if remote {
-            "Leave the table"
+            t!("menus-pause-leave-table")
         } else if in_game {
-            "Save and quit to title"
+            t!("menus-pause-save-and-quit")
         } else {
-            "Quit to title"
+            t!("menus-pause-quit-to-title")
         };
-        if theme::big_button(ui, true, label).clicked() {
+        if theme::big_button(ui, true, &label).clicked() {
             action = Some(PauseAction::QuitToTitle);
         }
-        if theme::big_button(ui, true, "Quit the game").clicked() {
+        if theme::big_button(ui, true, &t!("menus-pause-quit-game")).clicked() {
             action = Some(PauseAction::Quit);
         }
         if remote {
             ui.add_space(6.0);
-            theme::note(
-                ui,
-                "The teacher's computer keeps this game. Join again with the same code to take your seat back.",
-            );
+            theme::note(ui, t!("menus-pause-remote-note"));
         } else if let Some(unsaved) = unsaved {
             ui.add_space(6.0);
-            ui.colored_label(theme::BAD, format!("Not saved: {}.", unsaved.why));
-            if ui.button("Try saving again").clicked() {
+            ui.colored_label(theme::BAD, t!("menus-pause-not-saved", why = unsaved.why.as_str()));
+            if ui.button(t!("menus-pause-try-saving-again")).clicked() {
                 action = Some(PauseAction::RetrySave);
             }
         } else if in_game {
             ui.add_space(6.0);
-            theme::note(
-                ui,
-                "The game is saved after every move; Continue on the title picks it up, and \"Load or replay a \
-                 game\" lists every save.",
-            );
+            theme::note(ui, t!("menus-pause-saved-note"));
         }
     });
     action
@@ -259,18 +250,48 @@ fn save_under_a_name(
             continue;
         };
         notice.0 = Some(if session.is_remote() {
-            "The host keeps this table's game for the teacher.".into()
+            t!("menus-pause-host-keeps")
         } else {
             match keeping.book().save_as(name, &session.to_record(name.trim())) {
-                Ok((_, true)) => format!("Saved as \"{}\" (replacing its earlier save)", name.trim()),
-                Ok((path, false)) => format!(
-                    "Saved as \"{}\" ({})",
-                    name.trim(),
-                    path.file_name()
+                Ok((_, true)) => t!("menus-pause-saved-replacing", name = name.trim()),
+                Ok((path, false)) => t!(
+                    "menus-pause-saved-as",
+                    name = name.trim(),
+                    file = path
+                        .file_name()
                         .map_or(String::new(), |n| n.to_string_lossy().to_string())
                 ),
                 Err(error) => error.to_string(),
             }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::game::i18n::{Language, t, with_language};
+
+    #[test]
+    fn the_moves_a_player_would_lose_read_as_before_in_english() {
+        with_language(Language::English, || {
+            assert_eq!(
+                t!("menus-pause-unsaved-loses", count = 1),
+                "Leaving the game now loses its last move."
+            );
+            assert_eq!(
+                t!("menus-pause-leave-anyway", count = 3),
+                "Leave anyway and lose its last 3 moves"
+            );
+            assert_eq!(
+                t!("menus-pause-saved-as", name = "Round two", file = "round-two.json"),
+                "Saved as \"Round two\" (round-two.json)"
+            );
+        });
+        with_language(Language::Japanese, || {
+            assert_eq!(
+                t!("menus-pause-unsaved-loses", count = 3),
+                "今ゲームを離れると、直前の3手が失われます。"
+            );
         });
     }
 }

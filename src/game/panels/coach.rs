@@ -7,15 +7,16 @@
 
 use bevy_egui::egui;
 
+use crate::game::i18n::{numbers, t};
 use crate::game::panels::levers::LeverGroup;
 use crate::game::panels::preview::Preview;
+use crate::game::panels::side_in_sentence;
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::model::economy::auto_tariff_total;
 use tradetable_core::model::politics::auto_tariff_above_line;
 use tradetable_core::rules::negotiation::{GameState, OfferFate, PlayedMove};
 use tradetable_core::rules::package::Package;
-use tradetable_core::scenario::format;
 use tradetable_core::{Move, Scenario, Side};
 
 /// One lesson: what the coach asks, and once it is done, what the coach makes of what the player did.
@@ -112,7 +113,7 @@ pub fn lessons(
         .map(|(k, &group)| {
             let done = first(group);
             Lesson {
-                name: group.label(scenario).to_string(),
+                name: group.label(scenario),
                 ask: group_ask(scenario, group, k + 1),
                 reply: done.map(|(_, played)| move_reply(scenario, state, played)),
                 done_at: done.map_or(0, |(at, _)| *at),
@@ -123,13 +124,14 @@ pub fn lessons(
         .iter()
         .rev()
         .find(|(_, played)| matches!(played.mv, Move::Propose(_)));
-    let other = scenario.names().with_article(side.other()).to_string();
+    let names = scenario.names();
+    let other = side_in_sentence(names, side.other(), names.with_article(side.other()));
     lessons.push(Lesson {
-        name: "Your proposal".to_string(),
-        ask: format!(
-            "In the middle, set the terms of your proposal and watch the preview on the right. {} Then send it \
-             (Enter): it ends your turn, and {other} answers.",
-            consequence(scenario, side, draft, preview)
+        name: t!("panels-coach-your-proposal"),
+        ask: t!(
+            "panels-coach-proposal-ask",
+            consequence = consequence(scenario, side, draft, preview),
+            other = other
         ),
         reply: proposed.map(|(at, _)| {
             format!(
@@ -161,36 +163,29 @@ fn in_group(mv: &Move) -> Option<LeverGroup> {
 /// What the coach asks of a group of levers, with its number key.
 fn group_ask(scenario: &Scenario, group: LeverGroup, key: usize) -> String {
     let names = scenario.names();
-    let partner = names.with_article(Side::Partner);
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
     let label = group.label(scenario);
     let task = match group {
-        LeverGroup::Tariffs => {
-            format!("set a tariff now: raise one to put pressure on {partner}, or cut one as goodwill, and press Set.")
-        }
-        LeverGroup::Threats => {
-            "threaten a rate, or announce one for a later month: a threat costs nothing today but weighs on \
-             the other side."
-                .to_string()
-        }
-        LeverGroup::Goodwill => {
-            "delay an announced rise, open a tariff-free quota or exempt a sector: a gesture that gives no term \
-             of the deal away."
-                .to_string()
-        }
-        LeverGroup::Concessions => format!(
-            "put a concession into force now, as a gesture to {}: a purchase or a pledge.",
-            names.with_article(Side::Us)
+        LeverGroup::Tariffs => t!("panels-coach-task-tariffs", partner = partner),
+        LeverGroup::Threats => t!("panels-coach-task-threats"),
+        LeverGroup::Goodwill => t!("panels-coach-task-goodwill"),
+        LeverGroup::Concessions => t!(
+            "panels-coach-task-concessions",
+            us = side_in_sentence(names, Side::Us, names.with_article(Side::Us))
         ),
-        LeverGroup::CounterTariffs => "threaten or set a counter-tariff on US goods, or suspend one.".to_string(),
-        LeverGroup::TradeAgreement => format!("read what {} does.", scenario.agreement_name()),
+        LeverGroup::CounterTariffs => t!("panels-coach-task-counter-tariffs"),
+        LeverGroup::TradeAgreement => t!(
+            "panels-coach-task-trade-agreement",
+            agreement = scenario.agreement_name()
+        ),
     };
-    format!("On the left, open {label} (key {key}) and {task}")
+    t!("panels-coach-group-ask", label = label, key = key, task = task)
 }
 
 /// The coach's answer to a lever's move: what it did, in the scenario's names and figures.
 fn move_reply(scenario: &Scenario, state: &GameState, played: &PlayedMove) -> String {
     let names = scenario.names();
-    let partner = names.with_article(Side::Partner);
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
     let instrument = |id: &str| {
         scenario
             .instrument_index(id)
@@ -209,63 +204,60 @@ fn move_reply(scenario: &Scenario, state: &GameState, played: &PlayedMove) -> St
                 .unwrap_or(*rate);
             let name = instrument(id);
             let mut reply = if *rate > was {
-                format!(
-                    "You raised the {name} from {} to {}. It is in force now: US buyers pay more and {partner}'s \
-                     sellers lose sales — pressure on {partner}, and a cost at home (the preview's consumer cost).",
-                    format::rate(was),
-                    format::rate(*rate)
+                t!(
+                    "panels-coach-raised",
+                    name = name,
+                    from = numbers::rate(was),
+                    to = numbers::rate(*rate),
+                    partner = partner.as_str()
                 )
             } else {
-                format!(
-                    "You cut the {name} from {} to {}: goodwill, and cheaper goods for US buyers — but pressure you \
-                     could have traded for a concession in a deal.",
-                    format::rate(was),
-                    format::rate(*rate)
+                t!(
+                    "panels-coach-cut",
+                    name = name,
+                    from = numbers::rate(was),
+                    to = numbers::rate(*rate)
                 )
             };
             if let Some(rules) = scenario.suspension()
                 && auto_tariff_above_line(scenario, auto_tariff_total(scenario, &state.policy))
             {
-                reply.push_str(&format!(
-                    " With cars above {} all-in, {partner}'s {} may suspend {}: its risk is in the preview. \
-                     Suspending it is the last group of levers, and hurts US farm exports.",
-                    format::rate(rules.auto_tariff_threshold),
-                    names.partner().legislature,
-                    scenario.agreement_name()
+                reply.push(' ');
+                reply.push_str(&t!(
+                    "panels-coach-suspension-risk",
+                    threshold = numbers::rate(rules.auto_tariff_threshold),
+                    partner = partner.as_str(),
+                    legislature = names.partner().legislature.as_str(),
+                    agreement = scenario.agreement_name()
                 ));
             }
             reply
         }
-        Move::Threaten { instrument: id, rate } => format!(
-            "You threatened the {} at {} without a date. Nothing changes in trade yet, but the uncertainty holds back \
-             {partner}'s investment in the US, and the other side takes note.",
-            instrument(id),
-            format::rate(*rate)
+        Move::Threaten { instrument: id, rate } => t!(
+            "panels-coach-threatened",
+            name = instrument(id),
+            rate = numbers::rate(*rate),
+            partner = partner.as_str()
         ),
         Move::ScheduleTariff {
             instrument: id,
             rate,
             round,
-        } => format!(
-            "You announced the {} at {} from {}. It takes effect then unless you delay it or a deal settles it: \
-             the top bar's calendar shows it counting down.",
-            instrument(id),
-            format::rate(*rate),
-            format::month(&scenario.month_of_round(*round))
+        } => t!(
+            "panels-coach-announced",
+            name = instrument(id),
+            rate = numbers::rate(*rate),
+            month = numbers::month(&scenario.month_of_round(*round))
         ),
-        Move::Delay { instrument: id, months } => format!(
-            "You delayed the rise of the {} by {months} month{}: the temperature drops, and you keep the tariff to \
-             trade in a deal.",
-            instrument(id),
-            if *months == 1 { "" } else { "s" }
-        ),
+        Move::Delay { instrument: id, months } => t!("panels-coach-delayed", name = instrument(id), months = *months),
         Move::SetQuota {
             instrument: id,
             quota_bn,
-        } => format!(
-            "You let {} a year in free of the {}: {partner}'s sellers gain, and the tariff still bites above it.",
-            format::bn(*quota_bn),
-            instrument(id)
+        } => t!(
+            "panels-coach-quota",
+            amount = numbers::bn(*quota_bn),
+            name = instrument(id),
+            partner = partner.as_str()
         ),
         Move::Exempt {
             instrument: id,
@@ -276,12 +268,9 @@ fn move_reply(scenario: &Scenario, state: &GameState, played: &PlayedMove) -> St
                 .sector_index(sector)
                 .map_or(sector.clone(), |k| scenario.sectors[k].name.clone());
             if *exempt {
-                format!(
-                    "You exempted {sector} from the {}: goodwill that costs little.",
-                    instrument(id)
-                )
+                t!("panels-coach-exempted", sector = sector, name = instrument(id))
             } else {
-                format!("You ended the exemption of {sector} from the {}.", instrument(id))
+                t!("panels-coach-unexempted", sector = sector, name = instrument(id))
             }
         }
         Move::Implement { lever, level } => {
@@ -289,15 +278,16 @@ fn move_reply(scenario: &Scenario, state: &GameState, played: &PlayedMove) -> St
                 .lever_index(lever)
                 .map_or((lever.clone(), level.to_string()), |k| {
                     let lever = &scenario.partner_levers[k];
-                    (lever.name.clone(), format::lever_level(lever.unit, *level))
+                    (lever.name.clone(), numbers::lever_level(lever.unit, *level))
                 });
-            format!(
-                "You put \"{name}\" into force at {level}, before any deal. It costs you now and may soften {}, but \
-                 it is given: you cannot trade it again for a lower tariff.",
-                names.with_article(Side::Us)
+            t!(
+                "panels-coach-implemented",
+                name = name,
+                level = level,
+                us = side_in_sentence(names, Side::Us, names.with_article(Side::Us))
             )
         }
-        other => format!("You chose to {other}."),
+        other => t!("panels-coach-other-move", move = other.to_string()),
     }
 }
 
@@ -310,28 +300,30 @@ fn consequence(scenario: &Scenario, side: Side, draft: Option<&Package>, preview
     let Some(figures) = &preview.draft else {
         return String::new();
     };
-    let mut text = format!(
-        "With your proposal as it stands, the goods deficit a year on would be {} — against {} with no deal, and {} \
-         now.",
-        format::bn(figures.deficit),
-        format::bn(preview.no_deal.deficit),
-        format::bn(preview.now.deficit)
+    let mut text = t!(
+        "panels-coach-consequence",
+        draft = numbers::bn(figures.deficit),
+        no_deal = numbers::bn(preview.no_deal.deficit),
+        now = numbers::bn(preview.now.deficit)
     );
     if let Some(values) = preview.values.iter().find(|values| values.side == side)
         && let Some(worth) = values.draft
     {
+        let names = scenario.names();
         let verdict = if worth > values.walk_away {
-            format!(
-                "better than no deal for you; would {} sign it?",
-                scenario.names().with_article(side.other())
+            t!(
+                "panels-coach-better",
+                other = side_in_sentence(names, side.other(), names.with_article(side.other()))
             )
         } else {
-            "no better than no deal for you: ask for more".to_string()
+            t!("panels-coach-no-better")
         };
-        text.push_str(&format!(
-            " It is worth {} to you against {} for no deal: {verdict}",
-            format::one_decimal(worth),
-            format::one_decimal(values.walk_away)
+        text.push(' ');
+        text.push_str(&t!(
+            "panels-coach-worth",
+            worth = numbers::one_decimal(worth),
+            walk_away = numbers::one_decimal(values.walk_away),
+            verdict = verdict
         ));
     }
     text
@@ -340,7 +332,7 @@ fn consequence(scenario: &Scenario, side: Side, draft: Option<&Package>, preview
 /// What became of the player's latest proposal, and the other side's reasons if it gave any.
 fn answer_reply(scenario: &Scenario, state: &GameState, side: Side, proposal: usize) -> String {
     let names = scenario.names();
-    let other = names.subject(side.other());
+    let other = side_in_sentence(names, side.other(), names.subject(side.other()));
     let fate = state
         .offers
         .iter()
@@ -348,20 +340,16 @@ fn answer_reply(scenario: &Scenario, state: &GameState, side: Side, proposal: us
         .find(|record| record.offer.from == side)
         .map(|record| record.fate);
     let mut reply = match fate {
-        Some(OfferFate::Pending) | None => format!("Your proposal is on the table; {other} answers next."),
-        Some(OfferFate::Accepted) => format!("{other} accepted: the deal is signed."),
-        Some(OfferFate::Countered) => format!(
-            "{other} answered with a counter-offer: it is in the column of their offer. Compare what it is worth \
-             to you with no deal, then accept it (A), counter it, or reject it (R)."
-        ),
-        Some(OfferFate::Rejected) => {
-            format!("{other} rejected it without a counter-offer. Ask the adviser (H) what would do better.")
-        }
-        Some(OfferFate::Lapsed) => "The talks ended before an answer.".to_string(),
+        Some(OfferFate::Pending) | None => t!("panels-coach-pending", other = other),
+        Some(OfferFate::Accepted) => t!("panels-coach-accepted", other = other),
+        Some(OfferFate::Countered) => t!("panels-coach-countered", other = other),
+        Some(OfferFate::Rejected) => t!("panels-coach-rejected", other = other),
+        Some(OfferFate::Lapsed) => t!("panels-coach-lapsed"),
     };
     let answer = state.moves.iter().skip(proposal + 1).find(|played| played.side != side);
     if let Some(reason) = answer.and_then(|played| played.reasons.first()) {
-        reply.push_str(&format!(" Why: {reason}"));
+        reply.push(' ');
+        reply.push_str(&t!("panels-coach-why", reason = reason.as_str()));
     }
     reply
 }
@@ -374,10 +362,14 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new("Coach").strong().color(theme::ACCENT));
+                ui.label(
+                    egui::RichText::new(t!("panels-coach-title"))
+                        .strong()
+                        .color(theme::ACCENT),
+                );
                 if !view.lessons.is_empty() {
                     let done = view.lessons.iter().filter(|lesson| lesson.done()).count();
-                    let progress = format!("{done} of {} steps done", view.lessons.len());
+                    let progress = t!("panels-coach-progress", done = done, total = view.lessons.len());
                     ui.label(egui::RichText::new(progress).small().color(theme::MUTED))
                         .on_hover_text(steps_text(view));
                 }
@@ -387,16 +379,17 @@ pub fn coach_panel(ui: &mut egui::Ui, view: &CoachView) {
             }
             match view.current() {
                 Some(lesson) => {
-                    ui.label(egui::RichText::new(format!("Now — {}: {}", lesson.name, lesson.ask)).strong());
-                }
-                None if !view.lessons.is_empty() => {
                     ui.label(
-                        egui::RichText::new(
-                            "You have used every group of levers and put a package on the table. Play on to the \
-                             end: the results compare your deal with no deal and explain each score.",
-                        )
+                        egui::RichText::new(t!(
+                            "panels-coach-now",
+                            name = lesson.name.as_str(),
+                            ask = lesson.ask.as_str()
+                        ))
                         .strong(),
                     );
+                }
+                None if !view.lessons.is_empty() => {
+                    ui.label(egui::RichText::new(t!("panels-coach-all-done")).strong());
                 }
                 None => {}
             }
@@ -417,9 +410,38 @@ fn steps_text(view: &CoachView) -> String {
                 "{}. {} ({})",
                 k + 1,
                 lesson.name,
-                if lesson.done() { "done" } else { "to do" }
+                if lesson.done() {
+                    t!("panels-coach-step-done")
+                } else {
+                    t!("panels-coach-step-to-do")
+                }
             )
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::game::i18n::{Language, t, with_language};
+
+    #[test]
+    fn a_delay_counts_its_months_in_each_language() {
+        let delayed = |months: u32| t!("panels-coach-delayed", name = "RTT reciprocal tariff", months = months);
+        with_language(Language::English, || {
+            assert_eq!(
+                delayed(1),
+                "You delayed the rise of the RTT reciprocal tariff by 1 month: the temperature drops, and you keep \
+                 the tariff to trade in a deal."
+            );
+            assert!(delayed(3).contains(" by 3 months: "), "{}", delayed(3));
+        });
+        with_language(Language::Japanese, || {
+            assert!(
+                delayed(3).starts_with("RTT reciprocal tariffの引き上げを3か月延期しました。"),
+                "{}",
+                delayed(3)
+            );
+        });
+    }
 }

@@ -8,13 +8,13 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Screen};
 use crate::game::session::{GameOpened, Session, Viewer};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Scenario;
 use tradetable_core::rules::explain::{Cause, EventCard, explain};
 use tradetable_core::rules::negotiation::GameState;
-use tradetable_core::scenario::format;
 
 /// The cards waiting to be read, and how much of the game's news has been looked at for them.
 #[derive(Resource, Debug, Default)]
@@ -128,9 +128,9 @@ fn draw_event_cards(
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             let next = if waiting > 0 {
-                format!("Next ({waiting} more)")
+                t!("panels-cards-next", count = waiting)
             } else {
-                "OK".to_string()
+                t!("common-ok")
             };
             let button =
                 ui.add(egui::Button::new(egui::RichText::new(next).strong()).min_size(egui::vec2(120.0, 30.0)));
@@ -140,10 +140,10 @@ fn draw_event_cards(
             if button.clicked() {
                 action = Some(CardAction::Next);
             }
-            if waiting > 0 && ui.button("Close all").clicked() {
+            if waiting > 0 && ui.button(t!("panels-cards-close-all")).clicked() {
                 action = Some(CardAction::CloseAll);
             }
-            theme::note(ui, "Enter: next · Esc: close all · every card stays in the News tab");
+            theme::note(ui, t!("panels-cards-keys"));
         });
     });
     if action.is_none() && modal.should_close() {
@@ -164,10 +164,10 @@ fn draw_event_cards(
 pub fn card_view(ui: &mut egui::Ui, scenario: &Scenario, card: &EventCard, with_title: bool) {
     if with_title {
         ui.label(
-            egui::RichText::new(format!(
-                "Round {} · {}",
-                card.round,
-                format::month(&scenario.month_of_round(card.round))
+            egui::RichText::new(t!(
+                "panels-round-month",
+                round = card.round,
+                month = numbers::month(&scenario.month_of_round(card.round))
             ))
             .small()
             .color(theme::MUTED),
@@ -177,21 +177,21 @@ pub fn card_view(ui: &mut egui::Ui, scenario: &Scenario, card: &EventCard, with_
         ui.add_space(6.0);
     }
     if !card.why.is_empty() {
-        labelled(ui, "Why", &card.why);
+        labelled(ui, &t!("panels-cards-why"), &card.why);
     }
     if !card.changes.is_empty() {
         ui.add_space(4.0);
-        heading(ui, "What it changed");
+        heading(ui, &t!("panels-cards-changed"));
         for change in &card.changes {
             ui.label(format!("• {}", change.text()));
         }
     }
     if !card.month.is_empty() {
         ui.add_space(4.0);
-        let months = format!(
-            "The month in the model, {} to {} (everything that happened in it together)",
-            format::month(&scenario.month_of_round(card.round.saturating_sub(1))),
-            format::month(&scenario.month_of_round(card.round))
+        let months = t!(
+            "panels-cards-month",
+            from = numbers::month(&scenario.month_of_round(card.round.saturating_sub(1))),
+            to = numbers::month(&scenario.month_of_round(card.round))
         );
         heading(ui, &months);
         for change in &card.month {
@@ -200,7 +200,7 @@ pub fn card_view(ui: &mut egui::Ui, scenario: &Scenario, card: &EventCard, with_
     }
     if !card.outlook.is_empty() {
         ui.add_space(4.0);
-        labelled(ui, "From here on", &card.outlook);
+        labelled(ui, &t!("panels-cards-from-here-on"), &card.outlook);
     }
 }
 

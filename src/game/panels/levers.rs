@@ -11,14 +11,15 @@ use std::collections::HashMap;
 use bevy_egui::egui;
 
 use super::preview::{move_preview_card, publish_move_preview};
-use super::short_name;
+use super::{short_name, side_in_sentence};
 use crate::game::glossary;
+use crate::game::i18n::{numbers, t};
 use crate::game::theme;
+use crate::game::{flags, icons};
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, preview_move};
 use tradetable_core::rules::moves::{Available, CounterTariffMove};
 use tradetable_core::rules::negotiation::GameState;
-use tradetable_core::scenario::format::{self, percent};
 use tradetable_core::scenario::side::capitalised;
 use tradetable_core::{Move, Scenario, Side, TradeAgreementStatus};
 
@@ -54,62 +55,55 @@ impl LeverGroup {
         groups
     }
 
-    /// The tab's label.
-    pub fn label(self, scenario: &Scenario) -> &str {
+    /// The tab's icon.
+    pub fn icon(self) -> char {
         match self {
-            LeverGroup::Tariffs => "Tariffs",
-            LeverGroup::Threats => "Threats",
-            LeverGroup::Goodwill => "Goodwill",
-            LeverGroup::Concessions => "Gestures",
-            LeverGroup::CounterTariffs => "Counter-tariffs",
-            LeverGroup::TradeAgreement => scenario.agreement_name(),
+            LeverGroup::Tariffs => icons::TARIFFS,
+            LeverGroup::Threats => icons::THREATS,
+            LeverGroup::Goodwill => icons::GOODWILL,
+            LeverGroup::Concessions => icons::GESTURES,
+            LeverGroup::CounterTariffs => icons::COUNTER_TARIFFS,
+            LeverGroup::TradeAgreement => icons::AGREEMENT,
+        }
+    }
+
+    /// The tab's label.
+    pub fn label(self, scenario: &Scenario) -> String {
+        match self {
+            LeverGroup::Tariffs => t!("panels-levers-group-tariffs"),
+            LeverGroup::Threats => t!("panels-levers-group-threats"),
+            LeverGroup::Goodwill => t!("panels-levers-group-goodwill"),
+            LeverGroup::Concessions => t!("panels-levers-group-concessions"),
+            LeverGroup::CounterTariffs => t!("panels-levers-group-counter-tariffs"),
+            LeverGroup::TradeAgreement => scenario.agreement_name().to_string(),
         }
     }
 
     /// What the group is for.
     pub fn about(self, scenario: &Scenario) -> String {
         let names = scenario.names();
-        let text = match self {
-            LeverGroup::Tariffs => {
-                "Set a tariff now: raise it to add pressure, cut or lift it as goodwill. Rates in force change the \
-                 economy at the end of the round."
-            }
-            LeverGroup::Threats => {
-                "Threaten a rate without a date, or announce one for a later month. Threats weigh on the partner's \
-                 investment and on the other side; announced rates take effect unless delayed or settled by a deal."
-            }
-            LeverGroup::Goodwill => {
-                "Delay an announced rise, or let some imports in tariff-free under a quota: gestures that lower the \
-                 temperature without giving away a term of the deal."
-            }
-            LeverGroup::Concessions => {
-                "Put a concession into force now, before any deal, as a goodwill gesture. It costs you at once and \
-                 may soften the US — a deal can still set it differently."
-            }
-            LeverGroup::CounterTariffs => {
-                return format!(
-                    "Answer US tariffs in kind: a tariff on a basket of US goods, set now, announced for a later \
-                     month, threatened, or suspended for some months. It costs US exporters, farmers and the states \
-                     it targets — and {} buyers of those goods.",
-                    names.possessive(Side::Partner)
-                );
-            }
+        match self {
+            LeverGroup::Tariffs => t!("panels-levers-about-tariffs"),
+            LeverGroup::Threats => t!("panels-levers-about-threats"),
+            LeverGroup::Goodwill => t!("panels-levers-about-goodwill"),
+            LeverGroup::Concessions => t!("panels-levers-about-concessions"),
+            LeverGroup::CounterTariffs => t!(
+                "panels-levers-about-counter-tariffs",
+                partner = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
+            ),
             LeverGroup::TradeAgreement => {
-                return format!(
-                    "{} opened {} to US goods. Suspending it hurts US exporters such as farmers (and {} consumers); \
-                     terminating it ends the talks.",
-                    capitalised(
-                        scenario
-                            .trade_agreement
-                            .as_ref()
-                            .map_or("the agreement", |a| a.full_name.as_str())
-                    ),
-                    names.with_article(Side::Partner),
-                    names.possessive(Side::Partner)
-                );
+                let agreement = scenario
+                    .trade_agreement
+                    .as_ref()
+                    .map_or_else(|| t!("panels-levers-the-agreement"), |a| a.full_name.clone());
+                t!(
+                    "panels-levers-about-trade-agreement",
+                    agreement = capitalised(&agreement),
+                    partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner)),
+                    partner_possessive = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
+                )
             }
-        };
-        text.to_string()
+        }
     }
 }
 
@@ -361,13 +355,14 @@ pub fn lever_panel(
         *group = groups[0];
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("Your levers").size(17.0).strong());
+        ui.label(egui::RichText::new(t!("panels-levers-title")).size(17.0).strong());
+        flags::side_flag(ui, view.scenario.names(), view.side, 13.0);
         ui.label(theme::side_text(view.scenario.names(), view.side));
     });
     ui.horizontal_wrapped(|ui| {
         for (k, g) in groups.iter().enumerate() {
-            ui.selectable_value(group, *g, format!("{} {}", k + 1, g.label(view.scenario)))
-                .on_hover_text(format!("Key {}", k + 1));
+            ui.selectable_value(group, *g, format!("{} {} {}", k + 1, g.icon(), g.label(view.scenario)))
+                .on_hover_text(t!("panels-levers-key", number = k + 1));
         }
     });
     ui.separator();
@@ -383,15 +378,15 @@ pub fn lever_panel(
     // Always one line here, so the levers stay put when the turn changes.
     if !can_act {
         let why = if view.paused {
-            "The teacher has paused the table: the levers are locked."
+            t!("panels-levers-locked-paused")
         } else {
-            "Not your turn: the levers are locked."
+            t!("panels-levers-locked-turn")
         };
         theme::cut_label(ui, egui::RichText::new(why).color(theme::BAD), "");
     } else {
         theme::cut_label(
             ui,
-            egui::RichText::new("Your turn: a lever acts at once.").color(theme::GOOD),
+            egui::RichText::new(t!("panels-levers-your-turn")).color(theme::GOOD),
             "",
         );
     }
@@ -439,11 +434,7 @@ pub fn lever_panel(
                 // The preview tab, drawn later in the frame, shows it with its figures.
                 publish_move_preview(ui.ctx(), &preview, armed);
             }
-            _ => theme::note(
-                ui,
-                "Point at a lever's button to preview its move: what it changes, the rules it sets off, and how the \
-                 other side would likely take it.",
-            ),
+            _ => theme::note(ui, t!("panels-levers-preview-hint")),
         });
     chosen
 }
@@ -462,7 +453,7 @@ fn send_button(
     let warned = enabled && view.can_act && inputs.needs_confirmation(view, &mv);
     let armed = inputs.armed_at(view.state) == Some(&mv);
     let text = if armed {
-        egui::RichText::new(format!("Confirm: {label}"))
+        egui::RichText::new(t!("panels-levers-confirm", label = label))
             .strong()
             .color(theme::BAD)
     } else if warned {
@@ -495,7 +486,7 @@ fn warning_line(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs, m
             continue;
         };
         let text = if armed {
-            format!("⚠ {} Click again or press Enter to send.", warning.text)
+            t!("panels-levers-warning-armed", warning = warning.text.as_str())
         } else {
             format!("⚠ {}", warning.headline)
         };
@@ -508,19 +499,25 @@ fn warning_line(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs, m
 fn instrument_header(ui: &mut egui::Ui, view: &LeverView, i: usize) {
     let ins = &view.scenario.us_instruments[i];
     let rate = view.state.policy.us_rates[i];
-    let mut status = format!("in force {}%", percent(rate));
+    let mut status = t!("panels-levers-in-force-rate", rate = numbers::rate(rate));
     for s in view.state.scheduled.iter().filter(|s| s.instrument == i) {
-        status.push_str(&format!(
-            " · {}% from {}",
-            percent(s.rate),
-            format::month(&view.scenario.month_of_round(s.round))
+        status.push_str(" · ");
+        status.push_str(&t!(
+            "panels-levers-scheduled",
+            rate = numbers::rate(s.rate),
+            month = numbers::month(&view.scenario.month_of_round(s.round))
         ));
     }
-    for t in view.state.threats.iter().filter(|t| t.instrument == i) {
-        status.push_str(&format!(" · threatened {}%", percent(t.rate)));
+    for threat in view.state.threats.iter().filter(|t| t.instrument == i) {
+        status.push_str(" · ");
+        status.push_str(&t!("panels-levers-threatened", rate = numbers::rate(threat.rate)));
     }
     if view.state.policy.us_quotas_bn[i] > 0.0 {
-        status.push_str(&format!(" · quota ${:.1}bn", view.state.policy.us_quotas_bn[i]));
+        status.push_str(" · ");
+        status.push_str(&t!(
+            "panels-levers-quota",
+            amount = numbers::bn(view.state.policy.us_quotas_bn[i])
+        ));
     }
     glossary::label(
         ui,
@@ -540,10 +537,10 @@ fn month_picker(
 ) {
     egui::ComboBox::from_id_salt(salt)
         .width(90.0)
-        .selected_text(format::month(&scenario.month_of_round(*round)))
+        .selected_text(numbers::month(&scenario.month_of_round(*round)))
         .show_ui(ui, |ui| {
             for r in rounds {
-                ui.selectable_value(round, r, format::month(&scenario.month_of_round(r)));
+                ui.selectable_value(round, r, numbers::month(&scenario.month_of_round(r)));
             }
         });
 }
@@ -554,7 +551,7 @@ fn rate_picker(ui: &mut egui::Ui, view: &LeverView, i: usize, picked: &mut usize
     *picked = (*picked).min(options.len() - 1);
     let mut changed = false;
     for (k, o) in options.iter().enumerate() {
-        changed |= ui.selectable_value(picked, k, format!("{}%", percent(*o))).changed();
+        changed |= ui.selectable_value(picked, k, numbers::rate(*o)).changed();
     }
     changed
 }
@@ -572,12 +569,12 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
             ui.horizontal_wrapped(|ui| {
                 let changed = rate_picker(ui, view, i, &mut picked);
                 let rate = ins.options[picked];
-                let verb = if rate > current {
-                    "Raise"
+                let label = if rate > current {
+                    t!("panels-levers-raise-now")
                 } else if rate < current {
-                    "Cut"
+                    t!("panels-levers-cut-now")
                 } else {
-                    "Set"
+                    t!("panels-levers-set-now")
                 };
                 let mv = Move::SetTariff {
                     instrument: ins.id.clone(),
@@ -587,15 +584,7 @@ fn tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                 if changed && enabled {
                     inputs.focus = Some(mv.clone());
                 }
-                let (_, sent) = send_button(
-                    ui,
-                    view,
-                    inputs,
-                    LeverGroup::Tariffs,
-                    enabled,
-                    &format!("{verb} now"),
-                    mv.clone(),
-                );
+                let (_, sent) = send_button(ui, view, inputs, LeverGroup::Tariffs, enabled, &label, mv.clone());
                 chosen = chosen.take().or(sent);
                 candidate = enabled.then_some(mv);
             });
@@ -635,10 +624,10 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                     inputs,
                     LeverGroup::Threats,
                     can_threaten,
-                    "Threaten",
+                    &t!("panels-levers-threaten"),
                     threat.clone(),
                 );
-                response.on_hover_text("A threat without a date: it does nothing by itself, but unsettles investors.");
+                response.on_hover_text(t!("panels-levers-threaten-hover"));
                 chosen = chosen.take().or(sent);
                 if can_threaten {
                     candidates.push(threat);
@@ -659,7 +648,7 @@ fn threats(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Opt
                     inputs,
                     LeverGroup::Threats,
                     can_schedule,
-                    "Announce for",
+                    &t!("panels-levers-announce-for"),
                     announce.clone(),
                 );
                 chosen = chosen.take().or(sent);
@@ -692,16 +681,25 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                     instrument: ins.id.clone(),
                     months,
                 };
-                let (response, sent) =
-                    send_button(ui, view, inputs, LeverGroup::Goodwill, pending, "Delay", delay.clone());
-                response.on_hover_text("Push back announced rises of this tariff and drop its threat.");
+                let (response, sent) = send_button(
+                    ui,
+                    view,
+                    inputs,
+                    LeverGroup::Goodwill,
+                    pending,
+                    &t!("panels-levers-delay"),
+                    delay.clone(),
+                );
+                response.on_hover_text(t!("panels-levers-delay-hover"));
                 chosen = chosen.take().or(sent);
                 if pending {
                     candidates.push(delay);
                 }
                 ui.add_enabled(
                     pending,
-                    egui::DragValue::new(&mut months).range(delays).suffix(" month(s)"),
+                    egui::DragValue::new(&mut months)
+                        .range(delays)
+                        .suffix(t!("panels-levers-delay-months")),
                 );
                 inputs.months.insert(i, months);
             });
@@ -719,10 +717,10 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                     inputs,
                     LeverGroup::Goodwill,
                     quota != in_force,
-                    "Open quota",
+                    &t!("panels-levers-open-quota"),
                     open,
                 );
-                response.on_hover_text("This many $bn a year of covered imports pay no tariff under this instrument.");
+                response.on_hover_text(t!("panels-levers-open-quota-hover"));
                 chosen = chosen.take().or(sent);
                 ui.add(
                     egui::DragValue::new(&mut quota)
@@ -730,13 +728,17 @@ fn goodwill(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) -> Op
                         .speed(0.5)
                         .fixed_decimals(1)
                         .prefix("$")
-                        .suffix(format!("bn of {covered:.1}")),
+                        .suffix(t!("panels-levers-quota-of", covered = format!("{covered:.1}"))),
                 );
             });
             inputs.quota.insert(i, quota);
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new("Exempt:").small().color(theme::MUTED))
-                    .on_hover_text("Take a sector out of this tariff (or put it back).");
+                ui.label(
+                    egui::RichText::new(t!("panels-levers-exempt"))
+                        .small()
+                        .color(theme::MUTED),
+                )
+                .on_hover_text(t!("panels-levers-exempt-hover"));
                 for &sector in &allowed.exemptable {
                     let exempted = view.state.policy.us_exemptions[i].contains(&sector);
                     let name = short_name(&view.scenario.sectors[sector].name);
@@ -772,9 +774,9 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
             let current = view.state.policy.concessions[i];
             glossary::label(ui, egui::RichText::new(&lever.name).strong(), &lever.explanation);
             ui.label(
-                egui::RichText::new(format!(
-                    "in force: {}",
-                    format::lever_level(view.scenario.partner_levers[i].unit, current)
+                egui::RichText::new(t!(
+                    "panels-levers-concession-in-force",
+                    level = numbers::lever_level(view.scenario.partner_levers[i].unit, current)
                 ))
                 .small()
                 .color(theme::MUTED),
@@ -789,7 +791,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
                         .selectable_value(
                             &mut picked,
                             k,
-                            format::lever_level(view.scenario.partner_levers[i].unit, *o),
+                            numbers::lever_level(view.scenario.partner_levers[i].unit, *o),
                         )
                         .changed();
                 }
@@ -808,7 +810,7 @@ fn concessions(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs) ->
                     inputs,
                     LeverGroup::Concessions,
                     enabled,
-                    "Put into force",
+                    &t!("panels-levers-put-into-force"),
                     mv.clone(),
                 );
                 chosen = chosen.take().or(sent);
@@ -828,22 +830,24 @@ fn counter_tariff_status(view: &LeverView, c: usize) -> String {
         return String::new();
     };
     let mut status = match standing.suspended_until {
-        Some(round) => format!(
-            "set at {}%, suspended until {}",
-            percent(standing.rate),
-            format::month(&view.scenario.month_of_round(round))
+        Some(round) => t!(
+            "panels-levers-suspended-until",
+            rate = numbers::rate(standing.rate),
+            month = numbers::month(&view.scenario.month_of_round(round))
         ),
-        None => format!("in force {}%", percent(standing.rate)),
+        None => t!("panels-levers-in-force-rate", rate = numbers::rate(standing.rate)),
     };
     if let Some(announced) = &standing.announced {
-        status.push_str(&format!(
-            " · {}% from {}",
-            percent(announced.rate),
-            format::month(&view.scenario.month_of_round(announced.round))
+        status.push_str(" · ");
+        status.push_str(&t!(
+            "panels-levers-scheduled",
+            rate = numbers::rate(announced.rate),
+            month = numbers::month(&view.scenario.month_of_round(announced.round))
         ));
     }
     if let Some(rate) = standing.threatened {
-        status.push_str(&format!(" · threatened {}%", percent(rate)));
+        status.push_str(" · ");
+        status.push_str(&t!("panels-levers-threatened", rate = numbers::rate(rate)));
     }
     status
 }
@@ -861,10 +865,13 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                 ui,
                 egui::RichText::new(capitalised(&tariff.name)).strong(),
                 &format!(
-                    "{}\n\nA basket of ${:.1}bn a year of US goods; hits {}.",
+                    "{}\n\n{}",
                     tariff.explanation,
-                    tariff.basket_bn,
-                    tariff.us_states.join(", ")
+                    t!(
+                        "panels-levers-basket",
+                        amount = numbers::bn(tariff.basket_bn),
+                        states = tariff.us_states.join(", ")
+                    )
                 ),
             );
             ui.label(
@@ -878,9 +885,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                 .horizontal_wrapped(|ui| {
                     let mut changed = false;
                     for (k, o) in tariff.options.iter().enumerate() {
-                        changed |= ui
-                            .selectable_value(&mut picked, k, format!("{}%", percent(*o)))
-                            .changed();
+                        changed |= ui.selectable_value(&mut picked, k, numbers::rate(*o)).changed();
                     }
                     changed
                 })
@@ -903,7 +908,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                     inputs,
                     LeverGroup::CounterTariffs,
                     can_set,
-                    "Set now",
+                    &t!("panels-levers-set-now"),
                     set.clone(),
                 );
                 chosen = chosen.take().or(sent);
@@ -921,7 +926,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                     inputs,
                     LeverGroup::CounterTariffs,
                     can_threaten,
-                    "Threaten",
+                    &t!("panels-levers-threaten"),
                     threat.clone(),
                 );
                 chosen = chosen.take().or(sent);
@@ -944,7 +949,7 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                     inputs,
                     LeverGroup::CounterTariffs,
                     can_announce,
-                    "Announce for",
+                    &t!("panels-levers-announce-for"),
                     announce.clone(),
                 );
                 chosen = chosen.take().or(sent);
@@ -969,12 +974,16 @@ fn counter_tariffs(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
                         inputs,
                         LeverGroup::CounterTariffs,
                         true,
-                        "Suspend for",
+                        &t!("panels-levers-suspend-for"),
                         suspend.clone(),
                     );
                     chosen = chosen.take().or(sent);
                     candidates.push(suspend);
-                    ui.add(egui::DragValue::new(&mut months).range(range).suffix(" months"));
+                    ui.add(
+                        egui::DragValue::new(&mut months)
+                            .range(range)
+                            .suffix(t!("panels-levers-months")),
+                    );
                     inputs.months.insert(key, months);
                 });
             }
@@ -994,24 +1003,24 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
     };
     let names = view.scenario.names();
     let (text, color) = match status {
-        TradeAgreementStatus::InForce => ("In force", theme::GOOD),
-        TradeAgreementStatus::Suspended => ("Suspended", theme::BAD),
-        TradeAgreementStatus::Terminated => ("Terminated", theme::BAD),
+        TradeAgreementStatus::InForce => (t!("panels-levers-agreement-in-force"), theme::GOOD),
+        TradeAgreementStatus::Suspended => (t!("panels-levers-agreement-suspended"), theme::BAD),
+        TradeAgreementStatus::Terminated => (t!("panels-levers-agreement-terminated"), theme::BAD),
     };
     ui.horizontal(|ui| {
         glossary::label(ui, egui::RichText::new(format!("{}:", agreement.name)).strong(), "");
         ui.label(egui::RichText::new(text).strong().color(color));
     });
-    ui.label(format!(
-        "Chance the {} suspends it this month: {}",
-        view.scenario.partner.legislature,
-        format::chance(view.state.latest().trade_agreement_hazard)
+    ui.label(t!(
+        "panels-levers-suspension-chance",
+        legislature = view.scenario.partner.legislature.as_str(),
+        chance = numbers::chance(view.state.latest().trade_agreement_hazard)
     ));
-    ui.label(format!(
-        "Months with the whole auto tariff above {}%: {} (suspension is certain after {})",
-        percent(rules.auto_tariff_threshold),
-        view.state.trade_agreement_pressure_months,
-        rules.rounds_to_certain_suspension
+    ui.label(t!(
+        "panels-levers-pressure-months",
+        threshold = numbers::rate(rules.auto_tariff_threshold),
+        months = view.state.trade_agreement_pressure_months,
+        certain = rules.rounds_to_certain_suspension
     ));
     ui.add_space(6.0);
     let group = LeverGroup::TradeAgreement;
@@ -1023,12 +1032,12 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
             inputs,
             group,
             allowed.suspend,
-            "Suspend",
+            &t!("panels-levers-suspend"),
             Move::SuspendTradeAgreement,
         );
-        response.on_hover_text(format!(
-            "{} MFN tariffs then apply to US goods until it is restored.",
-            names.possessive_subject(Side::Partner)
+        response.on_hover_text(t!(
+            "panels-levers-suspend-hover",
+            partner = side_in_sentence(names, Side::Partner, names.possessive_subject(Side::Partner))
         ));
         chosen = chosen.take().or(sent);
         if allowed.suspend {
@@ -1040,7 +1049,7 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
             inputs,
             group,
             allowed.restore,
-            "Restore",
+            &t!("panels-levers-restore"),
             Move::RestoreTradeAgreement,
         );
         chosen = chosen.take().or(sent);
@@ -1050,9 +1059,10 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
     });
     warning_line(ui, view, inputs, &candidates);
     ui.add_space(6.0);
-    ui.checkbox(&mut inputs.terminate_armed, "I understand terminating ends the talks");
-    let terminate =
-        egui::Button::new(egui::RichText::new(format!("Terminate the {}", agreement.name)).color(theme::BAD));
+    ui.checkbox(&mut inputs.terminate_armed, t!("panels-levers-terminate-understood"));
+    let terminate = egui::Button::new(
+        egui::RichText::new(t!("panels-levers-terminate", agreement = agreement.name.as_str())).color(theme::BAD),
+    );
     let response = ui.add_enabled(inputs.terminate_armed && allowed.terminate, terminate);
     if allowed.terminate && (response.hovered() || response.has_focus()) {
         inputs.focus = Some(Move::TerminateTradeAgreement);
@@ -1067,7 +1077,11 @@ fn trade_agreement(ui: &mut egui::Ui, view: &LeverView, inputs: &mut LeverInputs
 
 /// The policies in force on both sides, read-only (the watch mode's left panel).
 pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
-    ui.label(egui::RichText::new("In force").size(17.0).strong());
+    ui.label(
+        egui::RichText::new(t!("panels-levers-policy-title"))
+            .size(17.0)
+            .strong(),
+    );
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.label(theme::side_text(scenario.names(), Side::Us));
         for (i, ins) in scenario.us_instruments.iter().enumerate() {
@@ -1091,9 +1105,9 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 let lever = &scenario.partner_levers[i];
                 glossary::label(ui, lever.name.as_str(), &lever.explanation);
                 ui.label(
-                    egui::RichText::new(format!(
-                        "in force {}",
-                        issue.option_text(scenario, in_force.choice[k] as usize)
+                    egui::RichText::new(t!(
+                        "panels-levers-policy-level",
+                        level = issue.option_text(scenario, in_force.choice[k] as usize)
                     ))
                     .small()
                     .color(theme::MUTED),
@@ -1121,9 +1135,9 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
         if let Some(agreement) = &scenario.trade_agreement {
             ui.separator();
             let status = match state.policy.trade_agreement {
-                TradeAgreementStatus::InForce => "in force",
-                TradeAgreementStatus::Suspended => "suspended",
-                TradeAgreementStatus::Terminated => "terminated",
+                TradeAgreementStatus::InForce => t!("panels-levers-status-in-force"),
+                TradeAgreementStatus::Suspended => t!("panels-levers-status-suspended"),
+                TradeAgreementStatus::Terminated => t!("panels-levers-status-terminated"),
             };
             glossary::label(ui, format!("{}: {status}", agreement.name), "");
         }
@@ -1218,5 +1232,59 @@ mod tests {
         let mut inputs = LeverInputs::default();
         inputs.stage(&scenario, &later, LeverGroup::Tariffs, raise_autos());
         assert_eq!(draw(&mut inputs, enter), None);
+    }
+
+    #[test]
+    fn every_group_is_named_and_explained_in_each_language() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let groups: Vec<LeverGroup> = [Side::Us, Side::Partner]
+            .into_iter()
+            .flat_map(|side| LeverGroup::of(&scenario, side))
+            .collect();
+        let english = with_language(Language::English, || {
+            groups
+                .iter()
+                .map(|g| (g.label(&scenario), g.about(&scenario)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(english[0].0, "Tariffs");
+        assert!(english.iter().any(|(label, _)| label == "Gestures"));
+        let japanese = with_language(Language::Japanese, || {
+            groups
+                .iter()
+                .map(|g| (g.label(&scenario), g.about(&scenario)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(japanese[0].0, "関税");
+        for ((label, about), (en_label, en_about)) in japanese.iter().zip(&english) {
+            assert!(!about.starts_with("panels-") && about != en_about, "{label}: {about}");
+            assert!(label != en_label || label == scenario.agreement_name(), "{label}");
+        }
+    }
+
+    #[test]
+    fn the_lever_panel_draws_every_group_in_japanese() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let state = GameState::new(&scenario, 7);
+        let opponent = Opponent::Difficulty(Difficulty::Normal);
+        let ctx = egui::Context::default();
+        with_language(Language::Japanese, || {
+            for side in [Side::Us, Side::Partner] {
+                let view = LeverView {
+                    side,
+                    ..view(&scenario, &state, &opponent)
+                };
+                for mut group in LeverGroup::of(&scenario, side) {
+                    let mut inputs = LeverInputs::default();
+                    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                        lever_panel(ui, &view, &mut group, &mut inputs);
+                        policy_panel(ui, &scenario, &state);
+                    });
+                    output.textures_delta.clear();
+                }
+            }
+        });
     }
 }

@@ -7,12 +7,12 @@ use bevy_egui::egui;
 
 use super::event_cards::card_view;
 use super::offer::OfferView;
-use super::short_name;
+use super::{short_name, side_in_sentence};
+use crate::game::i18n::{numbers, t};
 use crate::game::theme;
 use tradetable_core::rules::explain::explain;
 use tradetable_core::rules::negotiation::{Event, EventKind, GameState, OfferFate, OfferRecord};
 use tradetable_core::rules::package::PackageSpace;
-use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
 
 /// The colour of a headline.
@@ -47,7 +47,7 @@ fn color_of(kind: &EventKind) -> egui::Color32 {
 pub fn news_feed(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
     let news = &state.news;
     if news.is_empty() {
-        theme::note(ui, "No news yet: the first move is the United States'.");
+        theme::note(ui, t!("panels-news-none"));
         return;
     }
     let mut last_round = None;
@@ -57,10 +57,10 @@ pub fn news_feed(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
             last_round = Some(event.round);
             ui.add_space(4.0);
             ui.label(
-                egui::RichText::new(format!(
-                    "Round {} · {}",
-                    event.round,
-                    format::month(&scenario.month_of_round(event.round))
+                egui::RichText::new(t!(
+                    "panels-round-month",
+                    round = event.round,
+                    month = numbers::month(&scenario.month_of_round(event.round))
                 ))
                 .small()
                 .strong()
@@ -101,6 +101,17 @@ pub fn latest_headline<E: Borrow<Event>>(news: &[E]) -> Option<&Event> {
         .find(|e| !matches!(e.kind, EventKind::RoundEnded))
 }
 
+/// What became of an offer, as the history names it.
+fn fate_text(fate: OfferFate) -> String {
+    match fate {
+        OfferFate::Pending => t!("panels-news-fate-pending"),
+        OfferFate::Accepted => t!("panels-news-fate-accepted"),
+        OfferFate::Rejected => t!("panels-news-fate-rejected"),
+        OfferFate::Countered => t!("panels-news-fate-countered"),
+        OfferFate::Lapsed => t!("panels-news-fate-lapsed"),
+    }
+}
+
 fn fate_color(fate: OfferFate) -> egui::Color32 {
     match fate {
         OfferFate::Accepted => theme::GOOD,
@@ -114,19 +125,19 @@ fn fate_color(fate: OfferFate) -> egui::Color32 {
 pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]) {
     let names = view.scenario.names();
     if offers.is_empty() {
-        theme::note(ui, "No package has been put on the table yet.");
+        theme::note(ui, t!("panels-news-no-offers"));
         return;
     }
     let space: &PackageSpace = view.space;
     let start = space.from_policy(&view.state.history[0].policy);
     for (n, record) in offers.iter().enumerate().rev() {
         let from: Side = record.offer.from;
-        let title = egui::RichText::new(format!(
-            "#{} · round {} · {} · {:?}",
-            n + 1,
-            record.offer.round,
-            names.label(from),
-            record.fate
+        let title = egui::RichText::new(t!(
+            "panels-news-offer-title",
+            number = n + 1,
+            round = record.offer.round,
+            side = side_in_sentence(names, from, names.label(from)),
+            fate = fate_text(record.fate)
         ))
         .color(fate_color(record.fate));
         egui::CollapsingHeader::new(title)
@@ -146,7 +157,7 @@ pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]
                     }
                 }
                 if !any {
-                    theme::note(ui, "The terms in force at the start.");
+                    theme::note(ui, t!("panels-news-start-terms"));
                 }
             });
     }

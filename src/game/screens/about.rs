@@ -6,12 +6,12 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{GridMark, Line, LineStyle, Plot, Points};
 
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::swatch;
 use crate::game::session::{GameSetup, Session};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::model::backtest::{self, Backtest};
-use tradetable_core::scenario::format;
 use tradetable_core::scenario::schema::Measure;
 
 /// The backtest shown, or why there is none.
@@ -56,7 +56,7 @@ fn compute_about(session: Option<Res<Session>>, setup: Res<GameSetup>, mut comma
             backtest: backtest::run(&scenario).map_err(|error| error.to_string()),
         },
         Err(error) => AboutView {
-            title: "the chosen scenario".to_string(),
+            title: t!("screens-about-chosen-scenario"),
             backtest: Err(error),
         },
     };
@@ -86,12 +86,12 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
     let last = months.len().saturating_sub(1) as f64;
     ui.horizontal_wrapped(|ui| {
         swatch(ui, theme::US, false);
-        ui.label("model");
+        ui.label(t!("screens-about-model"));
         swatch(ui, theme::MUTED, true);
-        ui.label("low and high parameter sets");
+        ui.label(t!("screens-about-band"));
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 10.0), egui::Sense::hover());
         ui.painter().circle_filled(rect.center(), 4.5, theme::PARTNER);
-        ui.label("observed (Japan's Ministry of Finance)");
+        ui.label(t!("screens-about-observed"));
     });
     let count = months.len();
     Plot::new("backtest")
@@ -118,15 +118,19 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
                 && (r as usize) < months.len()
                 && (r as usize).is_multiple_of(2)
             {
-                format::month(&months[r as usize])
+                numbers::month(&months[r as usize])
             } else {
                 String::new()
             }
         })
-        .y_axis_label("change on a year earlier, %")
+        .y_axis_label(t!("screens-about-y-axis"))
         .show(ui, |plot| {
-            plot.line(Line::new("model", path(1)).color(theme::US).width(2.5));
-            for (v, name) in [(0, "low parameters"), (2, "high parameters")] {
+            plot.line(
+                Line::new(t!("screens-about-model"), path(1))
+                    .color(theme::US)
+                    .width(2.5),
+            );
+            for (v, name) in [(0, t!("screens-about-low")), (2, t!("screens-about-high"))] {
                 plot.line(
                     Line::new(name, path(v))
                         .color(theme::MUTED)
@@ -135,7 +139,7 @@ fn chart(ui: &mut egui::Ui, b: &Backtest, height: f32) {
                 );
             }
             plot.points(
-                Points::new("observed (Japan's Ministry of Finance)", observed)
+                Points::new(t!("screens-about-observed"), observed)
                     .color(theme::PARTNER)
                     .radius(5.0),
             );
@@ -149,12 +153,20 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
         .num_columns(6)
         .spacing(egui::vec2(14.0, 3.0))
         .show(ui, |ui| {
-            for head in ["Period", "Goods", "Measure", "Observed", "Model (low–high)", "Error"] {
+            let heads = [
+                t!("screens-about-period"),
+                t!("screens-about-goods"),
+                t!("screens-about-measure"),
+                t!("screens-about-observed-head"),
+                t!("screens-about-model-head"),
+                t!("screens-about-error"),
+            ];
+            for head in heads {
                 ui.label(egui::RichText::new(head).strong());
             }
             ui.end_row();
             for c in &b.comparisons {
-                let period = c.month.as_deref().map_or("2025".to_string(), format::month);
+                let period = c.month.as_deref().map_or("2025".to_string(), numbers::month);
                 ui.label(period).on_hover_text(&c.source);
                 ui.label(c.what());
                 ui.label(format!(
@@ -167,10 +179,11 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
                 ));
                 ui.label(format!("{:+.1}%", c.observed_pct));
                 let [low, central, high] = c.model_pct;
-                ui.label(format!(
-                    "{central:+.1}% ({:+.1} to {:+.1})",
-                    low.min(high),
-                    low.max(high)
+                ui.label(t!(
+                    "screens-about-model-range",
+                    central = format!("{central:+.1}"),
+                    low = format!("{:+.1}", low.min(high)),
+                    high = format!("{:+.1}", low.max(high))
                 ));
                 let color = if c.error_points.abs() <= 4.0 {
                     theme::GOOD
@@ -187,23 +200,22 @@ fn table(ui: &mut egui::Ui, b: &Backtest) {
 pub fn about_panel(ui: &mut egui::Ui, view: &AboutView) -> bool {
     let mut back = false;
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("About the model").size(28.0).strong());
-        if ui.button(egui::RichText::new("Back (Esc)").size(17.0)).clicked() {
+        ui.label(egui::RichText::new(t!("screens-about-title")).size(28.0).strong());
+        if ui.button(egui::RichText::new(t!("screens-back")).size(17.0)).clicked() {
             back = true;
         }
     });
-    theme::note(
-        ui,
-        "Every figure of the game comes from a few formulas (docs/model.md) and the scenario's numbers, each with its \
-         source. Here the model is run through the US tariffs really in force on Japanese goods in 2025, month by \
-         month, and compared with what was observed.",
-    );
+    theme::note(ui, t!("screens-about-intro"));
     ui.add_space(6.0);
     match &view.backtest {
         Err(reason) => {
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(format!("No backtest for {}: {reason}.", view.title));
+                ui.label(t!(
+                    "screens-about-no-backtest",
+                    scenario = view.title.as_str(),
+                    reason = reason.as_str()
+                ));
             });
         }
         Ok(b) => {
@@ -211,30 +223,26 @@ pub fn about_panel(ui: &mut egui::Ui, view: &AboutView) -> bool {
             let chart_card = |ui: &mut egui::Ui| {
                 theme::card().show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    theme::section(ui, "US imports from Japan, 2025: model and observed");
+                    theme::section(ui, &t!("screens-about-chart"));
                     chart(ui, b, 260.0);
-                    theme::note(
-                        ui,
-                        "Changes on the year before, in yen. The dashed lines are the low and high parameter sets. \
-                         Observed figures are Japan's exports to the US: they rose early in 2025 as firms shipped \
-                         ahead of the tariffs, which the model does not try to capture, and in mid-2025 the yen was \
-                         stronger than its average for the year, so yen values fell more than the model's.",
-                    );
+                    theme::note(ui, t!("screens-about-chart-note"));
                 });
             };
             let table_card = |ui: &mut egui::Ui| {
                 theme::card().show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    theme::section(ui, "Every observation beside the model");
+                    theme::section(ui, &t!("screens-about-table"));
                     table(ui, b);
                     if let (Some(imports), Some(balance)) = (b.annual(Measure::ImportValue), b.annual(Measure::Balance))
                     {
                         theme::note(
                             ui,
-                            format!(
-                                "Over 2025: imports {:+.1}% against {:+.1}% observed, the balance {:+.1}% against \
-                                 {:+.1}%. Hover a period for its source.",
-                                imports.model_pct[1], imports.observed_pct, balance.model_pct[1], balance.observed_pct
+                            t!(
+                                "screens-about-annual",
+                                imports = format!("{:+.1}", imports.model_pct[1]),
+                                imports_observed = format!("{:+.1}", imports.observed_pct),
+                                balance = format!("{:+.1}", balance.model_pct[1]),
+                                balance_observed = format!("{:+.1}", balance.observed_pct)
                             ),
                         );
                     }

@@ -13,6 +13,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::debrief::{DebriefAction, DebriefView};
+use crate::game::i18n::{numbers, t};
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
@@ -20,7 +21,7 @@ use crate::net::class_host::{self, ClassHost, TeacherCommand};
 use tradetable_core::ai::{Difficulty, Opponent};
 use tradetable_core::network::host::TableStatus;
 use tradetable_core::network::protocol::SeatPresence;
-use tradetable_core::{Names, Side, scenario::format};
+use tradetable_core::{Names, Side};
 
 /// Where the console hosts its class, opened at startup.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,10 +118,10 @@ pub fn open_server(world: &mut World) {
             world.resource_mut::<ConsoleView>().address = Some(teams_address(bound).to_string());
         }
         Err(error) => {
-            let why = format!(
-                "The class is not open: port {} cannot be opened ({error}). Close this window and host again with \
-                 another --port, or stop whatever uses this one.",
-                addr.port()
+            let why = t!(
+                "class-console-open-error",
+                port = addr.port().to_string(),
+                error = error.to_string()
             );
             error!("{why}");
             world.resource_mut::<ConsoleView>().open_error = Some(why);
@@ -207,21 +208,21 @@ fn picked_inject(view: &ConsoleView, class: &ClassHost) -> Option<String> {
 }
 
 /// The words for a seat.
-fn presence(seat: SeatPresence) -> (&'static str, egui::Color32) {
+fn presence(seat: SeatPresence) -> (String, egui::Color32) {
     match seat {
-        SeatPresence::Waiting => ("not joined", theme::MUTED),
-        SeatPresence::Connected => ("connected", theme::GOOD),
-        SeatPresence::Disconnected => ("disconnected", theme::BAD),
-        SeatPresence::Computer => ("computer", theme::ACCENT),
+        SeatPresence::Waiting => (t!("class-console-seat-waiting"), theme::MUTED),
+        SeatPresence::Connected => (t!("class-console-seat-connected"), theme::GOOD),
+        SeatPresence::Disconnected => (t!("class-console-seat-disconnected"), theme::BAD),
+        SeatPresence::Computer => (t!("class-console-seat-computer"), theme::ACCENT),
     }
 }
 
 /// Seconds as "12 s", "3 min", "1 h 5 min".
 fn since(seconds: u64) -> String {
     match seconds {
-        s if s < 60 => format!("{s} s"),
-        s if s < 3600 => format!("{} min", s / 60),
-        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+        s if s < 60 => t!("class-console-seconds", s = s),
+        s if s < 3600 => t!("class-console-minutes", m = s / 60),
+        s => t!("class-console-hours", h = s / 3600, m = (s % 3600) / 60),
     }
 }
 
@@ -230,11 +231,15 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
     let mut action = None;
     let scenario = class.host.scenario();
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("Teacher's console").size(24.0).strong());
+        ui.label(egui::RichText::new(t!("class-console-title")).size(24.0).strong());
         ui.label(
-            egui::RichText::new(format!("{} · {} tables", scenario.title, class.class.tables.len()))
-                .size(17.0)
-                .color(theme::MUTED),
+            egui::RichText::new(t!(
+                "class-console-subtitle",
+                scenario = scenario.title.as_str(),
+                count = class.class.tables.len()
+            ))
+            .size(17.0)
+            .color(theme::MUTED),
         );
     });
     match (&view.address, &view.open_error) {
@@ -250,7 +255,7 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
             theme::card().show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(egui::RichText::new("Teams join at").size(18.0));
+                    ui.label(egui::RichText::new(t!("class-console-join-at")).size(18.0));
                     ui.label(
                         egui::RichText::new(address)
                             .size(24.0)
@@ -258,13 +263,9 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
                             .monospace()
                             .color(theme::ACCENT),
                     );
+                    ui.label(egui::RichText::new(t!("class-console-join-how")).size(15.0));
                     ui.label(
-                        egui::RichText::new(
-                            "with their table's code: \"Join a networked table\" on the title screen, or",
-                        )
-                        .size(15.0),
-                    );
-                    ui.label(
+                        // not UI text: a command line, typed as it is in every language
                         egui::RichText::new(format!("tradetable play --join {address} --code CODE"))
                             .monospace()
                             .size(14.0),
@@ -272,23 +273,29 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
                 });
             });
         }
-        (None, None) => theme::note(ui, "Opening the class…"),
+        (None, None) => theme::note(ui, t!("class-console-opening")),
     }
     ui.add_space(4.0);
     let live = !class.ended;
     ui.horizontal_wrapped(|ui| {
-        if ui.add_enabled(live, egui::Button::new("⏸ Pause all")).clicked() {
+        if ui
+            .add_enabled(live, egui::Button::new(t!("class-console-pause-all")))
+            .clicked()
+        {
             action = Some(ConsoleAction::Pause(None));
         }
-        if ui.add_enabled(live, egui::Button::new("▶ Resume all")).clicked() {
+        if ui
+            .add_enabled(live, egui::Button::new(t!("class-console-resume-all")))
+            .clicked()
+        {
             action = Some(ConsoleAction::Resume(None));
         }
         ui.separator();
         let injects = &scenario.injects;
         if injects.is_empty() {
-            theme::note(ui, "This scenario has no injects.");
+            theme::note(ui, t!("class-console-no-injects"));
         } else {
-            ui.label("Inject");
+            ui.label(t!("class-console-inject"));
             let picked = picked_inject(view, class);
             let shown = injects
                 .iter()
@@ -310,8 +317,8 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
                     }
                 });
             if ui
-                .add_enabled(live, egui::Button::new("Fire at every table"))
-                .on_hover_text("It takes effect at the end of each table's current round; a table fires an inject once")
+                .add_enabled(live, egui::Button::new(t!("class-console-fire-all")))
+                .on_hover_text(t!("class-console-fire-all-hint"))
                 .clicked()
             {
                 action = Some(ConsoleAction::FireInject(None));
@@ -321,7 +328,7 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
         if ui
             .add_enabled(
                 live,
-                egui::Button::new(egui::RichText::new("End class…").color(theme::BAD)),
+                egui::Button::new(egui::RichText::new(t!("class-console-end-class")).color(theme::BAD)),
             )
             .clicked()
         {
@@ -331,19 +338,23 @@ fn header(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -> Option<Co
         if ui
             .add_enabled(
                 can_debrief,
-                egui::Button::new(egui::RichText::new("Debrief the class").strong()),
+                egui::Button::new(egui::RichText::new(t!("class-console-debrief")).strong()),
             )
-            .on_hover_text(format!(
-                "Every table side by side, from the results in {}",
-                class.results.display()
+            .on_hover_text(t!(
+                "class-console-debrief-hint",
+                folder = class.results.display().to_string()
             ))
-            .on_disabled_hover_text("When the class has ended, or every table is over")
+            .on_disabled_hover_text(t!("class-console-debrief-disabled"))
             .clicked()
         {
             action = Some(ConsoleAction::Debrief);
         }
         if class.ended {
-            ui.label(egui::RichText::new("The class has ended.").strong().color(theme::BAD));
+            ui.label(
+                egui::RichText::new(t!("class-console-ended"))
+                    .strong()
+                    .color(theme::BAD),
+            );
         }
     });
     action
@@ -357,21 +368,19 @@ fn cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response 
 /// What a table is doing, in a word or two.
 fn state_of(names: Names, table: &TableStatus, ended: bool) -> (String, egui::Color32) {
     if table.outcome.is_some() {
-        return ("over".to_string(), theme::MUTED);
+        return (t!("class-console-state-over"), theme::MUTED);
     }
     if ended {
-        return ("stopped: the class ended".to_string(), theme::MUTED);
+        return (t!("class-console-state-stopped"), theme::MUTED);
     }
     if table.paused {
-        return ("⏸ paused".to_string(), theme::BAD);
+        return (t!("class-console-state-paused"), theme::BAD);
     }
+    let side = names.short(table.to_move);
     match table.seats[table.to_move] {
-        SeatPresence::Waiting => (
-            format!("waiting for the {} team", names.short(table.to_move)),
-            theme::MUTED,
-        ),
-        SeatPresence::Disconnected => (format!("{} team disconnected", names.short(table.to_move)), theme::BAD),
-        SeatPresence::Connected | SeatPresence::Computer => ("playing".to_string(), theme::GOOD),
+        SeatPresence::Waiting => (t!("class-console-state-waiting", side = side), theme::MUTED),
+        SeatPresence::Disconnected => (t!("class-console-state-disconnected", side = side), theme::BAD),
+        SeatPresence::Connected | SeatPresence::Computer => (t!("class-console-state-playing"), theme::GOOD),
     }
 }
 
@@ -392,19 +401,17 @@ fn tables_grid(
         .spacing(egui::vec2(14.0, 6.0))
         .min_row_height(40.0)
         .show(ui, |ui| {
-            let approval = format!("Approval {pair}");
-            let seats = format!("Seats {pair}");
             for heading in [
-                "Table",
-                "Round",
-                "To move",
-                "Latest offer",
-                "Deficit",
-                approval.as_str(),
-                "Last move",
-                seats.as_str(),
-                "State",
-                "",
+                t!("class-console-col-table"),
+                t!("class-console-col-round"),
+                t!("class-console-col-to-move"),
+                t!("class-console-col-latest-offer"),
+                t!("class-console-col-deficit"),
+                t!("class-console-col-approval", pair = pair.as_str()),
+                t!("class-console-col-last-move"),
+                t!("class-console-col-seats", pair = pair.as_str()),
+                t!("class-console-col-state"),
+                String::new(),
             ] {
                 cell(ui, egui::RichText::new(heading).strong());
             }
@@ -426,7 +433,10 @@ fn tables_grid(
 fn table_row(ui: &mut egui::Ui, names: Names, table: &TableStatus, round: u32, ended: bool) {
     let over = table.outcome.is_some();
     ui.vertical(|ui| {
-        cell(ui, egui::RichText::new(format!("Table {}", table.number)).strong());
+        cell(
+            ui,
+            egui::RichText::new(t!("class-console-table", number = table.number)).strong(),
+        );
         cell(
             ui,
             egui::RichText::new(&table.code)
@@ -444,26 +454,26 @@ fn table_row(ui: &mut egui::Ui, names: Names, table: &TableStatus, round: u32, e
     cell(
         ui,
         match table.latest_offer {
-            Some((side, round)) => format!("{}, round {round}", names.short(side)),
-            None => "none yet".to_string(),
+            Some((side, round)) => t!("class-console-latest-offer", side = names.short(side), round = round),
+            None => t!("class-console-no-offer"),
         },
     );
-    cell(ui, format::bn(table.deficit_bn));
+    cell(ui, numbers::bn(table.deficit_bn));
     cell(
         ui,
         format!(
-            "{:.0}% / {:.0}%",
-            table.approval[Side::Us],
-            table.approval[Side::Partner]
+            "{} / {}",
+            numbers::whole_percent(table.approval[Side::Us]),
+            numbers::whole_percent(table.approval[Side::Partner])
         ),
     );
-    cell(ui, format!("{} ago", since(table.idle_seconds)));
+    cell(ui, t!("class-console-ago", time = since(table.idle_seconds)));
     ui.vertical(|ui| {
         for side in Side::BOTH {
             let (word, color) = presence(table.seats[side]);
             cell(
                 ui,
-                egui::RichText::new(format!("{}: {word}", names.short(side))).color(color),
+                egui::RichText::new(t!("class-console-seat", side = names.short(side), presence = word)).color(color),
             );
         }
     });
@@ -486,16 +496,16 @@ fn table_controls(ui: &mut egui::Ui, names: Names, table: &TableStatus, live: bo
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
             let (label, pause) = if table.paused {
-                ("▶ Resume", ConsoleAction::Resume(Some(table.number)))
+                (t!("class-console-resume"), ConsoleAction::Resume(Some(table.number)))
             } else {
-                ("⏸ Pause", ConsoleAction::Pause(Some(table.number)))
+                (t!("class-console-pause"), ConsoleAction::Pause(Some(table.number)))
             };
             if ui.add_enabled(live, egui::Button::new(label)).clicked() {
                 action = Some(pause);
             }
             if ui
-                .add_enabled(live, egui::Button::new("Fire inject here"))
-                .on_hover_text("Fire the inject picked above at this table only")
+                .add_enabled(live, egui::Button::new(t!("class-console-fire-here")))
+                .on_hover_text(t!("class-console-fire-here-hint"))
                 .clicked()
             {
                 action = Some(ConsoleAction::FireInject(Some(table.number)));
@@ -507,14 +517,11 @@ fn table_controls(ui: &mut egui::Ui, names: Names, table: &TableStatus, live: bo
             .collect();
         if !missing.is_empty() && live {
             ui.horizontal(|ui| {
-                cell(ui, "Seat the computer:");
+                cell(ui, t!("class-console-seat-computer-label"));
                 for side in missing {
                     if ui
                         .small_button(names.short(side))
-                        .on_hover_text(format!(
-                            "The computer (normal) plays {} at this table from now on",
-                            names.with_article(side)
-                        ))
+                        .on_hover_text(t!("class-console-seat-computer-hint", side = names.with_article(side)))
                         .clicked()
                     {
                         action = Some(ConsoleAction::SeatComputer {
@@ -543,7 +550,7 @@ fn short(text: &str, max: usize) -> String {
 fn laptops_list(ui: &mut egui::Ui, class: &ClassHost) -> Option<ConsoleAction> {
     let laptops = class.host.laptops(class.now_ms());
     let mut action = None;
-    egui::CollapsingHeader::new(format!("Laptops connected ({})", laptops.len()))
+    egui::CollapsingHeader::new(t!("class-console-laptops", count = laptops.len()))
         .id_salt("console_laptops")
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -551,7 +558,14 @@ fn laptops_list(ui: &mut egui::Ui, class: &ClassHost) -> Option<ConsoleAction> {
                 .max_height(160.0)
                 .show(ui, |ui| {
                     egui::Grid::new("laptops").striped(true).show(ui, |ui| {
-                        for heading in ["Connection", "Address", "Seat", "Connected", "Refused", ""] {
+                        for heading in [
+                            t!("class-console-col-connection"),
+                            t!("class-console-col-address"),
+                            t!("class-console-col-seat"),
+                            t!("class-console-col-connected"),
+                            t!("class-console-col-refused"),
+                            String::new(),
+                        ] {
                             ui.strong(heading);
                         }
                         ui.end_row();
@@ -564,23 +578,25 @@ fn laptops_list(ui: &mut egui::Ui, class: &ClassHost) -> Option<ConsoleAction> {
                                     .map_or("?".to_string(), |addr| addr.to_string()),
                             );
                             ui.label(match laptop.seat {
-                                Some((table, side)) => format!("table {table}, {}", side.key()),
-                                None => "no seat yet".to_string(),
+                                Some((table, side)) => {
+                                    t!("class-console-laptop-seat", table = table, side = side.key())
+                                }
+                                None => t!("class-console-laptop-no-seat"),
                             });
                             ui.label(since(laptop.connected_seconds));
                             ui.label(laptop.strikes.to_string());
                             ui.horizontal(|ui| {
                                 if ui
-                                    .button("Disconnect")
-                                    .on_hover_text("Its team can come back with its seat token")
+                                    .button(t!("class-console-disconnect"))
+                                    .on_hover_text(t!("class-console-disconnect-hint"))
                                     .clicked()
                                 {
                                     action = Some(ConsoleAction::Kick(laptop.peer));
                                 }
                                 if let Some((table, side)) = laptop.seat
                                     && ui
-                                        .button("Free seat")
-                                        .on_hover_text("Disconnect it and refuse its seat token: the next team with the code sits here")
+                                        .button(t!("class-console-free-seat"))
+                                        .on_hover_text(t!("class-console-free-seat-hint"))
                                         .clicked()
                                 {
                                     action = Some(ConsoleAction::FreeSeat { table, side });
@@ -631,11 +647,11 @@ pub fn console_panel(ui: &mut egui::Ui, class: &ClassHost, view: &ConsoleView) -
     if let Some(error) = &class.persist_error {
         ui.colored_label(
             egui::Color32::from_rgb(0xd0, 0x40, 0x40),
-            format!("Games in progress are not being kept on disk: {error}"),
+            t!("class-console-not-kept", error = error.to_string()),
         );
     }
     ui.add_space(6.0);
-    theme::section(ui, "Log");
+    theme::section(ui, &t!("class-console-log"));
     egui::ScrollArea::vertical()
         .id_salt("console_log")
         .auto_shrink([false, false])
@@ -664,20 +680,18 @@ fn draw_console(
     if view.confirm_end {
         let modal = egui::Modal::new("end_class".into()).show(ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("End the class?");
-            ui.label(
-                "Every laptop is told the class is over; games not finished are kept as they stand, for the debrief.",
-            );
+            ui.heading(t!("class-console-end-title"));
+            ui.label(t!("class-console-end-text"));
             ui.add_space(8.0);
             let mut choice = None;
             ui.horizontal(|ui| {
                 if ui
-                    .button(egui::RichText::new("End the class").color(theme::BAD))
+                    .button(egui::RichText::new(t!("class-console-end-confirm")).color(theme::BAD))
                     .clicked()
                 {
                     choice = Some(ConsoleAction::EndClass);
                 }
-                if ui.button("Keep playing").clicked() {
+                if ui.button(t!("class-console-keep-playing")).clicked() {
                     choice = Some(ConsoleAction::KeepClass);
                 }
             });
@@ -708,5 +722,15 @@ mod tests {
         assert_eq!(since(12), "12 s");
         assert_eq!(since(125), "2 min");
         assert_eq!(since(3_900), "1 h 5 min");
+    }
+
+    #[test]
+    fn idle_time_reads_in_japanese_too() {
+        use crate::game::i18n::{Language, with_language};
+        with_language(Language::Japanese, || {
+            assert_eq!(since(12), "12秒");
+            assert_eq!(since(3_900), "1時間5分");
+            assert_eq!(t!("class-console-ago", time = since(125)), "2分前");
+        });
     }
 }

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
+use crate::game::i18n::{numbers, t};
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::saves::{self, GameStorage};
@@ -17,12 +18,12 @@ use crate::game::session::{GameSetup, ScenarioSource, find_scenario};
 use crate::game::theme::{self, UiSet};
 use crate::results::gather_records;
 use crate::storage::Storage;
+use tradetable_core::Side;
 use tradetable_core::analysis::outcome_space::Point;
 use tradetable_core::classroom::debrief::{Debrief, NothingToDebrief, Skipped};
 use tradetable_core::classroom::labels::{Anchor, Labels, wrap_tags};
 use tradetable_core::classroom::record::ScenarioRef;
 use tradetable_core::scenario::side::capitalised;
-use tradetable_core::{Side, scenario::format};
 
 /// The folder chosen and the debrief of its results (worked out on a thread: the frontier takes a second or two).
 #[derive(Resource, Default)]
@@ -91,7 +92,7 @@ pub fn debrief_folder(
     preferred: &ScenarioSource,
 ) -> Result<Debrief, String> {
     if !folder.is_dir() {
-        return Err(format!("{}: no such folder", folder.display()));
+        return Err(t!("class-debrief-no-folder", folder = folder.display().to_string()));
     }
     let gathered = gather_records(storage, &[folder.to_path_buf()]).map_err(|error| error.to_string())?;
     let nothing = |skipped: Vec<Skipped>| format!("{}: {}", folder.display(), NothingToDebrief { skipped });
@@ -166,7 +167,11 @@ fn apply_debrief_actions(
                         .write(&page, debrief.html().as_bytes())
                         .and_then(|()| storage.write(&sheet, debrief.csv().as_bytes()));
                     view.note = Some(match written {
-                        Ok(()) => format!("Written: {} and {}", page.display(), sheet.display()),
+                        Ok(()) => t!(
+                            "class-debrief-written",
+                            page = page.display().to_string(),
+                            sheet = sheet.display().to_string()
+                        ),
                         Err(error) => error.to_string(),
                     });
                 }
@@ -183,28 +188,19 @@ fn collect_debrief(mut view: ResMut<DebriefView>) {
     if view.job.as_ref().is_some_and(JoinHandle::is_finished)
         && let Some(job) = view.job.take()
     {
-        view.result = Some(
-            job.join()
-                .unwrap_or_else(|_| Err("the debrief stopped unexpectedly".to_string())),
-        );
+        view.result = Some(job.join().unwrap_or_else(|_| Err(t!("class-debrief-stopped"))));
     }
 }
 
 /// The plane: the frontier, the Nash point, no deal, the real deal and every table.
 fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
     let plane = &debrief.plane;
-    let real_deal = capitalised(
-        debrief
-            .real_deal
-            .as_ref()
-            .map_or("the real deal", |deal| deal.label.as_str())
-            .trim_start_matches("the "),
-    );
+    let real_deal = capitalised(real_deal_name(debrief).trim_start_matches("the "));
     Plot::new("debrief_plane")
-        .x_axis_label("Utility of the deal to the United States (0–100; not the score)")
-        .y_axis_label(format!(
-            "Utility to {} (0–100; not the score)",
-            debrief.names().with_article(Side::Partner)
+        .x_axis_label(t!("class-debrief-x-axis"))
+        .y_axis_label(t!(
+            "class-debrief-y-axis",
+            partner = debrief.names().with_article(Side::Partner)
         ))
         .data_aspect(1.0)
         .height(ui.available_height().clamp(260.0, 520.0))
@@ -212,17 +208,17 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
             // Utilities on the 0–100 scale of the scores and of the debrief page.
             let at = |p: Point| [p.us * 100.0, p.partner * 100.0];
             let frontier: Vec<[f64; 2]> = plane.frontier().iter().map(|p| at(*p)).collect();
-            plot_ui.line(Line::new("Best deals possible (Pareto frontier)", frontier).color(theme::MUTED));
+            plot_ui.line(Line::new(t!("class-debrief-frontier"), frontier).color(theme::MUTED));
             let nash = plane.nash();
             plot_ui.points(
-                Points::new("Nash point", vec![at(nash)])
+                Points::new(t!("class-debrief-nash"), vec![at(nash)])
                     .shape(MarkerShape::Diamond)
                     .radius(7.0)
                     .color(theme::ACCENT),
             );
             let none = plane.no_deal();
             plot_ui.points(
-                Points::new("No deal", vec![at(none)])
+                Points::new(t!("class-debrief-no-deal"), vec![at(none)])
                     .shape(MarkerShape::Square)
                     .radius(6.0)
                     .color(theme::BAD),
@@ -236,9 +232,21 @@ fn plane_plot(ui: &mut egui::Ui, debrief: &Debrief) {
                 );
             }
             let tables: Vec<[f64; 2]> = debrief.tables.iter().map(|t| at(t.analysis.outcome)).collect();
-            plot_ui.points(Points::new("Tables", tables).radius(5.0).color(theme::INK));
+            plot_ui.points(
+                Points::new(t!("class-debrief-tables"), tables)
+                    .radius(5.0)
+                    .color(theme::INK),
+            );
             table_labels(plot_ui, debrief);
         });
+}
+
+/// The name of the real deal: the scenario's, or "the real deal".
+fn real_deal_name(debrief: &Debrief) -> String {
+    debrief
+        .real_deal
+        .as_ref()
+        .map_or_else(|| t!("class-debrief-real-deal"), |deal| deal.label.clone())
 }
 
 /// The tables' tags beside their dots, placed in screen space by the core's label placer, so they never pile up:
@@ -311,24 +319,28 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
         .striped(true)
         .spacing(egui::vec2(14.0, 6.0))
         .show(ui, |ui| {
-            let partner_score = format!("{} score", names.short(Side::Partner));
-            let agreement = debrief.agreement_name.as_deref().unwrap_or("Trade agreement");
-            for heading in [
-                "Table",
-                "Outcome",
-                "Round",
-                "US score",
-                partner_score.as_str(),
-                "Mean deficit",
-                agreement,
-                "First to concede",
-                "Value left",
+            let agreement = debrief
+                .agreement_name
+                .clone()
+                .unwrap_or_else(|| t!("class-debrief-col-agreement"));
+            // Each heading, and whether it heads a score (which says it is not the plane's utility).
+            for (heading, score) in [
+                (t!("class-debrief-col-table"), false),
+                (t!("class-debrief-col-outcome"), false),
+                (t!("class-debrief-col-round"), false),
+                (t!("class-debrief-col-us-score"), true),
+                (
+                    t!("class-debrief-col-partner-score", partner = names.short(Side::Partner)),
+                    true,
+                ),
+                (t!("class-debrief-col-mean-deficit"), false),
+                (agreement, false),
+                (t!("class-debrief-col-first-concession"), false),
+                (t!("class-debrief-col-value-left"), false),
             ] {
                 let label = ui.label(egui::RichText::new(heading).strong());
-                if heading.ends_with(" score") {
-                    label.on_hover_text(
-                        "The score of the whole game (0–100), month by month: not the utility the plane plots",
-                    );
+                if score {
+                    label.on_hover_text(t!("class-debrief-score-hint"));
                 }
             }
             ui.end_row();
@@ -339,23 +351,23 @@ fn tables_grid(ui: &mut egui::Ui, debrief: &Debrief) {
                 ui.label(table.round.to_string());
                 for side in Side::BOTH {
                     ui.label(
-                        egui::RichText::new(format!("{:.1}", figures.scores[side])).color(theme::side_color(side)),
+                        egui::RichText::new(numbers::one_decimal(figures.scores[side])).color(theme::side_color(side)),
                     );
                 }
-                ui.label(format::bn(figures.mean_deficit_bn));
+                ui.label(numbers::bn(figures.mean_deficit_bn));
                 ui.label(&figures.trade_agreement);
-                ui.label(
-                    table
-                        .analysis
-                        .first_concession
-                        .map_or("no one".to_string(), |(side, round)| {
-                            format!("{} (round {round})", names.short(side))
-                        }),
-                );
-                ui.label(format!("{:.1}", table.analysis.value_left * 100.0))
-                    .on_hover_text(
-                        "Distance to the best deals possible, in points of both sides' utilities (0: nothing left)",
-                    );
+                ui.label(table.analysis.first_concession.map_or_else(
+                    || t!("class-debrief-no-one"),
+                    |(side, round)| {
+                        t!(
+                            "class-debrief-first-concession",
+                            side = names.short(side),
+                            round = round
+                        )
+                    },
+                ));
+                ui.label(numbers::one_decimal(table.analysis.value_left * 100.0))
+                    .on_hover_text(t!("class-debrief-value-left-hint"));
                 ui.end_row();
             }
         });
@@ -374,15 +386,11 @@ fn notices(ui: &mut egui::Ui, debrief: &Debrief) {
                 .max_height(110.0)
                 .show(ui, |ui| {
                     for clash in &debrief.clashes {
-                        ui.colored_label(theme::BAD, format!("Check before grading: {}", clash.message()));
+                        ui.colored_label(theme::BAD, t!("class-debrief-check", message = clash.message()));
                     }
                     if !debrief.skipped.is_empty() {
                         ui.label(
-                            egui::RichText::new(format!(
-                                "Not in this debrief: {} file(s) left out",
-                                debrief.skipped.len()
-                            ))
-                            .strong(),
+                            egui::RichText::new(t!("class-debrief-left-out", count = debrief.skipped.len())).strong(),
                         );
                         for skipped in &debrief.skipped {
                             ui.label(format!("{}: {}", skipped.file, skipped.reason));
@@ -396,31 +404,31 @@ fn notices(ui: &mut egui::Ui, debrief: &Debrief) {
 pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAction> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Debrief a class");
+        ui.heading(t!("class-debrief-title"));
         let mut folder = view.folder.clone();
         ui.add(
             egui::TextEdit::singleline(&mut folder)
-                .hint_text("the folder of the tables' results")
+                .hint_text(t!("class-debrief-folder-hint"))
                 .desired_width(420.0),
         );
         if folder != view.folder {
             action = Some(DebriefAction::Folder(folder));
         }
         if ui
-            .add_enabled(!view.working(), egui::Button::new("Open (Enter)"))
+            .add_enabled(!view.working(), egui::Button::new(t!("class-debrief-open")))
             .clicked()
         {
             action = Some(DebriefAction::Open);
         }
         let ready = matches!(view.result, Some(Ok(_)));
         if ui
-            .add_enabled(ready, egui::Button::new("Write HTML page and CSV"))
-            .on_hover_text("debrief.html (to print or project) and scores.csv (a gradebook), in the same folder")
+            .add_enabled(ready, egui::Button::new(t!("class-debrief-write")))
+            .on_hover_text(t!("class-debrief-write-hint"))
             .clicked()
         {
             action = Some(DebriefAction::WritePage);
         }
-        if ui.button("Back (Esc)").clicked() {
+        if ui.button(t!("class-debrief-back")).clicked() {
             action = Some(DebriefAction::Back);
         }
     });
@@ -431,16 +439,12 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
     if view.working() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Replaying every table and finding the best deals possible…");
+            ui.label(t!("class-debrief-working"));
         });
         return action;
     }
     match &view.result {
-        None => theme::note(
-            ui,
-            "Collect the tables' results (the files named after their codes) into one folder, type it above and open \
-             it. `tradetable class simulate` makes a rehearsal class.",
-        ),
+        None => theme::note(ui, t!("class-debrief-how")),
         Some(Err(error)) => {
             // Every file left out is listed, one a line.
             egui::ScrollArea::vertical()
@@ -452,27 +456,19 @@ pub fn debrief_panel(ui: &mut egui::Ui, view: &DebriefView) -> Option<DebriefAct
         }
         Some(Ok(debrief)) => {
             ui.label(
-                egui::RichText::new(format!(
-                    "{} · {} tables · {} signed a deal",
-                    debrief.scenario.title,
-                    debrief.tables.len(),
-                    debrief.deals()
+                egui::RichText::new(t!(
+                    "class-debrief-summary",
+                    scenario = debrief.scenario.title.as_str(),
+                    count = debrief.tables.len(),
+                    deals = debrief.deals()
                 ))
                 .strong(),
             );
             notices(ui, debrief);
             ui.label(
-                egui::RichText::new(format!(
-                    "The plane: each black dot is a table (its tags beside it); red square: no deal; diamond: the Nash \
-                     point; star: {}; the line: the best deals possible. Dots are placed by the utility of each deal \
-                     (0–100); the table gives the scores of the whole game (0–100), a different measure.",
-                    debrief
-                        .real_deal
-                        .as_ref()
-                        .map_or("the real deal", |deal| deal.label.as_str())
-                ))
-                .small()
-                .color(theme::MUTED),
+                egui::RichText::new(t!("class-debrief-plane-key", real = real_deal_name(debrief)))
+                    .small()
+                    .color(theme::MUTED),
             );
             // The plane takes what the table of tables leaves: the table needs about 760 points to show every column.
             let plane_width = (ui.available_width() - 780.0).clamp(360.0, 640.0);

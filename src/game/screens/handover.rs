@@ -6,12 +6,12 @@ use std::borrow::Borrow;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::session::Session;
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Side;
 use tradetable_core::rules::negotiation::{Event, EventKind};
-use tradetable_core::scenario::format;
 
 /// What the team at the handover chose.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,38 +62,38 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.08).min(60.0));
         ui.label(
-            egui::RichText::new(format!(
-                "Round {} of {} · {}",
-                state.round.min(session.scenario.rounds),
-                session.scenario.rounds,
-                format::month(&session.scenario.month_of_round(state.round))
+            egui::RichText::new(t!(
+                "screens-handover-round",
+                round = state.round.min(session.scenario.rounds),
+                rounds = session.scenario.rounds,
+                month = numbers::month(&session.scenario.month_of_round(state.round))
             ))
             .size(18.0)
             .color(theme::MUTED),
         );
         ui.add_space(8.0);
         ui.label(
-            egui::RichText::new(format!("{} team to move", names.label(side)))
+            egui::RichText::new(t!("screens-handover-to-move", side = names.label(side)))
                 .size(34.0)
                 .strong()
                 .color(theme::side_color(side)),
         );
         ui.add_space(6.0);
         ui.label(
-            egui::RichText::new(format!(
-                "{} team: please look away. {} team: take the controls.",
-                names.label(side.other()),
-                names.label(side)
+            egui::RichText::new(t!(
+                "screens-handover-look-away",
+                other = names.label(side.other()),
+                side = names.label(side)
             ))
             .size(17.0),
         );
         ui.add_space(16.0);
         theme::card().show(ui, |ui| {
             ui.set_max_width(640.0);
-            ui.label(egui::RichText::new("Since your last turn").strong());
+            ui.label(egui::RichText::new(t!("screens-handover-since")).strong());
             let news = since_last_turn(&state.news, side);
             if news.is_empty() {
-                theme::note(ui, "Nothing yet: this is the first move.");
+                theme::note(ui, t!("screens-handover-nothing"));
             }
             for event in news.iter().rev().take(8).rev() {
                 ui.label(&event.text);
@@ -102,9 +102,11 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         ui.add_space(16.0);
         if ui
             .add(
-                egui::Button::new(egui::RichText::new(format!("Continue as {} (Enter)", names.label(side))).size(20.0))
-                    .fill(theme::side_color(side).gamma_multiply(0.25))
-                    .min_size(egui::vec2(320.0, 48.0)),
+                egui::Button::new(
+                    egui::RichText::new(t!("screens-handover-continue", side = names.label(side))).size(20.0),
+                )
+                .fill(theme::side_color(side).gamma_multiply(0.25))
+                .min_size(egui::vec2(320.0, 48.0)),
             )
             .clicked()
         {

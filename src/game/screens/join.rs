@@ -8,6 +8,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::t;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::saves::SaveBook;
 use crate::game::session::{
@@ -74,11 +75,15 @@ pub fn plugin(app: &mut App) {
 fn summarise(table: &ClassTable) -> TableSummary {
     let names = table.scenario.names();
     let seat = |side: Side| match table.code.seats[side].opponent() {
-        None => format!("{}: students", names.label(side)),
-        Some(opponent) => format!("{}: the computer ({})", names.label(side), opponent.name()),
+        None => t!("screens-join-students", side = names.label(side)),
+        Some(opponent) => t!(
+            "screens-join-computer",
+            side = names.label(side),
+            opponent = opponent.name()
+        ),
     };
     TableSummary {
-        table: format!("Table {}", table.code.table),
+        table: t!("screens-join-table", table = table.code.table.to_string()),
         scenario: table.scenario.title.clone(),
         seats: format!("{} · {}", seat(Side::Us), seat(Side::Partner)),
         injects: table
@@ -86,7 +91,7 @@ fn summarise(table: &ClassTable) -> TableSummary {
             .inject_ids(&table.scenario)
             .iter()
             .filter_map(|id| table.scenario.injects.iter().find(|i| &i.id == id))
-            .map(|i| format!("Round {}: {}", i.round, i.news))
+            .map(|i| t!("screens-join-inject", round = i.round, news = i.news.as_str()))
             .collect(),
     }
 }
@@ -96,16 +101,13 @@ pub fn join_panel(ui: &mut egui::Ui, view: &JoinView) -> Option<JoinAction> {
     let mut action = None;
     ui.vertical_centered(|ui| {
         ui.add_space(30.0);
-        ui.heading("Join a class table");
-        theme::note(
-            ui,
-            "Type the code of your table from the class sheet. Capitals, dashes and spaces do not matter.",
-        );
+        ui.heading(t!("screens-join-title"));
+        theme::note(ui, t!("screens-join-intro"));
         ui.add_space(10.0);
         let mut typed = view.typed.clone();
         let edit = ui.add(
             egui::TextEdit::singleline(&mut typed)
-                .hint_text("XXXX-XXXX-XXXXX")
+                .hint_text("XXXX-XXXX-XXXXX") // not UI text: the shape of a code, the same in every language
                 .font(egui::TextStyle::Monospace)
                 .desired_width(300.0),
         );
@@ -123,7 +125,7 @@ pub fn join_panel(ui: &mut egui::Ui, view: &JoinView) -> Option<JoinAction> {
                     ui.label(&summary.scenario);
                     ui.label(&summary.seats);
                     if !summary.injects.is_empty() {
-                        ui.label(egui::RichText::new("Class news to expect").strong());
+                        ui.label(egui::RichText::new(t!("screens-join-injects")).strong());
                         for inject in &summary.injects {
                             ui.label(inject);
                         }
@@ -140,17 +142,13 @@ pub fn join_panel(ui: &mut egui::Ui, view: &JoinView) -> Option<JoinAction> {
             theme::card().show(ui, |ui| {
                 ui.set_max_width(600.0);
                 ui.label(
-                    egui::RichText::new("This table's saved game cannot be opened")
+                    egui::RichText::new(t!("screens-join-damaged"))
                         .strong()
                         .color(theme::BAD),
                 );
                 ui.label(egui::RichText::new(&damaged.reason).small());
-                theme::note(
-                    ui,
-                    "You can start the table again from its first round. The damaged file is kept beside it (renamed, \
-                     not deleted), so your teacher can still look at it.",
-                );
-                if ui.button("Start this table afresh").clicked() {
+                theme::note(ui, t!("screens-join-damaged-note"));
+                if ui.button(t!("screens-join-afresh")).clicked() {
                     action = Some(JoinAction::StartAfresh);
                 }
             });
@@ -158,11 +156,11 @@ pub fn join_panel(ui: &mut egui::Ui, view: &JoinView) -> Option<JoinAction> {
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
-            if theme::big_button(ui, ready, "Sit down (Enter)").clicked() {
+            if theme::big_button(ui, ready, &t!("screens-join-sit-down")).clicked() {
                 action = Some(JoinAction::SitDown);
             }
         });
-        if ui.button("Back (Esc)").clicked() {
+        if ui.button(t!("screens-back")).clicked() {
             action = Some(JoinAction::Back);
         }
     });
@@ -329,7 +327,7 @@ impl ClassTable {
         let (source, scenario) = library
             .into_iter()
             .find(|(_, s)| s.text_hash == found.text_hash)
-            .ok_or_else(|| OpenError::TableCode("the scenario the code names is not in the library".to_string()))?;
+            .ok_or_else(|| OpenError::TableCode(t!("screens-join-not-in-library")))?;
         let setup = GameSetup {
             source: source.clone(),
             mode: Mode::with_people(code.seats.map(|seat| seat.opponent().is_none())),

@@ -6,6 +6,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::t;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::theme::{self, UiSet};
@@ -73,11 +74,13 @@ fn join_from_launch_options(
 }
 
 /// The side choices before the host has said which scenario is played: its names are not known yet.
-const SIDES: [(Option<Side>, &str); 3] = [
-    (None, "Either"),
-    (Some(Side::Us), "US"),
-    (Some(Side::Partner), "the partner"),
-];
+fn sides() -> [(Option<Side>, String); 3] {
+    [
+        (None, t!("screens-net-either")),
+        (Some(Side::Us), t!("screens-net-us")),
+        (Some(Side::Partner), t!("screens-net-partner")),
+    ]
+}
 
 /// The address, the code and the side.
 fn form(ui: &mut egui::Ui, view: &NetJoinView, joining: bool, action: &mut Option<NetJoinAction>) {
@@ -85,7 +88,7 @@ fn form(ui: &mut egui::Ui, view: &NetJoinView, joining: bool, action: &mut Optio
         .num_columns(2)
         .spacing(egui::vec2(12.0, 10.0))
         .show(ui, |ui| {
-            ui.label("Host's address");
+            ui.label(t!("screens-net-address"));
             let mut address = view.address.clone();
             ui.add_enabled(
                 !joining,
@@ -98,12 +101,12 @@ fn form(ui: &mut egui::Ui, view: &NetJoinView, joining: bool, action: &mut Optio
                 *action = Some(NetJoinAction::Address(address));
             }
             ui.end_row();
-            ui.label("Table code");
+            ui.label(t!("screens-net-code"));
             let mut code = view.code.clone();
             ui.add_enabled(
                 !joining,
                 egui::TextEdit::singleline(&mut code)
-                    .hint_text("XXXX-XXXX-XXXXX")
+                    .hint_text("XXXX-XXXX-XXXXX") // not UI text: the shape of a code, the same in every language
                     .font(egui::TextStyle::Monospace)
                     .desired_width(300.0),
             );
@@ -111,9 +114,9 @@ fn form(ui: &mut egui::Ui, view: &NetJoinView, joining: bool, action: &mut Optio
                 *action = Some(NetJoinAction::Code(code));
             }
             ui.end_row();
-            ui.label("Your side");
+            ui.label(t!("screens-net-side"));
             ui.horizontal(|ui| {
-                for (side, label) in SIDES {
+                for (side, label) in sides() {
                     if ui
                         .add_enabled(!joining, egui::Button::selectable(view.side == side, label))
                         .clicked()
@@ -132,12 +135,8 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
     let joining = client.is_some_and(TableClient::is_joining);
     ui.vertical_centered(|ui| {
         ui.add_space(30.0);
-        ui.heading("Join a networked table");
-        theme::note(
-            ui,
-            "Your teacher hosts the class: type the address and your table's join code, both shown on the \
-             teacher's screen, and the side you were given.",
-        );
+        ui.heading(t!("screens-net-title"));
+        theme::note(ui, t!("screens-net-intro"));
         ui.add_space(12.0);
         // The form is about 440 points wide: centred like the rest of the screen.
         ui.horizontal(|ui| {
@@ -147,7 +146,7 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 300.0).max(0.0) / 2.0);
-            if theme::big_button(ui, client.is_some() && !joining, "Join (Enter)").clicked() {
+            if theme::big_button(ui, client.is_some() && !joining, &t!("screens-net-join")).clicked() {
                 action = Some(NetJoinAction::Join);
             }
         });
@@ -159,10 +158,10 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
                     ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
                     ui.spinner();
                     ui.label(match client.phase {
-                        Phase::Connecting => format!("Connecting to {host}…"),
-                        _ => format!("Connected; asking the host for a seat at table {}…", client.code),
+                        Phase::Connecting => t!("screens-net-connecting", host = host.as_str()),
+                        _ => t!("screens-net-asking", code = client.code.to_string()),
                     });
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("common-cancel")).clicked() {
                         action = Some(NetJoinAction::Cancel);
                     }
                 });
@@ -173,27 +172,25 @@ pub fn net_join_panel(ui: &mut egui::Ui, view: &NetJoinView, client: Option<&Tab
                         .fill(egui::Color32::from_rgb(253, 236, 230))
                         .show(ui, |ui| {
                             ui.set_max_width(640.0);
-                            ui.label(egui::RichText::new("Could not join").strong().color(theme::BAD));
+                            ui.label(egui::RichText::new(t!("screens-net-failed")).strong().color(theme::BAD));
                             ui.label(problem);
                         });
                 }
             }
             None => {
-                ui.colored_label(theme::BAD, "This window cannot join a networked table.");
+                ui.colored_label(theme::BAD, t!("screens-net-cannot"));
             }
         }
         ui.add_space(12.0);
-        if ui.button("Back (Esc)").clicked() {
+        if ui.button(t!("screens-back")).clicked() {
             action = Some(NetJoinAction::Back);
         }
         ui.add_space(12.0);
         theme::note(
             ui,
-            format!(
-                "The address is the teacher's computer and port, e.g. 192.168.1.20:{} (the port may be left out). If \
-                 nothing answers, the teacher's firewall may need to let UDP port {} in.",
-                crate::net::class_host::DEFAULT_PORT,
-                crate::net::class_host::DEFAULT_PORT
+            t!(
+                "screens-net-address-note",
+                port = crate::net::class_host::DEFAULT_PORT.to_string()
             ),
         );
     });
@@ -244,7 +241,7 @@ fn apply_net_join_actions(
             NetJoinAction::Side(side) => view.side = *side,
             NetJoinAction::Join => {
                 let Some(client) = client.as_mut() else {
-                    view.problem = Some("This window cannot join a networked table.".to_string());
+                    view.problem = Some(t!("screens-net-cannot"));
                     continue;
                 };
                 client.error = None;
@@ -252,7 +249,7 @@ fn apply_net_join_actions(
                 view.problem = match parse_host_address(&view.address, crate::net::class_host::DEFAULT_PORT) {
                     Err(problem) => Some(capitalised(&problem.to_string())),
                     Ok(_) if code.chars().filter(char::is_ascii_alphanumeric).count() == 0 => {
-                        Some("Type your table's join code from the teacher's console.".to_string())
+                        Some(t!("screens-net-no-code"))
                     }
                     Ok(host) => {
                         client.join(host, code, view.side);

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, Points};
 
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::news::news_feed;
@@ -27,7 +28,6 @@ use tradetable_core::classroom::record::GameRecord;
 use tradetable_core::rules::negotiation::GameState;
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::rules::score::Valuer;
-use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
 
 /// Seconds per move when the replay plays.
@@ -172,7 +172,7 @@ impl ReplayView {
     pub fn move_text(&self) -> String {
         let names = self.scenario.names();
         if self.at == 0 {
-            return "The start: no move yet.".to_string();
+            return t!("class-replay-start");
         }
         let played = &self.record.moves[self.at - 1];
         let offers_before = self.states[self.at - 1].offers.len();
@@ -180,13 +180,18 @@ impl ReplayView {
             .then(|| self.steps.get(offers_before).and_then(|step| step.label))
             .flatten();
         let mv = match &played.mv {
-            tradetable_core::Move::Propose(_) => "puts a package on the table".to_string(),
-            tradetable_core::Move::Accept => "accepts the package on the table".to_string(),
+            tradetable_core::Move::Propose(_) => t!("class-replay-propose"),
+            tradetable_core::Move::Accept => t!("class-replay-accept"),
             other => other.to_string(),
         };
         match label {
-            Some(label) => format!("{}: {mv} — {}", names.label(played.side), label.name()),
-            None => format!("{}: {mv}", names.label(played.side)),
+            Some(label) => t!(
+                "class-replay-move-labelled",
+                side = names.label(played.side),
+                action = mv,
+                label = label.name()
+            ),
+            None => t!("class-replay-move", side = names.label(played.side), action = mv),
         }
     }
 }
@@ -298,8 +303,8 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
     let offers_now = view.state().offers.len();
     let mut plot = Plot::new("dance")
         .legend(Legend::default())
-        .x_axis_label("Worth to the United States (0–100)")
-        .y_axis_label(format!("Worth to {} (0–100)", names.with_article(Side::Partner)))
+        .x_axis_label(t!("class-replay-x-axis"))
+        .y_axis_label(t!("class-replay-y-axis", partner = names.with_article(Side::Partner)))
         .height(ui.available_height().max(220.0));
     plot = plot.data_aspect(1.0);
     plot.show(ui, |plot_ui| {
@@ -315,13 +320,13 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
             // Each side's own stroke and marker as well as its colour, so the two are told apart without colour.
             let look = side_look(side);
             plot_ui.line(
-                Line::new(format!("{} offers", names.short(side)), points.clone())
+                Line::new(t!("class-replay-offers", side = names.short(side)), points.clone())
                     .color(theme::side_color(side))
                     .style(theme::line_style(look.dash))
                     .width(2.0),
             );
             plot_ui.points(
-                Points::new(format!("{} offers", names.short(side)), points)
+                Points::new(t!("class-replay-offers", side = names.short(side)), points)
                     .color(theme::side_color(side))
                     .shape(theme::marker_shape(look.marker))
                     .filled(true)
@@ -329,12 +334,15 @@ fn dance_chart(ui: &mut egui::Ui, view: &ReplayView) {
             );
         }
         plot_ui.points(
-            Points::new("No deal", vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]])
-                .color(theme::MUTED)
-                .shape(egui_plot::MarkerShape::Square)
-                // Hollow, as on the debrief page, so it is not read as one of the partner's filled squares.
-                .filled(false)
-                .radius(6.0),
+            Points::new(
+                t!("class-replay-no-deal"),
+                vec![[view.no_deal.us * 100.0, view.no_deal.partner * 100.0]],
+            )
+            .color(theme::MUTED)
+            .shape(egui_plot::MarkerShape::Square)
+            // Hollow, as on the debrief page, so it is not read as one of the partner's filled squares.
+            .filled(false)
+            .radius(6.0),
         );
     });
 }
@@ -344,8 +352,15 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
     let mut action = None;
     let state = view.state();
     ui.horizontal_wrapped(|ui| {
-        ui.heading(format!("Replay: {}", view.record.label));
-        theme::note(ui, format!("{} · seed {}", view.scenario.title, view.record.seed));
+        ui.heading(t!("class-replay-title", label = view.record.label.as_str()));
+        theme::note(
+            ui,
+            t!(
+                "class-replay-subtitle",
+                scenario = view.scenario.title.as_str(),
+                seed = view.record.seed.to_string()
+            ),
+        );
     });
     ui.horizontal_wrapped(|ui| {
         // After the end the remaining months play out; the round that matters is the one the talks ended in.
@@ -355,11 +370,12 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
             .map_or(state.round, |o| o.round)
             .min(view.scenario.rounds);
         ui.label(
-            egui::RichText::new(format!(
-                "Move {} of {} · round {round} ({})",
-                view.at,
-                view.moves(),
-                format::month(&view.scenario.month_of_round(round))
+            egui::RichText::new(t!(
+                "class-replay-position",
+                at = view.at,
+                moves = view.moves(),
+                round = round,
+                month = numbers::month(&view.scenario.month_of_round(round))
             ))
             .strong(),
         );
@@ -369,41 +385,41 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
         ui.label(egui::RichText::new(reasons).italics());
     }
     ui.horizontal(|ui| {
-        if ui.button("⏮ Round (PgUp)").clicked() {
+        if ui.button(t!("class-replay-round-back")).clicked() {
             action = Some(ReplayAction::Round(-1));
         }
-        if ui.button("◀ Move (Left)").clicked() {
+        if ui.button(t!("class-replay-move-back")).clicked() {
             action = Some(ReplayAction::Step(-1));
         }
         if ui
             .button(if view.playing {
-                "⏸ Pause (Space)"
+                t!("class-replay-pause")
             } else {
-                "▶ Play (Space)"
+                t!("class-replay-play")
             })
             .clicked()
         {
             action = Some(ReplayAction::PlayPause);
         }
-        if ui.button("Move (Right) ▶").clicked() {
+        if ui.button(t!("class-replay-move-forward")).clicked() {
             action = Some(ReplayAction::Step(1));
         }
-        if ui.button("Round (PgDn) ⏭").clicked() {
+        if ui.button(t!("class-replay-round-forward")).clicked() {
             action = Some(ReplayAction::Round(1));
         }
         let mut at = view.at;
-        ui.add(egui::Slider::new(&mut at, 0..=view.moves()).text("move"));
+        ui.add(egui::Slider::new(&mut at, 0..=view.moves()).text(t!("class-replay-slider")));
         if at != view.at {
             action = Some(ReplayAction::Seek(at));
         }
         if ui
-            .button("Branch from here")
-            .on_hover_text("Start a new game from this moment")
+            .button(t!("class-replay-branch"))
+            .on_hover_text(t!("class-replay-branch-hint"))
             .clicked()
         {
             action = Some(ReplayAction::Branch);
         }
-        if ui.button("Back (Esc)").clicked() {
+        if ui.button(t!("class-replay-back")).clicked() {
             action = Some(ReplayAction::Back);
         }
     });
@@ -431,10 +447,10 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
         let ui = &mut columns[1];
         ui.horizontal(|ui| {
             for (tab, name) in [
-                (ReplayTab::Dance, "Dance"),
-                (ReplayTab::Preview, "Preview"),
-                (ReplayTab::Charts, "Charts"),
-                (ReplayTab::News, "News"),
+                (ReplayTab::Dance, t!("class-replay-tab-dance")),
+                (ReplayTab::Preview, t!("class-replay-tab-preview")),
+                (ReplayTab::Charts, t!("class-replay-tab-charts")),
+                (ReplayTab::News, t!("class-replay-tab-news")),
             ] {
                 if ui.selectable_label(view.tab == tab, name).clicked() {
                     action = Some(ReplayAction::Tab(tab));
@@ -447,17 +463,13 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
             .auto_shrink([false, false])
             .show(ui, |ui| match view.tab {
                 ReplayTab::Dance => {
-                    theme::note(
-                        ui,
-                        "Each offer on the two sides' utilities (the value of the package to each, a year on), and no \
-                         deal. Up and right is better for both.",
-                    );
+                    theme::note(ui, t!("class-replay-dance-note"));
                     dance_chart(ui, view);
                     label_counts(ui, view);
                 }
                 ReplayTab::Preview => match &view.preview {
                     Some(preview) => preview_panel(ui, &view.scenario, preview),
-                    None => theme::note(ui, "Working it out…"),
+                    None => theme::note(ui, t!("class-replay-working")),
                 },
                 ReplayTab::Charts => dashboard(ui, &view.scenario, &state.history, 1, 140.0),
                 ReplayTab::News => news_feed(ui, &view.scenario, state),
@@ -470,7 +482,7 @@ pub fn replay_panel(ui: &mut egui::Ui, view: &ReplayView) -> Option<ReplayAction
 fn label_counts(ui: &mut egui::Ui, view: &ReplayView) {
     let offers = &view.state().offers;
     egui::Grid::new("labels").striped(true).show(ui, |ui| {
-        ui.label(egui::RichText::new("Offers").strong());
+        ui.label(egui::RichText::new(t!("class-replay-offers-heading")).strong());
         for side in Side::BOTH {
             ui.label(theme::side_text(view.scenario.names(), side));
         }
@@ -538,7 +550,7 @@ fn run_replay_commands(
                 let Some(session) = session.as_deref() else {
                     continue;
                 };
-                let record = session.to_record(&session.table.clone().unwrap_or_else(|| "This game".to_string()));
+                let record = session.to_record(&session.table.clone().unwrap_or_else(|| t!("class-replay-this-game")));
                 match ReplayView::from_record(record, &session.scenario) {
                     Ok(view) => {
                         opener.commands.insert_resource(ReplayView {

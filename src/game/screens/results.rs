@@ -6,6 +6,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags;
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
@@ -18,7 +20,6 @@ use tradetable_core::network::protocol::SeatPresence;
 use tradetable_core::rules::negotiation::OutcomeKind;
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::rules::score::{Band, ScoreGap, SideScore, band_range, score_game, score_gap};
-use tradetable_core::scenario::format;
 use tradetable_core::scenario::side::capitalised;
 use tradetable_core::{PerSide, Scenario, Side};
 
@@ -72,20 +73,20 @@ fn player_name(session: &Session, side: Side) -> String {
     let names = session.scenario.names();
     if let Some(remote) = &session.remote {
         return if side == remote.side {
-            "your team".to_string()
+            t!("screens-results-player-your-team")
         } else if remote.seats[side] == SeatPresence::Computer {
-            "the computer".to_string()
+            t!("screens-results-player-computer")
         } else {
-            "the other team".to_string()
+            t!("screens-results-player-other-team")
         };
     }
     if session.setup.mode.is_human(side) {
         match session.setup.mode {
-            Mode::Hotseat => format!("{} team", names.label(side)),
-            _ => "player".to_string(),
+            Mode::Hotseat => t!("screens-results-player-team", side = names.label(side)),
+            _ => t!("screens-results-player"),
         }
     } else {
-        format!("AI, {}", session.setup.ai[side].name())
+        t!("screens-results-player-ai", name = session.setup.ai[side].name())
     }
 }
 
@@ -111,11 +112,11 @@ fn compute_results(session: Option<Res<Session>>, mut commands: Commands, mut na
     });
 }
 
-fn headline(kind: OutcomeKind) -> (&'static str, egui::Color32) {
+fn headline(kind: OutcomeKind) -> (String, egui::Color32) {
     match kind {
-        OutcomeKind::Deal => ("A deal is signed", theme::GOOD),
-        OutcomeKind::NoDeal => ("No deal", theme::BAD),
-        OutcomeKind::Collapse => ("The talks collapsed", theme::BAD),
+        OutcomeKind::Deal => (t!("screens-results-deal"), theme::GOOD),
+        OutcomeKind::NoDeal => (t!("screens-results-no-deal"), theme::BAD),
+        OutcomeKind::Collapse => (t!("screens-results-collapse"), theme::BAD),
     }
 }
 
@@ -131,6 +132,7 @@ fn score_card(
     theme::card().show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            flags::side_flag(ui, names, score.side, 18.0);
             ui.label(theme::side_text(names, score.side).size(20.0));
             ui.label(egui::RichText::new(format!("({player})")).color(theme::MUTED));
         });
@@ -142,20 +144,22 @@ fn score_card(
         );
         let (low, high) = band_range(band);
         ui.label(
-            egui::RichText::new(format!("{low:.1}–{high:.1} with the low and high parameter sets")).color(theme::MUTED),
+            egui::RichText::new(t!(
+                "screens-results-band",
+                low = format!("{low:.1}"),
+                high = format!("{high:.1}")
+            ))
+            .color(theme::MUTED),
         )
-        .on_hover_text(
-            "The same moves played again with the scenario's low and high trade elasticities, pass-through and \
-                 speed of adjustment (see About the model). A lead smaller than this range is not robust.",
-        );
+        .on_hover_text(t!("screens-results-band-hover"));
         egui::Grid::new(("breakdown", score.side))
             .striped(true)
             .num_columns(4)
             .show(ui, |ui| {
-                ui.label(egui::RichText::new("Objective").strong());
-                ui.label(egui::RichText::new("Average").strong());
-                ui.label(egui::RichText::new("Score").strong());
-                ui.label(egui::RichText::new("Weight").strong());
+                ui.label(egui::RichText::new(t!("screens-results-objective")).strong());
+                ui.label(egui::RichText::new(t!("screens-results-average")).strong());
+                ui.label(egui::RichText::new(t!("screens-results-score")).strong());
+                ui.label(egui::RichText::new(t!("screens-results-weight")).strong());
                 ui.end_row();
                 for line in &score.breakdown {
                     crate::game::glossary::label(ui, line.name.as_str(), "");
@@ -181,46 +185,41 @@ fn score_card(
 fn worth_against_score(ui: &mut egui::Ui, scenario: &Scenario, gap: &ScoreGap) {
     let difference = gap.final_score - gap.worth_at_signing;
     ui.label(
-        egui::RichText::new(format!(
-            "Worth at signing {:.1}, final score {:.1} ({}{:.1})",
-            gap.worth_at_signing,
-            gap.final_score,
-            if difference < 0.0 { "−" } else { "+" },
-            difference.abs()
+        egui::RichText::new(t!(
+            "screens-results-worth",
+            worth = format!("{:.1}", gap.worth_at_signing),
+            score = format!("{:.1}", gap.final_score),
+            sign = if difference < 0.0 { "−" } else { "+" },
+            difference = format!("{:.1}", difference.abs())
         ))
         .strong(),
     )
-    .on_hover_text("'Worth' is the figure the table showed while you bargained; the score is what the game counts.");
+    .on_hover_text(t!("screens-results-worth-hover"));
     let after = gap.months_scored.saturating_sub(gap.months_before_deal);
-    ui.label(format!(
-        "Worth scored one month, {} months after signing in round {} ({}), with approval where it was heading. The \
-         score averages all {} months: {} played before the deal and {} from the signing on, the year after \
-         included.",
-        gap.valuation_months,
-        gap.signed_round,
-        format::month(&scenario.month_of_round(gap.signed_round)),
-        gap.months_scored,
-        gap.months_before_deal,
-        after,
+    ui.label(t!(
+        "screens-results-worth-months",
+        valuation = gap.valuation_months,
+        round = gap.signed_round,
+        month = numbers::month(&scenario.month_of_round(gap.signed_round)),
+        scored = gap.months_scored,
+        before = gap.months_before_deal,
+        after = after,
     ));
     let mut largest: Vec<_> = gap.objectives.iter().filter(|o| o.points.abs() >= 0.05).collect();
     largest.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()));
     if !largest.is_empty() {
-        theme::note(
-            ui,
-            "Where the score fell short of the worth (−) or beat it (+), largest first:",
-        );
+        theme::note(ui, t!("screens-results-gaps"));
     }
     for objective in largest.into_iter().take(3) {
         theme::note(
             ui,
-            format!(
-                "{}: {:.1} at signing, {:.1} averaged: {}{:.1} points",
-                objective.name,
-                objective.at_signing,
-                objective.averaged,
-                if objective.points > 0.0 { "−" } else { "+" },
-                objective.points.abs()
+            t!(
+                "screens-results-gap",
+                objective = objective.name.as_str(),
+                signing = format!("{:.1}", objective.at_signing),
+                averaged = format!("{:.1}", objective.averaged),
+                sign = if objective.points > 0.0 { "−" } else { "+" },
+                points = format!("{:.1}", objective.points.abs())
             ),
         );
     }
@@ -228,25 +227,40 @@ fn worth_against_score(ui: &mut egui::Ui, scenario: &Scenario, gap: &ScoreGap) {
 
 fn comparison(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
     let o = &view.report.outcome;
-    let real_deal = capitalised(scenario.real_deal_label().unwrap_or("the real deal"));
-    let mut rows: Vec<(&str, &Counterfactual)> = vec![("This game", &o.this_game), ("No deal", &o.no_deal)];
+    let real_deal = real_deal_label(scenario);
+    let (this_game, no_deal) = (t!("screens-results-this-game"), t!("screens-results-no-deal"));
+    let mut rows: Vec<(&str, &Counterfactual)> = vec![(&this_game, &o.this_game), (&no_deal, &o.no_deal)];
     if let Some(actual) = &o.actual_deal {
         rows.push((&real_deal, actual));
     }
     type Metric = (String, fn(&Counterfactual) -> String);
+    let mean_deficit = t!("screens-results-mean-deficit");
     let mut metrics: Vec<Metric> = vec![
-        ("Outcome".into(), |c| headline(c.kind).0.to_string()),
-        ("US score".into(), |c| format!("{:.1}", c.scores.us)),
-        (format!("{} score", scenario.names().short(Side::Partner)), |c| {
-            format!("{:.1}", c.scores.partner)
+        (t!("screens-results-outcome"), |c| headline(c.kind).0),
+        (t!("screens-results-us-score"), |c| format!("{:.1}", c.scores.us)),
+        (
+            t!(
+                "screens-results-side-score",
+                side = scenario.names().short(Side::Partner)
+            ),
+            |c| format!("{:.1}", c.scores.partner),
+        ),
+        (mean_deficit.clone(), |c| numbers::bn(c.mean_goods_deficit_bn)),
+        (t!("screens-results-final-deficit"), |c| {
+            numbers::bn(c.final_goods_deficit_bn)
         }),
-        ("Mean deficit".into(), |c| format::bn(c.mean_goods_deficit_bn)),
-        ("Final deficit".into(), |c| format::bn(c.final_goods_deficit_bn)),
     ];
     if scenario.suspension().is_some() {
-        metrics.push((format!("{} survived", scenario.agreement_name()), |c| {
-            (if c.trade_agreement_survived { "yes" } else { "no" }).to_string()
-        }));
+        metrics.push((
+            t!("screens-results-survived", agreement = scenario.agreement_name()),
+            |c| {
+                if c.trade_agreement_survived {
+                    t!("common-yes")
+                } else {
+                    t!("common-no")
+                }
+            },
+        ));
     }
     egui::Grid::new("comparison")
         .striped(true)
@@ -264,20 +278,25 @@ fn comparison(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
                     ui.label(value(c));
                 }
                 ui.end_row();
-                if name == "Mean deficit" {
+                if name == mean_deficit {
                     let (low, high) = band_range(&o.band.mean_deficit_bn);
-                    ui.label(egui::RichText::new("…low–high").color(theme::MUTED))
-                        .on_hover_text(
-                            "This game's mean deficit with the scenario's low and high parameter sets (the same moves \
-                         played again; see About the model).",
-                        );
+                    ui.label(egui::RichText::new(t!("screens-results-low-high")).color(theme::MUTED))
+                        .on_hover_text(t!("screens-results-low-high-hover"));
                     ui.label(
-                        egui::RichText::new(format!("{}–{}", format::bn(low), format::bn(high))).color(theme::MUTED),
+                        egui::RichText::new(format!("{}–{}", numbers::bn(low), numbers::bn(high))).color(theme::MUTED),
                     );
                     ui.end_row();
                 }
             }
         });
+}
+
+/// The real deal's name with a capital, from the scenario, or "The real deal".
+fn real_deal_label(scenario: &Scenario) -> String {
+    match scenario.real_deal_label() {
+        Some(label) => capitalised(label),
+        None => capitalised(&t!("screens-results-real-deal")),
+    }
 }
 
 fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
@@ -292,9 +311,9 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
         .num_columns(3)
         .spacing(egui::vec2(16.0, 3.0))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new("Issue").strong());
-            ui.label(egui::RichText::new("Your deal").strong());
-            ui.label(egui::RichText::new(capitalised(scenario.real_deal_label().unwrap_or("the real deal"))).strong());
+            ui.label(egui::RichText::new(t!("screens-results-issue")).strong());
+            ui.label(egui::RichText::new(t!("screens-results-your-deal")).strong());
+            ui.label(egui::RichText::new(real_deal_label(scenario)).strong());
             ui.end_row();
             for issue in &space.issues {
                 let text = |terms: Option<&std::collections::BTreeMap<String, f64>>| {
@@ -315,13 +334,13 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
 fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action: &mut Option<ResultsAction>) {
     ui.horizontal_wrapped(|ui| {
         match &session.table {
-            Some(code) => ui.label(format!("Class table {code}: the result is saved under its code.")),
-            None => ui.label("Export the game's record:"),
+            Some(code) => ui.label(t!("screens-results-class-table", code = code.as_str())),
+            None => ui.label(t!("screens-results-export-label")),
         };
         let mut folder = view.export_folder.clone();
         ui.add(
             egui::TextEdit::singleline(&mut folder)
-                .hint_text("folder, e.g. a USB stick or the class's shared folder")
+                .hint_text(t!("screens-results-export-hint"))
                 .desired_width(340.0),
         );
         if folder != view.export_folder {
@@ -330,7 +349,7 @@ fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action:
         if ui
             .add_enabled(
                 !view.export_folder.trim().is_empty(),
-                egui::Button::new("Export result"),
+                egui::Button::new(t!("screens-results-export")),
             )
             .clicked()
         {
@@ -347,6 +366,7 @@ fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action:
 pub fn verdict_lines(mode: Mode, report: &GameReport) -> Vec<String> {
     let people: Vec<Side> = Side::BOTH.into_iter().filter(|&side| mode.is_human(side)).collect();
     match people.as_slice() {
+        // The verdict is the core's English prose (translated with it), said of the player.
         [side] => vec![report.verdict[*side].said_of("You")],
         _ => Side::BOTH
             .iter()
@@ -364,11 +384,11 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(title).size(30.0).strong().color(color));
         ui.label(
-            egui::RichText::new(format!(
-                "in round {} ({}) — {}",
-                o.round,
-                format::month(&scenario.month_of_round(o.round)),
-                o.reason
+            egui::RichText::new(t!(
+                "screens-results-when",
+                round = o.round,
+                month = numbers::month(&scenario.month_of_round(o.round)),
+                reason = o.reason.as_str()
             ))
             .size(17.0),
         );
@@ -378,9 +398,9 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     }
     ui.horizontal(|ui| {
         let again = if session.is_remote() {
-            "Join another table (Enter)"
+            t!("screens-results-join-another")
         } else {
-            "Play again (Enter)"
+            t!("screens-results-play-again")
         };
         if ui
             .add(egui::Button::new(egui::RichText::new(again).size(17.0)))
@@ -389,32 +409,46 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
             action = Some(ResultsAction::PlayAgain);
         }
         if ui
-            .add(egui::Button::new(egui::RichText::new("Back to title (Esc)").size(17.0)))
+            .add(egui::Button::new(
+                egui::RichText::new(t!("screens-results-to-title")).size(17.0),
+            ))
             .clicked()
         {
             action = Some(ResultsAction::Title);
         }
         if ui
-            .add(egui::Button::new(egui::RichText::new("About the model").size(17.0)))
+            .add(egui::Button::new(
+                egui::RichText::new(t!("screens-about-title")).size(17.0),
+            ))
             .clicked()
         {
             action = Some(ResultsAction::About);
         }
         if ui
-            .add(egui::Button::new(egui::RichText::new("Replay").size(17.0)))
-            .on_hover_text("Move through this game, move by move")
+            .add(egui::Button::new(
+                egui::RichText::new(t!("screens-results-replay")).size(17.0),
+            ))
+            .on_hover_text(t!("screens-results-replay-hover"))
             .clicked()
         {
             action = Some(ResultsAction::Replay);
         }
-        theme::note(ui, format!("Seed {} · {}", session.setup.seed, scenario.title));
+        theme::note(
+            ui,
+            t!(
+                "screens-results-seed",
+                seed = session.setup.seed.to_string(),
+                scenario = scenario.title.as_str()
+            ),
+        );
     });
     match &session.remote {
         Some(remote) => theme::note(
             ui,
-            format!(
-                "Networked table {} ({}): the teacher's computer keeps the result for the class debrief.",
-                remote.table, remote.code
+            t!(
+                "screens-results-networked",
+                table = remote.table.to_string(),
+                code = remote.code.to_string()
             ),
         ),
         None => export_line(ui, session, view, &mut action),
@@ -447,7 +481,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     let compared = |ui: &mut egui::Ui| {
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
-            theme::section(ui, "Compared with no deal and with what really happened");
+            theme::section(ui, &t!("screens-results-compared"));
             egui::ScrollArea::horizontal()
                 .id_salt("cmp")
                 .show(ui, |ui| comparison(ui, &session.scenario, view));
@@ -462,7 +496,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     let charts = |ui: &mut egui::Ui, columns: usize| {
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
-            theme::section(ui, "The whole game");
+            theme::section(ui, &t!("screens-results-whole-game"));
             dashboard(ui, scenario, &session.state.history, columns, 130.0);
         });
     };
@@ -545,7 +579,7 @@ fn apply_results_actions(
                     let path = std::path::Path::new(view.export_folder.trim()).join(format!("{name}.json"));
                     let json = session.to_record(&name).to_json();
                     view.export_note = Some(match storage.0.write(&path, json.as_bytes()) {
-                        Ok(()) => format!("Saved to {}", path.display()),
+                        Ok(()) => t!("screens-results-exported", path = path.display().to_string()),
                         Err(error) => error.to_string(),
                     });
                 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::i18n::t;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook, SaveEntry};
@@ -68,19 +69,20 @@ fn read_saves(mut view: ResMut<SavesView>, options: Res<LaunchOptions>, storage:
 pub fn describe(record: &GameRecord) -> String {
     let round = record.moves.last().map_or(1, |m| m.round);
     let name = |side: Side| match side {
-        Side::Us => "US",
-        Side::Partner => record.scenario.partner.as_str(),
+        Side::Us => t!("screens-saves-us"),
+        Side::Partner => record.scenario.partner.clone(),
     };
     let seats = |side: Side| match &record.seats[side] {
-        Seat::People(_) => format!("{} (people)", name(side)),
-        Seat::Computer(opponent) => format!("{} (AI, {})", name(side), opponent.name()),
+        Seat::People(_) => t!("screens-saves-people", side = name(side)),
+        Seat::Computer(opponent) => t!("screens-saves-computer", side = name(side), opponent = opponent.name()),
     };
-    format!(
-        "{} vs {} · round {round}, {} moves · {}",
-        seats(Side::Us),
-        seats(Side::Partner),
-        record.moves.len(),
-        when(&record.saved_at)
+    t!(
+        "screens-saves-describe",
+        us = seats(Side::Us),
+        partner = seats(Side::Partner),
+        round = round,
+        moves = record.moves.len(),
+        saved = when(&record.saved_at)
     )
 }
 
@@ -96,19 +98,15 @@ fn when(saved_at: &str) -> String {
 pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.heading("Saved games");
-        if ui.button("Back (Esc)").clicked() {
+        ui.heading(t!("screens-saves-title"));
+        if ui.button(t!("screens-back")).clicked() {
             action = Some(SavesAction::Back);
         }
     });
-    theme::note(
-        ui,
-        "Games in progress, saves, finished games and class tables on this computer, newest first. Play on from where \
-         a game stopped, replay it move by move, or delete it. Each game in progress keeps its own save.",
-    );
+    theme::note(ui, t!("screens-saves-intro"));
     ui.add_space(6.0);
     if view.entries.is_empty() {
-        theme::note(ui, "No saved games yet: a game is saved after every move.");
+        theme::note(ui, t!("screens-saves-none"));
     }
     if let Some(note) = &view.note {
         theme::note(ui, note);
@@ -119,7 +117,14 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
             .num_columns(5)
             .spacing(egui::vec2(14.0, 8.0))
             .show(ui, |ui| {
-                for heading in ["Game", "Kind", "Scenario", "Sides, progress, saved", ""] {
+                let headings = [
+                    t!("screens-saves-game"),
+                    t!("screens-saves-kind"),
+                    t!("screens-saves-scenario"),
+                    t!("screens-saves-sides"),
+                    String::new(),
+                ];
+                for heading in headings {
                     ui.label(egui::RichText::new(heading).strong());
                 }
                 ui.end_row();
@@ -131,10 +136,17 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
                             ui.label(&record.scenario.title);
                             ui.label(describe(record));
                             ui.horizontal(|ui| {
-                                if ui.button(if record.over { "Results" } else { "Play on" }).clicked() {
+                                if ui
+                                    .button(if record.over {
+                                        t!("screens-saves-results")
+                                    } else {
+                                        t!("screens-saves-play-on")
+                                    })
+                                    .clicked()
+                                {
                                     action = Some(SavesAction::PlayOn(entry.path.clone()));
                                 }
-                                if ui.button("Replay").clicked() {
+                                if ui.button(t!("screens-saves-replay")).clicked() {
                                     action = Some(SavesAction::Replay(entry.path.clone()));
                                 }
                                 if let Some(chosen) = delete_buttons(ui, view, &entry.path) {
@@ -150,7 +162,7 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
                                     .map_or(String::new(), |n| n.to_string_lossy().to_string()),
                             );
                             ui.label(entry.kind.label());
-                            ui.colored_label(theme::BAD, "cannot be read");
+                            ui.colored_label(theme::BAD, t!("screens-saves-unreadable"));
                             ui.label(egui::RichText::new(error).small().color(theme::MUTED));
                             ui.horizontal(|ui| {
                                 if let Some(chosen) = delete_buttons(ui, view, &entry.path) {
@@ -170,15 +182,15 @@ pub fn saves_panel(ui: &mut egui::Ui, view: &SavesView) -> Option<SavesAction> {
 fn delete_buttons(ui: &mut egui::Ui, view: &SavesView, path: &std::path::Path) -> Option<SavesAction> {
     if view.confirm_delete.as_deref() == Some(path) {
         if ui
-            .button(egui::RichText::new("Yes, delete").color(theme::BAD))
+            .button(egui::RichText::new(t!("screens-saves-yes-delete")).color(theme::BAD))
             .clicked()
         {
             return Some(SavesAction::Delete(path.to_path_buf()));
         }
-        if ui.button("Keep").clicked() {
+        if ui.button(t!("screens-saves-keep")).clicked() {
             return Some(SavesAction::KeepIt);
         }
-    } else if ui.button("Delete…").clicked() {
+    } else if ui.button(t!("screens-saves-delete")).clicked() {
         return Some(SavesAction::AskDelete(path.to_path_buf()));
     }
     None
@@ -217,9 +229,10 @@ fn apply_saves_actions(
             SavesAction::Delete(path) => {
                 let book = SaveBook::new(&options.data_dir, storage.0.clone());
                 let note = match book.delete(path) {
-                    Ok(()) => format!(
-                        "Deleted {}.",
-                        path.file_name()
+                    Ok(()) => t!(
+                        "screens-saves-deleted",
+                        file = path
+                            .file_name()
                             .map_or(String::new(), |n| n.to_string_lossy().to_string())
                     ),
                     Err(error) => error.to_string(),

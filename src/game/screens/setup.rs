@@ -6,11 +6,12 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags;
+use crate::game::i18n::{numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::ai::Opponent;
-use tradetable_core::scenario::format;
 use tradetable_core::{Scenario, Side};
 
 /// What the player chose on the setup screen.
@@ -38,16 +39,16 @@ pub fn plugin(app: &mut App) {
 /// A short description of a mode.
 fn mode_note(scenario: &Scenario, mode: Mode) -> String {
     match mode {
-        Mode::PlayUs => "Set tariffs, threaten and bargain for a smaller deficit and a deal that holds.".to_string(),
+        Mode::PlayUs => t!("screens-setup-mode-us"),
         Mode::PlayPartner => match scenario.suspension() {
-            Some(_) => format!(
-                "Offer concessions, protect your exporters and your government, keep the {} alive.",
-                scenario.agreement_name()
+            Some(_) => t!(
+                "screens-setup-mode-partner-agreement",
+                agreement = scenario.agreement_name()
             ),
-            None => "Offer concessions, protect your exporters and your government.".to_string(),
+            None => t!("screens-setup-mode-partner"),
         },
-        Mode::Hotseat => "Two teams share the screen; each move ends behind a handover screen.".to_string(),
-        Mode::Watch => "Two AIs negotiate; play, pause, step and change the speed.".to_string(),
+        Mode::Hotseat => t!("screens-setup-mode-hotseat"),
+        Mode::Watch => t!("screens-setup-mode-watch"),
     }
 }
 
@@ -55,14 +56,14 @@ fn mode_note(scenario: &Scenario, mode: Mode) -> String {
 pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
     ui.label(egui::RichText::new(&scenario.title).size(20.0).strong());
     ui.label(
-        egui::RichText::new(format!(
-            "{} rounds of one month from {} · {} sectors · {} US tariff instruments · {} concessions of {}",
-            scenario.rounds,
-            format::month(&scenario.start),
-            scenario.sectors.len(),
-            scenario.us_instruments.len(),
-            scenario.partner_levers.len(),
-            scenario.names().with_article(Side::Partner)
+        egui::RichText::new(t!(
+            "screens-setup-summary",
+            rounds = scenario.rounds,
+            start = numbers::month(&scenario.start),
+            sectors = scenario.sectors.len(),
+            instruments = scenario.us_instruments.len(),
+            concessions = scenario.partner_levers.len(),
+            partner = scenario.names().with_article(Side::Partner)
         ))
         .color(theme::MUTED),
     );
@@ -70,13 +71,7 @@ pub fn scenario_summary(ui: &mut egui::Ui, scenario: &Scenario) {
     ui.label(&scenario.description);
     if let Some(deal) = &scenario.actual_deal {
         ui.add_space(6.0);
-        theme::note(
-            ui,
-            format!(
-                "At the end you will compare your result with no deal and with what really happened: {}",
-                deal.description
-            ),
-        );
+        theme::note(ui, t!("screens-setup-compare", deal = deal.description.as_str()));
     }
 }
 
@@ -93,7 +88,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
     let mut choices = |ui: &mut egui::Ui, setup: &mut GameSetup| {
         theme::card().show(ui, |ui| {
             ui.set_width(ui.available_width());
-            theme::section(ui, "Who plays");
+            theme::section(ui, &t!("screens-setup-who-plays"));
             for mode in Mode::ALL {
                 let label = mode.label(scenario.names());
                 ui.radio_value(&mut setup.mode, mode, label.as_str());
@@ -102,9 +97,10 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
             ui.add_space(6.0);
             let ai_sides: Vec<Side> = Side::BOTH.into_iter().filter(|s| !setup.mode.is_human(*s)).collect();
             if !ai_sides.is_empty() {
-                theme::section(ui, "AI opponent");
+                theme::section(ui, &t!("screens-setup-ai-opponent"));
                 for side in ai_sides {
                     ui.horizontal(|ui| {
+                        flags::side_flag(ui, scenario.names(), side, 14.0);
                         ui.label(theme::side_text(scenario.names(), side));
                         let current = setup.ai[side].clone();
                         let mut chosen = current.clone();
@@ -126,17 +122,14 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 }
             }
             ui.add_space(6.0);
-            theme::section(ui, "Seed");
+            theme::section(ui, &t!("screens-setup-seed"));
             ui.horizontal(|ui| {
                 ui.add(egui::DragValue::new(&mut setup.seed).speed(1.0));
-                if ui.button("New seed").clicked() {
+                if ui.button(t!("screens-setup-new-seed")).clicked() {
                     setup.seed = fresh_seed();
                 }
             });
-            theme::note(
-                ui,
-                "The seed fixes the random events; share it so a class plays the same game.",
-            );
+            theme::note(ui, t!("screens-setup-seed-note"));
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 let seats_valid = Side::BOTH
@@ -145,7 +138,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 if ui
                     .add_enabled(
                         seats_valid,
-                        egui::Button::new(egui::RichText::new("Start (Enter)").size(18.0))
+                        egui::Button::new(egui::RichText::new(t!("screens-setup-start")).size(18.0))
                             .min_size(egui::vec2(160.0, 38.0)),
                     )
                     .clicked()
@@ -154,7 +147,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                 }
                 if ui
                     .add(
-                        egui::Button::new(egui::RichText::new("Back (Esc)").size(18.0))
+                        egui::Button::new(egui::RichText::new(t!("screens-back")).size(18.0))
                             .min_size(egui::vec2(120.0, 38.0)),
                     )
                     .clicked()
@@ -164,7 +157,7 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
             });
         });
     };
-    ui.heading("New game");
+    ui.heading(t!("screens-setup-title"));
     ui.add_space(6.0);
     if wide {
         ui.columns(2, |columns| {
@@ -227,7 +220,7 @@ fn edit_error_card(ui: &mut egui::Ui, error: &str) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                egui::RichText::new("The edited file has an error; this is the last version that loaded")
+                egui::RichText::new(t!("screens-setup-edit-error"))
                     .strong()
                     .color(theme::BAD),
             );

@@ -6,12 +6,16 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::game::flags::Flag;
+use crate::game::i18n::{CurrentLanguage, t};
+use crate::game::identity;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, Mode, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
+use tradetable_core::{Names, Side};
 
 /// What the title screen lists, read when it opens.
 #[derive(Resource, Debug, Clone, Default)]
@@ -20,6 +24,8 @@ pub struct TitleView {
     pub scenarios: Vec<ScenarioSource>,
     /// How the picker names each of `scenarios`: its title (and, for a file, the file's name).
     pub names: Vec<String>,
+    /// The partner's flag of each of `scenarios` (a badge for a file that does not load).
+    pub flags: Vec<Flag>,
     /// A line about the saved game, if there is one.
     pub save: Option<String>,
 }
@@ -60,6 +66,13 @@ pub fn plugin(app: &mut App) {
         .add_message::<TitleAction>()
         .add_systems(OnEnter(Screen::Title), (restore_setup, read_title_view).chain())
         .add_systems(Update, apply_title_actions.in_set(Flow::Actions))
+        // The picker's names and the line about the save are words: read again in a language chosen on the title.
+        .add_systems(
+            Update,
+            read_title_view
+                .run_if(in_state(Screen::Title))
+                .run_if(resource_changed::<CurrentLanguage>),
+        )
         .add_systems(
             EguiPrimaryContextPass,
             draw_title.in_set(UiSet::Screen).run_if(in_state(Screen::Title)),
@@ -73,6 +86,7 @@ pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &
         scenarios.push(setup.source.clone());
     }
     view.names = scenarios.iter().map(scenario_name).collect();
+    view.flags = scenarios.iter().map(partner_flag).collect();
     view.scenarios = scenarios;
 }
 
@@ -93,7 +107,16 @@ pub fn scenario_name(source: &ScenarioSource) -> String {
             None => scenario.title,
         },
         (Ok(scenario), _) => scenario.title,
-        (Err(_), _) => format!("{} (does not load)", source.label()),
+        (Err(_), _) => t!("screens-title-scenario-broken", scenario = source.label()),
+    }
+}
+
+/// The flag of a scenario's partner, for the title's banner; Japan's for a file that does not load (the game's own
+/// table).
+pub fn partner_flag(source: &ScenarioSource) -> Flag {
+    match source.load() {
+        Ok(scenario) => Flag::of(Names::new(&scenario.partner), Side::Partner),
+        Err(_) => Flag::Japan,
     }
 }
 
@@ -138,18 +161,19 @@ pub fn title_panel(
 ) -> Option<TitleAction> {
     let mut action = None;
     ui.vertical_centered(|ui| {
-        ui.add_space((ui.available_height() * 0.06).min(40.0));
-        ui.label(egui::RichText::new("TradeTable").size(46.0).strong().color(theme::INK));
-        ui.label(
-            egui::RichText::new("Sit at the trade table with the United States")
-                .size(20.0)
-                .color(theme::MUTED),
-        );
+        ui.add_space((ui.available_height() * 0.04).min(22.0));
+        let partner = view
+            .scenarios
+            .iter()
+            .position(|s| s == chosen)
+            .and_then(|k| view.flags.get(k).cloned())
+            .unwrap_or(Flag::Japan);
+        identity::title_banner(ui, &t!("screens-title-name"), &partner, &t!("screens-title-tagline"));
         ui.add_space(16.0);
         if let Some((error, kind)) = notice {
             let heading = match kind {
-                NoticeKind::LoadError => "This file could not be loaded",
-                NoticeKind::LeftTable => "You have left the networked table",
+                NoticeKind::LoadError => t!("screens-title-load-error"),
+                NoticeKind::LeftTable => t!("screens-title-left-table"),
             };
             theme::card()
                 .fill(egui::Color32::from_rgb(253, 236, 230))
@@ -164,7 +188,7 @@ pub fn title_panel(
                             text
                         });
                     });
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(t!("screens-title-dismiss")).clicked() {
                         action = Some(TitleAction::Dismiss);
                     }
                 });
@@ -174,30 +198,30 @@ pub fn title_panel(
             action = Some(TitleAction::StartTutorial);
         }
         ui.add_space(10.0);
-        if theme::big_button(ui, true, "New game (Enter)").clicked() {
+        if theme::big_button(ui, true, &t!("screens-title-new-game")).clicked() {
             action = Some(TitleAction::NewGame);
         }
-        let cont = theme::big_button(ui, view.save.is_some(), "Continue");
+        let cont = theme::big_button(ui, view.save.is_some(), &t!("screens-title-continue"));
         if cont.clicked() {
             action = Some(TitleAction::Continue);
         }
         if let Some(save) = &view.save {
             theme::note(ui, save);
         }
-        if theme::big_button(ui, true, "Load or replay a game…").clicked() {
+        if theme::big_button(ui, true, &t!("screens-title-load")).clicked() {
             action = Some(TitleAction::Load);
         }
-        if theme::big_button(ui, true, "Join a class table…").clicked() {
+        if theme::big_button(ui, true, &t!("screens-title-join")).clicked() {
             action = Some(TitleAction::Join);
         }
-        if theme::big_button(ui, true, "Join a networked table…").clicked() {
+        if theme::big_button(ui, true, &t!("screens-title-join-network")).clicked() {
             action = Some(TitleAction::JoinNetwork);
         }
-        if theme::big_button(ui, true, "Debrief a class…").clicked() {
+        if theme::big_button(ui, true, &t!("screens-title-debrief")).clicked() {
             action = Some(TitleAction::Debrief);
         }
         ui.add_space(8.0);
-        ui.label("Scenario");
+        ui.label(t!("screens-title-scenario"));
         ui.horizontal(|ui| {
             let width = 460.0_f32.min(ui.available_width());
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
@@ -221,9 +245,9 @@ pub fn title_panel(
         ui.add_space(8.0);
         // One row, so the title fits 1280×720 with "Start here" above.
         let row = [
-            ("About the model", TitleAction::About),
-            ("Settings", TitleAction::Settings),
-            ("Quit", TitleAction::Quit),
+            (t!("screens-about-title"), TitleAction::About),
+            (t!("screens-title-settings"), TitleAction::Settings),
+            (t!("screens-title-quit"), TitleAction::Quit),
         ];
         let button = egui::vec2(170.0, 36.0);
         ui.horizontal(|ui| {
@@ -237,11 +261,7 @@ pub fn title_panel(
             }
         });
         ui.add_space(12.0);
-        theme::note(
-            ui,
-            "Play the United States or its trading partner against the AI, two teams on one screen, or watch two AIs. \
-             Every figure comes from the scenario file and its sources.",
-        );
+        theme::note(ui, t!("screens-title-about-game"));
     });
     action
 }
@@ -255,9 +275,13 @@ fn start_here(ui: &mut egui::Ui) -> bool {
         .show(ui, |ui| {
             ui.set_max_width(460.0);
             ui.vertical_centered(|ui| {
-                ui.label(egui::RichText::new("New to TradeTable?").strong().color(theme::ACCENT));
+                ui.label(
+                    egui::RichText::new(t!("screens-title-new-here"))
+                        .strong()
+                        .color(theme::ACCENT),
+                );
                 let button = egui::Button::new(
-                    egui::RichText::new("Start here: the tutorial")
+                    egui::RichText::new(t!("screens-title-start-here"))
                         .size(20.0)
                         .strong()
                         .color(egui::Color32::WHITE),
@@ -266,13 +290,9 @@ fn start_here(ui: &mut egui::Ui) -> bool {
                 .min_size(egui::vec2(300.0, 46.0));
                 pressed = ui
                     .add(button)
-                    .on_hover_text("Three short rounds as the United States, with a coach")
+                    .on_hover_text(t!("screens-title-start-here-hover"))
                     .clicked();
-                theme::note(
-                    ui,
-                    "Three months at the table with a coach: use each group of levers in turn, read what the model \
-                     projects, and put a package on the table.",
-                );
+                theme::note(ui, t!("screens-title-start-here-note"));
             });
         });
     pressed

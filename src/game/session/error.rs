@@ -1,20 +1,17 @@
 //! The game's own errors: why a scenario, a saved game or a class table could not be put on the table, and a side the
-//! command line does not know. The title (or the join screen) shows them as sentences.
+//! command line does not know. The title (or the join screen) shows them as sentences, in the language in play (the
+//! core's and the storage's sentences inside them stay as they come).
+
+use crate::game::i18n::t;
 
 /// Why a scenario, a saved game or a class table could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenError {
     /// A scenario that does not load or validate: the core's located `FILE:LINE:COL: message` text.
-    #[error("{0}")]
     Scenario(String),
     /// A scenario asked for by name that is not built into this version.
-    #[error("no scenario called \"{0}\" is built into this version")]
     NotShipped(String),
     /// The scenario a game was played on is not on this computer in that version.
-    #[error(
-        "the game was played on \"{title}\" ({id}, version {version}), which is not on this computer in that \
-         version; put its file in the scenarios folder"
-    )]
     ScenarioMissing {
         /// The scenario's title.
         title: String,
@@ -24,16 +21,12 @@ pub enum OpenError {
         version: String,
     },
     /// "Continue" with no game in progress.
-    #[error("there is no game in progress to continue")]
     NothingToContinue,
     /// A saved game that cannot be read or moved aside: the storage layer's sentence, naming the file.
-    #[error("{0}")]
     Record(String),
     /// A recorded game whose moves the rules refuse on its scenario.
-    #[error("{0}")]
     Replay(String),
     /// An AI seat that cannot sit at this scenario's table (a personality it lacks, or one of the other side).
-    #[error("{scenario}: {reason}")]
     Seat {
         /// The scenario's title.
         scenario: String,
@@ -41,11 +34,32 @@ pub enum OpenError {
         reason: String,
     },
     /// A class table's code that is mistyped, or names a scenario this computer lacks.
-    #[error("{0}")]
     TableCode(String),
 }
 
-/// A side the command line does not know.
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Scenario(text)
+            | OpenError::Record(text)
+            | OpenError::Replay(text)
+            | OpenError::TableCode(text) => f.write_str(text),
+            OpenError::NotShipped(name) => f.write_str(&t!("menus-error-not-shipped", name = name.as_str())),
+            OpenError::ScenarioMissing { title, id, version } => f.write_str(&t!(
+                "menus-error-scenario-missing",
+                title = title.as_str(),
+                id = id.as_str(),
+                version = version.as_str()
+            )),
+            OpenError::NothingToContinue => f.write_str(&t!("menus-error-nothing-to-continue")),
+            OpenError::Seat { scenario, reason } => write!(f, "{scenario}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// A side the command line does not know (the command line speaks English: it is read before any language is set).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown side \"{0}\"; expected us, partner, hotseat or watch")]
 pub struct UnknownSide(pub String);

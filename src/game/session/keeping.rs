@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use super::commands::{AdmittedCommand, GameCommand};
 use super::game::Session;
+use crate::game::i18n::t;
 use crate::game::launch::LaunchOptions;
 use crate::game::navigation::{Menu, Navigate, SessionStep};
 use crate::game::saves::{GameStorage, SaveBook};
@@ -64,16 +65,11 @@ impl SaveStatus {
         let why = self.failure.as_ref()?;
         let moves = self.unsaved_moves(session);
         let what = if session.state.is_over() {
-            "The finished game is not saved".to_string()
+            t!("menus-banner-finished-not-saved")
         } else {
-            format!(
-                "Not saved: the last {moves} move{} are only in this window",
-                if moves == 1 { "" } else { "s" }
-            )
+            t!("menus-banner-moves-not-saved", count = moves)
         };
-        Some(format!(
-            "{what}. {why}. Free some space or fix the folder, then try again."
-        ))
+        Some(t!("menus-banner", what = what, why = why.as_str()))
     }
 }
 
@@ -180,5 +176,36 @@ fn admit_game_commands(
                 admitted.write(AdmittedCommand(command));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::game::i18n::{Language, with_language};
+    use crate::game::session::GameSetup;
+    use tradetable_core::Scenario;
+
+    #[test]
+    fn the_banner_says_how_many_moves_are_only_in_the_window_in_each_language() {
+        let session = Session::new(
+            Arc::new(Scenario::builtin().expect("the built-in scenario")),
+            GameSetup::default(),
+        );
+        let mut status = SaveStatus::default();
+        assert_eq!(status.banner(&session), None, "nothing failed");
+        status.failed("the disk is full".to_string());
+        let english = with_language(Language::English, || status.banner(&session));
+        assert_eq!(
+            english.as_deref(),
+            Some(
+                "Not saved: the last 1 move are only in this window. the disk is full. Free some space or fix the \
+                 folder, then try again."
+            )
+        );
+        let japanese = with_language(Language::Japanese, || status.banner(&session)).unwrap_or_default();
+        assert!(japanese.starts_with("保存されていません：直前の1手"), "{japanese}");
     }
 }

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::error::{OpenError, UnknownSide};
+use crate::game::i18n::t;
 use tradetable_core::ai::Opponent;
 use tradetable_core::classroom::record::{GameRecord, ScenarioRef, Seat};
 use tradetable_core::scenario::library;
@@ -39,10 +40,13 @@ impl Mode {
     /// The setup screen's label.
     pub fn label(self, names: Names) -> String {
         match self {
-            Mode::PlayUs => "Play the United States".to_string(),
-            Mode::PlayPartner => format!("Play {}", names.label(Side::Partner)),
-            Mode::Hotseat => "Two teams on one screen".to_string(),
-            Mode::Watch => "Watch AI vs AI".to_string(),
+            Mode::PlayUs => t!("menus-mode-play-us"),
+            Mode::PlayPartner => t!(
+                "menus-mode-play-partner",
+                partner = names.label(Side::Partner).to_string()
+            ),
+            Mode::Hotseat => t!("menus-mode-hotseat"),
+            Mode::Watch => t!("menus-mode-watch"),
         }
     }
 
@@ -94,11 +98,11 @@ impl ScenarioSource {
     /// How the picker shows it.
     pub fn label(&self) -> String {
         match self {
-            ScenarioSource::Builtin => format!(
-                "{} (built in)",
-                tradetable_core::scenario::parse::DEFAULT_SCENARIO_LABEL
+            ScenarioSource::Builtin => t!(
+                "menus-source-built-in",
+                name = tradetable_core::scenario::parse::DEFAULT_SCENARIO_LABEL
             ),
-            ScenarioSource::Shipped(name) => format!("{name} (built in)"),
+            ScenarioSource::Shipped(name) => t!("menus-source-built-in", name = name.as_str()),
             ScenarioSource::File(path) => path.display().to_string(),
         }
     }

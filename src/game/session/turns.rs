@@ -7,6 +7,7 @@ use super::error::OpenError;
 use super::game::Session;
 use super::keeping::Keeping;
 use super::setup::{GameSetup, Mode};
+use crate::game::i18n::t;
 use crate::game::navigation::{Menu, Navigate, Screen, SessionStep};
 use crate::net::class_client::TableClient;
 use tradetable_core::ai::Negotiator;
@@ -125,19 +126,22 @@ fn apply_player_moves(
             break;
         }
         if *side != session.state.to_move || !session.setup.mode.is_human(*side) {
-            session.refused = Some(format!("it is not {}'s turn", session.scenario.names().label(*side)));
+            session.refused = Some(t!(
+                "menus-refused-not-your-turn",
+                side = session.scenario.names().label(*side).to_string()
+            ));
             continue;
         }
         if let Some(remote) = &session.remote {
             let refusal = if remote.paused {
-                Some("the teacher has paused this table".to_string())
+                Some(t!("menus-refused-table-paused"))
             } else if remote.awaiting {
-                Some("the last move has not reached the host yet".to_string())
+                Some(t!("menus-refused-awaiting-host"))
             } else {
                 match client.as_mut().map(|client| client.send_move(mv)) {
                     Some(Ok(())) => None,
                     Some(Err(why)) => Some(why.to_string()),
-                    None => Some("this game cannot reach the host".to_string()),
+                    None => Some(t!("menus-refused-no-host")),
                 }
             };
             match refusal {
