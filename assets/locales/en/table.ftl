@@ -1,12 +1,5 @@
 # The table screen (src/game/screens/table) and its offer, preview and dashboard panels (src/game/panels/{offer,preview,dashboard}.rs).
 
-# A side's name where a message names it in a language other than English (English keeps the form each sentence has
-# always used: "the United States", "Japan's", "US"). $side: us or partner; $partner: the partner's short name.
-table-side-name = { $side ->
-    [us] US
-   *[other] { $partner }
-}
-
 ## The offer table (src/game/panels/offer.rs)
 
 # An offer's fate, in the tooltip of a column of offers.

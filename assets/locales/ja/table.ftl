@@ -1,12 +1,5 @@
 # 交渉テーブルの画面（src/game/screens/table）と、その提案・見通し・ダッシュボードのパネル（src/game/panels/{offer,preview,dashboard}.rs）。
 
-# 英語以外でメッセージが陣営を名指しするときの名前（英語は各文で使ってきた形のまま："the United States"、"Japan's"、
-# "US"）。$side：us または partner、$partner：相手国の短い名前。
-table-side-name = { $side ->
-    [us] 米国
-   *[other] { $partner }
-}
-
 ## 提案テーブル（src/game/panels/offer.rs）
 
 # 提案の行方。提案の列のツールチップに表示。

@@ -7,7 +7,7 @@ use std::borrow::Borrow;
 use bevy_egui::egui;
 use egui_plot::{GridMark, Line, Plot, Points};
 
-use super::offer::side_name;
+use super::side_in_sentence;
 use crate::game::glossary;
 use crate::game::i18n::t;
 use crate::game::theme;
@@ -71,8 +71,8 @@ fn series<R: Borrow<RoundRecord>>(
 /// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
 pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
     let names = scenario.names();
-    let partner = side_name(names, Side::Partner, names.with_article(Side::Partner));
-    let partner_possessive = side_name(names, Side::Partner, names.possessive(Side::Partner));
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
+    let partner_possessive = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner));
     let base_year = scenario.exchange.base_year.to_string();
     let s = theme::SERIES;
     let mut out = vec![
@@ -159,7 +159,7 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             },
             title: t!(
                 "table-chart-approval",
-                name = side_name(names, side, names.short_with_article(side))
+                name = side_in_sentence(names, side, names.short_with_article(side))
             ),
             tip: t!(
                 "table-chart-approval.tip",

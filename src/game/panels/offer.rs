@@ -4,16 +4,16 @@
 
 use bevy_egui::egui;
 
-use super::{explanation, short_name};
+use super::{explanation, short_name, side_in_sentence};
 use crate::game::glossary;
-use crate::game::i18n::{Language, language, t};
+use crate::game::i18n::t;
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, Severity, preview_move};
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
 use tradetable_core::rules::package::{Issue, Package, PackageSpace};
-use tradetable_core::{Move, Names, Scenario, Side};
+use tradetable_core::{Move, Scenario, Side};
 
 /// What the offer panel shows.
 pub struct OfferView<'a> {
@@ -55,20 +55,6 @@ pub fn latest_offer(state: &GameState, side: Side) -> Option<(u32, &Package, Off
         .rev()
         .find(|r| r.offer.from == side)
         .map(|r| (r.offer.round, &r.offer.package, r.fate))
-}
-
-/// A side's name as a message of the table takes it: in English the form the sentence has always used (`english`:
-/// "the United States", "Japan's", "US"), in other languages the name the message files give the side
-/// (`table-side-name`: the US's own, the partner's short name), the message adding what its grammar needs.
-pub fn side_name(names: Names, side: Side, english: impl Into<String>) -> String {
-    match language() {
-        Language::English => english.into(),
-        _ => t!(
-            "table-side-name",
-            side = side.key(),
-            partner = names.short(Side::Partner)
-        ),
-    }
 }
 
 fn fate_text(fate: OfferFate) -> String {
@@ -116,7 +102,7 @@ pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package
             let names = view.scenario.names();
             t!(
                 "table-offer-waiting",
-                name = side_name(names, state.to_move, names.label(state.to_move))
+                name = side_in_sentence(names, state.to_move, names.label(state.to_move))
             )
         };
         ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
@@ -135,7 +121,7 @@ fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
                 ui.label(t!("table-offer-on-the-table"));
                 // The side's name in its colour, as `theme::side_text` draws it, in the language in play.
                 let names = view.scenario.names();
-                let name = side_name(names, offer.from, names.label(offer.from));
+                let name = side_in_sentence(names, offer.from, names.label(offer.from));
                 ui.label(egui::RichText::new(name).color(theme::side_color(offer.from)).strong());
                 ui.label(t!("table-offer-on-the-table-round", round = offer.round));
             }
@@ -148,7 +134,7 @@ fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
         let names = view.scenario.names();
         let why = t!(
             "table-offer-reasons",
-            name = side_name(names, from, names.short(from)),
+            name = side_in_sentence(names, from, names.short(from)),
             reasons = reasons
         );
         if theme::short_window(ui.ctx()) {
@@ -189,7 +175,7 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
             ui.label(egui::RichText::new(t!("table-terms-issue")).strong());
             ui.label(egui::RichText::new(t!("table-terms-in-force")).strong());
             for (side, offer) in shown.iter().zip(&offers) {
-                let name = side_name(names, *side, names.short(*side));
+                let name = side_in_sentence(names, *side, names.short(*side));
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
                         t!("table-terms-offer-round", name = name.clone(), round = *round),
@@ -221,7 +207,7 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
                         (Side::Us, false) => t!("table-terms-us-tariffs"),
                         (Side::Partner, false) => t!(
                             "table-terms-partner-concessions",
-                            name = side_name(names, Side::Partner, names.possessive(Side::Partner))
+                            name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
                         ),
                     };
                     ui.label(
@@ -524,25 +510,25 @@ mod tests {
 
     #[test]
     fn a_side_is_named_as_the_language_in_play_writes_it() {
-        use crate::game::i18n::with_language;
+        use crate::game::i18n::{Language, with_language};
         let scenario = Scenario::builtin().expect("the built-in scenario loads");
         let names = scenario.names();
         let concessions = || {
             t!(
                 "table-terms-partner-concessions",
-                name = side_name(names, Side::Partner, names.possessive(Side::Partner))
+                name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
             )
         };
         with_language(Language::English, || {
             assert_eq!(
-                side_name(names, Side::Us, names.with_article(Side::Us)),
+                side_in_sentence(names, Side::Us, names.with_article(Side::Us)),
                 "the United States"
             );
             assert_eq!(concessions(), "Japan's concessions");
         });
         with_language(Language::Japanese, || {
-            assert_eq!(side_name(names, Side::Us, names.with_article(Side::Us)), "米国");
-            assert_eq!(concessions(), format!("{}の譲歩", names.short(Side::Partner)));
+            assert_eq!(side_in_sentence(names, Side::Us, names.with_article(Side::Us)), "米国");
+            assert_eq!(concessions(), format!("{}の譲歩", names.label(Side::Partner)));
         });
     }
 }

@@ -6,7 +6,7 @@
 
 use bevy_egui::egui;
 
-use super::offer::side_name;
+use super::side_in_sentence;
 use crate::game::i18n::{numbers, t};
 use crate::game::session::Viewer;
 use crate::game::theme;
@@ -174,7 +174,7 @@ type Format = fn(&Figures) -> String;
 /// fit a side panel.
 fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
     let names = scenario.names();
-    let partner = side_name(names, Side::Partner, names.with_article(Side::Partner));
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
     let base_year = scenario.exchange.base_year.to_string();
     let agreement = scenario.agreement_name();
     let risk = t!("table-preview-risk", agreement = agreement);
@@ -219,7 +219,7 @@ fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
             t!("table-preview-investment"),
             t!(
                 "table-preview-investment.tip",
-                name = side_name(names, Side::Partner, names.possessive_subject(Side::Partner))
+                name = side_in_sentence(names, Side::Partner, names.possessive_subject(Side::Partner))
             ),
             |f| numbers::one_decimal(f.investment),
         ),
@@ -246,11 +246,11 @@ fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
         (
             t!(
                 "table-preview-partner-approval",
-                name = side_name(names, Side::Partner, names.short(Side::Partner))
+                name = side_in_sentence(names, Side::Partner, names.short(Side::Partner))
             ),
             t!(
                 "table-preview-partner-approval.tip",
-                name = side_name(names, Side::Partner, names.possessive(Side::Partner))
+                name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
             ),
             |f| format!("{:.0}", f.approval.partner),
         ),
@@ -277,7 +277,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
             Viewer::Side(_) => t!("table-preview-theirs"),
             Viewer::Both => t!(
                 "table-preview-offer-of",
-                name = side_name(names, *from, names.possessive(*from))
+                name = side_in_sentence(names, *from, names.possessive(*from))
             ),
         };
         columns.push((label, t!("table-preview-offer.tip"), offer));
@@ -310,7 +310,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                     Viewer::Side(_) => t!("table-preview-worth-to-you"),
                     Viewer::Both => t!(
                         "table-preview-worth-to",
-                        name = side_name(names, values.side, names.short_with_article(values.side))
+                        name = side_in_sentence(names, values.side, names.short_with_article(values.side))
                     ),
                 };
                 ui.label(egui::RichText::new(name).strong().color(theme::side_color(values.side)))

@@ -20,8 +20,9 @@ use crate::game::panels::coach::{CoachView, coach_panel};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_panel};
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
-use crate::game::panels::offer::{OfferAction, OfferView, offer_actions, offer_terms, side_name};
+use crate::game::panels::offer::{OfferAction, OfferView, offer_actions, offer_terms};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
+use crate::game::panels::side_in_sentence;
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
 use crate::game::remote::{RemoteStatus, remote_status};
@@ -580,7 +581,7 @@ pub fn brief_panel(ui: &mut egui::Ui, names: Names, side: Side, brief: &Brief) {
     ui.label(
         egui::RichText::new(t!(
             "table-brief-confidential",
-            name = side_name(names, side, names.label(side))
+            name = side_in_sentence(names, side, names.label(side))
         ))
         .strong()
         .color(theme::side_color(side)),
