@@ -6,13 +6,14 @@ use bevy_egui::egui;
 
 use super::{explanation, short_name, side_in_sentence};
 use crate::game::glossary;
-use crate::game::i18n::t;
+use crate::game::i18n::{numbers, t};
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, Severity, preview_move};
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
-use tradetable_core::rules::package::{Issue, Package, PackageSpace};
+use tradetable_core::rules::package::{Issue, IssueTarget, Package, PackageSpace};
+use tradetable_core::scenario::format::LeverUnit;
 use tradetable_core::{Move, Scenario, Side};
 
 /// What the offer panel shows.
@@ -55,6 +56,20 @@ pub fn latest_offer(state: &GameState, side: Side) -> Option<(u32, &Package, Off
         .rev()
         .find(|r| r.offer.from == side)
         .map(|r| (r.offer.round, &r.offer.package, r.fate))
+}
+
+/// How option `option` of `issue` reads in the language in play: the core's `Issue::option_text` (`12.5%`,
+/// `$7bn/yr`, `75%`, `yes`) with its numbers formatted by [`numbers`] (`年70億ドル`, `はい`).
+pub fn option_text(scenario: &Scenario, issue: &Issue, option: usize) -> String {
+    let Some(&value) = issue.options.get(option) else {
+        return "?".to_string();
+    };
+    match issue.target {
+        IssueTarget::Instrument(_) => numbers::rate(value),
+        IssueTarget::Lever(k) => numbers::lever_level(scenario.partner_levers[k].unit, value),
+        IssueTarget::Term(k) => numbers::lever_level(scenario.deal_terms[k].effect.unit(), value),
+        IssueTarget::CounterTariff(_) => numbers::lever_level(LeverUnit::YesNo, value),
+    }
 }
 
 fn fate_text(fate: OfferFate) -> String {
@@ -260,12 +275,12 @@ fn terms_row(
         name_width,
         &hover,
     );
-    ui.label(issue.option_text(view.scenario, base));
+    ui.label(option_text(view.scenario, issue, base));
     for offer in offers {
         match offer {
             Some((_, package, _)) => {
                 let c = package.choice[k] as usize;
-                let mut text = egui::RichText::new(issue.option_text(view.scenario, c));
+                let mut text = egui::RichText::new(option_text(view.scenario, issue, c));
                 if c != base {
                     text = text.background_color(theme::CHANGED).strong();
                 }
@@ -282,7 +297,7 @@ fn terms_row(
             .first()
             .and_then(|o| o.as_ref())
             .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
-        let mut text = egui::RichText::new(issue.option_text(view.scenario, current));
+        let mut text = egui::RichText::new(option_text(view.scenario, issue, current));
         if differs {
             text = text.strong();
         }
@@ -293,7 +308,7 @@ fn terms_row(
                 .show_ui(ui, |ui| {
                     for option in 0..issue.options.len() {
                         if ui
-                            .selectable_label(option == current, issue.option_text(view.scenario, option))
+                            .selectable_label(option == current, option_text(view.scenario, issue, option))
                             .clicked()
                         {
                             draft.choice[k] = option as u8;
@@ -506,6 +521,30 @@ mod tests {
             offer_reasons(&state),
             Some((Side::Us, "Holds firm. It is early.".to_string()))
         );
+    }
+
+    #[test]
+    fn every_option_reads_in_english_as_the_core_writes_it() {
+        use crate::game::i18n::{Language, with_language};
+        for id in ["spring-2025", "eu-2025", "quarterly-review-2026"] {
+            let scenario = tradetable_core::scenario::library::shipped(id)
+                .expect("a shipped scenario")
+                .load()
+                .expect("it loads");
+            let space = PackageSpace::of(&scenario);
+            with_language(Language::English, || {
+                for issue in &space.issues {
+                    for option in 0..=issue.options.len() {
+                        assert_eq!(
+                            option_text(&scenario, issue, option),
+                            issue.option_text(&scenario, option),
+                            "{id}: {}",
+                            issue.name
+                        );
+                    }
+                }
+            });
+        }
     }
 
     #[test]
