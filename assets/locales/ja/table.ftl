@@ -63,11 +63,11 @@ table-if-you-send-it = 送った場合：{ $reaction }
 # 行：各数値の名前と単位（値には単位を付けない）、ツールチップ。$partner：相手国の名前。
 table-preview-deficit = 財の赤字（10億ドル）
     .tip = 米国の{ $partner }との財の貿易赤字（年間、10億ドル）。
-table-preview-deficit-range = …低位〜高位（10億ドル）
-    .tip = シナリオの低位・高位のパラメーター（貿易弾力性、価格転嫁、調整の速さ）で計算した赤字。公表された推計が分かれるところです。この幅全体で成り立つ結論は頑健です。
+table-preview-deficit-range = …低位〜高位
+    .tip = シナリオの低位・高位のパラメーター（貿易弾力性、価格転嫁、調整の速さ）で計算した赤字（10億ドル）。公表された推計が分かれるところです。この幅全体で成り立つ結論は頑健です。
 # $year：シナリオの基準年。
-table-preview-deficit-base-fx = …{ $year }年の為替（10億ドル）
-    .tip = 基準年の為替レートで換算し直した赤字（論文と同じ方法）。
+table-preview-deficit-base-fx = …{ $year }年為替
+    .tip = 基準年の為替レートで換算し直した赤字（10億ドル、論文と同じ方法）。
 table-preview-tariff-revenue = 関税収入（10億ドル）
     .tip = { $partner }からの財に対する米国の関税収入（年間、10億ドル）。
 table-preview-consumer-cost = 消費者負担（10億ドル）
