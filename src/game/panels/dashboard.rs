@@ -7,7 +7,9 @@ use std::borrow::Borrow;
 use bevy_egui::egui;
 use egui_plot::{GridMark, Line, Plot, Points};
 
+use super::side_in_sentence;
 use crate::game::glossary;
+use crate::game::i18n::t;
 use crate::game::theme;
 use tradetable_core::classroom::palette::{Dash, Look, Marker, SERIES_LOOKS};
 use tradetable_core::rules::negotiation::RoundRecord;
@@ -69,52 +71,60 @@ fn series<R: Borrow<RoundRecord>>(
 /// Generic over how the state holds its records (by value or shared), so it reads `state.history` either way.
 pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec<Chart> {
     let names = scenario.names();
-    let partner = names.with_article(Side::Partner);
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
+    let partner_possessive = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner));
+    let base_year = scenario.exchange.base_year.to_string();
     let s = theme::SERIES;
     let mut out = vec![
         Chart {
             id: "deficit",
-            title: format!("US goods deficit with {partner} ($bn/yr)"),
-            tip: format!(
-                "Nominal, and restated at {} exchange rates ({} {} per dollar).",
-                scenario.exchange.base_year, scenario.exchange.base_currency_per_dollar, scenario.partner.currency.name
+            title: t!("table-chart-deficit", partner = partner.clone()),
+            tip: t!(
+                "table-chart-deficit.tip",
+                year = base_year.clone(),
+                rate = scenario.exchange.base_currency_per_dollar.to_string(),
+                currency = scenario.partner.currency.name.as_str()
             ),
             series: vec![
-                series("nominal", s[0], history, |r| r.economy.goods_deficit_bn),
-                series(
-                    &format!("at {} rates", scenario.exchange.base_year),
-                    s[1],
-                    history,
-                    |r| r.economy.goods_deficit_base_fx_bn,
-                ),
+                series(&t!("table-chart-nominal"), s[0], history, |r| {
+                    r.economy.goods_deficit_bn
+                }),
+                series(&t!("table-chart-at-base-rates", year = base_year), s[1], history, |r| {
+                    r.economy.goods_deficit_base_fx_bn
+                }),
             ],
             lapsed: Vec::new(),
             from_zero: true,
         },
         Chart {
             id: "revenue",
-            title: "Tariff revenue and consumer cost ($bn/yr)".to_string(),
-            tip: format!(
-                "US tariff revenue on goods from {partner}, and what tariffs above the starting rates cost US buyers."
-            ),
+            title: t!("table-chart-revenue"),
+            tip: t!("table-chart-revenue.tip", partner = partner.clone()),
             series: vec![
-                series("tariff revenue", s[2], history, |r| r.economy.tariff_revenue_bn),
-                series("consumer cost", s[3], history, |r| r.economy.consumer_cost_bn),
+                series(&t!("table-chart-tariff-revenue"), s[2], history, |r| {
+                    r.economy.tariff_revenue_bn
+                }),
+                series(&t!("table-chart-consumer-cost"), s[3], history, |r| {
+                    r.economy.consumer_cost_bn
+                }),
             ],
             lapsed: Vec::new(),
             from_zero: true,
         },
         Chart {
             id: "farm",
-            title: "Farm exports and investment ($bn/yr)".to_string(),
-            tip: format!(
-                "US farm exports to {partner}, and {} direct investment into the US.",
-                names.possessive(Side::Partner)
+            title: t!("table-chart-farm"),
+            tip: t!(
+                "table-chart-farm.tip",
+                partner = partner,
+                owner = partner_possessive.clone()
             ),
             series: vec![
-                series("US farm exports", s[2], history, |r| r.economy.farm_exports_bn),
+                series(&t!("table-chart-us-farm-exports"), s[2], history, |r| {
+                    r.economy.farm_exports_bn
+                }),
                 series(
-                    &format!("{} investment", names.possessive(Side::Partner)),
+                    &t!("table-chart-investment", owner = partner_possessive.clone()),
                     s[4],
                     history,
                     |r| r.economy.investment_inflow_bn,
@@ -137,7 +147,7 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
             .collect();
         lines.insert(
             0,
-            series("overall", theme::INK, history, |r| match side {
+            series(&t!("table-chart-overall"), theme::INK, history, |r| match side {
                 Side::Us => r.approval.us,
                 Side::Partner => r.approval.partner,
             }),
@@ -147,10 +157,13 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
                 Side::Us => "approval_us",
                 Side::Partner => "approval_partner",
             },
-            title: format!("Approval in {} (%)", names.short_with_article(side)),
-            tip: format!(
-                "Approval by constituency; the government falls below {}% overall.",
-                scenario.politics.side(side).fall_below
+            title: t!(
+                "table-chart-approval",
+                name = side_in_sentence(names, side, names.short_with_article(side))
+            ),
+            tip: t!(
+                "table-chart-approval.tip",
+                percent = scenario.politics.side(side).fall_below.to_string()
             ),
             series: lines,
             lapsed: Vec::new(),
@@ -163,13 +176,14 @@ pub fn charts<R: Borrow<RoundRecord>>(scenario: &Scenario, history: &[R]) -> Vec
     let agreement = scenario.agreement_name();
     out.push(Chart {
         id: "trade_agreement",
-        title: format!("{agreement}: chance of suspension (%)"),
-        tip: format!(
-            "Each month's chance that {} {} suspends the {agreement}; red crosses: months it was not in force.",
-            names.possessive(Side::Partner),
-            scenario.partner.legislature
+        title: t!("table-chart-suspension", agreement = agreement),
+        tip: t!(
+            "table-chart-suspension.tip",
+            owner = partner_possessive,
+            legislature = scenario.partner.legislature.as_str(),
+            agreement = agreement
         ),
-        series: vec![series("suspension risk", s[1], history, |r| {
+        series: vec![series(&t!("table-chart-suspension-risk"), s[1], history, |r| {
             r.trade_agreement_hazard * 100.0
         })],
         lapsed: history
@@ -209,7 +223,7 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             paint_marker(ui.painter(), rect.center(), 5.0, Marker::Cross, theme::BAD);
             ui.label(
-                egui::RichText::new(format!("{} not in force", scenario.agreement_name()))
+                egui::RichText::new(t!("table-chart-not-in-force", agreement = scenario.agreement_name()))
                     .small()
                     .color(theme::BAD),
             );
@@ -219,10 +233,14 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
     let months: Vec<String> = (0..=scenario.rounds)
         .map(|r| {
             if r == 0 {
-                return "start".to_string();
+                return t!("table-chart-start");
             }
-            let m = format::month(&scenario.month_of_round(r));
-            m.split(' ').next().unwrap_or("").to_string()
+            // The month without its year: `Jul`, `7月`.
+            let m = scenario.month_of_round(r);
+            match format::parse_year_month(&m) {
+                Some((_, month)) => t!("table-chart-month", month = month),
+                None => m.split(' ').next().unwrap_or("").to_string(),
+            }
         })
         .collect();
     let rounds = scenario.rounds;
@@ -282,7 +300,7 @@ pub fn draw_chart(ui: &mut egui::Ui, scenario: &Scenario, chart: &Chart, height:
         if !chart.lapsed.is_empty() {
             plot_ui.points(
                 Points::new(
-                    format!("{} not in force", scenario.agreement_name()),
+                    t!("table-chart-not-in-force", agreement = scenario.agreement_name()),
                     chart.lapsed.clone(),
                 )
                 .color(theme::BAD)

@@ -4,14 +4,16 @@
 
 use bevy_egui::egui;
 
-use super::{explanation, short_name};
+use super::{explanation, short_name, side_in_sentence};
 use crate::game::glossary;
+use crate::game::i18n::{numbers, t};
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, Severity, preview_move};
 use tradetable_core::rules::negotiation::{GameState, OfferFate};
-use tradetable_core::rules::package::{Issue, Package, PackageSpace};
+use tradetable_core::rules::package::{Issue, IssueTarget, Package, PackageSpace};
+use tradetable_core::scenario::format::LeverUnit;
 use tradetable_core::{Move, Scenario, Side};
 
 /// What the offer panel shows.
@@ -56,13 +58,27 @@ pub fn latest_offer(state: &GameState, side: Side) -> Option<(u32, &Package, Off
         .map(|r| (r.offer.round, &r.offer.package, r.fate))
 }
 
-fn fate_text(fate: OfferFate) -> &'static str {
+/// How option `option` of `issue` reads in the language in play: the core's `Issue::option_text` (`12.5%`,
+/// `$7bn/yr`, `75%`, `yes`) with its numbers formatted by [`numbers`] (`年70億ドル`, `はい`).
+pub fn option_text(scenario: &Scenario, issue: &Issue, option: usize) -> String {
+    let Some(&value) = issue.options.get(option) else {
+        return "?".to_string();
+    };
+    match issue.target {
+        IssueTarget::Instrument(_) => numbers::rate(value),
+        IssueTarget::Lever(k) => numbers::lever_level(scenario.partner_levers[k].unit, value),
+        IssueTarget::Term(k) => numbers::lever_level(scenario.deal_terms[k].effect.unit(), value),
+        IssueTarget::CounterTariff(_) => numbers::lever_level(LeverUnit::YesNo, value),
+    }
+}
+
+fn fate_text(fate: OfferFate) -> String {
     match fate {
-        OfferFate::Pending => "on the table",
-        OfferFate::Accepted => "accepted",
-        OfferFate::Rejected => "rejected",
-        OfferFate::Countered => "countered",
-        OfferFate::Lapsed => "lapsed",
+        OfferFate::Pending => t!("table-fate-pending"),
+        OfferFate::Accepted => t!("table-fate-accepted"),
+        OfferFate::Rejected => t!("table-fate-rejected"),
+        OfferFate::Countered => t!("table-fate-countered"),
+        OfferFate::Lapsed => t!("table-fate-lapsed"),
     }
 }
 
@@ -96,9 +112,13 @@ pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package
     }
     if !view.can_act {
         let waiting = if view.paused {
-            "The teacher has paused the table.".to_string()
+            t!("table-offer-paused")
         } else {
-            format!("Waiting for {}…", view.scenario.names().label(state.to_move))
+            let names = view.scenario.names();
+            t!(
+                "table-offer-waiting",
+                name = side_in_sentence(names, state.to_move, names.label(state.to_move))
+            )
         };
         ui.label(egui::RichText::new(waiting).italics().color(theme::MUTED));
         return None;
@@ -110,20 +130,28 @@ pub fn offer_actions(ui: &mut egui::Ui, view: &OfferView, draft: Option<&Package
 fn offer_heading(ui: &mut egui::Ui, view: &OfferView) {
     let state = view.state;
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("The table").size(18.0).strong());
+        ui.label(egui::RichText::new(t!("table-offer-heading")).size(18.0).strong());
         match &state.offer {
             Some(offer) => {
-                ui.label("· on the table: a package from");
-                ui.label(theme::side_text(view.scenario.names(), offer.from));
-                ui.label(format!("(round {})", offer.round));
+                ui.label(t!("table-offer-on-the-table"));
+                // The side's name in its colour, as `theme::side_text` draws it, in the language in play.
+                let names = view.scenario.names();
+                let name = side_in_sentence(names, offer.from, names.label(offer.from));
+                ui.label(egui::RichText::new(name).color(theme::side_color(offer.from)).strong());
+                ui.label(t!("table-offer-on-the-table-round", round = offer.round));
             }
             None => {
-                ui.label(egui::RichText::new("· nothing on the table").color(theme::MUTED));
+                ui.label(egui::RichText::new(t!("table-offer-nothing")).color(theme::MUTED));
             }
         }
     });
     if let Some((from, reasons)) = offer_reasons(state) {
-        let why = format!("{}: {reasons}", view.scenario.names().short(from));
+        let names = view.scenario.names();
+        let why = t!(
+            "table-offer-reasons",
+            name = side_in_sentence(names, from, names.short(from)),
+            reasons = reasons
+        );
         if theme::short_window(ui.ctx()) {
             theme::cut_label(ui, egui::RichText::new(why).italics(), "");
         } else {
@@ -159,25 +187,27 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
         .spacing(egui::vec2(12.0, 3.0))
         .min_col_width(60.0)
         .show(ui, |ui| {
-            ui.label(egui::RichText::new("Issue").strong());
-            ui.label(egui::RichText::new("In force").strong());
+            ui.label(egui::RichText::new(t!("table-terms-issue")).strong());
+            ui.label(egui::RichText::new(t!("table-terms-in-force")).strong());
             for (side, offer) in shown.iter().zip(&offers) {
+                let name = side_in_sentence(names, *side, names.short(*side));
                 let (head, tip) = match offer {
                     Some((round, _, fate)) => (
-                        format!("{} offer (r{round})", names.short(*side)),
-                        format!(
-                            "{} offer made in round {round}: {}",
-                            names.short(*side),
-                            fate_text(*fate)
+                        t!("table-terms-offer-round", name = name.clone(), round = *round),
+                        t!(
+                            "table-terms-offer-made",
+                            name = name,
+                            round = *round,
+                            fate = fate_text(*fate)
                         ),
                     ),
-                    None => (format!("{} offer", names.short(*side)), "None yet.".to_string()),
+                    None => (t!("table-terms-offer", name = name), t!("table-terms-none-yet")),
                 };
                 ui.label(egui::RichText::new(head).strong().color(theme::side_color(*side)))
                     .on_hover_text(tip);
             }
             if draft.is_some() {
-                ui.label(egui::RichText::new("Your proposal").strong());
+                ui.label(egui::RichText::new(t!("table-terms-your-proposal")).strong());
             }
             ui.end_row();
             let mut group = None;
@@ -188,9 +218,12 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
                 if group != Some((issue.owner, is_term)) {
                     group = Some((issue.owner, is_term));
                     let heading = match (issue.owner, is_term) {
-                        (_, true) => "US deal terms".to_string(),
-                        (Side::Us, false) => "US tariffs".to_string(),
-                        (Side::Partner, false) => format!("{} concessions", names.possessive(Side::Partner)),
+                        (_, true) => t!("table-terms-us-deal-terms"),
+                        (Side::Us, false) => t!("table-terms-us-tariffs"),
+                        (Side::Partner, false) => t!(
+                            "table-terms-partner-concessions",
+                            name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
+                        ),
                     };
                     ui.label(
                         egui::RichText::new(heading)
@@ -242,12 +275,12 @@ fn terms_row(
         name_width,
         &hover,
     );
-    ui.label(issue.option_text(view.scenario, base));
+    ui.label(option_text(view.scenario, issue, base));
     for offer in offers {
         match offer {
             Some((_, package, _)) => {
                 let c = package.choice[k] as usize;
-                let mut text = egui::RichText::new(issue.option_text(view.scenario, c));
+                let mut text = egui::RichText::new(option_text(view.scenario, issue, c));
                 if c != base {
                     text = text.background_color(theme::CHANGED).strong();
                 }
@@ -264,7 +297,7 @@ fn terms_row(
             .first()
             .and_then(|o| o.as_ref())
             .is_some_and(|(_, p, _)| p.choice[k] as usize != current);
-        let mut text = egui::RichText::new(issue.option_text(view.scenario, current));
+        let mut text = egui::RichText::new(option_text(view.scenario, issue, current));
         if differs {
             text = text.strong();
         }
@@ -275,7 +308,7 @@ fn terms_row(
                 .show_ui(ui, |ui| {
                     for option in 0..issue.options.len() {
                         if ui
-                            .selectable_label(option == current, issue.option_text(view.scenario, option))
+                            .selectable_label(option == current, option_text(view.scenario, issue, option))
                             .clicked()
                         {
                             draft.choice[k] = option as u8;
@@ -304,29 +337,29 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
     let short = theme::short_window(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         let send = if offer_to_me.is_some() {
-            "Send counter-offer (Enter)"
+            t!("table-send-counter-offer")
         } else {
-            "Send proposal (Enter)"
+            t!("table-send-proposal")
         };
         if ui
             .add(egui::Button::new(egui::RichText::new(send).strong()).fill(egui::Color32::from_rgb(206, 226, 232)))
-            .on_hover_text("Put your proposal on the table; this ends your turn.")
+            .on_hover_text(t!("table-send-proposal.tip"))
             .clicked()
         {
             action = Some(OfferAction::Play(Move::Propose(draft.clone())));
         }
         let accept_text = if accept_armed {
-            egui::RichText::new("Confirm: accept their offer")
+            egui::RichText::new(t!("table-accept-confirm"))
                 .strong()
                 .color(theme::BAD)
         } else if accept_warned {
-            egui::RichText::new("⚠ Accept their offer").color(theme::BAD)
+            egui::RichText::new(format!("⚠ {}", t!("table-accept"))).color(theme::BAD)
         } else {
-            egui::RichText::new("Accept their offer")
+            egui::RichText::new(t!("table-accept"))
         };
         if ui
             .add_enabled(offer_to_me.is_some(), egui::Button::new(accept_text))
-            .on_hover_text("Sign the package on the table: the deal is done and the game ends.")
+            .on_hover_text(t!("table-accept.tip"))
             .clicked()
         {
             if accept_warned && !accept_armed {
@@ -336,17 +369,17 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
                 action = Some(OfferAction::Play(Move::Accept));
             }
         }
-        let pass = if offer_to_me.is_some() { "Reject" } else { "Pass" };
-        if ui
-            .button(pass)
-            .on_hover_text("End your turn without an offer; an offer on the table is rejected.")
-            .clicked()
-        {
+        let pass = if offer_to_me.is_some() {
+            t!("table-reject")
+        } else {
+            t!("table-pass")
+        };
+        if ui.button(pass).on_hover_text(t!("table-pass.tip")).clicked() {
             action = Some(OfferAction::Play(Move::Pass));
         }
         if ui
-            .button(egui::RichText::new("Walk away…").color(theme::BAD))
-            .on_hover_text("End the talks without a deal.")
+            .button(egui::RichText::new(t!("table-walk-away")).color(theme::BAD))
+            .on_hover_text(t!("table-walk-away.tip"))
             .clicked()
         {
             action = Some(OfferAction::ConfirmWalkAway);
@@ -354,8 +387,8 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         if short {
             // A short window (a projector's large UI scale) keeps its rows for the terms: the starting points and
             // the adviser fold into one menu on the buttons' line.
-            ui.menu_button("More…", |ui| {
-                theme::note(ui, "Start from:");
+            ui.menu_button(t!("table-more"), |ui| {
+                theme::note(ui, t!("table-start-from"));
                 let picked = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me);
                 ui.separator();
                 if let Some(chosen) = picked.or_else(|| ask_adviser_button(ui)) {
@@ -366,13 +399,17 @@ fn offer_buttons(ui: &mut egui::Ui, view: &OfferView, me: Side, draft: &Package)
         }
     });
     if let Some(warning) = accept.as_ref().and_then(|p| p.warnings().next()) {
-        let confirm = if accept_armed { " Click again to accept." } else { "" };
-        ui.label(egui::RichText::new(format!("⚠ {}{confirm}", warning.text)).color(theme::BAD));
+        let text = if accept_armed {
+            t!("table-accept-warning-armed", warning = warning.text.clone())
+        } else {
+            format!("⚠ {}", warning.text)
+        };
+        ui.label(egui::RichText::new(text).color(theme::BAD));
     }
     proposal_preview(ui, &proposal);
     if !short {
         ui.horizontal_wrapped(|ui| {
-            theme::note(ui, "Start from:");
+            theme::note(ui, t!("table-start-from"));
             if let Some(picked) = start_from_buttons(ui, view, offer_to_me.as_ref(), &in_force, me) {
                 action = Some(picked);
             }
@@ -396,19 +433,19 @@ fn start_from_buttons(
     let state = view.state;
     let mut action = None;
     if let Some(theirs) = offer_to_me
-        && ui.small_button("their offer").clicked()
+        && ui.small_button(t!("table-start-from-their-offer")).clicked()
     {
         action = Some(OfferAction::Draft(theirs.clone()));
     }
     if let Some((_, mine, _)) = latest_offer(state, me)
-        && ui.small_button("my last offer").clicked()
+        && ui.small_button(t!("table-start-from-my-last-offer")).clicked()
     {
         action = Some(OfferAction::Draft(mine.clone()));
     }
-    if ui.small_button("what is in force").clicked() {
+    if ui.small_button(t!("table-start-from-in-force")).clicked() {
         action = Some(OfferAction::Draft(in_force.clone()));
     }
-    if ui.small_button("my ideal").clicked() {
+    if ui.small_button(t!("table-start-from-my-ideal")).clicked() {
         action = Some(OfferAction::Draft(view.space.best_for(me)));
     }
     action
@@ -416,8 +453,8 @@ fn start_from_buttons(
 
 /// The adviser's button: what a steady negotiator would do in the team's place.
 fn ask_adviser_button(ui: &mut egui::Ui) -> Option<OfferAction> {
-    ui.small_button("Ask the adviser")
-        .on_hover_text("What a steady negotiator would do in your place (private to your team).")
+    ui.small_button(t!("table-ask-adviser"))
+        .on_hover_text(t!("table-ask-adviser.tip"))
         .clicked()
         .then_some(OfferAction::AskAdviser)
 }
@@ -430,7 +467,7 @@ fn proposal_preview(ui: &mut egui::Ui, preview: &MovePreview) {
         } else {
             theme::INK
         };
-        let text = egui::RichText::new(format!("If you send it: {}", reaction.summary)).color(color);
+        let text = egui::RichText::new(t!("table-if-you-send-it", reaction = reaction.summary.clone())).color(color);
         if theme::short_window(ui.ctx()) {
             // One line in a short window, so the terms keep their rows; the whole text and the reasons on hover.
             theme::cut_label(ui, text, &reaction.reasons.join(" "));
@@ -484,5 +521,53 @@ mod tests {
             offer_reasons(&state),
             Some((Side::Us, "Holds firm. It is early.".to_string()))
         );
+    }
+
+    #[test]
+    fn every_option_reads_in_english_as_the_core_writes_it() {
+        use crate::game::i18n::{Language, with_language};
+        for id in ["spring-2025", "eu-2025", "quarterly-review-2026"] {
+            let scenario = tradetable_core::scenario::library::shipped(id)
+                .expect("a shipped scenario")
+                .load()
+                .expect("it loads");
+            let space = PackageSpace::of(&scenario);
+            with_language(Language::English, || {
+                for issue in &space.issues {
+                    for option in 0..=issue.options.len() {
+                        assert_eq!(
+                            option_text(&scenario, issue, option),
+                            issue.option_text(&scenario, option),
+                            "{id}: {}",
+                            issue.name
+                        );
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn a_side_is_named_as_the_language_in_play_writes_it() {
+        use crate::game::i18n::{Language, with_language};
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let names = scenario.names();
+        let concessions = || {
+            t!(
+                "table-terms-partner-concessions",
+                name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
+            )
+        };
+        with_language(Language::English, || {
+            assert_eq!(
+                side_in_sentence(names, Side::Us, names.with_article(Side::Us)),
+                "the United States"
+            );
+            assert_eq!(concessions(), "Japan's concessions");
+        });
+        with_language(Language::Japanese, || {
+            assert_eq!(side_in_sentence(names, Side::Us, names.with_article(Side::Us)), "米国");
+            assert_eq!(concessions(), format!("{}の譲歩", names.label(Side::Partner)));
+        });
     }
 }

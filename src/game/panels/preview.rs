@@ -6,6 +6,8 @@
 
 use bevy_egui::egui;
 
+use super::side_in_sentence;
+use crate::game::i18n::{numbers, t};
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::analysis::preview::{MovePreview, Severity};
@@ -14,7 +16,6 @@ use tradetable_core::rules::package::{Package, PackageSpace};
 use tradetable_core::rules::score::{
     Projection, ProjectionBand, Valuer, band_range, projection_band, score_if_ended_now,
 };
-use tradetable_core::scenario::format;
 use tradetable_core::{PerSide, Scenario, Side};
 
 /// The figures the preview compares.
@@ -173,81 +174,83 @@ type Format = fn(&Figures) -> String;
 /// fit a side panel.
 fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
     let names = scenario.names();
-    let partner = names.with_article(Side::Partner);
-    let base_year = scenario.exchange.base_year;
+    let partner = side_in_sentence(names, Side::Partner, names.with_article(Side::Partner));
+    let base_year = scenario.exchange.base_year.to_string();
     let agreement = scenario.agreement_name();
-    let risk = format!("{agreement} risk");
+    let risk = t!("table-preview-risk", agreement = agreement);
     let list: [(String, String, Format); 10] = [
         (
-            "Goods deficit, $bn".into(),
-            format!("US goods deficit with {partner}, $bn a year."),
-            |f| format::one_decimal(f.deficit),
+            t!("table-preview-deficit"),
+            t!("table-preview-deficit.tip", partner = partner.clone()),
+            |f| numbers::one_decimal(f.deficit),
         ),
         (
-            "…low–high, $bn".into(),
-            "The deficit with the scenario's low and high parameter sets (trade elasticities, pass-through, speed of \
-             adjustment): where the published estimates disagree. A conclusion that holds across the range is robust."
-                .into(),
+            t!("table-preview-deficit-range"),
+            t!("table-preview-deficit-range.tip"),
             |f| match &f.band {
                 Some(band) => {
                     let (low, high) = band_range(&band.deficit_bn);
-                    format::whole_range(low, high)
+                    numbers::whole_range(low, high)
                 }
                 None => "".to_string(),
             },
         ),
         (
-            format!("…at {base_year} FX, $bn"),
-            "The deficit restated at the base year's exchange rate, as the paper does.".into(),
-            |f| format::one_decimal(f.deficit_base_fx),
+            t!("table-preview-deficit-base-fx", year = base_year),
+            t!("table-preview-deficit-base-fx.tip"),
+            |f| numbers::one_decimal(f.deficit_base_fx),
         ),
         (
-            "Tariff revenue, $bn".into(),
-            format!("US tariff revenue on goods from {partner}, $bn a year."),
-            |f| format::one_decimal(f.tariff_revenue),
+            t!("table-preview-tariff-revenue"),
+            t!("table-preview-tariff-revenue.tip", partner = partner.clone()),
+            |f| numbers::one_decimal(f.tariff_revenue),
         ),
         (
-            "Consumer cost, $bn".into(),
-            "What the tariffs above the starting rates cost US buyers, $bn a year.".into(),
-            |f| format::one_decimal(f.consumer_cost),
+            t!("table-preview-consumer-cost"),
+            t!("table-preview-consumer-cost.tip"),
+            |f| numbers::one_decimal(f.consumer_cost),
         ),
         (
-            "Farm exports, $bn".into(),
-            format!("US farm exports to {partner}, $bn a year."),
-            |f| format::one_decimal(f.farm_exports),
+            t!("table-preview-farm-exports"),
+            t!("table-preview-farm-exports.tip", partner = partner.clone()),
+            |f| numbers::one_decimal(f.farm_exports),
         ),
         (
-            "Investment, $bn".into(),
-            format!(
-                "{} direct investment into the US, $bn a year.",
-                names.possessive_subject(Side::Partner)
+            t!("table-preview-investment"),
+            t!(
+                "table-preview-investment.tip",
+                name = side_in_sentence(names, Side::Partner, names.possessive_subject(Side::Partner))
             ),
-            |f| format::one_decimal(f.investment),
+            |f| numbers::one_decimal(f.investment),
         ),
         (
             risk.clone(),
-            format!(
-                "The chance the {} suspends the {agreement} next month; 'lapsed' if it is not in force.",
-                scenario.partner.legislature
+            t!(
+                "table-preview-risk.tip",
+                legislature = scenario.partner.legislature.as_str(),
+                agreement = agreement
             ),
             |f| {
                 if f.trade_agreement_in_force {
-                    format::chance(f.trade_agreement_hazard)
+                    numbers::chance(f.trade_agreement_hazard)
                 } else {
-                    "lapsed".to_string()
+                    t!("table-preview-lapsed")
                 }
             },
         ),
         (
-            "US approval, %".into(),
-            "Overall US approval (projections: where it is heading).".into(),
+            t!("table-preview-us-approval"),
+            t!("table-preview-us-approval.tip"),
             |f| format!("{:.0}", f.approval.us),
         ),
         (
-            format!("{} approval, %", names.short(Side::Partner)),
-            format!(
-                "Overall approval of {} government (projections: where it is heading).",
-                names.possessive(Side::Partner)
+            t!(
+                "table-preview-partner-approval",
+                name = side_in_sentence(names, Side::Partner, names.short(Side::Partner))
+            ),
+            t!(
+                "table-preview-partner-approval.tip",
+                name = side_in_sentence(names, Side::Partner, names.possessive(Side::Partner))
             ),
             |f| format!("{:.0}", f.approval.partner),
         ),
@@ -263,29 +266,25 @@ fn rows(scenario: &Scenario) -> Vec<(String, String, Format)> {
 pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) {
     next_move_section(ui);
     let names = scenario.names();
-    let mut columns: Vec<(String, &str, &Figures)> = vec![("Now".to_string(), "The last month played.", &preview.now)];
+    let mut columns: Vec<(String, String, &Figures)> =
+        vec![(t!("table-preview-now"), t!("table-preview-now.tip"), &preview.now)];
     if let Some(draft) = &preview.draft {
-        columns.push((
-            "Yours".to_string(),
-            "If your proposal were signed now: the month the sides judge a deal by, a year on.",
-            draft,
-        ));
+        columns.push((t!("table-preview-yours"), t!("table-preview-yours.tip"), draft));
     }
     if let Some((from, offer)) = &preview.offer {
         let label = match preview.viewer {
-            Viewer::Side(me) if me == *from => "Tabled".to_string(),
-            Viewer::Side(_) => "Theirs".to_string(),
-            Viewer::Both => format!("{} offer", names.possessive(*from)),
+            Viewer::Side(me) if me == *from => t!("table-preview-tabled"),
+            Viewer::Side(_) => t!("table-preview-theirs"),
+            Viewer::Both => t!(
+                "table-preview-offer-of",
+                name = side_in_sentence(names, *from, names.possessive(*from))
+            ),
         };
-        columns.push((
-            label,
-            "If the offer on the table were signed now: the month a year on.",
-            offer,
-        ));
+        columns.push((label, t!("table-preview-offer.tip"), offer));
     }
     columns.push((
-        "No deal".to_string(),
-        "If talks failed now: every announced and threatened tariff in force, a year on.",
+        t!("table-preview-no-deal"),
+        t!("table-preview-no-deal.tip"),
         &preview.no_deal,
     ));
     egui::Grid::new("preview")
@@ -295,7 +294,7 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
         .show(ui, |ui| {
             ui.label("");
             for (label, tip, _) in &columns {
-                ui.label(egui::RichText::new(label).strong()).on_hover_text(*tip);
+                ui.label(egui::RichText::new(label).strong()).on_hover_text(tip);
             }
             ui.end_row();
             for (label, tip, format) in rows(scenario) {
@@ -308,14 +307,14 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
             }
             for values in &preview.values {
                 let name = match preview.viewer {
-                    Viewer::Side(_) => "Worth to you".to_string(),
-                    Viewer::Both => format!("Worth to {}", names.short_with_article(values.side)),
+                    Viewer::Side(_) => t!("table-preview-worth-to-you"),
+                    Viewer::Both => t!(
+                        "table-preview-worth-to",
+                        name = side_in_sentence(names, values.side, names.short_with_article(values.side))
+                    ),
                 };
                 ui.label(egui::RichText::new(name).strong().color(theme::side_color(values.side)))
-                    .on_hover_text(
-                        "Private: the side's objectives scored on the projected month, 0–100. Compare with \
-                         'If talks fail' — the walk-away value. Hidden from the other team.",
-                    );
+                    .on_hover_text(t!("table-preview-worth.tip"));
                 ui.label("");
                 if preview.draft.is_some() {
                     ui.label(value_text(values.draft, values.walk_away));
@@ -325,15 +324,13 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
                 }
                 ui.label(egui::RichText::new(format!("{:.0}", values.walk_away)).strong());
                 ui.end_row();
-                ui.label("…low–high").on_hover_text(
-                    "The same worth with the scenario's low and high parameter sets. If the ranges of a package and \
-                     of no deal overlap, the model cannot say for sure which is better.",
-                );
+                ui.label(t!("table-preview-worth-range"))
+                    .on_hover_text(t!("table-preview-worth-range.tip"));
                 ui.label("");
                 let range = |figures: &Figures| match figures.band.as_ref().and_then(|band| band.utility[values.side]) {
                     Some(utilities) => {
                         let (low, high) = band_range(&utilities);
-                        format::whole_range(low * 100.0, high * 100.0)
+                        numbers::whole_range(low * 100.0, high * 100.0)
                     }
                     None => String::new(),
                 };
@@ -354,12 +351,8 @@ pub fn preview_panel(ui: &mut egui::Ui, scenario: &Scenario, preview: &Preview) 
 /// will show, next to the one-month worth the sides bargain by.
 fn final_score_row(ui: &mut egui::Ui, preview: &Preview, values: &SideValues) {
     let [draft, offer, no_deal] = values.final_if_ended;
-    ui.label("Score if signed now").on_hover_text(
-        "The score the results screen would show if the talks ended this round with this outcome: the model plays \
-         the game on to its end and averages every month, the ones already played included, and the year after. \
-         'Worth' scores one month a year on, with approval where it is heading, so the two differ; the final score \
-         counts what the months before the deal cost too.",
-    );
+    ui.label(t!("table-preview-score-if-signed"))
+        .on_hover_text(t!("table-preview-score-if-signed.tip"));
     ui.label("");
     let text = |score: Option<f64>| score.map_or("–".to_string(), |s| format!("{s:.1}"));
     if preview.draft.is_some() {
@@ -426,11 +419,15 @@ fn published_move_preview(ctx: &egui::Context) -> Option<PublishedMove> {
 /// figures if talks failed, a year on, before and after; without (the foot of the levers, where each warning stands
 /// under its button), the notes only. `armed`: the move waits for its confirmation.
 pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, with_figures: bool) {
-    let heading = if with_figures { "Your next move" } else { "Preview" };
+    let heading = if with_figures {
+        t!("table-move-your-next-move")
+    } else {
+        t!("table-move-preview")
+    };
     ui.label(egui::RichText::new(heading).small().color(theme::MUTED));
     ui.label(egui::RichText::new(&preview.title).strong());
     if let Some(refused) = &preview.refused {
-        theme::note(ui, format!("Not possible now: {refused}."));
+        theme::note(ui, t!("table-move-not-possible", reason = refused.to_string()));
         return;
     }
     for check in &preview.checks {
@@ -444,7 +441,7 @@ pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, 
     }
     if armed && with_figures {
         ui.label(
-            egui::RichText::new("Click the button again or press Enter to send it.")
+            egui::RichText::new(t!("table-move-click-again"))
                 .strong()
                 .color(theme::BAD),
         );
@@ -456,7 +453,7 @@ pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, 
         }
     }
     if !with_figures {
-        theme::note(ui, "Its figures before and after: the Preview tab.");
+        theme::note(ui, t!("table-move-figures-in-preview"));
         return;
     }
     let rows = move_rows(preview);
@@ -470,10 +467,10 @@ pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, 
         .spacing(egui::vec2(8.0, 2.0))
         .show(ui, |ui| {
             ui.label("");
-            ui.label(egui::RichText::new("Now").small().strong())
-                .on_hover_text("Before the move.");
-            ui.label(egui::RichText::new("After").small().strong())
-                .on_hover_text("After the move.");
+            ui.label(egui::RichText::new(t!("table-move-now")).small().strong())
+                .on_hover_text(t!("table-move-now.tip"));
+            ui.label(egui::RichText::new(t!("table-move-after")).small().strong())
+                .on_hover_text(t!("table-move-after.tip"));
             ui.end_row();
             for (label, tip, before, after) in rows {
                 ui.label(egui::RichText::new(label).small()).on_hover_text(tip);
@@ -486,45 +483,45 @@ pub fn move_preview_card(ui: &mut egui::Ui, preview: &MovePreview, armed: bool, 
 }
 
 /// The rows of a move's figures: label, tooltip, before, after.
-fn move_rows(preview: &MovePreview) -> Vec<(&'static str, &'static str, String, String)> {
+fn move_rows(preview: &MovePreview) -> Vec<(String, String, String, String)> {
     let mut rows = Vec::new();
     if let Some((before, after)) = preview.auto_tariff {
         rows.push((
-            "Auto tariff, all-in",
-            "The whole US tariff on cars and parts in force, trade-weighted: what the partner's legislature watches.",
-            format::rate(before),
-            format::rate(after),
+            t!("table-move-auto-tariff"),
+            t!("table-move-auto-tariff.tip"),
+            numbers::rate(before),
+            numbers::rate(after),
         ));
     }
     if let Some((before, after)) = preview.suspension_hazard {
         rows.push((
-            "Suspension risk",
-            "The chance this month that the partner's legislature suspends the trade agreement, at today's approval.",
-            format::chance(before),
-            format::chance(after),
+            t!("table-move-suspension-risk"),
+            t!("table-move-suspension-risk.tip"),
+            numbers::chance(before),
+            numbers::chance(after),
         ));
     }
     if let (Some(before), Some(after)) = (&preview.before, &preview.after) {
         type Read = fn(&tradetable_core::analysis::preview::Figures) -> f64;
-        let figures: [(&'static str, &'static str, Read); 4] = [
+        let figures: [(String, String, Read); 4] = [
             (
-                "Deficit if no deal, $bn",
-                "US goods deficit a year on if talks failed, $bn a year.",
+                t!("table-move-deficit-if-no-deal"),
+                t!("table-move-deficit-if-no-deal.tip"),
                 |f| f.deficit_bn,
             ),
             (
-                "Farm exports if no deal",
-                "US farm exports a year on if talks failed, $bn a year.",
+                t!("table-move-farm-exports-if-no-deal"),
+                t!("table-move-farm-exports-if-no-deal.tip"),
                 |f| f.farm_exports_bn,
             ),
             (
-                "Investment if no deal",
-                "The partner's direct investment into the US a year on if talks failed, $bn a year.",
+                t!("table-move-investment-if-no-deal"),
+                t!("table-move-investment-if-no-deal.tip"),
                 |f| f.investment_bn,
             ),
             (
-                "Consumer cost if no deal",
-                "What the tariffs cost US buyers a year on if talks failed, $bn a year.",
+                t!("table-move-consumer-cost-if-no-deal"),
+                t!("table-move-consumer-cost-if-no-deal.tip"),
                 |f| f.consumer_cost_bn,
             ),
         ];
@@ -532,14 +529,14 @@ fn move_rows(preview: &MovePreview) -> Vec<(&'static str, &'static str, String, 
             rows.push((
                 label,
                 tip,
-                format::one_decimal(read(before)),
-                format::one_decimal(read(after)),
+                numbers::one_decimal(read(before)),
+                numbers::one_decimal(read(after)),
             ));
         }
         if let (Some(b), Some(a)) = (before.worth_to_viewer, after.worth_to_viewer) {
             rows.push((
-                "No deal worth to you",
-                "Private: what failing to agree would be worth to your side, 0–100 — your walk-away value.",
+                t!("table-move-no-deal-worth"),
+                t!("table-move-no-deal-worth.tip"),
                 format!("{b:.0}"),
                 format!("{a:.0}"),
             ));

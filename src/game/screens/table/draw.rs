@@ -13,6 +13,7 @@ use super::keys::{self, KeyFacts};
 use super::state::{Advice, Drafts, Tab, TableAction, TableUi};
 use crate::game::glossary;
 use crate::game::hot_reload::ScenarioEdit;
+use crate::game::i18n::t;
 use crate::game::keys::Place;
 use crate::game::navigation::Menu;
 use crate::game::panels::coach::{CoachView, coach_panel};
@@ -21,6 +22,7 @@ use crate::game::panels::levers::{LeverGroup, LeverView, lever_panel, policy_pan
 use crate::game::panels::news::{latest_headline, news_feed, offer_history};
 use crate::game::panels::offer::{OfferAction, OfferView, offer_actions, offer_terms};
 use crate::game::panels::preview::{Preview, initial_draft, preview_panel};
+use crate::game::panels::side_in_sentence;
 use crate::game::panels::top_bar::{TopBarAction, TopBarView, top_bar};
 use crate::game::perf::PerfLog;
 use crate::game::remote::{RemoteStatus, remote_status};
@@ -198,7 +200,7 @@ pub(super) fn draw_table(
     }
     if ui_state.glossary {
         let mut open = true;
-        egui::Window::new("Glossary")
+        egui::Window::new(t!("table-glossary"))
             .open(&mut open)
             .vscroll(true)
             .default_width(440.0)
@@ -312,23 +314,23 @@ fn side_tabs(ui: &mut egui::Ui, tab: &mut Tab, frame: &TableFrame, layout: Table
     ui.horizontal_wrapped(|ui| {
         if layout == TableLayout::Tabs {
             let levers = match frame.viewer {
-                Viewer::Side(_) => "Levers",
-                Viewer::Both => "In force",
+                Viewer::Side(_) => t!("table-tab-levers"),
+                Viewer::Both => t!("table-tab-in-force"),
             };
             ui.selectable_value(tab, Tab::Levers, levers)
-                .on_hover_text("Your unilateral actions (keys 1–4 pick a group)");
-            ui.selectable_value(tab, Tab::Table, "Table")
-                .on_hover_text("The offer on the table and your proposal");
+                .on_hover_text(t!("table-tab-levers.tip"));
+            ui.selectable_value(tab, Tab::Table, t!("table-tab-table"))
+                .on_hover_text(t!("table-tab-table.tip"));
         }
         if frame.brief.is_some() {
-            ui.selectable_value(tab, Tab::Brief, "Your brief")
-                .on_hover_text("Your side's confidential brief: goals, walk-away, what to keep to yourselves");
+            ui.selectable_value(tab, Tab::Brief, t!("table-tab-brief"))
+                .on_hover_text(t!("table-tab-brief.tip"));
         }
-        ui.selectable_value(tab, Tab::Preview, "Preview")
-            .on_hover_text("What the model projects a year on");
-        ui.selectable_value(tab, Tab::Dashboard, "Charts");
-        ui.selectable_value(tab, Tab::News, "News");
-        ui.selectable_value(tab, Tab::History, "Offers");
+        ui.selectable_value(tab, Tab::Preview, t!("table-tab-preview"))
+            .on_hover_text(t!("table-tab-preview.tip"));
+        ui.selectable_value(tab, Tab::Dashboard, t!("table-tab-charts"));
+        ui.selectable_value(tab, Tab::News, t!("table-tab-news"));
+        ui.selectable_value(tab, Tab::History, t!("table-tab-offers"));
     });
     ui.separator();
 }
@@ -342,13 +344,10 @@ fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, t
         .auto_shrink([false, false])
         .show(ui, |ui| match tab {
             Tab::Preview => {
-                theme::note(
-                    ui,
-                    "What the model projects a year on if a package is signed now, or if talks fail; …low–high: the same with the low and high parameter sets.",
-                );
+                theme::note(ui, t!("table-preview-note"));
                 match preview {
                     Some(preview) => preview_panel(ui, scenario, preview),
-                    None => theme::note(ui, "Working it out…"),
+                    None => theme::note(ui, t!("table-preview-working")),
                 }
             }
             Tab::Dashboard | Tab::Table | Tab::Levers => dashboard(ui, scenario, &state.history, columns, 140.0),
@@ -356,7 +355,7 @@ fn side_view(ui: &mut egui::Ui, frame: &TableFrame, preview: Option<&Preview>, t
             Tab::History => offer_history(ui, &frame.offer_view(), &state.offers),
             Tab::Brief => match &frame.brief {
                 Some((side, brief)) => brief_panel(ui, scenario.names(), *side, brief),
-                None => theme::note(ui, "This scenario has no confidential briefs."),
+                None => theme::note(ui, t!("table-brief-none")),
             },
         });
 }
@@ -416,10 +415,10 @@ fn adviser_hint(ui: &mut egui::Ui, frame: &TableFrame, sources: &TableSources, c
     };
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new("Adviser:").strong().color(theme::ACCENT));
+        ui.label(egui::RichText::new(t!("table-adviser")).strong().color(theme::ACCENT));
         ui.label(&advice.text);
         if let Some(package) = &advice.package
-            && ui.small_button("Load into my proposal").clicked()
+            && ui.small_button(t!("table-adviser-load")).clicked()
         {
             chosen.offer = Some(OfferAction::Draft(package.clone()));
         }
@@ -437,15 +436,18 @@ fn coach_notes(ui: &mut egui::Ui, frame: &TableFrame, draft: Option<&Package>, p
 fn confirm_walk_away(ctx: &egui::Context, ui_state: &mut TableUi) -> Option<Move> {
     let modal = egui::Modal::new("walk_away".into()).show(ctx, |ui| {
         ui.set_width(360.0);
-        ui.heading("Walk away from the table?");
-        ui.label("The talks end without a deal; every announced tariff takes effect.");
+        ui.heading(t!("table-walk-away-title"));
+        ui.label(t!("table-walk-away-text"));
         ui.add_space(8.0);
         let mut choice = None;
         ui.horizontal(|ui| {
-            if ui.button(egui::RichText::new("Walk away").color(theme::BAD)).clicked() {
+            if ui
+                .button(egui::RichText::new(t!("table-walk-away-confirm")).color(theme::BAD))
+                .clicked()
+            {
                 choice = Some(true);
             }
-            if ui.button("Stay at the table").clicked() {
+            if ui.button(t!("table-walk-away-stay")).clicked() {
                 choice = Some(false);
             }
         });
@@ -520,8 +522,8 @@ fn status_line(
     let mut action = None;
     ui.horizontal(|ui| {
         if ui
-            .small_button("Keys (F1)")
-            .on_hover_text("Every key of the game")
+            .small_button(t!("table-status-keys"))
+            .on_hover_text(t!("table-status-keys.tip"))
             .clicked()
         {
             action = Some(TableAction::Keys);
@@ -529,13 +531,13 @@ fn status_line(
         match edit.pending() {
             Some(Ok(())) => {
                 ui.label(
-                    egui::RichText::new("The scenario file has changed.")
+                    egui::RichText::new(t!("table-status-scenario-changed"))
                         .color(theme::ACCENT)
                         .strong(),
                 );
                 if ui
-                    .button("Reload")
-                    .on_hover_text("Restart on the edited file with the same seed, replaying the moves so far")
+                    .button(t!("table-status-reload"))
+                    .on_hover_text(t!("table-status-reload.tip"))
                     .clicked()
                 {
                     action = Some(TableAction::Reload);
@@ -544,7 +546,7 @@ fn status_line(
             }
             Some(Err(error)) => {
                 ui.label(
-                    egui::RichText::new("The edited scenario has an error; the game goes on with the version loaded:")
+                    egui::RichText::new(t!("table-status-scenario-error"))
                         .color(theme::BAD)
                         .strong(),
                 )
@@ -560,15 +562,15 @@ fn status_line(
         }
         if let Some(refused) = &session.refused {
             ui.label(
-                egui::RichText::new(format!("Refused: {refused}"))
+                egui::RichText::new(t!("table-status-refused", reason = refused.to_string()))
                     .color(theme::BAD)
                     .strong(),
             );
         } else if let Some(event) = latest_headline(&session.state.news) {
-            ui.label(egui::RichText::new("Latest:").color(theme::MUTED));
+            ui.label(egui::RichText::new(t!("table-status-latest")).color(theme::MUTED));
             theme::cut_label(ui, &event.text, "");
         } else {
-            ui.label(egui::RichText::new("Enter: send · Esc: menu · 1–4: lever groups").color(theme::MUTED));
+            ui.label(egui::RichText::new(t!("table-status-keys-hint")).color(theme::MUTED));
         }
     });
     action
@@ -577,16 +579,19 @@ fn status_line(
 /// A side's confidential brief.
 pub fn brief_panel(ui: &mut egui::Ui, names: Names, side: Side, brief: &Brief) {
     ui.label(
-        egui::RichText::new(format!("Confidential: {} team only", names.label(side)))
-            .strong()
-            .color(theme::side_color(side)),
+        egui::RichText::new(t!(
+            "table-brief-confidential",
+            name = side_in_sentence(names, side, names.label(side))
+        ))
+        .strong()
+        .color(theme::side_color(side)),
     );
     for (heading, text) in [
-        ("What you want", &brief.goals),
-        ("When to walk away", &brief.walk_away),
-        ("Keep to yourselves", &brief.keep_private),
+        (t!("table-brief-goals"), &brief.goals),
+        (t!("table-brief-walk-away"), &brief.walk_away),
+        (t!("table-brief-keep-private"), &brief.keep_private),
     ] {
-        theme::section(ui, heading);
+        theme::section(ui, &heading);
         ui.label(text);
     }
 }

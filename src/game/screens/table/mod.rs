@@ -14,6 +14,7 @@ pub use state::{Advice, Drafts, Tab, TableAction, TableUi};
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 
+use crate::game::i18n::t;
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::preview::Preview;
 use crate::game::session::{GameCommand, GameOpened, Mode, PlayerMove, Session, WatchClock};
@@ -103,11 +104,11 @@ fn hide_private_view(mut commands: Commands, mut ui: ResMut<TableUi>) {
 
 fn advice_text(mv: &Move) -> String {
     match mv {
-        Move::Propose(_) => "Put this package on the table (load it into your proposal to look at it).".to_string(),
-        Move::Accept => "Accept the offer on the table: it beats what you can expect later.".to_string(),
-        Move::Pass => "Pass this round: nothing better is within reach yet.".to_string(),
-        Move::WalkAway => "Walk away: no deal looks better than anything on offer.".to_string(),
-        other => format!("Take an action: {other}."),
+        Move::Propose(_) => t!("table-advice-propose"),
+        Move::Accept => t!("table-advice-accept"),
+        Move::Pass => t!("table-advice-pass"),
+        Move::WalkAway => t!("table-advice-walk-away"),
+        other => t!("table-advice-action", action = other.to_string()),
     }
 }
 
