@@ -5,6 +5,9 @@
 # The language's own name, shown in the language picker whatever the language in play.
 language-own-name = English
 
+# The United States as a label (a heading, a column, beside its flag).
+common-united-states = United States
+
 common-yes = yes
 common-no = no
 common-ok = OK

@@ -257,6 +257,15 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// A side's name as a label in the language in play: the United States' from the message files (the core names it in
+/// English), the partner's from its scenario (in the scenario's translation when the game shows one).
+pub fn side_name(names: tradetable_core::Names, side: tradetable_core::Side) -> String {
+    match side {
+        tradetable_core::Side::Us => t!("common-united-states"),
+        tradetable_core::Side::Partner => names.label(side).to_string(),
+    }
+}
+
 /// `scenario` as a player of the language in play reads it: the scenario's own translation of its texts (titles,
 /// names, briefs, news, event cards) where it gives one, its own text elsewhere. Nothing the model reads changes, nor
 /// the scenario's identity, so a game, a save or a table code is the same in every language.

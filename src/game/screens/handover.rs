@@ -73,7 +73,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         );
         ui.add_space(8.0);
         ui.label(
-            egui::RichText::new(t!("screens-handover-to-move", side = names.label(side)))
+            egui::RichText::new(t!("screens-handover-to-move", side = crate::game::i18n::side_name(names, side)))
                 .size(34.0)
                 .strong()
                 .color(theme::side_color(side)),
@@ -83,7 +83,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
             egui::RichText::new(t!(
                 "screens-handover-look-away",
                 other = names.label(side.other()),
-                side = names.label(side)
+                side = crate::game::i18n::side_name(names, side)
             ))
             .size(17.0),
         );
@@ -103,7 +103,7 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         if ui
             .add(
                 egui::Button::new(
-                    egui::RichText::new(t!("screens-handover-continue", side = names.label(side))).size(20.0),
+                    egui::RichText::new(t!("screens-handover-continue", side = crate::game::i18n::side_name(names, side))).size(20.0),
                 )
                 .fill(theme::side_color(side).gamma_multiply(0.25))
                 .min_size(egui::vec2(320.0, 48.0)),

@@ -128,7 +128,7 @@ fn apply_player_moves(
         if *side != session.state.to_move || !session.setup.mode.is_human(*side) {
             session.refused = Some(t!(
                 "menus-refused-not-your-turn",
-                side = session.scenario.names().label(*side).to_string()
+                side = crate::game::i18n::side_name(session.scenario.names(), *side)
             ));
             continue;
         }
