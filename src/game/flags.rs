@@ -78,7 +78,12 @@ pub fn flag(ui: &mut egui::Ui, flag: &Flag, height: f32, hover: &str) -> egui::R
 
 /// The flag of a side, named on hover.
 pub fn side_flag(ui: &mut egui::Ui, names: Names, side: Side, height: f32) -> egui::Response {
-    flag(ui, &Flag::of(names, side), height, &crate::game::i18n::side_name(names, side))
+    flag(
+        ui,
+        &Flag::of(names, side),
+        height,
+        &crate::game::i18n::side_name(names, side),
+    )
 }
 
 /// Paints `flag` filling `rect`.

@@ -5,7 +5,6 @@
 //! The host owns the game: nothing here applies a move or plays the other side. `net::class_client` talks to the
 //! host and checks what it sends; this module only turns its [`TableEvent`]s into the game's session and screens.
 
-
 use bevy::prelude::*;
 use bevy_egui::egui;
 

@@ -188,7 +188,9 @@ pub fn side_color(side: Side) -> egui::Color32 {
 
 /// A side's name in its colour, bold.
 pub fn side_text(names: Names, side: Side) -> egui::RichText {
-    egui::RichText::new(crate::game::i18n::side_name(names, side)).color(side_color(side)).strong()
+    egui::RichText::new(crate::game::i18n::side_name(names, side))
+        .color(side_color(side))
+        .strong()
 }
 
 /// A section title.

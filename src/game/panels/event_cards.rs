@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::i18n::{numbers, t};
+use crate::game::icons;
 use crate::game::navigation::{Flow, Menu, Screen};
 use crate::game::session::{GameOpened, Session, Viewer};
 use crate::game::theme::{self, UiSet};
@@ -172,7 +173,7 @@ pub fn card_view(ui: &mut egui::Ui, scenario: &Scenario, card: &EventCard, with_
             .small()
             .color(theme::MUTED),
         );
-        ui.heading(&card.title);
+        ui.heading(icons::with(icons::EVENT, &card.title));
         ui.label(egui::RichText::new(&card.what).strong());
         ui.add_space(6.0);
     }

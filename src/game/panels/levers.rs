@@ -12,10 +12,11 @@ use bevy_egui::egui;
 
 use super::preview::{move_preview_card, publish_move_preview};
 use super::{short_name, side_in_sentence};
+use crate::game::flags;
 use crate::game::glossary;
 use crate::game::i18n::{numbers, t};
+use crate::game::icons;
 use crate::game::theme;
-use crate::game::{flags, icons};
 use tradetable_core::ai::Opponent;
 use tradetable_core::analysis::preview::{MovePreview, preview_move};
 use tradetable_core::rules::moves::{Available, CounterTariffMove};

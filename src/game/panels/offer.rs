@@ -7,6 +7,7 @@ use bevy_egui::egui;
 use super::{explanation, short_name, side_in_sentence};
 use crate::game::glossary;
 use crate::game::i18n::{numbers, t};
+use crate::game::icons;
 use crate::game::session::Viewer;
 use crate::game::theme;
 use tradetable_core::ai::Opponent;
@@ -226,7 +227,7 @@ fn terms_grid(ui: &mut egui::Ui, view: &OfferView, shown: &[Side], mut draft: Op
                         ),
                     };
                     ui.label(
-                        egui::RichText::new(heading)
+                        egui::RichText::new(icons::with(icons::issue_family(issue.owner, is_term), &heading))
                             .small()
                             .strong()
                             .color(theme::side_color(issue.owner)),

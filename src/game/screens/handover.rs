@@ -73,10 +73,13 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         );
         ui.add_space(8.0);
         ui.label(
-            egui::RichText::new(t!("screens-handover-to-move", side = crate::game::i18n::side_name(names, side)))
-                .size(34.0)
-                .strong()
-                .color(theme::side_color(side)),
+            egui::RichText::new(t!(
+                "screens-handover-to-move",
+                side = crate::game::i18n::side_name(names, side)
+            ))
+            .size(34.0)
+            .strong()
+            .color(theme::side_color(side)),
         );
         ui.add_space(6.0);
         ui.label(
@@ -103,7 +106,11 @@ pub fn handover_panel(ui: &mut egui::Ui, session: &Session) -> bool {
         if ui
             .add(
                 egui::Button::new(
-                    egui::RichText::new(t!("screens-handover-continue", side = crate::game::i18n::side_name(names, side))).size(20.0),
+                    egui::RichText::new(t!(
+                        "screens-handover-continue",
+                        side = crate::game::i18n::side_name(names, side)
+                    ))
+                    .size(20.0),
                 )
                 .fill(theme::side_color(side).gamma_multiply(0.25))
                 .min_size(egui::vec2(320.0, 48.0)),

@@ -75,7 +75,10 @@ pub fn plugin(app: &mut App) {
 fn summarise(table: &ClassTable) -> TableSummary {
     let names = table.scenario.names();
     let seat = |side: Side| match table.code.seats[side].opponent() {
-        None => t!("screens-join-students", side = crate::game::i18n::side_name(names, side)),
+        None => t!(
+            "screens-join-students",
+            side = crate::game::i18n::side_name(names, side)
+        ),
         Some(opponent) => t!(
             "screens-join-computer",
             side = crate::game::i18n::side_name(names, side),

@@ -82,7 +82,10 @@ fn player_name(session: &Session, side: Side) -> String {
     }
     if session.setup.mode.is_human(side) {
         match session.setup.mode {
-            Mode::Hotseat => t!("screens-results-player-team", side = crate::game::i18n::side_name(names, side)),
+            Mode::Hotseat => t!(
+                "screens-results-player-team",
+                side = crate::game::i18n::side_name(names, side)
+            ),
             _ => t!("screens-results-player"),
         }
     } else {
