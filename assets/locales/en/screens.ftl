@@ -196,3 +196,22 @@ screens-net-failed = Could not join
 screens-net-cannot = This window cannot join a networked table.
 screens-net-address-note = The address is the teacher's computer and port, e.g. 192.168.1.20:{ $port } (the port may be left out). If nothing answers, the teacher's firewall may need to let UDP port { $port } in.
 screens-net-no-code = Type your table's join code from the teacher's console.
+
+## The verdict in words, from its figures (the English game shows the core's own sentence)
+
+screens-results-verdict = { $subject } { $clauses }.
+screens-results-verdict-you = You
+screens-results-verdict-no-deal = no deal
+# A comparison followed by another: $way is beat, short or matched; $by the points to a tenth.
+screens-results-verdict-clause = { $way ->
+    [beat] beat { $what } by { $by } points
+    [short] fell short of { $what } by { $by } points
+   *[matched] matched { $what }
+}
+# The last (or only) comparison.
+screens-results-verdict-clause-final = { $way ->
+    [beat] beat { $what } by { $by } points
+    [short] fell short of { $what } by { $by } points
+   *[matched] matched { $what }
+}
+screens-results-verdict-joined = { $first }, and { $second }

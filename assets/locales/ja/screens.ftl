@@ -196,3 +196,22 @@ screens-net-failed = 参加できませんでした
 screens-net-cannot = このウィンドウはネットワークのテーブルに参加できません。
 screens-net-address-note = アドレスは先生のコンピューターとポートです（例：192.168.1.20:{ $port }。ポートは省略できます）。応答がない場合は、先生のファイアウォールでUDPポート{ $port }を許可する必要があるかもしれません。
 screens-net-no-code = 教員用コンソールに表示されたテーブルの参加コードを入力してください。
+
+## 評価の文（数値から組み立てる。英語版はコアの文をそのまま表示）
+
+screens-results-verdict = { $subject }は{ $clauses }。
+screens-results-verdict-you = あなた
+screens-results-verdict-no-deal = 合意なし
+# 後に別の比較が続く比較。$way は beat（上回る）、short（下回る）、matched（同点）。$by は0.1ポイント単位の差。
+screens-results-verdict-clause = { $way ->
+    [beat] { $what }を{ $by }ポイント上回り
+    [short] { $what }を{ $by }ポイント下回り
+   *[matched] { $what }と同点で
+}
+# 最後の（または唯一の）比較。
+screens-results-verdict-clause-final = { $way ->
+    [beat] { $what }を{ $by }ポイント上回りました
+    [short] { $what }を{ $by }ポイント下回りました
+   *[matched] { $what }と同点でした
+}
+screens-results-verdict-joined = { $first }、{ $second }

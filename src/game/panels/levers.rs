@@ -1108,7 +1108,7 @@ pub fn policy_panel(ui: &mut egui::Ui, scenario: &Scenario, state: &GameState) {
                 ui.label(
                     egui::RichText::new(t!(
                         "panels-levers-policy-level",
-                        level = issue.option_text(scenario, in_force.choice[k] as usize)
+                        level = crate::game::panels::offer::option_text(scenario, issue, in_force.choice[k] as usize)
                     ))
                     .small()
                     .color(theme::MUTED),

@@ -152,7 +152,7 @@ pub fn offer_history(ui: &mut egui::Ui, view: &OfferView, offers: &[OfferRecord]
                         ui.label(format!(
                             "{}: {}",
                             short_name(&issue.name),
-                            issue.option_text(view.scenario, c)
+                            crate::game::panels::offer::option_text(view.scenario, issue, c)
                         ));
                     }
                 }

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::flags;
-use crate::game::i18n::{numbers, t};
+use crate::game::i18n::{Language, language, numbers, side_name, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen};
 use crate::game::panels::dashboard::dashboard;
 use crate::game::panels::short_name;
@@ -16,6 +16,7 @@ use crate::game::session::{GameCommand, Mode, Session};
 use crate::game::theme::{self, UiSet};
 use crate::net::class_client::TableClient;
 use tradetable_core::analysis::report::{Counterfactual, GameReport};
+use tradetable_core::analysis::verdict::Verdict;
 use tradetable_core::network::protocol::SeatPresence;
 use tradetable_core::rules::negotiation::OutcomeKind;
 use tradetable_core::rules::package::PackageSpace;
@@ -323,7 +324,9 @@ fn terms(ui: &mut egui::Ui, scenario: &Scenario, view: &ResultsView) {
                     terms
                         .and_then(|t| t.get(&issue.id))
                         .and_then(|v| issue.options.iter().position(|o| o == v))
-                        .map_or("–".to_string(), |k| issue.option_text(scenario, k))
+                        .map_or("–".to_string(), |k| {
+                            crate::game::panels::offer::option_text(scenario, issue, k)
+                        })
                 };
                 crate::game::glossary::label(ui, short_name(&issue.name), &issue.name);
                 ui.label(text(signed));
@@ -366,16 +369,57 @@ fn export_line(ui: &mut egui::Ui, session: &Session, view: &ResultsView, action:
 
 /// The verdict against no deal and the real deal: "You beat no deal by …" for the one side a person played, and
 /// both sides by name when people played both or neither.
-pub fn verdict_lines(mode: Mode, report: &GameReport) -> Vec<String> {
+pub fn verdict_lines(mode: Mode, report: &GameReport, scenario: &Scenario) -> Vec<String> {
     let people: Vec<Side> = Side::BOTH.into_iter().filter(|&side| mode.is_human(side)).collect();
+    if language() != Language::English {
+        // The core writes the verdict in English; in another language it is said again from its figures.
+        let said = |side: Side, subject: String| said_in_language_in_play(&report.verdict[side], subject, scenario);
+        return match people.as_slice() {
+            [side] => vec![said(*side, t!("screens-results-verdict-you"))],
+            _ => Side::BOTH
+                .iter()
+                .map(|&side| said(side, side_name(scenario.names(), side)))
+                .collect(),
+        };
+    }
     match people.as_slice() {
-        // The verdict is the core's English prose (translated with it), said of the player.
+        // The core's English sentence (the command line and the transcripts say the same), said of the player.
         [side] => vec![report.verdict[*side].said_of("You")],
         _ => Side::BOTH
             .iter()
             .map(|&side| report.verdict[side].sentence.clone())
             .collect(),
     }
+}
+
+/// A verdict in the language in play: `subject` against no deal, and against the scenario's real deal if it has one.
+fn said_in_language_in_play(verdict: &Verdict, subject: String, scenario: &Scenario) -> String {
+    // As the core reads a difference: to a tenth of a point.
+    let comparison = |difference: f64| {
+        let tenths = (difference * 10.0).round();
+        let way = if tenths > 0.0 {
+            "beat"
+        } else if tenths < 0.0 {
+            "short"
+        } else {
+            "matched"
+        };
+        (way, format!("{:.1}", tenths.abs() / 10.0))
+    };
+    let clause = |id: &str, difference: f64, what: String| {
+        let (way, by) = comparison(difference);
+        t!(id, way = way, what = what, by = by)
+    };
+    let no_deal = t!("screens-results-verdict-no-deal");
+    let clauses = match (verdict.vs_real_deal, scenario.real_deal_label()) {
+        (Some(real), Some(label)) => t!(
+            "screens-results-verdict-joined",
+            first = clause("screens-results-verdict-clause", verdict.vs_no_deal, no_deal),
+            second = clause("screens-results-verdict-clause-final", real, label.to_string())
+        ),
+        _ => clause("screens-results-verdict-clause-final", verdict.vs_no_deal, no_deal),
+    };
+    t!("screens-results-verdict", subject = subject, clauses = clauses)
 }
 
 /// The results' contents; returns what the player chose.
@@ -396,7 +440,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
             .size(17.0),
         );
     });
-    for verdict in verdict_lines(session.setup.mode, &view.report) {
+    for verdict in verdict_lines(session.setup.mode, &view.report, scenario) {
         ui.label(egui::RichText::new(verdict).size(19.0).strong());
     }
     ui.horizontal(|ui| {
@@ -597,6 +641,7 @@ fn apply_results_actions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::game::i18n::with_language;
     use tradetable_core::ai::Strategy;
     use tradetable_core::ai::play::play;
 
@@ -611,7 +656,11 @@ mod tests {
     #[test]
     fn the_verdict_speaks_to_the_one_side_people_played() {
         let report = report();
-        let lines = verdict_lines(Mode::PlayPartner, &report);
+        let lines = verdict_lines(
+            Mode::PlayPartner,
+            &report,
+            &Scenario::builtin().expect("the built-in scenario"),
+        );
         assert_eq!(lines, vec![report.verdict.partner.said_of("You")]);
         assert!(
             lines[0].starts_with("You ") && lines[0].contains("no deal"),
@@ -620,9 +669,33 @@ mod tests {
     }
 
     #[test]
+    fn the_verdict_reads_in_japanese_from_its_figures() {
+        let report = report();
+        let scenario = Scenario::builtin().expect("the built-in scenario").in_language("ja");
+        let verdict = &report.verdict.partner;
+        let lines = with_language(Language::Japanese, || {
+            verdict_lines(Mode::PlayPartner, &report, &scenario)
+        });
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert!(line.starts_with("あなたは合意なしを"), "{line}");
+        assert!(line.ends_with("。"), "{line}");
+        assert!(line.contains(&format!("{:.1}", verdict.vs_no_deal.abs())), "{line}");
+        let real = verdict.vs_real_deal.expect("spring-2025 has a real deal");
+        assert!(line.contains(&format!("{:.1}", real.abs())), "{line}");
+        assert!(line.contains(scenario.real_deal_label().expect("a label")), "{line}");
+        let watched = with_language(Language::Japanese, || verdict_lines(Mode::Watch, &report, &scenario));
+        assert!(watched[0].starts_with("米国は"), "{watched:?}");
+    }
+
+    #[test]
     fn a_watched_game_gives_both_sides_verdicts_by_name() {
         let report = report();
-        let lines = verdict_lines(Mode::Watch, &report);
+        let lines = verdict_lines(
+            Mode::Watch,
+            &report,
+            &Scenario::builtin().expect("the built-in scenario"),
+        );
         assert_eq!(
             lines,
             vec![
