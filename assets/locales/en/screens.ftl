@@ -215,3 +215,24 @@ screens-results-verdict-clause-final = { $way ->
    *[matched] matched { $what }
 }
 screens-results-verdict-joined = { $first }, and { $second }
+
+## The computer players (src/game/screens/setup.rs): each difficulty's and strategy's name, and what it does
+
+screens-opponent-easy = Easy
+    .about = Concedes readily and now and then slips, taking an offer it should have refused.
+screens-opponent-normal = Normal
+    .about = Holds firm early, concedes as the deadline nears, answers threats in kind.
+screens-opponent-hard = Hard
+    .about = Models what you value, never accepts less than it would offer next, and uses the deadline.
+screens-opponent-hardliner = Hardliner
+    .about = Never moves from its opening package.
+screens-opponent-boulware = Boulware
+    .about = Holds firm until the deadline nears, then concedes.
+screens-opponent-linear = Linear
+    .about = Concedes at a steady pace, month by month.
+screens-opponent-conceder = Conceder
+    .about = Concedes early.
+screens-opponent-tit-for-tat = Tit for tat
+    .about = Answers your concessions and threats in kind.
+screens-opponent-modelling = Modelling
+    .about = Learns what you value and looks for packages good for both sides.

@@ -215,3 +215,24 @@ screens-results-verdict-clause-final = { $way ->
    *[matched] { $what }と同点でした
 }
 screens-results-verdict-joined = { $first }、{ $second }
+
+## コンピューターの相手（src/game/screens/setup.rs）：難易度と戦略の名前と、その振る舞い
+
+screens-opponent-easy = やさしい
+    .about = すぐに譲歩し、ときどき断るべき提案を受け入れてしまいます。
+screens-opponent-normal = ふつう
+    .about = 序盤は強気で、期限が近づくと譲歩し、警告には警告で応じます。
+screens-opponent-hard = 手ごわい
+    .about = あなたが重視するものを読み、次に自分が出す案より悪い提案は受け入れず、期限を武器にします。
+screens-opponent-hardliner = 強硬派
+    .about = 最初の合意案から一歩も動きません。
+screens-opponent-boulware = ブールウェア型
+    .about = 期限が近づくまで譲らず、最後に譲歩します。
+screens-opponent-linear = 一定ペース型
+    .about = 毎月一定のペースで譲歩します。
+screens-opponent-conceder = 早期譲歩型
+    .about = 早い段階で譲歩します。
+screens-opponent-tit-for-tat = しっぺ返し型
+    .about = あなたの譲歩や警告に同じやり方で応じます。
+screens-opponent-modelling = 相手分析型
+    .about = あなたが重視するものを学び、双方に良い合意案を探します。

@@ -90,7 +90,14 @@ fn player_name(session: &Session, side: Side) -> String {
             _ => t!("screens-results-player"),
         }
     } else {
-        t!("screens-results-player-ai", name = session.setup.ai[side].name())
+        // English names the computer player by its id, as the command line does; another language by its name there.
+        let opponent = &session.setup.ai[side];
+        let name = if language() == Language::English {
+            opponent.name()
+        } else {
+            super::setup::opponent_name(opponent, &session.scenario)
+        };
+        t!("screens-results-player-ai", name = name)
     }
 }
 

@@ -11,7 +11,7 @@ use crate::game::i18n::{Language, numbers, t};
 use crate::game::navigation::{Flow, Menu, Navigate, Screen, SessionStep};
 use crate::game::session::{AdmittedCommand, GameCommand, GameOpener, GameSetup, Mode, ScenarioPreview, Session};
 use crate::game::theme::{self, UiSet};
-use tradetable_core::ai::Opponent;
+use tradetable_core::ai::{Difficulty, Opponent, Strategy};
 use tradetable_core::{Scenario, Side};
 
 /// What the player chose on the setup screen.
@@ -34,6 +34,39 @@ pub fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             draw_setup.in_set(UiSet::Screen).run_if(in_state(Screen::Setup)),
         );
+}
+
+/// A computer player's name in the language in play: a difficulty's or a strategy's from the message files, a
+/// personality's from the scenario (in its translation).
+pub fn opponent_name(opponent: &Opponent, scenario: &Scenario) -> String {
+    match built_in_opponent(opponent) {
+        Some(id) => t!(id),
+        None => opponent.display_name(scenario),
+    }
+}
+
+/// What a computer player does, in the language in play.
+pub fn opponent_about(opponent: &Opponent, scenario: &Scenario) -> String {
+    match built_in_opponent(opponent) {
+        Some(id) => crate::game::i18n::tr(&format!("{id}.about")),
+        None => opponent.describe(scenario),
+    }
+}
+
+/// The message of a difficulty or strategy; none for a scenario's personality.
+fn built_in_opponent(opponent: &Opponent) -> Option<&'static str> {
+    Some(match opponent {
+        Opponent::Difficulty(Difficulty::Easy) => "screens-opponent-easy",
+        Opponent::Difficulty(Difficulty::Normal) => "screens-opponent-normal",
+        Opponent::Difficulty(Difficulty::Hard) => "screens-opponent-hard",
+        Opponent::Strategy(Strategy::Hardliner) => "screens-opponent-hardliner",
+        Opponent::Strategy(Strategy::Boulware) => "screens-opponent-boulware",
+        Opponent::Strategy(Strategy::Linear) => "screens-opponent-linear",
+        Opponent::Strategy(Strategy::Conceder) => "screens-opponent-conceder",
+        Opponent::Strategy(Strategy::TitForTat) => "screens-opponent-tit-for-tat",
+        Opponent::Strategy(Strategy::Modelling) => "screens-opponent-modelling",
+        Opponent::Personality(_) => return None,
+    })
 }
 
 /// A short description of a mode.
@@ -105,15 +138,15 @@ pub fn setup_panel(ui: &mut egui::Ui, scenario: &Scenario, setup: &mut GameSetup
                         let current = setup.ai[side].clone();
                         let mut chosen = current.clone();
                         egui::ComboBox::from_id_salt(("opponent", side))
-                            .selected_text(current.display_name(scenario))
+                            .selected_text(opponent_name(&current, scenario))
                             .show_ui(ui, |ui| {
                                 for opponent in Opponent::all(scenario, side) {
-                                    let label = opponent.display_name(scenario);
-                                    let about = opponent.describe(scenario);
+                                    let label = opponent_name(&opponent, scenario);
+                                    let about = opponent_about(&opponent, scenario);
                                     ui.selectable_value(&mut chosen, opponent, label).on_hover_text(about);
                                 }
                             });
-                        theme::note(ui, chosen.describe(scenario));
+                        theme::note(ui, opponent_about(&chosen, scenario));
                         setup.ai[side] = chosen;
                     });
                     if let Err(refusal) = setup.ai[side].check(scenario, side) {
@@ -304,5 +337,38 @@ fn run_setup_commands(
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::i18n::{Language, has_message, with_language};
+
+    #[test]
+    fn every_computer_player_is_named_and_described_in_both_languages_and_english_as_the_core_says() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        for side in Side::BOTH {
+            for opponent in Opponent::all(&scenario, side) {
+                if let Some(id) = built_in_opponent(&opponent) {
+                    for language in Language::ALL {
+                        assert!(has_message(language, id), "{id} in {}", language.code());
+                        assert!(
+                            has_message(language, &format!("{id}.about")),
+                            "{id}.about in {}",
+                            language.code()
+                        );
+                    }
+                }
+                with_language(Language::English, || {
+                    assert_eq!(opponent_name(&opponent, &scenario), opponent.display_name(&scenario));
+                    assert_eq!(opponent_about(&opponent, &scenario), opponent.describe(&scenario));
+                });
+            }
+        }
+        let japanese = with_language(Language::Japanese, || {
+            opponent_name(&Opponent::Difficulty(Difficulty::Normal), &scenario)
+        });
+        assert_eq!(japanese, "ふつう");
     }
 }
