@@ -251,7 +251,7 @@ fn draw_setup(
                 if let Some(error) = &preview.edit_error {
                     edit_error_card(ui, error);
                 }
-                setup_panel(ui, &shown, &mut edited)
+                setup_panel(ui, shown, &mut edited)
             })
             .inner;
         if edited != *setup {
