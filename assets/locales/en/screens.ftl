@@ -236,3 +236,11 @@ screens-opponent-tit-for-tat = Tit for tat
     .about = Answers your concessions and threats in kind.
 screens-opponent-modelling = Modelling
     .about = Learns what you value and looks for packages good for both sides.
+
+## How the talks ended, said from the news (the English game shows the core's own sentence)
+
+screens-results-ending-accepted = { $side } accepted the offer of { $other }
+screens-results-ending-walked-away = { $side } walked away
+screens-results-ending-deadline = the deadline passed without a deal
+screens-results-ending-government-fell = the { $side } government fell
+screens-results-ending-terminated = the { $agreement } was terminated

@@ -236,3 +236,11 @@ screens-opponent-tit-for-tat = しっぺ返し型
     .about = あなたの譲歩や警告に同じやり方で応じます。
 screens-opponent-modelling = 相手分析型
     .about = あなたが重視するものを学び、双方に良い合意案を探します。
+
+## 交渉の終わり方（ニュースから組み立てる。英語版はコアの文をそのまま表示）
+
+screens-results-ending-accepted = { $side }が{ $other }の提案を受け入れました
+screens-results-ending-walked-away = { $side }が交渉を打ち切りました
+screens-results-ending-deadline = 合意のないまま期限を迎えました
+screens-results-ending-government-fell = { $side }の政府が倒れました
+screens-results-ending-terminated = { $agreement }が終了しました

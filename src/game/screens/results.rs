@@ -18,7 +18,7 @@ use crate::net::class_client::TableClient;
 use tradetable_core::analysis::report::{Counterfactual, GameReport};
 use tradetable_core::analysis::verdict::Verdict;
 use tradetable_core::network::protocol::SeatPresence;
-use tradetable_core::rules::negotiation::OutcomeKind;
+use tradetable_core::rules::negotiation::{EventKind, GameState, OutcomeKind};
 use tradetable_core::rules::package::PackageSpace;
 use tradetable_core::rules::score::{Band, ScoreGap, SideScore, band_range, score_game, score_gap};
 use tradetable_core::scenario::side::capitalised;
@@ -399,6 +399,49 @@ pub fn verdict_lines(mode: Mode, report: &GameReport, scenario: &Scenario) -> Ve
     }
 }
 
+/// How the talks ended: the core's sentence in English; in another language said again from the game's news (who
+/// accepted, who walked away, what ended the talks).
+fn ending(kind: OutcomeKind, reason: &str, state: &GameState, scenario: &Scenario) -> String {
+    if language() == Language::English {
+        return reason.to_string();
+    }
+    let names = scenario.names();
+    let last = |wanted: fn(&EventKind) -> Option<Side>| state.news.iter().rev().find_map(|e| wanted(&e.kind));
+    let accepted = last(|kind| match kind {
+        EventKind::Accepted(side) => Some(*side),
+        _ => None,
+    });
+    let walked = last(|kind| match kind {
+        EventKind::WalkedAway(side) => Some(*side),
+        _ => None,
+    });
+    let fell = last(|kind| match kind {
+        EventKind::GovernmentFell(side) => Some(*side),
+        _ => None,
+    });
+    let terminated = state.news.iter().any(|e| e.kind == EventKind::TradeAgreementTerminated);
+    match (kind, accepted, walked, fell) {
+        (OutcomeKind::Deal, Some(side), _, _) => t!(
+            "screens-results-ending-accepted",
+            side = side_name(names, side),
+            other = side_name(names, side.other())
+        ),
+        (OutcomeKind::NoDeal, _, Some(side), _) => {
+            t!("screens-results-ending-walked-away", side = side_name(names, side))
+        }
+        (OutcomeKind::NoDeal, _, None, _) => t!("screens-results-ending-deadline"),
+        (OutcomeKind::Collapse, _, _, Some(side)) => {
+            t!("screens-results-ending-government-fell", side = side_name(names, side))
+        }
+        (OutcomeKind::Collapse, _, _, None) if terminated => t!(
+            "screens-results-ending-terminated",
+            agreement = scenario.agreement_name().to_string()
+        ),
+        // Nothing in the news says more: the core's own words.
+        _ => reason.to_string(),
+    }
+}
+
 /// A verdict in the language in play: `subject` against no deal, and against the scenario's real deal if it has one.
 fn said_in_language_in_play(verdict: &Verdict, subject: String, scenario: &Scenario) -> String {
     // As the core reads a difference: to a tenth of a point.
@@ -442,7 +485,7 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
                 "screens-results-when",
                 round = o.round,
                 month = numbers::month(&scenario.month_of_round(o.round)),
-                reason = o.reason.as_str()
+                reason = ending(o.kind, &o.reason, &session.state, scenario)
             ))
             .size(17.0),
         );
@@ -693,6 +736,24 @@ mod tests {
         assert!(line.contains(scenario.real_deal_label().expect("a label")), "{line}");
         let watched = with_language(Language::Japanese, || verdict_lines(Mode::Watch, &report, &scenario));
         assert!(watched[0].starts_with("米国は"), "{watched:?}");
+    }
+
+    #[test]
+    fn how_the_talks_ended_reads_in_japanese_from_the_news() {
+        let scenario = Scenario::builtin().expect("the built-in scenario loads");
+        let mut us = Strategy::Boulware.agent(Side::Us);
+        let mut partner = Strategy::Linear.agent(Side::Partner);
+        let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
+        let outcome = state.outcome.clone().expect("the game ended");
+        assert_eq!(outcome.kind, OutcomeKind::Deal, "this seed ends in a deal");
+        let english = with_language(Language::English, || ending(outcome.kind, &outcome.reason, &state, &scenario));
+        assert_eq!(english, outcome.reason);
+        let japanese_scenario = scenario.in_language("ja");
+        let japanese = with_language(Language::Japanese, || {
+            ending(outcome.kind, &outcome.reason, &state, &japanese_scenario)
+        });
+        assert!(japanese.ends_with("の提案を受け入れました"), "{japanese}");
+        assert!(japanese.contains("米国") && japanese.contains("日本"), "{japanese}");
     }
 
     #[test]
