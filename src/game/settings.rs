@@ -130,3 +130,39 @@ fn apply_window_mode(settings: Res<Settings>, mut windows: Query<&mut Window, Wi
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sound_settings_default_for_an_older_file_and_a_hand_edited_volume_is_kept_in_range() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let storage = Storage::real();
+        // A settings file from before the game had sound.
+        std::fs::write(
+            dir.path().join("settings.json"),
+            r#"{"ui_scale": 1.5, "fullscreen": false, "language": "ja"}"#,
+        )
+        .expect("write");
+        let older = Settings::load(&storage, dir.path());
+        assert_eq!((older.volume, older.muted), (Settings::DEFAULT_VOLUME, false));
+        assert_eq!((older.ui_scale, older.language), (1.5, Language::Japanese));
+        // Edited by hand: too loud, and muted.
+        std::fs::write(
+            dir.path().join("settings.json"),
+            r#"{"ui_scale": 1.0, "fullscreen": false, "language": "en", "volume": 7.5, "muted": true}"#,
+        )
+        .expect("write");
+        let edited = Settings::load(&storage, dir.path());
+        assert_eq!((edited.volume, edited.muted), (1.0, true));
+        // Saved and read back, the sound settings are kept.
+        let chosen = Settings {
+            volume: 0.25,
+            muted: true,
+            ..Settings::default()
+        };
+        chosen.save(&storage, dir.path()).expect("saved");
+        assert_eq!(Settings::load(&storage, dir.path()), chosen);
+    }
+}

@@ -746,7 +746,9 @@ mod tests {
         let state = play(&scenario, 7, us.as_mut(), partner.as_mut());
         let outcome = state.outcome.clone().expect("the game ended");
         assert_eq!(outcome.kind, OutcomeKind::Deal, "this seed ends in a deal");
-        let english = with_language(Language::English, || ending(outcome.kind, &outcome.reason, &state, &scenario));
+        let english = with_language(Language::English, || {
+            ending(outcome.kind, &outcome.reason, &state, &scenario)
+        });
         assert_eq!(english, outcome.reason);
         let japanese_scenario = scenario.in_language("ja");
         let japanese = with_language(Language::Japanese, || {
