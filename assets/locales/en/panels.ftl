@@ -188,3 +188,14 @@ panels-coach-now = Now — { $name }: { $ask }
 panels-coach-all-done = You have used every group of levers and put a package on the table. Play on to the end: the results compare your deal with no deal and explain each score.
 panels-coach-step-done = done
 panels-coach-step-to-do = to do
+
+## Event cards' titles, by kind of event (the English game shows the core's own, which may name more)
+
+panels-cards-title-tariff = A tariff takes effect
+panels-cards-title-election = { $side } election
+panels-cards-title-news = News
+panels-cards-title-inject = Teacher's event
+panels-cards-title-suspended = { $agreement } suspended
+panels-cards-title-restored = { $agreement } restored
+panels-cards-title-terminated = { $agreement } terminated
+panels-cards-title-government-fell = The { $side } government falls

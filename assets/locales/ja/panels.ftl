@@ -183,3 +183,14 @@ panels-coach-now = 今やること — { $name }：{ $ask }
 panels-coach-all-done = すべてのレバー群を使い、合意案を提示しました。最後までプレイしましょう。結果画面で、あなたの合意と合意なしを比べ、各スコアを説明します。
 panels-coach-step-done = 完了
 panels-coach-step-to-do = 未完了
+
+## イベントカードの題（イベントの種類から。英語版はコアの題をそのまま表示）
+
+panels-cards-title-tariff = 関税の発動
+panels-cards-title-election = { $side }の選挙
+panels-cards-title-news = ニュース
+panels-cards-title-inject = 教員からのイベント
+panels-cards-title-suspended = { $agreement }の停止
+panels-cards-title-restored = { $agreement }の再開
+panels-cards-title-terminated = { $agreement }の終了
+panels-cards-title-government-fell = { $side }の政権崩壊

@@ -8,14 +8,14 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::i18n::{numbers, t};
+use crate::game::i18n::{Language, language, numbers, side_name, t};
 use crate::game::icons;
 use crate::game::navigation::{Flow, Menu, Screen};
 use crate::game::session::{GameOpened, Session, Viewer};
 use crate::game::theme::{self, UiSet};
 use tradetable_core::Scenario;
 use tradetable_core::rules::explain::{Cause, EventCard, explain};
-use tradetable_core::rules::negotiation::GameState;
+use tradetable_core::rules::negotiation::{EventKind, GameState};
 
 /// The cards waiting to be read, and how much of the game's news has been looked at for them.
 #[derive(Resource, Debug, Default)]
@@ -44,14 +44,38 @@ impl EventCards {
             return;
         }
         for event in &state.news[self.seen..] {
-            if let Some(card) = explain(scenario, state, event)
+            if let Some(mut card) = explain(scenario, state, event)
                 && !set_off_by(state, &card, viewer)
             {
+                if let Some(title) = card_title(&event.kind, scenario) {
+                    card.title = title;
+                }
                 self.queue.push_back(card);
             }
         }
         self.seen = state.news.len();
     }
+}
+
+/// A card's title in the language in play, from what kind of event it is; none in English, where the core's own title
+/// (which can name the instrument or the legislature) stays.
+pub fn card_title(kind: &EventKind, scenario: &Scenario) -> Option<String> {
+    if language() == Language::English {
+        return None;
+    }
+    let names = scenario.names();
+    let agreement = || scenario.agreement_name().to_string();
+    Some(match kind {
+        EventKind::TariffTookEffect => t!("panels-cards-title-tariff"),
+        EventKind::Election { side, .. } => t!("panels-cards-title-election", side = side_name(names, *side)),
+        EventKind::Random(_) => t!("panels-cards-title-news"),
+        EventKind::Inject(_) => t!("panels-cards-title-inject"),
+        EventKind::TradeAgreementSuspended => t!("panels-cards-title-suspended", agreement = agreement()),
+        EventKind::TradeAgreementRestored => t!("panels-cards-title-restored", agreement = agreement()),
+        EventKind::TradeAgreementTerminated => t!("panels-cards-title-terminated", agreement = agreement()),
+        EventKind::GovernmentFell(side) => t!("panels-cards-title-government-fell", side = side_name(names, *side)),
+        _ => return None,
+    })
 }
 
 /// Whether the card is about what the viewer did themselves (a team that suspends the agreement knows it has).
@@ -217,6 +241,7 @@ fn heading(ui: &mut egui::Ui, label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::game::i18n::with_language;
     use tradetable_core::ai::play::play_no_deal;
     use tradetable_core::rules::explain::cards;
     use tradetable_core::scenario::parse::DEFAULT_SCENARIO;
@@ -275,5 +300,38 @@ mod tests {
         let suspended = |cards: &EventCards| cards.queue.iter().any(|c| c.title.contains("suspended"));
         assert!(!suspended(&japan));
         assert!(suspended(&us));
+    }
+
+    #[test]
+    fn a_card_is_titled_in_japanese_by_its_kind_and_keeps_the_core_s_title_in_english() {
+        let scenario = scenario().in_language("ja");
+        let kinds = [
+            EventKind::TariffTookEffect,
+            EventKind::Election {
+                side: Side::Partner,
+                held: true,
+            },
+            EventKind::Random("storm".to_string()),
+            EventKind::Inject("inject".to_string()),
+            EventKind::TradeAgreementSuspended,
+            EventKind::TradeAgreementRestored,
+            EventKind::TradeAgreementTerminated,
+            EventKind::GovernmentFell(Side::Us),
+        ];
+        for kind in &kinds {
+            assert!(rules_explain_opens(kind), "{kind:?} opens a card");
+            assert_eq!(with_language(Language::English, || card_title(kind, &scenario)), None);
+            let title = with_language(Language::Japanese, || card_title(kind, &scenario)).expect("a title");
+            assert!(
+                !title.is_empty() && !title.chars().any(|c| c.is_ascii_lowercase()),
+                "{kind:?}: {title}"
+            );
+        }
+        let election = with_language(Language::Japanese, || card_title(&kinds[1], &scenario));
+        assert_eq!(election.as_deref(), Some("日本の選挙"));
+    }
+
+    fn rules_explain_opens(kind: &EventKind) -> bool {
+        tradetable_core::rules::explain::opens_card(kind)
     }
 }
