@@ -60,31 +60,31 @@ table-if-you-send-it = 送った場合：{ $reaction }
 
 ## 見通し（src/game/panels/preview.rs）
 
-# 行：各数値の名前と単位（値には単位を付けない）、ツールチップ。$partner：相手国の名前。
-table-preview-deficit = 財の赤字（10億ドル）
+# 行：各数値の名前（金額の単位「10億ドル」は見出しの注記とツールチップに。列幅に収めるため）、ツールチップ。$partner：相手国の名前。
+table-preview-deficit = 財の赤字
     .tip = 米国の{ $partner }との財の貿易赤字（年間、10億ドル）。
 table-preview-deficit-range = …低位〜高位
     .tip = シナリオの低位・高位のパラメーター（貿易弾力性、価格転嫁、調整の速さ）で計算した赤字（10億ドル）。公表された推計が分かれるところです。この幅全体で成り立つ結論は頑健です。
 # $year：シナリオの基準年。
 table-preview-deficit-base-fx = …{ $year }年為替
     .tip = 基準年の為替レートで換算し直した赤字（10億ドル、論文と同じ方法）。
-table-preview-tariff-revenue = 関税収入（10億ドル）
+table-preview-tariff-revenue = 関税収入
     .tip = { $partner }からの財に対する米国の関税収入（年間、10億ドル）。
-table-preview-consumer-cost = 消費者負担（10億ドル）
+table-preview-consumer-cost = 消費者負担
     .tip = 当初の税率を上回る関税が米国の買い手に与える負担（年間、10億ドル）。
-table-preview-farm-exports = 農産物輸出（10億ドル）
+table-preview-farm-exports = 農産物輸出
     .tip = 米国から{ $partner }への農産物輸出（年間、10億ドル）。
 # $name：相手国の名前。
-table-preview-investment = 投資（10億ドル）
+table-preview-investment = 投資
     .tip = { $name }から米国への直接投資（年間、10億ドル）。
 # $agreement：貿易協定の名前（USJTA）、$legislature：相手国の議会（Diet）。
-table-preview-risk = { $agreement }停止リスク
+table-preview-risk = { $agreement }停止
     .tip = { $legislature }が来月{ $agreement }を停止する確率。発効していなければ「失効」。
 table-preview-lapsed = 失効
-table-preview-us-approval = 米国の支持率（%）
+table-preview-us-approval = 米国の支持率%
     .tip = 米国の全体の支持率（予測では向かう先の水準）。
 # $name：相手国の名前。
-table-preview-partner-approval = { $name }の支持率（%）
+table-preview-partner-approval = { $name }の支持率%
     .tip = { $name }政府の全体の支持率（予測では向かう先の水準）。
 
 # 列：現在、自分の提案、提示中の提案、合意なし。
@@ -180,7 +180,7 @@ table-tab-preview = 見通し
 table-tab-charts = グラフ
 table-tab-news = ニュース
 table-tab-offers = 提案履歴
-table-preview-note = いま合意案に署名した場合、または交渉が決裂した場合にモデルが予測する1年後。…低位〜高位：低位・高位のパラメーターで計算した同じ値。
+table-preview-note = いま合意案に署名した場合、または交渉が決裂した場合にモデルが予測する1年後（金額は年間、10億ドル）。…低位〜高位：低位・高位のパラメーターで計算した同じ値。
 table-preview-working = 計算中…
 
 # 提案テーブルの下のアドバイザーのヒントと、その助言。
