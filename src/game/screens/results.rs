@@ -493,7 +493,8 @@ pub fn results_panel(ui: &mut egui::Ui, session: &Session, view: &ResultsView) -
     for verdict in verdict_lines(session.setup.mode, &view.report, scenario) {
         ui.label(egui::RichText::new(verdict).size(19.0).strong());
     }
-    ui.horizontal(|ui| {
+    // Wrapped: at a projector's scale the buttons and the seed line are wider than the window in Japanese.
+    ui.horizontal_wrapped(|ui| {
         let again = if session.is_remote() {
             t!("screens-results-join-another")
         } else {
