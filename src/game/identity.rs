@@ -16,8 +16,8 @@ const FLAG_HEIGHT: f32 = 30.0;
 const EDGE_HEIGHT: f32 = 6.0;
 
 /// Draws the banner across the width of `ui`: the wordmark `name` between the United States' flag on the left and
-/// `partner`'s on the right, and `tagline` under the table edge. Returns the banner's height.
-pub fn title_banner(ui: &mut egui::Ui, name: &str, partner: &Flag, tagline: &str) -> f32 {
+/// `partner`'s on the right, and `tagline` under the table edge.
+pub fn title_banner(ui: &mut egui::Ui, name: &str, partner: &Flag, tagline: &str) {
     let wordmark = ui
         .painter()
         .layout_no_wrap(name.to_string(), FontId::proportional(WORDMARK_SIZE), theme::INK);
@@ -47,7 +47,6 @@ pub fn title_banner(ui: &mut egui::Ui, name: &str, partner: &Flag, tagline: &str
         );
     }
     ui.label(egui::RichText::new(tagline).size(20.0).color(theme::MUTED));
-    height
 }
 
 /// The table edge: the United States' colour meeting the partner's in the middle, where a handshake sits.

@@ -2,8 +2,6 @@
 
 ## Shared by the panels (src/game/panels/mod.rs)
 
-# The US inside a sentence of a language that declines names itself (English uses the core's forms).
-panels-united-states = United States
 # A round and its month, over the news of a round and on an event card.
 panels-round-month = Round { $round } · { $month }
 

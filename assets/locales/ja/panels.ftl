@@ -3,8 +3,6 @@
 
 ## パネル共通（src/game/panels/mod.rs）
 
-# 名前を自ら活用する言語の文中での米国（英語はコアの形を使う）。
-panels-united-states = 米国
 # ラウンドとその月。ラウンドごとのニュースの上とイベントカードに表示。
 panels-round-month = ラウンド { $round } · { $month }
 

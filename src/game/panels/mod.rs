@@ -15,16 +15,15 @@ use tradetable_core::rules::package::{Issue, IssueTarget};
 use tradetable_core::scenario::side::Names;
 use tradetable_core::{Scenario, Side};
 
-use crate::game::i18n::{Language, language, t};
+use crate::game::i18n::{Language, language, side_name};
 
 /// A side's name for a message's sentence: in English the form the sentence needs, `english`, as the core's
 /// [`Names`] gives it ("Japan's", "the United States"); in another language the side's plain name ("米国",
 /// "Japan"), which its sentences decline themselves (日本の), so both languages' messages take the same variables.
 pub fn side_in_sentence(names: Names, side: Side, english: impl Into<String>) -> String {
-    match (language(), side) {
-        (Language::English, _) => english.into(),
-        (_, Side::Us) => t!("panels-united-states"),
-        (_, Side::Partner) => names.label(side).to_string(),
+    match language() {
+        Language::English => english.into(),
+        _ => side_name(names, side),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::game::perf::PerfLog;
 use crate::game::saves::{GameStorage, SaveBook};
 use crate::game::session::{GameCommand, GameSetup, Mode, NoticeKind, ScenarioSource, TitleNotice, scenario_sources};
 use crate::game::theme::{self, UiSet};
-use tradetable_core::{Names, Side};
+use tradetable_core::{Names, Scenario, Side};
 
 /// What the title screen lists, read when it opens.
 #[derive(Resource, Debug, Clone, Default)]
@@ -85,8 +85,16 @@ pub fn refresh_scenarios(view: &mut TitleView, options: &LaunchOptions, setup: &
     if !scenarios.contains(&setup.source) {
         scenarios.push(setup.source.clone());
     }
-    view.names = scenarios.iter().map(scenario_name).collect();
-    view.flags = scenarios.iter().map(partner_flag).collect();
+    // Each scenario is read once for both its name and its partner's flag.
+    let loaded: Vec<_> = scenarios.iter().map(|source| (source, source.load())).collect();
+    view.names = loaded
+        .iter()
+        .map(|(source, scenario)| name_of_loaded(source, scenario.as_ref().ok()))
+        .collect();
+    view.flags = loaded
+        .iter()
+        .map(|(_, scenario)| partner_flag(scenario.as_ref().ok()))
+        .collect();
     view.scenarios = scenarios;
 }
 
@@ -101,24 +109,29 @@ pub struct SetupBeforeTutorial(pub Option<GameSetup>);
 /// How the picker names a scenario: its title; a file's also with the file's name (a copy of a shipped scenario may
 /// keep its title); a file that does not load by its path.
 pub fn scenario_name(source: &ScenarioSource) -> String {
+    name_of_loaded(source, source.load().ok().as_ref())
+}
+
+/// [`scenario_name`] of a scenario already loaded from `source` (`None`: it did not load).
+fn name_of_loaded(source: &ScenarioSource, scenario: Option<&Scenario>) -> String {
     // The title in the language in play, where the scenario translates it.
-    let loaded = source.load().map(|scenario| crate::game::i18n::in_play(&scenario));
-    match (loaded, source) {
-        (Ok(scenario), ScenarioSource::File(path)) => match path.file_name() {
-            Some(file) => format!("{} · {}", scenario.title, file.to_string_lossy()),
-            None => scenario.title,
+    let title = scenario.map(|scenario| crate::game::i18n::in_play(scenario).title);
+    match (title, source) {
+        (Some(title), ScenarioSource::File(path)) => match path.file_name() {
+            Some(file) => format!("{title} · {}", file.to_string_lossy()),
+            None => title,
         },
-        (Ok(scenario), _) => scenario.title,
-        (Err(_), _) => t!("screens-title-scenario-broken", scenario = source.label()),
+        (Some(title), _) => title,
+        (None, _) => t!("screens-title-scenario-broken", scenario = source.label()),
     }
 }
 
-/// The flag of a scenario's partner, for the title's banner; Japan's for a file that does not load (the game's own
-/// table).
-pub fn partner_flag(source: &ScenarioSource) -> Flag {
-    match source.load() {
-        Ok(scenario) => Flag::of(Names::new(&scenario.partner), Side::Partner),
-        Err(_) => Flag::Japan,
+/// The flag of a loaded scenario's partner, for the title's banner; Japan's for a file that does not load (the
+/// game's own table).
+fn partner_flag(scenario: Option<&Scenario>) -> Flag {
+    match scenario {
+        Some(scenario) => Flag::of(Names::new(&scenario.partner), Side::Partner),
+        None => Flag::Japan,
     }
 }
 
